@@ -1,0 +1,39 @@
+"""The reprocess flow: re-run tagging and extraction over stored articles after seeds or rules change.
+
+Tags and events record the tagger/extractor and seed versions that made them; the stages select every
+article whose derived rows are from another version, so a reprocess replaces them, never duplicates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.runtime import flow_run
+
+from flows.hooks import record_crash, record_failure
+from tasks import pipeline
+from tasks.publish import publish
+from tasks.summary import summary_markdown
+
+tag = task(name="tag articles")(pipeline.tag_stage)
+extract = task(name="extract events")(pipeline.extract_stage)
+publish_copy = task(name="publish analysts' copy")(publish)
+
+
+@flow(name="reprocess", on_failure=[record_failure], on_crashed=[record_crash])
+def reprocess(db_path: str | None = None) -> dict[str, Any]:
+    settings, db, _ = pipeline.resolve_paths(db_path, None)
+    run_id = str(flow_run.get_id() or pipeline.new_run_id())
+    recorder = pipeline.RunRecorder(db, run_id, "reprocess")
+    recorder.start()
+    timer = pipeline.StageTimer()
+    summary: dict[str, Any] = {"run_id": run_id, "database": str(db)}
+    summary |= timer.run("tag", tag, db)
+    summary |= timer.run("extract", extract, db)
+    summary["published_copy"] = str(timer.run("publish", publish_copy, db, settings.published_db_path))
+    summary["seconds"] = timer.seconds
+    recorder.finish("completed", summary)
+    create_markdown_artifact(key="reprocess-summary", markdown=summary_markdown(summary))
+    return summary

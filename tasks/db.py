@@ -1,0 +1,148 @@
+"""DuckDB access: open with migrations applied, transactions, and bulk idempotent upserts from Arrow.
+
+Every load goes through `upsert`, which registers an Arrow table and runs one
+`INSERT ... ON CONFLICT DO UPDATE` statement: no row-by-row executemany, and re-running a load with the
+same rows leaves the table as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from tasks.settings import PROJECT_ROOT
+
+MIGRATIONS_DIR = PROJECT_ROOT / "sql" / "migrations"
+VIEWS_DIR = PROJECT_ROOT / "sql" / "views"
+_MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+
+class DatabaseError(RuntimeError):
+    """A systemic database problem (not writable, corrupt, disk full): fails the run with one message."""
+
+
+def migration_files(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, str, Path]]:
+    found = []
+    for path in sorted(directory.glob("*.sql")):
+        match = _MIGRATION_NAME.match(path.name)
+        if match:
+            found.append((int(match.group(1)), match.group(2), path))
+    return found
+
+
+def apply_migrations(con: duckdb.DuckDBPyConnection, directory: Path = MIGRATIONS_DIR) -> list[str]:
+    """Apply the migrations not yet recorded, each in its own transaction, in number order."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ DEFAULT now())"
+    )
+    applied = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    done = []
+    for version, name, path in migration_files(directory):
+        if version in applied:
+            continue
+        with transaction(con):
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+        done.append(path.name)
+    return done
+
+
+def apply_views(con: duckdb.DuckDBPyConnection, directory: Path = VIEWS_DIR) -> int:
+    """(Re)create every view; views are code, so they are replaced on every open rather than migrated.
+
+    Files are applied in name order; a view that depends on another sorts after it (prefix numbers).
+    """
+    count = 0
+    for path in sorted(directory.glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+        count += 1
+    return count
+
+
+def connect(db_path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the database, creating it and applying migrations and views when opened for writing."""
+    path = Path(db_path)
+    try:
+        if read_only:
+            return duckdb.connect(str(path), read_only=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(path))
+        apply_migrations(con)
+        apply_views(con)
+        return con
+    except (duckdb.IOException, PermissionError, OSError) as exc:
+        raise DatabaseError(f"cannot open database {path} for {'reading' if read_only else 'writing'}: {exc}") from exc
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    else:
+        con.execute("COMMIT")
+
+
+def _as_arrow(rows: Sequence[dict[str, Any]] | pa.Table, schema: pa.Schema | None) -> pa.Table:
+    if isinstance(rows, pa.Table):
+        return rows
+    return pa.Table.from_pylist(list(rows), schema=schema)
+
+
+def _last_per_key(table: pa.Table, key: Sequence[str]) -> pa.Table:
+    """ON CONFLICT DO UPDATE may not touch one row twice in a statement: keep the last row per key."""
+    seen: dict[tuple, int] = {}
+    columns = [table.column(k).to_pylist() for k in key]
+    for index, values in enumerate(zip(*columns)):
+        seen[values] = index
+    if len(seen) == table.num_rows:
+        return table
+    return table.take(sorted(seen.values()))
+
+
+def upsert(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    rows: Sequence[dict[str, Any]] | pa.Table,
+    key: Sequence[str],
+    *,
+    update: Sequence[str] | None = None,
+    schema: pa.Schema | None = None,
+) -> int:
+    """Insert rows, updating the `update` columns (default: every non-key column) of rows that exist.
+
+    `update=()` means insert-if-absent. Returns the number of rows offered.
+    """
+    data = _as_arrow(rows, schema)
+    if data.num_rows == 0:
+        return 0
+    data = _last_per_key(data, key)
+    columns = data.column_names
+    targets = [c for c in columns if c not in key] if update is None else list(update)
+    view = f"_upsert_{table}"
+    con.register(view, data)
+    try:
+        column_list = ", ".join(columns)
+        conflict = ", ".join(key)
+        if targets:
+            sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in targets)
+            action = f"DO UPDATE SET {sets}"
+        else:
+            action = "DO NOTHING"
+        con.execute(
+            f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM {view} "
+            f"ON CONFLICT ({conflict}) {action}"
+        )
+    finally:
+        con.unregister(view)
+    return data.num_rows

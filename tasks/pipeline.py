@@ -1,0 +1,156 @@
+"""The ingest stages as plain functions over a batch, each opening the database only while it loads.
+
+flows/ingest.py wraps each stage in a Prefect task; `run_ingest` calls them directly for commands and
+benchmarks that need no orchestration. Every stage returns a small JSON-able summary.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import duckdb
+
+from tasks import db as database
+from tasks.feeds import read_registry, sync_registry
+from tasks.fetch import fetch_batch, load_articles, pending_articles
+from tasks.http import HttpPolicy, utc_now
+from tasks.poll import due_feeds, load_poll_results, poll_feeds
+from tasks.settings import VERSION, Settings, get_settings
+
+
+@contextmanager
+def opened(db_path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The write connection, held only for the duration of a load (DESIGN decision 5)."""
+    con = database.connect(db_path)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def sync_feeds_stage(db_path: Path, feeds_path: Path, base_url: str | None = None) -> dict[str, Any]:
+    specs = read_registry(feeds_path, base_url=base_url)
+    with opened(db_path) as con:
+        sync_registry(con, specs)
+    return {"feeds_in_registry": len(specs), "feeds_enabled": sum(s.enabled for s in specs)}
+
+
+def poll_stage(
+    db_path: Path, run_id: str, settings: Settings, only_feeds: list[str] | None = None, force: bool = False
+) -> dict[str, Any]:
+    with opened(db_path) as con:
+        states = due_feeds(con, utc_now(), only_feeds, force)
+    with HttpPolicy(settings) as policy:
+        outcomes = poll_feeds(policy, states)
+    with opened(db_path) as con:
+        rows = load_poll_results(con, run_id, outcomes, settings.max_backoff_minutes)
+    by_outcome = {name: sum(o.outcome == name for o in outcomes) for name in ("new", "unchanged", "not_modified", "failed")}
+    return {
+        "feeds_polled": len(outcomes),
+        "feeds_new": by_outcome["new"],
+        "feeds_unchanged": by_outcome["unchanged"] + by_outcome["not_modified"],
+        "feeds_not_modified": by_outcome["not_modified"],
+        "feeds_failed": by_outcome["failed"],
+        "failed_feeds": {o.state.spec.feed_id: o.error for o in outcomes if o.outcome == "failed"},
+        "entries_seen": rows.entries,
+        "articles_new": len(rows.articles),
+        "articles_duplicate": rows.duplicates,
+    }
+
+
+def fetch_stage(db_path: Path, settings: Settings, max_articles: int | None = None) -> dict[str, Any]:
+    """Fetch and clean pending articles in batches until none are left (or the cap is reached)."""
+    totals = {"articles_fetched": 0, "articles_failed": 0, "pages_clean_failed": 0, "text_from_feed": 0}
+    failures: dict[str, str] = {}
+    remaining = max_articles if max_articles is not None else float("inf")
+    with HttpPolicy(settings) as policy:
+        while remaining > 0:
+            limit = int(min(settings.batch_size, remaining))
+            # A loaded batch leaves the queue (ok, or failed with a retry time later than now).
+            with opened(db_path) as con:
+                batch = pending_articles(con, limit, utc_now())
+            if not batch:
+                break
+            rows, outcome = fetch_batch(policy, batch, settings.clean_timeout_s, settings.clean_workers)
+            with opened(db_path) as con:
+                load_articles(con, rows)
+            remaining -= len(batch)
+            totals["articles_fetched"] += outcome.fetched
+            totals["articles_failed"] += outcome.failed
+            totals["pages_clean_failed"] += outcome.clean_failed
+            totals["text_from_feed"] += outcome.from_summary
+            failures.update({r["article_id"]: r["fetch_error"] for r in rows if r["fetch_error"]})
+    return {**totals, "failed_articles": failures}
+
+
+@dataclass
+class RunRecorder:
+    """Writes the run's row in pipeline_runs at start and at the end, whatever the end is."""
+
+    db_path: Path
+    run_id: str
+    flow: str
+
+    def start(self) -> None:
+        with opened(self.db_path) as con:
+            database.upsert(con, "pipeline_runs", [{
+                "run_id": self.run_id, "flow": self.flow, "started_at": utc_now(), "status": "running",
+                "code_version": VERSION,
+            }], ["run_id"])
+
+    def finish(self, status: str, summary: dict[str, Any] | None = None, error: str | None = None) -> None:
+        with opened(self.db_path) as con:
+            con.execute(
+                "UPDATE pipeline_runs SET finished_at = ?, status = ?, summary = ?, error = ? WHERE run_id = ?",
+                [utc_now(), status, json.dumps(summary, default=str) if summary else None, error, self.run_id],
+            )
+
+
+def new_run_id() -> str:
+    return uuid.uuid4().hex
+
+
+class StageTimer:
+    """Runs stages and keeps their wall times, for the run summary."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def run(self, name: str, stage: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return stage(*args, **kwargs)
+        finally:
+            self.seconds[name] = round(time.perf_counter() - started, 3)
+
+
+def tag_stage(db_path: Path) -> dict[str, Any]:
+    """Tag every article not yet tagged by this tagger and these seeds."""
+    from tasks.knowledge import load_knowledge
+    from tasks.tag import tag_stage as tag_articles
+
+    knowledge = load_knowledge()
+    with opened(db_path) as con:
+        return tag_articles(con, knowledge)
+
+
+def extract_stage(db_path: Path) -> dict[str, Any]:
+    """Extract events from every relevant article not yet extracted by this extractor and these seeds."""
+    from tasks.extract.store import extract_stage as extract_articles
+    from tasks.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    with opened(db_path) as con:
+        return extract_articles(con, knowledge)
+
+
+def resolve_paths(db_path: str | Path | None, feeds_path: str | Path | None) -> tuple[Settings, Path, Path]:
+    settings = get_settings()
+    return settings, Path(db_path or settings.db_path), Path(feeds_path or settings.feeds_path)

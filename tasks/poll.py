@@ -1,0 +1,242 @@
+"""Poll the due feeds: conditional GET, body hash, parse, backoff; load entries and feed state together.
+
+Feed state (ETag, Last-Modified, body hash) is written in the same transaction as the entries it
+produced, so a run killed after polling can never leave a feed marked unchanged whose entries were lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import duckdb
+
+from tasks.db import transaction, upsert
+from tasks.feeds import Entry, FeedSpec, ParsedFeed, parse_feed
+from tasks.http import HttpPolicy, utc_now
+from tasks.urls import article_id, canonical_url
+
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+
+
+@dataclass
+class FeedState:
+    """What the database remembers about a feed between polls."""
+
+    spec: FeedSpec
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    failure_count: int = 0
+
+
+@dataclass
+class PollOutcome:
+    state: FeedState
+    polled_at: datetime
+    outcome: str                      # new | unchanged | not_modified | failed
+    http_status: int | None = None
+    error: str | None = None
+    bytes: int = 0
+    elapsed_ms: float = 0.0
+    retry_after_s: float | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    parsed: ParsedFeed | None = None
+    entries: list[Entry] = field(default_factory=list)
+
+
+def due_feeds(con: duckdb.DuckDBPyConnection, now: datetime, only: list[str] | None, force: bool) -> list[FeedState]:
+    """Enabled feeds whose next poll time has come (all enabled feeds with force), optionally filtered."""
+    rows = con.execute(
+        """
+        SELECT feed_id, name, outlet, url, language, enabled, poll_interval_minutes, general, allow_private,
+               etag, last_modified, body_hash, failure_count
+        FROM feeds
+        WHERE enabled AND in_registry AND (? OR next_poll_at IS NULL OR next_poll_at <= ?)
+        ORDER BY feed_id
+        """,
+        [force, now],
+    ).fetchall()
+    states = [
+        FeedState(FeedSpec(*row[:9]), etag=row[9], last_modified=row[10], body_hash=row[11], failure_count=row[12])
+        for row in rows
+    ]
+    if only:
+        wanted = set(only)
+        states = [s for s in states if s.spec.feed_id in wanted]
+    return states
+
+
+def poll_feed(policy: HttpPolicy, state: FeedState) -> PollOutcome:
+    """Poll one feed. Never raises for the feed's own problems: they are in the outcome."""
+    headers = {}
+    if state.etag:
+        headers["If-None-Match"] = state.etag
+    if state.last_modified:
+        headers["If-Modified-Since"] = state.last_modified
+    polled_at = utc_now()
+    response = policy.fetch(
+        state.spec.url, max_bytes=policy.settings.feed_max_bytes, allow_private=state.spec.allow_private,
+        headers=headers, accept=FEED_ACCEPT,
+    )
+    outcome = PollOutcome(
+        state=state, polled_at=polled_at, outcome="failed", http_status=response.status,
+        error=response.error, bytes=len(response.body), elapsed_ms=response.elapsed_ms,
+        retry_after_s=response.retry_after_s,
+        etag=response.headers.get("etag") or state.etag,
+        last_modified=response.headers.get("last-modified") or state.last_modified,
+        body_hash=state.body_hash,
+    )
+    if response.not_modified:
+        outcome.outcome = "not_modified"
+        return outcome
+    if not response.ok:
+        outcome.error = outcome.error or f"HTTP {response.status}"
+        return outcome
+    body_hash = hashlib.sha256(response.body).hexdigest()
+    outcome.body_hash = body_hash
+    if body_hash == state.body_hash:
+        outcome.outcome = "unchanged"
+        return outcome
+    parsed = parse_feed(response.body, response.headers, base_url=response.final_url or state.spec.url)
+    outcome.parsed = parsed
+    if parsed.error:
+        outcome.error = parsed.error
+        outcome.body_hash = state.body_hash  # a broken body must not mask the next good one
+        return outcome
+    outcome.outcome = "new"
+    outcome.entries = parsed.entries
+    return outcome
+
+
+def poll_feeds(policy: HttpPolicy, states: list[FeedState]) -> list[PollOutcome]:
+    """Poll feeds concurrently; the per-host gate inside the policy keeps each outlet's rate polite."""
+    if not states:
+        return []
+    workers = max(1, min(policy.settings.concurrency, len(states)))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="poll") as pool:
+        return list(pool.map(lambda s: poll_feed(policy, s), states))
+
+
+def next_poll_time(outcome: PollOutcome, max_backoff_minutes: int) -> tuple[datetime, int]:
+    """(next poll time, failure count): the interval on success; doubling backoff, capped, on failure."""
+    interval = outcome.state.spec.poll_interval_minutes
+    if outcome.outcome == "failed":
+        failures = outcome.state.failure_count + 1
+        minutes = min(interval * 2 ** min(failures, 20), max_backoff_minutes)
+    else:
+        failures = 0
+        minutes = interval
+    wait = timedelta(minutes=minutes)
+    if outcome.retry_after_s is not None:
+        wait = max(wait, timedelta(seconds=min(outcome.retry_after_s, max_backoff_minutes * 60)))
+    return outcome.polled_at + wait, failures
+
+
+def _feed_state_row(outcome: PollOutcome, max_backoff_minutes: int) -> dict:
+    next_poll_at, failures = next_poll_time(outcome, max_backoff_minutes)
+    parsed = outcome.parsed
+    succeeded = outcome.outcome != "failed"
+    row = {
+        "feed_id": outcome.state.spec.feed_id,
+        "etag": outcome.etag if succeeded else outcome.state.etag,
+        "last_modified": outcome.last_modified if succeeded else outcome.state.last_modified,
+        "body_hash": outcome.body_hash if succeeded else outcome.state.body_hash,
+        "next_poll_at": next_poll_at,
+        "failure_count": failures,
+        "last_status": outcome.outcome,
+        "last_http_status": outcome.http_status,
+        "last_error": outcome.error,
+        "last_polled_at": outcome.polled_at,
+    }
+    if succeeded:
+        row["last_success_at"] = outcome.polled_at
+    if parsed is not None:
+        row["bozo"] = parsed.bozo
+        row["feed_version"] = parsed.version
+    return row
+
+
+def _poll_row(run_id: str, outcome: PollOutcome, new_entries: int) -> dict:
+    parsed = outcome.parsed
+    return {
+        "poll_id": f"{run_id}:{outcome.state.spec.feed_id}",
+        "run_id": run_id,
+        "feed_id": outcome.state.spec.feed_id,
+        "polled_at": outcome.polled_at,
+        "outcome": outcome.outcome,
+        "http_status": outcome.http_status,
+        "error": outcome.error if outcome.error else (parsed.bozo_error if parsed and parsed.bozo else None),
+        "bytes": outcome.bytes,
+        "elapsed_ms": outcome.elapsed_ms,
+        "entries": len(outcome.entries) if parsed else None,
+        "new_entries": new_entries,
+        "bozo": parsed.bozo if parsed else None,
+        "feed_version": parsed.version if parsed else None,
+        "retry_after_s": outcome.retry_after_s,
+    }
+
+
+@dataclass
+class EntryRows:
+    articles: list[dict] = field(default_factory=list)
+    article_feeds: list[dict] = field(default_factory=list)
+    new_per_feed: dict[str, int] = field(default_factory=dict)
+    entries: int = 0
+    duplicates: int = 0
+
+
+def _entry_rows(con: duckdb.DuckDBPyConnection, outcomes: list[PollOutcome]) -> EntryRows:
+    """Articles new to the database, plus every (article, feed) link; duplicates counted, not stored twice."""
+    rows = EntryRows()
+    keyed: list[tuple[str, str, Entry, PollOutcome]] = []
+    for outcome in outcomes:
+        for entry in outcome.entries:
+            canonical = canonical_url(entry.link)
+            keyed.append((article_id(canonical), canonical, entry, outcome))
+    ids = sorted({k[0] for k in keyed})
+    existing: set[str] = set()
+    if ids:
+        existing = {r[0] for r in con.execute("SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()}
+    seen = set(existing)
+    for key, canonical, entry, outcome in keyed:
+        feed_id = outcome.state.spec.feed_id
+        rows.entries += 1
+        rows.article_feeds.append({
+            "article_id": key, "feed_id": feed_id, "entry_url": entry.link, "guid": entry.guid,
+            "first_seen_at": outcome.polled_at,
+        })
+        if key in seen:
+            rows.duplicates += 1
+            continue
+        seen.add(key)
+        rows.new_per_feed[feed_id] = rows.new_per_feed.get(feed_id, 0) + 1
+        rows.articles.append({
+            "article_id": key, "canonical_url": canonical, "url": entry.link, "feed_id": feed_id,
+            "guid": entry.guid, "title": entry.title, "summary": entry.summary, "authors": entry.authors,
+            "feed_tags": entry.tags, "feed_published_at": entry.published_at,
+            "first_seen_at": outcome.polled_at, "fetch_status": "pending", "fetch_attempts": 0,
+        })
+    return rows
+
+
+def load_poll_results(
+    con: duckdb.DuckDBPyConnection, run_id: str, outcomes: list[PollOutcome], max_backoff_minutes: int
+) -> EntryRows:
+    """Write feed state, poll history and the new entries in one transaction."""
+    with transaction(con):
+        rows = _entry_rows(con, outcomes)
+        state_rows = [_feed_state_row(o, max_backoff_minutes) for o in outcomes]
+        # Successful polls also set last_success_at; failed ones must leave it alone: two column sets.
+        for has_success in (True, False):
+            group = [r for r in state_rows if ("last_success_at" in r) == has_success]
+            upsert(con, "feeds", group, ["feed_id"])
+        upsert(con, "feed_polls", [_poll_row(run_id, o, rows.new_per_feed.get(o.state.spec.feed_id, 0))
+                                   for o in outcomes], ["poll_id"])
+        upsert(con, "articles", rows.articles, ["article_id"], update=())
+        upsert(con, "article_feeds", rows.article_feeds, ["article_id", "feed_id"], update=())
+    return rows

@@ -1,0 +1,33 @@
+"""Publish the analysts' copy: checkpoint the pipeline's database and swap a copy in atomically.
+
+A DuckDB file opened read-write can't be opened by any other process, even read-only. Analysts therefore
+read a copy that is replaced with os.replace after each load: a reader that has the old copy open keeps
+reading that complete snapshot; the next open sees the new one. Neither side ever waits on the other.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+
+
+def publish(db_path: Path | str, published_path: Path | str) -> Path:
+    source, target = Path(db_path), Path(published_path)
+    con = duckdb.connect(str(source))
+    try:
+        con.execute("CHECKPOINT")  # fold the WAL into the file so the copy is complete on its own
+    finally:
+        con.close()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(source, staging)
+        with open(staging, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(staging, target)
+    finally:
+        staging.unlink(missing_ok=True)
+    return target

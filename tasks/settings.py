@@ -1,0 +1,110 @@
+"""The one settings object: every knob comes from an environment variable, never from code edits.
+
+With no variables set at all the project runs on the embedded default: a DuckDB file under ./data and
+Prefect's local mode. `mmtrack settings` prints the effective values.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+VERSION = "0.1.0"
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def _env_list(name: str) -> tuple[str, ...]:
+    raw = os.environ.get(name, "")
+    return tuple(item.strip().lower() for item in raw.split(",") if item.strip())
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime settings. Each field names the environment variable that sets it."""
+
+    data_dir: Path = field(metadata={"env": "MMTRACK_DATA_DIR", "doc": "where databases and exports live"})
+    db_path: Path = field(metadata={"env": "MMTRACK_DB", "doc": "the pipeline's DuckDB file"})
+    published_db_path: Path = field(
+        metadata={"env": "MMTRACK_PUBLISHED_DB", "doc": "the analysts' read-only copy, swapped in atomically"}
+    )
+    seeds_dir: Path = field(metadata={"env": "MMTRACK_SEEDS_DIR", "doc": "feeds, gazetteer, actors, lexicon"})
+    feeds_path: Path = field(metadata={"env": "MMTRACK_FEEDS", "doc": "the feed registry CSV"})
+    user_agent: str = field(metadata={"env": "MMTRACK_USER_AGENT", "doc": "identifying User-Agent header"})
+    concurrency: int = field(metadata={"env": "MMTRACK_CONCURRENCY", "doc": "HTTP requests in flight overall"})
+    per_host_concurrency: int = field(
+        metadata={"env": "MMTRACK_PER_HOST_CONCURRENCY", "doc": "HTTP requests in flight per host"}
+    )
+    per_host_interval_s: float = field(
+        metadata={"env": "MMTRACK_PER_HOST_INTERVAL", "doc": "minimum seconds between requests to one host"}
+    )
+    connect_timeout_s: float = field(metadata={"env": "MMTRACK_CONNECT_TIMEOUT", "doc": "TCP/TLS connect timeout"})
+    read_timeout_s: float = field(metadata={"env": "MMTRACK_READ_TIMEOUT", "doc": "timeout between two reads"})
+    request_deadline_s: float = field(
+        metadata={"env": "MMTRACK_REQUEST_DEADLINE", "doc": "hard cap on one request, redirects and body included"}
+    )
+    max_redirects: int = field(metadata={"env": "MMTRACK_MAX_REDIRECTS", "doc": "redirect hops followed"})
+    feed_max_bytes: int = field(metadata={"env": "MMTRACK_FEED_MAX_BYTES", "doc": "byte cap for a feed body"})
+    page_max_bytes: int = field(metadata={"env": "MMTRACK_PAGE_MAX_BYTES", "doc": "byte cap for a page body"})
+    retries: int = field(metadata={"env": "MMTRACK_RETRIES", "doc": "per-request retries on 429/5xx/network"})
+    clean_timeout_s: float = field(
+        metadata={"env": "MMTRACK_CLEAN_TIMEOUT", "doc": "hard time limit for cleaning one page"}
+    )
+    clean_workers: int = field(metadata={"env": "MMTRACK_CLEAN_WORKERS", "doc": "processes that clean pages"})
+    batch_size: int = field(metadata={"env": "MMTRACK_BATCH_SIZE", "doc": "articles fetched/loaded per batch"})
+    allow_private_hosts: tuple[str, ...] = field(
+        metadata={
+            "env": "MMTRACK_ALLOW_PRIVATE_HOSTS",
+            "doc": "comma list of hosts that may be private/loopback for every feed (the demo allows "
+            "loopback per feed instead)",
+        }
+    )
+    max_backoff_minutes: int = field(
+        metadata={"env": "MMTRACK_MAX_BACKOFF_MINUTES", "doc": "cap on a failing feed's backoff"}
+    )
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        data_dir = Path(_env("MMTRACK_DATA_DIR", str(PROJECT_ROOT / "data")))
+        seeds_dir = Path(_env("MMTRACK_SEEDS_DIR", str(PROJECT_ROOT / "seeds")))
+        return cls(
+            data_dir=data_dir,
+            db_path=Path(_env("MMTRACK_DB", str(data_dir / "mmtrack.duckdb"))),
+            published_db_path=Path(_env("MMTRACK_PUBLISHED_DB", str(data_dir / "published" / "mmtrack.duckdb"))),
+            seeds_dir=seeds_dir,
+            feeds_path=Path(_env("MMTRACK_FEEDS", str(seeds_dir / "feeds.csv"))),
+            user_agent=_env(
+                "MMTRACK_USER_AGENT",
+                f"mmtrack/{VERSION} (Myanmar conflict tracker; news feed reader; +https://example.org/mmtrack)",
+            ),
+            concurrency=int(_env("MMTRACK_CONCURRENCY", "16")),
+            per_host_concurrency=int(_env("MMTRACK_PER_HOST_CONCURRENCY", "2")),
+            per_host_interval_s=float(_env("MMTRACK_PER_HOST_INTERVAL", "1.0")),
+            connect_timeout_s=float(_env("MMTRACK_CONNECT_TIMEOUT", "5")),
+            read_timeout_s=float(_env("MMTRACK_READ_TIMEOUT", "10")),
+            request_deadline_s=float(_env("MMTRACK_REQUEST_DEADLINE", "30")),
+            max_redirects=int(_env("MMTRACK_MAX_REDIRECTS", "5")),
+            feed_max_bytes=int(_env("MMTRACK_FEED_MAX_BYTES", str(8 * 1024 * 1024))),
+            page_max_bytes=int(_env("MMTRACK_PAGE_MAX_BYTES", str(5 * 1024 * 1024))),
+            retries=int(_env("MMTRACK_RETRIES", "2")),
+            clean_timeout_s=float(_env("MMTRACK_CLEAN_TIMEOUT", "10")),
+            clean_workers=int(_env("MMTRACK_CLEAN_WORKERS", "2")),
+            batch_size=int(_env("MMTRACK_BATCH_SIZE", "500")),
+            allow_private_hosts=_env_list("MMTRACK_ALLOW_PRIVATE_HOSTS"),
+            max_backoff_minutes=int(_env("MMTRACK_MAX_BACKOFF_MINUTES", str(24 * 60))),
+        )
+
+    def describe(self) -> list[tuple[str, str, str]]:
+        """(environment variable, effective value, meaning) for every setting."""
+        return [
+            (f.metadata["env"], str(getattr(self, f.name)), f.metadata["doc"]) for f in fields(self)
+        ]
+
+
+def get_settings() -> Settings:
+    """Read the environment afresh, so tests and deployments can change it between runs."""
+    return Settings.from_env()

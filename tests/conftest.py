@@ -1,0 +1,40 @@
+"""Shared fixtures: fast HTTP settings, a temporary database and a feed registry writer."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from tasks.settings import Settings, get_settings
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kunming-ceasefire-article.txt"
+
+
+@pytest.fixture
+def settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Settings:
+    """Settings for loopback tests: no politeness delay, short timeouts, data under tmp_path."""
+    monkeypatch.setenv("MMTRACK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("MMTRACK_PER_HOST_INTERVAL", "0")
+    monkeypatch.setenv("MMTRACK_PER_HOST_CONCURRENCY", "8")
+    monkeypatch.setenv("MMTRACK_READ_TIMEOUT", "2")
+    monkeypatch.setenv("MMTRACK_CONNECT_TIMEOUT", "2")
+    monkeypatch.setenv("MMTRACK_REQUEST_DEADLINE", "5")
+    monkeypatch.setenv("MMTRACK_RETRIES", "1")
+    monkeypatch.setenv("MMTRACK_CLEAN_TIMEOUT", "5")
+    return get_settings()
+
+
+def write_registry(path: Path, feeds: list[dict]) -> Path:
+    """Write a feed registry CSV; each feed dict needs feed_id and url, the rest has loopback defaults."""
+    columns = ["feed_id", "name", "outlet", "url", "language", "enabled", "poll_interval_minutes", "general",
+               "allow_private"]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        for feed in feeds:
+            writer.writerow({"name": feed["feed_id"], "outlet": feed["feed_id"], "language": "en", "enabled": "true",
+                             "poll_interval_minutes": "15", "general": "false", "allow_private": "true", **feed})
+    return path
