@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
 from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 
@@ -17,9 +18,9 @@ from tasks import pipeline
 from tasks.publish import publish
 from tasks.summary import summary_markdown
 
-tag = task(name="tag articles")(pipeline.tag_stage)
-extract = task(name="extract events")(pipeline.extract_stage)
-publish_copy = task(name="publish analysts' copy")(publish)
+tag = task(cache_policy=NO_CACHE, name="tag articles")(pipeline.tag_stage)
+extract = task(cache_policy=NO_CACHE, name="extract events")(pipeline.extract_stage)
+publish_copy = task(cache_policy=NO_CACHE, name="publish analysts' copy")(publish)
 
 
 @flow(name="reprocess", on_failure=[record_failure], on_crashed=[record_crash])

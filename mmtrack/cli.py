@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--feeds", help="feed registry CSV (default: seeds/feeds.csv)")
     ingest.add_argument("--feed", action="append", dest="only_feeds", help="only this feed id (repeatable)")
     ingest.add_argument("--force", action="store_true", help="poll every enabled feed, due or not")
+    ingest.add_argument("--no-prefect", action="store_true",
+                        help="run the same stages as plain functions, without Prefect (fast, no run history)")
 
     reprocess = commands.add_parser("reprocess", help="re-run tagging and extraction over stored articles")
     reprocess.add_argument("--db", help="DuckDB file")
@@ -74,39 +76,47 @@ def _print_summary(summary: dict, as_json: bool) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from mmtrack.prefect_local import quiet_local_prefect
     from tasks.demo_site import DemoSite
 
     with DemoSite(root=DEMO_ROOT, port=args.port) as site:
         print(f"demo site serving {DEMO_ROOT / 'site'} at {site.base_url}", flush=True)
-        with quiet_local_prefect():
-            from flows.ingest import ingest
-
-            summary = ingest(db_path=args.db, feeds_path=str(DEMO_ROOT / "feeds.csv"),
-                             max_articles=args.max_articles, force=True, base_url=site.base_url)
+        summary = _run_flow("ingest", db_path=args.db, feeds_path=str(DEMO_ROOT / "feeds.csv"),
+                            max_articles=args.max_articles, force=True, base_url=site.base_url)
     _print_summary(summary, args.json)
     return 0
 
 
+def _run_flow(name: str, **parameters) -> dict:
+    """Run a flow in this process (Prefect's local mode unless PREFECT_API_URL names a server)."""
+    from mmtrack.prefect_local import local_flow_run
+
+    with local_flow_run() as run:
+        if name == "ingest":
+            from flows.ingest import ingest as flow_function
+        else:
+            from flows.reprocess import reprocess as flow_function
+        state = flow_function(**parameters, return_state=True)
+        run["flow_run_id"] = str(state.state_details.flow_run_id)
+    return state.result()  # raises the flow's own error when it failed
+
+
 def run_ingest(args: argparse.Namespace) -> int:
-    from mmtrack.prefect_local import quiet_local_prefect
+    if args.no_prefect:
+        from tasks import pipeline
 
-    with quiet_local_prefect():
-        from flows.ingest import ingest
-
-        summary = ingest(db_path=args.db, feeds_path=args.feeds, only_feeds=args.only_feeds,
-                         max_articles=args.max_articles, force=args.force)
+        settings, db, feeds = pipeline.resolve_paths(args.db, args.feeds)
+        summary = pipeline.run_ingest(pipeline.new_run_id(), db, feeds, settings, only_feeds=args.only_feeds,
+                                      max_articles=args.max_articles, force=args.force)
+        _print_summary(summary, args.json)
+        return 0
+    summary = _run_flow("ingest", db_path=args.db, feeds_path=args.feeds, only_feeds=args.only_feeds,
+                        max_articles=args.max_articles, force=args.force)
     _print_summary(summary, args.json)
     return 0
 
 
 def run_reprocess(args: argparse.Namespace) -> int:
-    from mmtrack.prefect_local import quiet_local_prefect
-
-    with quiet_local_prefect():
-        from flows.reprocess import reprocess
-
-        summary = reprocess(db_path=args.db)
+    summary = _run_flow("reprocess", db_path=args.db)
     _print_summary(summary, args.json)
     return 0
 

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from tasks.faults import kill_point
 from tasks.settings import PROJECT_ROOT
 
 MIGRATIONS_DIR = PROJECT_ROOT / "sql" / "migrations"
@@ -90,7 +91,9 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         con.execute("ROLLBACK")
         raise
     else:
+        kill_point("before_commit")
         con.execute("COMMIT")
+        kill_point("after_commit")
 
 
 def _as_arrow(rows: Sequence[dict[str, Any]] | pa.Table, schema: pa.Schema | None) -> pa.Table:

@@ -22,6 +22,7 @@ from tasks.feeds import read_registry, sync_registry
 from tasks.fetch import fetch_batch, load_articles, pending_articles
 from tasks.http import HttpPolicy, utc_now
 from tasks.poll import due_feeds, load_poll_results, poll_feeds
+from tasks.publish import publish
 from tasks.settings import VERSION, Settings, get_settings
 
 
@@ -149,6 +150,43 @@ def extract_stage(db_path: Path) -> dict[str, Any]:
     knowledge = load_knowledge()
     with opened(db_path) as con:
         return extract_articles(con, knowledge)
+
+
+@dataclass(frozen=True)
+class IngestStages:
+    """The stage callables an ingest runs: the plain functions, or the flow's Prefect-task wrappers."""
+
+    sync_feeds: Callable[..., dict[str, Any]] = sync_feeds_stage
+    poll: Callable[..., dict[str, Any]] = poll_stage
+    fetch: Callable[..., dict[str, Any]] = fetch_stage
+    tag: Callable[..., dict[str, Any]] = tag_stage
+    extract: Callable[..., dict[str, Any]] = extract_stage
+    publish: Callable[..., Path] = publish
+
+
+def run_ingest(
+    run_id: str, db: Path, feeds: Path, settings: Settings, *, only_feeds: list[str] | None = None,
+    max_articles: int | None = None, force: bool = False, base_url: str | None = None,
+    stages: IngestStages = IngestStages(), log: Callable[..., None] = lambda *_: None,
+) -> dict[str, Any]:
+    """Every stage in order, recorded in pipeline_runs; returns the run summary."""
+    recorder = RunRecorder(db, run_id, "ingest")
+    recorder.start()
+    timer = StageTimer()
+    summary: dict[str, Any] = {"run_id": run_id, "database": str(db)}
+    summary |= timer.run("sync", stages.sync_feeds, db, feeds, base_url)
+    summary |= timer.run("poll", stages.poll, db, run_id, settings, only_feeds, force)
+    log("polled %s feeds: %s new, %s unchanged, %s failed", summary["feeds_polled"],
+        summary["feeds_new"], summary["feeds_unchanged"], summary["feeds_failed"])
+    summary |= timer.run("fetch", stages.fetch, db, settings, max_articles)
+    log("articles: %s new, %s duplicate, %s fetched, %s failed", summary["articles_new"],
+        summary["articles_duplicate"], summary["articles_fetched"], summary["articles_failed"])
+    summary |= timer.run("tag", stages.tag, db)
+    summary |= timer.run("extract", stages.extract, db)
+    summary["published_copy"] = str(timer.run("publish", stages.publish, db, settings.published_db_path))
+    summary["seconds"] = timer.seconds
+    recorder.finish("completed", summary)
+    return summary
 
 
 def resolve_paths(db_path: str | Path | None, feeds_path: str | Path | None) -> tuple[Settings, Path, Path]:

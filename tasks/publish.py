@@ -13,6 +13,8 @@ from pathlib import Path
 
 import duckdb
 
+from tasks.faults import kill_point
+
 
 def publish(db_path: Path | str, published_path: Path | str) -> Path:
     source, target = Path(db_path), Path(published_path)
@@ -27,6 +29,7 @@ def publish(db_path: Path | str, published_path: Path | str) -> Path:
         shutil.copyfile(source, staging)
         with open(staging, "rb") as handle:
             os.fsync(handle.fileno())
+        kill_point("before_publish_swap")
         os.replace(staging, target)
     finally:
         staging.unlink(missing_ok=True)
