@@ -1,0 +1,383 @@
+"""Myanmar knowledge from seeds/: gazetteer, actors with aliases, event lexicon, and the compiled matcher.
+
+`load_knowledge()` reads the five seed CSVs once per seeds directory and content (a changed file gives a
+new `version`), compiles one Aho-Corasick automaton over every place name, actor alias, alliance name
+and trigger, and exposes `find(text)`, the single pass the tagger and the event extractor share.
+
+Matching rules (beyond tasks.matcher's folding and word boundaries):
+- place names are proper nouns: a Latin-script place matches only when its first letter is a capital
+  ("Man" the village tract, not "man" the word);
+- actor aliases flagged `case_sensitive` (acronyms such as AA, KIA) match only in that case;
+- aliases flagged `needs_myanmar_context` (AA, PDF, SAC, KA) are kept only when the text is anchored in
+  Myanmar by other mentions, or when the caller says so (`find(sentence, myanmar_context=True)`);
+- an alliance named in actors.csv ("Three Brotherhood Alliance") is an actor mention whose ref_ids are
+  its member actors;
+- the same span can yield one mention per kind (a place and an actor sharing a name); across different
+  spans the leftmost-longest match wins ("Arakan Army" beats "Arakan").
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from tasks.db import transaction
+from tasks.matcher import Pattern, PatternMatcher, fold, is_burmese
+
+SEED_FILES = ("places.csv", "place_aliases.csv", "actors.csv", "actor_aliases.csv", "event_lexicon.csv")
+# Levels that anchor a story in Myanmar. Village tract names collide with common words and with names
+# elsewhere, so they locate events but never decide that a story is about Myanmar.
+ANCHOR_LEVELS = frozenset({"country", "state", "district", "township", "town"})
+# Rioters, protesters and civilians (ACLED inter 5-7) go by generic words ("villagers", "residents") that
+# every country's news uses: they never anchor a story in Myanmar on their own.
+GENERIC_ACTOR_CODES = frozenset({5, 6, 7})
+
+
+@dataclass(frozen=True)
+class Place:
+    place_id: str
+    level: str
+    name_en: str
+    name_my: str
+    state_pcode: str
+    state_name: str
+    district_pcode: str
+    district_name: str
+    township_pcode: str
+    township_name: str
+    country_iso: str
+    latitude: float | None
+    longitude: float | None
+    coord_approx: bool
+
+
+@dataclass(frozen=True)
+class Actor:
+    actor_id: str
+    name: str
+    inter_code: int
+    actor_type: str
+    country_iso: str
+    alliances: tuple[str, ...]
+    political_wing: str | None
+    armed_wing: str | None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ActorAlias:
+    actor_id: str
+    alias: str
+    needs_myanmar_context: bool
+    case_sensitive: bool
+
+
+@dataclass(frozen=True)
+class Trigger:
+    trigger: str
+    event_type: str
+    sub_event_type: str
+    signal: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str                    # 'place' | 'actor' | 'trigger'
+    ref_ids: tuple[str, ...]     # place_ids / actor_id(s) / trigger text
+    start: int                   # offsets into the ORIGINAL text
+    end: int
+    text: str
+    needs_context: bool = False  # matched through an ambiguous short form (AA, PDF...)
+
+
+@dataclass
+class Knowledge:
+    places: dict[str, Place]
+    actors: dict[str, Actor]
+    triggers: dict[str, Trigger]
+    place_aliases: list[tuple[str, str]]
+    actor_aliases: list[ActorAlias]
+    version: str
+    alliances: dict[str, tuple[str, ...]] = field(default_factory=dict)  # alliance name -> member ids
+    _matcher: PatternMatcher | None = field(default=None, repr=False)
+    _alliance_actors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.alliances:
+            self.alliances = _alliance_members(self.actors.values())
+        self._alliance_actors = _alliance_actors(self)
+        self._matcher = PatternMatcher(_patterns(self))
+
+    def alliance_members(self, actor_id: str) -> tuple[str, ...]:
+        """Members of the alliance an actor row stands for (e.g. a 'Three Brotherhood Alliance' row)."""
+        return self._alliance_actors.get(actor_id, ())
+
+    def find(self, text: str, *, myanmar_context: bool | None = None) -> list[Mention]:
+        """All mentions in `text`, sorted by start. `myanmar_context` overrides the anchoring check that
+        gates ambiguous short forms (pass True for a sentence taken from an anchored article)."""
+        mentions = _mentions(text, self._matcher.scan(text))  # type: ignore[union-attr]
+        if not any(m.needs_context for m in mentions):
+            return mentions
+        anchored = self.myanmar_anchored(mentions) if myanmar_context is None else myanmar_context
+        if anchored:
+            return mentions
+        return [m for m in mentions if not m.needs_context]
+
+    def myanmar_anchored(self, mentions: Iterable[Mention]) -> bool:
+        return any(self.is_myanmar_anchor(m) for m in mentions)
+
+    def is_myanmar_anchor(self, mention: Mention) -> bool:
+        """A country/state/district/township/town in Myanmar, or a Myanmar armed/political actor named
+        unambiguously."""
+        if mention.needs_context:
+            return False
+        if mention.kind == "place":
+            return any(
+                (place := self.places.get(ref)) is not None
+                and place.country_iso == "MMR"
+                and place.level in ANCHOR_LEVELS
+                for ref in mention.ref_ids
+            )
+        if mention.kind == "actor":
+            return any(
+                (actor := self.actors.get(ref)) is not None
+                and actor.country_iso == "MMR"
+                and actor.inter_code not in GENERIC_ACTOR_CODES
+                for ref in mention.ref_ids
+            )
+        return False
+
+
+def _mentions(text: str, hits) -> list[Mention]:
+    mentions = []
+    for hit in hits:
+        by_kind: dict[str, list] = {}
+        for pattern in hit.patterns:
+            by_kind.setdefault(pattern.kind, []).append(pattern)
+        for kind, patterns in by_kind.items():
+            ref_ids = tuple(dict.fromkeys(p.ref_id for p in patterns))
+            mentions.append(
+                Mention(
+                    kind=kind,
+                    ref_ids=ref_ids,
+                    start=hit.start,
+                    end=hit.end,
+                    text=text[hit.start:hit.end],
+                    needs_context=all(p.needs_context for p in patterns),
+                )
+            )
+    return mentions
+
+
+def _patterns(knowledge: Knowledge) -> Iterable[Pattern]:
+    for place in knowledge.places.values():
+        for name in (place.name_en, place.name_my):
+            if _matchable_place_name(place, name):
+                yield Pattern("place", place.place_id, name, needs_capital=not is_burmese(name))
+    for place_id, alias in knowledge.place_aliases:
+        place = knowledge.places.get(place_id)
+        if place is not None and _matchable_place_name(place, alias):
+            yield Pattern("place", place_id, alias, needs_capital=not is_burmese(alias))
+    for actor in knowledge.actors.values():
+        yield Pattern("actor", actor.actor_id, actor.name)
+    for alias in knowledge.actor_aliases:
+        if alias.actor_id in knowledge.actors and alias.alias:
+            yield Pattern(
+                "actor",
+                alias.actor_id,
+                alias.alias,
+                case_sensitive=alias.case_sensitive,
+                needs_context=alias.needs_myanmar_context,
+            )
+    for name, members in knowledge.alliances.items():
+        for member in members:
+            yield Pattern("actor", member, name)
+    for trigger in knowledge.triggers.values():
+        yield Pattern("trigger", trigger.trigger, trigger.trigger, inflects=not is_burmese(trigger.trigger))
+
+
+def _matchable_place_name(place: Place, name: str) -> bool:
+    """Burmese text has no spaces between words, so a Burmese name matches as a substring; village
+    tract names are short syllables ("တို") found inside countless words, so only their English names
+    are matched."""
+    if not name:
+        return False
+    return not (is_burmese(name) and place.level == "village_tract")
+
+
+def _alliance_members(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:
+    members: dict[str, list[str]] = {}
+    for actor in actors:
+        for alliance in actor.alliances:
+            members.setdefault(alliance, []).append(actor.actor_id)
+    return {name: tuple(ids) for name, ids in members.items()}
+
+
+def _alliance_actors(knowledge: Knowledge) -> dict[str, tuple[str, ...]]:
+    by_name = {fold(name): members for name, members in knowledge.alliances.items()}
+    names: dict[str, set[str]] = {a.actor_id: {fold(a.name)} for a in knowledge.actors.values()}
+    for alias in knowledge.actor_aliases:
+        names.setdefault(alias.actor_id, set()).add(fold(alias.alias))
+    found = {}
+    for actor_id, folded in names.items():
+        for name in folded & by_name.keys():
+            found[actor_id] = tuple(m for m in by_name[name] if m != actor_id)
+    return found
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(handle)]
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+def _bool(value: str) -> bool:
+    return value.strip().lower() in ("true", "1", "yes", "y", "t")
+
+
+def seeds_version(seeds_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for name in SEED_FILES:
+        path = seeds_dir / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"<absent>")
+    return digest.hexdigest()[:12]
+
+
+def _read_places(seeds_dir: Path) -> dict[str, Place]:
+    places = {}
+    for row in _rows(seeds_dir / "places.csv"):
+        places[row["place_id"]] = Place(
+            place_id=row["place_id"], level=row["level"], name_en=row.get("name_en", ""),
+            name_my=row.get("name_my", ""), state_pcode=row.get("state_pcode", ""),
+            state_name=row.get("state_name", ""), district_pcode=row.get("district_pcode", ""),
+            district_name=row.get("district_name", ""), township_pcode=row.get("township_pcode", ""),
+            township_name=row.get("township_name", ""), country_iso=row.get("country_iso", ""),
+            latitude=_float(row.get("latitude", "")), longitude=_float(row.get("longitude", "")),
+            coord_approx=_bool(row.get("coord_approx", "")),
+        )
+    return places
+
+
+def _read_actors(seeds_dir: Path) -> dict[str, Actor]:
+    actors = {}
+    for row in _rows(seeds_dir / "actors.csv"):
+        actors[row["actor_id"]] = Actor(
+            actor_id=row["actor_id"], name=row["name"], inter_code=int(row.get("inter_code") or 0),
+            actor_type=row.get("actor_type", ""), country_iso=row.get("country_iso", ""),
+            alliances=tuple(a.strip() for a in row.get("alliances", "").split(";") if a.strip()),
+            political_wing=row.get("political_wing") or None, armed_wing=row.get("armed_wing") or None,
+            description=row.get("description", ""),
+        )
+    return actors
+
+
+def _read_triggers(seeds_dir: Path) -> dict[str, Trigger]:
+    triggers = {}
+    for row in _rows(seeds_dir / "event_lexicon.csv"):
+        text = fold(row["trigger"])
+        if text:
+            triggers[text] = Trigger(
+                trigger=text, event_type=row.get("event_type", ""),
+                sub_event_type=row.get("sub_event_type", ""), signal=row.get("signal", ""),
+                weight=float(row.get("weight") or 0.5),
+            )
+    return triggers
+
+
+def _read_knowledge(seeds_dir: Path, version: str) -> Knowledge:
+    aliases_path = seeds_dir / "place_aliases.csv"
+    alias_rows = _rows(aliases_path) if aliases_path.exists() else []
+    place_aliases = [(r["place_id"], r["alias"]) for r in alias_rows]
+    actor_aliases = [
+        ActorAlias(
+            actor_id=r["actor_id"], alias=r["alias"],
+            needs_myanmar_context=_bool(r.get("needs_myanmar_context", "")),
+            case_sensitive=_bool(r.get("case_sensitive", "")),
+        )
+        for r in _rows(seeds_dir / "actor_aliases.csv")
+    ]
+    return Knowledge(
+        places=_read_places(seeds_dir), actors=_read_actors(seeds_dir), triggers=_read_triggers(seeds_dir),
+        place_aliases=place_aliases, actor_aliases=actor_aliases, version=version,
+    )
+
+
+_CACHE: dict[tuple[str, str], Knowledge] = {}
+
+
+def load_knowledge(seeds_dir: Path | None = None) -> Knowledge:
+    """The knowledge in `seeds_dir` (default: settings' seeds dir), compiled once per content version."""
+    if seeds_dir is None:
+        from tasks.settings import get_settings
+
+        seeds_dir = get_settings().seeds_dir
+    seeds_dir = Path(seeds_dir).resolve()
+    version = seeds_version(seeds_dir)
+    key = (str(seeds_dir), version)
+    if key not in _CACHE:
+        _CACHE[key] = _read_knowledge(seeds_dir, version)
+    return _CACHE[key]
+
+
+# --- reference tables ----------------------------------------------------------------------------
+
+
+def _reference_tables(knowledge: Knowledge) -> dict[str, pa.Table]:
+    places = [vars(p).copy() for p in knowledge.places.values()]
+    actors = [
+        {k: (list(v) if k == "alliances" else v) for k, v in vars(a).items()}
+        for a in knowledge.actors.values()
+    ]
+    return {
+        "places": pa.Table.from_pylist(places),
+        "place_aliases": pa.Table.from_pylist(
+            [{"place_id": p, "alias": a} for p, a in knowledge.place_aliases],
+            schema=pa.schema([("place_id", pa.string()), ("alias", pa.string())]),
+        ),
+        "actors": pa.Table.from_pylist(actors),
+        "actor_aliases": pa.Table.from_pylist(
+            [vars(a) for a in knowledge.actor_aliases],
+            schema=pa.schema([("actor_id", pa.string()), ("alias", pa.string()),
+                              ("needs_myanmar_context", pa.bool_()), ("case_sensitive", pa.bool_())]),
+        ),
+        "event_lexicon": pa.Table.from_pylist(
+            [vars(t) for t in knowledge.triggers.values()],
+            schema=pa.schema([("trigger", pa.string()), ("event_type", pa.string()),
+                              ("sub_event_type", pa.string()), ("signal", pa.string()),
+                              ("weight", pa.float64())]),
+        ),
+    }
+
+
+def sync_reference_tables(con: duckdb.DuckDBPyConnection, knowledge: Knowledge) -> None:
+    """Replace the rows of the reference tables with the loaded seeds, in one transaction."""
+    tables = _reference_tables(knowledge)
+    with transaction(con):
+        for name, table in tables.items():
+            con.execute(f"DELETE FROM {name}")
+            if table.num_rows:
+                view = f"_seed_{name}"
+                con.register(view, table)
+                try:
+                    columns = ", ".join(table.column_names)
+                    con.execute(f"INSERT INTO {name} ({columns}) SELECT {columns} FROM {view}")
+                finally:
+                    con.unregister(view)
+
+
+def actor_ids(mentions: Sequence[Mention]) -> list[str]:
+    return list(dict.fromkeys(ref for m in mentions if m.kind == "actor" for ref in m.ref_ids))

@@ -1,0 +1,244 @@
+"""One-pass multi-pattern matching of names and trigger words in news text (pyahocorasick).
+
+Every alias, place name and trigger is folded the same way as the text: lower case, curly quotes to
+straight ones, hyphens/dashes and any whitespace to one space. Folding keeps one character per
+character, so offsets found in the folded text are offsets into the original text; the rare text where
+lower-casing changes length, or with runs of spaces, goes through an explicit offset map instead.
+
+One Aho-Corasick automaton holds every pattern; one `iter()` pass over the text yields all candidate
+hits, which are then filtered (word boundaries for Latin script, exact case for case-sensitive
+acronyms, a capital letter for place names, no dangling Burmese vowel sign) and reduced to the
+leftmost-longest non-overlapping spans. Burmese is written without spaces between words, so Burmese
+patterns match as substrings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+# One character in, one character out: offsets survive folding.
+_FOLD_TABLE = str.maketrans(
+    {
+        "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+        "-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ",
+        "\u2015": " ", "\u2212": " ", "_": " ",
+        "\t": " ", "\n": " ", "\r": " ", "\f": " ", "\v": " ", "\u00a0": " ", "\u200b": " ",
+        "\u2009": " ", "\u202f": " ", "\u3000": " ",
+    }
+)
+_SPACE_RUN = re.compile(r"  +")
+_BURMESE = re.compile(r"[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff]")
+# Endings that turn a listed trigger into an inflected form the lexicon need not spell out:
+# "clash" -> "clashes", "shell" -> "shelling", "seize" -> "seized", "ban" -> "banned".
+_TRIGGER_SUFFIXES = frozenset({"s", "es", "d", "ed", "ing", "ings"})
+_STEM_ENDINGS = ("ings", "ing", "ed", "es", "s")
+
+
+def fold(text: str) -> str:
+    """The folded form used for patterns: hyphen/space variants and curly quotes unified, lower case."""
+    return " ".join(text.translate(_FOLD_TABLE).split()).lower()
+
+
+def fold_keep_case(text: str) -> str:
+    return " ".join(text.translate(_FOLD_TABLE).split())
+
+
+def is_burmese(text: str) -> bool:
+    return _BURMESE.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """What one folded key stands for. Several patterns can share a key (e.g. a place and an actor)."""
+
+    kind: str                  # 'place' | 'actor' | 'trigger'
+    ref_id: str                # place_id / actor_id / trigger text
+    surface: str               # the alias as written in the seed, case kept (case-sensitive check)
+    case_sensitive: bool = False
+    needs_capital: bool = False   # proper nouns: "Man" the town, not "man" the word
+    needs_context: bool = False   # ambiguous short form: only in a Myanmar-anchored text
+    inflects: bool = False        # triggers: accept "-s/-ed/-ing" endings
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int                 # offsets into the original text
+    end: int
+    patterns: tuple[Pattern, ...]
+
+
+@dataclass
+class _Folded:
+    keep_case: str             # folded, case kept (for case checks)
+    lower: str                 # folded, lower case (what the automaton scans)
+    offsets: list[int] | None  # folded index -> original index; None when identical
+
+
+def _fold_text(text: str) -> _Folded:
+    keep = text.translate(_FOLD_TABLE)
+    lower = keep.lower()
+    if len(lower) == len(keep) and "  " not in keep:
+        return _Folded(keep, lower, None)
+    return _fold_with_map(keep)
+
+
+def _fold_with_map(keep: str) -> _Folded:
+    """Slow path: collapse space runs and length-changing lower-casing, keeping an offset map."""
+    out_keep: list[str] = []
+    out_lower: list[str] = []
+    offsets: list[int] = []
+    previous_space = False
+    for index, char in enumerate(keep):
+        if char == " ":
+            if previous_space:
+                continue
+            previous_space = True
+        else:
+            previous_space = False
+        low = char.lower()
+        if len(low) != 1:
+            low = char  # e.g. "İ": keep as is rather than break alignment
+        out_keep.append(char)
+        out_lower.append(low)
+        offsets.append(index)
+    offsets.append(len(keep))
+    return _Folded("".join(out_keep), "".join(out_lower), offsets)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
+def _is_burmese_mark(char: str) -> bool:
+    """A dependent vowel, medial or tone mark continues the syllable before it."""
+    return bool(_BURMESE.match(char)) and unicodedata.category(char) in ("Mn", "Mc")
+
+
+class PatternMatcher:
+    """A compiled automaton over folded patterns; `scan` returns filtered, non-overlapping hits."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        by_key: dict[str, list[Pattern]] = {}
+        for pattern in patterns:
+            for key in _keys_for(pattern):
+                by_key.setdefault(key, []).append(pattern)
+        self._automaton = ahocorasick.Automaton()
+        for key, entries in by_key.items():
+            self._automaton.add_word(key, (key, tuple(dict.fromkeys(entries)), is_burmese(key)))
+        self.pattern_count = len(by_key)
+        if by_key:
+            self._automaton.make_automaton()
+
+    def scan(self, text: str) -> list[Hit]:
+        if not text or self.pattern_count == 0:
+            return []
+        folded = _fold_text(text)
+        candidates: list[tuple[int, int, tuple[Pattern, ...]]] = []
+        lower = folded.lower
+        for last, (key, entries, burmese) in self._automaton.iter(lower):
+            start = last - len(key) + 1
+            end = last + 1
+            accepted = _accept(folded, start, end, entries, burmese)
+            if accepted:
+                candidates.append(accepted)
+        spans = _leftmost_longest(candidates)
+        if folded.offsets is None:
+            return [Hit(s, e, p) for s, e, p in spans]
+        offsets = folded.offsets
+        return [Hit(offsets[s], offsets[e - 1] + 1, p) for s, e, p in spans]
+
+
+def _keys_for(pattern: Pattern) -> list[str]:
+    key = fold(pattern.surface)
+    if not key:
+        return []
+    keys = [key]
+    if pattern.inflects:
+        stem = _stem(key)
+        if stem:
+            keys.append(stem)
+    # "Pyin Oo Lwin" is also written "PyinOoLwin"; only for names long enough not to collide with words.
+    if pattern.kind != "trigger" and " " in key and not is_burmese(key):
+        joined = key.replace(" ", "")
+        if len(joined) >= 7:
+            keys.append(joined)
+    return keys
+
+
+def _stem(key: str) -> str | None:
+    """The stem of an inflected trigger, so that "seized" also finds "seizes" and "seizing" and
+    "shelling" finds "shelled": the stem only ever matches with an inflection ending after it (or bare)."""
+    if is_burmese(key):
+        return None
+    for ending in _STEM_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 4:
+            return key[: -len(ending)]
+    return None
+
+
+def _accept(
+    folded: _Folded, start: int, end: int, entries: tuple[Pattern, ...], burmese: bool
+) -> tuple[int, int, tuple[Pattern, ...]] | None:
+    lower = folded.lower
+    if burmese:
+        if end < len(lower) and _is_burmese_mark(lower[end]):
+            return None
+        return start, end, entries
+    if start > 0 and _is_word_char(lower[start - 1]):
+        return None
+    new_end = end
+    if end < len(lower) and _is_word_char(lower[end]):
+        new_end = _inflected_end(lower, start, end)
+        if new_end is None:
+            return None
+        entries = tuple(p for p in entries if p.inflects)
+        if not entries:
+            return None
+    kept = tuple(p for p in entries if _case_ok(folded.keep_case, start, end, p))
+    if not kept:
+        return None
+    return start, new_end, kept
+
+
+def _inflected_end(lower: str, start: int, end: int) -> int | None:
+    """End of "clash|es", "ban|ned" when the letters after the match are an inflection ending."""
+    stop = end
+    while stop < len(lower) and _is_word_char(lower[stop]):
+        stop += 1
+    tail = lower[end:stop]
+    if tail in _TRIGGER_SUFFIXES:
+        return stop
+    if len(tail) > 1 and tail[0] == lower[end - 1] and tail[1:] in ("ed", "ing", "ings"):
+        return stop  # doubled final consonant
+    return None
+
+
+def _case_ok(keep_case: str, start: int, end: int, pattern: Pattern) -> bool:
+    if pattern.case_sensitive:
+        return keep_case[start:end] == fold_keep_case(pattern.surface)
+    if pattern.needs_capital:
+        first = keep_case[start]
+        return not first.isalpha() or first.isupper()
+    return True
+
+
+def _leftmost_longest(
+    candidates: list[tuple[int, int, tuple[Pattern, ...]]],
+) -> list[tuple[int, int, tuple[Pattern, ...]]]:
+    """Merge candidates on the same span, then keep the leftmost-longest spans that do not overlap."""
+    merged: dict[tuple[int, int], tuple[Pattern, ...]] = {}
+    for start, end, entries in candidates:
+        span = (start, end)
+        merged[span] = merged[span] + entries if span in merged else entries
+    chosen = []
+    last_end = -1
+    for (start, end) in sorted(merged, key=lambda span: (span[0], -span[1])):
+        if start >= last_end:
+            chosen.append((start, end, merged[(start, end)]))
+            last_end = end
+    return chosen

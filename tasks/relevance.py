@@ -1,0 +1,183 @@
+"""Is a story about Myanmar's armed conflict? Scoring rules over the mentions tasks.knowledge finds.
+
+A story is relevant when BOTH hold:
+1. it is anchored in Myanmar (country name, a Myanmar state/district/township/town, or a Myanmar actor
+   named unambiguously) and Myanmar dominates over other countries: a story that names other countries
+   more often than Myanmar places/actors, or whose title names another country and no Myanmar name
+   while the body names the foreign country at least as often, is about somewhere else (neighbouring
+   places such as Kunming or Mae Sot are neutral: they are in the gazetteer because the war reaches them);
+2. its conflict signal reaches THRESHOLD. Triggers from seeds/event_lexicon.csv add their weight,
+   scaled by where they stand: x1.5 in the title; x1.0 in a sentence that names Myanmar, x0.7 in a
+   sentence with no place or actor (it inherits the story's subject), x0.5 in a sentence that names
+   only another country; a conflict trigger in a sentence that also names a Myanmar armed actor
+   (state forces, rebels, militias) counts x1.3: an actor plus an act is what an event report looks
+   like. Signals count differently:
+   - conflict, conscription, ceasefire: full weight;
+   - arrest, protest: full weight when a Myanmar state force or armed/political group is named (the
+     junta detaining activists), else 0.3 (a police drug bust is not political violence);
+   - displacement, humanitarian, refugees: 0.6 of their weight, their full weight in a sentence that
+     names a Myanmar armed actor (villagers flee a military column, the regime blocks aid), and nothing
+     at all when a non-conflict signal is present (people displaced by an earthquake or a flood);
+   - each armed non-state Myanmar group named (ACLED inter 2-4) adds ARMED_GROUP_BONUS, up to 2;
+   - non_conflict triggers (earthquake, football, jade trade...) subtract half their weight: enough to
+     cancel a stray "attack" or "shot" in a match report, not a bombing after an earthquake.
+
+Borderline choices, decided here and mirrored in tests/data/relevance_labels.csv:
+- Rohingya refugee-camp stories (Cox's Bazar, Bhasan Char) are relevant only when they report armed
+  violence or the war in Rakhine (armed groups recruiting in the camps, killings, new arrivals fleeing
+  fighting); camp life, ration cuts, fires and repatriation talk are not: a camp in Bangladesh is
+  not Myanmar, so such a story anchors only through a Myanmar place or actor and needs a conflict signal.
+- Border scam-centre stories (Myawaddy, Shwe Kokko, KK Park) are relevant only when armed actors
+  fight or raid (junta troops, BGF/DKBA/KNU operations, airstrikes); trafficking, foreign police
+  arrests and repatriations are crime stories, not conflict, and score below the threshold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tasks.knowledge import Knowledge, Mention, Trigger
+
+THRESHOLD = 1.0
+TITLE_FACTOR = 1.5
+MYANMAR_SENTENCE, INHERITED_SENTENCE, FOREIGN_SENTENCE = 1.0, 0.7, 0.5
+ARMED_GROUP_BONUS = 0.25
+ARMED_SENTENCE_BOOST = 1.3
+CONTEXT_FACTOR = 0.6
+NON_CONFLICT_PENALTY = 0.5
+CORE_SIGNALS = frozenset({"conflict", "conscription", "ceasefire"})
+POLITICAL_SIGNALS = frozenset({"arrest", "protest"})
+CONTEXT_SIGNALS = frozenset({"displacement", "humanitarian", "refugees"})
+NON_CONFLICT = "non_conflict"
+ARMED_GROUP_CODES = frozenset({2, 3, 4})
+STATE_OR_ARMED_CODES = frozenset({1, 2, 3, 4})
+
+
+@dataclass
+class Located:
+    """A mention with where it stands: title or text, and the weight of its sentence."""
+
+    mention: Mention
+    field: str          # 'title' | 'text'
+    factor: float       # position x sentence-context factor
+    armed: bool = False  # its sentence names a Myanmar armed actor (state forces, rebels, militias)
+
+
+@dataclass
+class Verdict:
+    relevant: bool
+    score: float
+    rule: str
+    components: dict[str, float] = field(default_factory=dict)
+
+
+def sentence_factor(knowledge: Knowledge, mentions: list[Mention]) -> float:
+    """Weight of triggers in one sentence (or the title), given the names it contains."""
+    if any(knowledge.is_myanmar_anchor(m) for m in mentions):
+        return MYANMAR_SENTENCE
+    if any(is_foreign_country(knowledge, m) for m in mentions):
+        return FOREIGN_SENTENCE
+    return INHERITED_SENTENCE
+
+
+def is_foreign_country(knowledge: Knowledge, mention: Mention) -> bool:
+    if mention.kind != "place":
+        return False
+    places = [knowledge.places.get(ref) for ref in mention.ref_ids]
+    return any(p is not None and p.level == "country" and p.country_iso != "MMR" for p in places)
+
+
+def strongest_trigger(knowledge: Knowledge, mention: Mention) -> Trigger | None:
+    """A span can stand for several triggers ("surrender" inflected and "surrendered"): take the heaviest."""
+    triggers = [t for ref in mention.ref_ids if (t := knowledge.triggers.get(ref)) is not None]
+    return max(triggers, key=lambda t: t.weight) if triggers else None
+
+
+def names_armed_actor(knowledge: Knowledge, mentions: list[Mention]) -> bool:
+    """Does this sentence name a Myanmar armed actor (even through a context-needing "troops")?"""
+    for mention in mentions:
+        if mention.kind == "actor":
+            for ref in mention.ref_ids:
+                actor = knowledge.actors.get(ref)
+                if actor and actor.country_iso == "MMR" and actor.inter_code in STATE_OR_ARMED_CODES:
+                    return True
+    return False
+
+
+def _anchor_counts(knowledge: Knowledge, located: list[Located]) -> tuple[int, int, bool, bool]:
+    myanmar = foreign = 0
+    title_myanmar = title_foreign = False
+    for item in located:
+        if knowledge.is_myanmar_anchor(item.mention):
+            myanmar += 1
+            title_myanmar |= item.field == "title"
+        elif is_foreign_country(knowledge, item.mention):
+            foreign += 1
+            title_foreign |= item.field == "title"
+    return myanmar, foreign, title_myanmar, title_foreign
+
+
+def _signal_sums(knowledge: Knowledge, located: list[Located]) -> dict[str, float]:
+    sums = {"core": 0.0, "political": 0.0, "context": 0.0, "armed_context": 0.0, "non_conflict": 0.0}
+    for item in located:
+        if item.mention.kind != "trigger":
+            continue
+        trigger = strongest_trigger(knowledge, item.mention)
+        if trigger is None:
+            continue
+        weighted = trigger.weight * item.factor
+        if trigger.signal == "conflict" and item.armed:
+            weighted *= ARMED_SENTENCE_BOOST
+        if trigger.signal in CORE_SIGNALS:
+            sums["core"] += weighted
+        elif trigger.signal in POLITICAL_SIGNALS:
+            sums["political"] += weighted
+        elif trigger.signal in CONTEXT_SIGNALS:
+            sums["armed_context" if item.armed else "context"] += weighted
+        elif trigger.signal == NON_CONFLICT:
+            sums["non_conflict"] += weighted
+        elif trigger.event_type:  # an ACLED-typed trigger with a signal this module does not know yet
+            sums["core"] += weighted
+    return sums
+
+
+def _actor_codes(knowledge: Knowledge, located: list[Located]) -> tuple[set[str], bool]:
+    armed_groups: set[str] = set()
+    state_or_armed = False
+    for item in located:
+        mention = item.mention
+        if mention.kind != "actor":
+            continue
+        for ref in mention.ref_ids:
+            actor = knowledge.actors.get(ref)
+            if actor is None or actor.country_iso != "MMR":
+                continue
+            state_or_armed |= actor.inter_code in STATE_OR_ARMED_CODES
+            if actor.inter_code in ARMED_GROUP_CODES:
+                armed_groups.add(ref)
+    return armed_groups, state_or_armed
+
+
+def judge(knowledge: Knowledge, located: list[Located]) -> Verdict:
+    myanmar, foreign, title_myanmar, title_foreign = _anchor_counts(knowledge, located)
+    if myanmar == 0:
+        return Verdict(False, 0.0, "no_myanmar_anchor", {"myanmar_anchors": 0, "foreign_anchors": foreign})
+    anchors = {"myanmar_anchors": myanmar, "foreign_anchors": foreign}
+    if foreign > myanmar or (title_foreign and not title_myanmar and foreign >= myanmar):
+        return Verdict(False, 0.0, "foreign_dominant", anchors)
+    sums = _signal_sums(knowledge, located)
+    armed_groups, state_or_armed = _actor_codes(knowledge, located)
+    political = sums["political"] * (1.0 if state_or_armed else 0.3)
+    context = 0.0 if sums["non_conflict"] > 0 else CONTEXT_FACTOR * sums["context"] + sums["armed_context"]
+    bonus = ARMED_GROUP_BONUS * min(len(armed_groups), 2)
+    score = round(sums["core"] + political + context + bonus - NON_CONFLICT_PENALTY * sums["non_conflict"], 3)
+    components = {**anchors, **{k: round(v, 3) for k, v in sums.items()}, "armed_groups": len(armed_groups)}
+    if score >= THRESHOLD:
+        return Verdict(True, score, "myanmar_conflict", components)
+    if sums["non_conflict"] > 0:
+        rule = "non_conflict_topic"
+    elif score > 0:
+        rule = "weak_conflict_signal"
+    else:
+        rule = "no_conflict_signal"
+    return Verdict(False, score, rule, components)

@@ -1,0 +1,247 @@
+"""Relevance tagging stage: is each stored article about Myanmar's armed conflict, on which topics,
+in which regions, with which actors, and the evidence for it (see tasks.relevance for the rules).
+
+`tag_article` is pure; `tag_stage` reads articles from DuckDB, tags those without a current tag row
+(or the ids asked for) and bulk-upserts `article_tags` in one transaction.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+import duckdb
+
+from tasks.db import transaction, upsert
+from tasks.knowledge import Knowledge, Mention
+from tasks.relevance import (
+    TITLE_FACTOR, Located, judge, names_armed_actor, sentence_factor, strongest_trigger,
+)
+
+RULES_VERSION = "r1"
+MAX_EVIDENCE_MENTIONS = 80
+# A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?\u104b])[\"'\u201d\u2019)]?\s+|\n+")
+
+# ACLED sub-event types and lexicon signals -> topic tags.
+_SUB_EVENT_TOPICS = {
+    "Air/drone strike": "airstrike",
+    "Armed clash": "armed_clash",
+    "Shelling/artillery/missile attack": "armed_clash",
+    "Government regains territory": "territory_change",
+    "Non-state actor overtakes territory": "territory_change",
+    "Non-violent transfer of territory": "territory_change",
+    "Agreement": "ceasefire_talks",
+    "Arrests": "arrests_detention",
+    "Remote explosive/landmine/IED": "landmine_ied",
+}
+_EVENT_TYPE_TOPICS = {
+    "Violence against civilians": "violence_against_civilians",
+    "Protests": "protest_strike",
+}
+_SIGNAL_TOPICS = {
+    "ceasefire": "ceasefire_talks",
+    "displacement": "displacement",
+    "arrest": "arrests_detention",
+    "conscription": "conscription",
+    "protest": "protest_strike",
+    "humanitarian": "humanitarian_access",
+    "refugees": "refugees_border",
+}
+TOPICS = (
+    "airstrike", "armed_clash", "territory_change", "ceasefire_talks", "displacement", "arrests_detention",
+    "conscription", "protest_strike", "violence_against_civilians", "landmine_ied", "humanitarian_access",
+    "refugees_border",
+)
+
+
+@dataclass
+class ArticleTags:
+    relevant: bool
+    score: float
+    rule: str
+    topics: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    region_pcodes: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+def tagger_version(knowledge: Knowledge) -> str:
+    """Rules and seeds together: a change to either re-tags every article."""
+    return f"{RULES_VERSION}+{knowledge.version}"
+
+
+def tag_article(knowledge: Knowledge, title: str | None, text: str | None) -> ArticleTags:
+    title, text = title or "", text or ""
+    title_mentions = knowledge.find(title, myanmar_context=True)
+    text_mentions = knowledge.find(text, myanmar_context=True)
+    anchored = knowledge.myanmar_anchored(title_mentions) or knowledge.myanmar_anchored(text_mentions)
+    if not anchored:  # ambiguous short forms (AA, PDF) only count in a Myanmar story
+        title_mentions = [m for m in title_mentions if not m.needs_context]
+        text_mentions = [m for m in text_mentions if not m.needs_context]
+    located = _locate(knowledge, title_mentions, "title", [(0, len(title))], TITLE_FACTOR)
+    located += _locate(knowledge, text_mentions, "text", _sentences(text), 1.0)
+    verdict = judge(knowledge, located)
+    regions, pcodes = _regions(knowledge, [item.mention for item in located])
+    evidence = {
+        "rule": verdict.rule,
+        "score": verdict.score,
+        "components": verdict.components,
+        "mentions": [_evidence(item) for item in located[:MAX_EVIDENCE_MENTIONS]],
+    }
+    return ArticleTags(
+        relevant=verdict.relevant, score=verdict.score, rule=verdict.rule,
+        topics=_topics(knowledge, located), regions=regions, region_pcodes=pcodes,
+        actors=_actors(knowledge, [item.mention for item in located]), evidence=evidence,
+    )
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _locate(
+    knowledge: Knowledge, mentions: list[Mention], where: str, units: list[tuple[int, int]], position: float
+) -> list[Located]:
+    """Give each mention the factor of its sentence: position weight x sentence-context weight."""
+    if not mentions:
+        return []
+    starts = [s for s, _ in units]
+    by_unit: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_unit.setdefault(max(bisect.bisect_right(starts, mention.start) - 1, 0), []).append(mention)
+    located = []
+    for unit_mentions in by_unit.values():
+        factor = position * sentence_factor(knowledge, unit_mentions)
+        armed = names_armed_actor(knowledge, unit_mentions)
+        located.extend(Located(m, where, factor, armed) for m in unit_mentions)
+    located.sort(key=lambda item: item.mention.start)
+    return located
+
+
+def _topics(knowledge: Knowledge, located: list[Located]) -> list[str]:
+    found = set()
+    for item in located:
+        if item.mention.kind != "trigger":
+            continue
+        trigger = strongest_trigger(knowledge, item.mention)
+        if trigger is None:
+            continue
+        for topic in (
+            _SUB_EVENT_TOPICS.get(trigger.sub_event_type),
+            _EVENT_TYPE_TOPICS.get(trigger.event_type),
+            _SIGNAL_TOPICS.get(trigger.signal),
+        ):
+            if topic:
+                found.add(topic)
+    return [topic for topic in TOPICS if topic in found]
+
+
+def _regions(knowledge: Knowledge, mentions: Iterable[Mention]) -> tuple[list[str], list[str]]:
+    """States/regions of the Myanmar places named; an ambiguous name counts through its highest level."""
+    rank = {"country": 0, "state": 1, "district": 2, "township": 3, "town": 4, "village_tract": 5}
+    regions: dict[str, str] = {}
+    for mention in mentions:
+        if mention.kind != "place":
+            continue
+        places = [p for ref in mention.ref_ids if (p := knowledge.places.get(ref)) and p.country_iso == "MMR"]
+        if not places:
+            continue
+        top = min(rank.get(p.level, 9) for p in places)
+        states = {
+            (p.state_name, p.state_pcode) for p in places if rank.get(p.level, 9) == top and p.state_name
+        }
+        if len(states) == 1:
+            name, pcode = states.pop()
+            regions.setdefault(name, pcode)
+    return list(regions), [pcode for pcode in regions.values() if pcode]
+
+
+def _actors(knowledge: Knowledge, mentions: Iterable[Mention]) -> list[str]:
+    ids: dict[str, None] = {}
+    for mention in mentions:
+        if mention.kind == "actor":
+            for ref in mention.ref_ids:
+                ids[ref] = None
+                for member in knowledge.alliance_members(ref):
+                    ids[member] = None
+    return list(ids)
+
+
+def _evidence(item: Located) -> dict[str, Any]:
+    mention = item.mention
+    return {
+        "field": item.field, "kind": mention.kind, "text": mention.text, "start": mention.start,
+        "end": mention.end, "refs": list(mention.ref_ids), "weight": round(item.factor, 2),
+    }
+
+
+# --- database ------------------------------------------------------------------------------------
+
+
+def tag_rows(knowledge: Knowledge, articles: Iterable[tuple[str, str | None, str | None]]) -> list[dict]:
+    """article_tags rows for (article_id, title, text) triples."""
+    version = tagger_version(knowledge)
+    now = datetime.now(timezone.utc)
+    rows = []
+    for article_id, title, text in articles:
+        tags = tag_article(knowledge, title, text)
+        rows.append({
+            "article_id": article_id, "relevant": tags.relevant, "score": tags.score, "rule": tags.rule,
+            "topics": tags.topics, "regions": tags.regions, "region_pcodes": tags.region_pcodes,
+            "actors": tags.actors, "evidence": json.dumps(tags.evidence, ensure_ascii=False),
+            "tagger_version": version, "tagged_at": now,
+        })
+    return rows
+
+
+def load_tags(con: duckdb.DuckDBPyConnection, rows: Sequence[dict]) -> int:
+    """Insert or replace tag rows in one transaction."""
+    if not rows:
+        return 0
+    with transaction(con):
+        return upsert(con, "article_tags", list(rows), ["article_id"])
+
+
+def _articles_to_tag(
+    con: duckdb.DuckDBPyConnection, version: str, article_ids: list[str] | None
+) -> list[tuple[str, str | None, str | None]]:
+    if article_ids is not None:
+        if not article_ids:
+            return []
+        return con.execute(
+            "SELECT article_id, title, coalesce(text, summary) FROM articles "
+            "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id",
+            [article_ids],
+        ).fetchall()
+    # Articles still waiting for their page are tagged once their text (or its fallback) is stored.
+    return con.execute(
+        "SELECT a.article_id, a.title, coalesce(a.text, a.summary) FROM articles a "
+        "LEFT JOIN article_tags t ON t.article_id = a.article_id "
+        "WHERE a.fetch_status <> 'pending' AND (t.article_id IS NULL OR t.tagger_version <> ?) "
+        "ORDER BY a.article_id",
+        [version],
+    ).fetchall()
+
+
+def tag_stage(
+    con: duckdb.DuckDBPyConnection, knowledge: Knowledge, article_ids: list[str] | None = None
+) -> dict[str, int]:
+    """Tag stored articles (None: every fetched article without a tag row from this tagger version)."""
+    rows = tag_rows(knowledge, _articles_to_tag(con, tagger_version(knowledge), article_ids))
+    load_tags(con, rows)
+    relevant = sum(1 for row in rows if row["relevant"])
+    return {"tagged": len(rows), "relevant": relevant, "irrelevant": len(rows) - relevant}
