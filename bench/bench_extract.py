@@ -1,0 +1,61 @@
+"""Extraction throughput on one core: articles per second for ~600-word articles.
+
+Articles are assembled from the gold set's sentences (shuffled with a fixed seed, ~600 words each), so
+they read like real reporting with the usual density of places, actors and triggers. Knowledge loading
+is excluded (it happens once per process). Target: >= 100 articles/s.
+Run: .venv/bin/python bench/bench_extract.py [N]
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.eval_extraction import load_gold  # noqa: E402
+from tasks.extract import extract  # noqa: E402
+from tasks.knowledge import load_knowledge  # noqa: E402
+
+TARGET = 100.0
+
+
+def make_articles(n: int, words: int = 600, seed: int = 7) -> list[str]:
+    sentences = [line for article in load_gold() for line in article["text"].splitlines() if line.strip()]
+    rng = random.Random(seed)
+    articles = []
+    for _ in range(n):
+        picked, count = [], 0
+        while count < words:
+            line = rng.choice(sentences)
+            picked.append(line)
+            count += len(line.split())
+        articles.append("\n".join(picked))
+    return articles
+
+
+def measure(n: int = 300) -> tuple[float, float]:
+    knowledge = load_knowledge()
+    articles = make_articles(n)
+    extract(knowledge, "", articles[0], date(2024, 3, 1))  # warm caches
+    started = time.process_time()
+    events = sum(len(extract(knowledge, "", text, date(2024, 3, 1), f"a{i}").events) for i, text in enumerate(articles))
+    elapsed = time.process_time() - started
+    return n / elapsed, events / n
+
+
+def evaluate() -> list[tuple[str, float, float]]:
+    rate, _ = measure()
+    return [("extraction.articles_per_s", round(rate, 1), TARGET)]
+
+
+if __name__ == "__main__":
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    rate, per_article = measure(n)
+    print(f"extraction: {rate:.1f} articles/s on one core (600-word articles, {per_article:.1f} events each; "
+          f"target >= {TARGET:.0f})")

@@ -1,0 +1,151 @@
+"""`mmtrack extract`: clean (if HTML), tag and extract one document or a JSONL batch, without a database.
+
+    mmtrack extract PATH|URL|- --published YYYY-MM-DD [--title T] [--json]
+    mmtrack extract --jsonl IN.jsonl        # {"id", "text" or "html", "published", "title"?} per line
+
+Never imports Prefect (a fast command). URLs are fetched only from loopback hosts: this command is for
+checking a document by hand, not a crawler; the pipeline's fetcher applies the full HTTP policy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import json
+import re
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+LOOPBACK_NAMES = ("localhost",)
+_HTML = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<div|<article|<p[\s>])", re.IGNORECASE)
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser("extract", help="clean, tag and extract events from one document (no database)")
+    parser.add_argument("source", nargs="?", help="file path, loopback http(s) URL, or - for stdin")
+    parser.add_argument("--published", help="publication date YYYY-MM-DD (dates like 'on Tuesday' resolve against it)")
+    parser.add_argument("--title", default="", help="the article's headline")
+    parser.add_argument("--json", action="store_true", help="print JSON with every field")
+    parser.add_argument("--jsonl", help="JSONL input: one document per line; JSONL output, one line each")
+    parser.add_argument("--seeds", help="seeds directory (default: settings)")
+    return parser
+
+
+def _read_source(source: str) -> tuple[str, str | None]:
+    """The document's text and, for URLs, the URL (for the cleaner's metadata)."""
+    if source == "-":
+        return sys.stdin.read(), None
+    if source.startswith(("http://", "https://")):
+        return _fetch_loopback(source), source
+    return Path(source).read_text(encoding="utf-8", errors="replace"), None
+
+
+def _fetch_loopback(url: str) -> str:
+    import httpx
+
+    host = (urlsplit(url).hostname or "").lower()
+    try:
+        loopback = host in LOOPBACK_NAMES or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        raise SystemExit(f"mmtrack extract: refusing to fetch {url}: only loopback URLs are allowed here")
+    response = httpx.get(url, timeout=httpx.Timeout(10.0, connect=5.0), follow_redirects=False)
+    response.raise_for_status()
+    return response.text
+
+
+def _clean(raw: str, url: str | None, title: str) -> tuple[str, str, str | None]:
+    """(text, title, cleaning error) — HTML goes through the cleaner, plain text is used as is."""
+    if not _HTML.match(raw):
+        return raw, title, None
+    from tasks.clean import clean_html
+
+    page = clean_html(raw, url)
+    return page.text or "", title or page.title or "", page.error
+
+
+def process(knowledge, doc_id: str | None, raw: str, published: date, title: str = "", url: str | None = None,
+            is_html: bool | None = None) -> dict:
+    from tasks.extract import extract
+    from tasks.tag import tag_article
+
+    text, title, error = _clean(raw, url, title) if is_html is not False else (raw, title, None)
+    tags = tag_article(knowledge, title, text)
+    result = extract(knowledge, title, text, published, doc_id)
+    tag_dict = asdict(tags) if hasattr(tags, "__dataclass_fields__") else dict(tags)
+    return {
+        "id": doc_id,
+        "relevance": {"relevant": tag_dict.pop("relevant"), "score": tag_dict.pop("score"),
+                      "rule": tag_dict.pop("rule"), "evidence": tag_dict.pop("evidence", None)},
+        "tags": tag_dict,
+        "events": [e.to_dict() for e in result.events],
+        "figures": [f.to_dict() for f in result.figures],
+        "clean_error": error,
+    }
+
+
+def _load_knowledge(args):
+    from tasks.knowledge import load_knowledge
+
+    return load_knowledge(Path(args.seeds) if args.seeds else None)
+
+
+def _run_jsonl(args) -> int:
+    knowledge = _load_knowledge(args)
+    failures = 0
+    with open(args.jsonl, encoding="utf-8") as handle:
+        for line_no, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                published = date.fromisoformat(str(doc["published"])[:10])
+                raw, is_html = (doc["html"], True) if doc.get("html") else (doc.get("text") or "", False)
+                out = process(knowledge, doc.get("id"), raw, published, doc.get("title") or "", is_html=is_html)
+            except (KeyError, ValueError, TypeError) as exc:
+                failures += 1
+                out = {"id": (doc.get("id") if isinstance(doc, dict) else None), "error": f"line {line_no}: {exc}"}
+            sys.stdout.write(json.dumps(out, default=str, ensure_ascii=False) + "\n")
+    return 1 if failures else 0
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        return _run_jsonl(args)
+    if not args.source or not args.published:
+        print("mmtrack extract: give PATH|URL|- and --published YYYY-MM-DD (or --jsonl IN.jsonl)", file=sys.stderr)
+        return 2
+    raw, url = _read_source(args.source)
+    result = process(_load_knowledge(args), None, raw, date.fromisoformat(args.published), args.title, url)
+    if args.json:
+        print(json.dumps(result, indent=2, default=str, ensure_ascii=False))
+    else:
+        _print_table(result)
+    return 0
+
+
+def _print_table(result: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    rel = result["relevance"]
+    console.print(f"[bold]relevant:[/bold] {rel['relevant']}  score={rel['score']:.2f}  rule={rel['rule']}")
+    tags = result["tags"]
+    console.print(f"topics: {', '.join(tags.get('topics') or []) or '-'}  regions: {', '.join(tags.get('regions') or []) or '-'}"
+                  f"  actors: {', '.join(tags.get('actors') or []) or '-'}")
+    table = Table(title=f"{len(result['events'])} events", show_lines=True)
+    for col in ("date (prec)", "type / sub-type", "location", "actor1", "actor2", "fatal.", "evidence"):
+        table.add_column(col, overflow="fold")
+    for e in result["events"]:
+        place = " / ".join(x for x in (e["location"], e["admin3"], e["admin1"] or e["country_iso"]) if x)
+        table.add_row(f"{e['event_date']} ({e['time_precision']})", f"{e['event_type']}\n{e['sub_event_type']}",
+                      f"{place or '-'} (geo {e['geo_precision']})", e["actor1"] or "-", e["actor2"] or "-",
+                      str(e["fatalities"]), f"{e['rule']}\n{e['sentence'][:160]}")
+    console.print(table)
+    for f in result["figures"]:
+        console.print(f"figure: {f['kind']} {f['value']:,} ({f['scope']}) — {f['sentence'][:120]}")

@@ -1,0 +1,211 @@
+"""Who did what to whom: actor1 (acted), actor2 (acted upon), associated actors and ACLED interaction.
+
+Roles are read from the sentence around the trigger:
+  passive   "Y came under attack from X", "... planted by junta troops", "at the hands of X" -> actor1 X
+  between   "fighting between X and Y"                                         -> X, Y
+  from      "X seized the town from Y"                                         -> X, Y
+  active    "X attacked Y", "the junta bombed ..."                            -> subject X, object Y
+Sources are not parties: "according to X", "a spokesperson for X", "X said" (unless "X said it/its
+fighters ...", where X is the subject of the reported act).
+
+Normalisation, in ACLED's manner: the junta's institutions (SAC, SSPC, "military government") act as the
+military; in violent events a political wing gives way to its armed wing (KNU -> KNU/KNLA); an alliance
+row (Three Brotherhood Alliance) is replaced by its member that fits the event, the other members named
+in the article becoming associated actors; generic "the rebels" / "a rebel coalition" is resolved the
+same way from the article's named armed groups, preferring the one whose home area (places in its seed
+description) contains the event's place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+STATE_ALIASES_TO_MILITARY = ("sac", "sspc", "government_myanmar")
+MILITARY = "military_myanmar"
+CIVILIANS = "civilians_myanmar"
+PROTESTERS = "protesters_myanmar"
+RIOTERS = "rioters_myanmar"
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+GENERIC_REBEL = re.compile(
+    r"\b(?:ethnic\s+)?(?:rebels|rebel\s+(?:groups?|alliance|coalition|forces|fighters|army|armies)|insurgents|"
+    r"(?:the|rebel|northern)\s+alliance|coalition\s+of\s+[\w\s]{0,30}?(?:troops|groups|forces|armies)|"
+    r"rebel\s+coalition|ethnic\s+armed\s+(?:groups?|organi[sz]ations?)|EAOs?)\b",
+    re.IGNORECASE,
+)
+GENERIC_MILITARY = re.compile(r"\b(?:ruling\s+)?military(?:\s+personnel)?\b|\bsecurity\s+forces\b", re.IGNORECASE)
+GENERIC = "?rebel"
+_HEAD_NOUNS = frozenset({"troops", "soldiers", "forces", "fighters", "members", "army", "militia"})
+
+_SOURCE_BEFORE = re.compile(
+    r"(?:according to|told|said|says|cited|quoted)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’()-]+\s+){0,5}$"
+    r"|(?:spokes(?:person|man|woman)|official|officer|leader|statement|commander|source|sources|"
+    r"administrator|representative|founder|chief|head)\s+(?:of|for|from|with)\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_SOURCE_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:spokes\w+|officials?|information officer|statement|said|says|told|"
+    r"reported|announced|stated|confirmed|added|claimed(?! responsibility))\b",
+    re.IGNORECASE,
+)
+_SAID_IT = re.compile(r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:said|says|announced|claimed|confirmed|stated)\b[^.;]{0,40}?\b(?:it|its|they|their)\b",
+                      re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\b(?:by|from|at the hands of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_PASSIVE_CUE = re.compile(r"\b(?:was|were|been|being|is|are|came|come|comes)\s+(?:\w+\s+){0,2}$|\bunder\s+(?:attack|fire)\b",
+                          re.IGNORECASE)
+_MEDIATOR_BEFORE = re.compile(r"\b(?:brokered|mediated|hosted|facilitated)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
+                              r"\bmediation of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    actor_id: str                # or GENERIC for "the rebels"
+    start: int
+    end: int
+    text: str
+    source: bool = False         # a source of the report, not a party
+    said_it: bool = False        # "X said it had seized ..." -> X is the subject after all
+    mediator: bool = False
+
+
+def actor_refs(knowledge, mentions, text: str, lo: int, hi: int) -> list[ActorRef]:
+    """Actors in text[lo:hi]: seed aliases first, then generic nouns ('the rebels', 'the ruling military')."""
+    refs: list[ActorRef] = []
+    taken: list[tuple[int, int]] = []
+    for m in mentions:
+        if m.kind == "actor" and lo <= m.start < hi:
+            refs.append(_ref(m.ref_ids[0], m.start, m.end, text))
+            taken.append((m.start, m.end))
+        elif m.kind in ("place", "trigger") and lo <= m.start < hi and m.kind == "place":
+            taken.append((m.start, m.end))
+    for pattern, actor_id in ((GENERIC_REBEL, GENERIC), (GENERIC_MILITARY, MILITARY)):
+        for g in pattern.finditer(text, lo, hi):
+            if any(g.start() < e and s < g.end() for s, e in taken):
+                continue
+            refs.append(_ref(actor_id, g.start(), g.end(), text))
+            taken.append((g.start(), g.end()))
+    refs.sort(key=lambda r: r.start)
+    deduped: list[ActorRef] = []
+    for r in refs:
+        if re.search(r"\b(?:pro|anti)[-\s]$", text[max(0, r.start - 5):r.start], re.IGNORECASE) or re.match(
+                r"^-(?:controlled|backed|appointed|run|held|aligned|allied|affiliated|linked|led)\b", text[r.end:r.end + 14]):
+            continue  # "pro-junta militia", "junta-controlled office": a modifier, not a party
+        if r.text.lower() in _HEAD_NOUNS and re.match(r"^\s+of\s+(?:the\s+)?\S", text[r.end:r.end + 12]) and any(
+                o.start > r.end and o.start - r.end <= 12 for o in refs):
+            continue  # "Troops of the Karen National Liberation Army"
+        if deduped and deduped[-1].actor_id == r.actor_id and r.start - deduped[-1].end <= 3:
+            continue  # "the Arakan Army (AA)" is one mention
+        if deduped and r.start - deduped[-1].end <= 1:
+            # "KNLA troops": the lower-case generic noun is the head of the named group
+            if r.text.islower():
+                continue
+            if deduped[-1].text.islower():
+                deduped.pop()
+        deduped.append(r)
+    return deduped
+
+
+def _ref(actor_id: str, start: int, end: int, text: str) -> ActorRef:
+    before, after = text[max(0, start - 60):start], text[end:end + 60]
+    said_it = bool(_SAID_IT.match(after))
+    source = bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after))
+    return ActorRef(actor_id, start, end, text[start:end], source=source and not said_it, said_it=said_it,
+                    mediator=bool(_MEDIATOR_BEFORE.search(before)))
+
+
+@dataclass
+class Roles:
+    actor1: str | None = None
+    actor2: str | None = None
+    assoc1: tuple[str, ...] = ()
+    assoc2: tuple[str, ...] = ()
+    rule: str = ""
+
+
+def assign_roles(refs: list[ActorRef], text: str, trigger_start: int, trigger_end: int, lo: int = 0,
+                 hi: int | None = None) -> Roles:
+    """actor1/actor2 from word order and voice around the trigger (see module doc)."""
+    parties = [r for r in refs if not r.source and not r.mediator]
+    mediators = tuple(dict.fromkeys(r.actor_id for r in refs if r.mediator))
+    hi = len(text) if hi is None else hi
+    roles = (_between(parties, text, lo, hi) or _passive(parties, text, trigger_start, trigger_end)
+             or _active(parties, refs, trigger_start, trigger_end, text, lo))
+    roles.assoc1 = (*roles.assoc1, *mediators)
+    return roles
+
+
+_BETWEEN = re.compile(r"\bbetween\s+")
+
+
+def _between(parties: list[ActorRef], text: str, lo: int, hi: int) -> Roles | None:
+    for m in _BETWEEN.finditer(text, lo, hi):
+        first = [r for r in parties if m.end() <= r.start <= m.end() + 40]
+        if not first:
+            continue
+        rest = [r for r in parties if r.start > first[0].end and r.actor_id != first[0].actor_id
+                and re.fullmatch(r"[^.;]{0,25}?\band\s+(?:[\w'’-]+\s+){0,3}", text[first[0].end:r.start])]
+        if rest:
+            return Roles(first[0].actor_id, rest[0].actor_id, rule="between")
+    return None
+
+
+def _passive(parties: list[ActorRef], text: str, t_start: int, t_end: int) -> Roles | None:
+    agents = [r for r in parties if r.start >= t_end and _BY_BEFORE.search(text[max(t_end, r.start - 30):r.start])
+              and r.start - t_end < 60]
+    under = re.search(r"\bunder\s+(?:attack|fire)\s+from\s+$", text[max(0, agents[0].start - 30):agents[0].start]) if agents else None
+    if not agents:
+        return None
+    # "was attacked by X", "came under attack from X", or the trigger itself qualified by its agent:
+    # "a landmine planted by junta troops" (but not "defused bombs planted by soldiers")
+    passive = under or _PASSIVE_CUE.search(text[max(0, t_start - 25):t_start]) or re.fullmatch(
+        r"\s*(?:[\w'’-]+\s+){0,3}?(?:by|from|at the hands of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}",
+        text[t_end:agents[0].start])
+    if not passive:
+        return None
+    patient = [r for r in parties if r.end <= t_start and r.actor_id != agents[0].actor_id]
+    return Roles(agents[0].actor_id, patient[-1].actor_id if patient else None, rule="passive")
+
+
+_CLAUSE_BREAK = re.compile(r"\b(?:when|after|as|while|that|which|because|before|where)\b|[;:]", re.IGNORECASE)
+_PASSIVE_MAIN = re.compile(r"\b(?:was|were|been|are|is)\s+(?:\w+\s+){0,2}?(?:killed|injured|wounded|hurt|hit|arrested|"
+                           r"detained|abducted|displaced|shot)\b|\bdied\b", re.IGNORECASE)
+
+
+def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: int, text: str, lo: int) -> Roles:
+    """The subject is the first party of the trigger's clause ("A coalition of PDF battalions and the KIA
+    took control"); a main clause in the passive before it names the victims ("Two farmers were
+    killed when a landmine exploded")."""
+    clause_start = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, t_start):
+        clause_start = m.end()
+    in_clause = [r for r in parties if clause_start <= r.start and r.end <= t_start]
+    before_clause = [r for r in parties if r.end <= clause_start]
+    clause_end = next((m.start() for m in _CLAUSE_BREAK.finditer(text, t_end, len(text))), len(text))
+    objects = [r for r in parties if t_end <= r.start < clause_end]
+    actor1 = in_clause[0].actor_id if in_clause else None
+    victims = None
+    if before_clause and _PASSIVE_MAIN.search(text[before_clause[0].end:clause_start]):
+        victims = before_clause[0].actor_id
+    elif actor1 is None and before_clause:
+        actor1 = before_clause[0].actor_id
+    if actor1 is None:
+        sources = [r for r in refs if r.end <= t_start and (r.said_it or re.search(
+            r"\b(?:its|their|it|they)\b", text[r.end:t_start]))]
+        actor1 = sources[0].actor_id if sources else None
+    assoc = tuple(dict.fromkeys(r.actor_id for r in in_clause[1:] if r.actor_id != actor1))
+    actor2 = next((r.actor_id for r in objects if r.actor_id != actor1), None) or victims
+    if actor1 is None and objects and victims is None:
+        actor1 = objects[0].actor_id
+        actor2 = next((r.actor_id for r in objects[1:] if r.actor_id != actor1), None)
+    return Roles(actor1, actor2, assoc1=assoc, rule="active")
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED: the two inter codes, lower first (12, 17, 27); a lone actor is inter1 * 10."""
+    if inter1 is None:
+        return None
+    if inter2 is None:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high

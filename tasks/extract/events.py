@@ -1,0 +1,265 @@
+"""Sentence-level event extraction: triggers -> candidates -> merged ACLED-style events.
+
+1. Split the article into sentences; run the knowledge matcher once over the whole text.
+2. Each sentence with a lexicon trigger (not negated or hypothetical) and not about the background
+   ("since the coup", "have become common", no date but "for months") gives a candidate with its date,
+   place, actors and counts. A sentence can give a second candidate when it also reports an arrest,
+   abduction, looting or a strike of another kind.
+3. Candidates merge into one event when they tell the same thing: a following sentence without a date
+   of its own that continues the story ("The jet dropped two bombs...", "Nine others were injured in
+   the attack") or an undated restatement of the same kind of event elsewhere in the article.
+4. Each event gets date fallbacks (own sentence -> relative "the following day" -> nearest earlier dated
+   sentence -> publication date), place fallbacks (sentence -> merged sentences -> paragraph -> dateline
+   -> article) and actor normalisation (see actors.py). Counts scoped 'cumulative'/'background', and
+   counts told outside any event, become figures.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from tasks.extract import actors as actor_rules
+from tasks.extract import places as place_rules
+from tasks.extract.dates import ResolvedDate, find_dates
+from tasks.extract.model import Event, ExtractionResult, Figure
+from tasks.extract.numbers import BACKGROUND_CUES, Count, find_counts
+from tasks.extract.sentences import Sentence, find_dateline, split_sentences
+from tasks.extract.triggers import TriggerHit, best_trigger, drop_protest_topics, refine, trigger_hits
+
+SEPARABLE = frozenset({"Arrests", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
+                       "Air/drone strike", "Shelling/artillery/missile attack"})
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed|added|wrote|posted|statement|"
+    r"declared|noted|warned|explained)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+_BACKGROUND_SENTENCE = re.compile(
+    r"\b(?:have|has) become (?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
+    r"\busually\b|\bdid not (?:immediately )?respond|\bdeclined to comment|\bcould not be reached|\brequests? for comment|"
+    r"\bthere (?:has|have) been\b|\bhas been (?:contested|limited)|\bhistory\b|\b(?:warned|threatened)\b.*\bwould\b",
+    re.IGNORECASE)
+_UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\bover the (?:past|last)\b|"
+                             r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b", re.IGNORECASE)
+_RELATIVE_DAY = re.compile(
+    r"\b(?:the (?:following|next) day|a day later|the day after|(?P<n>two|three|four|\d) days later|"
+    r"(?P<back>the previous day|a day earlier|the day before)|later (?:that|the same) day|the same day|hours later)\b",
+    re.IGNORECASE)
+_GENERAL = re.compile(r"\b(?:has|have)\s+(?:also\s+)?seen\b|\bthe conflict\b", re.IGNORECASE)
+_ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4}
+
+
+@dataclass
+class Candidate:
+    sentences: list[Sentence]
+    hit: TriggerHit
+    event_type: str
+    sub_event_type: str
+    rule: str
+    date: ResolvedDate | None
+    report_date: ResolvedDate | None
+    relative: tuple[int, str] | None            # (day offset from the previous event, text)
+    location: place_rules.Location | None
+    roles: actor_rules.Roles
+    counts: list[Count] = field(default_factory=list)
+    killed: int = 0
+    injured: int = 0
+    displaced: int = 0
+    arrested: int = 0
+    anchored: bool = False                        # has its own date, place or named actors
+
+    @property
+    def first(self) -> Sentence:
+        return self.sentences[0]
+
+
+@dataclass
+class ArticleScan:
+    text: str
+    published: date
+    sentences: list[Sentence]
+    mentions: list
+    context: place_rules.PlaceContext
+    title_mentions: list
+    title: str
+    dateline_end: int = 0
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [m.start for m in self.mentions]
+
+
+def extract(knowledge, title: str, text: str, published: date, article_id: str | None = None) -> ExtractionResult:
+    """Events and figures of one article."""
+    scan = _scan(knowledge, title, text, published)
+    candidates: list[Candidate] = []
+    figures_counts: list[tuple[Sentence, Count]] = []
+    for sentence in scan.sentences:
+        found = _candidates(knowledge, scan, sentence)
+        candidates.extend(found)
+        for count in find_counts(sentence.text):
+            shifted = Count(count.kind, count.value, count.scope, count.start + sentence.start,
+                            count.end + sentence.start, count.text)
+            if not found or count.scope != "event":
+                figures_counts.append((sentence, shifted))
+    merged = _merge(candidates)
+    from tasks.extract.finalize import finalize_events, make_figures  # local: finalize imports from this module
+    events = finalize_events(knowledge, scan, merged, article_id)
+    figures = make_figures(knowledge, scan, figures_counts, events, article_id)
+    return ExtractionResult(events, figures)
+
+
+def extract_events(knowledge, title: str, text: str, published: date, article_id: str | None = None) -> list[Event]:
+    return extract(knowledge, title, text, published, article_id).events
+
+
+def _scan(knowledge, title: str, text: str, published: date) -> ArticleScan:
+    mentions = knowledge.find(text)
+    title_mentions = knowledge.find(title or "", myanmar_context=True) if title else []
+    context = place_rules.build_context(knowledge, [*mentions, *title_mentions])
+    dateline = find_dateline(text)
+    return ArticleScan(text, published, split_sentences(text), mentions, context, title_mentions, title or "",
+                       dateline.end if dateline else 0)
+
+
+def mentions_in(scan: "ArticleScan", lo: int, hi: int) -> list:
+    """Mentions starting in [lo, hi) — mentions are sorted by start, so two bisections."""
+    return scan.mentions[bisect_left(scan.starts, lo):bisect_left(scan.starts, hi)]
+
+
+def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candidate]:
+    lo, hi = sentence.start, sentence.end
+    local = mentions_in(scan, lo, hi)
+    hits = drop_protest_topics(trigger_hits(knowledge, local, scan.text, lo, hi), scan.text)
+    primary = best_trigger(hits)
+    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text):
+        return []
+    dates, report = _sentence_dates(scan, sentence)
+    if not dates and (BACKGROUND_CUES.search(sentence.text) or _UNDATED_PERIOD.search(sentence.text)):
+        return []
+    chosen = [primary]
+    second = best_trigger([h for h in hits if h.event_type != primary.event_type and h.sub_event_type in SEPARABLE
+                           and not h.casualty_only and abs(h.start - primary.start) > 12])
+    if second is not None and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
+        chosen.append(second)
+    return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
+
+
+def _sentence_dates(scan: ArticleScan, sentence: Sentence) -> tuple[list[ResolvedDate], ResolvedDate | None]:
+    """Event dates in the sentence, and a reporting date ('said on Friday') kept apart as a last resort."""
+    event_dates, report = [], None
+    dateline_end = scan.dateline_end - sentence.start
+    for d in find_dates(sentence.text, scan.published):
+        if d.start < dateline_end:
+            continue  # "BANGKOK, April 12 (Reuters) -": when the story was filed
+        before = sentence.text[max(0, d.start - 30):d.start]
+        since = sentence.text.lower().rfind("since ", 0, d.start)
+        if d.date_text.lower().startswith("since") or (since >= 0 and not re.search(r"[,;]", sentence.text[since:d.start])):
+            continue  # "since late October", "since the alliance agreed to a truce in January"
+        if _REPORTING_BEFORE.search(before):
+            report = report or d
+            continue
+        event_dates.append(d)
+    return event_dates, report
+
+
+def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit,
+               dates: list[ResolvedDate], report: ResolvedDate | None) -> Candidate:
+    lo, hi = sentence.start, sentence.end
+    event_type, sub, rule = refine(hit.event_type, hit.sub_event_type, sentence.text)
+    anchor = hit.start - lo
+    date_ = min(dates, key=lambda d: (d.time_precision, abs(d.start - anchor))) if dates else None
+    rel = _RELATIVE_DAY.search(sentence.text)
+    relative = None
+    if rel and date_ is None:
+        n = rel.group("n")
+        offset = -1 if rel.group("back") else (0 if "same" in rel.group(0) or "hours" in rel.group(0) or "later that" in rel.group(0)
+                                                 else int(_NUMBER_WORDS.get(n, n) if n else 1))
+        relative = (offset, rel.group(0))
+    mentions = mentions_in(scan, lo, hi)
+    locations = place_rules.locations_in(knowledge, mentions, scan.text, scan.context)
+    foreign_ok = event_type in ("Strategic developments", "Protests") and sub in ("Agreement", "Peaceful protest", "Other")
+    location = place_rules.best_location(locations, hit.start, scan.text, foreign_ok)
+    refs = actor_rules.actor_refs(knowledge, mentions, scan.text, lo, hi)
+    roles = actor_rules.assign_roles(refs, scan.text, hit.start, hit.end, lo, hi)
+    counts = [c for c in find_counts(sentence.text) if c.scope == "event"]
+    cand = Candidate([sentence], hit, event_type, sub, rule, date_, report, relative, location, roles, counts)
+    for c in counts:
+        if c.kind in ("killed", "injured", "displaced", "arrested"):
+            setattr(cand, c.kind, getattr(cand, c.kind) + c.value)
+    cand.anchored = bool(date_ or (location and location.rank > 1) or roles.actor1)
+    return cand
+
+
+def _compatible_place(a: Candidate, b: Candidate) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    pa, pb = a.location.place, b.location.place
+    if pa.country_iso != pb.country_iso:
+        return pa.level == "country" or pb.level == "country"
+    if pa.township_pcode and pb.township_pcode:
+        return pa.township_pcode == pb.township_pcode
+    return not (pa.state_name and pb.state_name) or place_rules.state_base(pa.state_name) == place_rules.state_base(pb.state_name)
+
+
+def _continues(prev: Candidate, cand: Candidate) -> bool:
+    """Does `cand` (a later sentence) tell more about `prev` rather than a new event?"""
+    if cand.first.index - prev.sentences[-1].index > 2 or (cand.relative is not None and cand.relative[0] != 0):
+        return False
+    if cand.date and prev.date and cand.date.event_date != prev.date.event_date:
+        return False
+    if not _compatible_place(prev, cand):
+        return False
+    follows_battle = (cand.rule == "surrender" and prev.event_type == "Battles" and cand.location is None
+                      and not _GENERAL.search(cand.first.text))
+    if cand.hit.anaphoric or follows_battle or (cand.hit.casualty_only and prev.event_type in actor_rules.VIOLENT_TYPES):
+        return cand.date is None or prev.date is None or cand.date.event_date == prev.date.event_date
+    if cand.event_type != prev.event_type:
+        return False
+    return cand.date is None or prev.date is not None
+
+
+def _absorb(prev: Candidate, cand: Candidate) -> None:
+    prev.sentences.append(cand.first)
+    if not (cand.hit.anaphoric or cand.hit.casualty_only) and cand.event_type == prev.event_type:
+        from tasks.extract.triggers import SUB_PRIORITY
+        if SUB_PRIORITY.get(cand.sub_event_type, 0) > SUB_PRIORITY.get(prev.sub_event_type, 0):
+            prev.sub_event_type, prev.hit, prev.rule = cand.sub_event_type, cand.hit, cand.rule
+    prev.date = prev.date or cand.date
+    prev.report_date = prev.report_date or cand.report_date
+    if cand.location and (prev.location is None or cand.location.strength > prev.location.strength):
+        prev.location = cand.location
+    if prev.roles.actor1 is None or (prev.roles.actor1 == actor_rules.GENERIC and cand.roles.actor1 not in (None, actor_rules.GENERIC)):
+        prev.roles.actor1 = cand.roles.actor1 or prev.roles.actor1
+    if prev.roles.actor2 is None and cand.roles.actor2 != prev.roles.actor1:
+        prev.roles.actor2 = cand.roles.actor2
+    prev.roles.assoc1 = tuple(dict.fromkeys([*prev.roles.assoc1, *cand.roles.assoc1]))
+    additive = bool(_ADDITIVE.search(cand.first.text))
+    for kind in ("killed", "injured", "displaced", "arrested"):
+        a, b = getattr(prev, kind), getattr(cand, kind)
+        setattr(prev, kind, a + b if additive else max(a, b))
+    prev.counts.extend(cand.counts)
+
+
+def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    events: list[Candidate] = []
+    undated: list[Candidate] = []
+    for cand in candidates:
+        prev = next((e for e in reversed(events) if e.sentences[-1].index >= cand.first.index - 2), None)
+        same_sentence = prev is not None and prev.first.index == cand.first.index
+        if prev is not None and not same_sentence and _continues(prev, cand):
+            _absorb(prev, cand)
+        elif cand.date is None and cand.relative is None and not cand.hit.casualty_only:
+            undated.append(cand)
+        elif cand.hit.casualty_only and cand.date is None and events and not cand.anchored:
+            continue  # "X were killed" with nothing else: counts only, told elsewhere
+        else:
+            events.append(cand)
+    for cand in undated:  # undated restatements join the nearest event of the same kind
+        same = [e for e in events if e.sub_event_type == cand.sub_event_type and _compatible_place(e, cand)]
+        if same:
+            _absorb(min(same, key=lambda e: abs(e.first.index - cand.first.index)), cand)
+        else:
+            events.append(cand)
+    return sorted(events, key=lambda e: e.first.index)

@@ -1,0 +1,263 @@
+"""Conservative casualty and people counts, the way ACLED codes them.
+
+* "at least 10", "more than 300,000", "over 50", "nearly 50", "up to 20" -> the number itself;
+  a range "10 to 15" / "between 10 and 15" -> the lower bound;
+* vague quantities: "tens" 10, "a dozen"/"dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1,000,
+  "tens of thousands" 10,000, "hundreds of thousands" 100,000, "millions" 1,000,000 (ACLED's own rule for
+  tens/dozens/hundreds; the rest follow it);
+* "several", "a few", "a number of", "multiple", "many" -> 3. ACLED publishes no number for these; we
+  take the smallest count the word can honestly mean beyond "a couple" (2), so totals never overstate;
+* "a"/"an"/"one" + a singular person noun ("a villager was killed") -> 1;
+* never negative; figures that are not counts of people (years, battalion numbers, ages, distances,
+  percentages, "Operation 1027") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+VAGUE = {
+    "tens of thousands": 10_000, "hundreds of thousands": 100_000, "millions": 1_000_000,
+    "thousands": 1_000, "hundreds": 100, "scores": 20, "dozens": 12, "a dozen": 12, "tens": 10,
+    "several": 3, "a few": 3, "a number of": 3, "multiple": 3, "many": 3, "a handful of": 3,
+    "a couple of": 2, "a pair of": 2, "both": 2,
+}
+
+_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_WRITTEN = rf"(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))?(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:{_WORD})(?:[\s-]+(?:{_WORD}))?)?)*)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:million|thousand|lakh|m\b|k\b))?"
+_VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
+_QUALIFIER = (r"(?:at least|more than|over|some|about|around|nearly|almost|approximately|up to|an estimated|"
+              r"roughly|as many as|no fewer than|not less than|close to|upwards of|in excess of|a total of|"
+              r"between|a further|another)")
+QUANTITY_RE = re.compile(
+    rf"\b(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>{_DIGITS}|{_VAGUE}|{_WRITTEN}|an?|one)\b"
+    rf"(?:\s*(?:-|–|to|and|or)\s*(?P<upper>{_DIGITS}|{_WRITTEN})\b)?",
+    re.IGNORECASE,
+)
+
+
+def parse_number(text: str) -> int | None:
+    """'300,000' -> 300000, 'twenty-five' -> 25, '1.5 million' -> 1500000, 'dozens' -> 12; else None."""
+    t = " ".join(text.lower().replace("–", "-").split())
+    if t in VAGUE:
+        return VAGUE[t]
+    if t in ("a", "an"):
+        return 1
+    digits = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|thousand|lakh|m|k)?", t)
+    if digits:
+        value = float(digits.group(1).replace(",", ""))
+        scale = {"million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3, "lakh": 1e5}.get(digits.group(2) or "", 1)
+        return max(0, int(round(value * scale)))
+    return _parse_written(t)
+
+
+def _parse_written(t: str) -> int | None:
+    total, current, seen = 0, 0, False
+    for word in re.split(r"[\s-]+", t.replace(" and ", " ")):
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in SCALES:
+            total += max(current, 1) * SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: int
+    start: int
+    end: int
+    text: str
+    qualifier: str | None
+
+
+_NOT_PEOPLE_AFTER = re.compile(
+    r"^\s*(?:-|–)?\s*(?:years?|yrs?|year-old|percent|per cent|%|km|kilometres?|kilometers?|miles?|metres?|"
+    r"meters?|feet|kyat|dollars|usd|\$|hours?|minutes?|days?|weeks?|months?|a\.m\.|p\.m\.|am\b|pm\b|"
+    r"o'clock|tons?|tonnes?|acres?|times|rounds|th\b|st\b|nd\b|rd\b)",
+    re.IGNORECASE,
+)
+_NOT_PEOPLE_BEFORE = re.compile(
+    r"(?:battalion|regiment|division|brigade|operation|no\.|number|route|highway|road|article|section|"
+    r"command|column|tactical|unit|aged|age|chapter|page|code|law|year|in|since|of)\s*$",
+    re.IGNORECASE,
+)
+
+
+_ANY_NUMBER = re.compile(rf"\d|\b(?:{_WORD}|{_VAGUE}|an?|one|hundreds|thousands|dozens?|scores|tens|millions)\b", re.IGNORECASE)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Counts in a sentence that can be counts of people (see module doc for what is skipped)."""
+    found: list[Quantity] = []
+    if not _ANY_NUMBER.search(text):
+        return found
+    for m in QUANTITY_RE.finditer(text):
+        raw = m.group("num")
+        value = parse_number(raw)
+        if value is None:
+            continue
+        after = text[m.end():m.end() + 14]
+        before = text[max(0, m.start() - 12):m.start()]
+        if _NOT_PEOPLE_AFTER.match(after) or (raw[0].isdigit() and _NOT_PEOPLE_BEFORE.search(before)):
+            continue
+        if raw.isdigit() and 1900 <= value <= 2100 and not m.group("qual"):
+            continue  # a year
+        if raw.lower() in ("a", "an", "one", "both", "many") and not _person_follows(after):
+            continue  # "a" is a count only before a person noun ("a villager")
+        qual = (m.group("qual") or "").lower() or None
+        found.append(Quantity(value, m.start(), m.end(), m.group(0), qual))
+    return found
+
+
+_PERSON_NOUN = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:civilians?|villagers?|people|persons?|residents?|soldiers?|troops?|"
+    r"police(?:men|man| officers?)?|officers?|fighters?|members?|children|child|boys?|girls?|women|woman|"
+    r"men|man|students?|monks?|teachers?|doctors?|nurses?|journalists?|reporters?|farmers?|workers?|"
+    r"refugees?|detainees?|prisoners?|protesters?|demonstrators?|youths?|teenagers?|insurgents?|rebels?|"
+    r"combatants?|personnel|guards?|passengers?|family|families|relatives|others|dead|bodies|body|"
+    r"victims?|patients?|households?|individuals?|infants?|babies|baby|elderly|adults?|leaders?|"
+    r"administrators?|recruits?|conscripts?|militiamen|militia members?|gunmen|comrades?)\b",
+    re.IGNORECASE,
+)
+
+
+def _person_follows(after: str) -> bool:
+    return bool(_PERSON_NOUN.match(after))
+
+
+# What a count counts: the keyword nearest the number decides (see find_counts).
+KIND_WORDS: dict[str, str] = {
+    "killed": r"killed|killing|kills|dead|died|dying|deaths?|lives|fatalities|slain|massacred|executed|"
+              r"perished|murdered|beheaded|burned alive|burnt alive|bodies|body|shot dead|lost their lives",
+    "injured": r"injured|injuring|injuries|wounded|wounding|hurt|maimed",
+    "displaced": r"displaced|displacing|displacement|fled|fleeing|flee|forced to flee|idps|homeless|uprooted|"
+                 r"evacuated|sheltering|taken refuge|sought refuge|seeking refuge|refugees",
+    "arrested": r"arrested|arresting|arrests|detained|detaining|detentions|rounded up|apprehended|"
+                r"taken into custody|in custody|nabbed|held in|were held",
+    "abducted": r"abducted|abducting|kidnapped|kidnapping|taken hostage|forcibly disappeared",
+    "surrendered": r"surrendered|surrendering|defected|laid down (?:their|his) arms",
+}
+_KIND_AFTER = {k: re.compile(rf"^[^.;:]{{0,45}}?\b(?:{v})\b", re.IGNORECASE) for k, v in KIND_WORDS.items()}
+_KIND_BEFORE = {
+    k: re.compile(rf"\b(?:{v})\b(?:\s+(?:{_QUALIFIER}|the|of|to|nearly|about|some))*\s*$", re.IGNORECASE)
+    for k, v in KIND_WORDS.items()
+}
+_TOLL_BEFORE = re.compile(r"\b(?:death toll|toll|lost|leaving|left)\b[^.;]{0,25}$", re.IGNORECASE)
+
+BACKGROUND_CUES = re.compile(
+    r"\bsince (?:the (?:\d{4} )?(?:coup|military (?:coup|takeover)|takeover|putsch)|the military (?:seized|took) power|"
+    r"(?:february |feb\.? )?2021|the start of the conflict)|\boverall\b|\bnationwide\b|across (?:the country|myanmar)|"
+    r"\bin the (?:past|last) (?:two|three|four|\d) years\b|\bin total since\b",
+    re.IGNORECASE,
+)
+CUMULATIVE_CUES = re.compile(
+    r"\bsince\b|\bso far\b|\bto date\b|\bin total\b|\ba total of\b|\brecent (?:violence|fighting|clashes|weeks|months|offensive)|"
+    r"\bover the (?:past|last)\b|\bthis year\b|\bin recent (?:weeks|months)\b|\bcumulative\b|\bhave been displaced\b|"
+    r"\bhas displaced\b|\bhave fled\b|\bare (?:now )?sheltering\b|\bremain displaced\b",
+    re.IGNORECASE,
+)
+
+
+_RELATIVE = re.compile(r"(?<=\band )(?:her|his|their)\s+(?:\w+\s+)?(?:son|daughter|child|husband|wife|mother|father|"
+                       r"brother|sister|grandson|granddaughter|baby|nephew|niece)\b", re.IGNORECASE)
+_SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which|mostly|mainly)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Count:
+    kind: str          # killed | injured | displaced | arrested | abducted | surrendered
+    value: int
+    scope: str         # event | cumulative | background
+    start: int
+    end: int
+    text: str
+
+
+_ELLIPTICAL = re.compile(r"^\s*(?:overall|in total|altogether|since|so far|more|others?|people|civilians|,|\.|;|$)"
+                         r"(?!\s+(?:were|was|have|had|are|got)\b)", re.IGNORECASE)
+_OF_PEOPLE = re.compile(r"^\s*(?:of|more|others?|other)\b", re.IGNORECASE)
+
+
+def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
+    after = text[q.end:min(next_start, q.end + 60)]
+    direct = next((k for k, p in _KIND_AFTER.items() if re.match(rf"^\s*(?:(?:people|others|more|civilians|soldiers|troops)\s+)?(?:(?:were|was|have been|had been|are)\s+)?(?:{KIND_WORDS[k]})\b", after, re.I)), None)
+    if direct:
+        return direct  # "12 killed", "300,000 displaced"
+    if _TOLL_BEFORE.search(text[max(0, q.start - 40):q.start]) and re.search(r"toll", text[max(0, q.start - 40):q.start], re.I):
+        return "killed"  # "the death toll rose to 15"
+    if not (_person_follows(after) or _OF_PEOPLE.match(after) or not after.strip(" ,.")):
+        return None  # "40 houses", "3 trucks": not people
+    before = text[max(0, q.start - 40):q.start]
+    # "killing a villager and injuring three others": a verb right before the number wins, then the
+    # nearest keyword after it ("10 people were killed").
+    for kind, pattern in _KIND_BEFORE.items():
+        if pattern.search(before):
+            return kind
+    for kind, pattern in _KIND_AFTER.items():
+        if pattern.match(after):
+            return kind
+    if _TOLL_BEFORE.search(before) and _person_follows(text[q.end:q.end + 30] or " dead"):
+        return "killed"
+    return None
+
+
+def _scope_of(segment: str) -> str:
+    if BACKGROUND_CUES.search(segment):
+        return "background"
+    if CUMULATIVE_CUES.search(segment):
+        return "cumulative"
+    return "event"
+
+
+@lru_cache(maxsize=8192)
+def find_counts(text: str) -> tuple[Count, ...]:
+    """Counts of people with their kind and scope. Elliptical coordinated counts inherit their kind:
+    "300,000 people have been displaced ..., and more than 2 million overall since the coup"."""
+    # "including nine children" / "among them two monks" is a part of a count already made
+    quantities = [q for q in find_quantities(text) if not _SUBSET_BEFORE.search(text[max(0, q.start - 20):q.start])]
+    # "killing a woman and her son": the relative is one more of the same
+    quantities += [Quantity(1, m.start(), m.end(), m.group(0), None) for m in _RELATIVE.finditer(text)]
+    quantities.sort(key=lambda q: q.start)
+    kinds: list[str | None] = []
+    for i, q in enumerate(quantities):
+        nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+        kinds.append(_kind_of(text, q, nxt))
+    for i, q in enumerate(quantities):  # "a woman and her son"
+        if kinds[i] is None and i > 0 and kinds[i - 1] and _RELATIVE.fullmatch(q.text):
+            kinds[i] = kinds[i - 1]
+    for i in range(len(quantities)):  # inherit forward ("..., and more than 2 million overall")
+        if kinds[i] is None and i > 0 and kinds[i - 1] and _ELLIPTICAL.match(text[quantities[i].end:]) and re.search(r"(?:,|\band\b|\bwhile\b)", text[quantities[i - 1].end:quantities[i].start]):
+            kinds[i] = kinds[i - 1]
+    for i in reversed(range(len(quantities))):  # and backward ("7 soldiers and 3 civilians were killed")
+        if kinds[i] is None and i + 1 < len(quantities) and kinds[i + 1]:
+            between = text[quantities[i].end:quantities[i + 1].start]
+            if re.fullmatch(r"[\w\s'’-]{0,30}?(?:,|\band\b)\s*", between):
+                kinds[i] = kinds[i + 1]
+    counts: list[Count] = []
+    for i, (q, kind) in enumerate(zip(quantities, kinds)):
+        if kind is None:
+            continue
+        seg_end = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+        scope = _scope_of(text[q.start:seg_end])
+        if scope == "event" and i == len(quantities) - 1 and len(quantities) == 1:
+            scope = _scope_of(text)
+        counts.append(Count(kind, q.value, scope, q.start, q.end, q.text))
+    return tuple(counts)

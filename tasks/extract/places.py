@@ -1,0 +1,173 @@
+"""Where an event happened: the most specific gazetteer place tied to it, with ACLED's geo_precision.
+
+A name can point at several gazetteer rows (a town and its township share a name; hundreds of village
+tracts share names across the country). The article's own unambiguous places (states, districts,
+townships) decide between them; a village tract is only taken when its township or state is named too,
+because a bare village name matches the wrong one far more often than the right one.
+
+geo_precision (ACLED): 1 = the town or village itself; 2 = a township, district or "near X", or a village
+tract whose coordinates are its township's; 3 = only the state/region (or the country) is known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+LEVEL_RANK = {"village_tract": 6, "town": 5, "foreign": 5, "township": 4, "district": 3, "state": 2, "country": 1}
+_STATE_SUFFIX = re.compile(r"\s*\(.*?\)|\s+(?:state|region|division|union territory)$", re.IGNORECASE)
+# "fled to Bhamo", "heading towards Pakokku", "into India": destinations, not where the event happened.
+_DESTINATION_BEFORE = re.compile(r"\b(?:to|towards|toward|into|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|around|north of|south of|east of|west of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def state_base(name: str | None) -> str:
+    """'Shan State (North)' / 'Bago Region (East)' / 'Sagaing Region' -> 'Shan' / 'Bago' / 'Sagaing'."""
+    if not name:
+        return ""
+    previous = None
+    while previous != name:
+        previous, name = name, _STATE_SUFFIX.sub("", name).strip()
+    return name
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    states: frozenset[str]       # base names of states named unambiguously
+    districts: frozenset[str]    # district P-codes
+    townships: frozenset[str]    # township P-codes
+
+
+_LEVEL_WORD_AFTER = re.compile(r"^\s+(?P<word>township|region|state|division|town|city|village|district)\b", re.IGNORECASE)
+_CONTAINER_AFTER = re.compile(r"^['’]s\s+(?:[\w'’-]+\s+){0,3}?(?:township|town|city|village|district)\b", re.IGNORECASE)
+_WORD_LEVELS = {"township": ("township",), "region": ("state",), "state": ("state",), "division": ("state",),
+                "town": ("town",), "city": ("town",), "village": ("village_tract",), "district": ("district",)}
+
+
+@dataclass(frozen=True)
+class Location:
+    place: Any                   # tasks.knowledge.Place
+    start: int
+    end: int
+    text: str
+    near: bool = False
+    explicit: bool = False       # the text names the level: "Kani Township", "Laukkai town"
+    container: bool = False      # "Yangon's Hlaing Township": Yangon only says where Hlaing is
+
+    @property
+    def rank(self) -> int:
+        return LEVEL_RANK.get(self.place.level, 0)
+
+    @property
+    def strength(self) -> float:
+        """Specificity for choosing among places: level, plus 1.5 for an explicit 'X Township'."""
+        return self.rank + (1.5 if self.explicit else 0) - (3 if self.container else 0)
+
+    @property
+    def geo_precision(self) -> int:
+        level = self.place.level
+        if level in ("state", "country"):
+            return 3
+        if self.near or level in ("township", "district") or (level == "village_tract" and self.place.coord_approx):
+            return 2
+        return 1
+
+
+def build_context(knowledge, mentions) -> PlaceContext:
+    states, districts, townships = set(), set(), set()
+    for m in mentions:
+        if m.kind != "place":
+            continue
+        places = [knowledge.places[r] for r in m.ref_ids if r in knowledge.places]
+        places = [p for p in places if p.level != "village_tract"]
+        if not places:
+            continue
+        if len({state_base(p.state_name) for p in places}) == 1 and places[0].state_name:
+            states.add(state_base(places[0].state_name))
+        if len({p.district_pcode for p in places}) == 1 and places[0].district_pcode:
+            districts.add(places[0].district_pcode)
+        if len({p.township_pcode for p in places}) == 1 and places[0].township_pcode:
+            townships.add(places[0].township_pcode)
+    return PlaceContext(frozenset(states), frozenset(districts), frozenset(townships))
+
+
+def resolve(knowledge, mention, context: PlaceContext, after: str = ""):
+    """The gazetteer row a place mention most likely means, or None when it cannot be told. `after` is
+    the text right after the mention: "Magway Region", "Pauk Township", "Yangon's Hlaing Township"."""
+    candidates = [knowledge.places[r] for r in mention.ref_ids if r in knowledge.places]
+    if not candidates:
+        return None
+    word = _LEVEL_WORD_AFTER.match(after)
+    if word:
+        levels = _WORD_LEVELS[word.group("word").lower()]
+        candidates = [p for p in candidates if p.level in levels] or candidates
+    elif _CONTAINER_AFTER.match(after):
+        candidates = [p for p in candidates if p.level == "state"] or candidates
+
+    def support(p) -> int:
+        return (4 * (p.township_pcode in context.townships) + 2 * (p.district_pcode in context.districts)
+                + 2 * (state_base(p.state_name) in context.states))
+
+    scored = sorted(candidates, key=lambda p: (support(p), p.level != "village_tract", LEVEL_RANK.get(p.level, 0)),
+                    reverse=True)
+    best = scored[0]
+    if best.level == "village_tract" and best.township_pcode not in context.townships:
+        # a bare village name matches the wrong village far more often than the right one: only take it
+        # when its township is named in the article too
+        rest = [p for p in scored if p.level != "village_tract"]
+        if not rest:
+            return None
+        best = rest[0]
+    others = [p for p in candidates if p.level != "village_tract" and p is not best]
+    if support(best) == 0 and others and len({state_base(p.state_name) for p in [best, *others]}) > 1:
+        # same name in several states and nothing in the article says which: take none
+        return None
+    return best
+
+
+def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[Location]:
+    """Resolved places among `mentions` (offsets into `text`), destinations dropped."""
+    found = []
+    for m in mentions:
+        if m.kind != "place":
+            continue
+        after = text[m.end:m.end + 60]
+        place = resolve(knowledge, m, context, after)
+        if place is None:
+            continue
+        before = text[max(0, m.start - 40):m.start]
+        if _DESTINATION_BEFORE.search(before):
+            continue
+        word = _LEVEL_WORD_AFTER.match(after)
+        explicit = bool(word) and place.level in _WORD_LEVELS[word.group("word").lower()] and place.level == "township"
+        found.append(Location(place, m.start, m.end, m.text, near=bool(_NEAR_BEFORE.search(before)),
+                              explicit=explicit, container=bool(_CONTAINER_AFTER.match(after)) and place.level != "state"))
+    return found
+
+
+_AT_BEFORE = re.compile(r"\b(?:in|at|held in|talks in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def best_location(locations: list[Location], anchor: int, text: str, foreign_ok: bool) -> Location | None:
+    """Most specific place; among equals the one nearest the trigger. Places abroad count only for
+    events that happen abroad (talks in Kunming, a rally in Bangkok): `foreign_ok` and 'in/at X'."""
+    if not locations:
+        return None
+    domestic = [loc for loc in locations if loc.place.country_iso == "MMR"]
+    foreign = [loc for loc in locations if loc.place.country_iso != "MMR"
+               and _AT_BEFORE.search(text[max(0, loc.start - 40):loc.start])]
+    pool = domestic
+    if foreign_ok and foreign:
+        pool = foreign
+    elif not any(loc.rank > 1 for loc in domestic) and foreign:
+        pool = foreign if foreign_ok or not domestic else domestic
+    if not pool:
+        return None
+    townships = {loc.place.township_pcode for loc in pool if loc.explicit}
+
+    def score(loc: Location) -> tuple[float, int]:
+        inside = loc.place.level in ("town", "village_tract") and loc.place.township_pcode in townships
+        return loc.strength + (1.0 if inside else 0), -abs(loc.start - anchor)
+
+    return max(pool, key=score)

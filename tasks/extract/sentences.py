@@ -1,0 +1,111 @@
+"""Sentences and paragraphs with character offsets into the original text, and news datelines.
+
+A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before whitespace and an
+upper-case letter, digit or opening quote, unless the dot belongs to an abbreviation news writers use
+("Jan.", "Gen.", "U.S.", "Lt. Col.", "No."), an initial ("U Kyaw T. Naing") or a decimal. A line break
+always ends a sentence (feeds and cleaners put one paragraph per line); a blank line, or a single line
+break when the text has no blank lines, ends a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen lt col maj capt cpl sgt brig adm "
+    "gov sen rep st no vs etc approx est dept govt u.s u.n u.k e.g i.e a.m p.m inc ltd co corp jr sr "
+    "mt ft vol fig pp gen. assn prof rev hon".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u1000-\u109f])|[.!?]+[\"'”’)\]]*(?=\s*$)")
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:[ -][A-Za-z][A-Za-z'’.-]+){0,3}(?:,\s*[A-Z][A-Za-z ]+?)?)"
+    r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))(?:,?\s*\d{4})?)?"
+    r"\s*(?:\((?P<agency>[A-Za-z .&/]{2,30})\))?\s*(?:-|–|—|:)\s+"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    index: int
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    place_start: int
+    place_end: int
+    date_text: str | None
+    end: int            # where the body text starts
+
+
+_DATE_ONLY_DATELINE = re.compile(r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?\s*"
+                                 r"\((?P<agency>[A-Za-z .&/]{2,30})\)\s*(?:-|–|—|:)\s+")
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """'YANGON, Jan 12 (Reuters) - ...', 'MANDALAY — ...' or 'April 23 (Reuters) - ...': where and when a
+    wire story was filed. Only an all-caps place or one followed by a date/agency counts, so
+    'Fighting - again -' does not."""
+    bare = _DATE_ONLY_DATELINE.match(text[:80])
+    if bare:
+        return Dateline("", 0, 0, bare.group(0).split("(")[0].strip(), bare.end())
+    m = _DATELINE.match(text[:200])
+    if not m:
+        return None
+    place = m.group("place")
+    if not (place.split(",")[0].isupper() or m.group("date") or m.group("agency")):
+        return None
+    return Dateline(place, m.start("place"), m.end("place"), m.group("date"), m.end())
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12):dot])
+    if not word:
+        return False
+    w = word.group(1).lower().rstrip(".")
+    return w in ABBREVIATIONS or (len(w) == 1 and text[dot - 1].isupper())
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if m.group(0).startswith(".") and _is_abbreviation(text, m.start()):
+            continue
+        spans.append((cursor, m.end()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets into `text`, numbered, each with its paragraph number."""
+    blank_lines = re.search(r"\n\s*\n", text) is not None
+    sentences: list[Sentence] = []
+    paragraph, pos = 0, 0
+    for line in re.finditer(r"[^\n]*(?:\n|$)", text):
+        if line.start() >= len(text) and line.group(0) == "":
+            break
+        body_end = line.end() - (1 if line.group(0).endswith("\n") else 0)
+        if not text[line.start():body_end].strip():
+            if blank_lines and sentences and sentences[-1].paragraph == paragraph:
+                paragraph += 1
+            continue
+        for s, e in _split_line(text, line.start(), body_end):
+            sentences.append(Sentence(text[s:e], s, e, paragraph, len(sentences)))
+        if not blank_lines:
+            paragraph += 1
+        pos = line.end()
+    return sentences

@@ -1,0 +1,134 @@
+"""Choosing a sentence's event trigger from the lexicon hits, and refining it with the words around it.
+
+The lexicon (seeds/event_lexicon.csv) maps words to ACLED types. When a sentence holds several, the
+most specific kind of event wins: "killed when a junta jet bombed the village" is an air strike, not an
+attack; "fighting ... with the rebels taking control of Laukkai" is a territory change, not a clash.
+Negated, hypothetical and future triggers ("no fighting", "vowed to retake") do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SUB_PRIORITY = {
+    "Non-state actor overtakes territory": 9, "Government regains territory": 9, "Suicide bomb": 9,
+    "Sexual violence": 9, "Chemical weapon": 9, "Non-violent transfer of territory": 7,
+    "Air/drone strike": 8, "Remote explosive/landmine/IED": 8, "Grenade": 8, "Disrupted weapons use": 8,
+    "Excessive force against protesters": 8, "Shelling/artillery/missile attack": 7,
+    "Abduction/forced disappearance": 7, "Protest with intervention": 6, "Violent demonstration": 7,
+    "Mob violence": 7, "Agreement": 6, "Arrests": 6, "Looting/property destruction": 6,
+    "Headquarters or base established": 6, "Change to group/activity": 5, "Attack": 4,
+    "Peaceful protest": 4, "Armed clash": 3, "Other": 1,
+}
+# Words that report deaths or injuries rather than name an act: they add casualties to the event told
+# around them and make an event of their own only where nothing else does.
+CASUALTY_WORDS = frozenset({
+    "killed", "killing", "kill", "kills", "dead", "died", "die", "wounded", "wounding", "injured", "injuring",
+    "death", "deaths", "casualties", "lost their lives", "death toll",
+})
+_NEGATED = re.compile(r"\b(?:no|not|never|without|denied|denies|deny|neither|nor|refused to|failed to)\s+(?:\w+\s+){0,2}$",
+                      re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|will|could|might|may|should|must|plans? to|planning to|vowed? to|vows to|threaten(?:s|ed)? to|"
+    r"threatening to|aims? to|aiming to|intends? to|intended to|tried to|trying to|attempt(?:s|ed)? to|sought to|"
+    r"seeking to|wants? to|hopes? to|ready to|prepar(?:e|es|ed|ing) to|warned of|fears? of|risk of|call(?:s|ed)? for|"
+    r"urged?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_MONTH_NAME = re.compile(r"^(?:march|may)$", re.IGNORECASE)
+_DAY_NEAR = re.compile(r"^\s*\d")
+_ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|the latest|the same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    text: str
+    start: int
+    end: int
+    event_type: str
+    sub_event_type: str
+    weight: float
+    anaphoric: bool          # "in the attack": refers back to an event already told
+
+    @property
+    def casualty_only(self) -> bool:
+        return self.text.lower() in CASUALTY_WORDS
+
+    @property
+    def priority(self) -> float:
+        base = SUB_PRIORITY.get(self.sub_event_type, 2)
+        return (0.5 if self.casualty_only else base) + self.weight
+
+
+def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[TriggerHit]:
+    hits = []
+    for m in mentions:
+        if m.kind != "trigger" or not (lo <= m.start < hi):
+            continue
+        trig = knowledge.triggers.get(m.ref_ids[0])
+        if trig is None or not trig.event_type or not trig.sub_event_type:
+            continue
+        before = text[max(lo, m.start - 40):m.start]
+        if _MONTH_NAME.match(m.text) and (m.text[0].isupper() or _DAY_NEAR.search(text[m.end:m.end + 4])):
+            continue  # "on March 5" is a date, not a march
+        if _NEGATED.search(before) or _HYPOTHETICAL.search(before):
+            continue
+        hits.append(TriggerHit(m.text, m.start, m.end, trig.event_type, trig.sub_event_type, trig.weight,
+                               bool(_ANAPHORIC.search(before[-25:]))))
+    return hits
+
+
+def drop_protest_topics(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
+    """In "protested ... over its airstrikes on civilians" the air strikes are what the protest is about."""
+    protest = next((h for h in hits if h.event_type == "Protests"), None)
+    if protest is None:
+        return hits
+    cue = _PROTEST_TOPIC.search(text, protest.end)
+    if cue is None:
+        return hits
+    return [h for h in hits if h.event_type == "Protests" or h.start < cue.start()]
+
+
+def best_trigger(hits: list[TriggerHit]) -> TriggerHit | None:
+    if not hits:
+        return None
+    return max(hits, key=lambda h: (h.priority, -h.start))
+
+
+_CROWD = re.compile(r"\b(?:mob|crowd|angry villagers|lynch(?:ed|ing)?)\b", re.IGNORECASE)
+_STONES = re.compile(r"\b(?:threw stones|hurled stones|stone-throwing|pelted|set fire to|torched|clash(?:ed)? with police|"
+                     r"rioted|rioting|smashed|vandali[sz]ed)\b", re.IGNORECASE)
+_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|march(?:ed|es)?|strikers?|flash mob)\b", re.IGNORECASE)
+_FORCE = re.compile(r"\b(?:opened fire|fired (?:live rounds|on|at|into the crowd)|shot|killing|killed|beat(?:en)?|"
+                    r"crack(?:ed)? down|tear gas|rubber bullets|stun grenades?)\b", re.IGNORECASE)
+_INTERVENTION = re.compile(r"\b(?:dispers\w+|broke up|detained|arrested|blocked|fired (?:into the air|warning shots))\b",
+                           re.IGNORECASE)
+_PEACEFUL_HANDOVER = re.compile(r"\bwithout (?:a )?(?:fight|fighting|battle|resistance|a shot)|\bhanded (?:\w+ )?(?:back|over)\b|"
+                                r"\bwithdrew under\b|\bunder (?:a|an|the) [\w-]+(?: [\w-]+)? (?:agreement|deal)\b", re.IGNORECASE)
+_PROTEST_TOPIC = re.compile(r"\b(?:against|over|calling (?:for|on)|demanding|denounc\w+|condemn\w+|to protest|in protest)\b",
+                            re.IGNORECASE)
+_STATE_FORCES = re.compile(r"\b(?:soldiers|troops|police|security forces|junta|military|army|regime)\b", re.IGNORECASE)
+_SURRENDER = re.compile(r"\b(?:surrender\w*|defect\w*|desert\w*|laid down)\b", re.IGNORECASE)
+_TERRITORY = re.compile(r"\b(?:captur\w+|seiz\w+|overr[au]n|took control|taking control|fell)\b", re.IGNORECASE)
+
+
+def refine(event_type: str, sub: str, sentence: str) -> tuple[str, str, str]:
+    """Adjust the lexicon's type with the sentence's other words: protests met with force, crowds that
+    turn violent, surrenders without a territorial change. Returns (event_type, sub_event_type, rule)."""
+    if _CROWD.search(sentence) and _FORCE.search(sentence) and event_type in ("Violence against civilians", "Riots"):
+        return "Riots", "Mob violence", "crowd-violence"
+    if _PROTEST.search(sentence) and event_type in ("Protests", "Riots", "Violence against civilians", "Strategic developments",
+                                                     "Battles"):
+        if _STONES.search(sentence):
+            return "Riots", "Violent demonstration", "protest-violent"
+        if _FORCE.search(sentence) and _STATE_FORCES.search(sentence):
+            return "Protests", "Excessive force against protesters", "protest-force"
+        if event_type == "Protests" and _INTERVENTION.search(sentence) and _STATE_FORCES.search(sentence):
+            return "Protests", "Protest with intervention", "protest-intervention"
+        if event_type == "Protests":
+            return event_type, sub, "lexicon"
+    if sub in ("Government regains territory", "Non-state actor overtakes territory") and _PEACEFUL_HANDOVER.search(sentence):
+        return "Strategic developments", "Non-violent transfer of territory", "handover"
+    if _SURRENDER.search(sentence) and not _TERRITORY.search(sentence) and sub in (
+            "Non-state actor overtakes territory", "Other", "Armed clash"):
+        return "Strategic developments", "Change to group/activity", "surrender"
+    return event_type, sub, "lexicon"

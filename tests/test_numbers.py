@@ -1,0 +1,49 @@
+"""Counts of people are read conservatively, with their kind and their scope."""
+
+import pytest
+
+from tasks.extract.numbers import find_counts, find_quantities, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("300,000", 300000), ("twenty-five", 25), ("a dozen", 12), ("dozens", 12), ("hundreds", 100),
+     ("scores", 20), ("several", 3), ("1.5 million", 1_500_000), ("two hundred and fifty", 250),
+     ("tens of thousands", 10_000), ("ten", 10)],
+)
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("At least 10 people were killed", [("killed", 10)]),
+        ("killing a villager and injuring three others", [("killed", 1), ("injured", 3)]),
+        ("7 soldiers and 3 civilians were killed", [("killed", 7), ("killed", 3)]),
+        ("The death toll rose to 15 on Sunday", [("killed", 15)]),
+        ("killed at least 21 people, including nine children, and wounded dozens", [("killed", 21), ("injured", 12)]),
+        ("Troops detained about 30 people", [("arrested", 30)]),
+        ("Soldiers killed 7 villagers and burned 40 houses", [("killed", 7)]),
+        ("between 10 and 15 civilians died", [("killed", 10)]),
+    ],
+)
+def test_counts_take_kind_from_nearest_word(sentence, expected):
+    assert [(c.kind, c.value) for c in find_counts(sentence)] == expected
+
+
+def test_background_and_cumulative_scopes():
+    counts = find_counts("More than 300,000 people have been displaced due to the recent violence, "
+                         "and more than 2 million overall since the coup")
+    assert [(c.kind, c.value, c.scope) for c in counts] == [
+        ("displaced", 300_000, "cumulative"), ("displaced", 2_000_000, "background")]
+
+
+@pytest.mark.parametrize("text", ["Light Infantry Battalion 345", "in 2021", "Operation 1027", "a 45-year-old man",
+                                  "about 60 kilometers from the border", "at 2pm"])
+def test_numbers_that_are_not_people_are_skipped(text):
+    assert find_quantities(text) == []
+
+
+def test_counts_are_never_negative():
+    assert all(c.value >= 0 for c in find_counts("-5 people were killed and minus 3 injured"))
