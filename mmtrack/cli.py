@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -78,6 +79,10 @@ def _print_summary(summary: dict, as_json: bool) -> None:
 def run_demo(args: argparse.Namespace) -> int:
     from tasks.demo_site import DemoSite
 
+    # The demo's four outlets share one loopback host that we run ourselves: the politeness interval
+    # meant for real outlets would only make the demo wait.
+    os.environ.setdefault("MMTRACK_PER_HOST_INTERVAL", "0.02")
+    os.environ.setdefault("MMTRACK_PER_HOST_CONCURRENCY", "8")
     with DemoSite(root=DEMO_ROOT, port=args.port) as site:
         print(f"demo site serving {DEMO_ROOT / 'site'} at {site.base_url}", flush=True)
         summary = _run_flow("ingest", db_path=args.db, feeds_path=str(DEMO_ROOT / "feeds.csv"),

@@ -149,3 +149,30 @@ def upsert(
     finally:
         con.unregister(view)
     return data.num_rows
+
+
+def update_rows(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    rows: Sequence[dict[str, Any]] | pa.Table,
+    key: Sequence[str],
+    *,
+    schema: pa.Schema | None = None,
+) -> int:
+    """Update existing rows from an Arrow table in one statement (rows without a match are ignored).
+
+    For partial rows: INSERT ... ON CONFLICT would check NOT NULL columns the update doesn't carry.
+    """
+    data = _as_arrow(rows, schema)
+    if data.num_rows == 0:
+        return 0
+    data = _last_per_key(data, key)
+    view = f"_update_{table}"
+    con.register(view, data)
+    try:
+        sets = ", ".join(f"{c} = v.{c}" for c in data.column_names if c not in key)
+        match = " AND ".join(f"{table}.{k} = v.{k}" for k in key)
+        con.execute(f"UPDATE {table} SET {sets} FROM {view} v WHERE {match}")
+    finally:
+        con.unregister(view)
+    return data.num_rows

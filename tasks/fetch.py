@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import duckdb
 
 from tasks.clean import CleanedPage, choose_text, clean_pages
-from tasks.db import transaction, upsert
+from tasks.db import transaction, update_rows
 from tasks.http import FetchResult, HttpPolicy, utc_now
 
 MAX_FETCH_ATTEMPTS = 3
@@ -210,4 +210,4 @@ def fetch_batch(policy: HttpPolicy, articles: list[PendingArticle], clean_timeou
 
 def load_articles(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
     with transaction(con):
-        upsert(con, "articles", rows, ["article_id"])
+        update_rows(con, "articles", rows, ["article_id"])

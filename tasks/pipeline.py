@@ -134,11 +134,12 @@ class StageTimer:
 
 def tag_stage(db_path: Path) -> dict[str, Any]:
     """Tag every article not yet tagged by this tagger and these seeds."""
-    from tasks.knowledge import load_knowledge
+    from tasks.knowledge import load_knowledge, sync_reference_tables
     from tasks.tag import tag_stage as tag_articles
 
     knowledge = load_knowledge()
     with opened(db_path) as con:
+        sync_reference_tables(con, knowledge)  # analysts join on the seeds the tags were made with
         return tag_articles(con, knowledge)
 
 

@@ -1,0 +1,100 @@
+"""The offline demo end to end, through the real command: counts, idempotency, a clean console."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MANIFEST = json.loads((ROOT / "seeds" / "demo" / "manifest.json").read_text())
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _demo(db: Path, port: int, home: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "MMTRACK_DATA_DIR": str(db.parent), "PREFECT_HOME": str(home),
+           "MMTRACK_READ_TIMEOUT": "3"}
+    env.pop("PREFECT_API_URL", None)  # Prefect's local mode, as `make run` uses it
+    return subprocess.run([sys.executable, "-m", "mmtrack.cli", "demo", "--db", str(db), "--port", str(port),
+                           "--json"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def demo_runs(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("demo")
+    port = _free_port()
+    db = tmp / "demo.duckdb"
+    first = _demo(db, port, tmp / "prefect")
+    second = _demo(db, port, tmp / "prefect")
+    return db, first, second
+
+
+def _summary(run: subprocess.CompletedProcess) -> dict:
+    assert run.returncode == 0, run.stderr[-4000:]
+    return json.loads(run.stdout[run.stdout.index("{"):])
+
+
+@pytest.mark.integration
+def test_first_demo_run_loads_the_expected_articles(demo_runs) -> None:
+    _db, first, _second = demo_runs
+    summary = _summary(first)
+    assert summary["feeds_polled"] == MANIFEST["feeds"]
+    assert summary["feeds_failed"] == MANIFEST["feeds_failed"]
+    assert summary["entries_seen"] == MANIFEST["entries"]
+    assert summary["articles_new"] == MANIFEST["unique_articles"]
+    assert summary["articles_duplicate"] == MANIFEST["duplicate_entries"]
+    assert summary["articles_failed"] == MANIFEST["pages_failed"]
+    assert summary["articles_fetched"] == MANIFEST["pages_ok"]
+
+
+@pytest.mark.integration
+def test_second_demo_run_sees_unchanged_feeds_and_adds_nothing(demo_runs) -> None:
+    db, _first, second = demo_runs
+    summary = _summary(second)
+    working = MANIFEST["feeds"] - MANIFEST["feeds_failed"]
+    assert summary["feeds_not_modified"] == working
+    assert summary["entries_seen"] == 0 and summary["articles_new"] == 0
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == MANIFEST["unique_articles"]
+        assert con.execute("SELECT count(*) FROM article_feeds").fetchone()[0] == MANIFEST["entries"] - 1
+        statuses = con.execute("SELECT status FROM pipeline_runs ORDER BY started_at").fetchall()
+        assert statuses == [("completed",), ("completed",)]
+    finally:
+        con.close()
+
+
+@pytest.mark.integration
+def test_demo_console_shows_no_tracebacks_or_error_lines(demo_runs) -> None:
+    _db, first, second = demo_runs
+    for run in (first, second):
+        console = run.stdout + run.stderr
+        assert "Traceback" not in console
+        assert not [line for line in console.splitlines() if "ERROR" in line]
+
+
+@pytest.mark.integration
+def test_failed_pages_and_feed_are_recorded_with_reasons(demo_runs) -> None:
+    db, _first, _second = demo_runs
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        failed = con.execute("SELECT fetch_error, text_source FROM articles WHERE fetch_status = 'failed' "
+                             "ORDER BY fetch_error").fetchall()
+        feeds = con.execute("SELECT feed_id, last_error FROM feeds WHERE last_status = 'failed'").fetchall()
+    finally:
+        con.close()
+    assert [reason for reason, _ in failed] == ["HTTP 404", "read timeout"]
+    assert all(source in ("summary", "title") for _, source in failed)
+    assert [feed for feed, _ in feeds] == MANIFEST["failed_feed_ids"]
+    assert all(error.startswith("not a feed") for _, error in feeds)
