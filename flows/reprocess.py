@@ -24,15 +24,16 @@ publish_copy = task(cache_policy=NO_CACHE, name="publish analysts' copy")(publis
 
 
 @flow(name="reprocess", on_failure=[record_failure], on_crashed=[record_crash])
-def reprocess(db_path: str | None = None) -> dict[str, Any]:
+def reprocess(db_path: str | None = None, force: bool = False) -> dict[str, Any]:
+    """Re-tag and re-extract what older rules or seeds made (force: every stored article)."""
     settings, db, _ = pipeline.resolve_paths(db_path, None)
     run_id = str(flow_run.get_id() or pipeline.new_run_id())
     recorder = pipeline.RunRecorder(db, run_id, "reprocess")
     recorder.start()
     timer = pipeline.StageTimer()
     summary: dict[str, Any] = {"run_id": run_id, "database": str(db)}
-    summary |= timer.run("tag", tag, db)
-    summary |= timer.run("extract", extract, db)
+    summary |= timer.run("tag", tag, db, force)
+    summary |= timer.run("extract", extract, db, force)
     summary["published_copy"] = str(timer.run("publish", publish_copy, db, settings.published_db_path))
     summary["seconds"] = timer.seconds
     recorder.finish("completed", summary)

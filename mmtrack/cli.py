@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 import json
 import os
 import sys
@@ -38,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     reprocess = commands.add_parser("reprocess", help="re-run tagging and extraction over stored articles")
     reprocess.add_argument("--db", help="DuckDB file")
+    reprocess.add_argument("--force", action="store_true", help="re-run over every stored article")
     reprocess.add_argument("--json", action="store_true")
 
     feeds = commands.add_parser("feeds", help="the feed registry")
@@ -91,11 +94,28 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextmanager
+def _progress() -> Iterator[None]:
+    """Progress bars per stage on a terminal, plain lines otherwise."""
+    from tasks.progress import LineReporter, NullReporter, RichReporter, set_reporter
+
+    try:
+        if sys.stderr.isatty():
+            with RichReporter() as bars:
+                set_reporter(bars)
+                yield
+        else:
+            set_reporter(LineReporter())
+            yield
+    finally:
+        set_reporter(NullReporter())
+
+
 def _run_flow(name: str, **parameters) -> dict:
     """Run a flow in this process (Prefect's local mode unless PREFECT_API_URL names a server)."""
     from mmtrack.prefect_local import local_flow_run
 
-    with local_flow_run() as run:
+    with local_flow_run() as run, _progress():
         if name == "ingest":
             from flows.ingest import ingest as flow_function
         else:
@@ -110,8 +130,9 @@ def run_ingest(args: argparse.Namespace) -> int:
         from tasks import pipeline
 
         settings, db, feeds = pipeline.resolve_paths(args.db, args.feeds)
-        summary = pipeline.run_ingest(pipeline.new_run_id(), db, feeds, settings, only_feeds=args.only_feeds,
-                                      max_articles=args.max_articles, force=args.force)
+        with _progress():
+            summary = pipeline.run_ingest(pipeline.new_run_id(), db, feeds, settings, only_feeds=args.only_feeds,
+                                          max_articles=args.max_articles, force=args.force)
         _print_summary(summary, args.json)
         return 0
     summary = _run_flow("ingest", db_path=args.db, feeds_path=args.feeds, only_feeds=args.only_feeds,
@@ -121,7 +142,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 
 def run_reprocess(args: argparse.Namespace) -> int:
-    summary = _run_flow("reprocess", db_path=args.db)
+    summary = _run_flow("reprocess", db_path=args.db, force=args.force)
     _print_summary(summary, args.json)
     return 0
 

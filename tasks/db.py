@@ -8,6 +8,7 @@ same rows leaves the table as it was.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -67,18 +68,39 @@ def apply_views(con: duckdb.DuckDBPyConnection, directory: Path = VIEWS_DIR) -> 
     return count
 
 
-def connect(db_path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+LOCK_WAIT_S = 120.0
+
+
+def open_waiting_for_lock(path: Path, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConnection:
+    """Open the file; while another process holds it (DuckDB has one writer), wait and try again.
+
+    Every stage holds the database only while it loads, so a maintenance run and an ingest that overlap
+    take turns instead of failing.
+    """
+    deadline = time.monotonic() + wait_s
+    pause = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
+
+
+def connect(db_path: Path | str, *, read_only: bool = False, lock_wait_s: float = LOCK_WAIT_S) -> duckdb.DuckDBPyConnection:
     """Open the database, creating it and applying migrations and views when opened for writing."""
     path = Path(db_path)
     try:
         if read_only:
-            return duckdb.connect(str(path), read_only=True)
+            return open_waiting_for_lock(path, True, lock_wait_s)
         path.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(path))
+        con = open_waiting_for_lock(path, False, lock_wait_s)
         apply_migrations(con)
         apply_views(con)
         return con
-    except (duckdb.IOException, PermissionError, OSError) as exc:
+    except (duckdb.IOException, duckdb.PermissionException, PermissionError, OSError) as exc:
         raise DatabaseError(f"cannot open database {path} for {'reading' if read_only else 'writing'}: {exc}") from exc
 
 

@@ -44,23 +44,33 @@ class PendingArticle:
     allow_private: bool
 
 
+# Never fetched, or a transient failure whose retry time has come.
+_QUEUE_WHERE = f"""
+    a.fetch_status = 'pending'
+    OR (a.fetch_status = 'failed' AND a.fetch_attempts < {MAX_FETCH_ATTEMPTS}
+        AND a.fetched_at < ?::TIMESTAMPTZ - INTERVAL {RETRY_AFTER_MINUTES} MINUTE
+        AND ({' OR '.join("starts_with(a.fetch_error, ?)" for _ in _TRANSIENT)}))
+"""
+
+
 def pending_articles(con: duckdb.DuckDBPyConnection, limit: int, now: datetime) -> list[PendingArticle]:
-    """Articles never fetched, and transient failures whose retry time has come."""
+    """The next `limit` articles of the fetch queue, oldest first."""
     rows = con.execute(
         f"""
         SELECT a.article_id, a.url, a.title, a.summary, a.feed_published_at, a.first_seen_at,
                a.fetch_attempts, coalesce(f.allow_private, false)
         FROM articles a LEFT JOIN feeds f USING (feed_id)
-        WHERE a.fetch_status = 'pending'
-           OR (a.fetch_status = 'failed' AND a.fetch_attempts < {MAX_FETCH_ATTEMPTS}
-               AND a.fetched_at < ?::TIMESTAMPTZ - INTERVAL {RETRY_AFTER_MINUTES} MINUTE
-               AND ({' OR '.join("starts_with(a.fetch_error, ?)" for _ in _TRANSIENT)}))
+        WHERE {_QUEUE_WHERE}
         ORDER BY a.first_seen_at, a.article_id
         LIMIT ?
         """,
         [now, *_TRANSIENT, limit],
     ).fetchall()
     return [PendingArticle(*row) for row in rows]
+
+
+def count_pending(con: duckdb.DuckDBPyConnection, now: datetime) -> int:
+    return con.execute(f"SELECT count(*) FROM articles a WHERE {_QUEUE_WHERE}", [now, *_TRANSIENT]).fetchone()[0]
 
 
 class RobotsCache:
@@ -124,9 +134,11 @@ def decode_page(body: bytes, content_type: str | None) -> str | bytes:
     match = _CHARSET.search(content_type or "")
     if match:
         try:
-            return body.decode(match.group(1), errors="replace")
+            return body.decode(match.group(1))
         except LookupError:
             pass  # an unknown charset name: let the cleaner sniff the bytes
+        except UnicodeDecodeError:
+            pass  # a wrong label (Windows-1252 sent as utf-8): sniffing beats a text full of U+FFFD
     return body
 
 

@@ -19,9 +19,10 @@ import duckdb
 
 from tasks import db as database
 from tasks.feeds import read_registry, sync_registry
-from tasks.fetch import fetch_batch, load_articles, pending_articles
+from tasks.fetch import count_pending, fetch_batch, load_articles, pending_articles
 from tasks.http import HttpPolicy, utc_now
 from tasks.poll import due_feeds, load_poll_results, poll_feeds
+from tasks.progress import reporter
 from tasks.publish import publish
 from tasks.settings import VERSION, Settings, get_settings
 
@@ -71,6 +72,10 @@ def fetch_stage(db_path: Path, settings: Settings, max_articles: int | None = No
     totals = {"articles_fetched": 0, "articles_failed": 0, "pages_clean_failed": 0, "text_from_feed": 0}
     failures: dict[str, str] = {}
     remaining = max_articles if max_articles is not None else float("inf")
+    with opened(db_path) as con:
+        queued = count_pending(con, utc_now())
+    progress = reporter()
+    progress.start("fetch", int(min(queued, remaining)), "articles")
     with HttpPolicy(settings) as policy:
         while remaining > 0:
             limit = int(min(settings.batch_size, remaining))
@@ -83,11 +88,13 @@ def fetch_stage(db_path: Path, settings: Settings, max_articles: int | None = No
             with opened(db_path) as con:
                 load_articles(con, rows)
             remaining -= len(batch)
+            progress.advance("fetch", len(batch))
             totals["articles_fetched"] += outcome.fetched
             totals["articles_failed"] += outcome.failed
             totals["pages_clean_failed"] += outcome.clean_failed
             totals["text_from_feed"] += outcome.from_summary
             failures.update({r["article_id"]: r["fetch_error"] for r in rows if r["fetch_error"]})
+    progress.finish("fetch")
     return {**totals, "failed_articles": failures}
 
 
@@ -132,25 +139,45 @@ class StageTimer:
             self.seconds[name] = round(time.perf_counter() - started, 3)
 
 
-def tag_stage(db_path: Path) -> dict[str, Any]:
-    """Tag every article not yet tagged by this tagger and these seeds."""
+def tag_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
+    """Tag every article not yet tagged by this tagger and these seeds (every fetched one with force)."""
     from tasks.knowledge import load_knowledge, sync_reference_tables
     from tasks.tag import tag_stage as tag_articles
 
     knowledge = load_knowledge()
     with opened(db_path) as con:
         sync_reference_tables(con, knowledge)  # analysts join on the seeds the tags were made with
-        return tag_articles(con, knowledge)
+        ids = _ids(con, "SELECT article_id FROM articles WHERE fetch_status <> 'pending'") if force else None
+        return tag_articles(con, knowledge, ids)
 
 
-def extract_stage(db_path: Path) -> dict[str, Any]:
-    """Extract events from every relevant article not yet extracted by this extractor and these seeds."""
+def extract_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
+    """Extract events from relevant articles not yet extracted by this extractor and these seeds.
+
+    Events of articles that a newer tagging found irrelevant are retracted first, so a reprocess never
+    leaves events behind that today's rules would not produce.
+    """
     from tasks.extract.store import extract_stage as extract_articles
     from tasks.knowledge import load_knowledge
 
     knowledge = load_knowledge()
     with opened(db_path) as con:
-        return extract_articles(con, knowledge)
+        retracted = _retract_irrelevant(con)
+        ids = _ids(con, "SELECT article_id FROM article_tags WHERE relevant") if force else None
+        return {**extract_articles(con, knowledge, ids), "events_retracted": retracted}
+
+
+def _ids(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:
+    return [row[0] for row in con.execute(sql).fetchall()]
+
+
+def _retract_irrelevant(con: duckdb.DuckDBPyConnection) -> int:
+    irrelevant = "SELECT article_id FROM article_tags WHERE NOT relevant"
+    with database.transaction(con):
+        count = con.execute(f"SELECT count(*) FROM events WHERE article_id IN ({irrelevant})").fetchone()[0]
+        for table in ("events", "figures", "article_extractions"):
+            con.execute(f"DELETE FROM {table} WHERE article_id IN ({irrelevant})")
+    return count
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import duckdb
 from tasks.db import transaction, upsert
 from tasks.feeds import Entry, FeedSpec, ParsedFeed, parse_feed
 from tasks.http import HttpPolicy, utc_now
+from tasks.progress import reporter
 from tasks.urls import article_id, canonical_url
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -118,8 +119,18 @@ def poll_feeds(policy: HttpPolicy, states: list[FeedState]) -> list[PollOutcome]
     if not states:
         return []
     workers = max(1, min(policy.settings.concurrency, len(states)))
+    progress = reporter()
+    progress.start("poll", len(states), "feeds")
+
+    def poll_one(state: FeedState) -> PollOutcome:
+        outcome = poll_feed(policy, state)
+        progress.advance("poll")
+        return outcome
+
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="poll") as pool:
-        return list(pool.map(lambda s: poll_feed(policy, s), states))
+        outcomes = list(pool.map(poll_one, states))
+    progress.finish("poll")
+    return outcomes
 
 
 def next_poll_time(outcome: PollOutcome, max_backoff_minutes: int) -> tuple[datetime, int]:
@@ -170,7 +181,7 @@ def _poll_row(run_id: str, outcome: PollOutcome, new_entries: int) -> dict:
         "polled_at": outcome.polled_at,
         "outcome": outcome.outcome,
         "http_status": outcome.http_status,
-        "error": outcome.error if outcome.error else (parsed.bozo_error if parsed and parsed.bozo else None),
+        "error": outcome.error if outcome.error else (parsed.problem if parsed else None),
         "bytes": outcome.bytes,
         "elapsed_ms": outcome.elapsed_ms,
         "entries": len(outcome.entries) if parsed else None,

@@ -11,14 +11,13 @@ import os
 import shutil
 from pathlib import Path
 
-import duckdb
-
+from tasks.db import LOCK_WAIT_S, open_waiting_for_lock
 from tasks.faults import kill_point
 
 
 def publish(db_path: Path | str, published_path: Path | str) -> Path:
     source, target = Path(db_path), Path(published_path)
-    con = duckdb.connect(str(source))
+    con = open_waiting_for_lock(source, read_only=False, wait_s=LOCK_WAIT_S)
     try:
         con.execute("CHECKPOINT")  # fold the WAL into the file so the copy is complete on its own
     finally:
