@@ -29,6 +29,11 @@ class DatabaseError(RuntimeError):
     """A systemic database problem (not writable, corrupt, disk full): fails the run with one message."""
 
 
+# What a full disk, a read-only file or a vanished directory raises from inside DuckDB.
+STORAGE_ERRORS = (duckdb.IOException, duckdb.TransactionException, duckdb.FatalException,
+                  duckdb.PermissionException, OSError)
+
+
 def migration_files(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, str, Path]]:
     found = []
     for path in sorted(directory.glob("*.sql")):
@@ -100,22 +105,30 @@ def connect(db_path: Path | str, *, read_only: bool = False, lock_wait_s: float 
         apply_migrations(con)
         apply_views(con)
         return con
-    except (duckdb.IOException, duckdb.PermissionException, PermissionError, OSError) as exc:
+    except DatabaseError:
+        raise
+    except (duckdb.Error, OSError) as exc:
         raise DatabaseError(f"cannot open database {path} for {'reading' if read_only else 'writing'}: {exc}") from exc
 
 
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One atomic unit of work. Storage failures (disk full, file gone read-only) become DatabaseError:
+    the transaction is rolled back, nothing is half written, and the run stops with one message."""
     con.execute("BEGIN TRANSACTION")
     try:
         yield con
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    else:
         kill_point("before_commit")
         con.execute("COMMIT")
-        kill_point("after_commit")
+    except BaseException as exc:
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # the commit itself failed: DuckDB has already discarded the transaction
+        if isinstance(exc, STORAGE_ERRORS):
+            raise DatabaseError(f"database write failed, nothing of this batch was stored: {exc}") from exc
+        raise
+    kill_point("after_commit")
 
 
 def _as_arrow(rows: Sequence[dict[str, Any]] | pa.Table, schema: pa.Schema | None) -> pa.Table:

@@ -75,6 +75,13 @@ class ParsedFeed:
     entries: list[Entry] = field(default_factory=list)
     rejected_entries: int = 0
     error: str | None = None  # set when the body is not a usable feed
+    notes: list[str] = field(default_factory=list)  # what was dropped or repaired, for the poll record
+
+    @property
+    def problem(self) -> str | None:
+        """Why this feed was only partly usable (ill-formed, entries dropped), or None when it was clean."""
+        parts = ([self.bozo_error] if self.bozo and self.bozo_error else []) + self.notes
+        return "; ".join(parts)[:1000] or None
 
 
 def _parse_bool(value: str, column: str, line: int) -> bool:
@@ -205,7 +212,12 @@ def parse_feed(body: bytes, headers: dict[str, str] | None = None, base_url: str
             result.rejected_entries += 1
         else:
             result.entries.append(entry)
-    result.rejected_entries += max(0, len(raw_entries) - MAX_ENTRIES)
+    if len(raw_entries) > MAX_ENTRIES:
+        result.rejected_entries += len(raw_entries) - MAX_ENTRIES
+        result.notes.append(f"truncated: {len(raw_entries)} entries, kept the first {MAX_ENTRIES}")
+    unusable = min(len(raw_entries), MAX_ENTRIES) - len(result.entries)
+    if unusable:
+        result.notes.append(f"{unusable} entries without an http(s) link dropped")
     if not raw_entries and (not result.version or result.bozo):
         # A well-formed empty feed is fine; an ill-formed one with nothing in it is a broken feed.
         result.error = f"not a feed: {bozo_error or 'no version and no entries'}"

@@ -16,10 +16,12 @@ import ipaddress
 import socket
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from tasks.settings import Settings
@@ -61,31 +63,95 @@ def _is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
+def _split_entry(entry: str) -> tuple[str, str | None]:
+    """'host' / 'host:port' / '[v6]' / '[v6]:port' / bare v6 -> (host, port or None)."""
+    entry = entry.strip().lower()
+    if entry.startswith("["):
+        host, _, rest = entry[1:].partition("]")
+        return host, rest[1:] if rest.startswith(":") else None
+    if entry.count(":") == 1:
+        host, _, port = entry.partition(":")
+        return host, port
+    return entry, None
+
+
+def host_allowed(host: str, port: int | None, allowed_hosts: tuple[str, ...]) -> bool:
+    """True when `host` (any port) or exactly `host:port` is on the allow list."""
+    host = host.lower().strip("[]")
+    return any(name == host and (entry_port is None or entry_port == str(port))
+               for name, entry_port in map(_split_entry, allowed_hosts))
+
+
+def _default_port(parts) -> int | None:  # noqa: ANN001 - a SplitResult
+    return parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+
+
 def check_target(url: str, allow_private: bool, allowed_hosts: tuple[str, ...] = ()) -> None:
     """Raise BlockedTarget unless url is http(s) and every address its host resolves to is public.
 
     DNS answers are checked, not only literal IPs, so a name that resolves to 127.0.0.1 is refused too.
+    `allowed_hosts` entries are host names (any port) or `host:port` (that port only), as in
+    MMTRACK_ALLOW_PRIVATE_HOSTS; a redirect to the same host on another port is then still refused.
     """
     try:
         parts = urlsplit(url)
         host = parts.hostname
-        parts.port  # noqa: B018 - raises ValueError on a bad port
+        port = _default_port(parts)  # raises ValueError on a bad port
     except ValueError as exc:
         raise BlockedTarget(f"unparsable URL: {exc}") from exc
     if parts.scheme not in ("http", "https"):
         raise BlockedTarget(f"scheme {parts.scheme or 'none'!r} is not http(s)")
     if not host:
         raise BlockedTarget("URL has no host")
-    if allow_private or host.lower() in allowed_hosts:
+    if allow_private or host_allowed(host, port, allowed_hosts):
         return
-    try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise BlockedTarget(f"cannot resolve {host}: {exc}") from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
+    for address in _resolve(host, port):
         if not _is_public(address):
             raise BlockedTarget(f"{host} resolves to non-public address {address}")
+
+
+def _resolve(host: str, port: int | None) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, OSError) as exc:
+        raise BlockedTarget(f"cannot resolve {host}: {exc}") from exc
+    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+
+
+class _Allowance(threading.local):
+    """What the request running on this thread may connect to; read by GuardedBackend at connect time."""
+
+    allow_private: bool = False
+    allowed_hosts: tuple[str, ...] = ()
+
+
+class GuardedBackend(httpcore.SyncBackend):
+    """Connects only to the addresses the guard accepts, resolving the name itself and dialling the IP.
+
+    check_target runs before each hop, but httpx would resolve the name again when it connects: a DNS
+    answer that changes between the two (rebinding) could still reach a private address. Here the
+    address checked is the address dialled.
+    """
+
+    def __init__(self, allowance: _Allowance) -> None:
+        self._allowance = allowance
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options=None) -> httpcore.NetworkStream:  # noqa: ANN001 - httpcore's signature
+        allowance = self._allowance
+        trusted = allowance.allow_private or host_allowed(host, port, allowance.allowed_hosts)
+        addresses = _resolve(host, port)
+        permitted = [a for a in addresses if trusted or _is_public(a)]
+        if not permitted:
+            raise BlockedTarget(f"{host} resolves to non-public address {addresses[0] if addresses else '?'}")
+        error: Exception | None = None
+        for address in permitted:
+            try:
+                return super().connect_tcp(str(address), port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+        assert error is not None
+        raise error
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -119,6 +185,23 @@ class Deadline:
 
     def remaining(self) -> float:
         return self.at - time.monotonic()
+
+
+class DeadlineTimeouts(dict):
+    """httpcore's per-request timeouts, each capped by what is left of the deadline.
+
+    httpcore reads `timeouts.get("read")` before every socket read, so a server dripping one byte just
+    inside the read timeout is still cut off at the deadline, not one read timeout after it.
+    """
+
+    def __init__(self, base: dict[str, float | None], deadline: Deadline) -> None:
+        super().__init__(base)
+        self._deadline = deadline
+
+    def get(self, key: str, default: float | None = None) -> float | None:  # type: ignore[override]
+        configured = super().get(key, default)
+        left = max(0.001, self._deadline.remaining())
+        return left if configured is None else min(configured, left)
 
 
 class HostGate:
@@ -179,6 +262,11 @@ class HttpPolicy:
             timeout=timeout, limits=limits, follow_redirects=False, trust_env=False,
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
         )
+        self._allowance = _Allowance()
+        pool = getattr(self.client._transport, "_pool", None)  # noqa: SLF001 - httpx has no public hook
+        if not isinstance(pool, httpcore.ConnectionPool):
+            raise RuntimeError("httpx internals changed: cannot install the connect-time address guard")
+        pool._network_backend = GuardedBackend(self._allowance)  # noqa: SLF001
 
     def close(self) -> None:
         self.client.close()
@@ -200,6 +288,8 @@ class HttpPolicy:
         request_headers = dict(headers or {})
         if accept:
             request_headers["Accept"] = accept
+        self._allowance.allow_private = allow_private
+        self._allowance.allowed_hosts = self.settings.allow_private_hosts
         for attempt in range(self.settings.retries + 1):
             result = self._fetch_once(url, max_bytes, allow_private, request_headers, deadline)
             result.attempts = attempt + 1
@@ -231,7 +321,8 @@ class HttpPolicy:
             try:
                 check_target(current, allow_private, self.settings.allow_private_hosts)
             except BlockedTarget as exc:
-                result.error = f"blocked: {exc}"
+                hop = f"redirect to {current[:300]}: " if current != url else ""
+                result.error = f"blocked: {hop}{exc}"
                 return result
             visited.add(current)
             result.final_url = current
@@ -254,33 +345,42 @@ class HttpPolicy:
         try:
             with self.gate(host) as waited:
                 deadline.extend(waited)
-                with self.client.stream("GET", url, headers=headers) as response:
-                    result.status = response.status_code
-                    result.headers = {k.lower(): v for k, v in response.headers.items()}
-                    result.retry_after_s = parse_retry_after(response.headers.get("retry-after"))
-                    if response.status_code in REDIRECT_CODES and "location" in response.headers:
-                        return response.headers["location"]
-                    if response.status_code >= 400 or response.status_code == 304:
-                        if response.status_code >= 400:
-                            result.error = f"HTTP {response.status_code}"
-                        return None
-                    result.body = _read_capped(response, max_bytes, deadline)
-        except BodyTooLarge as exc:
-            result.error = str(exc)
-        except DeadlineExceeded as exc:
-            result.error = str(exc)
-        except httpx.ConnectTimeout:
-            result.error = "connect timeout"
+                if deadline.passed():
+                    raise DeadlineExceeded("deadline exceeded before the request started")
+                request = self.client.build_request("GET", url, headers=headers)
+                request.extensions["timeout"] = DeadlineTimeouts(request.extensions["timeout"], deadline)
+                response = self.client.send(request, stream=True)
+                try:
+                    return self._read_response(response, max_bytes, deadline, result)
+                finally:
+                    response.close()
+        except (BodyTooLarge, DeadlineExceeded, BlockedTarget) as exc:
+            result.error = f"blocked: {exc}" if isinstance(exc, BlockedTarget) else str(exc)
+        except httpx.TimeoutException as exc:
+            connect = isinstance(exc, httpx.ConnectTimeout)
+            result.error = "deadline exceeded" if deadline.passed() else "connect timeout" if connect else "read timeout"
         except httpx.ConnectError as exc:
             result.error = f"connect error: {exc}"
-        except httpx.TimeoutException:
-            result.error = "read timeout"
-        except httpx.DecodingError as exc:
+        except (httpx.DecodingError, zlib.error) as exc:
             result.error = f"network: undecodable content encoding: {exc}"
         except (httpx.TransportError, httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
             result.error = f"network error: {type(exc).__name__}: {exc}"
         except UnicodeError as exc:
             result.error = f"network error: bad host name: {exc}"
+        return None
+
+    @staticmethod
+    def _read_response(response: httpx.Response, max_bytes: int, deadline: Deadline, result: FetchResult) -> str | None:
+        result.status = response.status_code
+        result.headers = {k.lower(): v for k, v in response.headers.items()}
+        result.retry_after_s = parse_retry_after(response.headers.get("retry-after"))
+        if response.status_code in REDIRECT_CODES and "location" in response.headers:
+            return response.headers["location"]
+        if response.status_code >= 400 or response.status_code == 304:
+            if response.status_code >= 400:
+                result.error = f"HTTP {response.status_code}"
+            return None
+        result.body = _read_capped(response, max_bytes, deadline)
         return None
 
 
@@ -292,14 +392,47 @@ class DeadlineExceeded(Exception):
     pass
 
 
+class UnsupportedEncoding(httpx.DecodingError):
+    pass
+
+
+class BoundedDecoder:
+    """Content-Encoding decoding that never inflates more than asked for.
+
+    httpx inflates each network read whole: 64 KiB of gzipped zeros is 64 MiB, and a body sent as
+    `Content-Encoding: gzip, gzip` multiplies the ratios (gigabytes from one read). Here every call
+    inflates at most `limit + 1` bytes, and only one layer of gzip or deflate (what we ask for) is accepted.
+    """
+
+    def __init__(self, content_encoding: str) -> None:
+        layers = [part.strip().lower() for part in content_encoding.split(",") if part.strip()]
+        layers = [layer for layer in layers if layer != "identity"]
+        if len(layers) > 1 or (layers and layers[0] not in ("gzip", "x-gzip", "deflate")):
+            raise UnsupportedEncoding(f"unsupported content encoding {content_encoding!r}")
+        self._kind = layers[0] if layers else None
+        self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 16) if self._kind in ("gzip", "x-gzip") else None
+
+    def decode(self, data: bytes, limit: int) -> bytes:
+        if self._kind is None:
+            return data
+        if self._zlib is None:  # deflate: zlib-wrapped as the RFC says, or raw as some servers send it
+            self._zlib = zlib.decompressobj(zlib.MAX_WBITS if data[:1] and data[0] & 0x0F == 8 else -zlib.MAX_WBITS)
+        if self._zlib.eof:
+            return b""  # trailing bytes after the compressed stream carry no body
+        # Inflating stops at limit + 1 bytes: that is enough to know the cap is exceeded.
+        return self._zlib.decompress(data, max(1, limit + 1))
+
+
 def _read_capped(response: httpx.Response, max_bytes: int, deadline: Deadline) -> bytes:
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
+    if declared.isdigit() and int(declared) > max_bytes and not response.headers.get("content-encoding"):
         raise BodyTooLarge(f"body too large: declared {declared} bytes, cap {max_bytes}")
+    decoder = BoundedDecoder(response.headers.get("content-encoding", ""))
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():  # decoded: counts inflated bytes, so bombs stop at the cap
-        size += len(chunk)
+    for raw in response.iter_raw():
+        chunk = decoder.decode(raw, max_bytes - size)
+        size += len(chunk)  # decoded: counts inflated bytes, so bombs stop at the cap
         if size > max_bytes:
             raise BodyTooLarge(f"body too large: over {max_bytes} bytes")
         if deadline.passed():

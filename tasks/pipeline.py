@@ -107,14 +107,14 @@ class RunRecorder:
     flow: str
 
     def start(self) -> None:
-        with opened(self.db_path) as con:
+        with opened(self.db_path) as con, database.transaction(con):
             database.upsert(con, "pipeline_runs", [{
                 "run_id": self.run_id, "flow": self.flow, "started_at": utc_now(), "status": "running",
                 "code_version": VERSION,
             }], ["run_id"])
 
     def finish(self, status: str, summary: dict[str, Any] | None = None, error: str | None = None) -> None:
-        with opened(self.db_path) as con:
+        with opened(self.db_path) as con, database.transaction(con):
             con.execute(
                 "UPDATE pipeline_runs SET finished_at = ?, status = ?, summary = ?, error = ? WHERE run_id = ?",
                 [utc_now(), status, json.dumps(summary, default=str) if summary else None, error, self.run_id],

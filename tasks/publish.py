@@ -11,7 +11,7 @@ import os
 import shutil
 from pathlib import Path
 
-from tasks.db import LOCK_WAIT_S, open_waiting_for_lock
+from tasks.db import LOCK_WAIT_S, DatabaseError, open_waiting_for_lock
 from tasks.faults import kill_point
 
 
@@ -22,14 +22,16 @@ def publish(db_path: Path | str, published_path: Path | str) -> Path:
         con.execute("CHECKPOINT")  # fold the WAL into the file so the copy is complete on its own
     finally:
         con.close()
-    target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, staging)
         with open(staging, "rb") as handle:
             os.fsync(handle.fileno())
         kill_point("before_publish_swap")
         os.replace(staging, target)
+    except OSError as exc:  # disk full or read-only: the previous copy stays in place, whole
+        raise DatabaseError(f"cannot publish the analysts' copy to {target}: {exc}") from exc
     finally:
         staging.unlink(missing_ok=True)
     return target

@@ -103,7 +103,8 @@ def canonical_url(url: str) -> str:
     if unwrapped:
         host, path = unwrapped
     host = _canonical_host(host)
-    if port and port != DEFAULT_PORTS[scheme]:
+    # The scheme folds to https, so an explicit :443 is the default port whatever the scheme was.
+    if port and port not in (DEFAULT_PORTS[scheme], DEFAULT_PORTS["https"]):
         host = f"{host}:{port}"
     return urlunsplit(("https", host, _canonical_path(path), _canonical_query(parts.query), ""))
 
