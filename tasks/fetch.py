@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import duckdb
 
+from tasks.burmese import to_unicode
 from tasks.clean import CleanedPage, choose_text, clean_pages
 from tasks.db import transaction, update_rows
 from tasks.http import FetchResult, HttpPolicy, utc_now
@@ -163,6 +164,7 @@ def _page_date(page: CleanedPage | None) -> date | None:
 
 def _article_row(article: PendingArticle, result: FetchResult, page: CleanedPage | None, fetched_at: datetime) -> dict:
     text, text_source = choose_text(page, article.summary, article.title)
+    text = to_unicode(text)
     published_at, published_source = _published_at(article, page, fetched_at)
     failed = result.error is not None
     return {
@@ -178,7 +180,7 @@ def _article_row(article: PendingArticle, result: FetchResult, page: CleanedPage
         "clean_error": page.error if page else None,
         "text": text,
         "text_source": text_source,
-        "page_title": page.title if page else None,
+        "page_title": to_unicode(page.title) if page else None,
         "page_author": page.author if page else None,
         "page_date": _page_date(page),
         "site_name": page.site_name if page else None,

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 import duckdb
 
+from tasks.burmese import to_unicode
 from tasks.db import transaction, upsert
 from tasks.feeds import Entry, FeedSpec, ParsedFeed, parse_feed
 from tasks.http import HttpPolicy, utc_now
@@ -228,7 +229,7 @@ def _entry_rows(con: duckdb.DuckDBPyConnection, outcomes: list[PollOutcome]) -> 
         rows.new_per_feed[feed_id] = rows.new_per_feed.get(feed_id, 0) + 1
         rows.articles.append({
             "article_id": key, "canonical_url": canonical, "url": entry.link, "feed_id": feed_id,
-            "guid": entry.guid, "title": entry.title, "summary": entry.summary, "authors": entry.authors,
+            "guid": entry.guid, "title": to_unicode(entry.title), "summary": to_unicode(entry.summary), "authors": entry.authors,
             "feed_tags": entry.tags, "feed_published_at": entry.published_at,
             "first_seen_at": outcome.polled_at, "fetch_status": "pending", "fetch_attempts": 0,
         })

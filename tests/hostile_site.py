@@ -242,6 +242,9 @@ class HostileSite(LoopbackSite):
 # airstrike" and "villagers fled". Same code block as Unicode Burmese, different order and code points.
 ZAWGYI_TITLE = "ျမန္မာ့ တပ္မေတာ္ ေလေၾကာင္းတိုက္ခိုက္မႈ"
 ZAWGYI_SUMMARY = "ရြာသားမ်ား ထြက္ေျပးၾကရသည္"
+# The same words in Unicode Burmese, as the pipeline stores them.
+UNICODE_TITLE = "မြန်မာ့ တပ်မတော် လေကြောင်းတိုက်ခိုက်မှု"
+UNICODE_SUMMARY = "ရွာသားများ ထွက်ပြေးကြရသည်"
 CP1252_TITLE = "Junta’s “clearance” raids force 3,000 from homes near Monywa – residents"
 UTF16_TITLE = "Arakan Army says it took Maungdaw border post; ရခိုင် residents flee"
 LAUGHS_DTD = "".join(

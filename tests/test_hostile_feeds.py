@@ -14,14 +14,14 @@ from tasks.settings import Settings, get_settings
 from tasks.feeds import MAX_ENTRIES, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, parse_feed
 from tests.conftest import write_registry
 from tests.hostile_site import (
-    CP1252_TITLE, UTF16_TITLE, ZAWGYI_SUMMARY, ZAWGYI_TITLE, HostileSite, SilentServer, hostile_feed_registry, port_of,
+    CP1252_TITLE, UNICODE_SUMMARY, UNICODE_TITLE, UTF16_TITLE, ZAWGYI_SUMMARY, ZAWGYI_TITLE, HostileSite, SilentServer, hostile_feed_registry, port_of,
     hostile_feeds,
 )
 from tests.loopback import LoopbackSite
 from tests.news_site import serve_news
 
 DEADLINE_S = 3.0
-SLACK_MS = 750  # scheduling noise past a deadline on a busy 2-core machine
+SLACK_MS = 1500  # a loaded 2-core CI machine schedules late; the deadline itself is enforced per read
 # feed_id -> (outcome, start of the reason). Content faults that still yield stories are "new", with
 # what was dropped or repaired noted in feed_polls.error.
 EXPECTED = {
@@ -159,7 +159,8 @@ def test_good_feed_loads_normally_beside_the_hostile_ones(hostile) -> None:
     zawgyi = _rows(db, "SELECT title, summary FROM articles WHERE feed_id = 'feed-zawgyi'")
     leaked = _rows(db, "SELECT count(*) FROM articles WHERE title LIKE '%root:%' OR summary LIKE '%root:%'")
     truncated = _rows(db, "SELECT count(*) FROM articles WHERE feed_id = 'feed-twenty-thousand'")
-    assert good == [(3,)] and zawgyi == [(ZAWGYI_TITLE, ZAWGYI_SUMMARY)] and leaked == [(0,)]
+    # Zawgyi is parsed as published and stored converted to Unicode Burmese
+    assert good == [(3,)] and zawgyi == [(UNICODE_TITLE, UNICODE_SUMMARY)] and leaked == [(0,)]
     assert truncated == [(MAX_ENTRIES,)]
     # the redirect and DNS targets (some on this very server) were never asked for
     assert site.hits("/secret") == 0 and other.hits("/secret") == 0
