@@ -1,4 +1,4 @@
-"""The ingest flow: registry -> poll -> fetch and clean -> tag -> extract -> publish.
+"""The ingest flow: registry -> poll -> fetch and clean -> tag -> extract -> dedup -> publish.
 
 Orchestration only: each stage is one Prefect task over a whole batch (a task run costs milliseconds, a
 page ~15 ms to clean, so one task per article would double the cost); the work lives in tasks/. Tasks
@@ -25,6 +25,7 @@ TASK_STAGES = pipeline.IngestStages(
     fetch=task(cache_policy=NO_CACHE, name="fetch and clean articles")(pipeline.fetch_stage),
     tag=task(cache_policy=NO_CACHE, name="tag articles")(pipeline.tag_stage),
     extract=task(cache_policy=NO_CACHE, name="extract events")(pipeline.extract_stage),
+    dedup=task(cache_policy=NO_CACHE, name="cluster stories and events")(pipeline.dedup_stage),
     publish=task(cache_policy=NO_CACHE, name="publish analysts' copy")(publish),
 )
 

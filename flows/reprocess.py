@@ -20,6 +20,7 @@ from tasks.summary import summary_markdown
 
 tag = task(cache_policy=NO_CACHE, name="tag articles")(pipeline.tag_stage)
 extract = task(cache_policy=NO_CACHE, name="extract events")(pipeline.extract_stage)
+dedup = task(cache_policy=NO_CACHE, name="cluster stories and events")(pipeline.dedup_stage)
 publish_copy = task(cache_policy=NO_CACHE, name="publish analysts' copy")(publish)
 
 
@@ -34,6 +35,8 @@ def reprocess(db_path: str | None = None, force: bool = False) -> dict[str, Any]
     summary: dict[str, Any] = {"run_id": run_id, "database": str(db)}
     summary |= timer.run("tag", tag, db, force)
     summary |= timer.run("extract", extract, db, force)
+    # Rebuilt from scratch, so clusters are exactly what one pass over today's events gives.
+    summary |= timer.run("dedup", dedup, db, True)
     summary["published_copy"] = str(timer.run("publish", publish_copy, db, settings.published_db_path))
     summary["seconds"] = timer.seconds
     recorder.finish("completed", summary)

@@ -167,6 +167,14 @@ def extract_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
         return {**extract_articles(con, knowledge, ids), "events_retracted": retracted}
 
 
+def dedup_stage(db_path: Path, rebuild: bool = False) -> dict[str, Any]:
+    """Cluster near-duplicate articles and the event mentions that describe one real-world event."""
+    from tasks.dedup import dedup_stage as cluster
+
+    with opened(db_path) as con:
+        return cluster(con, rebuild=rebuild)
+
+
 def _ids(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:
     return [row[0] for row in con.execute(sql).fetchall()]
 
@@ -189,6 +197,7 @@ class IngestStages:
     fetch: Callable[..., dict[str, Any]] = fetch_stage
     tag: Callable[..., dict[str, Any]] = tag_stage
     extract: Callable[..., dict[str, Any]] = extract_stage
+    dedup: Callable[..., dict[str, Any]] = dedup_stage
     publish: Callable[..., Path] = publish
 
 
@@ -211,6 +220,7 @@ def run_ingest(
         summary["articles_duplicate"], summary["articles_fetched"], summary["articles_failed"])
     summary |= timer.run("tag", stages.tag, db)
     summary |= timer.run("extract", stages.extract, db)
+    summary |= timer.run("dedup", stages.dedup, db)
     summary["published_copy"] = str(timer.run("publish", stages.publish, db, settings.published_db_path))
     summary["seconds"] = timer.seconds
     recorder.finish("completed", summary)

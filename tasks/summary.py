@@ -11,6 +11,7 @@ SUMMARY_ROWS = (
     ("articles duplicate", "articles_duplicate"), ("articles fetched", "articles_fetched"),
     ("articles failed", "articles_failed"), ("text from feed (fallback)", "text_from_feed"),
     ("articles tagged", "tagged"), ("relevant", "relevant"), ("events extracted", "events"),
+    ("story clusters", "story_clusters"), ("event mentions", "event_mentions"), ("unique events", "unique_events"),
 )
 
 

@@ -1,0 +1,34 @@
+-- unique_events: one row per real-world event (one event cluster, tasks/dedup), however many outlets and
+-- articles reported it. Analysts count events from here, never from `events` (one row per mention).
+-- event_id is the cluster id: stable across runs and rebuilds. Merged fields follow docs/dedup.md;
+-- num_articles, num_sources, sources, source_urls, reported times and member ids are computed live from
+-- the member mentions that still exist. Only events with figure_scope = 'event' are clustered.
+CREATE OR REPLACE VIEW unique_events AS
+WITH members AS (
+    SELECT l.cluster_id, e.event_id, e.article_id, a.canonical_url, a.published_at, f.outlet
+    FROM event_cluster_links l
+    JOIN events e ON e.event_id = l.event_id AND e.figure_scope = 'event'
+    JOIN articles a ON a.article_id = e.article_id
+    LEFT JOIN feeds f ON f.feed_id = a.feed_id
+),
+per_cluster AS (
+    SELECT cluster_id,
+           count(DISTINCT article_id) AS num_articles,
+           count(DISTINCT outlet) AS num_sources,
+           list_sort(list_distinct(list(outlet) FILTER (WHERE outlet IS NOT NULL))) AS sources,
+           list_sort(list_distinct(list(canonical_url))) AS source_urls,
+           min(published_at) AS first_reported_at,
+           max(published_at) AS last_reported_at,
+           list_sort(list(event_id)) AS member_event_ids
+    FROM members
+    GROUP BY cluster_id
+)
+SELECT c.cluster_id AS event_id, c.event_type, c.sub_event_type, c.disorder_type, c.event_date, c.time_precision,
+       c.actor1, c.actor1_id, c.inter1, c.assoc_actor_1, c.actor2, c.actor2_id, c.inter2, c.assoc_actor_2,
+       c.interaction, c.civilian_targeting, c.place_id, c.location, c.country_iso, c.admin1, c.admin1_pcode,
+       c.admin2, c.admin2_pcode, c.admin3, c.admin3_pcode, c.latitude, c.longitude, c.geo_precision,
+       c.fatalities, c.injured, c.displaced, c.arrested, c.notes,
+       p.num_articles, p.num_sources, p.sources, p.source_urls, p.first_reported_at, p.last_reported_at,
+       p.member_event_ids, c.num_stories, c.fatalities_rule, c.representative_event_id, c.method_version
+FROM event_clusters c
+JOIN per_cluster p ON p.cluster_id = c.cluster_id;

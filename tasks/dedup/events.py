@@ -1,0 +1,269 @@
+"""Event clustering: event mentions from different articles that tell the same real-world event.
+
+Two mentions can be one event only when every test passes (each gives a score in (0, 1]; the pair's
+score is the product, and a pair scoring below MIN_SCORE stays apart):
+
+* type: the same sub-event type (1.0); two kinds of battle, e.g. a clash and the capture of the town it
+  was fought for (0.8); a capture and a "non-violent" transfer of the same town (0.6); two kinds of
+  explosion/remote violence (0.6; "bombed" is an airstrike to one outlet and shelling to another); an
+  explosion and an attack on civilians (0.5); protest and riot (0.7); arrest and abduction (0.6).
+  Everything else never merges (an airstrike and a protest; a clash and an airstrike).
+* date: ACLED codes one event per day, so two day-precise dates must be the same day (1.0). A week or
+  range (precision 2) covers +-3 days around its date, an undated mention dated by its publication
+  covers the 7 days before it, a month (precision 3) +-15 days; such overlapping periods score 0.7.
+* place (MIMU P-code hierarchy): the same place (1.0), or one place inside the other: a village tract
+  or town in the township named elsewhere (0.8), inside the district (0.6), the state (0.4), or only
+  the country / no place at all (0.3). Two different villages, or two townships, never merge. A town
+  named like its township ("in Kani") counts as the township: the words can't tell them apart.
+* actors: both name a non-state armed group and neither names the other's (0.0, never; "PDF", the label
+  outlets give any local resistance force, contradicts no one); a shared named actor (1.0); one side
+  names no one (0.8); otherwise (0.7).
+Mentions from the same article never merge (the extractor already merged what one article repeats).
+
+Clustering is greedy and complete-linkage, in report order (published_at, article_id, event_id), one
+article at a time: a mention may join a cluster only if it matches ALL its members (its score is the
+worst pair's); the article's best (mention, cluster) pair is placed first, each cluster takes at most
+one mention of the article, and mentions left over found new clusters. Because a decision depends only on mentions reported before it, re-running from any point
+in that order reproduces the rest exactly (tasks/dedup/store.py replays only from the first changed
+mention). A cluster's id is the hash of its founding (first reported) mention's event_id.
+
+Blocking: clusters are indexed by (state, day) for every day their members' date periods cover, and by
+day alone; a mention looks only at the clusters on its own days and state (or every state for a mention
+placed no more precisely than the country), so the work is linear in the number of mentions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from tasks.extract.places import state_base
+
+EVENT_METHOD_VERSION = "greedy-complete-v1"
+MIN_SCORE = 0.3
+NON_STATE_INTERS = frozenset({2, 3, 4})
+# "PDF" is what outlets call almost any local resistance force, so it never contradicts a named group.
+UMBRELLA_ACTOR_IDS = frozenset({"pdf"})
+
+_BATTLES = "Battles"
+_EXPLOSIONS = "Explosions/Remote violence"
+_VAC = "Violence against civilians"
+_TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+_PAIR_SCORES: dict[frozenset[str], float] = {
+    frozenset({"Non-state actor overtakes territory", "Non-violent transfer of territory"}): 0.6,
+    frozenset({"Government regains territory", "Non-violent transfer of territory"}): 0.6,
+    frozenset({"Peaceful protest", "Protest with intervention"}): 0.9,
+    frozenset({"Peaceful protest", "Excessive force against protesters"}): 0.9,
+    frozenset({"Protest with intervention", "Excessive force against protesters"}): 0.9,
+    frozenset({"Arrests", "Abduction/forced disappearance"}): 0.6,
+}
+_TYPE_SCORES: dict[frozenset[str], float] = {
+    frozenset({_BATTLES}): 0.8,
+    frozenset({_EXPLOSIONS}): 0.6,
+    frozenset({_EXPLOSIONS, _VAC}): 0.5,
+    frozenset({"Protests", "Riots"}): 0.7,
+}
+
+
+@dataclass
+class Mention:
+    """One event row as clustering sees it; `row` keeps every column for merging."""
+
+    event_id: str
+    article_id: str
+    reported_at: datetime
+    row: dict[str, Any]
+    lo: int = 0                                   # date period, as day ordinals
+    hi: int = 0
+    state: str | None = None                      # state base name ("Shan" for Shan State (North))
+    path: tuple[str | None, ...] = ()             # country, state, district, township, town/village
+    named: frozenset[str] = frozenset()           # every actor named (primary and associated)
+    primary: frozenset[str] = frozenset()         # actor1 and actor2
+    non_state: frozenset[str] = frozenset()       # primary actors that are non-state armed groups
+
+    @property
+    def order(self) -> tuple[datetime, str, str]:
+        return (self.reported_at, self.article_id, self.event_id)
+
+    @property
+    def depth(self) -> int:
+        return max((i + 1 for i, v in enumerate(self.path) if v is not None), default=0)
+
+
+def make_mention(row: dict[str, Any], reported_at: datetime) -> Mention:
+    m = Mention(row["event_id"], row["article_id"], reported_at, row)
+    m.lo, m.hi = date_period(row["event_date"], row["time_precision"], row.get("date_text"))
+    m.state = state_base(row.get("admin1")) or None
+    m.path = place_path(row)
+    assoc = [n.strip() for key in ("assoc_actor_1", "assoc_actor_2") for n in (row.get(key) or "").split(";")]
+    m.primary = frozenset(n for n in (row.get("actor1"), row.get("actor2")) if n)
+    m.named = m.primary | frozenset(n for n in assoc if n)
+    m.non_state = frozenset(row.get(f"actor{i}") for i in (1, 2)
+                            if row.get(f"actor{i}") and row.get(f"inter{i}") in NON_STATE_INTERS
+                            and row.get(f"actor{i}_id") not in UMBRELLA_ACTOR_IDS)
+    return m
+
+
+def date_period(day: date, precision: int, date_text: str | None) -> tuple[int, int]:
+    d = day.toordinal()
+    if precision <= 1:
+        return d, d
+    if precision == 2:
+        return (d - 7, d) if not date_text else (d - 3, d + 3)
+    return d - 15, d + 15
+
+
+def place_path(row: dict[str, Any]) -> tuple[str | None, ...]:
+    place_id = row.get("place_id")
+    if not place_id:
+        return (None,) * 5
+    containers = {row.get("admin1_pcode"), row.get("admin2_pcode"), row.get("admin3_pcode"), row.get("country_iso")}
+    leaf = place_id if place_id not in containers else None
+    if leaf and row.get("location") and row.get("location") == row.get("admin3"):
+        leaf = None  # "in Kani": the town and its township share the name; reports can't be told apart
+    return (row.get("country_iso"), state_base(row.get("admin1")) or None, row.get("admin2_pcode"),
+            row.get("admin3_pcode"), leaf)
+
+
+def type_score(a: dict[str, Any], b: dict[str, Any]) -> float:
+    if a["sub_event_type"] == b["sub_event_type"]:
+        return 1.0
+    pair = _PAIR_SCORES.get(frozenset({a["sub_event_type"], b["sub_event_type"]}))
+    if pair is not None:
+        return pair
+    return _TYPE_SCORES.get(frozenset({a["event_type"], b["event_type"]}), 0.0)
+
+
+def date_score(a: Mention, b: Mention) -> float:
+    if a.hi < b.lo or b.hi < a.lo:
+        return 0.0
+    return 1.0 if a.lo == a.hi == b.lo == b.hi else 0.7
+
+
+_CONTAINER_SCORES = {0: 0.3, 1: 0.3, 2: 0.4, 3: 0.6, 4: 0.8}
+
+
+def place_score(a: Mention, b: Mention) -> float:
+    if a.path == b.path:
+        return 1.0
+    outer, inner = (a, b) if a.depth <= b.depth else (b, a)
+    if any(v is not None and v != inner.path[i] for i, v in enumerate(outer.path)):
+        return 0.0
+    return _CONTAINER_SCORES.get(outer.depth, 0.0)
+
+
+def actor_score(a: Mention, b: Mention) -> float:
+    if a.non_state and b.non_state and not (a.non_state & b.named) and not (b.non_state & a.named):
+        return 0.0
+    if a.primary & b.primary:
+        return 1.0
+    if not a.named or not b.named:
+        return 0.8
+    return 0.7
+
+
+def pair_score(a: Mention, b: Mention) -> float:
+    if a.article_id == b.article_id:
+        return 0.0
+    score = type_score(a.row, b.row)
+    for test in (date_score, place_score, actor_score):
+        if score <= 0.0:
+            return 0.0
+        score *= test(a, b)
+    return score
+
+
+def cluster_id_for(founder_event_id: str) -> str:
+    return hashlib.sha256(f"event-cluster|{founder_event_id}".encode()).hexdigest()[:32]
+
+
+@dataclass(eq=False)
+class Cluster:
+    cluster_id: str
+    members: list[Mention] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)   # each member's join score (1.0 for the founder)
+    articles: set[str] = field(default_factory=set)
+
+    def score(self, mention: Mention) -> float:
+        if mention.article_id in self.articles:
+            return 0.0
+        worst = 1.0
+        for member in self.members:
+            worst = min(worst, pair_score(member, mention))
+            if worst < MIN_SCORE:
+                return 0.0
+        return worst
+
+
+class Clustering:
+    """Greedy complete-linkage clustering with a (state, day) block index."""
+
+    def __init__(self) -> None:
+        self.clusters: dict[str, Cluster] = {}
+        self._by_state_day: dict[tuple[str | None, int], list[Cluster]] = {}
+        self._by_day: dict[int, list[Cluster]] = {}
+
+    def add(self, mention: Mention, cluster_id: str | None = None, score: float = 1.0) -> Cluster:
+        """Put `mention` into cluster `cluster_id` (a new one if None), without testing it."""
+        cid = cluster_id or cluster_id_for(mention.event_id)
+        cluster = self.clusters.get(cid)
+        if cluster is None:
+            cluster = self.clusters[cid] = Cluster(cid)
+        cluster.members.append(mention)
+        cluster.scores.append(score)
+        cluster.articles.add(mention.article_id)
+        for day in range(mention.lo, mention.hi + 1):
+            for bucket in (self._by_state_day.setdefault((mention.state, day), []), self._by_day.setdefault(day, [])):
+                if not any(c is cluster for c in bucket[-4:]):  # members of one cluster arrive together
+                    bucket.append(cluster)
+        return cluster
+
+    def candidates(self, mention: Mention) -> list[Cluster]:
+        seen: dict[str, Cluster] = {}
+        for day in range(mention.lo, mention.hi + 1):
+            buckets = ([self._by_day.get(day, [])] if mention.state is None else
+                       [self._by_state_day.get((mention.state, day), []), self._by_state_day.get((None, day), [])])
+            for bucket in buckets:
+                for cluster in bucket:
+                    seen.setdefault(cluster.cluster_id, cluster)
+        return list(seen.values())
+
+    def place_article(self, mentions: Sequence[Mention]) -> None:
+        """Place one article's mentions together: the best (mention, cluster) pair first, each cluster
+        taking at most one of them; the rest found new clusters. Ties: earliest-founded cluster, then
+        the mention's order."""
+        options = []
+        for mention in mentions:
+            for cluster in self.candidates(mention):
+                score = cluster.score(mention)
+                if score >= MIN_SCORE:
+                    options.append((-score, cluster.members[0].order, mention.order, mention, cluster))
+        options.sort(key=lambda o: o[:3])
+        placed: set[str] = set()
+        taken: set[str] = set()
+        for negative, _, _, mention, cluster in options:
+            if mention.event_id in placed or cluster.cluster_id in taken:
+                continue
+            self.add(mention, cluster.cluster_id, round(-negative, 4))
+            placed.add(mention.event_id)
+            taken.add(cluster.cluster_id)
+        for mention in mentions:
+            if mention.event_id not in placed:
+                self.add(mention)
+
+
+def cluster_mentions(fixed: Iterable[tuple[Mention, str, float]], replay: Sequence[Mention]) -> Clustering:
+    """Rebuild the clusters of already-decided mentions (in report order), then place `replay` in order."""
+    clustering = Clustering()
+    for mention, cluster_id, score in fixed:
+        clustering.add(mention, cluster_id, score)
+    ordered = sorted(replay, key=lambda m: m.order)
+    start = 0
+    for end in range(1, len(ordered) + 1):
+        if end == len(ordered) or ordered[end].article_id != ordered[start].article_id:
+            clustering.place_article(ordered[start:end])
+            start = end
+    return clustering
