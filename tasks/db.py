@@ -66,10 +66,18 @@ def apply_views(con: duckdb.DuckDBPyConnection, directory: Path = VIEWS_DIR) -> 
 
     Files are applied in name order; a view that depends on another sorts after it (prefix numbers).
     """
+    # One commit for all views (about twice as fast as one per view, and this runs on every open). Not
+    # `transaction()`: views hold no data, so its kill points belong to the loads.
     count = 0
-    for path in sorted(directory.glob("*.sql")):
-        con.execute(path.read_text(encoding="utf-8"))
-        count += 1
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for path in sorted(directory.glob("*.sql")):
+            con.execute(path.read_text(encoding="utf-8"))
+            count += 1
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
     return count
 
 
