@@ -121,6 +121,7 @@ def maintenance_markdown(summary: dict[str, Any]) -> str:
         f"| database bytes after checkpoint | {summary.get('database_bytes', '')} |",
         f"| analysts' copy | `{summary.get('published_copy', '')}` |",
         f"| export directory | `{summary.get('export_dir', '')}` |",
+        f"| HTML report | `{summary.get('report', '')}` |",
         f"| feed polls pruned (older than {summary.get('poll_retention_days')} days) | "
         f"{summary.get('feed_polls_pruned', '')} |",
     ]
