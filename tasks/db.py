@@ -76,9 +76,16 @@ def apply_views(con: duckdb.DuckDBPyConnection, directory: Path = VIEWS_DIR) -> 
             count += 1
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback_quietly(con)
         raise
     return count
+
+
+def _rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass  # the commit itself failed: DuckDB has already discarded the transaction
 
 
 LOCK_WAIT_S = 120.0
@@ -129,10 +136,7 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         kill_point("before_commit")
         con.execute("COMMIT")
     except BaseException as exc:
-        try:
-            con.execute("ROLLBACK")
-        except duckdb.Error:
-            pass  # the commit itself failed: DuckDB has already discarded the transaction
+        _rollback_quietly(con)
         if isinstance(exc, STORAGE_ERRORS):
             raise DatabaseError(f"database write failed, nothing of this batch was stored: {exc}") from exc
         raise
