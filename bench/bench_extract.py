@@ -35,7 +35,8 @@ def make_articles(n: int, words: int = 600, seed: int = 7) -> list[str]:
             line = rng.choice(sentences)
             picked.append(line)
             count += len(line.split())
-        articles.append("\n".join(picked))
+        # blank lines between paragraphs, as cleaned pages have them (exercises the space-run folding)
+        articles.append("\n\n".join(picked))
     return articles
 
 

@@ -54,7 +54,7 @@ def generate_articles(knowledge: Knowledge, count: int, seed: int = 7) -> list[t
             )
             words.extend(sentence.split())
             words.extend(rng.sample(FILLER, rng.randint(15, 30)))
-            words[-1] += "."
+            words[-1] += ".\n\n"  # paragraph breaks as cleaned pages have them (the space-run folding path)
         title = rng.choice(TEMPLATES).format(
             actor=rng.choice(actors), trigger=rng.choice(triggers), place=rng.choice(places), day="Monday"
         )

@@ -155,24 +155,32 @@ class Knowledge:
         return False
 
 
+# Grouping a hit's patterns by kind is the same work for every occurrence of a key: memoised per
+# pattern tuple (the matcher hands out its own tuples for unfiltered hits; the entry keeps the tuple
+# alive so its id is never reused). Bounded by the number of keys.
+_GROUPS: dict[int, tuple[tuple, tuple[tuple[str, tuple[str, ...], bool], ...]]] = {}
+
+
+def _groups(patterns: tuple) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    cached = _GROUPS.get(id(patterns))
+    if cached is not None and cached[0] is patterns:
+        return cached[1]
+    by_kind: dict[str, list] = {}
+    for pattern in patterns:
+        by_kind.setdefault(pattern.kind, []).append(pattern)
+    groups = tuple((kind, tuple(dict.fromkeys(p.ref_id for p in group)), all(p.needs_context for p in group))
+                   for kind, group in by_kind.items())
+    if len(_GROUPS) < 200_000:
+        _GROUPS[id(patterns)] = (patterns, groups)
+    return groups
+
+
 def _mentions(text: str, hits) -> list[Mention]:
     mentions = []
     for hit in hits:
-        by_kind: dict[str, list] = {}
-        for pattern in hit.patterns:
-            by_kind.setdefault(pattern.kind, []).append(pattern)
-        for kind, patterns in by_kind.items():
-            ref_ids = tuple(dict.fromkeys(p.ref_id for p in patterns))
-            mentions.append(
-                Mention(
-                    kind=kind,
-                    ref_ids=ref_ids,
-                    start=hit.start,
-                    end=hit.end,
-                    text=text[hit.start:hit.end],
-                    needs_context=all(p.needs_context for p in patterns),
-                )
-            )
+        for kind, ref_ids, needs_context in _groups(hit.patterns):
+            mentions.append(Mention(kind=kind, ref_ids=ref_ids, start=hit.start, end=hit.end,
+                                    text=text[hit.start:hit.end], needs_context=needs_context))
     return mentions
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -37,6 +38,18 @@ _BURMESE = re.compile(r"[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff]")
 # "clash" -> "clashes", "shell" -> "shelling", "seize" -> "seized", "ban" -> "banned".
 _TRIGGER_SUFFIXES = frozenset({"s", "es", "d", "ed", "ing", "ings"})
 _STEM_ENDINGS = ("ings", "ing", "ed", "es", "s")
+# The verb of a phrase comes first ("take control", "seized weapons"): its forms are spelled out as extra
+# keys. Irregular verbs news uses for acts of war, base -> other forms.
+_IRREGULAR = {
+    "take": ("took", "taken", "takes", "taking"), "seize": ("seized", "seizes", "seizing"),
+    "fight": ("fought",), "shoot": ("shot",), "hold": ("held",), "fall": ("fell", "fallen"),
+    "drive": ("drove", "driven"), "blow": ("blew", "blown"), "lay": ("laid",), "break": ("broke", "broken"),
+    "throw": ("threw", "thrown"), "flee": ("fled",), "give": ("gave", "given"), "lose": ("lost",),
+    "win": ("won",), "overrun": ("overran",), "set": ("sets", "setting"), "burn": ("burnt",),
+    "shut": ("shuts", "shutting"), "beat": ("beaten",), "lead": ("led",), "run": ("ran",),
+    "come": ("came",), "hit": ("hits", "hitting"), "stand": ("stood",), "send": ("sent",),
+}
+_IRREGULAR_BASE = {form: base for base, forms in _IRREGULAR.items() for form in forms}
 
 
 def fold(text: str) -> str:
@@ -72,23 +85,50 @@ class Hit:
     patterns: tuple[Pattern, ...]
 
 
+class _OffsetMap:
+    """Folded index -> original index after space runs were collapsed: only the runs are stored, so
+    building it costs one regex pass, not one Python step per character (articles are full of "\n\n")."""
+
+    def __init__(self, folded_starts: list[int], shifts: list[int]) -> None:
+        self._folded_starts = folded_starts   # folded index from which `shift` more characters were dropped
+        self._shifts = shifts                 # total characters dropped before that index
+
+    def __getitem__(self, index: int) -> int:
+        at = bisect_right(self._folded_starts, index)
+        return index + (self._shifts[at - 1] if at else 0)
+
+
 @dataclass
 class _Folded:
     keep_case: str             # folded, case kept (for case checks)
     lower: str                 # folded, lower case (what the automaton scans)
-    offsets: list[int] | None  # folded index -> original index; None when identical
+    offsets: list[int] | _OffsetMap | None  # folded index -> original index; None when identical
 
 
 def _fold_text(text: str) -> _Folded:
     keep = text.translate(_FOLD_TABLE)
     lower = keep.lower()
-    if len(lower) == len(keep) and "  " not in keep:
+    if len(lower) != len(keep):
+        return _fold_with_map(keep)
+    if "  " not in keep:
         return _Folded(keep, lower, None)
-    return _fold_with_map(keep)
+    return _collapse_space_runs(keep, lower)
+
+
+def _collapse_space_runs(keep: str, lower: str) -> _Folded:
+    """Fast path for the common case: one-to-one lower-casing, only space runs to collapse."""
+    folded_starts: list[int] = []
+    shifts: list[int] = []
+    dropped = 0
+    for run in _SPACE_RUN.finditer(keep):
+        dropped += run.end() - run.start() - 1
+        folded_starts.append(run.end() - dropped)
+        shifts.append(dropped)
+    return _Folded(_SPACE_RUN.sub(" ", keep), _SPACE_RUN.sub(" ", lower), _OffsetMap(folded_starts, shifts))
 
 
 def _fold_with_map(keep: str) -> _Folded:
-    """Slow path: collapse space runs and length-changing lower-casing, keeping an offset map."""
+    """Slow path for the rare text where lower-casing changes length ("İ"): an explicit offset map."""
     out_keep: list[str] = []
     out_lower: list[str] = []
     offsets: list[int] = []
@@ -129,7 +169,11 @@ class PatternMatcher:
                 by_key.setdefault(key, []).append(pattern)
         self._automaton = ahocorasick.Automaton()
         for key, entries in by_key.items():
-            self._automaton.add_word(key, (key, tuple(dict.fromkeys(entries)), is_burmese(key)))
+            unique = tuple(dict.fromkeys(entries))
+            # the inflecting subset is built once here so that accepted hits share the automaton's own
+            # tuples (callers memoise per tuple; see Knowledge.find)
+            inflecting = tuple(p for p in unique if p.inflects)
+            self._automaton.add_word(key, (key, unique, is_burmese(key), inflecting if inflecting != unique else unique))
         self.pattern_count = len(by_key)
         if by_key:
             self._automaton.make_automaton()
@@ -140,10 +184,10 @@ class PatternMatcher:
         folded = _fold_text(text)
         candidates: list[tuple[int, int, tuple[Pattern, ...]]] = []
         lower = folded.lower
-        for last, (key, entries, burmese) in self._automaton.iter(lower):
+        for last, (key, entries, burmese, inflecting) in self._automaton.iter(lower):
             start = last - len(key) + 1
             end = last + 1
-            accepted = _accept(folded, start, end, entries, burmese)
+            accepted = _accept(folded, start, end, entries, burmese, inflecting)
             if accepted:
                 candidates.append(accepted)
         spans = _leftmost_longest(candidates)
@@ -162,12 +206,35 @@ def _keys_for(pattern: Pattern) -> list[str]:
         stem = _stem(key)
         if stem:
             keys.append(stem)
+        if " " in key:
+            verb, rest = key.split(" ", 1)
+            keys.extend(f"{form} {rest}" for form in verb_forms(verb) if form != verb)
     # "Pyin Oo Lwin" is also written "PyinOoLwin"; only for names long enough not to collide with words.
     if pattern.kind != "trigger" and " " in key and not is_burmese(key):
         joined = key.replace(" ", "")
         if len(joined) >= 7:
             keys.append(joined)
     return keys
+
+
+def verb_forms(word: str) -> list[str]:
+    """The forms of a (possibly already inflected) English verb: "take" -> takes, taking, took, taken;
+    "seized" -> seize, seizes, seizing; "shell" -> shells, shelled, shelling. Over-generation is harmless
+    ("taked" never occurs in text); under-generation loses events."""
+    if len(word) < 3 or is_burmese(word) or not word.isalpha():
+        return [word]
+    base = _IRREGULAR_BASE.get(word, word)
+    if base not in _IRREGULAR:
+        for ending in _STEM_ENDINGS + ("d",):
+            if base.endswith(ending) and len(base) - len(ending) >= 3:
+                base = base[: -len(ending)]
+                break
+    roots = {base, base + "e"} if not base.endswith("e") else {base, base[:-1]}
+    forms = {word, *_IRREGULAR.get(base, ()), *_IRREGULAR.get(base + "e", ())}
+    for root in roots:
+        bare = root[:-1] if root.endswith("e") else root
+        forms.update({root, root + "s", bare + "es", bare + "ed", bare + "ing"})
+    return sorted(f for f in forms if len(f) >= 3)
 
 
 def _stem(key: str) -> str | None:
@@ -178,11 +245,14 @@ def _stem(key: str) -> str | None:
     for ending in _STEM_ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= 4:
             return key[: -len(ending)]
+    if key.endswith("e") and len(key) >= 5 and " " not in key[-6:]:
+        return key[:-1]  # "seize" -> "seiz": finds "seizing", "seized"
     return None
 
 
 def _accept(
-    folded: _Folded, start: int, end: int, entries: tuple[Pattern, ...], burmese: bool
+    folded: _Folded, start: int, end: int, entries: tuple[Pattern, ...], burmese: bool,
+    inflecting: tuple[Pattern, ...],
 ) -> tuple[int, int, tuple[Pattern, ...]] | None:
     lower = folded.lower
     if burmese:
@@ -196,9 +266,11 @@ def _accept(
         new_end = _inflected_end(lower, start, end)
         if new_end is None:
             return None
-        entries = tuple(p for p in entries if p.inflects)
-        if not entries:
+        entries = inflecting
+        if not entries or not entries[0].inflects:
             return None
+    if all(_case_ok(folded.keep_case, start, end, p) for p in entries):
+        return start, new_end, entries
     kept = tuple(p for p in entries if _case_ok(folded.keep_case, start, end, p))
     if not kept:
         return None

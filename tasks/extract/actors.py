@@ -30,11 +30,16 @@ VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civi
 
 GENERIC_REBEL = re.compile(
     r"\b(?:ethnic\s+)?(?:rebels|rebel\s+(?:groups?|alliance|coalition|forces|fighters|army|armies)|insurgents|"
+    r"(?:[A-Z][a-z]+\s+)?guerrillas|"
     r"(?:the|rebel|northern)\s+alliance|coalition\s+of\s+[\w\s]{0,30}?(?:troops|groups|forces|armies)|"
     r"rebel\s+coalition|ethnic\s+armed\s+(?:groups?|organi[sz]ations?)|EAOs?)\b",
     re.IGNORECASE,
 )
-GENERIC_MILITARY = re.compile(r"\b(?:ruling\s+)?military(?:\s+personnel)?\b|\bsecurity\s+forces\b", re.IGNORECASE)
+# "the military", "security forces" — not "a military informer", "military service", "the military's coup"
+GENERIC_MILITARY = re.compile(
+    r"\b(?:ruling\s+)?military(?:\s+personnel)?\b(?!\s+(?:informers?|informants?|spy|spies|collaborators?|supporters?|"
+    r"families|family|hospital|university|academy|school|service|conscription|draft|age|aircraft|jets?|helicopters?|"
+    r"equipment|training|rule|coup|takeover|court|tribunal))|\bsecurity\s+forces\b", re.IGNORECASE)
 GENERIC = "?rebel"
 _HEAD_NOUNS = frozenset({"troops", "soldiers", "forces", "fighters", "members", "army", "militia"})
 
@@ -51,11 +56,17 @@ _SOURCE_AFTER = re.compile(
 )
 _SAID_IT = re.compile(r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:said|says|announced|claimed|confirmed|stated)\b[^.;]{0,40}?\b(?:it|its|they|their)\b",
                       re.IGNORECASE)
-_BY_BEFORE = re.compile(r"\b(?:by|from|at the hands of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# "by junta troops", "by a joint force of the KNLA", "by members of a Pyu Saw Htee militia"
+_GROUP_OF = r"(?:(?:joint\s+|combined\s+|allied\s+)?(?:force|forces|group|unit|column|team|members|fighters|troops|soldiers|coalition)\s+of\s+(?:the\s+|a\s+)?)?"
+_BY_BEFORE = re.compile(rf"\b(?:by|from|at the hands of)\s+(?:the\s+|a\s+|an\s+)?{_GROUP_OF}(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
 _PASSIVE_CUE = re.compile(r"\b(?:was|were|been|being|is|are|came|come|comes)\s+(?:\w+\s+){0,2}$|\bunder\s+(?:attack|fire)\b",
                           re.IGNORECASE)
 _MEDIATOR_BEFORE = re.compile(r"\b(?:brokered|mediated|hosted|facilitated)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
                               r"\bmediation of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_ROLE_NOUN_AFTER = re.compile(r"^\s+(?:informers?|informants?|spy|spies|collaborators?|supporters?|sympathi[sz]ers?)\b",
+                              re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,8 @@ def actor_refs(knowledge, mentions, text: str, lo: int, hi: int) -> list[ActorRe
         if re.search(r"\b(?:pro|anti)[-\s]$", text[max(0, r.start - 5):r.start], re.IGNORECASE) or re.match(
                 r"^-(?:controlled|backed|appointed|run|held|aligned|allied|affiliated|linked|led)\b", text[r.end:r.end + 14]):
             continue  # "pro-junta militia", "junta-controlled office": a modifier, not a party
+        if _ROLE_NOUN_AFTER.match(text[r.end:r.end + 20]):
+            continue  # "a military informer": a civilian described by the side he is accused of serving
         if r.text.lower() in _HEAD_NOUNS and re.match(r"^\s+of\s+(?:the\s+)?\S", text[r.end:r.end + 12]) and any(
                 o.start > r.end and o.start - r.end <= 12 for o in refs):
             continue  # "Troops of the Karen National Liberation Army"
@@ -159,7 +172,7 @@ def _passive(parties: list[ActorRef], text: str, t_start: int, t_end: int) -> Ro
     # "was attacked by X", "came under attack from X", or the trigger itself qualified by its agent:
     # "a landmine planted by junta troops" (but not "defused bombs planted by soldiers")
     passive = under or _PASSIVE_CUE.search(text[max(0, t_start - 25):t_start]) or re.fullmatch(
-        r"\s*(?:[\w'’-]+\s+){0,3}?(?:by|from|at the hands of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}",
+        rf"\s*(?:[\w'’-]+\s+){{0,3}}?(?:by|from|at the hands of)\s+(?:the\s+|a\s+|an\s+)?{_GROUP_OF}(?:[\w'’-]+\s+){{0,2}}",
         text[t_end:agents[0].start])
     if not passive:
         return None

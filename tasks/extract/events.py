@@ -25,7 +25,7 @@ from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate, find_dates
 from tasks.extract.model import Event, ExtractionResult, Figure
-from tasks.extract.numbers import BACKGROUND_CUES, Count, find_counts
+from tasks.extract.numbers import BACKGROUND_CUES, Count, find_counts, parse_number
 from tasks.extract.sentences import Sentence, find_dateline, split_sentences
 from tasks.extract.triggers import TriggerHit, best_trigger, drop_protest_topics, refine, trigger_hits
 
@@ -33,21 +33,26 @@ SEPARABLE = frozenset({"Arrests", "Looting/property destruction", "Abduction/for
                        "Air/drone strike", "Shelling/artillery/missile attack"})
 _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed|added|wrote|posted|statement|"
-    r"declared|noted|warned|explained)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+    r"declared|noted|warned|explained)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+|early\s+)?$"
+    r"|\b(?:statement|report|video|post|announcement)\s+(?:released|issued|published|posted|put out)\s+"
+    r"(?:by\s+(?:[\w'’-]+\s+){1,5})?(?:on\s+)?$", re.IGNORECASE)
+# News reports new events: a sentence whose own date lies further back than this is history.
+HISTORY_DAYS = 45
+_TERRITORY_SUBS = ("Non-state actor overtakes territory", "Government regains territory")
 _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:have|has) become (?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
     r"\busually\b|\bdid not (?:immediately )?respond|\bdeclined to comment|\bcould not be reached|\brequests? for comment|"
-    r"\bthere (?:has|have) been\b|\bhas been (?:contested|limited)|\bhistory\b|\b(?:warned|threatened)\b.*\bwould\b",
+    r"\bthere (?:has|have) been\b|\bhas been (?:contested|limited)|\bhistory\b|\b(?:warned|threatened)\b.*\bwould\b|"
+    r"\bpreviously\b",
     re.IGNORECASE)
 _UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\bover the (?:past|last)\b|"
                              r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(
-    r"\b(?:the (?:following|next) day|a day later|the day after|(?P<n>two|three|four|\d) days later|"
+    r"\b(?:the (?:following|next) day|a day later|the day after|(?P<n>two|three|four|five|six|\d) days later|"
     r"(?P<back>the previous day|a day earlier|the day before)|later (?:that|the same) day|the same day|hours later)\b",
     re.IGNORECASE)
 _GENERAL = re.compile(r"\b(?:has|have)\s+(?:also\s+)?seen\b|\bthe conflict\b", re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4}
 
 
 @dataclass
@@ -85,6 +90,7 @@ class ArticleScan:
     title: str
     dateline_end: int = 0
     starts: list[int] = field(default_factory=list)
+    event_sentences: set[int] = field(default_factory=set)   # sentences that tell an event (after merging)
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]
@@ -104,6 +110,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
             if not found or count.scope != "event":
                 figures_counts.append((sentence, shifted))
     merged = _merge(candidates)
+    scan.event_sentences = {s.index for c in merged for s in c.sentences}
     from tasks.extract.finalize import finalize_events, make_figures  # local: finalize imports from this module
     events = finalize_events(knowledge, scan, merged, article_id)
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
@@ -123,6 +130,19 @@ def _scan(knowledge, title: str, text: str, published: date) -> ArticleScan:
                        dateline.end if dateline else 0)
 
 
+def following_date(scan: "ArticleScan", index: int) -> ResolvedDate | None:
+    """The event date of the next sentence when it tells no event of its own: a lead without a date is
+    often followed by the details ("Soldiers re-entered Kawlin on Saturday after ...")."""
+    if index + 1 >= len(scan.sentences) or index + 1 in scan.event_sentences:
+        return None
+    nxt = scan.sentences[index + 1]
+    if nxt.paragraph - scan.sentences[index].paragraph > 1:
+        return None
+    dates, _ = _sentence_dates(scan, nxt)
+    recent = [d for d in dates if (scan.published - d.event_date).days <= HISTORY_DAYS]
+    return min(recent, key=lambda d: d.time_precision) if recent else None
+
+
 def mentions_in(scan: "ArticleScan", lo: int, hi: int) -> list:
     """Mentions starting in [lo, hi) — mentions are sorted by start, so two bisections."""
     return scan.mentions[bisect_left(scan.starts, lo):bisect_left(scan.starts, hi)]
@@ -136,14 +156,25 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     if primary is None or _BACKGROUND_SENTENCE.search(sentence.text):
         return []
     dates, report = _sentence_dates(scan, sentence)
-    if not dates and (BACKGROUND_CUES.search(sentence.text) or _UNDATED_PERIOD.search(sentence.text)):
+    if not dates and (BACKGROUND_CUES.search(sentence.text) or _period_governs(sentence.text, primary.end - lo)):
         return []
+    if dates and all((scan.published - d.event_date).days > HISTORY_DAYS for d in dates):
+        return []  # "launched an offensive in October 2023", "a ceasefire struck in January"
     chosen = [primary]
     second = best_trigger([h for h in hits if h.event_type != primary.event_type and h.sub_event_type in SEPARABLE
                            and not h.casualty_only and abs(h.start - primary.start) > 12])
     if second is not None and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
         chosen.append(second)
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
+
+
+def _period_governs(text: str, trigger_end: int) -> bool:
+    """Does an undated-period cue ("since", "for months") belong to the trigger's clause? Not when a
+    comma separates them: "soldiers killed 11 villagers, ..., the latest atrocity since the coup"."""
+    for cue in _UNDATED_PERIOD.finditer(text):
+        if cue.start() < trigger_end or "," not in text[trigger_end:cue.start()]:
+            return True
+    return False
 
 
 def _sentence_dates(scan: ArticleScan, sentence: Sentence) -> tuple[list[ResolvedDate], ResolvedDate | None]:
@@ -175,9 +206,9 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     if rel and date_ is None:
         n = rel.group("n")
         offset = -1 if rel.group("back") else (0 if "same" in rel.group(0) or "hours" in rel.group(0) or "later that" in rel.group(0)
-                                                 else int(_NUMBER_WORDS.get(n, n) if n else 1))
+                                                 else (parse_number(n) or 1) if n else 1)
         relative = (offset, rel.group(0))
-    mentions = mentions_in(scan, lo, hi)
+    mentions = mentions_in(scan, max(lo, scan.dateline_end), hi)  # "NAY PYI TAW, 6 Nov —" is where it was filed
     locations = place_rules.locations_in(knowledge, mentions, scan.text, scan.context)
     foreign_ok = event_type in ("Strategic developments", "Protests") and sub in ("Agreement", "Peaceful protest", "Other")
     location = place_rules.best_location(locations, hit.start, scan.text, foreign_ok)
@@ -215,6 +246,9 @@ def _continues(prev: Candidate, cand: Candidate) -> bool:
                       and not _GENERAL.search(cand.first.text))
     if cand.hit.anaphoric or follows_battle or (cand.hit.casualty_only and prev.event_type in actor_rules.VIOLENT_TYPES):
         return cand.date is None or prev.date is None or cand.date.event_date == prev.date.event_date
+    if cand.sub_event_type == "Non-violent transfer of territory" and prev.sub_event_type in _TERRITORY_SUBS:
+        # "re-entered the town after the PDF withdrew": the loser's withdrawal is part of the takeover
+        return cand.date is None or prev.date is None or cand.date.event_date == prev.date.event_date
     if cand.event_type != prev.event_type:
         return False
     return cand.date is None or prev.date is not None
@@ -232,6 +266,9 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
         prev.location = cand.location
     if prev.roles.actor1 is None or (prev.roles.actor1 == actor_rules.GENERIC and cand.roles.actor1 not in (None, actor_rules.GENERIC)):
         prev.roles.actor1 = cand.roles.actor1 or prev.roles.actor1
+    if cand.sub_event_type == "Non-violent transfer of territory" and prev.sub_event_type in _TERRITORY_SUBS \
+            and cand.roles.actor1 not in (None, prev.roles.actor1):
+        prev.roles.actor2 = cand.roles.actor1  # the side that withdrew is the side that lost the place
     if prev.roles.actor2 is None and cand.roles.actor2 != prev.roles.actor1:
         prev.roles.actor2 = cand.roles.actor2
     prev.roles.assoc1 = tuple(dict.fromkeys([*prev.roles.assoc1, *cand.roles.assoc1]))

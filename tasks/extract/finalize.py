@@ -15,6 +15,13 @@ DISORDER = {
     "Violence against civilians": "Political violence", "Protests": "Demonstrations", "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
+_RECIPROCAL = re.compile(r"clash|fight|fought|battl|skirmish|exchang|hostilit|agree|deal|truce|ceasefire|talks|combat",
+                         re.IGNORECASE)
+_CIVILIAN_WORDS = (r"(?:civilians?|villagers?|residents?|officials|administrators?|staff|children|women|farmers?|students?|"
+                   r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people)")
+_CIVILIAN_VICTIMS = re.compile(
+    rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,3}}?{_CIVILIAN_WORDS}\b"
+    rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
 _GIVING_UP = re.compile(r":(?:withdr|retreat|pull|abandon|hand|evacuat|left|vacat)", re.IGNORECASE)
 MIXED_DISORDER = {"Excessive force against protesters", "Mob violence"}
 
@@ -43,6 +50,18 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         _set_place(event, where)
         event.rule = f"{cand.rule}:{cand.hit.text.lower()}|roles:{cand.roles.rule or 'none'}"
         _set_actors(knowledge, scan, cand, event, home)
+        _direct_territory(knowledge, event)
+        if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and event.inter1 in (1, 2, 3, 4) and \
+                cand.killed > 0 and any(_CIVILIAN_VICTIMS.search(s.text) for s in cand.sentences):
+            # a "clash" whose only victims are civilians is one-sided violence in ACLED's terms
+            event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
+            event.disorder_type = _disorder(event.event_type, event.sub_event_type)
+            _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
+        if event.sub_event_type in ("Abduction/forced disappearance", "Arrests") and cand.killed > 0 \
+                and event.actor1_id and event.inter2 == 7:
+            # ACLED: people taken and then killed is an attack on civilians, not an abduction or arrest
+            event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
+            event.disorder_type = _disorder(event.event_type, event.sub_event_type)
         event.fatalities = max(0, cand.killed)
         event.injured = cand.injured or None
         event.displaced = cand.displaced or None
@@ -55,6 +74,30 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.assign_id()
         events.append(event)
     return _dedupe(events)
+
+
+def _set_actor(knowledge, event: Event, slot: str, actor_id: str) -> None:
+    actor = knowledge.actors.get(actor_id)
+    if actor is None:
+        return
+    setattr(event, f"actor{slot}", actor.name)
+    setattr(event, f"actor{slot}_id", actor.actor_id)
+    setattr(event, f"inter{slot}", actor.inter_code)
+    event.interaction = actor_rules.interaction(event.inter1, event.inter2)
+    if event.inter2 == 7 and event.event_type in actor_rules.VIOLENT_TYPES:
+        event.civilian_targeting = "Civilian targeting"
+
+
+def _direct_territory(knowledge, event: Event) -> None:
+    """ACLED names the territorial sub-event after who gains: the state regains, a non-state group
+    overtakes, whatever verb the report used ("recaptured", "fell to")."""
+    actor = knowledge.actors.get(event.actor1_id) if event.actor1_id else None
+    if actor is None or event.sub_event_type not in ("Non-state actor overtakes territory", "Government regains territory"):
+        return
+    if actor.inter_code == 1:
+        event.sub_event_type = "Government regains territory"
+    elif actor.inter_code in (2, 3, 4):
+        event.sub_event_type = "Non-state actor overtakes territory"
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
@@ -84,6 +127,10 @@ def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
         dated = [d for d in find_dates(s.text, scan.published) if not d.date_text.lower().startswith("since")]
         if dated:
             return min(dated, key=lambda d: d.time_precision)
+    from tasks.extract.events import following_date  # local: events imports this module lazily
+    after = following_date(scan, cand.sentences[-1].index)
+    if after:
+        return after
     if cand.report_date:
         return cand.report_date
     if previous:
@@ -311,10 +358,15 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
         a1 = _dominant_state_actor(knowledge, scan) if et == "Explosions/Remote violence" else None
     if a2 is None and et in ("Violence against civilians", "Explosions/Remote violence") and inter(a1) in (1, 2, 3):
         a2 = actor_rules.CIVILIANS if et == "Violence against civilians" or event.fatalities or event.injured else None
-    if a2 is None and assoc1 and (et == "Battles" or sub == "Agreement"):
-        a2, assoc1 = assoc1[0], assoc1[1:]  # "X and Y clashed", "X and Y agreed"
+    if a2 is None and assoc1 and (sub == "Agreement" or et == "Battles" and cand is not None and _RECIPROCAL.search(cand.hit.text)):
+        a2, assoc1 = assoc1[0], assoc1[1:]  # "X and Y clashed", "X and Y agreed" (but "X and Y took the town": allies)
+    if a2 is None and et == "Explosions/Remote violence" and inter(a1) in (2, 3) and cand is not None and any(
+            _CIVILIAN_VICTIMS.search(s.text) for s in cand.sentences):
+        a2 = actor_rules.CIVILIANS  # "threw a grenade ..., injuring two officials"
     if a2 is None and (et == "Battles" or et == "Explosions/Remote violence" and inter(a1) in (2, 3)) and inter(a1) in (2, 3, 4):
         a2 = _dominant_state_actor(knowledge, scan)
+    if a2 is None and sub == "Non-state actor overtakes territory" and inter(a1) in (2, 3, 4) and actor_rules.MILITARY in knowledge.actors:
+        a2 = actor_rules.MILITARY  # a town taken by a rebel group was held by the state's forces
     if a2 is None and et == "Battles" and inter(a1) == 1:
         groups = _article_armed_groups(knowledge, scan)
         a2 = _normalize(knowledge, groups[0], et) if groups else None

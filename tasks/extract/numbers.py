@@ -134,7 +134,8 @@ _PERSON_NOUN = re.compile(
     r"refugees?|detainees?|prisoners?|protesters?|demonstrators?|youths?|teenagers?|insurgents?|rebels?|"
     r"combatants?|personnel|guards?|passengers?|family|families|relatives|others|dead|bodies|body|"
     r"victims?|patients?|households?|individuals?|infants?|babies|baby|elderly|adults?|leaders?|"
-    r"administrators?|recruits?|conscripts?|militiamen|militia members?|gunmen|comrades?)\b",
+    r"administrators?|recruits?|conscripts?|militiamen|militia members?|gunmen|comrades?|terrorists?|"
+    r"militants?|guerrillas?|volunteers?|medics?|staff|officials?|captives?|hostages?|cadets?)\b",
     re.IGNORECASE,
 )
 
@@ -196,8 +197,37 @@ _ELLIPTICAL = re.compile(r"^\s*(?:overall|in total|altogether|since|so far|more|
 _OF_PEOPLE = re.compile(r"^\s*(?:of|more|others?|other)\b", re.IGNORECASE)
 
 
+_ASIDE = re.compile(r",\s*(?:including|among them|among whom|most of them|many of them|mostly|all of them|such as)\b[^,.;]{0,90},",
+                    re.IGNORECASE)
+_MONTH_WORD = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_WORD}\s+(?:\d{{1,2}}\s*(?:-|–|to|and)\s*)?$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s*)?(?:of\s+)?{_MONTH_WORD}(?![a-z])",
+                          re.IGNORECASE)
+
+
+# ", in the latest atrocity since the coup": a comment on the event, whose history is not the count's scope
+_APPOSITIVE = re.compile(r",\s+(?:in\s+)?(?:the|what|a|an)\s+(?:latest|worst|deadliest|first|second|third|biggest|largest|"
+                         r"most|single)\b", re.IGNORECASE)
+
+
+def _appositive_start(text: str, start: int, end: int) -> int:
+    m = _APPOSITIVE.search(text, start, end)
+    return m.start() if m else end
+
+
+def _in_date(text: str, q: Quantity) -> bool:
+    """ "between May 17 and 19", "on 5 November": a day of the month, not a count of people."""
+    if not q.text[:1].isdigit():
+        return False
+    return bool(_MONTH_BEFORE.search(text[max(0, q.start - 16):q.start]) or _MONTH_AFTER.match(text[q.end:q.end + 24]))
+
+
 def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     after = text[q.end:min(next_start, q.end + 60)]
+    head = after.split(",", 1)[0]
+    aside = _ASIDE.match(text, q.end + len(head)) if "," in after else None
+    if aside is not None:  # "Five civilians, among them ..., were killed": read on after the aside
+        after = head + " " + text[aside.end():aside.end() + 60]
     direct = next((k for k, p in _KIND_AFTER.items() if re.match(rf"^\s*(?:(?:people|others|more|civilians|soldiers|troops)\s+)?(?:(?:were|was|have been|had been|are)\s+)?(?:{KIND_WORDS[k]})\b", after, re.I)), None)
     if direct:
         return direct  # "12 killed", "300,000 displaced"
@@ -232,9 +262,14 @@ def find_counts(text: str) -> tuple[Count, ...]:
     """Counts of people with their kind and scope. Elliptical coordinated counts inherit their kind:
     "300,000 people have been displaced ..., and more than 2 million overall since the coup"."""
     # "including nine children" / "among them two monks" is a part of a count already made
-    quantities = [q for q in find_quantities(text) if not _SUBSET_BEFORE.search(text[max(0, q.start - 20):q.start])]
+    quantities = [q for q in find_quantities(text) if not _SUBSET_BEFORE.search(text[max(0, q.start - 20):q.start])
+                  and not _in_date(text, q)]
     # "killing a woman and her son": the relative is one more of the same
     quantities += [Quantity(1, m.start(), m.end(), m.group(0), None) for m in _RELATIVE.finditer(text)]
+    # "Five civilians, among them a woman and her son, were killed": what is inside the aside is part of
+    # the count before it, and the count's verb comes after the aside
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
+    quantities = [q for q in quantities if not any(a < q.start < b for a, b in asides)]
     quantities.sort(key=lambda q: q.start)
     kinds: list[str | None] = []
     for i, q in enumerate(quantities):
@@ -256,8 +291,9 @@ def find_counts(text: str) -> tuple[Count, ...]:
         if kind is None:
             continue
         seg_end = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+        seg_end = _appositive_start(text, q.end, seg_end)
         scope = _scope_of(text[q.start:seg_end])
         if scope == "event" and i == len(quantities) - 1 and len(quantities) == 1:
-            scope = _scope_of(text)
+            scope = _scope_of(text[:seg_end])
         counts.append(Count(kind, q.value, scope, q.start, q.end, q.text))
     return tuple(counts)

@@ -18,7 +18,10 @@ from typing import Any
 LEVEL_RANK = {"village_tract": 6, "town": 5, "foreign": 5, "township": 4, "district": 3, "state": 2, "country": 1}
 _STATE_SUFFIX = re.compile(r"\s*\(.*?\)|\s+(?:state|region|division|union territory)$", re.IGNORECASE)
 # "fled to Bhamo", "heading towards Pakokku", "into India": destinations, not where the event happened.
-_DESTINATION_BEFORE = re.compile(r"\b(?:to|towards|toward|into|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# "fled to X", "headed towards X" — but "a camp for displaced people in X" is in X
+_DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|towards|toward|for)|\b(?:fled|flee|fleeing|flees|crossed|crossing|moved|moving|escaped|"
+                                 r"retreated|withdrew|ran|went|go|going|headed|taken|brought|sent)\s+into)\s+(?:the\s+)?(?:(?!(?:in|at|near|inside|of)\s)[\w'’-]+\s+){0,3}$",
+                                 re.IGNORECASE)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|around|north of|south of|east of|west of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 

@@ -19,7 +19,7 @@ ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u1000-\u109f])|[.!?]+[\"'”’)\]]*(?=\s*$)")
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:[ -][A-Za-z][A-Za-z'’.-]+){0,3}(?:,\s*[A-Z][A-Za-z ]+?)?)"
+    r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:[ /-][A-Za-z][A-Za-z'’.-]+){0,3}(?:,\s*[A-Z][A-Za-z ]+?)?)"
     r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))(?:,?\s*\d{4})?)?"
     r"\s*(?:\((?P<agency>[A-Za-z .&/]{2,30})\))?\s*(?:-|–|—|:)\s+"
 )

@@ -36,6 +36,24 @@ _HYPOTHETICAL = re.compile(
     r"urged?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MONTH_NAME = re.compile(r"^(?:march|may)$", re.IGNORECASE)
 _DAY_NEAR = re.compile(r"^\s*\d")
+# Words after a trigger that make it something other than an act of war: "seized power" (the coup),
+# "strike a deal", "captured the imagination"; weapons seized in a fight belong to the fight.
+_NOT_AN_ACT_AFTER = re.compile(r"^\s+(?:(?:political\s+)?power|office|(?:a|the|an)\s+(?:[\w-]+\s+)?(?:deal|balance|bargain|chord|"
+                               r"note|pose)|(?:the\s+)?(?:imagination|attention|headlines|hearts))\b", re.IGNORECASE)
+# Support, not the act told: "soldiers backed by air strikes re-entered the town".
+_MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|covered|aided|helped)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# History inside an event report: "two towns they captured last year", "eight months after capturing it".
+_PAST_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:last year|(?:a|one|two|three|several|many|\d+) years? ago|years earlier)\b",
+                         re.IGNORECASE)
+_GAP_BEFORE = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "captured 80 soldiers", "a general had been captured", "her son was seized": people, not territory.
+_PEOPLE = (r"(?:soldiers|troops|prisoners|officers?|men|police(?:men)?(?!\s+(?:stations?|posts?|outposts?|headquarters|"
+           r"offices?|bases?|camps?|buildings?|compounds?))|personnel|fighters|members|civilians|villagers|"
+           r"people|him|her|them|general|commander|son|daughter|husband|wife|residents|youths?)")
+_PERSON_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\d,]+\s+|[a-z]+\s+)?"
+                                  rf"(?:(?:junta|regime|military|government|enemy|police)\s+)?{_PEOPLE}\b", re.IGNORECASE)
+_PERSON_SUBJECT_BEFORE = re.compile(rf"\b{_PEOPLE}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|the latest|the same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
@@ -72,6 +90,12 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
             continue  # "on March 5" is a date, not a march
         if _NEGATED.search(before) or _HYPOTHETICAL.search(before):
             continue
+        after = text[m.end:min(hi, m.end + 60)]
+        if (_NOT_AN_ACT_AFTER.match(after) or _MODIFIER_BEFORE.search(before) or _PAST_AFTER.match(after)
+                or _GAP_BEFORE.search(before)):
+            continue
+        if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)):
+            continue
         hits.append(TriggerHit(m.text, m.start, m.end, trig.event_type, trig.sub_event_type, trig.weight,
                                bool(_ANAPHORIC.search(before[-25:]))))
     return hits
@@ -91,13 +115,18 @@ def drop_protest_topics(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
 def best_trigger(hits: list[TriggerHit]) -> TriggerHit | None:
     if not hits:
         return None
+    if any(h.event_type == "Battles" for h in hits):
+        # "repelled the attack, killing eight and seizing weapons": the weapons are the battle's spoils
+        hits = [h for h in hits if h.sub_event_type != "Disrupted weapons use"] or hits
     return max(hits, key=lambda h: (h.priority, -h.start))
 
 
 _CROWD = re.compile(r"\b(?:mob|crowd|angry villagers|lynch(?:ed|ing)?)\b", re.IGNORECASE)
 _STONES = re.compile(r"\b(?:threw stones|hurled stones|stone-throwing|pelted|set fire to|torched|clash(?:ed)? with police|"
                      r"rioted|rioting|smashed|vandali[sz]ed)\b", re.IGNORECASE)
-_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|march(?:ed|es)?|strikers?|flash mob)\b", re.IGNORECASE)
+# "march" but not the month ("on 28 March", "March 5", "in March 2024")
+_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|(?<!\d )march(?:ed|es)?(?!\s+\d)|strikers?|flash mob)\b",
+                      re.IGNORECASE)
 _FORCE = re.compile(r"\b(?:opened fire|fired (?:live rounds|on|at|into the crowd)|shot|killing|killed|beat(?:en)?|"
                     r"crack(?:ed)? down|tear gas|rubber bullets|stun grenades?)\b", re.IGNORECASE)
 _INTERVENTION = re.compile(r"\b(?:dispers\w+|broke up|detained|arrested|blocked|fired (?:into the air|warning shots))\b",
