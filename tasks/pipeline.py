@@ -93,7 +93,8 @@ def fetch_stage(db_path: Path, settings: Settings, max_articles: int | None = No
             totals["articles_failed"] += outcome.failed
             totals["pages_clean_failed"] += outcome.clean_failed
             totals["text_from_feed"] += outcome.from_summary
-            failures.update({r["article_id"]: r["fetch_error"] for r in rows if r["fetch_error"]})
+            urls = {a.article_id: a.url for a in batch}  # ops recognise a link, not a hash
+            failures.update({urls[r["article_id"]]: r["fetch_error"] for r in rows if r["fetch_error"]})
     progress.finish("fetch")
     return {**totals, "failed_articles": failures}
 

@@ -39,9 +39,22 @@ def _config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
                               symbolType="circle"))
 
 
+# Myanmar's extent with a margin. Events abroad (talks in Kunming or Beijing) stay in the tables; drawn,
+# they would make the projection zoom out until the country is a thumbnail.
+MAP_BOUNDS = {"lon": (91.5, 102.0), "lat": (9.0, 29.0)}
+
+
+def _inside_map(point: dict[str, Any]) -> bool:
+    lon, lat = point.get("lon"), point.get("lat")
+    return (lon is not None and lat is not None and MAP_BOUNDS["lon"][0] <= lon <= MAP_BOUNDS["lon"][1]
+            and MAP_BOUNDS["lat"][0] <= lat <= MAP_BOUNDS["lat"][1])
+
+
 def map_spec(shapes: dict[str, Any], points: list[dict[str, Any]], aggregated: bool,
              highlight_region: str | None = None) -> dict[str, Any]:
     """States/regions as shapes with labels, events as circles sized by fatalities, coloured by type."""
+    abroad = [p for p in points if not _inside_map(p)]
+    points = [p for p in points if _inside_map(p)]
     regions = alt.Data(values=shapes["features"])
     region_fill = alt.value(LAND)
     if highlight_region:
@@ -79,6 +92,10 @@ def map_spec(shapes: dict[str, Any], points: list[dict[str, Any]], aggregated: b
         layers.append(events)
     layers += [halo, labels]
     chart = alt.layer(*layers).project(type="mercator").properties(width="container", height=680)
+    if abroad:
+        chart = chart.properties(title=alt.TitleParams(
+            text="", subtitle=f"{len(abroad)} marker(s) for events outside Myanmar are not drawn; see the tables.",
+            anchor="start", subtitleColor="#6b6455"))
     return _config(chart).to_dict()
 
 

@@ -81,6 +81,7 @@ def _write_atomically(out_path: Path, text: str) -> None:
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=out_path.parent, delete=False,
                                      prefix=f".{out_path.name}.") as handle:
         handle.write(text)
+    os.chmod(handle.name, 0o644)  # a page to share, not a secret: temp files are created owner-only
     os.replace(handle.name, out_path)
 
 
