@@ -59,6 +59,31 @@ def test_first_demo_run_loads_the_expected_articles(demo_runs) -> None:
 
 
 @pytest.mark.integration
+def test_demo_tags_events_and_clusters(demo_runs) -> None:
+    db, first, _second = demo_runs
+    summary = _summary(first)
+    assert (summary["relevant"], summary["tagged"] - summary["relevant"]) == (MANIFEST["relevant"], MANIFEST["irrelevant"])
+    # Several outlets tell the same stories: fewer unique events than mentions, and wire copies cluster.
+    assert 0 < summary["unique_events"] < summary["event_mentions"]
+    assert summary["story_clusters"] < summary["articles_new"]
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        without_events = con.execute(
+            "SELECT count(*) FROM article_tags t WHERE t.relevant AND NOT EXISTS "
+            "(SELECT 1 FROM events e WHERE e.article_id = t.article_id)").fetchone()[0]
+        irrelevant_with_events = con.execute(
+            "SELECT count(*) FROM article_tags t JOIN events e USING (article_id) WHERE NOT t.relevant").fetchone()[0]
+        empty_views = [view for (view,) in con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main'").fetchall()
+            if con.execute(f'SELECT count(*) FROM "{view}"').fetchone()[0] == 0]
+    finally:
+        con.close()
+    assert irrelevant_with_events == 0
+    assert without_events <= MANIFEST["relevant"] // 5  # most relevant stories report an event
+    assert empty_views == []
+
+
+@pytest.mark.integration
 def test_second_demo_run_sees_unchanged_feeds_and_adds_nothing(demo_runs) -> None:
     db, _first, second = demo_runs
     summary = _summary(second)
