@@ -3,8 +3,7 @@
 Timeouts (connect, between reads, and a hard deadline per request), a byte cap counted on the decoded
 body (so a gzip bomb stops at the cap), redirects followed by hand so every hop is checked, an identifying
 User-Agent, per-request retries with backoff that honour Retry-After, per-host concurrency and minimum
-interval, and a guard that refuses private, loopback, link-local and non-http(s) targets unless the caller
-allows private addresses (the offline demo and the tests do).
+interval, and the network guard (tasks/netguard.py) checked on every redirect hop.
 
 `fetch` never raises for a network or policy problem: the outcome, with a reason, is in the result.
 """
@@ -12,8 +11,6 @@ allows private addresses (the offline demo and the tests do).
 from __future__ import annotations
 
 import email.utils
-import ipaddress
-import socket
 import threading
 import time
 import zlib
@@ -24,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
+from tasks.netguard import BlockedTarget, GuardedBackend, Allowance, check_target
 from tasks.settings import Settings
 
 REDIRECT_CODES = {301, 302, 303, 307, 308}
@@ -50,108 +48,6 @@ class FetchResult:
     @property
     def not_modified(self) -> bool:
         return self.error is None and self.status == 304
-
-
-class BlockedTarget(Exception):
-    """The URL points somewhere the policy refuses to go."""
-
-
-def _is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    # is_global excludes private, loopback, link-local, reserved, shared (CGNAT) and unspecified ranges.
-    return ip.is_global and not ip.is_multicast
-
-
-def _split_entry(entry: str) -> tuple[str, str | None]:
-    """'host' / 'host:port' / '[v6]' / '[v6]:port' / bare v6 -> (host, port or None)."""
-    entry = entry.strip().lower()
-    if entry.startswith("["):
-        host, _, rest = entry[1:].partition("]")
-        return host, rest[1:] if rest.startswith(":") else None
-    if entry.count(":") == 1:
-        host, _, port = entry.partition(":")
-        return host, port
-    return entry, None
-
-
-def host_allowed(host: str, port: int | None, allowed_hosts: tuple[str, ...]) -> bool:
-    """True when `host` (any port) or exactly `host:port` is on the allow list."""
-    host = host.lower().strip("[]")
-    return any(name == host and (entry_port is None or entry_port == str(port))
-               for name, entry_port in map(_split_entry, allowed_hosts))
-
-
-def _default_port(parts) -> int | None:  # noqa: ANN001 - a SplitResult
-    return parts.port or {"http": 80, "https": 443}.get(parts.scheme)
-
-
-def check_target(url: str, allow_private: bool, allowed_hosts: tuple[str, ...] = ()) -> None:
-    """Raise BlockedTarget unless url is http(s) and every address its host resolves to is public.
-
-    DNS answers are checked, not only literal IPs, so a name that resolves to 127.0.0.1 is refused too.
-    `allowed_hosts` entries are host names (any port) or `host:port` (that port only), as in
-    MMTRACK_ALLOW_PRIVATE_HOSTS; a redirect to the same host on another port is then still refused.
-    """
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname
-        port = _default_port(parts)  # raises ValueError on a bad port
-    except ValueError as exc:
-        raise BlockedTarget(f"unparsable URL: {exc}") from exc
-    if parts.scheme not in ("http", "https"):
-        raise BlockedTarget(f"scheme {parts.scheme or 'none'!r} is not http(s)")
-    if not host:
-        raise BlockedTarget("URL has no host")
-    if allow_private or host_allowed(host, port, allowed_hosts):
-        return
-    for address in _resolve(host, port):
-        if not _is_public(address):
-            raise BlockedTarget(f"{host} resolves to non-public address {address}")
-
-
-def _resolve(host: str, port: int | None) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError, OSError) as exc:
-        raise BlockedTarget(f"cannot resolve {host}: {exc}") from exc
-    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
-
-
-class _Allowance(threading.local):
-    """What the request running on this thread may connect to; read by GuardedBackend at connect time."""
-
-    allow_private: bool = False
-    allowed_hosts: tuple[str, ...] = ()
-
-
-class GuardedBackend(httpcore.SyncBackend):
-    """Connects only to the addresses the guard accepts, resolving the name itself and dialling the IP.
-
-    check_target runs before each hop, but httpx would resolve the name again when it connects: a DNS
-    answer that changes between the two (rebinding) could still reach a private address. Here the
-    address checked is the address dialled.
-    """
-
-    def __init__(self, allowance: _Allowance) -> None:
-        self._allowance = allowance
-
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                    socket_options=None) -> httpcore.NetworkStream:  # noqa: ANN001 - httpcore's signature
-        allowance = self._allowance
-        trusted = allowance.allow_private or host_allowed(host, port, allowance.allowed_hosts)
-        addresses = _resolve(host, port)
-        permitted = [a for a in addresses if trusted or _is_public(a)]
-        if not permitted:
-            raise BlockedTarget(f"{host} resolves to non-public address {addresses[0] if addresses else '?'}")
-        error: Exception | None = None
-        for address in permitted:
-            try:
-                return super().connect_tcp(str(address), port, timeout, local_address, socket_options)
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                error = exc
-        assert error is not None
-        raise error
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -262,7 +158,7 @@ class HttpPolicy:
             timeout=timeout, limits=limits, follow_redirects=False, trust_env=False,
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
         )
-        self._allowance = _Allowance()
+        self._allowance = Allowance()
         pool = getattr(self.client._transport, "_pool", None)  # noqa: SLF001 - httpx has no public hook
         if not isinstance(pool, httpcore.ConnectionPool):
             raise RuntimeError("httpx internals changed: cannot install the connect-time address guard")

@@ -9,7 +9,8 @@ import tracemalloc
 
 import pytest
 
-from tasks.http import HttpPolicy, check_target, BlockedTarget
+from tasks.http import HttpPolicy
+from tasks.netguard import BlockedTarget, check_target
 from tests.hostile_site import MB, PRIVATE_TARGETS, HostileSite, SilentServer, connection_log, port_of
 from tests.loopback import LoopbackSite
 
