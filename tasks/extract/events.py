@@ -27,7 +27,8 @@ from tasks.extract.dates import ResolvedDate, find_dates
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.numbers import BACKGROUND_CUES, Count, find_counts, parse_number
 from tasks.extract.sentences import Sentence, find_dateline, split_sentences
-from tasks.extract.triggers import TriggerHit, best_trigger, drop_protest_topics, refine, trigger_hits
+from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_events, drop_protest_topics, earlier_clauses, in_spans,
+                                    refine, trigger_hits)
 
 SEPARABLE = frozenset({"Arrests", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
                        "Air/drone strike", "Shelling/artillery/missile attack"})
@@ -52,6 +53,7 @@ _RELATIVE_DAY = re.compile(
     r"(?P<back>the previous day|a day earlier|the day before)|later (?:that|the same) day|the same day|hours later)\b",
     re.IGNORECASE)
 _GENERAL = re.compile(r"\b(?:has|have)\s+(?:also\s+)?seen\b|\bthe conflict\b", re.IGNORECASE)
+_PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 
 
@@ -152,6 +154,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     lo, hi = sentence.start, sentence.end
     local = mentions_in(scan, lo, hi)
     hits = drop_protest_topics(trigger_hits(knowledge, local, scan.text, lo, hi), scan.text)
+    hits = drop_earlier_events(hits, scan.text, lo, hi)
     primary = best_trigger(hits)
     if primary is None or _BACKGROUND_SENTENCE.search(sentence.text):
         return []
@@ -210,8 +213,13 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
         relative = (offset, rel.group(0))
     mentions = mentions_in(scan, max(lo, scan.dateline_end), hi)  # "NAY PYI TAW, 6 Nov —" is where it was filed
     locations = place_rules.locations_in(knowledge, mentions, scan.text, scan.context)
+    earlier = earlier_clauses(scan.text, lo, hi, gapped=True)
+    if earlier and not in_spans(hit.start, earlier):  # "A day after being pushed back at Daw Bu Ku, troops attacked ..."
+        locations = [loc for loc in locations if not in_spans(loc.start, earlier)] if any(
+            loc.rank > 1 and not in_spans(loc.start, earlier) for loc in locations) else locations
     foreign_ok = event_type in ("Strategic developments", "Protests") and sub in ("Agreement", "Peaceful protest", "Other")
     location = place_rules.best_location(locations, hit.start, scan.text, foreign_ok)
+    location = place_rules.between_ends(location, locations, scan.text, [*scan.mentions, *scan.title_mentions])
     refs = actor_rules.actor_refs(knowledge, mentions, scan.text, lo, hi)
     roles = actor_rules.assign_roles(refs, scan.text, hit.start, hit.end, lo, hi)
     counts = [c for c in find_counts(sentence.text) if c.scope == "event"]
@@ -249,6 +257,9 @@ def _continues(prev: Candidate, cand: Candidate) -> bool:
     if cand.sub_event_type == "Non-violent transfer of territory" and prev.sub_event_type in _TERRITORY_SUBS:
         # "re-entered the town after the PDF withdrew": the loser's withdrawal is part of the takeover
         return cand.date is None or prev.date is None or cand.date.event_date == prev.date.event_date
+    if cand.date is None and prev.event_type in actor_rules.VIOLENT_TYPES and _PLUPERFECT_BEFORE.search(
+            cand.first.text[:cand.hit.start - cand.first.start]):
+        return True  # "The men had been detained during the raid": how the event just told came about
     if cand.event_type != prev.event_type:
         return False
     return cand.date is None or prev.date is not None
@@ -295,6 +306,9 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
             events.append(cand)
     for cand in undated:  # undated restatements join the nearest event of the same kind
         same = [e for e in events if e.sub_event_type == cand.sub_event_type and _compatible_place(e, cand)]
+        if not same and cand.sub_event_type == "Armed clash" and cand.roles.actor1 is None:
+            # "Fighting in the area has forced ... to flee" after a capture: the fighting that took the town
+            same = [e for e in events if e.event_type == "Battles" and _compatible_place(e, cand)]
         if same:
             _absorb(min(same, key=lambda e: abs(e.first.index - cand.first.index)), cand)
         else:

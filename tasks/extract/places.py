@@ -174,3 +174,29 @@ def best_location(locations: list[Location], anchor: int, text: str, foreign_ok:
         return loc.strength + (1.0 if inside else 0), -abs(loc.start - anchor)
 
     return max(pool, key=score)
+
+
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|cities|villages?)\s+of\s+)?$", re.IGNORECASE)
+
+
+def between_ends(location: Location | None, locations: list[Location], text: str,
+                 article_mentions: list) -> Location | None:
+    """'on the road between Loikaw and Demoso': the event lies between two places, near the one the
+    article is about (named most often), else near the first named."""
+    if location is None:
+        return None
+    pair = None
+    for a, b in zip(locations, locations[1:]):
+        if location in (a, b) and re.fullmatch(r"\s+(?:and|&)\s+", text[a.end:b.start]) and \
+                _BETWEEN_BEFORE.search(text[max(0, a.start - 40):a.start]):
+            pair = (a, b)
+            break
+    if pair is None:
+        return location
+
+    def named(loc: Location) -> int:
+        return sum(1 for m in article_mentions if m.kind == "place" and m.text.lower() == loc.text.lower())
+
+    best = max(pair, key=lambda loc: (named(loc), -loc.start))
+    return Location(best.place, best.start, best.end, best.text, near=True, explicit=best.explicit, container=best.container)
+

@@ -32,8 +32,11 @@ _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|denies|deny|neither|nor
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|will|could|might|may|should|must|plans? to|planning to|vowed? to|vows to|threaten(?:s|ed)? to|"
     r"threatening to|aims? to|aiming to|intends? to|intended to|tried to|trying to|attempt(?:s|ed)? to|sought to|"
-    r"seeking to|wants? to|hopes? to|ready to|prepar(?:e|es|ed|ing) to|warned of|fears? of|risk of|call(?:s|ed)? for|"
+    r"seeking to|wants? to|hopes? to|ready to|prepar(?:e|es|ed|ing) to|warned of|fears? of|risk of|call(?:s|ed)? for|avoid(?:s|ed|ing)?|evad(?:e|es|ed|ing)|dodg(?:e|es|ed|ing)|"
     r"urged?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_BEFORE_LEAVING = re.compile(r"\bbefore\s+$", re.IGNORECASE)
+_PEACEFULLY = re.compile(r"^\s+(?:peacefully|quietly|without incident|on their own)\b", re.IGNORECASE)
+_STANCE_PREFIX = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)
 _MONTH_NAME = re.compile(r"^(?:march|may)$", re.IGNORECASE)
 _DAY_NEAR = re.compile(r"^\s*\d")
 # Words after a trigger that make it something other than an act of war: "seized power" (the coup),
@@ -91,6 +94,10 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
         if _NEGATED.search(before) or _HYPOTHETICAL.search(before):
             continue
         after = text[m.end:min(hi, m.end + 60)]
+        if trig.sub_event_type == "Protest with intervention" and (_BEFORE_LEAVING.search(before) or _PEACEFULLY.match(after)):
+            continue  # "chanted slogans before dispersing peacefully": the crowd left on its own
+        if _STANCE_PREFIX.search(before):
+            continue  # "an anti-conscription protest", "anti-aircraft fire": what a thing is for or against
         if (_NOT_AN_ACT_AFTER.match(after) or _MODIFIER_BEFORE.search(before) or _PAST_AFTER.match(after)
                 or _GAP_BEFORE.search(before)):
             continue
@@ -98,6 +105,56 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
             continue
         hits.append(TriggerHit(m.text, m.start, m.end, trig.event_type, trig.sub_event_type, trig.weight,
                                bool(_ANAPHORIC.search(before[-25:]))))
+    for hit in [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]:
+        before = text[max(lo, hit.start - 40):hit.start]
+        if not (_NEGATED.search(before) or _HYPOTHETICAL.search(before)):
+            hits.append(hit)
+    return hits
+
+
+# A phrasal verb with its object inside: "handed the city over", "pulled its troops out". Only where the
+# object is ground (a town, a base, control, a named place): "handed the suspects over" is no transfer.
+_SPLIT_PHRASE = re.compile(
+    r"\b(?P<verb>(?:hand|pull|turn|giv|gave|took|tak|mov|sign|g[ai]ve)\w*)\s+(?P<obj>(?:[\w'’-]+\s+){1,4}?)(?P<particle>over|back|out)\b", re.IGNORECASE)
+_GROUND = re.compile(r"\b(?:towns?|city|cities|villages?|bases?|camps?|posts?|outposts?|areas?|territory|control|"
+                     r"headquarters|positions?|stations?|township|capital|hills?|bridges?|border|airport|port|compound)\b",
+                     re.IGNORECASE)
+_PEOPLE_WORD = re.compile(rf"\b{_PEOPLE}\b|\b(?:he|she|they|bodies|weapons|arms)\b", re.IGNORECASE)
+
+
+def _split_phrase_hits(knowledge, text: str, lo: int, hi: int) -> list[TriggerHit]:
+    hits = []
+    for m in _SPLIT_PHRASE.finditer(text, lo, hi):
+        verb, particle, obj = m.group("verb").lower(), m.group("particle").lower(), m.group("obj")
+        base = re.sub(r"(?:s|ing|ed)$", "", verb)
+        trig = next((knowledge.triggers[k] for k in (f"{verb} {particle}", f"{base} {particle}", f"{base}ed {particle}")
+                     if k in knowledge.triggers), None)
+        if trig is None or not trig.sub_event_type or not _GROUND.search(obj) or _PEOPLE_WORD.search(obj):
+            continue
+        hits.append(TriggerHit(f"{verb} {particle}", m.start(), m.end(), trig.event_type, trig.sub_event_type,
+                               trig.weight, False))
+    return hits
+
+
+# "The headquarters was taken by the MNDAA": a passive "taken" with a named armed agent and ground as its
+# subject is a capture; _direct_territory later names it after who gained ("A wounded man was taken by
+# the AA to hospital" is not).
+_PASSIVE_TAKEN = re.compile(r"\b(?:was|were|been)\s+(?:\w+\s+)?(?P<verb>taken)\s+by\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _passive_taken_hits(mentions, text: str, lo: int, hi: int) -> list[TriggerHit]:
+    hits = []
+    for m in _PASSIVE_TAKEN.finditer(text, lo, hi):
+        agent = next((a for a in mentions if a.kind == "actor" and 0 <= a.start - m.end() <= 2), None)
+        before = text[max(lo, m.start() - 40):m.start()]
+        clause = max([lo, *(text.rfind(c, lo, m.start()) + 1 for c in ",;")])
+        ground = _GROUND.search(text, clause, m.start()) or any(
+            p.kind == "place" and clause <= p.start < m.start() for p in mentions)
+        if agent is None or not ground or _PERSON_SUBJECT_BEFORE.search(text[max(lo, m.start("verb") - 60):m.start("verb")]) or \
+                re.search(r"\b(?:he|she|they|who|it)\s+$", before, re.IGNORECASE):
+            continue
+        hits.append(TriggerHit("taken", m.start("verb"), m.end("verb"), "Battles", "Non-state actor overtakes territory",
+                               0.8, False))
     return hits
 
 
@@ -110,6 +167,43 @@ def drop_protest_topics(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
     if cue is None:
         return hits
     return [h for h in hits if h.event_type == "Protests" or h.start < cue.start()]
+
+
+# A clause that dates this event by an earlier one tells the earlier one: "jets bombed Mindat on Thursday,
+# four days after resistance forces captured it", "A day after being pushed back at Daw Bu Ku, troops
+# attacked ... at Oh Kay". It runs from "after"/"since" to the next comma, semicolon or "when".
+_EARLIER_CLAUSE = re.compile(r"\b(?:after|since)\b[^,;.:\n]*?(?=[,;.:\n]|\s+when\b|$)", re.IGNORECASE)
+_GAP_BEFORE_CLAUSE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
+                                r"(?:hours?|days?|weeks?|months?|years?)\s+$", re.IGNORECASE)
+
+
+def earlier_clauses(text: str, lo: int, hi: int, gapped: bool = False) -> list[tuple[int, int]]:
+    """Spans of text[lo:hi] that tell an earlier event ("four days after the town fell"). `gapped`: only
+    those that put time between the two ("a day after ...", not "agreed after talks in Kunming", where
+    the talks are where the agreement was made)."""
+    spans = []
+    for m in _EARLIER_CLAUSE.finditer(text, lo, hi):
+        gap = _GAP_BEFORE_CLAUSE.search(text, max(lo, m.start() - 20), m.start())
+        if gap or not gapped:
+            spans.append((gap.start() if gap else m.start(), m.end()))
+    return spans
+
+
+def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def drop_earlier_events(hits: list[TriggerHit], text: str, lo: int, hi: int) -> list[TriggerHit]:
+    """Triggers inside an earlier-event clause give way to the act the sentence reports. They stay when
+    nothing else is told: in "three villagers were killed after troops raided the village" the raid is
+    the event."""
+    spans = earlier_clauses(text, lo, hi)
+    if not spans:
+        return hits
+    main = [h for h in hits if not in_spans(h.start, spans)]
+    if any(not h.casualty_only for h in main):
+        return main
+    return hits
 
 
 def best_trigger(hits: list[TriggerHit]) -> TriggerHit | None:
@@ -129,7 +223,8 @@ _PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|(?<!\d )
                       re.IGNORECASE)
 _FORCE = re.compile(r"\b(?:opened fire|fired (?:live rounds|on|at|into the crowd)|shot|killing|killed|beat(?:en)?|"
                     r"crack(?:ed)? down|tear gas|rubber bullets|stun grenades?)\b", re.IGNORECASE)
-_INTERVENTION = re.compile(r"\b(?:dispers\w+|broke up|detained|arrested|blocked|fired (?:into the air|warning shots))\b",
+# "before dispersing peacefully": the protesters left on their own
+_INTERVENTION = re.compile(r"\b(?:(?<!before )dispers\w+(?!\s+(?:peacefully|quietly|without incident|on their own))|broke up|detained|arrested|blocked|fired (?:into the air|warning shots))\b",
                            re.IGNORECASE)
 _PEACEFUL_HANDOVER = re.compile(r"\bwithout (?:a )?(?:fight|fighting|battle|resistance|a shot)|\bhanded (?:\w+ )?(?:back|over)\b|"
                                 r"\bwithdrew under\b|\bunder (?:a|an|the) [\w-]+(?: [\w-]+)? (?:agreement|deal)\b", re.IGNORECASE)

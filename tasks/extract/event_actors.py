@@ -1,0 +1,245 @@
+"""Who did what to whom in a finalized event: actor normalisation (state aliases -> military, political
+wing -> armed wing), alliances and "the rebels" resolved to the member that fits the event, and ACLED's
+per-type defaults (protesters, rioters, civilians as victims, unidentified perpetrators of bombings)."""
+
+from __future__ import annotations
+
+import re
+
+from tasks.extract import actors as actor_rules
+from tasks.extract import places as place_rules
+from tasks.extract.model import Event
+
+_RECIPROCAL = re.compile(r"clash|fight|fought|battl|skirmish|exchang|hostilit|agree|deal|truce|ceasefire|talks|combat",
+                         re.IGNORECASE)
+_CIVILIAN_WORDS = (r"(?:civilians?|villagers?|residents?|officials|administrators?|staff|children|women|farmers?|students?|"
+                   r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people)")
+_CIVILIAN_VICTIMS = re.compile(
+    rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,3}}?{_CIVILIAN_WORDS}\b"
+    rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
+UNIDENTIFIED = "unidentified_armed_group"
+_PLANTED = frozenset({"Grenade", "Remote explosive/landmine/IED", "Suicide bomb"})
+_GIVING_UP = re.compile(r":(?:withdr|retreat|pull|abandon|hand|evacuat|left|vacat)", re.IGNORECASE)
+
+
+def mentions_in(scan, lo: int, hi: int) -> list:
+    from tasks.extract.events import mentions_in as _between
+
+    return _between(scan, lo, hi)
+
+
+def _home_areas(knowledge) -> dict[str, set[str]]:
+    """Township/district/state keys of the places named in each armed group's seed description."""
+    cache = getattr(knowledge, "_extract_home_areas", None)
+    if cache is not None:
+        return cache
+    homes: dict[str, set[str]] = {}
+    for actor in knowledge.actors.values():
+        keys: set[str] = set()
+        for m in knowledge.find(getattr(actor, "description", "") or "", myanmar_context=True):
+            for ref in m.ref_ids if m.kind == "place" else ():
+                p = knowledge.places.get(ref)
+                if p and p.country_iso == "MMR" and p.level != "village_tract":
+                    keys |= {f"t:{p.township_pcode}", f"d:{p.district_pcode}", f"s:{place_rules.state_base(p.state_name)}"}
+        homes[actor.actor_id] = keys
+    try:
+        object.__setattr__(knowledge, "_extract_home_areas", homes)
+    except (AttributeError, TypeError):
+        pass
+    return homes
+
+
+def _affinity(home: dict[str, set[str]], actor_id: str, event: Event) -> int:
+    keys = home.get(actor_id, set())
+    return (3 * (f"t:{event.admin3_pcode}" in keys) + 2 * (f"d:{event.admin2_pcode}" in keys)
+            + (f"s:{place_rules.state_base(event.admin1)}" in keys))
+
+
+def _article_armed_groups(knowledge, scan) -> list[str]:
+    """Non-state armed groups named in the article, alliances replaced by their members, in order."""
+    out: list[str] = []
+    for m in scan.mentions:
+        if m.kind != "actor":
+            continue
+        actor = knowledge.actors.get(m.ref_ids[0])
+        if actor is None or actor.inter_code not in (2, 3, 4) or actor.country_iso != "MMR":
+            continue
+        members = knowledge.alliance_members(actor.actor_id)
+        for actor_id in (members or (actor.actor_id,)):
+            out.append(actor_id)
+    return list(dict.fromkeys(out))
+
+
+def _normalize(knowledge, actor_id: str | None, event_type: str) -> str | None:
+    if actor_id is None or actor_id == actor_rules.GENERIC:
+        return actor_id
+    if actor_id in actor_rules.STATE_ALIASES_TO_MILITARY and actor_rules.MILITARY in knowledge.actors:
+        return actor_rules.MILITARY
+    actor = knowledge.actors.get(actor_id)
+    if actor and actor.armed_wing and event_type in actor_rules.VIOLENT_TYPES and actor.armed_wing in knowledge.actors:
+        return actor.armed_wing
+    return actor_id
+
+
+def _resolve_group(knowledge, scan, actor_id: str | None, event: Event, home, exclude: set[str]) -> tuple[str | None, tuple[str, ...]]:
+    """An alliance or 'the rebels' -> (the member that fits the event, the other members named)."""
+    if actor_id is None:
+        return None, ()
+    members = knowledge.alliance_members(actor_id) if actor_id != actor_rules.GENERIC else ()
+    if actor_id != actor_rules.GENERIC and not members:
+        return actor_id, ()
+    named = [a for a in _article_armed_groups(knowledge, scan) if a not in exclude]
+    pool = [a for a in named if not members or a in members] or list(members)
+    pool = [a for a in pool if knowledge.alliance_members(a) == ()]
+    if not pool:
+        return (None if actor_id == actor_rules.GENERIC else actor_id), ()
+    best = max(pool, key=lambda a: (_affinity(home, a, event), -pool.index(a)))
+    others = tuple(a for a in pool if a != best and (members and a in members or actor_id == actor_rules.GENERIC and
+                                                      _affinity(home, a, event) >= _affinity(home, best, event)))
+    return best, others if event.sub_event_type == "Agreement" else ()
+
+
+def _external_actors(knowledge, scan, cand, exclude: set) -> tuple[str, ...]:
+    """Foreign governments and international bodies named around an agreement: its mediators."""
+    found = []
+    for s in cand.sentences:
+        for m in mentions_in(scan, s.start, s.end):
+            actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
+            if actor and actor.inter_code == 8 and actor.actor_id not in exclude:
+                found.append(actor.actor_id)
+    return tuple(dict.fromkeys(found))
+
+
+def _dominant_state_actor(knowledge, scan) -> str | None:
+    for m in scan.mentions:
+        actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
+        if actor and actor.inter_code == 1 and actor.country_iso == "MMR":
+            return _normalize(knowledge, actor.actor_id, "Battles")
+    return None
+
+
+def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
+    roles = cand.roles
+    a1 = _normalize(knowledge, roles.actor1, event.event_type)
+    a2 = _normalize(knowledge, roles.actor2, event.event_type)
+    a1, assoc1 = _resolve_group(knowledge, scan, a1, event, home, exclude=set())
+    a2, assoc2 = _resolve_group(knowledge, scan, a2, event, home, exclude={a1} if a1 else set())
+    named = tuple(_normalize(knowledge, a, event.event_type) for a in roles.assoc1 if a in knowledge.actors
+                  and knowledge.actors[a].inter_code != 8)
+    assoc1 = tuple(dict.fromkeys(a for a in (*named, *assoc1) if a not in (a1, a2)))
+    a1, a2, assoc1 = _apply_type_defaults(knowledge, scan, event, a1, a2, assoc1, cand)
+    a2, assoc2 = _civilians_with_identity(knowledge, event, a2, assoc2)
+    if event.sub_event_type == "Agreement":
+        assoc1 = (*assoc1, *_external_actors(knowledge, scan, cand, exclude={a1, a2}))
+    if a1 == a2:
+        a2 = None
+    mediators = tuple(a for a in roles.assoc1 if a in knowledge.actors and knowledge.actors[a].inter_code == 8)
+    for slot, actor_id, assoc in (("1", a1, (*assoc1, *mediators)), ("2", a2, assoc2)):
+        actor = knowledge.actors.get(actor_id) if actor_id else None
+        setattr(event, f"actor{slot}", actor.name if actor else None)
+        setattr(event, f"actor{slot}_id", actor.actor_id if actor else None)
+        setattr(event, f"inter{slot}", actor.inter_code if actor else None)
+        names = [knowledge.actors[a].name for a in dict.fromkeys(assoc) if a in knowledge.actors and a != actor_id]
+        setattr(event, f"assoc_actor_{slot}", "; ".join(names) or None)
+    event.interaction = actor_rules.interaction(event.inter1, event.inter2)
+    if event.inter2 == 7 and event.event_type in actor_rules.VIOLENT_TYPES:
+        event.civilian_targeting = "Civilian targeting"
+
+
+def _civilians_with_identity(knowledge, event: Event, a2, assoc2):
+    """ACLED codes victims as Civilians (Myanmar), their group (monks, journalists) as associated actor."""
+    actor = knowledge.actors.get(a2) if a2 else None
+    if (actor and actor.inter_code == 7 and a2 != actor_rules.CIVILIANS and event.event_type in actor_rules.VIOLENT_TYPES
+            and actor_rules.CIVILIANS in knowledge.actors):
+        return actor_rules.CIVILIANS, (a2, *assoc2)
+    return a2, assoc2
+
+
+def _state_actor_in(knowledge, scan, cand) -> str | None:
+    for s in cand.sentences:
+        for m in mentions_in(scan, s.start, s.end):
+            actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
+            if actor and actor.inter_code == 1 and actor.country_iso == "MMR":
+                return _normalize(knowledge, actor.actor_id, "Protests")
+    return None
+
+
+_BOMBER_BEFORE = re.compile(r"\b(?:planted|laid|placed|buried|thrown|hurled|lobbed|detonated|set off|triggered)\s+by\s+"
+                            r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_CLAIM_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?claimed responsibility\b", re.IGNORECASE)
+
+
+def _named_bomber(knowledge, scan, cand) -> str | None:
+    """Who planted the mine or threw the grenade, when a following sentence says so: "Villagers said
+    the mine had been planted by junta troops", "The PDF claimed responsibility"."""
+    if cand is None:
+        return None
+    last = cand.sentences[-1].index
+    window = [s for s in scan.sentences if s.index in {x.index for x in cand.sentences} or last < s.index <= last + 2]
+    for s in window:
+        refs = actor_rules.actor_refs(knowledge, mentions_in(scan, s.start, s.end), scan.text, s.start, s.end)
+        for r in refs:
+            if r.actor_id != actor_rules.GENERIC and (_BOMBER_BEFORE.search(scan.text[max(s.start, r.start - 50):r.start])
+                                                      or _CLAIM_AFTER.match(scan.text[r.end:r.end + 40])):
+                return _normalize(knowledge, r.actor_id, "Explosions/Remote violence")
+    return None
+
+
+def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=None):
+    """ACLED conventions per event type: protests are by protesters, riots by rioters, strikes on
+    villages hit civilians, a non-state takeover is against the state's forces."""
+    et, sub = event.event_type, event.sub_event_type
+    civil = {a for a in knowledge.actors if knowledge.actors[a].inter_code in (6, 7)}
+    if et == "Protests":
+        group = a1 if a1 in civil and a1 != actor_rules.PROTESTERS else None
+        state = a2 if a2 and knowledge.actors.get(a2) and knowledge.actors[a2].inter_code == 1 else (
+            a1 if a1 and knowledge.actors.get(a1) and knowledge.actors[a1].inter_code == 1 else None)
+        if state is None and cand is not None and sub != "Peaceful protest":
+            state = _state_actor_in(knowledge, scan, cand)
+        return actor_rules.PROTESTERS, (state if sub != "Peaceful protest" else None), tuple(x for x in (group,) if x) + assoc1
+    if et == "Riots":
+        victim = a2 if a2 and a2 != actor_rules.RIOTERS else None
+        if sub == "Mob violence" and victim is None:
+            victim = actor_rules.CIVILIANS
+        return actor_rules.RIOTERS, victim, assoc1
+    inter = lambda a: knowledge.actors[a].inter_code if a in knowledge.actors else None  # noqa: E731
+    if et in actor_rules.VIOLENT_TYPES and inter(a1) in (6, 7) and (a2 is None or inter(a2) in (1, 2, 3, 4, 8)):
+        a1, a2 = a2, a1  # "two villagers were killed when the junta bombed": the armed actor acts
+    if sub == "Non-violent transfer of territory" and _GIVING_UP.search(event.rule):
+        a1, a2 = a2, a1  # "troops withdrew ... and KIA fighters moved in": the one taking over is actor1
+    if a1 is None and et == "Explosions/Remote violence":
+        # only the state flies aircraft, but anyone can plant a mine or throw a grenade: ACLED codes a
+        # bombing whose perpetrator the report does not name as an unidentified armed group
+        if sub in _PLANTED:
+            a1 = _named_bomber(knowledge, scan, cand) or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None)
+        else:
+            a1 = _dominant_state_actor(knowledge, scan)
+    if a2 is None and et in ("Violence against civilians", "Explosions/Remote violence") and inter(a1) in (1, 2, 3):
+        a2 = actor_rules.CIVILIANS if et == "Violence against civilians" or event.fatalities or event.injured else None
+    if a2 is None and assoc1 and (sub == "Agreement" or et == "Battles" and cand is not None and _RECIPROCAL.search(cand.hit.text)):
+        a2, assoc1 = assoc1[0], assoc1[1:]  # "X and Y clashed", "X and Y agreed" (but "X and Y took the town": allies)
+    if a2 is None and et == "Explosions/Remote violence" and inter(a1) in (2, 3) and cand is not None and any(
+            _CIVILIAN_VICTIMS.search(s.text) for s in cand.sentences):
+        a2 = actor_rules.CIVILIANS  # "threw a grenade ..., injuring two officials"
+    if a2 is None and (et == "Battles" or et == "Explosions/Remote violence" and inter(a1) in (2, 3)) and inter(a1) in (2, 3, 4) \
+            and a1 != UNIDENTIFIED:
+        a2 = _dominant_state_actor(knowledge, scan)
+    if a2 is None and sub == "Non-state actor overtakes territory" and inter(a1) in (2, 3, 4) and actor_rules.MILITARY in knowledge.actors:
+        a2 = actor_rules.MILITARY  # a town taken by a rebel group was held by the state's forces
+    if a2 is None and et == "Battles" and inter(a1) == 1:
+        groups = _article_armed_groups(knowledge, scan)
+        a2 = _normalize(knowledge, groups[0], et) if groups else None
+    if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1:
+        a2 = actor_rules.CIVILIANS  # a strike by state forces with no armed opponent named hits civilians
+    if a2 is None and sub in ("Arrests", "Looting/property destruction", "Abduction/forced disappearance"):
+        a2 = actor_rules.CIVILIANS
+    if sub == "Agreement" and (a1 is None or a2 is None):
+        state = _dominant_state_actor(knowledge, scan)
+        if a1 is None:
+            a1 = state
+        if a2 is None and a1 != state:
+            a2 = state
+        if a2 is None:
+            groups = [g for g in _article_armed_groups(knowledge, scan) if g != a1]
+            a2 = groups[0] if groups else None
+    return a1, a2, assoc1
