@@ -149,7 +149,7 @@ def tag_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
     with opened(db_path) as con:
         sync_reference_tables(con, knowledge)  # analysts join on the seeds the tags were made with
         ids = _ids(con, "SELECT article_id FROM articles WHERE fetch_status <> 'pending'") if force else None
-        return tag_articles(con, knowledge, ids)
+        return tag_articles(con, knowledge, ids, batch_size=get_settings().batch_size)
 
 
 def extract_stage(db_path: Path, force: bool = False) -> dict[str, Any]:

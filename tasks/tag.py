@@ -216,32 +216,39 @@ def load_tags(con: duckdb.DuckDBPyConnection, rows: Sequence[dict]) -> int:
         return upsert(con, "article_tags", list(rows), ["article_id"])
 
 
-def _articles_to_tag(
-    con: duckdb.DuckDBPyConnection, version: str, article_ids: list[str] | None
-) -> list[tuple[str, str | None, str | None]]:
-    if article_ids is not None:
-        if not article_ids:
-            return []
-        return con.execute(
-            "SELECT article_id, title, coalesce(text, summary) FROM articles "
-            "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id",
-            [article_ids],
-        ).fetchall()
+def _ids_to_tag(con: duckdb.DuckDBPyConnection, version: str) -> list[str]:
     # Articles still waiting for their page are tagged once their text (or its fallback) is stored.
-    return con.execute(
-        "SELECT a.article_id, a.title, coalesce(a.text, a.summary) FROM articles a "
-        "LEFT JOIN article_tags t ON t.article_id = a.article_id "
+    return [row[0] for row in con.execute(
+        "SELECT a.article_id FROM articles a LEFT JOIN article_tags t ON t.article_id = a.article_id "
         "WHERE a.fetch_status <> 'pending' AND (t.article_id IS NULL OR t.tagger_version <> ?) "
         "ORDER BY a.article_id",
         [version],
+    ).fetchall()]
+
+
+def _articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tuple[str, str | None, str | None]]:
+    return con.execute(
+        "SELECT article_id, title, coalesce(text, summary) FROM articles "
+        "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id",
+        [article_ids],
     ).fetchall()
 
 
 def tag_stage(
-    con: duckdb.DuckDBPyConnection, knowledge: Knowledge, article_ids: list[str] | None = None
+    con: duckdb.DuckDBPyConnection, knowledge: Knowledge, article_ids: list[str] | None = None,
+    batch_size: int = 500,
 ) -> dict[str, int]:
-    """Tag stored articles (None: every fetched article without a tag row from this tagger version)."""
-    rows = tag_rows(knowledge, _articles_to_tag(con, tagger_version(knowledge), article_ids))
-    load_tags(con, rows)
-    relevant = sum(1 for row in rows if row["relevant"])
-    return {"tagged": len(rows), "relevant": relevant, "irrelevant": len(rows) - relevant}
+    """Tag stored articles (None: every fetched article without a tag row from this tagger version).
+
+    Texts are read, tagged and loaded `batch_size` articles at a time, one transaction each, so memory
+    stays flat however large the backlog.
+    """
+    version = tagger_version(knowledge)
+    ids = _ids_to_tag(con, version) if article_ids is None else list(article_ids)
+    tagged = relevant = 0
+    for start in range(0, len(ids), batch_size):
+        rows = tag_rows(knowledge, _articles(con, ids[start:start + batch_size]))
+        load_tags(con, rows)
+        tagged += len(rows)
+        relevant += sum(1 for row in rows if row["relevant"])
+    return {"tagged": tagged, "relevant": relevant, "irrelevant": tagged - relevant}

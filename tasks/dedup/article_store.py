@@ -17,7 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from tasks.dedup.articles import (ARTICLE_METHOD_VERSION, STORY_WINDOW, Sketch, assign_stories, candidate_pairs,
-                                  shingles, signature, verified_edges)
+                                  plausible_pairs, shingles, signature, verified_edges)
 
 ARTICLE_CLUSTER_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("story_cluster_id", pa.string()), ("is_representative", pa.bool_()),
@@ -47,6 +47,23 @@ def _texts(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, 
     rows = con.execute(f"SELECT a.article_id, {_BODY} FROM articles a WHERE a.article_id IN (SELECT unnest(?::VARCHAR[]))",
                        [article_ids]).fetchall()
     return {article_id: shingles(body) for article_id, body in rows}
+
+
+SKETCH_BATCH = 500
+
+
+def _sketches(con: duckdb.DuckDBPyConnection, article_ids: list[str],
+              current: dict[str, tuple[datetime, str]]) -> tuple[list[Sketch], dict[str, int]]:
+    """Signatures and shingle counts of the articles, read a batch at a time: the shingle sets
+    themselves (a few hundred hashes per article) are not kept, so memory does not grow with the backlog."""
+    sketches, sizes = [], {}
+    for start in range(0, len(article_ids), SKETCH_BATCH):
+        batch = article_ids[start:start + SKETCH_BATCH]
+        sets = _texts(con, batch)
+        for article_id in batch:
+            sketches.append(Sketch(article_id, current[article_id][0], signature(sets[article_id])))
+            sizes[article_id] = len(sets[article_id])
+    return sketches, sizes
 
 
 def _current(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[datetime, str]]:
@@ -83,12 +100,15 @@ def update_stories(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> Sto
     rebuild = rebuild or any(row[4] != ARTICLE_METHOD_VERSION for row in stored.values())
     kept = {} if rebuild else _kept(current, stored)
     new_ids = sorted(a for a in current if a not in kept)
-    new_sets = _texts(con, new_ids)
-    new = [Sketch(a, current[a][0], signature(new_sets[a]), new_sets[a]) for a in new_ids]
+    new, sizes = _sketches(con, new_ids, current)
     pool = _pool(con, new, kept) if kept else []
-    pairs = candidate_pairs(new, pool)
-    need = sorted({a for pair in pairs for a in pair} - set(new_sets))
-    edges = verified_edges(pairs, {**new_sets, **_texts(con, need)})
+    pairs = sorted(candidate_pairs(new, pool))
+    pool_sets = _texts(con, sorted({a for pair in pairs for a in pair} - set(sizes)))
+    sizes.update({a: len(sset) for a, sset in pool_sets.items()})
+    plausible = plausible_pairs(pairs, sizes, {s.article_id: s.signature for s in [*pool, *new]})
+    # Shingle sets are reloaded only for the few pairs worth an exact check.
+    members = sorted({a for pair in plausible for a in pair} - set(pool_sets))
+    edges = verified_edges(plausible, {**pool_sets, **_texts(con, members)})
     groups: dict[str, list[str]] = {}
     for article_id, row in kept.items():
         groups.setdefault(row[2], []).append(article_id)
