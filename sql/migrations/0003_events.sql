@@ -55,7 +55,7 @@ CREATE INDEX events_date ON events (event_date);
 CREATE TABLE figures (
     figure_id VARCHAR PRIMARY KEY,
     article_id VARCHAR NOT NULL,
-    kind VARCHAR NOT NULL,                -- killed | injured | displaced | arrested | abducted | surrendered
+    kind VARCHAR NOT NULL,                -- killed | injured | casualties (killed or injured, not separable) | displaced | arrested | abducted | surrendered
     value BIGINT NOT NULL,
     scope VARCHAR NOT NULL,               -- 'event' | 'cumulative' | 'background'
     area_place_id VARCHAR,

@@ -25,7 +25,7 @@ from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate, find_dates
 from tasks.extract.model import Event, ExtractionResult, Figure
-from tasks.extract.numbers import BACKGROUND_CUES, Count, find_counts, parse_number
+from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
 from tasks.extract.sentences import Sentence, find_dateline, split_sentences
 from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_events, drop_protest_topics, earlier_clauses, in_spans,
                                     refine, trigger_hits)
@@ -156,7 +156,8 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     hits = drop_protest_topics(trigger_hits(knowledge, local, scan.text, lo, hi), scan.text)
     hits = drop_earlier_events(hits, scan.text, lo, hi)
     primary = best_trigger(hits)
-    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text):
+    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
+                                                                                            primary.end - lo):
         return []
     dates, report = _sentence_dates(scan, sentence)
     if not dates and (BACKGROUND_CUES.search(sentence.text) or _period_governs(sentence.text, primary.end - lo)):

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-EXTRACTOR_VERSION = "extract-2025.1"
+EXTRACTOR_VERSION = "extract-2025.2"
 
 
 @dataclass

@@ -156,6 +156,12 @@ KIND_WORDS: dict[str, str] = {
     "abducted": r"abducted|abducting|kidnapped|kidnapping|taken hostage|forcibly disappeared",
     "surrendered": r"surrendered|surrendering|defected|laid down (?:their|his) arms",
 }
+# "killed or injured", "killed and wounded" counted together: ACLED codes fatalities only where the deaths
+# can be told apart, so such a count is 'casualties', never a death toll.
+_JOINT_CASUALTY = r"(?:killed|dead|died|killing)\s+(?:or|and|and/or)\s+(?:injured|wounded|maimed|hurt|injuring|wounding)"
+_JOINT_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:(?:were|was|have been|had been|are|been)\s+)?{_JOINT_CASUALTY}\b"
+                          r"|^\s*(?:[\w-]+\s+){0,2}?casualties\b", re.IGNORECASE)
+_JOINT_BEFORE = re.compile(rf"\b{_JOINT_CASUALTY}\s+(?:(?:{_QUALIFIER})\s+)?$", re.IGNORECASE)
 _KIND_AFTER = {k: re.compile(rf"^[^.;:]{{0,45}}?\b(?:{v})\b", re.IGNORECASE) for k, v in KIND_WORDS.items()}
 _KIND_BEFORE = {
     k: re.compile(rf"\b(?:{v})\b(?:\s+(?:{_QUALIFIER}|the|of|to|nearly|about|some))*\s*$", re.IGNORECASE)
@@ -167,6 +173,15 @@ BACKGROUND_CUES = re.compile(
     r"\bsince (?:the (?:\d{4} )?(?:coup|military (?:coup|takeover)|takeover|putsch)|the military (?:seized|took) power|"
     r"(?:february |feb\.? )?2021|the start of the conflict)|\boverall\b|\bnationwide\b|across (?:the country|myanmar)|"
     r"\bin the (?:past|last) (?:two|three|four|\d) years\b|\bin total since\b",
+    re.IGNORECASE,
+)
+# A whole year or several months counted together: "last year", "in 2024", "so far this year", an annual
+# report ranking countries. ACLED codes none of these as an event; they are figures.
+AGGREGATE_CUES = re.compile(
+    r"\b(?:last|the previous|the past) year\b|\b(?:in|during|throughout) (?:the whole of |all of )?(?:19|20)\d\d\b(?!\s*[-–/])|"
+    r"\bso far this (?:year|month)\b|\bsince (?:the (?:start|beginning) of (?:the|this) year|jan(?:uary)?|feb(?:ruary)?|"
+    r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
+    r"\bannual (?:report|survey|review|monitor)\b|\bin any (?:other )?country\b|\b(?:year|months)-long\b",
     re.IGNORECASE,
 )
 CUMULATIVE_CUES = re.compile(
@@ -184,7 +199,7 @@ _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of th
 
 @dataclass(frozen=True)
 class Count:
-    kind: str          # killed | injured | displaced | arrested | abducted | surrendered
+    kind: str          # killed | injured | casualties (killed and injured together) | displaced | arrested | abducted | surrendered
     value: int
     scope: str         # event | cumulative | background
     start: int
@@ -224,6 +239,8 @@ def _in_date(text: str, q: Quantity) -> bool:
 
 def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     after = text[q.end:min(next_start, q.end + 60)]
+    if _JOINT_AFTER.match(after) or _JOINT_BEFORE.search(text[max(0, q.start - 40):q.start]):
+        return "casualties"
     head = after.split(",", 1)[0]
     aside = _ASIDE.match(text, q.end + len(head)) if "," in after else None
     if aside is not None:  # "Five civilians, among them ..., were killed": read on after the aside
@@ -247,6 +264,17 @@ def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     if _TOLL_BEFORE.search(before) and _person_follows(text[q.end:q.end + 30] or " dead"):
         return "killed"
     return None
+
+
+def aggregate_governs(text: str, start: int, end: int) -> bool:
+    """Is what text[start:end] tells counted over a whole year or several months ("killed by landmines
+    last year", "So far this year, ...")? Only a cue in its own clause, or opening the sentence, counts:
+    in "The MNDAA, which took the town last year, handed it back on Tuesday" the year is the aside's."""
+    for cue in AGGREGATE_CUES.finditer(text):
+        lo, hi = (cue.end(), start) if cue.start() < start else (end, cue.start())
+        if not re.search(r"[,;:]", text[lo:hi]) or not text[:cue.start()].strip():
+            return True
+    return False
 
 
 def _scope_of(segment: str) -> str:
@@ -295,5 +323,7 @@ def find_counts(text: str) -> tuple[Count, ...]:
         scope = _scope_of(text[q.start:seg_end])
         if scope == "event" and i == len(quantities) - 1 and len(quantities) == 1:
             scope = _scope_of(text[:seg_end])
+        if scope == "event" and aggregate_governs(text, q.start, q.end):
+            scope = "cumulative"  # "Landmines killed 12 civilians and wounded 30 so far this year"
         counts.append(Count(kind, q.value, scope, q.start, q.end, q.text))
     return tuple(counts)

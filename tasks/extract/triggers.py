@@ -51,8 +51,8 @@ _PAST_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:last year|(?:a|one|two|three|sever
 _GAP_BEFORE = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "captured 80 soldiers", "a general had been captured", "her son was seized": people, not territory.
 _PEOPLE = (r"(?:soldiers|troops|prisoners|officers?|men|police(?:men)?(?!\s+(?:stations?|posts?|outposts?|headquarters|"
-           r"offices?|bases?|camps?|buildings?|compounds?))|personnel|fighters|members|civilians|villagers|"
-           r"people|him|her|them|general|commander|son|daughter|husband|wife|residents|youths?)")
+           r"offices?|bases?|camps?|buildings?|compounds?))|personnel|fighters|members|civilians?|villagers?|"
+           r"people|him|her|them|general|commander|son|daughter|husband|wife|residents?|youths?|man|woman|patients?)")
 _PERSON_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\d,]+\s+|[a-z]+\s+)?"
                                   rf"(?:(?:junta|regime|military|government|enemy|police)\s+)?{_PEOPLE}\b", re.IGNORECASE)
 _PERSON_SUBJECT_BEFORE = re.compile(rf"\b{_PEOPLE}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -142,10 +142,17 @@ def _split_phrase_hits(knowledge, text: str, lo: int, hi: int) -> list[TriggerHi
 _PASSIVE_TAKEN = re.compile(r"\b(?:was|were|been)\s+(?:\w+\s+)?(?P<verb>taken)\s+by\s+(?:the\s+)?", re.IGNORECASE)
 
 
+_TAKEN_SOMEWHERE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?to\s+(?:a\s+|an\s+|the\s+)?(?:nearby\s+|local\s+|military\s+)?"
+                              r"(?:hospitals?|clinics?|safety|custody|prisons?|jails?|interrogation|court|their|his|her)\b",
+                              re.IGNORECASE)
+
+
 def _passive_taken_hits(mentions, text: str, lo: int, hi: int) -> list[TriggerHit]:
     hits = []
     for m in _PASSIVE_TAKEN.finditer(text, lo, hi):
         agent = next((a for a in mentions if a.kind == "actor" and 0 <= a.start - m.end() <= 2), None)
+        if agent is not None and _TAKEN_SOMEWHERE.match(text, agent.end, hi):
+            continue  # "was taken by the AA to hospital": people moved, not ground won
         before = text[max(lo, m.start() - 40):m.start()]
         clause = max([lo, *(text.rfind(c, lo, m.start()) + 1 for c in ",;")])
         ground = _GROUND.search(text, clause, m.start()) or any(
