@@ -165,7 +165,8 @@ def extract_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
     with opened(db_path) as con:
         retracted = _retract_irrelevant(con)
         ids = _ids(con, "SELECT article_id FROM article_tags WHERE relevant") if force else None
-        return {**extract_articles(con, knowledge, ids), "events_retracted": retracted}
+        return {**extract_articles(con, knowledge, ids, batch_size=get_settings().batch_size),
+                "events_retracted": retracted}
 
 
 def dedup_stage(db_path: Path, rebuild: bool = False) -> dict[str, Any]:

@@ -84,32 +84,45 @@ def load_events(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], even
     return {"events": len(event_rows), "figures": len(figure_rows)}
 
 
-def _articles_to_extract(con: duckdb.DuckDBPyConnection, knowledge_version: str,
-                         article_ids: list[str] | None) -> list[tuple[str, str | None, str | None, date | None]]:
-    select = ("SELECT a.article_id, a.title, coalesce(a.text, a.summary), CAST(a.published_at AS DATE), "
-              "CAST(a.first_seen_at AS DATE) FROM articles a JOIN article_tags t ON t.article_id = a.article_id "
-              "WHERE t.relevant = true")
+_RELEVANT = "FROM articles a JOIN article_tags t ON t.article_id = a.article_id WHERE t.relevant = true"
+
+
+def _ids_to_extract(con: duckdb.DuckDBPyConnection, knowledge_version: str, article_ids: list[str] | None) -> list[str]:
+    """Relevant articles among `article_ids`, or (None) those not yet done by this extractor and seeds."""
     if article_ids is not None:
-        return con.execute(f"{select} AND a.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY a.article_id",
-                           [article_ids]).fetchall()
+        sql, params = f"SELECT a.article_id {_RELEVANT} AND a.article_id IN (SELECT unnest(?::VARCHAR[]))", [article_ids]
+    else:
+        sql = (f"SELECT a.article_id {_RELEVANT} AND NOT EXISTS (SELECT 1 FROM article_extractions x "
+               "WHERE x.article_id = a.article_id AND x.extractor_version = ? AND x.knowledge_version = ?)")
+        params = [EXTRACTOR_VERSION, knowledge_version]
+    return [row[0] for row in con.execute(f"{sql} ORDER BY a.article_id", params).fetchall()]
+
+
+def _articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tuple[str, str | None, str | None, date | None, date | None]]:
     return con.execute(
-        f"{select} AND NOT EXISTS (SELECT 1 FROM article_extractions x WHERE x.article_id = a.article_id "
-        "AND x.extractor_version = ? AND x.knowledge_version = ?) ORDER BY a.article_id",
-        [EXTRACTOR_VERSION, knowledge_version]).fetchall()
+        "SELECT a.article_id, a.title, coalesce(a.text, a.summary), CAST(a.published_at AS DATE), "
+        "CAST(a.first_seen_at AS DATE) FROM articles a WHERE a.article_id IN (SELECT unnest(?::VARCHAR[])) "
+        "ORDER BY a.article_id", [article_ids]).fetchall()
 
 
-def extract_stage(con: duckdb.DuckDBPyConnection, knowledge, article_ids: list[str] | None = None) -> dict[str, int]:
+def extract_stage(con: duckdb.DuckDBPyConnection, knowledge, article_ids: list[str] | None = None,
+                  batch_size: int = 500) -> dict[str, int]:
     """Extract events from relevant stored articles (None: those not yet done by this extractor and
-    knowledge version) and load them. Returns {articles, events, figures}."""
-    rows = _articles_to_extract(con, knowledge.version, article_ids)
-    events: list[Event] = []
-    figures: list[Figure] = []
-    for article_id, title, text, published, first_seen in rows:
-        # an article without a publication date is dated by when we first saw it
-        result = extract(knowledge, title or "", text or "", published or first_seen or date.today(), article_id)
-        events.extend(result.events)
-        figures.extend(result.figures)
-    done = [r[0] for r in rows]
-    if done:
-        load_events(con, done, events, figures, knowledge.version)
-    return {"articles": len(done), "events": len(events), "figures": len(figures)}
+    knowledge version) and load them, `batch_size` articles per transaction so memory stays flat.
+    Returns {articles, events, figures}."""
+    ids = _ids_to_extract(con, knowledge.version, article_ids)
+    totals = {"articles": 0, "events": 0, "figures": 0}
+    for start in range(0, len(ids), batch_size):
+        events: list[Event] = []
+        figures: list[Figure] = []
+        batch = _articles(con, ids[start:start + batch_size])
+        for article_id, title, text, published, first_seen in batch:
+            # an article without a publication date is dated by when we first saw it
+            result = extract(knowledge, title or "", text or "", published or first_seen or date.today(), article_id)
+            events.extend(result.events)
+            figures.extend(result.figures)
+        load_events(con, [row[0] for row in batch], events, figures, knowledge.version)
+        totals["articles"] += len(batch)
+        totals["events"] += len(events)
+        totals["figures"] += len(figures)
+    return totals
