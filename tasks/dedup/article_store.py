@@ -17,12 +17,12 @@ import duckdb
 import pyarrow as pa
 
 from tasks.dedup.articles import (ARTICLE_METHOD_VERSION, STORY_WINDOW, Sketch, assign_stories, candidate_pairs,
-                                  plausible_pairs, shingles, signature, verified_edges)
+                                  shingles, signature, verified_edges)
 
 ARTICLE_CLUSTER_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("story_cluster_id", pa.string()), ("is_representative", pa.bool_()),
     ("similarity", pa.float64()), ("body_hash", pa.string()), ("published_at", pa.timestamp("us", tz="UTC")),
-    ("signature", pa.list_(pa.int64())), ("method_version", pa.string()),
+    ("signature", pa.list_(pa.int64())), ("shingle_count", pa.int32()), ("method_version", pa.string()),
 ])
 _BODY = "coalesce(nullif(a.text, ''), nullif(a.summary, ''), a.title, '')"
 
@@ -53,17 +53,15 @@ SKETCH_BATCH = 500
 
 
 def _sketches(con: duckdb.DuckDBPyConnection, article_ids: list[str],
-              current: dict[str, tuple[datetime, str]]) -> tuple[list[Sketch], dict[str, int]]:
+              current: dict[str, tuple[datetime, str]]) -> list[Sketch]:
     """Signatures and shingle counts of the articles, read a batch at a time: the shingle sets
     themselves (a few hundred hashes per article) are not kept, so memory does not grow with the backlog."""
-    sketches, sizes = [], {}
+    sketches = []
     for start in range(0, len(article_ids), SKETCH_BATCH):
         batch = article_ids[start:start + SKETCH_BATCH]
         sets = _texts(con, batch)
-        for article_id in batch:
-            sketches.append(Sketch(article_id, current[article_id][0], signature(sets[article_id])))
-            sizes[article_id] = len(sets[article_id])
-    return sketches, sizes
+        sketches += [Sketch(a, current[a][0], signature(sets[a]), size=len(sets[a])) for a in batch]
+    return sketches
 
 
 def _current(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[datetime, str]]:
@@ -90,9 +88,9 @@ def _pool(con: duckdb.DuckDBPyConnection, new: list[Sketch], kept: dict[str, tup
         return []
     lo = min(s.published_at for s in new) - STORY_WINDOW - timedelta(days=1)
     hi = max(s.published_at for s in new) + STORY_WINDOW + timedelta(days=1)
-    rows = con.execute("SELECT article_id, published_at, signature FROM article_clusters "
+    rows = con.execute("SELECT article_id, published_at, signature, shingle_count FROM article_clusters "
                        "WHERE published_at BETWEEN ? AND ?", [lo, hi]).fetchall()
-    return [Sketch(a, _utc(p), list(sig)) for a, p, sig in rows if a in kept]
+    return [Sketch(a, _utc(p), list(sig), size=n) for a, p, sig, n in rows if a in kept]
 
 
 def update_stories(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> StoryUpdate:
@@ -100,15 +98,11 @@ def update_stories(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> Sto
     rebuild = rebuild or any(row[4] != ARTICLE_METHOD_VERSION for row in stored.values())
     kept = {} if rebuild else _kept(current, stored)
     new_ids = sorted(a for a in current if a not in kept)
-    new, sizes = _sketches(con, new_ids, current)
+    new = _sketches(con, new_ids, current)
     pool = _pool(con, new, kept) if kept else []
-    pairs = sorted(candidate_pairs(new, pool))
-    pool_sets = _texts(con, sorted({a for pair in pairs for a in pair} - set(sizes)))
-    sizes.update({a: len(sset) for a, sset in pool_sets.items()})
-    plausible = plausible_pairs(pairs, sizes, {s.article_id: s.signature for s in [*pool, *new]})
+    pairs = candidate_pairs(new, pool)
     # Shingle sets are reloaded only for the few pairs worth an exact check.
-    members = sorted({a for pair in plausible for a in pair} - set(pool_sets))
-    edges = verified_edges(plausible, {**pool_sets, **_texts(con, members)})
+    edges = verified_edges(pairs, _texts(con, sorted({a for pair in pairs for a in pair})))
     groups: dict[str, list[str]] = {}
     for article_id, row in kept.items():
         groups.setdefault(row[2], []).append(article_id)
@@ -116,6 +110,7 @@ def update_stories(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> Sto
     published = {a: p for a, (p, _) in current.items()}
     assignments = assign_stories(published, groups.values(), edges, best)
     signatures = {s.article_id: s.signature for s in new}
+    sizes = {s.article_id: s.size for s in new}
     rows = []
     for s in assignments:
         old = kept.get(s.article_id)
@@ -125,7 +120,8 @@ def update_stories(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> Sto
         rows.append({"article_id": s.article_id, "story_cluster_id": s.story_cluster_id,
                      "is_representative": s.is_representative, "similarity": s.similarity,
                      "body_hash": current[s.article_id][1], "published_at": current[s.article_id][0],
-                     "signature": signatures.get(s.article_id), "method_version": ARTICLE_METHOD_VERSION})
+                     "signature": signatures.get(s.article_id), "shingle_count": sizes.get(s.article_id),
+                     "method_version": ARTICLE_METHOD_VERSION})
     removed = sorted(set(stored) - set(current))
     return StoryUpdate(rows, removed, {s.article_id: s.story_cluster_id for s in assignments}, rebuild)
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-ARTICLE_METHOD_VERSION = "minhash-oph-w4-b42r3-j0.5-c0.8"
+ARTICLE_METHOD_VERSION = "minhash-oph-w4-b42r3-j0.5-c0.8-cap64-est0.15"
 SHINGLE_WORDS = 4
 BINS = 126
 BANDS, ROWS = 42, 3
@@ -107,81 +107,83 @@ class Sketch:
     published_at: datetime
     signature: list[int]
     shingles: frozenset[int] | None = None
+    size: int | None = None  # shingle count; None for rows stored before it was kept
+
+    @property
+    def shingle_count(self) -> int | None:
+        return self.size if self.size is not None else (len(self.shingles) if self.shingles is not None else None)
 
 
 # A band value shared by more articles than this is a template or boilerplate (a site's stock closing
 # paragraph, a recurring sentence), not evidence of republication: true copies share many bands, so
 # skipping the crowded ones costs no real duplicate and keeps candidate generation from going quadratic.
 MAX_BUCKET = 64
+# A candidate whose MinHash estimate is this far below both thresholds is dropped before the exact
+# check. With 126 bins the estimate's standard deviation is at most 0.045, so 0.15 is over three of them:
+# the shortcut costs no true duplicate, and it spares the exact set intersection (and the memory of a
+# pair) for the many candidates that only share boilerplate or a template. Measured on 2,000 templated
+# articles: 725k exact checks -> a few hundred, 16 s -> under a second.
+ESTIMATE_MARGIN = 0.15
+# Without a shingle count (rows stored before it was kept) containment can't be estimated: keep any
+# pair whose estimated Jaccard could still hide a containment of MIN_CONTAINMENT.
+UNKNOWN_SIZE_MIN_ESTIMATE = 0.12
+
+
+def _plausible_partners(sketch: Sketch, others: list[Sketch]) -> list[Sketch]:
+    """The others whose estimated Jaccard or containment with `sketch` comes near its threshold."""
+    import numpy as np
+
+    same_length = [o for o in others if len(o.signature) == len(sketch.signature)]
+    if not same_length:
+        return []
+    jaccard = (np.array([o.signature for o in same_length], dtype=np.int64)
+               == np.array(sketch.signature, dtype=np.int64)).mean(axis=1)
+    mine = sketch.shingle_count
+    kept = []
+    for other, estimate in zip(same_length, jaccard.tolist()):
+        theirs = other.shingle_count
+        if mine is None or theirs is None:
+            near = estimate >= UNKNOWN_SIZE_MIN_ESTIMATE
+        else:
+            smaller = max(min(mine, theirs), 1)
+            containment = estimate * (mine + theirs) / ((1 + estimate) * smaller)
+            near = (estimate >= MIN_JACCARD - ESTIMATE_MARGIN or containment >= MIN_CONTAINMENT - ESTIMATE_MARGIN
+                    or smaller < MIN_SHINGLES)
+        if near:
+            kept.append(other)
+    return kept
 
 
 def candidate_pairs(new: Sequence[Sketch], pool: Sequence[Sketch]) -> set[tuple[str, str]]:
-    """Pairs (new x pool, and new x new) that share an LSH band and lie within STORY_WINDOW."""
+    """Pairs (new x pool, and new x new) that share an uncrowded LSH band, lie within STORY_WINDOW and
+    whose MinHash estimate comes near a threshold; the exact check is left to verified_edges."""
     index: dict[tuple[int, tuple[int, ...]], list[Sketch]] = {}
     for sketch in [*pool, *new]:
         for key in band_keys(sketch.signature):
             index.setdefault(key, []).append(sketch)
     fresh = {s.article_id for s in new}
     pairs: set[tuple[str, str]] = set()
-    for bucket in index.values():
-        if len(bucket) < 2 or len(bucket) > MAX_BUCKET:
-            continue
-        for i, one in enumerate(bucket):
-            for other in bucket[i + 1:]:
-                if (one.article_id in fresh or other.article_id in fresh) and one.article_id != other.article_id \
-                        and abs(other.published_at - one.published_at) <= STORY_WINDOW:
-                    pairs.add((one.article_id, other.article_id) if one.article_id < other.article_id
-                              else (other.article_id, one.article_id))
+    for sketch in new:
+        others: dict[str, Sketch] = {}
+        for key in band_keys(sketch.signature):
+            bucket = index[key]
+            if len(bucket) > MAX_BUCKET:
+                continue
+            for other in bucket:
+                if other.article_id == sketch.article_id or (other.article_id in fresh and other.article_id < sketch.article_id):
+                    continue  # a new x new pair is looked at once, from its smaller id
+                if abs(other.published_at - sketch.published_at) <= STORY_WINDOW:
+                    others[other.article_id] = other
+        for other in _plausible_partners(sketch, list(others.values())):
+            pairs.add((sketch.article_id, other.article_id) if sketch.article_id < other.article_id
+                      else (other.article_id, sketch.article_id))
     return pairs
 
 
-# A candidate whose MinHash estimate is this far below both thresholds is rejected without the exact
-# check. With 126 bins the estimate's standard deviation is at most 0.045, so 0.15 is over three of them:
-# the shortcut costs no true duplicate, and it spares the exact set intersection for the many candidates
-# that only share boilerplate or a template (measured: 725k exact checks -> a few thousand on 2,000
-# templated articles, 16 s -> under 1 s).
-ESTIMATE_MARGIN = 0.15
-_PAIR_CHUNK = 200_000
-
-
-def plausible_pairs(pairs: list[tuple[str, str]], sizes: dict[str, int],
-                    signatures: dict[str, Sequence[int]]) -> list[tuple[str, str]]:
-    """The pairs whose estimated Jaccard or containment comes near its threshold (sizes: shingle counts)."""
-    import numpy as np
-
-    usable = [(a, b) for a, b in pairs if len(signatures.get(a) or ()) == BINS and len(signatures.get(b) or ()) == BINS]
-    usable_set = set(usable)
-    unusable = [pair for pair in pairs if pair not in usable_set] if len(usable) < len(pairs) else []
-    if not usable:
-        return unusable
-    ids = sorted({x for pair in usable for x in pair})
-    row = {article_id: i for i, article_id in enumerate(ids)}
-    matrix = np.array([signatures[a] for a in ids], dtype=np.uint64)
-    counts = np.array([sizes[a] for a in ids], dtype=np.float64)
-    kept = []
-    for start in range(0, len(usable), _PAIR_CHUNK):
-        chunk = usable[start:start + _PAIR_CHUNK]
-        left = np.fromiter((row[a] for a, _ in chunk), dtype=np.int64, count=len(chunk))
-        right = np.fromiter((row[b] for _, b in chunk), dtype=np.int64, count=len(chunk))
-        jaccard = (matrix[left] == matrix[right]).mean(axis=1)
-        smaller = np.minimum(counts[left], counts[right])
-        containment = jaccard * (counts[left] + counts[right]) / ((1 + jaccard) * np.maximum(smaller, 1))
-        near = (jaccard >= MIN_JACCARD - ESTIMATE_MARGIN) | (containment >= MIN_CONTAINMENT - ESTIMATE_MARGIN) \
-            | (smaller < MIN_SHINGLES)
-        kept += [chunk[i] for i in np.flatnonzero(near)]
-    return kept + unusable
-
-
-def verified_edges(pairs: Iterable[tuple[str, str]], shingle_sets: dict[str, frozenset[int]],
-                   signatures: dict[str, Sequence[int]] | None = None) -> list[tuple[str, str, float]]:
-    """Candidate pairs confirmed by the exact similarity (after the MinHash estimate, when signatures
-    are given, has ruled out the hopeless ones)."""
-    ordered = sorted(pairs)
-    if signatures:
-        sizes = {a: len(shingle_sets[a]) for pair in ordered for a in pair}
-        ordered = sorted(plausible_pairs(ordered, sizes, signatures))
+def verified_edges(pairs: Iterable[tuple[str, str]], shingle_sets: dict[str, frozenset[int]]) -> list[tuple[str, str, float]]:
+    """Candidate pairs confirmed by the exact similarity."""
     edges = []
-    for a, b in ordered:
+    for a, b in sorted(pairs):
         sim = similarity(shingle_sets[a], shingle_sets[b])
         if sim >= MIN_JACCARD:
             edges.append((a, b, round(sim, 4)))
