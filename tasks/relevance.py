@@ -34,6 +34,7 @@ Borderline choices, decided here and mirrored in tests/data/relevance_labels.csv
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tasks.knowledge import Knowledge, Mention, Trigger
@@ -117,14 +118,19 @@ def _anchor_counts(knowledge: Knowledge, located: list[Located]) -> tuple[int, i
     return myanmar, foreign, title_myanmar, title_foreign
 
 
-def _signal_sums(knowledge: Knowledge, located: list[Located]) -> dict[str, float]:
-    sums = {"core": 0.0, "political": 0.0, "context": 0.0, "armed_context": 0.0, "non_conflict": 0.0}
+def located_triggers(knowledge: Knowledge, located: list[Located]) -> Iterator[tuple[Located, Trigger]]:
+    """Each located trigger mention with the lexicon entry that counts for it."""
     for item in located:
         if item.mention.kind != "trigger":
             continue
         trigger = strongest_trigger(knowledge, item.mention)
-        if trigger is None:
-            continue
+        if trigger is not None:
+            yield item, trigger
+
+
+def _signal_sums(knowledge: Knowledge, located: list[Located]) -> dict[str, float]:
+    sums = {"core": 0.0, "political": 0.0, "context": 0.0, "armed_context": 0.0, "non_conflict": 0.0}
+    for item, trigger in located_triggers(knowledge, located):
         weighted = trigger.weight * item.factor
         if trigger.signal == "conflict" and item.armed:
             weighted *= ARMED_SENTENCE_BOOST

@@ -20,7 +20,7 @@ import duckdb
 from tasks.db import transaction, upsert
 from tasks.knowledge import Knowledge, Mention
 from tasks.relevance import (
-    TITLE_FACTOR, Located, judge, names_armed_actor, sentence_factor, strongest_trigger,
+    TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
 )
 
 RULES_VERSION = "r1"
@@ -134,12 +134,7 @@ def _locate(
 
 def _topics(knowledge: Knowledge, located: list[Located]) -> list[str]:
     found = set()
-    for item in located:
-        if item.mention.kind != "trigger":
-            continue
-        trigger = strongest_trigger(knowledge, item.mention)
-        if trigger is None:
-            continue
+    for _item, trigger in located_triggers(knowledge, located):
         for topic in (
             _SUB_EVENT_TOPICS.get(trigger.sub_event_type),
             _EVENT_TYPE_TOPICS.get(trigger.event_type),
