@@ -18,7 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from tasks.faults import kill_point
-from tasks.settings import PROJECT_ROOT
+from tasks.settings import PROJECT_ROOT, get_settings
 
 MIGRATIONS_DIR = PROJECT_ROOT / "sql" / "migrations"
 VIEWS_DIR = PROJECT_ROOT / "sql" / "views"
@@ -91,6 +91,12 @@ def _rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:
 LOCK_WAIT_S = 120.0
 
 
+def _config() -> dict[str, str]:
+    """DuckDB keeps what it reads cached up to its memory limit (80% of RAM by default), so the pipeline's
+    memory would grow with the database. A fixed limit keeps it flat; DuckDB spills to disk beyond it."""
+    return {"memory_limit": get_settings().db_memory_limit}
+
+
 def open_waiting_for_lock(path: Path, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConnection:
     """Open the file; while another process holds it (DuckDB has one writer), wait and try again.
 
@@ -101,7 +107,7 @@ def open_waiting_for_lock(path: Path, read_only: bool, wait_s: float) -> duckdb.
     pause = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config=_config())
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() + pause > deadline:
                 raise

@@ -66,6 +66,9 @@ class Settings:
     max_backoff_minutes: int = field(
         metadata={"env": "MMTRACK_MAX_BACKOFF_MINUTES", "doc": "cap on a failing feed's backoff"}
     )
+    db_memory_limit: str = field(
+        metadata={"env": "MMTRACK_DB_MEMORY_LIMIT", "doc": "DuckDB's memory limit per connection (it spills beyond)"}
+    )
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -96,6 +99,7 @@ class Settings:
             batch_size=int(_env("MMTRACK_BATCH_SIZE", "500")),
             allow_private_hosts=_env_list("MMTRACK_ALLOW_PRIVATE_HOSTS"),
             max_backoff_minutes=int(_env("MMTRACK_MAX_BACKOFF_MINUTES", str(24 * 60))),
+            db_memory_limit=_env("MMTRACK_DB_MEMORY_LIMIT", "256MB"),
         )
 
     def describe(self) -> list[tuple[str, str, str]]:
