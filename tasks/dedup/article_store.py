@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from array import array
+
 import duckdb
 import pyarrow as pa
 
@@ -64,6 +66,19 @@ def _sketches(con: duckdb.DuckDBPyConnection, article_ids: list[str],
     return sketches
 
 
+VERIFY_BATCH = 1000
+
+
+def _verify(con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]) -> list[tuple[str, str, float]]:
+    """Exact checks, VERIFY_BATCH pairs at a time: only those pairs' shingle sets are in memory at once
+    (a templated backlog can put thousands of articles into some candidate pair)."""
+    edges = []
+    for start in range(0, len(pairs), VERIFY_BATCH):
+        batch = pairs[start:start + VERIFY_BATCH]
+        edges += verified_edges(batch, _texts(con, sorted({a for pair in batch for a in pair})))
+    return edges
+
+
 def _current(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[datetime, str]]:
     rows = con.execute(f"SELECT a.article_id, coalesce(a.published_at, a.first_seen_at), md5({_BODY}) FROM articles a "
                        "WHERE a.fetch_status <> 'pending'").fetchall()
@@ -90,7 +105,7 @@ def _pool(con: duckdb.DuckDBPyConnection, new: list[Sketch], kept: dict[str, tup
     hi = max(s.published_at for s in new) + STORY_WINDOW + timedelta(days=1)
     rows = con.execute("SELECT article_id, published_at, signature, shingle_count FROM article_clusters "
                        "WHERE published_at BETWEEN ? AND ?", [lo, hi]).fetchall()
-    return [Sketch(a, _utc(p), list(sig), size=n) for a, p, sig, n in rows if a in kept]
+    return [Sketch(a, _utc(p), array("q", sig), size=n) for a, p, sig, n in rows if a in kept]
 
 
 def update_stories(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> StoryUpdate:
@@ -100,9 +115,7 @@ def update_stories(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> Sto
     new_ids = sorted(a for a in current if a not in kept)
     new = _sketches(con, new_ids, current)
     pool = _pool(con, new, kept) if kept else []
-    pairs = candidate_pairs(new, pool)
-    # Shingle sets are reloaded only for the few pairs worth an exact check.
-    edges = verified_edges(pairs, _texts(con, sorted({a for pair in pairs for a in pair})))
+    edges = _verify(con, sorted(candidate_pairs(new, pool)))
     groups: dict[str, list[str]] = {}
     for article_id, row in kept.items():
         groups.setdefault(row[2], []).append(article_id)
@@ -120,10 +133,14 @@ def update_stories(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> Sto
         rows.append({"article_id": s.article_id, "story_cluster_id": s.story_cluster_id,
                      "is_representative": s.is_representative, "similarity": s.similarity,
                      "body_hash": current[s.article_id][1], "published_at": current[s.article_id][0],
-                     "signature": signatures.get(s.article_id), "shingle_count": sizes.get(s.article_id),
+                     "signature": _as_list(signatures.get(s.article_id)), "shingle_count": sizes.get(s.article_id),
                      "method_version": ARTICLE_METHOD_VERSION})
     removed = sorted(set(stored) - set(current))
     return StoryUpdate(rows, removed, {s.article_id: s.story_cluster_id for s in assignments}, rebuild)
+
+
+def _as_list(sig: array | None) -> list[int] | None:
+    return None if sig is None else sig.tolist()
 
 
 def write_stories(con: duckdb.DuckDBPyConnection, update: StoryUpdate) -> None:
