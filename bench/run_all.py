@@ -27,7 +27,7 @@ OTHER_MODULES = ("bench.bench_clean", "bench.bench_tag", "bench.bench_extract", 
 
 def run(quick: bool) -> list[Result]:
     """quick: small sizes, to check the harness end to end in about a minute (figures not comparable)."""
-    from bench import bench_e2e, bench_incremental, bench_load, bench_memory, bench_overhead
+    from bench import bench_e2e, bench_load, bench_memory, bench_overhead
 
     sizes = {"e2e": 500, "memory": (200, 1000), "overhead": 200, "load": 1000} if quick else {
         "e2e": bench_e2e.ARTICLES, "memory": (bench_memory.SMALL, bench_memory.LARGE),

@@ -8,7 +8,6 @@ from contextlib import contextmanager
 import json
 import os
 import sys
-from pathlib import Path
 
 from tasks.settings import PROJECT_ROOT, get_settings
 

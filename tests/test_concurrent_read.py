@@ -6,7 +6,6 @@ sees must be one that a complete run published, in run order (never a half-loade
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time

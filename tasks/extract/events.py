@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate, find_dates
-from tasks.extract.model import Event, ExtractionResult, Figure
+from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
 from tasks.extract.sentences import Sentence, find_dateline, split_sentences
 from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_events, drop_protest_topics, earlier_clauses, in_spans,

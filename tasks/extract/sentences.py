@@ -94,7 +94,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences with offsets into `text`, numbered, each with its paragraph number."""
     blank_lines = re.search(r"\n\s*\n", text) is not None
     sentences: list[Sentence] = []
-    paragraph, pos = 0, 0
+    paragraph = 0
     for line in re.finditer(r"[^\n]*(?:\n|$)", text):
         if line.start() >= len(text) and line.group(0) == "":
             break
@@ -107,5 +107,4 @@ def split_sentences(text: str) -> list[Sentence]:
             sentences.append(Sentence(text[s:e], s, e, paragraph, len(sentences)))
         if not blank_lines:
             paragraph += 1
-        pos = line.end()
     return sentences

@@ -8,7 +8,7 @@ numbers themselves are the view's. `date_column`/`region_column` say how the rep
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import duckdb
