@@ -58,9 +58,13 @@ def _unwrap_amp_cache(host: str, path: str) -> tuple[str, str] | None:
 
 def _canonical_host(host: str) -> str:
     host = host.strip(".").lower()
-    for prefix in HOST_PREFIXES:
-        if host.startswith(prefix) and host.count(".") >= 2:
-            return host[len(prefix):]
+    stripped = True
+    while stripped:  # "www.m.example.com": every prefix goes, or canonicalising twice would differ
+        stripped = False
+        for prefix in HOST_PREFIXES:
+            if host.startswith(prefix) and host.count(".") >= 2:
+                host, stripped = host[len(prefix):], True
+                break
     return host
 
 

@@ -22,6 +22,8 @@ CASES = [
     ("https://myanmar-now.org/en/news/aa-captures-base/amp/", "https://myanmar-now.org/en/news/aa-captures-base"),
     ("https://myanmar-now.org/en/news/aa-captures-base?amp=1", "https://myanmar-now.org/en/news/aa-captures-base"),
     ("https://m.mizzima.com/article/kia-bhamo-offensive", "https://mizzima.com/article/kia-bhamo-offensive"),
+    ("http://www.m.example-news.com/world/asia/myanmar-ceasefire",
+     "https://example-news.com/world/asia/myanmar-ceasefire"),
     ("https://mobile.example-news.com/world/asia/myanmar-ceasefire",
      "https://example-news.com/world/asia/myanmar-ceasefire"),
     ("https://amp.theguardian.com/world/2024/jan/12/myanmar-ceasefire-kunming",
