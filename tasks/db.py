@@ -166,6 +166,26 @@ def _last_per_key(table: pa.Table, key: Sequence[str]) -> pa.Table:
     return table.take(sorted(seen.values()))
 
 
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, data: pa.Table) -> Iterator[str]:
+    """An Arrow table visible to SQL as `name` for the duration of the block."""
+    con.register(name, data)
+    try:
+        yield name
+    finally:
+        con.unregister(name)
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table, *, replace: bool = False) -> int:
+    """Bulk-insert an Arrow table in one statement (`replace`: INSERT OR REPLACE on the primary key)."""
+    if data.num_rows == 0:
+        return 0
+    columns = ", ".join(data.column_names)
+    with registered(con, f"_insert_{table}", data) as view:
+        con.execute(f"INSERT {'OR REPLACE ' if replace else ''}INTO {table} ({columns}) SELECT {columns} FROM {view}")
+    return data.num_rows
+
+
 def upsert(
     con: duckdb.DuckDBPyConnection,
     table: str,
@@ -185,22 +205,13 @@ def upsert(
     data = _last_per_key(data, key)
     columns = data.column_names
     targets = [c for c in columns if c not in key] if update is None else list(update)
-    view = f"_upsert_{table}"
-    con.register(view, data)
-    try:
-        column_list = ", ".join(columns)
-        conflict = ", ".join(key)
-        if targets:
-            sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in targets)
-            action = f"DO UPDATE SET {sets}"
-        else:
-            action = "DO NOTHING"
+    column_list = ", ".join(columns)
+    action = f"DO UPDATE SET {', '.join(f'{c} = EXCLUDED.{c}' for c in targets)}" if targets else "DO NOTHING"
+    with registered(con, f"_upsert_{table}", data) as view:
         con.execute(
             f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM {view} "
-            f"ON CONFLICT ({conflict}) {action}"
+            f"ON CONFLICT ({', '.join(key)}) {action}"
         )
-    finally:
-        con.unregister(view)
     return data.num_rows
 
 
@@ -220,12 +231,8 @@ def update_rows(
     if data.num_rows == 0:
         return 0
     data = _last_per_key(data, key)
-    view = f"_update_{table}"
-    con.register(view, data)
-    try:
-        sets = ", ".join(f"{c} = v.{c}" for c in data.column_names if c not in key)
-        match = " AND ".join(f"{table}.{k} = v.{k}" for k in key)
+    sets = ", ".join(f"{c} = v.{c}" for c in data.column_names if c not in key)
+    match = " AND ".join(f"{table}.{k} = v.{k}" for k in key)
+    with registered(con, f"_update_{table}", data) as view:
         con.execute(f"UPDATE {table} SET {sets} FROM {view} v WHERE {match}")
-    finally:
-        con.unregister(view)
     return data.num_rows

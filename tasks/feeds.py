@@ -20,7 +20,7 @@ import duckdb
 import feedparser
 import pyarrow as pa
 
-from tasks.db import transaction, upsert
+from tasks.db import registered, transaction, upsert
 
 REGISTRY_COLUMNS = (
     "feed_id", "name", "outlet", "url", "language", "enabled", "poll_interval_minutes", "general", "allow_private",
@@ -236,12 +236,11 @@ def sync_registry(con: duckdb.DuckDBPyConnection, specs: list[FeedSpec]) -> int:
     registry_columns = [c for c in REGISTRY_COLUMNS if c != "feed_id"] + ["in_registry"]
     with transaction(con):
         if rows:
-            con.register("_registry", pa.Table.from_pylist(rows))
-            con.execute(
-                "UPDATE feeds SET etag = NULL, last_modified = NULL, body_hash = NULL, next_poll_at = NULL "
-                "FROM _registry r WHERE feeds.feed_id = r.feed_id AND feeds.url <> r.url"
-            )
-            con.unregister("_registry")
+            with registered(con, "_registry", pa.Table.from_pylist(rows)) as registry:
+                con.execute(
+                    "UPDATE feeds SET etag = NULL, last_modified = NULL, body_hash = NULL, next_poll_at = NULL "
+                    f"FROM {registry} r WHERE feeds.feed_id = r.feed_id AND feeds.url <> r.url"
+                )
         upsert(con, "feeds", rows, ["feed_id"], update=registry_columns)
         ids = [spec.feed_id for spec in specs]
         con.execute("UPDATE feeds SET in_registry = false WHERE NOT list_contains(?, feed_id)", [ids])

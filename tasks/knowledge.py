@@ -27,7 +27,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from tasks.db import transaction
+from tasks.db import insert, transaction
 from tasks.matcher import Pattern, PatternMatcher, fold, is_burmese
 
 SEED_FILES = ("places.csv", "place_aliases.csv", "actors.csv", "actor_aliases.csv", "event_lexicon.csv")
@@ -377,14 +377,7 @@ def sync_reference_tables(con: duckdb.DuckDBPyConnection, knowledge: Knowledge) 
     with transaction(con):
         for name, table in tables.items():
             con.execute(f"DELETE FROM {name}")
-            if table.num_rows:
-                view = f"_seed_{name}"
-                con.register(view, table)
-                try:
-                    columns = ", ".join(table.column_names)
-                    con.execute(f"INSERT INTO {name} ({columns}) SELECT {columns} FROM {view}")
-                finally:
-                    con.unregister(view)
+            insert(con, name, table)
 
 
 def actor_ids(mentions: Sequence[Mention]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from tasks.settings import Settings, get_settings
@@ -38,3 +39,12 @@ def write_registry(path: Path, feeds: list[dict]) -> Path:
             writer.writerow({"name": feed["feed_id"], "outlet": feed["feed_id"], "language": "en", "enabled": "true",
                              "poll_interval_minutes": "15", "general": "false", "allow_private": "true", **feed})
     return path
+
+
+def query_rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
+    """Rows of one query on a database file, opened read-only and closed again."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()

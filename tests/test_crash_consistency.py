@@ -49,7 +49,7 @@ def _run(site: LoopbackSite, tmp: Path, db: Path, kill_at: str | None = None) ->
     return result.returncode
 
 
-def _snapshot(db: Path) -> dict[str, list[tuple]]:
+def snapshot(db: Path) -> dict[str, list[tuple]]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
@@ -69,9 +69,9 @@ def news_site():
 def clean_snapshot(news_site, tmp_path_factory) -> dict[str, list[tuple]]:
     tmp = tmp_path_factory.mktemp("clean")
     _run(news_site, tmp, tmp / "clean.duckdb")
-    snapshot = _snapshot(tmp / "clean.duckdb")
-    assert len(snapshot["articles"]) == ARTICLES
-    return snapshot
+    clean = snapshot(tmp / "clean.duckdb")
+    assert len(clean["articles"]) == ARTICLES
+    return clean
 
 
 @pytest.mark.integration
@@ -81,4 +81,4 @@ def test_killed_run_then_full_run_equals_one_clean_run(kill_at, news_site, clean
     code = _run(news_site, tmp_path, db, kill_at)
     assert code == -signal.SIGKILL, f"the run never reached {kill_at}"
     _run(news_site, tmp_path, db)
-    assert _snapshot(db) == clean_snapshot
+    assert snapshot(db) == clean_snapshot

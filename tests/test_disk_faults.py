@@ -23,7 +23,7 @@ import pytest
 from tests.conftest import write_registry
 from tests.loopback import LoopbackSite
 from tests.news_site import serve_news
-from tests.test_crash_consistency import SNAPSHOT_QUERIES
+from tests.test_crash_consistency import snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = 40
@@ -43,15 +43,6 @@ def _ingest(site: LoopbackSite, work: Path, db: Path, file_limit: int | None = N
         [sys.executable, "-m", "mmtrack.cli", "ingest", "--no-prefect", "--force", "--db", str(db), "--feeds",
          str(registry)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180, preexec_fn=limit_file_size,
     )
-
-
-def _snapshot(db: Path) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        return {name: con.execute(sql).fetchall() for name, sql in SNAPSHOT_QUERIES.items() if name in tables}
-    finally:
-        con.close()
 
 
 def _assert_consistent(db: Path) -> None:
@@ -96,7 +87,7 @@ def clean_snapshot(news_site, tmp_path_factory) -> dict[str, list[tuple]]:
     work = tmp_path_factory.mktemp("clean")
     result = _ingest(news_site, work, work / "clean.duckdb")
     assert result.returncode == 0, result.stderr[-2000:]
-    return _snapshot(work / "clean.duckdb")
+    return snapshot(work / "clean.duckdb")
 
 
 @pytest.fixture
@@ -140,7 +131,7 @@ def test_disk_filling_up_fails_clearly_and_a_later_run_completes_the_data(
     _assert_clear_error(result)
     assert "No space left on device" in result.stderr or "space" in result.stderr.lower()
     db = _recover_elsewhere(news_site, disk, tmp_path / "roomy")
-    assert _snapshot(db) == clean_snapshot
+    assert snapshot(db) == clean_snapshot
 
 
 @pytest.mark.integration
@@ -150,7 +141,7 @@ def test_file_size_limit_fails_clearly_and_a_later_run_completes_the_data(news_s
     result = _ingest(news_site, tmp_path, disk / "full.duckdb", file_limit=3 * 1024 * 1024)
     _assert_clear_error(result)
     db = _recover_elsewhere(news_site, disk, tmp_path / "roomy")
-    assert _snapshot(db) == clean_snapshot
+    assert snapshot(db) == clean_snapshot
 
 
 def _digest(directory: Path) -> dict[str, str]:
@@ -166,4 +157,4 @@ def test_read_only_database_fails_clearly_and_is_left_untouched(news_site, clean
     subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
     result = _ingest(news_site, tmp_path, disk / "full.duckdb")
     _assert_clear_error(result)
-    assert _digest(disk) == before and _snapshot(disk / "full.duckdb") == clean_snapshot
+    assert _digest(disk) == before and snapshot(disk / "full.duckdb") == clean_snapshot

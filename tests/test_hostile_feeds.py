@@ -6,13 +6,12 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from tasks import pipeline
 from tasks.settings import Settings, get_settings
 from tasks.feeds import MAX_ENTRIES, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, parse_feed
-from tests.conftest import write_registry
+from tests.conftest import write_registry, query_rows
 from tests.hostile_site import (
     CP1252_TITLE, UNICODE_SUMMARY, UNICODE_TITLE, UTF16_TITLE, ZAWGYI_SUMMARY, ZAWGYI_TITLE, HostileSite, SilentServer, hostile_feed_registry, port_of,
     hostile_feeds,
@@ -47,12 +46,7 @@ EXPECTED = {
 }
 
 
-def _rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
+_rows = query_rows
 
 
 def _parse(name: str):

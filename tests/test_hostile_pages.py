@@ -12,13 +12,12 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import duckdb
 import psutil
 import pytest
 
 from tasks import pipeline
 from tasks.settings import get_settings
-from tests.conftest import write_registry
+from tests.conftest import write_registry, query_rows
 from tests.hostile_site import (
     CP1252_TITLE, MB, PRIVATE_TARGETS, UNICODE_SUMMARY, UTF16_TITLE, ZAWGYI_SUMMARY, HostileSite, SilentServer,
     hostile_feed_registry, hostile_page_feed, port_of,
@@ -46,12 +45,7 @@ EXPECTED = {
 }
 
 
-def _rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+_rows = query_rows
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from tasks import pipeline
-from tests.conftest import write_registry
+from tests.conftest import write_registry, query_rows
 from tests.loopback import LoopbackSite, Reply
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
@@ -26,12 +25,7 @@ def _db(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"
 
 
-def _rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+_rows = query_rows
 
 
 def _poll(db: Path, registry: Path, settings, run_id: str, force: bool = True) -> dict:

@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 import duckdb
 import pyarrow as pa
 
-from tasks.db import transaction
+from tasks.db import insert, transaction
 from tasks.extract.events import extract
 from tasks.extract.model import EXTRACTOR_VERSION, Event, Figure
 
@@ -49,18 +49,6 @@ def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:
-    if data.num_rows == 0:
-        return
-    view = f"_load_{table}"
-    con.register(view, data)
-    try:
-        columns = ", ".join(data.column_names)
-        con.execute(f"INSERT OR REPLACE INTO {table} ({columns}) SELECT {columns} FROM {view}")
-    finally:
-        con.unregister(view)
-
-
 def load_events(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], events: Sequence[Event],
                 figures: Sequence[Figure], knowledge_version: str | None = None) -> dict[str, int]:
     """Replace the events and figures of `article_ids` with the given ones, in one transaction."""
@@ -78,9 +66,9 @@ def load_events(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], even
     with transaction(con):
         for table in ("events", "figures", "article_extractions"):
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-        _insert(con, "events", _table(event_rows, EVENT_SCHEMA))
-        _insert(con, "figures", _table(figure_rows, FIGURE_SCHEMA))
-        _insert(con, "article_extractions", _table(runs, RUN_SCHEMA))
+        insert(con, "events", _table(event_rows, EVENT_SCHEMA))
+        insert(con, "figures", _table(figure_rows, FIGURE_SCHEMA))
+        insert(con, "article_extractions", _table(runs, RUN_SCHEMA))
     return {"events": len(event_rows), "figures": len(figure_rows)}
 
 
