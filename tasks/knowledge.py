@@ -155,23 +155,27 @@ class Knowledge:
         return False
 
 
-# Grouping a hit's patterns by kind is the same work for every occurrence of a key: memoised per
-# pattern tuple (the matcher hands out its own tuples for unfiltered hits; the entry keeps the tuple
-# alive so its id is never reused). Bounded by the number of keys.
-_GROUPS: dict[int, tuple[tuple, tuple[tuple[str, tuple[str, ...], bool], ...]]] = {}
+# Grouping a hit's patterns by kind is the same work for every occurrence of the same patterns: memoised
+# by the patterns' identities. The matcher builds a fresh tuple for many hits (merged or filtered), so the
+# tuple's own id would make one entry per occurrence and grow with the corpus; the Pattern objects are
+# the automaton's and live as long as it. The entry keeps them alive, so an id is never reused while its
+# entry exists. Bounded by the distinct pattern combinations the seeds can produce.
+_GROUPS: dict[tuple[int, ...], tuple[tuple, tuple[tuple[str, tuple[str, ...], bool], ...]]] = {}
+_GROUPS_MAX = 100_000
 
 
 def _groups(patterns: tuple) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
-    cached = _GROUPS.get(id(patterns))
-    if cached is not None and cached[0] is patterns:
+    key = tuple(map(id, patterns))
+    cached = _GROUPS.get(key)
+    if cached is not None:
         return cached[1]
     by_kind: dict[str, list] = {}
     for pattern in patterns:
         by_kind.setdefault(pattern.kind, []).append(pattern)
     groups = tuple((kind, tuple(dict.fromkeys(p.ref_id for p in group)), all(p.needs_context for p in group))
                    for kind, group in by_kind.items())
-    if len(_GROUPS) < 200_000:
-        _GROUPS[id(patterns)] = (patterns, groups)
+    if len(_GROUPS) < _GROUPS_MAX:
+        _GROUPS[key] = (patterns, groups)
     return groups
 
 

@@ -156,3 +156,18 @@ def test_generic_civilian_words_do_not_anchor_a_story(knowledge: Knowledge) -> N
 def test_burmese_village_tract_names_are_not_matched_inside_words(knowledge: Knowledge) -> None:
     # "မန်း" (the village tract Man) is also a syllable of other words; only English names locate tracts.
     assert refs(knowledge, "မန္တလေး မန်း", "place") == []
+
+
+def test_scanning_more_text_does_not_grow_the_memo_of_pattern_groups() -> None:
+    # A memo keyed by each hit's (freshly built) pattern tuple grew with every article tagged: 70 MB over
+    # 10,000 articles in bench/bench_memory.py. It must be bounded by the distinct pattern combinations.
+    from tasks import knowledge as module
+
+    repo = load_knowledge(REPO_SEEDS)
+    text = ("The Arakan Army said it captured Paletwa in Chin State after clashes with junta troops; the AA "
+            "and the KIA reported airstrikes near Laukkai, Lashio and Myitkyina. ") * 5
+    repo.find(text, myanmar_context=True)
+    size = len(module._GROUPS)
+    for _ in range(50):
+        repo.find(text, myanmar_context=True)
+    assert len(module._GROUPS) == size
