@@ -23,7 +23,7 @@ from tasks.relevance import (
     TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
 )
 
-RULES_VERSION = "r1"
+RULES_VERSION = "r2"  # r2: evidence lists each distinct term once, with its count
 MAX_EVIDENCE_MENTIONS = 80
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u104b])[\"'\u201d\u2019)]?\s+|\n+")
@@ -93,7 +93,7 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None) -> Ar
         "rule": verdict.rule,
         "score": verdict.score,
         "components": verdict.components,
-        "mentions": [_evidence(item) for item in located[:MAX_EVIDENCE_MENTIONS]],
+        "mentions": _evidence(located)[:MAX_EVIDENCE_MENTIONS],
     }
     return ArticleTags(
         relevant=verdict.relevant, score=verdict.score, rule=verdict.rule,
@@ -176,12 +176,20 @@ def _actors(knowledge: Knowledge, mentions: Iterable[Mention]) -> list[str]:
     return list(ids)
 
 
-def _evidence(item: Located) -> dict[str, Any]:
-    mention = item.mention
-    return {
-        "field": item.field, "kind": mention.kind, "text": mention.text, "start": mention.start,
-        "end": mention.end, "refs": list(mention.ref_ids), "weight": round(item.factor, 2),
-    }
+def _evidence(located: list[Located]) -> list[dict[str, Any]]:
+    """One entry per distinct term (field, kind, text, weight): its first occurrence and how often it
+    occurs. One entry per occurrence made the evidence twice the size of the article's text, which every
+    run wrote and the database kept in memory until its next checkpoint."""
+    terms: dict[tuple, dict[str, Any]] = {}
+    for item in located:
+        mention = item.mention
+        key = (item.field, mention.kind, mention.text, round(item.factor, 2))
+        if key in terms:
+            terms[key]["count"] += 1
+            continue
+        terms[key] = {"field": item.field, "kind": mention.kind, "text": mention.text, "start": mention.start,
+                      "end": mention.end, "refs": list(mention.ref_ids), "weight": round(item.factor, 2), "count": 1}
+    return list(terms.values())
 
 
 # --- database ------------------------------------------------------------------------------------
