@@ -97,6 +97,32 @@ def _config() -> dict[str, str]:
     return {"memory_limit": get_settings().db_memory_limit}
 
 
+# Rows per row group when the pipeline writes. A checkpoint re-compresses every row group that gained rows
+# since the last one, and with DuckDB's default (122,880 rows) that is the whole table until it passes
+# 122,880 rows: checkpoint memory grew with the database (bench/bench_memory.py, 1k vs 10k articles).
+# 2,048 (the smallest allowed) keeps a checkpoint's working set to a few batches. The setting belongs to
+# the attachment, not the file, so every write connection attaches with it.
+ROW_GROUP_SIZE = 2048
+WRITE_ALIAS = "pipeline"
+
+
+def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if read_only:
+        return duckdb.connect(str(path), read_only=True, config=_config())
+    con = duckdb.connect(":memory:", config=_config())
+    try:
+        con.execute(f"ATTACH '{_quoted(path)}' AS {WRITE_ALIAS} (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+        con.execute(f"USE {WRITE_ALIAS}")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
 def open_waiting_for_lock(path: Path, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConnection:
     """Open the file; while another process holds it (DuckDB has one writer), wait and try again.
 
@@ -107,7 +133,7 @@ def open_waiting_for_lock(path: Path, read_only: bool, wait_s: float) -> duckdb.
     pause = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=_config())
+            return _open(path, read_only)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() + pause > deadline:
                 raise
