@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -35,10 +36,12 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
 
 
 def _article(con, article_id: str, outlet: str, published: datetime, text: str = "") -> None:
+    text = text or f"{article_id} unrelated text number {article_id} " * 3
     database.upsert(con, "articles", [{
         "article_id": article_id, "canonical_url": f"https://{outlet}.example/{article_id}", "url": "u",
         "feed_id": outlet.lower(), "title": article_id, "first_seen_at": published, "fetch_status": "ok",
-        "text": text or f"{article_id} unrelated text number {article_id} " * 3, "published_at": published}],
+        "text": text, "published_at": published,
+        "content_hash": hashlib.sha256(text.encode()).hexdigest()}],  # as the fetch stage stores it
         ["article_id"])
 
 
@@ -82,6 +85,17 @@ def test_wire_copies_share_one_story_cluster_led_by_the_earliest(tmp_path: Path)
     assert rows["wire"] == ("wire", True) and rows["copy"] == ("wire", False)
     assert rows["other"] == ("other", True)
     assert con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 3  # nothing deleted
+
+
+def test_a_page_whose_text_changed_leaves_its_story_cluster(tmp_path: Path) -> None:
+    con = _open(tmp_path / "t.duckdb")
+    _article(con, "wire", "Alpha", T0, WIRE)
+    _article(con, "copy", "Beta", T0 + timedelta(hours=5), WIRE + " The junta did not comment.")
+    dedup_stage(con)
+    _article(con, "copy", "Beta", T0 + timedelta(hours=5), OTHER)  # refetched: the outlet rewrote the page
+    dedup_stage(con)
+    rows = dict(con.execute("SELECT article_id, story_cluster_id FROM article_clusters").fetchall())
+    assert rows == {"wire": "wire", "copy": "copy"}
 
 
 def test_two_reports_of_one_event_in_different_words_are_not_near_duplicates() -> None:

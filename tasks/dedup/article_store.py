@@ -10,6 +10,7 @@ nothing outside it can change). A new method version rebuilds everything.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -31,7 +32,7 @@ _BODY = "coalesce(nullif(a.text, ''), nullif(a.summary, ''), a.title, '')"
 
 @dataclass
 class StoryUpdate:
-    rows: list[dict]             # article_clusters rows to upsert
+    rows: list[dict]             # article_clusters rows to upsert (signature: packed array or None)
     removed: list[str]           # article_ids to delete
     stories: dict[str, str]      # article_id -> story_cluster_id, for every clustered article
     rebuilt: bool
@@ -43,12 +44,15 @@ def _utc(ts: datetime | None) -> datetime:
     return ts.astimezone(timezone.utc) if ts.tzinfo else ts.replace(tzinfo=timezone.utc)
 
 
-def _texts(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, frozenset[int]]:
+def _bodies(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tuple[str, str]]:
     if not article_ids:
-        return {}
-    rows = con.execute(f"SELECT a.article_id, {_BODY} FROM articles a WHERE a.article_id IN (SELECT unnest(?::VARCHAR[]))",
-                       [article_ids]).fetchall()
-    return {article_id: shingles(body) for article_id, body in rows}
+        return []
+    return con.execute(f"SELECT a.article_id, {_BODY} FROM articles a WHERE a.article_id IN (SELECT unnest(?::VARCHAR[])) "
+                       "ORDER BY a.article_id", [article_ids]).fetchall()
+
+
+def _texts(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, frozenset[int]]:
+    return {article_id: shingles(body) for article_id, body in _bodies(con, article_ids)}
 
 
 SKETCH_BATCH = 500
@@ -56,31 +60,44 @@ SKETCH_BATCH = 500
 
 def _sketches(con: duckdb.DuckDBPyConnection, article_ids: list[str],
               current: dict[str, tuple[datetime, str]]) -> list[Sketch]:
-    """Signatures and shingle counts of the articles, read a batch at a time: the shingle sets
-    themselves (a few hundred hashes per article) are not kept, so memory does not grow with the backlog."""
+    """Signatures and shingle counts of the articles, their texts read a batch at a time. Each shingle set
+    (about 40 KB) is dropped as soon as its signature is made, so memory does not grow with the backlog."""
     sketches = []
     for start in range(0, len(article_ids), SKETCH_BATCH):
-        batch = article_ids[start:start + SKETCH_BATCH]
-        sets = _texts(con, batch)
-        sketches += [Sketch(a, current[a][0], signature(sets[a]), size=len(sets[a])) for a in batch]
+        for article_id, body in _bodies(con, article_ids[start:start + SKETCH_BATCH]):
+            hashes = shingles(body)
+            sketches.append(Sketch(article_id, current[article_id][0], signature(hashes), size=len(hashes)))
     return sketches
 
 
-VERIFY_BATCH = 1000
+VERIFY_ARTICLES = 400
 
 
 def _verify(con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]) -> list[tuple[str, str, float]]:
-    """Exact checks, VERIFY_BATCH pairs at a time: only those pairs' shingle sets are in memory at once
-    (a templated backlog can put thousands of articles into some candidate pair)."""
-    edges = []
-    for start in range(0, len(pairs), VERIFY_BATCH):
-        batch = pairs[start:start + VERIFY_BATCH]
-        edges += verified_edges(batch, _texts(con, sorted({a for pair in batch for a in pair})))
+    """Exact checks of candidate pairs, in batches that need at most VERIFY_ARTICLES articles' shingle
+    sets at once (a set is about 40 KB; a templated backlog can bring thousands of candidate pairs)."""
+    edges: list[tuple[str, str, float]] = []
+    batch: list[tuple[str, str]] = []
+    needed: set[str] = set()
+    for pair in pairs:
+        if batch and len(needed | set(pair)) > VERIFY_ARTICLES:
+            edges += verified_edges(batch, _texts(con, sorted(needed)))
+            batch, needed = [], set()
+        batch.append(pair)
+        needed.update(pair)
+    if batch:
+        edges += verified_edges(batch, _texts(con, sorted(needed)))
     return edges
 
 
+# What the body hash of an article is, without reading its text: the fetch stage stores sha256 of a
+# non-empty text as content_hash (and NULL otherwise), so only the short fallbacks are hashed here. A
+# hash over every text would make each run read the whole text column, however few articles are new.
+_BODY_HASH = "coalesce(a.content_hash, md5(coalesce(nullif(a.summary, ''), a.title, '')))"
+
+
 def _current(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[datetime, str]]:
-    rows = con.execute(f"SELECT a.article_id, coalesce(a.published_at, a.first_seen_at), md5({_BODY}) FROM articles a "
+    rows = con.execute(f"SELECT a.article_id, coalesce(a.published_at, a.first_seen_at), {_BODY_HASH} FROM articles a "
                        "WHERE a.fetch_status <> 'pending'").fetchall()
     return {a: (_utc(p), h) for a, p, h in rows}
 
@@ -133,14 +150,21 @@ def update_stories(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> Sto
         rows.append({"article_id": s.article_id, "story_cluster_id": s.story_cluster_id,
                      "is_representative": s.is_representative, "similarity": s.similarity,
                      "body_hash": current[s.article_id][1], "published_at": current[s.article_id][0],
-                     "signature": _as_list(signatures.get(s.article_id)), "shingle_count": sizes.get(s.article_id),
+                     "signature": signatures.get(s.article_id), "shingle_count": sizes.get(s.article_id),
                      "method_version": ARTICLE_METHOD_VERSION})
     removed = sorted(set(stored) - set(current))
     return StoryUpdate(rows, removed, {s.article_id: s.story_cluster_id for s in assignments}, rebuild)
 
 
-def _as_list(sig: array | None) -> list[int] | None:
-    return None if sig is None else sig.tolist()
+WRITE_BATCH = 2000
+
+
+def _fresh_tables(rows: list[dict]) -> Iterator[pa.Table]:
+    """Rows with a new signature as Arrow tables of WRITE_BATCH rows. Signatures stay packed until here:
+    as Python lists they take about five times the memory, for every new article of the backlog."""
+    for start in range(0, len(rows), WRITE_BATCH):
+        batch = [{**r, "signature": r["signature"].tolist()} for r in rows[start:start + WRITE_BATCH]]
+        yield pa.Table.from_pylist(batch, schema=ARTICLE_CLUSTER_SCHEMA)
 
 
 def write_stories(con: duckdb.DuckDBPyConnection, update: StoryUpdate) -> None:
@@ -152,6 +176,7 @@ def write_stories(con: duckdb.DuckDBPyConnection, update: StoryUpdate) -> None:
     fresh = [r for r in update.rows if r["signature"] is not None]
     moved = [{k: r[k] for k in ("article_id", "story_cluster_id", "is_representative", "similarity")}
              for r in update.rows if r["signature"] is None]
-    upsert(con, "article_clusters", pa.Table.from_pylist(fresh, schema=ARTICLE_CLUSTER_SCHEMA), ["article_id"])
+    for table in _fresh_tables(fresh):
+        upsert(con, "article_clusters", table, ["article_id"])
     if moved:
         update_rows(con, "article_clusters", moved, ["article_id"])

@@ -35,6 +35,7 @@ placed no more precisely than the country), so the work is linear in the number 
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -68,9 +69,10 @@ _TYPE_SCORES: dict[frozenset[str], float] = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
-    """One event row as clustering sees it; `row` keeps every column for merging."""
+    """One event row as clustering sees it; `row` holds every column for merging, or only
+    CLUSTERING_COLUMNS once `slim`med."""
 
     event_id: str
     article_id: str
@@ -105,6 +107,24 @@ def make_mention(row: dict[str, Any], reported_at: datetime) -> Mention:
                             if row.get(f"actor{i}") and row.get(f"inter{i}") in NON_STATE_INTERS
                             and row.get(f"actor{i}_id") not in UMBRELLA_ACTOR_IDS)
     return m
+
+
+# What clustering itself reads from a mention's row (type_score); merging reads the whole row back.
+CLUSTERING_COLUMNS = ("event_type", "sub_event_type")
+
+
+def slim(mention: Mention) -> Mention:
+    """The mention with only what clustering needs, its strings shared: a backlog of tens of thousands of
+    mentions is clustered at once, and whole rows (sentence, notes, every place column) would make memory
+    grow with it. Merging reads the full rows back, a chunk of clusters at a time."""
+    mention.row = {k: _shared(mention.row.get(k)) for k in CLUSTERING_COLUMNS}
+    mention.state = _shared(mention.state)
+    mention.path = tuple(_shared(v) for v in mention.path)
+    return mention
+
+
+def _shared(value: Any) -> Any:
+    return sys.intern(value) if isinstance(value, str) else value
 
 
 def date_period(day: date, precision: int, date_text: str | None) -> tuple[int, int]:

@@ -1,4 +1,4 @@
-"""The dedup stage: story clusters for articles, then event clusters, written in one transaction.
+"""The dedup stage: story clusters for articles, then event clusters, each written in one transaction.
 
 Incremental by replay (see tasks/dedup/events.py): clustering decisions are made in report order and
 depend only on earlier mentions, so each run keeps every decision before the first new, changed or
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -21,7 +21,8 @@ import pyarrow as pa
 
 from tasks.db import transaction, upsert
 from tasks.dedup.article_store import update_stories, write_stories
-from tasks.dedup.events import EVENT_METHOD_VERSION, Clustering, Mention, cluster_mentions, make_mention
+from tasks.dedup.events import (EVENT_METHOD_VERSION, Cluster, Clustering, Mention, cluster_mentions, make_mention,
+                                slim)
 from tasks.dedup.merge import merge_cluster
 
 LINK_SCHEMA = pa.schema([
@@ -67,19 +68,40 @@ def _digest(value: Any) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:32]
 
 
-def load_mentions(con: duckdb.DuckDBPyConnection) -> tuple[list[Mention], dict[str, str], dict[str, str | None]]:
-    """Every event mention (figure_scope 'event'), with fingerprints and each article's outlet."""
-    cursor = con.execute(
-        "SELECT e.*, coalesce(a.published_at, a.first_seen_at) AS reported_at, f.outlet AS outlet "
-        "FROM events e JOIN articles a ON a.article_id = e.article_id LEFT JOIN feeds f ON f.feed_id = a.feed_id "
-        "WHERE e.figure_scope = 'event'")
+_MENTIONS_SQL = (
+    "SELECT e.*, coalesce(a.published_at, a.first_seen_at) AS reported_at, f.outlet AS outlet "
+    "FROM events e JOIN articles a ON a.article_id = e.article_id LEFT JOIN feeds f ON f.feed_id = a.feed_id "
+    "WHERE e.figure_scope = 'event'")
+FETCH_ROWS = 2000       # rows per fetch while streaming mentions
+MERGE_CHUNK = 1000      # clusters merged (their members' rows read back) and written at a time
+
+
+def _mention_rows(con: duckdb.DuckDBPyConnection, where: str = "", params: list | None = None) -> Iterator[dict]:
+    """Event mention rows (figure_scope 'event') with reported_at and outlet, streamed."""
+    cursor = con.execute(_MENTIONS_SQL + where, params or [])
     names = [d[0] for d in cursor.description]
+    while rows := cursor.fetchmany(FETCH_ROWS):
+        for values in rows:
+            row = dict(zip(names, values))
+            row["reported_at"] = _utc(row["reported_at"])
+            yield row
+
+
+def _full_mention(row: dict) -> Mention:
+    reported_at = row.pop("reported_at")
+    row.pop("outlet")
+    return make_mention(row, reported_at)
+
+
+def load_mentions(con: duckdb.DuckDBPyConnection) -> tuple[list[Mention], dict[str, str], dict[str, str | None]]:
+    """Every event mention, slimmed for clustering, with fingerprints and each article's outlet."""
     mentions, fingerprints, outlets = [], {}, {}
-    for values in cursor.fetchall():
-        row = dict(zip(names, values))
-        reported_at, outlets[row["article_id"]] = _utc(row.pop("reported_at")), row.pop("outlet")
-        fingerprints[row["event_id"]] = _digest([reported_at, {k: v for k, v in row.items() if k not in _VOLATILE}])
-        mentions.append(make_mention(row, reported_at))
+    for row in _mention_rows(con):
+        outlets[row["article_id"]] = row["outlet"]
+        mention = _full_mention(row)
+        fingerprints[row["event_id"]] = _digest([mention.reported_at,
+                                                 {k: v for k, v in row.items() if k not in _VOLATILE}])
+        mentions.append(slim(mention))
     return mentions, fingerprints, outlets
 
 
@@ -127,45 +149,72 @@ def _link_rows(clustering: Clustering, fingerprints: dict[str, str], links: dict
     return rows
 
 
-def _cluster_rows(con: duckdb.DuckDBPyConnection, clustering: Clustering, stories: dict[str, str],
-                  outlets: dict[str, str | None]) -> tuple[list[dict], list[str]]:
-    """Merged rows whose content changed, and ids of clusters that no longer exist."""
-    stored = dict(con.execute("SELECT cluster_id, row_hash FROM event_clusters").fetchall())
+def _full_members(con: duckdb.DuckDBPyConnection, clusters: Sequence[Cluster]) -> list[Cluster]:
+    """The clusters again, with their members' whole rows read back (clustering kept slim mentions)."""
+    wanted = [m.event_id for c in clusters for m in c.members]
+    full = {m.event_id: m for m in map(_full_mention, _mention_rows(
+        con, " AND e.event_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]))}
+    return [Cluster(c.cluster_id, [full[m.event_id] for m in c.members], list(c.scores), set(c.articles))
+            for c in clusters]
+
+
+def _write_clusters(con: duckdb.DuckDBPyConnection, clustering: Clustering, stored: dict[str, str],
+                    stories: dict[str, str], outlets: dict[str, str | None]) -> int:
+    """Merge every cluster, MERGE_CHUNK at a time, and write those whose content changed; returns how many."""
     now = datetime.now(timezone.utc)
-    changed = []
-    for cluster in clustering.clusters.values():
-        row = merge_cluster(cluster, stories, outlets, EVENT_METHOD_VERSION, now)
-        row["row_hash"] = _digest({k: v for k, v in row.items() if k != "updated_at"})
-        if stored.get(cluster.cluster_id) != row["row_hash"]:
-            changed.append(row)
-    return changed, sorted(set(stored) - set(clustering.clusters))
+    clusters = list(clustering.clusters.values())
+    written = 0
+    for start in range(0, len(clusters), MERGE_CHUNK):
+        changed = []
+        for cluster in _full_members(con, clusters[start:start + MERGE_CHUNK]):
+            row = merge_cluster(cluster, stories, outlets, EVENT_METHOD_VERSION, now)
+            row["row_hash"] = _digest({k: v for k, v in row.items() if k != "updated_at"})
+            if stored.get(cluster.cluster_id) != row["row_hash"]:
+                changed.append(row)
+        upsert(con, "event_clusters", pa.Table.from_pylist(changed, schema=CLUSTER_SCHEMA), ["cluster_id"])
+        written += len(changed)
+    return written
+
+
+def _write_links(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
+    for start in range(0, len(rows), MERGE_CHUNK * 5):
+        upsert(con, "event_cluster_links", pa.Table.from_pylist(rows[start:start + MERGE_CHUNK * 5], schema=LINK_SCHEMA),
+               ["event_id"])
 
 
 def dedup_stage(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> dict[str, Any]:
-    """Update story clusters and event clusters (all of them when `rebuild`); one transaction.
+    """Update story clusters, then event clusters (all of them when `rebuild`); a transaction each.
+
+    Stories are written before the mentions are loaded, so their rows and the clustering state are never
+    in memory together. A run killed between the two leaves stored stories and old event clusters: the
+    next run replays the new mentions and recomputes every merged row, as one uninterrupted run would.
 
     Returns {story_clusters, duplicate_articles, event_mentions, unique_events, events_replayed,
     clusters_written}."""
-    stories = update_stories(con, rebuild)
+    update = update_stories(con, rebuild)
+    with transaction(con):
+        write_stories(con, update)
+    stories = update.stories
+    del update  # its rows (signatures of every new article) are written
     mentions, fingerprints, outlets = load_mentions(con)
     links = _stored_links(con)
     clustering, replayed = cluster_events(mentions, fingerprints, links, rebuild)
     link_rows = _link_rows(clustering, fingerprints, links)
     gone_links = sorted(set(links) - set(fingerprints))
-    cluster_rows, gone_clusters = _cluster_rows(con, clustering, stories.stories, outlets)
+    stored = dict(con.execute("SELECT cluster_id, row_hash FROM event_clusters").fetchall())
+    gone_clusters = sorted(set(stored) - set(clustering.clusters))
     with transaction(con):
-        write_stories(con, stories)
         if gone_links:
             con.execute("DELETE FROM event_cluster_links WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [gone_links])
         if gone_clusters:
             con.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))", [gone_clusters])
-        upsert(con, "event_cluster_links", pa.Table.from_pylist(link_rows, schema=LINK_SCHEMA), ["event_id"])
-        upsert(con, "event_clusters", pa.Table.from_pylist(cluster_rows, schema=CLUSTER_SCHEMA), ["cluster_id"])
+        _write_links(con, link_rows)
+        written = _write_clusters(con, clustering, stored, stories, outlets)
     return {
-        "story_clusters": len(set(stories.stories.values())),
-        "duplicate_articles": len(stories.stories) - len(set(stories.stories.values())),
+        "story_clusters": len(set(stories.values())),
+        "duplicate_articles": len(stories) - len(set(stories.values())),
         "event_mentions": len(mentions),
         "unique_events": len(clustering.clusters),
         "events_replayed": replayed,
-        "clusters_written": len(cluster_rows),
+        "clusters_written": written,
     }
