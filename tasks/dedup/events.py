@@ -35,7 +35,6 @@ placed no more precisely than the country), so the work is linear in the number 
 from __future__ import annotations
 
 import hashlib
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -113,18 +112,23 @@ def make_mention(row: dict[str, Any], reported_at: datetime) -> Mention:
 CLUSTERING_COLUMNS = ("event_type", "sub_event_type")
 
 
-def slim(mention: Mention) -> Mention:
-    """The mention with only what clustering needs, its strings shared: a backlog of tens of thousands of
-    mentions is clustered at once, and whole rows (sentence, notes, every place column) would make memory
-    grow with it. Merging reads the full rows back, a chunk of clusters at a time."""
-    mention.row = {k: _shared(mention.row.get(k)) for k in CLUSTERING_COLUMNS}
-    mention.state = _shared(mention.state)
-    mention.path = tuple(_shared(v) for v in mention.path)
+def slim(mention: Mention, shared: dict[Any, Any]) -> Mention:
+    """The mention with only what clustering needs, equal values stored once (`shared` lives for one
+    load): a backlog of tens of thousands of mentions is clustered at once, and whole rows (sentence,
+    notes, every place column) would make memory grow with it. Merging reads the full rows back, a
+    chunk of clusters at a time. Mentions of one article share its id and time; most share actor sets."""
+    mention.row = _shared({k: mention.row.get(k) for k in CLUSTERING_COLUMNS}, shared)
+    for name in ("article_id", "reported_at", "state", "path", "named", "primary", "non_state"):
+        setattr(mention, name, _shared(getattr(mention, name), shared))
     return mention
 
 
-def _shared(value: Any) -> Any:
-    return sys.intern(value) if isinstance(value, str) else value
+def _shared(value: Any, shared: dict[Any, Any]) -> Any:
+    if isinstance(value, dict):
+        return shared.setdefault(tuple(value.items()), value)
+    if isinstance(value, tuple):
+        value = tuple(_shared(v, shared) for v in value)
+    return shared.setdefault(value, value)
 
 
 def date_period(day: date, precision: int, date_text: str | None) -> tuple[int, int]:

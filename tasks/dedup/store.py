@@ -95,13 +95,13 @@ def _full_mention(row: dict) -> Mention:
 
 def load_mentions(con: duckdb.DuckDBPyConnection) -> tuple[list[Mention], dict[str, str], dict[str, str | None]]:
     """Every event mention, slimmed for clustering, with fingerprints and each article's outlet."""
-    mentions, fingerprints, outlets = [], {}, {}
+    mentions, fingerprints, outlets, shared = [], {}, {}, {}
     for row in _mention_rows(con):
         outlets[row["article_id"]] = row["outlet"]
         mention = _full_mention(row)
         fingerprints[row["event_id"]] = _digest([mention.reported_at,
                                                  {k: v for k, v in row.items() if k not in _VOLATILE}])
-        mentions.append(slim(mention))
+        mentions.append(slim(mention, shared))
     return mentions, fingerprints, outlets
 
 
