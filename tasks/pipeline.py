@@ -170,11 +170,16 @@ def extract_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
 
 
 def dedup_stage(db_path: Path, rebuild: bool = False) -> dict[str, Any]:
-    """Cluster near-duplicate articles and the event mentions that describe one real-world event."""
-    from tasks.dedup import dedup_stage as cluster
+    """Cluster near-duplicate articles and the event mentions that describe one real-world event.
+
+    Two opens: story clustering reads every new article's text, and closing the database in between
+    lets event clustering start without DuckDB's cache of those texts (tens of MB at 10,000 articles)."""
+    from tasks.dedup import dedup_events, dedup_stories
 
     with opened(db_path) as con:
-        return cluster(con, rebuild=rebuild)
+        stories = dedup_stories(con, rebuild)
+    with opened(db_path) as con:
+        return dedup_events(con, stories, rebuild)
 
 
 def _ids(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:

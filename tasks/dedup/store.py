@@ -182,20 +182,19 @@ def _write_links(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
                ["event_id"])
 
 
-def dedup_stage(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> dict[str, Any]:
-    """Update story clusters, then event clusters (all of them when `rebuild`); a transaction each.
-
-    Stories are written before the mentions are loaded, so their rows and the clustering state are never
-    in memory together. A run killed between the two leaves stored stories and old event clusters: the
-    next run replays the new mentions and recomputes every merged row, as one uninterrupted run would.
-
-    Returns {story_clusters, duplicate_articles, event_mentions, unique_events, events_replayed,
-    clusters_written}."""
+def dedup_stories(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> dict[str, str]:
+    """Update and write the story clusters (one transaction); returns article_id -> story_cluster_id."""
     update = update_stories(con, rebuild)
     with transaction(con):
         write_stories(con, update)
-    stories = update.stories
-    del update  # its rows (signatures of every new article) are written
+    return update.stories
+
+
+def dedup_events(con: duckdb.DuckDBPyConnection, stories: dict[str, str], rebuild: bool = False) -> dict[str, Any]:
+    """Cluster the event mentions and write links and merged rows (one transaction).
+
+    A run killed after the stories were written leaves them and the old event clusters: the next run
+    replays the new mentions and recomputes every merged row, as one uninterrupted run would."""
     mentions, fingerprints, outlets = load_mentions(con)
     links = _stored_links(con)
     clustering, replayed = cluster_events(mentions, fingerprints, links, rebuild)
@@ -218,3 +217,11 @@ def dedup_stage(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> dict[s
         "events_replayed": replayed,
         "clusters_written": written,
     }
+
+
+def dedup_stage(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> dict[str, Any]:
+    """Story clusters, then event clusters (all of them when `rebuild`), on one connection.
+
+    Returns {story_clusters, duplicate_articles, event_mentions, unique_events, events_replayed,
+    clusters_written}."""
+    return dedup_events(con, dedup_stories(con, rebuild), rebuild)
