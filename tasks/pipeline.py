@@ -172,14 +172,18 @@ def extract_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
 def dedup_stage(db_path: Path, rebuild: bool = False) -> dict[str, Any]:
     """Cluster near-duplicate articles and the event mentions that describe one real-world event.
 
-    Two opens: story clustering reads every new article's text, and closing the database in between
-    lets event clustering start without DuckDB's cache of those texts (tens of MB at 10,000 articles)."""
-    from tasks.dedup import dedup_events, dedup_stories
+    Three opens: planning the story clusters reads every new article's text, and closing the database
+    after it lets the writes and the event clustering start without DuckDB's cache of those texts (tens
+    of MB at 10,000 articles; bench/bench_memory.py)."""
+    from tasks.db import transaction
+    from tasks.dedup import dedup_events, plan_stories, write_stories
 
     with opened(db_path) as con:
-        stories = dedup_stories(con, rebuild)
+        update = plan_stories(con, rebuild)
+    with opened(db_path) as con, transaction(con):
+        write_stories(con, update)
     with opened(db_path) as con:
-        return dedup_events(con, stories, rebuild)
+        return dedup_events(con, update.stories, rebuild)
 
 
 def _ids(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:

@@ -36,6 +36,7 @@ class StoryUpdate:
     removed: list[str]           # article_ids to delete
     stories: dict[str, str]      # article_id -> story_cluster_id, for every clustered article
     rebuilt: bool
+    stored: frozenset[str] = frozenset()  # article_ids that have a row now
 
 
 def _utc(ts: datetime | None) -> datetime:
@@ -153,7 +154,8 @@ def update_stories(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> Sto
                      "signature": signatures.get(s.article_id), "shingle_count": sizes.get(s.article_id),
                      "method_version": ARTICLE_METHOD_VERSION})
     removed = sorted(set(stored) - set(current))
-    return StoryUpdate(rows, removed, {s.article_id: s.story_cluster_id for s in assignments}, rebuild)
+    return StoryUpdate(rows, removed, {s.article_id: s.story_cluster_id for s in assignments}, rebuild,
+                       frozenset(stored))
 
 
 WRITE_BATCH = 2000
@@ -169,14 +171,17 @@ def _fresh_tables(rows: list[dict]) -> Iterator[pa.Table]:
 
 def write_stories(con: duckdb.DuckDBPyConnection, update: StoryUpdate) -> None:
     """Apply the update (the caller holds the transaction). Rows without a new signature keep theirs."""
-    from tasks.db import update_rows, upsert
+    from tasks.db import insert, update_rows, upsert
 
     if update.removed:
         con.execute("DELETE FROM article_clusters WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [update.removed])
     fresh = [r for r in update.rows if r["signature"] is not None]
     moved = [{k: r[k] for k in ("article_id", "story_cluster_id", "is_representative", "similarity")}
              for r in update.rows if r["signature"] is None]
-    for table in _fresh_tables(fresh):
+    # Articles without a row are inserted (a plain insert needs less memory than ON CONFLICT).
+    for table in _fresh_tables([r for r in fresh if r["article_id"] not in update.stored]):
+        insert(con, "article_clusters", table)
+    for table in _fresh_tables([r for r in fresh if r["article_id"] in update.stored]):
         upsert(con, "article_clusters", table, ["article_id"])
     if moved:
         update_rows(con, "article_clusters", moved, ["article_id"])
