@@ -169,6 +169,10 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         con.execute("COMMIT")
     except BaseException as exc:
         _rollback_quietly(con)
+        if isinstance(exc, duckdb.OutOfMemoryException):
+            raise DatabaseError(
+                f"DuckDB needed more than MMTRACK_DB_MEMORY_LIMIT={get_settings().db_memory_limit}; nothing of this "
+                f"batch was stored. Raise the limit (or lower MMTRACK_BATCH_SIZE): {exc}") from exc
         if isinstance(exc, STORAGE_ERRORS):
             raise DatabaseError(f"database write failed, nothing of this batch was stored: {exc}") from exc
         raise
@@ -198,8 +202,13 @@ def registered(con: duckdb.DuckDBPyConnection, name: str, data: pa.Table) -> Ite
     con.register(name, data)
     try:
         yield name
-    finally:
-        con.unregister(name)
+    except BaseException:
+        try:
+            con.unregister(name)
+        except duckdb.Error:
+            pass  # a failed statement aborted the transaction; the original error is the one to report
+        raise
+    con.unregister(name)
 
 
 def insert(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table, *, replace: bool = False) -> int:

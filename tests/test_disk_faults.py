@@ -158,3 +158,24 @@ def test_read_only_database_fails_clearly_and_is_left_untouched(news_site, clean
     result = _ingest(news_site, tmp_path, disk / "full.duckdb")
     _assert_clear_error(result)
     assert _digest(disk) == before and snapshot(disk / "full.duckdb") == clean_snapshot
+
+
+def test_duckdb_out_of_memory_is_one_clear_error_and_nothing_of_the_batch_is_stored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A memory limit too small for a load: the operator is told which setting to raise, not "transaction
+    # aborted" (what DuckDB reports once the failed statement's view is unregistered).
+    import pyarrow as pa
+
+    from tasks.db import DatabaseError, connect, transaction, upsert
+
+    db = tmp_path / "oom.duckdb"
+    connect(db).close()
+    monkeypatch.setenv("MMTRACK_DB_MEMORY_LIMIT", "8MB")
+    con = connect(db)
+    rows = pa.table({"run_id": [f"run-{i}" for i in range(20_000)], "flow": ["ingest"] * 20_000,
+                     "status": ["completed"] * 20_000, "summary": ["x" * 2_000] * 20_000})
+    with pytest.raises(DatabaseError, match="MMTRACK_DB_MEMORY_LIMIT=8MB"):
+        with transaction(con):
+            upsert(con, "pipeline_runs", rows, ["run_id"])
+    assert con.execute("SELECT count(*) FROM pipeline_runs").fetchone()[0] == 0
+    con.close()
