@@ -11,17 +11,22 @@ most 20% more memory.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import psutil
 
 from bench.harness import Row, articles_loaded, ingest_direct, workspace
 from bench.site import served_corpus
+from tasks.pipeline import IngestStages
 
 SMALL, LARGE = 1000, 10000
 FEEDS = 50
@@ -63,15 +68,59 @@ def measure(articles: int) -> dict:
     return {**report, "tree_peak_mb": tree_peak / 2**20, "process_peak_mb": own_peak / 2**20}
 
 
+class StagePeaks:
+    """In the ingest process: the peak RSS of this process while each stage ran (the profile that says
+    which stage grows). A thread samples every few milliseconds; `wrap` marks which stage is running."""
+
+    def __init__(self) -> None:
+        self.peaks: dict[str, float] = {}
+        self.stage = "start"
+        self._me = psutil.Process()
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._done.wait(SAMPLE_EVERY_S / 5):
+            self._note()
+
+    def _note(self) -> None:
+        mb = self._me.memory_info().rss / 2**20
+        self.peaks[self.stage] = max(self.peaks.get(self.stage, 0.0), mb)
+
+    def wrap(self, name: str, stage: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            self._note()
+            self.stage = name
+            try:
+                return stage(*args, **kwargs)
+            finally:
+                self._note()
+                self.stage = f"after {name}"
+        return run
+
+    def stages(self) -> IngestStages:
+        base = IngestStages()
+        return IngestStages(**{f.name: self.wrap(f.name, getattr(base, f.name)) for f in dataclasses.fields(base)})
+
+    def __enter__(self) -> "StagePeaks":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+
 def child_main(articles: int, base_url: str) -> None:
-    """In the subprocess: one ingest, then a JSON line with its time and the counts. (Its own ru_maxrss would
-    not do: Linux keeps the parent's high-water mark across fork and exec.)"""
-    with workspace(FEEDS, prefix="mmtrack-memory-") as space:
+    """In the subprocess: one ingest, then a JSON line with its time, the counts and each stage's peak.
+    (Its own ru_maxrss would not do: Linux keeps the parent's high-water mark across fork and exec.)"""
+    with workspace(FEEDS, prefix="mmtrack-memory-") as space, StagePeaks() as peaks:
         started = time.perf_counter()
-        ingest_direct(space, base_url)
+        ingest_direct(space, base_url, stages=peaks.stages())
         seconds = time.perf_counter() - started
         loaded = articles_loaded(space.db)
-    print(json.dumps({"articles": articles, "seconds": seconds, **loaded}))
+    stage_peaks = {name: round(mb, 1) for name, mb in peaks.peaks.items() if not name.startswith("after ")}
+    print(json.dumps({"articles": articles, "seconds": seconds, "stage_peaks_mb": stage_peaks, **loaded}))
 
 
 def evaluate(small: int = SMALL, large: int = LARGE) -> list[Row]:
@@ -83,6 +132,8 @@ def evaluate(small: int = SMALL, large: int = LARGE) -> list[Row]:
         rows.append((f"memory: peak RSS, {size} articles, all processes MB", round(run["tree_peak_mb"], 1), ""))
         rows.append((f"memory: peak RSS, {size} articles, pipeline process MB", round(run["process_peak_mb"], 1), ""))
         rows.append((f"memory: ingest of {size} articles, articles/s", round(size / run["seconds"], 1), ""))
+        for stage, mb in run["stage_peaks_mb"].items():
+            rows.append((f"memory: {size} articles, pipeline peak during {stage} MB", mb, ""))
     growth = runs[large]["tree_peak_mb"] / runs[small]["tree_peak_mb"] - 1
     process_growth = runs[large]["process_peak_mb"] / runs[small]["process_peak_mb"] - 1
     rows.append((f"memory: growth {small} -> {large} articles, all processes", round(growth, 3), f"<= {TARGET_GROWTH:g}"))

@@ -76,14 +76,16 @@ def workspace(feeds: int, prefix: str = "mmtrack-bench-") -> Iterator[Workspace]
             yield space
 
 
-def ingest_direct(space: Workspace, base_url: str, max_articles: int | None = None) -> dict[str, Any]:
+def ingest_direct(space: Workspace, base_url: str, max_articles: int | None = None,
+                  stages: Any = None) -> dict[str, Any]:
     """One ingest through the plain stage functions (no Prefect), every feed polled."""
     from tasks import pipeline
     from tasks.settings import get_settings
 
     settings = get_settings()
-    return pipeline.run_ingest(pipeline.new_run_id(), space.db, space.registry, settings,
-                               force=True, base_url=base_url, max_articles=max_articles)
+    return pipeline.run_ingest(pipeline.new_run_id(), space.db, space.registry, settings, force=True,
+                               base_url=base_url, max_articles=max_articles,
+                               stages=stages or pipeline.IngestStages())
 
 
 def timed(action: Callable[[], Any]) -> tuple[float, Any]:
