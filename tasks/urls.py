@@ -102,11 +102,12 @@ def canonical_url(url: str) -> str:
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.hostname:
         return raw
-    host, path = parts.hostname, parts.path
+    # The AMP cache is recognised on the canonical host: "www.x.cdn.ampproject.org" would otherwise pass
+    # the first time as an ordinary host and be unwrapped only when canonicalised again.
+    host, path = _canonical_host(parts.hostname), parts.path
     unwrapped = _unwrap_amp_cache(host, path)
     if unwrapped:
-        host, path = unwrapped
-    host = _canonical_host(host)
+        host, path = _canonical_host(unwrapped[0]), unwrapped[1]
     # The scheme folds to https, so an explicit :443 is the default port whatever the scheme was.
     if port and port not in (DEFAULT_PORTS[scheme], DEFAULT_PORTS["https"]):
         host = f"{host}:{port}"

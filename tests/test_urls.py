@@ -30,6 +30,8 @@ CASES = [
      "https://theguardian.com/world/2024/jan/12/myanmar-ceasefire-kunming"),
     ("https://www-frontiermyanmar-net.cdn.ampproject.org/c/s/www.frontiermyanmar.net/en/the-fall-of-laukkai/",
      "https://frontiermyanmar.net/en/the-fall-of-laukkai"),
+    ("https://www.www-frontiermyanmar-net.cdn.ampproject.org/c/s/www.frontiermyanmar.net/en/the-fall-of-laukkai/",
+     "https://frontiermyanmar.net/en/the-fall-of-laukkai"),  # found by hypothesis: www. before the cache host
     ("https://www.example.com/amp/news/sagaing-airstrike", "https://example.com/news/sagaing-airstrike"),
     ("https://www.example.com/news/sagaing-airstrike.amp.html", "https://example.com/news/sagaing-airstrike.html"),
     ("https://www.rfa.org/english/news/myanmar/strike-01122024.html?gclid=Cj0KCQ&mc_cid=abc&mc_eid=def",
