@@ -170,20 +170,11 @@ def extract_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
 
 
 def dedup_stage(db_path: Path, rebuild: bool = False) -> dict[str, Any]:
-    """Cluster near-duplicate articles and the event mentions that describe one real-world event.
+    """Cluster near-duplicate articles and the event mentions that describe one real-world event, each
+    part of tasks.dedup.run_dedup on a fresh open of the database."""
+    from tasks.dedup import run_dedup
 
-    Three opens: planning the story clusters reads every new article's text, and closing the database
-    after it lets the writes and the event clustering start without DuckDB's cache of those texts (tens
-    of MB at 10,000 articles; bench/bench_memory.py)."""
-    from tasks.db import transaction
-    from tasks.dedup import dedup_events, plan_stories, write_stories
-
-    with opened(db_path) as con:
-        update = plan_stories(con, rebuild)
-    with opened(db_path) as con, transaction(con):
-        write_stories(con, update)
-    with opened(db_path) as con:
-        return dedup_events(con, update.stories, rebuild)
+    return run_dedup(lambda: opened(db_path), rebuild)
 
 
 def _ids(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:

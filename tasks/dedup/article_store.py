@@ -81,7 +81,7 @@ def _verify(con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]) -> lis
     batch: list[tuple[str, str]] = []
     needed: set[str] = set()
     for pair in pairs:
-        if batch and len(needed | set(pair)) > VERIFY_ARTICLES:
+        if batch and len(needed) + sum(a not in needed for a in pair) > VERIFY_ARTICLES:
             edges += verified_edges(batch, _texts(con, sorted(needed)))
             batch, needed = [], set()
         batch.append(pair)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime, timezone
 from typing import Any
 
@@ -74,6 +75,7 @@ _MENTIONS_SQL = (
     "WHERE e.figure_scope = 'event'")
 FETCH_ROWS = 2000       # rows per fetch while streaming mentions
 MERGE_CHUNK = 1000      # clusters merged (their members' rows read back) and written at a time
+LINK_CHUNK = 5000       # link rows (seven short columns) written per statement
 
 
 def _mention_rows(con: duckdb.DuckDBPyConnection, where: str = "", params: list | None = None) -> Iterator[dict]:
@@ -177,17 +179,9 @@ def _write_clusters(con: duckdb.DuckDBPyConnection, clustering: Clustering, stor
 
 
 def _write_links(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
-    for start in range(0, len(rows), MERGE_CHUNK * 5):
-        upsert(con, "event_cluster_links", pa.Table.from_pylist(rows[start:start + MERGE_CHUNK * 5], schema=LINK_SCHEMA),
+    for start in range(0, len(rows), LINK_CHUNK):
+        upsert(con, "event_cluster_links", pa.Table.from_pylist(rows[start:start + LINK_CHUNK], schema=LINK_SCHEMA),
                ["event_id"])
-
-
-def dedup_stories(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> dict[str, str]:
-    """Update and write the story clusters (one transaction); returns article_id -> story_cluster_id."""
-    update = update_stories(con, rebuild)
-    with transaction(con):
-        write_stories(con, update)
-    return update.stories
 
 
 def dedup_events(con: duckdb.DuckDBPyConnection, stories: dict[str, str], rebuild: bool = False) -> dict[str, Any]:
@@ -219,9 +213,24 @@ def dedup_events(con: duckdb.DuckDBPyConnection, stories: dict[str, str], rebuil
     }
 
 
-def dedup_stage(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> dict[str, Any]:
-    """Story clusters, then event clusters (all of them when `rebuild`), on one connection.
+Connection = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
+
+
+def run_dedup(connection: Connection, rebuild: bool = False) -> dict[str, Any]:
+    """Plan the story clusters, write them (one transaction), then cluster the events (one transaction),
+    each part on a connection from `connection`. The pipeline opens the database afresh for each, so
+    DuckDB's cache of the texts that planning read does not stay resident in the parts that follow.
 
     Returns {story_clusters, duplicate_articles, event_mentions, unique_events, events_replayed,
     clusters_written}."""
-    return dedup_events(con, dedup_stories(con, rebuild), rebuild)
+    with connection() as con:
+        update = update_stories(con, rebuild)
+    with connection() as con, transaction(con):
+        write_stories(con, update)
+    with connection() as con:
+        return dedup_events(con, update.stories, rebuild)
+
+
+def dedup_stage(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> dict[str, Any]:
+    """`run_dedup` on one open connection (all clusters again when `rebuild`)."""
+    return run_dedup(lambda: nullcontext(con), rebuild)
