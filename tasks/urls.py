@@ -31,6 +31,9 @@ TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hmb_", "ga_", "matomo_", "itm_")
 HOST_PREFIXES = ("www.", "m.", "mobile.", "amp.", "www1.", "www2.")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 _AMP_CACHE = re.compile(r"^[a-z0-9-]+\.cdn\.ampproject\.org$")
+_AMP_CACHE_KINDS = frozenset({"c", "v", "i"})
+# A DNS host name with at least one dot: labels of letters, digits and inner hyphens.
+_HOST_NAME = re.compile(r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 _AMP_SUFFIX = re.compile(r"(?:/amp|\.amp)(?=(?:\.html?)?$)", re.IGNORECASE)
 _AMP_SEGMENT = re.compile(r"^/amp(?=/)", re.IGNORECASE)
 _INDEX_PAGE = re.compile(r"/(?:index|default)\.(?:html?|php|aspx?)$", re.IGNORECASE)
@@ -43,15 +46,22 @@ def is_tracking_param(name: str) -> bool:
 
 
 def _unwrap_amp_cache(host: str, path: str) -> tuple[str, str] | None:
-    """www-example-com.cdn.ampproject.org/c/s/www.example.com/story -> (www.example.com, /story)."""
+    """www-example-com.cdn.ampproject.org/c/s/www.example.com/story -> (www.example.com, /story).
+
+    Only a real cache path unwraps: /c/, /v/ or /i/, an optional s/ (https), then a publisher host name.
+    Anything else on a cache host ("//0/.amp.html") is left as an ordinary path: unwrapping a path piece
+    that is no host name turned ".html" into a host on the second pass, so canonicalising was not idempotent.
+    """
     if not _AMP_CACHE.match(host):
         return None
     parts = path.split("/")
     # ['', 'c'|'v'|'i', ('s')?, host, ...rest]
-    rest = [p for p in parts[2:]]
+    if len(parts) < 3 or parts[0] != "" or parts[1] not in _AMP_CACHE_KINDS:
+        return None
+    rest = parts[2:]
     if rest and rest[0] == "s":
         rest = rest[1:]
-    if not rest or "." not in rest[0]:
+    if not rest or not _HOST_NAME.match(rest[0].lower()):
         return None
     return rest[0].lower(), "/" + "/".join(rest[1:])
 
@@ -104,14 +114,18 @@ def canonical_url(url: str) -> str:
         return raw
     # The AMP cache is recognised on the canonical host: "www.x.cdn.ampproject.org" would otherwise pass
     # the first time as an ordinary host and be unwrapped only when canonicalised again.
-    host, path = _canonical_host(parts.hostname), parts.path
-    unwrapped = _unwrap_amp_cache(host, path)
-    if unwrapped:
-        host, path = _canonical_host(unwrapped[0]), unwrapped[1]
+    # The cache path is tested in its canonical form ("//c/s/x.com" or "/amp/c/s/x.com" would otherwise
+    # become a cache path only after the first pass), and a cache URL of a cache URL unwraps fully here.
+    host, path = _canonical_host(parts.hostname), _canonical_path(parts.path)
+    for _ in range(4):
+        unwrapped = _unwrap_amp_cache(host, path)
+        if not unwrapped:
+            break
+        host, path = _canonical_host(unwrapped[0]), _canonical_path(unwrapped[1])
     # The scheme folds to https, so an explicit :443 is the default port whatever the scheme was.
     if port and port not in (DEFAULT_PORTS[scheme], DEFAULT_PORTS["https"]):
         host = f"{host}:{port}"
-    return urlunsplit(("https", host, _canonical_path(path), _canonical_query(parts.query), ""))
+    return urlunsplit(("https", host, path, _canonical_query(parts.query), ""))
 
 
 def article_id(canonical: str) -> str:

@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import HealthCheck, settings as hypothesis_settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from tasks.settings import Settings, get_settings
+
+# Property tests: `make test` (and CI) must give the same result on every run of one commit, so the
+# default profile is derandomized (a fixed seed per test) with no example database. `make fuzz` runs the
+# same properties with the random "fuzz" profile and many more examples; what it finds becomes a table case.
+hypothesis_settings.register_profile(
+    "ci", derandomize=True, database=None, max_examples=300, deadline=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile(
+    "fuzz", derandomize=False, max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20000")), deadline=None,
+    database=DirectoryBasedExampleDatabase(".hypothesis/fuzz"), print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kunming-ceasefire-article.txt"

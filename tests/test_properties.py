@@ -15,7 +15,9 @@ from tasks.extract.numbers import find_counts, find_quantities, parse_number
 from tasks.feeds import parse_feed
 from tasks.urls import article_id, canonical_url
 
-FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# How many examples and whether they are random comes from the profile (tests/conftest.py): "ci" by default
+# (derandomized), "fuzz" for `make fuzz`.
+FAST = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # --- canonical URLs ---------------------------------------------------------------------------------
 

@@ -32,6 +32,14 @@ CASES = [
      "https://frontiermyanmar.net/en/the-fall-of-laukkai"),
     ("https://www.www-frontiermyanmar-net.cdn.ampproject.org/c/s/www.frontiermyanmar.net/en/the-fall-of-laukkai/",
      "https://frontiermyanmar.net/en/the-fall-of-laukkai"),  # found by hypothesis: www. before the cache host
+    # Found by hypothesis (issue 20): a cache host whose path is no cache path stays as it is, and a path
+    # that becomes a cache path only once canonical ("//c/", "/amp/c/") or a cache of a cache unwraps at once.
+    ("http://0.cdn.ampproject.org//0/.amp.html", "https://0.cdn.ampproject.org/0/.html"),
+    ("https://x-com.cdn.ampproject.org/c/.html/story", "https://x-com.cdn.ampproject.org/c/.html/story"),
+    ("https://x-com.cdn.ampproject.org//c/s/www.x.com/story", "https://x.com/story"),
+    ("https://x-com.cdn.ampproject.org/amp/c/s/www.x.com/story", "https://x.com/story"),
+    ("https://a.cdn.ampproject.org/c/s/b.cdn.ampproject.org/c/s/www.x.com/story", "https://x.com/story"),
+    ("https://x-com.cdn.ampproject.org/v/s/x.com/story.amp.html?amp_js_v=0.1", "https://x.com/story.html"),
     ("https://www.example.com/amp/news/sagaing-airstrike", "https://example.com/news/sagaing-airstrike"),
     ("https://www.example.com/news/sagaing-airstrike.amp.html", "https://example.com/news/sagaing-airstrike.html"),
     ("https://www.rfa.org/english/news/myanmar/strike-01122024.html?gclid=Cj0KCQ&mc_cid=abc&mc_eid=def",
