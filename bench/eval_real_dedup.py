@@ -1,0 +1,275 @@
+"""One real event, many outlets (issue 18): event clustering measured end to end on real reporting.
+
+The set is the team's labels of real articles (bench/real/labels/*.jsonl, coded by /work/shared's coding
+guide): articles that report one real event share an `event_group`; every other relevant article is its own
+event, and so a look-alike distractor for the groups. Texts are third-party pages, so they are read from the
+git-ignored cache (MMTRACK_REAL_CACHE, default bench/real/cache/<id>.txt); a missing text is reported.
+
+The scorer measures the product, not a stand-in:
+1. the texts are served as a loopback news site, one RSS feed per outlet, each item dated by the label's
+   publication date, and ingested by the real pipeline (poll, fetch, clean, tag, extract, dedup);
+2. each article's OWN event is its extracted mention that matches the label's main event (same event type
+   and state, date within 3 days; best sub-type and closest day first);
+3. pairwise precision/recall of "these two articles' own events are one unique event" against "the labels
+   say one real event", and B-cubed precision/recall over articles, per split (the split follows the event
+   group, so no event is in both halves);
+4. unique events that mix two gold events, and unique events whose num_sources counts an outlet that did not
+   report that event (a background mention attached as a source).
+Run: .venv/bin/python -m bench.eval_real_dedup [--split dev|test|all] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from datetime import date
+from email.utils import format_datetime
+from datetime import datetime, timezone
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+LABELS_DIR = ROOT / "bench" / "real" / "labels"
+TARGETS = {"pairwise_precision": 0.95, "pairwise_recall": 0.90, "mixed_events": "== 0", "inflated_sources": "== 0"}
+OWN_EVENT_DAYS = 3
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("MMTRACK_REAL_CACHE", ROOT / "bench" / "real" / "cache"))
+
+
+def load_articles(labels_dir: Path = LABELS_DIR) -> tuple[list[dict], list[str]]:
+    """(relevant English articles whose text is cached, ids whose text is missing)."""
+    articles, missing = [], []
+    for path in sorted(labels_dir.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            label = json.loads(line) if line.strip() else None
+            if not label or not label.get("relevant") or not label.get("events"):
+                continue
+            text_path = cache_dir() / f"{label['id']}.txt"
+            if not text_path.exists():
+                missing.append(label["id"])
+                continue
+            label["text"] = text_path.read_text(encoding="utf-8")
+            label["main"] = next(e for e in label["events"] if e.get("main"))
+            label["gold"] = label.get("event_group") or label["id"]
+            articles.append(label)
+    return articles, missing
+
+
+def _slug(text: str) -> str:
+    ascii_text = text.lower().encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "outlet"
+
+
+def _page(article: dict) -> bytes:
+    lines = [line.strip() for line in article["text"].splitlines() if line.strip()]
+    title, body = (lines[0], lines[1:]) if len(lines) > 1 else (article["url"], lines)
+    paragraphs = "\n".join(f"<p>{html.escape(p)}</p>" for p in body)
+    return (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title></head>"
+            f"<body><article><h1>{html.escape(title)}</h1>{paragraphs}</article></body></html>").encode()
+
+
+def _feed(base: str, outlet: str, items: list[dict]) -> bytes:
+    entries = []
+    for a in items:
+        day = date.fromisoformat(a["published"])
+        when = format_datetime(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc))
+        title = a["text"].strip().splitlines()[0][:200]
+        entries.append(f"<item><title>{html.escape(title)}</title><link>{base}{a['path']}</link>"
+                       f"<guid>{base}{a['path']}</guid><pubDate>{when}</pubDate></item>")
+    return (f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>{html.escape(outlet)}"
+            f"</title><link>{base}/</link><description>real set</description>{''.join(entries)}"
+            "</channel></rss>").encode()
+
+
+def serve_and_ingest(articles: list[dict], workdir: Path) -> Path:
+    """Serve the articles on loopback, ingest them with the real pipeline; returns the database path."""
+    from bench.harness import BENCH_ENV, bench_environment
+    from tasks import pipeline
+    from tasks.settings import get_settings
+    from tests.loopback import LoopbackSite, Reply
+
+    by_outlet: dict[str, list[dict]] = defaultdict(list)
+    for a in articles:
+        a["path"] = f"/{_slug(a['outlet'])}/{a['id']}.html"
+        by_outlet[a["outlet"]].append(a)
+    db, registry = workdir / "real.duckdb", workdir / "feeds.csv"
+    env = {**BENCH_ENV, "MMTRACK_DATA_DIR": str(workdir), "MMTRACK_DB": str(db),
+           "MMTRACK_PUBLISHED_DB": str(workdir / "published" / "real.duckdb"), "MMTRACK_FEEDS": str(registry)}
+    with LoopbackSite() as site, bench_environment(env):
+        base = site.base_url
+        for a in articles:
+            a["base"] = base
+            site.route(a["path"], lambda _req, body=_page(a): Reply(200, body, {"Content-Type": "text/html; charset=utf-8"}))
+        lines = ["feed_id,name,outlet,url,language,enabled,poll_interval_minutes,general,allow_private"]
+        for outlet, items in by_outlet.items():
+            feed_path = f"/feeds/{_slug(outlet)}.xml"
+            site.route(feed_path, lambda _req, body=_feed(base, outlet, items): Reply(200, body, {"Content-Type": "application/rss+xml"}))
+            name = outlet.replace(",", " ")
+            lines.append(f"real-{_slug(outlet)},{name},{name},{base}{feed_path},en,true,15,false,true")
+        registry.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        pipeline.run_ingest(pipeline.new_run_id(), db, registry, get_settings(), force=True, base_url=base,
+                            max_articles=None, stages=pipeline.IngestStages())
+    return db
+
+
+def read_mentions(db: Path, articles: list[dict]) -> dict[str, list[dict]]:
+    """Each article's clustered event mentions with their unique event id, keyed by label id."""
+    import duckdb
+
+    from tasks.urls import article_id, canonical_url
+
+    ids = {article_id(canonical_url(a["base"] + a["path"])): a["id"] for a in articles}
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        cursor = con.execute(
+            "SELECT e.article_id, e.event_id, l.cluster_id, e.event_type, e.sub_event_type, e.event_date, "
+            "e.admin1, e.admin3, e.location, e.actor1, e.actor2, e.fatalities, e.figure_scope "
+            "FROM events e LEFT JOIN event_cluster_links l USING (event_id)")
+        names = [d[0] for d in cursor.description]
+        mentions: dict[str, list[dict]] = defaultdict(list)
+        for row in cursor.fetchall():
+            m = dict(zip(names, row))
+            if m["article_id"] in ids:
+                mentions[ids[m["article_id"]]].append(m)
+        sources = dict(con.execute("SELECT event_id, num_sources FROM unique_events").fetchall())
+    finally:
+        con.close()
+    for items in mentions.values():
+        for m in items:
+            m["num_sources"] = sources.get(m["cluster_id"])
+    return mentions
+
+
+def _state(name: str | None) -> str:
+    return (name or "").lower().replace(" state", "").replace(" region", "").strip()
+
+
+def own_event(label: dict, mentions: list[dict]) -> dict | None:
+    """The mention that codes the article's main event, or None when the extractor missed it."""
+    gold = label["main"]
+    day = date.fromisoformat(gold["event_date"])
+    fits = [m for m in mentions
+            if m["figure_scope"] == "event" and m["cluster_id"] and m["event_type"] == gold["event_type"]
+            and _state(m["admin1"]) == _state(gold.get("admin1")) and abs((m["event_date"] - day).days) <= OWN_EVENT_DAYS]
+    fits.sort(key=lambda m: (m["sub_event_type"] != gold["sub_event_type"], abs((m["event_date"] - day).days)))
+    return fits[0] if fits else None
+
+
+def score(articles: list[dict], own: dict[str, dict | None]) -> dict[str, Any]:
+    """Pairwise and B-cubed scores over articles, plus the wrong pairs for -v."""
+    tp = fp = fn = 0
+    wrong: list[tuple[dict, dict, bool]] = []
+    for a, b in combinations(articles, 2):
+        gold = a["gold"] == b["gold"]
+        ma, mb = own[a["id"]], own[b["id"]]
+        predicted = bool(ma and mb and ma["cluster_id"] == mb["cluster_id"])
+        tp += gold and predicted
+        fp += predicted and not gold
+        fn += gold and not predicted
+        if gold != predicted:
+            wrong.append((a, b, predicted))
+    cluster_of = {a["id"]: (own[a["id"]]["cluster_id"] if own[a["id"]] else f"none:{a['id']}") for a in articles}
+    b_p = b_r = 0.0
+    for a in articles:
+        same_cluster = [x for x in articles if cluster_of[x["id"]] == cluster_of[a["id"]]]
+        same_gold = [x for x in articles if x["gold"] == a["gold"]]
+        both = sum(x["gold"] == a["gold"] for x in same_cluster)
+        b_p += both / len(same_cluster)
+        b_r += both / len(same_gold)
+    n = max(len(articles), 1)
+    return {"pairwise_precision": tp / (tp + fp) if tp + fp else 1.0,
+            "pairwise_recall": tp / (tp + fn) if tp + fn else 1.0,
+            "bcubed_precision": b_p / n, "bcubed_recall": b_r / n, "wrong": wrong,
+            "gold_pairs": tp + fn, "own_found": sum(m is not None for m in own.values()),
+            **_cluster_faults(articles, own)}
+
+
+def _cluster_faults(articles: list[dict], own: dict[str, dict | None]) -> dict[str, int]:
+    """Unique events mixing two gold events; unique events counting a source that did not report them."""
+    golds, outlets, listed = defaultdict(set), defaultdict(set), {}
+    for a in articles:
+        m = own[a["id"]]
+        if m:
+            golds[m["cluster_id"]].add(a["gold"])
+            outlets[m["cluster_id"]].add(a["outlet"])
+            listed[m["cluster_id"]] = m["num_sources"] or 0
+    return {"mixed_events": sum(len(g) > 1 for g in golds.values()),
+            "inflated_sources": sum(listed[c] > len(outlets[c]) for c in listed)}
+
+
+def run(split: str = "all") -> dict[str, Any]:
+    articles, missing = load_articles()
+    with tempfile.TemporaryDirectory(prefix="mmtrack-real-dedup-") as tmp:
+        db = serve_and_ingest(articles, Path(tmp)) if articles else None
+        mentions = read_mentions(db, articles) if db else {}
+    results = {}
+    for name in ("dev", "test") if split == "all" else (split,):
+        part = [a for a in articles if a["split"] == name]
+        own = {a["id"]: own_event(a, mentions.get(a["id"], [])) for a in part}
+        results[name] = {**score(part, own), "articles": len(part),
+                         "groups": len({a["gold"] for a in part if a.get("event_group")}), "own": own,
+                         "mentions": {a["id"]: mentions.get(a["id"], []) for a in part}}
+    return {"splits": results, "missing": missing}
+
+
+def evaluate() -> list[tuple[str, Any, Any]]:
+    result = run()
+    if result["missing"] and not any(r["articles"] for r in result["splits"].values()):
+        return [("real dedup: texts missing from the cache", f"{len(result['missing'])} missing", ">= 1")]
+    rows = []
+    for name, r in result["splits"].items():
+        for figure, target in TARGETS.items():
+            rows.append((f"real dedup {name}: {figure.replace('_', ' ')}", round(r[figure], 3), target))
+        rows.append((f"real dedup {name}: B-cubed P / R", f"{r['bcubed_precision']:.3f} / {r['bcubed_recall']:.3f}", ""))
+        rows.append((f"real dedup {name}: articles / groups / own events found",
+                     f"{r['articles']} / {r['groups']} / {r['own_found']}", ""))
+    if result["missing"]:
+        rows.append(("real dedup: texts missing from the cache", len(result["missing"]), ""))
+    return rows
+
+
+def _describe(label: dict, mention: dict | None) -> str:
+    gold = label["main"]
+    head = (f"{label['id']:<10} {label['outlet'][:16]:<16} gold {gold['sub_event_type'][:18]:<18} {gold['event_date']} "
+            f"{(gold.get('township') or gold.get('admin1') or '-')[:12]:<12}")
+    if not mention:
+        return head + " | own event NOT extracted"
+    return (head + f" | got {mention['sub_event_type'][:18]:<18} {mention['event_date']} "
+            f"{(mention['admin3'] or mention['admin1'] or '-')[:12]:<12} {(mention['actor1'] or '-')[:18]} v "
+            f"{(mention['actor2'] or '-')[:18]} cluster {mention['cluster_id'][:8]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    result = run(args.split)
+    if result["missing"]:
+        print(f"texts missing from {cache_dir()}: {', '.join(result['missing'])}")
+    for name, r in result["splits"].items():
+        if args.verbose:
+            for a, b, together in r["wrong"]:
+                print("MERGED (different events)" if together else "APART (one event)")
+                print("   ", _describe(a, r["own"][a["id"]]))
+                print("   ", _describe(b, r["own"][b["id"]]))
+        print(f"{name}: {r['articles']} articles, {r['groups']} multi-outlet events, own events found {r['own_found']}")
+        for figure, target in TARGETS.items():
+            print(f"  {figure:<22}{r[figure]:>8.3f}   target {target}")
+        print(f"  B-cubed P / R          {r['bcubed_precision']:.3f} / {r['bcubed_recall']:.3f}")
+
+
+if __name__ == "__main__":
+    main()
