@@ -8,7 +8,10 @@ score is the product, and a pair scoring below MIN_SCORE stays apart):
   explosion/remote violence (0.6; "bombed" is an airstrike to one outlet and shelling to another); an
   explosion and an attack on civilians (0.5); protest and riot (0.7); arrest and abduction (0.6).
   Everything else never merges (an airstrike and a protest; a clash and an airstrike).
-* date: ACLED codes one event per day, so two day-precise dates must be the same day (1.0). A week or
+* date: ACLED codes one event per day, so two day-precise dates should be the same day (1.0); one day
+  apart scores 0.75, because outlets date one night attack by different days ("late on Friday" in one
+  report, Saturday in a wire copy dated by its own day) — measured on real multi-outlet reporting
+  (bench/eval_real_dedup.py), the commonest reason one event became two. A week or
   range (precision 2) covers +-3 days around its date, an undated mention dated by its publication
   covers the 7 days before it, a month (precision 3) +-15 days; such overlapping periods score 0.7.
 * place (MIMU P-code hierarchy): the same place (1.0), or one place inside the other: a village tract
@@ -42,8 +45,9 @@ from typing import Any
 
 from tasks.extract.places import state_base
 
-EVENT_METHOD_VERSION = "greedy-complete-v1"
+EVENT_METHOD_VERSION = "greedy-complete-v2"
 MIN_SCORE = 0.3
+ADJACENT_DAY_SCORE = 0.75
 NON_STATE_INTERS = frozenset({2, 3, 4})
 # "PDF" is what outlets call almost any local resistance force, so it never contradicts a named group.
 UMBRELLA_ACTOR_IDS = frozenset({"pdf"})
@@ -162,9 +166,12 @@ def type_score(a: dict[str, Any], b: dict[str, Any]) -> float:
 
 
 def date_score(a: Mention, b: Mention) -> float:
+    if a.lo == a.hi and b.lo == b.hi:
+        gap = abs(a.lo - b.lo)
+        return 1.0 if gap == 0 else ADJACENT_DAY_SCORE if gap == 1 else 0.0
     if a.hi < b.lo or b.hi < a.lo:
         return 0.0
-    return 1.0 if a.lo == a.hi == b.lo == b.hi else 0.7
+    return 0.7
 
 
 _CONTAINER_SCORES = {0: 0.3, 1: 0.3, 2: 0.4, 3: 0.6, 4: 0.8}
@@ -200,6 +207,13 @@ def pair_score(a: Mention, b: Mention) -> float:
     return score
 
 
+def pair_rule(a: Mention, b: Mention) -> str:
+    """Why two mentions scored what they did, one factor per test ("type=1 date=0.75 place=0.4 actors=1")."""
+    factors = {"type": type_score(a.row, b.row), "date": date_score(a, b), "place": place_score(a, b),
+               "actors": actor_score(a, b)}
+    return " ".join(f"{name}={value:g}" for name, value in factors.items())
+
+
 def cluster_id_for(founder_event_id: str) -> str:
     return hashlib.sha256(f"event-cluster|{founder_event_id}".encode()).hexdigest()[:32]
 
@@ -210,6 +224,7 @@ class Cluster:
     members: list[Mention] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)   # each member's join score (1.0 for the founder)
     articles: set[str] = field(default_factory=set)
+    rules: list[str] = field(default_factory=list)      # each member's deciding factors ("founder" first)
 
     def score(self, mention: Mention) -> float:
         if mention.article_id in self.articles:
@@ -221,6 +236,11 @@ class Cluster:
                 return 0.0
         return worst
 
+    def join_rule(self, mention: Mention) -> str:
+        """The factors of the worst pair `mention` makes with a member: the pair that decided the join."""
+        worst = min(self.members, key=lambda member: pair_score(member, mention))
+        return f"with {worst.event_id[:12]}: {pair_rule(worst, mention)}"
+
 
 class Clustering:
     """Greedy complete-linkage clustering with a (state, day) block index."""
@@ -230,7 +250,8 @@ class Clustering:
         self._by_state_day: dict[tuple[str | None, int], list[Cluster]] = {}
         self._by_day: dict[int, list[Cluster]] = {}
 
-    def add(self, mention: Mention, cluster_id: str | None = None, score: float = 1.0) -> Cluster:
+    def add(self, mention: Mention, cluster_id: str | None = None, score: float = 1.0,
+            rule: str = "founder") -> Cluster:
         """Put `mention` into cluster `cluster_id` (a new one if None), without testing it."""
         cid = cluster_id or cluster_id_for(mention.event_id)
         cluster = self.clusters.get(cid)
@@ -238,6 +259,7 @@ class Clustering:
             cluster = self.clusters[cid] = Cluster(cid)
         cluster.members.append(mention)
         cluster.scores.append(score)
+        cluster.rules.append(rule)
         cluster.articles.add(mention.article_id)
         for day in range(mention.lo, mention.hi + 1):
             for bucket in (self._by_state_day.setdefault((mention.state, day), []), self._by_day.setdefault(day, [])):
@@ -247,7 +269,7 @@ class Clustering:
 
     def candidates(self, mention: Mention) -> list[Cluster]:
         seen: dict[str, Cluster] = {}
-        for day in range(mention.lo, mention.hi + 1):
+        for day in range(mention.lo - 1, mention.hi + 2):  # a day-precise neighbour may be one day off
             buckets = ([self._by_day.get(day, [])] if mention.state is None else
                        [self._by_state_day.get((mention.state, day), []), self._by_state_day.get((None, day), [])])
             for bucket in buckets:
@@ -271,7 +293,7 @@ class Clustering:
         for negative, _, _, mention, cluster in options:
             if mention.event_id in placed or cluster.cluster_id in taken:
                 continue
-            self.add(mention, cluster.cluster_id, round(-negative, 4))
+            self.add(mention, cluster.cluster_id, round(-negative, 4), cluster.join_rule(mention))
             placed.add(mention.event_id)
             taken.add(cluster.cluster_id)
         for mention in mentions:
@@ -279,11 +301,11 @@ class Clustering:
                 self.add(mention)
 
 
-def cluster_mentions(fixed: Iterable[tuple[Mention, str, float]], replay: Sequence[Mention]) -> Clustering:
+def cluster_mentions(fixed: Iterable[tuple[Mention, str, float, str]], replay: Sequence[Mention]) -> Clustering:
     """Rebuild the clusters of already-decided mentions (in report order), then place `replay` in order."""
     clustering = Clustering()
-    for mention, cluster_id, score in fixed:
-        clustering.add(mention, cluster_id, score)
+    for mention, cluster_id, score, rule in fixed:
+        clustering.add(mention, cluster_id, score, rule)
     ordered = sorted(replay, key=lambda m: m.order)
     start = 0
     for end in range(1, len(ordered) + 1):

@@ -29,6 +29,7 @@ from tasks.dedup.merge import merge_cluster
 LINK_SCHEMA = pa.schema([
     ("event_id", pa.string()), ("cluster_id", pa.string()), ("join_score", pa.float64()), ("article_id", pa.string()),
     ("reported_at", pa.timestamp("us", tz="UTC")), ("fingerprint", pa.string()), ("method_version", pa.string()),
+    ("join_rule", pa.string()),
 ])
 _INT16 = ("time_precision", "inter1", "inter2", "interaction", "geo_precision")
 _INT32 = ("fatalities", "injured", "displaced", "arrested", "num_events", "num_articles", "num_stories", "num_sources")
@@ -108,9 +109,9 @@ def load_mentions(con: duckdb.DuckDBPyConnection) -> tuple[list[Mention], dict[s
 
 
 def _stored_links(con: duckdb.DuckDBPyConnection) -> dict[str, tuple]:
-    rows = con.execute("SELECT event_id, cluster_id, join_score, article_id, reported_at, fingerprint, method_version "
-                       "FROM event_cluster_links").fetchall()
-    return {r[0]: (r[1], r[2], r[3], _utc(r[4]), r[5], r[6]) for r in rows}
+    rows = con.execute("SELECT event_id, cluster_id, join_score, article_id, reported_at, fingerprint, method_version, "
+                       "join_rule FROM event_cluster_links").fetchall()
+    return {r[0]: (r[1], r[2], r[3], _utc(r[4]), r[5], r[6], r[7] or "founder") for r in rows}
 
 
 def _replay_from(mentions: Sequence[Mention], fingerprints: dict[str, str], links: dict[str, tuple],
@@ -133,21 +134,22 @@ def cluster_events(mentions: list[Mention], fingerprints: dict[str, str], links:
     else:
         fixed = sorted((m for m in mentions if m.order < start), key=lambda m: m.order)
         replay = [m for m in mentions if m.order >= start]
-    clustering = cluster_mentions(((m, links[m.event_id][0], links[m.event_id][1]) for m in fixed), replay)
+    clustering = cluster_mentions(((m, *links[m.event_id][0:2], links[m.event_id][6]) for m in fixed), replay)
     return clustering, len(replay)
 
 
 def _link_rows(clustering: Clustering, fingerprints: dict[str, str], links: dict[str, tuple]) -> list[dict]:
     rows = []
     for cluster in clustering.clusters.values():
-        for mention, score in zip(cluster.members, cluster.scores):
+        for mention, score, rule in zip(cluster.members, cluster.scores, cluster.rules):
             old = links.get(mention.event_id)
             fingerprint = fingerprints[mention.event_id]
-            if old and (old[0], old[1], old[4], old[5]) == (cluster.cluster_id, score, fingerprint, EVENT_METHOD_VERSION):
+            if old and (old[0], old[1], old[4], old[5], old[6]) == (cluster.cluster_id, score, fingerprint,
+                                                                    EVENT_METHOD_VERSION, rule):
                 continue
             rows.append({"event_id": mention.event_id, "cluster_id": cluster.cluster_id, "join_score": score,
                          "article_id": mention.article_id, "reported_at": mention.reported_at,
-                         "fingerprint": fingerprint, "method_version": EVENT_METHOD_VERSION})
+                         "fingerprint": fingerprint, "method_version": EVENT_METHOD_VERSION, "join_rule": rule})
     return rows
 
 
@@ -156,7 +158,7 @@ def _full_members(con: duckdb.DuckDBPyConnection, clusters: Sequence[Cluster]) -
     wanted = [m.event_id for c in clusters for m in c.members]
     full = {m.event_id: m for m in map(_full_mention, _mention_rows(
         con, " AND e.event_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]))}
-    return [Cluster(c.cluster_id, [full[m.event_id] for m in c.members], list(c.scores), set(c.articles))
+    return [Cluster(c.cluster_id, [full[m.event_id] for m in c.members], list(c.scores), set(c.articles), list(c.rules))
             for c in clusters]
 
 
