@@ -167,7 +167,7 @@ def own_event(label: dict, mentions: list[dict]) -> dict | None:
     return fits[0] if fits else None
 
 
-def score(articles: list[dict], own: dict[str, dict | None]) -> dict[str, Any]:
+def score(articles: list[dict], own: dict[str, dict | None], mentions: dict[str, list[dict]]) -> dict[str, Any]:
     """Pairwise and B-cubed scores over articles, plus the wrong pairs for -v."""
     tp = fp = fn = 0
     wrong: list[tuple[dict, dict, bool]] = []
@@ -193,20 +193,23 @@ def score(articles: list[dict], own: dict[str, dict | None]) -> dict[str, Any]:
             "pairwise_recall": tp / (tp + fn) if tp + fn else 1.0,
             "bcubed_precision": b_p / n, "bcubed_recall": b_r / n, "wrong": wrong,
             "gold_pairs": tp + fn, "own_found": sum(m is not None for m in own.values()),
-            **_cluster_faults(articles, own)}
+            **_cluster_faults(articles, own, mentions)}
 
 
-def _cluster_faults(articles: list[dict], own: dict[str, dict | None]) -> dict[str, int]:
-    """Unique events mixing two gold events; unique events counting a source that did not report them."""
-    golds, outlets, listed = defaultdict(set), defaultdict(set), {}
+def _cluster_faults(articles: list[dict], own: dict[str, dict | None],
+                    mentions: dict[str, list[dict]]) -> dict[str, int]:
+    """Unique events mixing two gold events' own mentions; unique events that count, among their sources, an
+    article about another event (a background or stray mention of it joined them)."""
+    golds: dict[str, set[str]] = defaultdict(set)
     for a in articles:
-        m = own[a["id"]]
-        if m:
-            golds[m["cluster_id"]].add(a["gold"])
-            outlets[m["cluster_id"]].add(a["outlet"])
-            listed[m["cluster_id"]] = m["num_sources"] or 0
-    return {"mixed_events": sum(len(g) > 1 for g in golds.values()),
-            "inflated_sources": sum(listed[c] > len(outlets[c]) for c in listed)}
+        if own[a["id"]]:
+            golds[own[a["id"]]["cluster_id"]].add(a["gold"])
+    inflated = 0
+    for cluster_id, gold in golds.items():
+        strays = [a for a in articles if a["gold"] not in gold
+                  and any(m["cluster_id"] == cluster_id for m in mentions.get(a["id"], []))]
+        inflated += bool(strays)
+    return {"mixed_events": sum(len(g) > 1 for g in golds.values()), "inflated_sources": inflated}
 
 
 def run(split: str = "all") -> dict[str, Any]:
@@ -218,7 +221,7 @@ def run(split: str = "all") -> dict[str, Any]:
     for name in ("dev", "test") if split == "all" else (split,):
         part = [a for a in articles if a["split"] == name]
         own = {a["id"]: own_event(a, mentions.get(a["id"], [])) for a in part}
-        results[name] = {**score(part, own), "articles": len(part),
+        results[name] = {**score(part, own, mentions), "articles": len(part),
                          "groups": len({a["gold"] for a in part if a.get("event_group")}), "own": own,
                          "mentions": {a["id"]: mentions.get(a["id"], []) for a in part}}
     return {"splits": results, "missing": missing}
