@@ -230,3 +230,35 @@ def test_story_clustering_meets_its_target_on_the_team_set(kind: str) -> None:
     precision, recall, _ = pairwise({s.article_id: s.story_cluster_id for s in stories},
                                     {a["id"]: a["story"] for a in articles})
     assert precision >= 0.95 and recall >= 0.95
+
+
+def test_one_night_attack_dated_a_day_apart_by_two_outlets_is_one_event(tmp_path: Path) -> None:
+    con = _open(tmp_path / "t.duckdb")
+    _report(con, "a1", "Alpha", T0, _event("a1", day=date(2024, 2, 12), place="township"))   # "late on Monday"
+    _report(con, "a2", "Beta", T0 + timedelta(hours=4), _event("a2", day=date(2024, 2, 13)))  # a wire copy: Tuesday
+    dedup_stage(con)
+    assert len(set(_clusters(con).values())) == 1
+    rule = con.execute("SELECT join_rule FROM event_cluster_links WHERE event_id != "
+                       "(SELECT representative_event_id FROM event_clusters)").fetchall()[0][0]
+    assert "date=0.75" in rule and "place=0.8" in rule
+
+
+def test_strikes_on_three_consecutive_days_do_not_chain_into_one_event(tmp_path: Path) -> None:
+    con = _open(tmp_path / "t.duckdb")
+    _report(con, "a1", "Alpha", T0, _event("a1", day=date(2024, 2, 11)))
+    _report(con, "a2", "Beta", T0 + timedelta(hours=1), _event("a2", day=date(2024, 2, 12)))
+    _report(con, "a3", "Gamma", T0 + timedelta(hours=2), _event("a3", day=date(2024, 2, 13)))
+    dedup_stage(con)
+    clusters = _clusters(con)
+    assert len(set(clusters.values())) == 2  # complete linkage: the 11th and the 13th are two days apart
+
+
+def test_merged_toll_is_the_figure_most_outlets_report_with_every_figure_listed(tmp_path: Path) -> None:
+    con = _open(tmp_path / "t.duckdb")
+    _report(con, "a1", "Alpha", T0, _event("a1", fatalities=10))
+    _report(con, "a2", "Beta", T0 + timedelta(hours=1), _event("a2", fatalities=10))
+    _report(con, "a3", "Gamma", T0 + timedelta(hours=2), _event("a3", fatalities=9))
+    dedup_stage(con)
+    fatalities, rule, sources = con.execute(
+        "SELECT fatalities, fatalities_rule, fatalities_sources FROM unique_events").fetchall()[0]
+    assert (fatalities, rule.split(":")[0], sources) == (10, "supported", "10: Alpha, Beta; 9: Gamma")

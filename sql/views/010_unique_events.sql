@@ -29,6 +29,6 @@ SELECT c.cluster_id AS event_id, c.event_type, c.sub_event_type, c.disorder_type
        c.admin2, c.admin2_pcode, c.admin3, c.admin3_pcode, c.latitude, c.longitude, c.geo_precision,
        c.fatalities, c.injured, c.displaced, c.arrested, c.notes,
        p.num_articles, p.num_sources, p.sources, p.source_urls, p.first_reported_at, p.last_reported_at,
-       p.member_event_ids, c.num_stories, c.fatalities_rule, c.representative_event_id, c.method_version
+       p.member_event_ids, c.num_stories, c.fatalities_rule, c.fatalities_sources, c.representative_event_id, c.method_version
 FROM event_clusters c
 JOIN per_cluster p ON p.cluster_id = c.cluster_id;

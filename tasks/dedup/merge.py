@@ -11,12 +11,14 @@
   ties: most stories, then earliest. All place columns (admin1-3, coordinates, geo_precision) come with it.
 * actors: from the member naming the most (both sides, then a non-state armed group), ties earliest;
   associated actors are the union of what members on the same side name.
-* fatalities (and injured, displaced, arrested by the same rule): ACLED codes the most conservative
-  figure, so the merged toll is the LOWEST non-zero figure any member reports (zero means "no figure",
-  not "nobody died"). A report that explicitly updates a toll ("the death toll rose to 14", "revised",
+* fatalities (and injured, displaced, arrested by the same rule): the BEST-SUPPORTED figure, the one
+  told by the most stories (wire copies of one story count once), never a sum of reports; between
+  equally supported figures ACLED's conservative choice, the lowest. Zero means "no figure", not
+  "nobody died". A report that explicitly updates a toll ("the death toll rose to 14", "revised",
   "correction") supersedes that: then the toll of the latest such update counts (the lowest if several
   are reported on that latest day), whether higher or lower. `fatalities_rule` names the rule and the
-  member event that set the figure.
+  member event that set the figure; `fatalities_sources` lists every figure with the outlets that told it
+  ("10: AP, Myanmar Now; 11: The Irrawaddy"), so an analyst sees what the choice was made from.
 * notes: the first report's.
 """
 
@@ -85,8 +87,9 @@ def _assoc(members: Sequence[Mention], side: int, lead: str | None, exclude: set
     return "; ".join(names) or None
 
 
-def merged_count(members: Sequence[Mention], column: str) -> tuple[int | None, str]:
-    """(figure, rule) under the conservative rule with explicit updates (module docstring)."""
+def merged_count(members: Sequence[Mention], column: str,
+                 stories: dict[str, str] | None = None) -> tuple[int | None, str]:
+    """(figure, rule): the best-supported figure, the lowest among equals, unless a report updates it."""
     reported = [m for m in members if (m.row.get(column) or 0) > 0]
     if not reported:
         return (0 if column == "fatalities" else None), "none"
@@ -95,8 +98,21 @@ def merged_count(members: Sequence[Mention], column: str) -> tuple[int | None, s
         latest_day = max(m.reported_at.date() for m in updates)
         chosen = min((m for m in updates if m.reported_at.date() == latest_day), key=lambda m: (m.row[column], m.order))
         return chosen.row[column], f"update:{chosen.event_id}"
-    chosen = min(reported, key=lambda m: (m.row[column], m.order))
+    votes = _story_votes(reported, lambda m: m.row[column], stories or {})
+    chosen = min(reported, key=lambda m: (-votes[m.row[column]], m.row[column], m.order))
+    if votes[chosen.row[column]] > 1 and len(votes) > 1:
+        return chosen.row[column], f"supported:{chosen.event_id}"
     return chosen.row[column], f"lowest:{chosen.event_id}"
+
+
+def count_sources(members: Sequence[Mention], column: str, outlets: dict[str, str | None]) -> str | None:
+    """Every figure reported for `column` with the outlets that told it, most supported first."""
+    told: dict[int, set[str]] = {}
+    for m in members:
+        if (m.row.get(column) or 0) > 0:
+            told.setdefault(m.row[column], set()).add(outlets.get(m.article_id) or "unknown outlet")
+    ranked = sorted(told.items(), key=lambda item: (-len(item[1]), item[0]))
+    return "; ".join(f"{figure}: {', '.join(sorted(names))}" for figure, names in ranked) or None
 
 
 def merge_cluster(cluster: Cluster, stories: dict[str, str], outlets: dict[str, str | None],
@@ -120,9 +136,10 @@ def merge_cluster(cluster: Cluster, stories: dict[str, str], outlets: dict[str, 
     leads = {row["actor1"], row["actor2"]} - {None}
     row["assoc_actor_1"] = _assoc(members, 1, row["actor1"], leads)
     row["assoc_actor_2"] = _assoc(members, 2, row["actor2"], leads)
-    row["fatalities"], row["fatalities_rule"] = merged_count(members, "fatalities")
+    row["fatalities"], row["fatalities_rule"] = merged_count(members, "fatalities", stories)
+    row["fatalities_sources"] = count_sources(members, "fatalities", outlets)
     for column in ("injured", "displaced", "arrested"):
-        row[column] = merged_count(members, column)[0]
+        row[column] = merged_count(members, column, stories)[0]
     row["notes"] = founder.row.get("notes")
     articles = {m.article_id for m in members}
     row |= {

@@ -40,7 +40,7 @@ CLUSTER_COLUMNS = (
     "time_precision", "actor1", "actor1_id", "inter1", "assoc_actor_1", "actor2", "actor2_id", "inter2",
     "assoc_actor_2", "interaction", "civilian_targeting", "place_id", "location", "country_iso", "admin1",
     "admin1_pcode", "admin2", "admin2_pcode", "admin3", "admin3_pcode", "latitude", "longitude", "geo_precision",
-    "fatalities", "fatalities_rule", "injured", "displaced", "arrested", "notes", "num_events", "num_articles",
+    "fatalities", "fatalities_rule", "fatalities_sources", "injured", "displaced", "arrested", "notes", "num_events", "num_articles",
     "num_stories", "num_sources", "first_reported_at", "last_reported_at", "row_hash", "method_version", "updated_at",
 )
 
