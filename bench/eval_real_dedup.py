@@ -15,7 +15,10 @@ The scorer measures the product, not a stand-in:
    group, so no event is in both halves);
 4. unique events that mix two gold events, and unique events whose num_sources counts an outlet that did not
    report that event (a background mention attached as a source).
-Run: .venv/bin/python -m bench.eval_real_dedup [--split dev|test|all] [-v]
+`--ablate` ingests once, then re-clusters the same mentions with one clustering factor changed at a time
+(no adjacent-day tolerance, exact place only, no actor test, same sub-type only) and prints each variant's
+figures beside the shipped rules: the measured effect of each factor.
+Run: .venv/bin/python -m bench.eval_real_dedup [--split dev|test|all] [-v] [--ablate]
 """
 
 from __future__ import annotations
@@ -212,19 +215,62 @@ def _cluster_faults(articles: list[dict], own: dict[str, dict | None],
     return {"mixed_events": sum(len(g) > 1 for g in golds.values()), "inflated_sources": inflated}
 
 
-def run(split: str = "all") -> dict[str, Any]:
-    articles, missing = load_articles()
-    with tempfile.TemporaryDirectory(prefix="mmtrack-real-dedup-") as tmp:
-        db = serve_and_ingest(articles, Path(tmp)) if articles else None
-        mentions = read_mentions(db, articles) if db else {}
+def _score_splits(articles: list[dict], mentions: dict[str, list[dict]], splits: tuple[str, ...]) -> dict[str, Any]:
     results = {}
-    for name in ("dev", "test") if split == "all" else (split,):
+    for name in splits:
         part = [a for a in articles if a["split"] == name]
         own = {a["id"]: own_event(a, mentions.get(a["id"], [])) for a in part}
         results[name] = {**score(part, own, mentions), "articles": len(part),
                          "groups": len({a["gold"] for a in part if a.get("event_group")}), "own": own,
                          "mentions": {a["id"]: mentions.get(a["id"], []) for a in part}}
-    return {"splits": results, "missing": missing}
+    return results
+
+
+def _variants() -> dict[str, dict[str, Any]]:
+    """Clustering factors switched off one at a time (module attributes of tasks.dedup.events)."""
+    from tasks.dedup import events
+
+    return {
+        "no adjacent-day tolerance": {"ADJACENT_DAY_SCORE": 0.0},
+        "exact place only (no hierarchy)": {"place_score": lambda a, b: 1.0 if a.path == b.path else 0.0},
+        "no actor test": {"actor_score": lambda a, b: 1.0},
+        "same sub-type only": {"type_score": lambda a, b: 1.0 if a["sub_event_type"] == b["sub_event_type"] else 0.0},
+        "as shipped": {name: getattr(events, name) for name in ("ADJACENT_DAY_SCORE",)},
+    }
+
+
+def _recluster(db: Path, patch: dict[str, Any]) -> None:
+    """Re-cluster every mention of `db` from scratch with `patch` applied to the clustering module."""
+    from tasks import db as database
+    from tasks.dedup import dedup_stage, events
+
+    saved = {name: getattr(events, name) for name in patch}
+    for name, value in patch.items():
+        setattr(events, name, value)
+    try:
+        con = database.connect(db)
+        try:
+            dedup_stage(con, rebuild=True)
+        finally:
+            con.close()
+    finally:
+        for name, value in saved.items():
+            setattr(events, name, value)
+
+
+def run(split: str = "all", ablate: bool = False) -> dict[str, Any]:
+    articles, missing = load_articles()
+    splits = ("dev", "test") if split == "all" else (split,)
+    ablations: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="mmtrack-real-dedup-") as tmp:
+        db = serve_and_ingest(articles, Path(tmp)) if articles else None
+        mentions = read_mentions(db, articles) if db else {}
+        results = _score_splits(articles, mentions, splits)
+        if ablate and db:
+            for name, patch in _variants().items():
+                _recluster(db, patch)
+                ablations[name] = _score_splits(articles, read_mentions(db, articles), splits)
+    return {"splits": results, "missing": missing, "ablations": ablations}
 
 
 def evaluate() -> list[tuple[str, Any, Any]]:
@@ -258,8 +304,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--ablate", action="store_true", help="re-cluster with each factor switched off")
     args = parser.parse_args()
-    result = run(args.split)
+    result = run(args.split, args.ablate)
     if result["missing"]:
         print(f"texts missing from {cache_dir()}: {', '.join(result['missing'])}")
     for name, r in result["splits"].items():
@@ -272,6 +319,10 @@ def main() -> None:
         for figure, target in TARGETS.items():
             print(f"  {figure:<22}{r[figure]:>8.3f}   target {target}")
         print(f"  B-cubed P / R          {r['bcubed_precision']:.3f} / {r['bcubed_recall']:.3f}")
+    for variant, splits in result["ablations"].items():
+        for name, r in splits.items():
+            print(f"ablation {variant:<34} {name}: pairwise P {r['pairwise_precision']:.3f} R {r['pairwise_recall']:.3f}"
+                  f"  mixed {r['mixed_events']}  B-cubed P {r['bcubed_precision']:.3f} R {r['bcubed_recall']:.3f}")
 
 
 if __name__ == "__main__":
