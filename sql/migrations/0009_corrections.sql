@@ -41,3 +41,30 @@ CREATE TABLE correction_anchors (
     PRIMARY KEY (correction_id, role, member_event_id)
 );
 CREATE INDEX correction_anchors_article ON correction_anchors (article_id);
+
+-- The corrections resolved against today's events: rewritten (tasks/review/resolve.py) in the same
+-- transaction as every review write and every dedup run (which is where events change identity), so the
+-- analyst views join small tables instead of re-matching every anchor on every read.
+-- One row per active correction: the reviewed event it applies to now, or why it applies to nothing.
+CREATE TABLE review_targets (
+    correction_id VARCHAR PRIMARY KEY,
+    kind VARCHAR NOT NULL,
+    target_event_id VARCHAR,
+    reviewed_event_id VARCHAR,            -- reviewed_events.event_id (NULL: relevance marks, orphans)
+    anchors INTEGER NOT NULL,
+    anchors_matched INTEGER NOT NULL,
+    matched_by VARCHAR,                   -- sentence | span: how the anchored mentions were found again
+    applied BOOLEAN NOT NULL,
+    orphan_reason VARCHAR,
+    resolved_at TIMESTAMPTZ NOT NULL
+);
+-- One row per event mention that a merge, a split or a "not relevant" mark moves out of its machine
+-- cluster (mentions that stay where the machine put them have no row).
+CREATE TABLE review_member_moves (
+    member_event_id VARCHAR PRIMARY KEY,
+    cluster_id VARCHAR NOT NULL,          -- the machine's cluster (event_cluster_links)
+    reviewed_event_id VARCHAR,            -- where it belongs now; NULL when dropped
+    split_correction_id VARCHAR,
+    merged BOOLEAN NOT NULL,
+    dropped BOOLEAN NOT NULL              -- its article was marked not relevant
+);

@@ -4,7 +4,7 @@
 -- 1 for a single source; 2 when member reports disagree (toll, sub-event type or day). reasons says which.
 -- evidence is the most confident member's sentence; `mmtrack review next` shows every member's.
 CREATE OR REPLACE VIEW review_queue AS
-WITH ev AS MATERIALIZED (
+WITH ev AS (
     SELECT event_id, event_date, event_type, sub_event_type, actor1, actor1_id, actor2, actor2_id, place_id,
            location, admin1, fatalities, num_sources, review_status
     FROM reviewed_events

@@ -9,8 +9,8 @@ CREATE OR REPLACE VIEW review_field_checks AS
 WITH judged AS (
     SELECT t.reviewed_event_id AS event_id, bool_or(c.kind = 'reject') AS rejected,
            max(c.created_at) AS reviewed_at
-    FROM correction_targets t
-    JOIN corrections c ON c.correction_id = t.correction_id
+    FROM review_targets t
+    JOIN corrections c ON c.correction_id = t.correction_id AND c.status = 'active'
     WHERE t.applied AND c.kind IN ('confirm', 'correct', 'reject')
     GROUP BY t.reviewed_event_id
 ),

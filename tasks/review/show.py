@@ -90,7 +90,7 @@ def list_text(con: duckdb.DuckDBPyConnection, limit: int = 50, orphaned_only: bo
     rows = _dicts(con, """
         SELECT c.correction_id, c.kind, c.field, c.value, c.machine_value, c.who, c.created_at, c.why, c.status,
                coalesce(c.target_event_id, c.article_id) AS target, t.reviewed_event_id, t.applied, t.matched_by
-        FROM corrections c LEFT JOIN correction_targets t ON t.correction_id = c.correction_id
+        FROM corrections c LEFT JOIN review_targets t ON t.correction_id = c.correction_id
         ORDER BY c.created_at DESC, c.correction_id LIMIT ?""", [limit])
     total = con.execute("SELECT count(*), count(*) FILTER (WHERE status = 'active') FROM corrections").fetchone()
     out.append(f"{total[0]} corrections ({total[1]} active, {len(orphans)} orphaned); latest {len(rows)}:")

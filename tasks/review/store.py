@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from tasks.db import insert, registered, transaction
 from tasks.review.fields import ReviewError, machine_value, normalize
+from tasks.review.resolve import refresh_review
 
 # The same normalisation as sql/views/013_correction_matches.sql (lower case, white space collapsed).
 SENTENCE_HASH_SQL = "md5(lower(trim(regexp_replace(coalesce(e.sentence, ''), '\\s+', ' ', 'g'))))"
@@ -196,6 +197,7 @@ def record(con: duckdb.DuckDBPyConnection, corrections: Sequence[Correction], wh
                     f"start_char, end_char, event_type) SELECT n.correction_id, n.role, e.event_id, e.article_id, "
                     f"{SENTENCE_HASH_SQL}, e.start_char, e.end_char, e.event_type "
                     "FROM _new_anchors n JOIN events e ON e.event_id = n.member_event_id")
+        refresh_review(con)
     return len(rows)
 
 
@@ -207,3 +209,4 @@ def withdraw(con: duckdb.DuckDBPyConnection, correction_id: str) -> None:
                             [correction_id.strip()]).fetchall()
         if not found:
             raise ReviewError(f"no active correction {correction_id!r} (mmtrack review list)")
+        refresh_review(con)

@@ -9,12 +9,24 @@
 -- 'corrected' (a field, merge or split changed it) or 'added' (the machine missed it).
 -- Every other column of unique_events passes through unchanged (SELECT * REPLACE).
 CREATE OR REPLACE VIEW reviewed_events AS
-WITH members AS (
+WITH targets AS (
+    SELECT t.reviewed_event_id, t.applied, c.*
+    FROM review_targets t
+    JOIN corrections c ON c.correction_id = t.correction_id AND c.status = 'active'
+),
+affected AS (
+    -- the events whose members a merge, split or "not relevant" mark changed: only these are recounted
+    SELECT cluster_id AS event_id FROM review_member_moves
+    UNION
+    SELECT reviewed_event_id FROM review_member_moves WHERE reviewed_event_id IS NOT NULL
+),
+members AS (
     SELECT r.reviewed_event_id, r.merged, e.event_id, e.article_id, a.canonical_url, a.published_at, f.outlet
     FROM reviewed_members r
     JOIN events e ON e.event_id = r.member_event_id
     JOIN articles a ON a.article_id = e.article_id
     LEFT JOIN feeds f ON f.feed_id = a.feed_id
+    WHERE r.reviewed_event_id IN (SELECT event_id FROM affected)
 ),
 per_event AS (
     SELECT reviewed_event_id,
@@ -29,28 +41,34 @@ per_event AS (
     FROM members GROUP BY reviewed_event_id
 ),
 machine AS (
-    SELECT u.* REPLACE (p.num_articles AS num_articles, p.num_sources AS num_sources, p.sources AS sources,
-                        p.source_urls AS source_urls, p.first_reported_at AS first_reported_at,
-                        p.last_reported_at AS last_reported_at, p.member_event_ids AS member_event_ids),
-           'machine' AS origin, p.has_merged
+    SELECT u.* REPLACE (coalesce(p.num_articles, u.num_articles) AS num_articles,
+                        coalesce(p.num_sources, u.num_sources) AS num_sources,
+                        coalesce(p.sources, u.sources) AS sources,
+                        coalesce(p.source_urls, u.source_urls) AS source_urls,
+                        coalesce(p.first_reported_at, u.first_reported_at) AS first_reported_at,
+                        coalesce(p.last_reported_at, u.last_reported_at) AS last_reported_at,
+                        coalesce(p.member_event_ids, u.member_event_ids) AS member_event_ids),
+           'machine' AS origin, coalesce(p.has_merged, false) AS has_merged
     FROM unique_events u
-    JOIN per_event p ON p.reviewed_event_id = u.event_id
+    LEFT JOIN per_event p ON p.reviewed_event_id = u.event_id
+    -- an affected event with no members left was merged away or dropped
+    WHERE p.reviewed_event_id IS NOT NULL OR u.event_id NOT IN (SELECT event_id FROM affected)
 ),
 split_off AS (
-    SELECT r.reviewed_event_id AS event_id, e.event_type, e.sub_event_type, e.disorder_type, e.event_date,
+    SELECT m.reviewed_event_id AS event_id, e.event_type, e.sub_event_type, e.disorder_type, e.event_date,
            e.time_precision, e.actor1, e.actor1_id, e.inter1, e.assoc_actor_1, e.actor2, e.actor2_id, e.inter2,
            e.assoc_actor_2, e.interaction, e.civilian_targeting, e.place_id, e.location, e.country_iso, e.admin1,
            e.admin1_pcode, e.admin2, e.admin2_pcode, e.admin3, e.admin3_pcode, e.latitude, e.longitude,
            e.geo_precision, e.fatalities, e.injured, e.displaced, e.arrested, e.notes, p.num_articles,
            p.num_sources, p.sources, p.source_urls, p.first_reported_at, p.last_reported_at, p.member_event_ids,
            1 AS num_stories, e.event_id AS representative_event_id, 'split' AS origin, false AS has_merged
-    FROM reviewed_members r
-    JOIN events e ON e.event_id = r.member_event_id
-    JOIN per_event p ON p.reviewed_event_id = r.reviewed_event_id
-    WHERE r.split_correction_id IS NOT NULL
+    FROM review_member_moves m
+    JOIN events e ON e.event_id = m.member_event_id
+    JOIN per_event p ON p.reviewed_event_id = m.reviewed_event_id
+    WHERE m.split_correction_id IS NOT NULL AND NOT m.dropped
 ),
 added AS (
-    SELECT t.reviewed_event_id AS event_id,
+    SELECT c.reviewed_event_id AS event_id,
            CASE WHEN a.article_id IS NULL THEN 0 ELSE 1 END AS num_articles,
            CASE WHEN f.outlet IS NULL THEN 0 ELSE 1 END AS num_sources,
            list_filter([f.outlet], lambda o: o IS NOT NULL) AS sources,
@@ -58,11 +76,10 @@ added AS (
            a.published_at AS first_reported_at, a.published_at AS last_reported_at,
            CAST([] AS VARCHAR[]) AS member_event_ids, 'added' AS origin, false AS has_merged,
            0 AS fatalities
-    FROM correction_targets t
-    JOIN corrections c ON c.correction_id = t.correction_id
+    FROM targets c
     LEFT JOIN articles a ON a.article_id = c.article_id
     LEFT JOIN feeds f ON f.feed_id = a.feed_id
-    WHERE t.kind = 'add'
+    WHERE c.kind = 'add'
 ),
 base AS (
     SELECT * FROM machine
@@ -71,16 +88,13 @@ base AS (
 ),
 field_values AS (
     -- a field correction, or a field of an added event (its JSON object), per reviewed event
-    SELECT t.reviewed_event_id AS event_id, c.field, c.value, c.created_at, c.correction_id
-    FROM correction_targets t
-    JOIN corrections c ON c.correction_id = t.correction_id
-    WHERE t.applied AND c.kind = 'correct'
+    SELECT c.reviewed_event_id AS event_id, c.field, c.value, c.created_at, c.correction_id
+    FROM targets c
+    WHERE c.applied AND c.kind = 'correct'
     UNION ALL
-    SELECT t.reviewed_event_id, k.field, c.value::JSON ->> k.field, c.created_at, c.correction_id
-    FROM correction_targets t
-    JOIN corrections c ON c.correction_id = t.correction_id,
-         unnest(json_keys(c.value::JSON)) AS k(field)
-    WHERE t.kind = 'add'
+    SELECT c.reviewed_event_id, k.field, c.value::JSON ->> k.field, c.created_at, c.correction_id
+    FROM targets c, unnest(json_keys(c.value::JSON)) AS k(field)
+    WHERE c.kind = 'add'
 ),
 latest AS (
     -- the latest value per field; '' means "empty" (NULL is "not corrected")
@@ -109,15 +123,14 @@ fixes AS (
     FROM latest GROUP BY event_id
 ),
 decisions AS (
-    SELECT t.reviewed_event_id AS event_id,
+    SELECT c.reviewed_event_id AS event_id,
            bool_or(c.kind = 'reject') AS rejected,
            bool_or(c.kind IN ('correct', 'merge', 'split')) AS changed,
            max(c.created_at) AS last_reviewed_at,
            list_sort(list_distinct(list(c.who))) AS reviewed_by
-    FROM correction_targets t
-    JOIN corrections c ON c.correction_id = t.correction_id
-    WHERE t.applied AND c.kind IN ('confirm', 'reject', 'correct', 'merge', 'split', 'add')
-    GROUP BY t.reviewed_event_id
+    FROM targets c
+    WHERE c.applied AND c.kind IN ('confirm', 'reject', 'correct', 'merge', 'split', 'add')
+    GROUP BY c.reviewed_event_id
 ),
 review AS (
     -- everything decided about an event, joined to the gazetteer and actors while it is narrow (DuckDB

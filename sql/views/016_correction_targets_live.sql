@@ -1,21 +1,27 @@
--- correction_targets: one row per active correction and what it applies to today. reviewed_event_id is
+-- correction_targets_live: one row per active correction and what it applies to today. reviewed_event_id is
 -- the reviewed event (reviewed_events.event_id) holding most of the correction's anchored mentions
 -- (confirm, reject, correct, split: the event split off; merge: the kept event; add: the added event).
 -- applied is false when nothing the correction was about exists any more: an orphaned correction, listed
--- by orphaned_corrections and `mmtrack review list`, never silently dropped.
-CREATE OR REPLACE VIEW correction_targets AS
+-- by orphaned_corrections and `mmtrack review list`, never silently dropped. Computed from today's events
+-- and reviewed_members; tasks/review/resolve.py copies it into the table review_targets, which the views read.
+CREATE OR REPLACE VIEW correction_targets_live AS
 WITH anchored AS (
     SELECT correction_id, count(*) FILTER (WHERE role <> 'other') AS anchors,
            count(*) FILTER (WHERE role = 'other') AS other_anchors
     FROM correction_anchors GROUP BY correction_id
 ),
-hits AS (
-    SELECT m.correction_id, r.reviewed_event_id, count(*) AS n,
-           bool_and(m.matched_by = 'sentence') AS all_by_sentence
+matched AS (
+    -- each matched anchor and the reviewed event its mention is in today
+    SELECT m.correction_id, m.role, m.matched_by, r.reviewed_event_id
     FROM correction_matches m
     JOIN reviewed_members r ON r.member_event_id = m.event_id
+),
+hits AS (
+    SELECT m.correction_id, m.reviewed_event_id, count(*) AS n,
+           bool_and(m.matched_by = 'sentence') AS all_by_sentence
+    FROM matched m
     WHERE m.role IN ('target', 'split')
-    GROUP BY m.correction_id, r.reviewed_event_id
+    GROUP BY m.correction_id, m.reviewed_event_id
 ),
 best AS (
     SELECT correction_id, arg_max(reviewed_event_id, (n, reviewed_event_id)) AS reviewed_event_id,
@@ -24,9 +30,8 @@ best AS (
 ),
 other_side AS (
     SELECT m.correction_id, count(*) AS matched_other,
-           list_distinct(list(r.reviewed_event_id)) AS other_events
-    FROM correction_matches m
-    JOIN reviewed_members r ON r.member_event_id = m.event_id
+           list_distinct(list(m.reviewed_event_id)) AS other_events
+    FROM matched m
     WHERE m.role = 'other'
     GROUP BY m.correction_id
 )

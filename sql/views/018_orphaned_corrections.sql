@@ -5,7 +5,7 @@
 CREATE OR REPLACE VIEW orphaned_corrections AS
 SELECT c.correction_id, c.kind, c.target_event_id, c.article_id, c.field, c.value, c.machine_value,
        t.anchors, t.anchors_matched, t.orphan_reason, c.who, c.created_at, c.why
-FROM correction_targets t
-JOIN corrections c ON c.correction_id = t.correction_id
+FROM review_targets t
+JOIN corrections c ON c.correction_id = t.correction_id AND c.status = 'active'
 WHERE NOT t.applied
 ORDER BY c.created_at, c.correction_id;
