@@ -12,19 +12,22 @@ WITH anchored AS (
 ),
 matched AS (
     -- each matched anchor and the reviewed event its mention is in today
-    SELECT m.correction_id, m.role, m.matched_by, r.reviewed_event_id
+    SELECT m.correction_id, m.role, m.matched_by, r.reviewed_event_id, r.split_correction_id
     FROM correction_matches m
     JOIN reviewed_members r ON r.member_event_id = m.event_id
 ),
 hits AS (
     SELECT m.correction_id, m.reviewed_event_id, count(*) AS n,
-           bool_and(m.matched_by = 'sentence') AS all_by_sentence
+           bool_and(m.matched_by = 'sentence') AS all_by_sentence,
+           -- a tie goes to the event the correction's own split made, else to the one that was not split off
+           coalesce(bool_or(m.split_correction_id = m.correction_id), false) AS own_split,
+           bool_or(m.split_correction_id IS NULL) AS not_split
     FROM matched m
     WHERE m.role IN ('target', 'split')
     GROUP BY m.correction_id, m.reviewed_event_id
 ),
 best AS (
-    SELECT correction_id, arg_max(reviewed_event_id, (n, reviewed_event_id)) AS reviewed_event_id,
+    SELECT correction_id, arg_max(reviewed_event_id, (n, own_split, not_split, reviewed_event_id)) AS reviewed_event_id,
            max(n) AS matched, sum(n) AS matched_any, bool_and(all_by_sentence) AS by_sentence
     FROM hits GROUP BY correction_id
 ),
