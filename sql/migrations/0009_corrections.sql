@@ -1,6 +1,6 @@
 -- Analysts' corrections (issue 17, tasks/review): what a person decided about the machine's events, as
 -- data that survives reprocessing. Nothing here is derived: a reprocess never touches these tables.
--- The views (sql/views/012..015) apply the active corrections to unique_events on every read.
+-- The views (sql/views/012..018) apply the active corrections to unique_events on every read.
 
 -- One row per decision. Never updated except to withdraw it (status), so the history stays complete.
 CREATE TABLE corrections (

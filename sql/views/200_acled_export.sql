@@ -58,7 +58,7 @@ SELECT
     e.fatalities,
     '' AS tags,
     epoch(e.last_reported_at)::BIGINT AS timestamp,
-    e.review_status  -- not ACLED's: machine | reviewed | corrected | added (sql/views/016_reviewed_events.sql)
+    e.review_status  -- not ACLED's: machine | reviewed | corrected | added (sql/views/017_reviewed_events.sql)
 FROM located e
 LEFT JOIN countries c ON c.country_iso = e.event_country_iso
 ORDER BY e.event_date, event_id_cnty;

@@ -1,5 +1,5 @@
--- review_accuracy: the extractor's accuracy on the events analysts reviewed (review_field_checks), one
--- row per month (of the machine's event date), outlet, language and field: how many reviewed events
+-- review_accuracy: one row per month (of the machine's event date), outlet, language and field: the
+-- extractor's accuracy on the events analysts reviewed (review_field_checks): how many reviewed events
 -- had the field, how many the machine got right, and the share. Sum events and correct over rows for
 -- wider groups (bench/eval_reviews.py does it per field).
 CREATE OR REPLACE VIEW review_accuracy AS
