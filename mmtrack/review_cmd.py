@@ -18,6 +18,7 @@ import duckdb
 
 from tasks.review.fields import FIELDS, ReviewError
 
+REVIEW_MEMORY_LIMIT = "512MB"
 WRITE_COMMANDS = ("confirm", "reject", "correct", "merge", "split", "add", "relevance", "withdraw", "import")
 
 
@@ -141,6 +142,9 @@ def _write(args: argparse.Namespace) -> int:
         raise ReviewError(f"no database at {path} (run `mmtrack demo` or `mmtrack ingest` first, or pass --db)")
     who = store.reviewer(args.who)
     con = database.connect(path)  # waits for the lock while a stage is loading
+    # The pipeline's per-connection limit keeps a long run's memory flat; a review reads reviewed_events,
+    # which at 10,000 reports needs about 256MB, and the process ends right after.
+    con.execute(f"SET memory_limit = '{REVIEW_MEMORY_LIMIT}'")
     try:
         if args.review_command == "withdraw":
             store.withdraw(con, args.correction_id)

@@ -9,7 +9,36 @@ reviewed_events joins the two small tables it leaves.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import duckdb
+
+# Re-finding anchors joins every report with the corrections. Inside a write transaction (uncommitted rows
+# stay in memory) at 10,000 reports that can pass the pipeline's 64MB per-connection limit, and a dedup
+# run must never fail over the analysts' corrections: the limit is raised to this for the refresh only.
+REFRESH_MEMORY = "256MB"
+_UNITS = {"": 1, "b": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "kib": 2**10, "mib": 2**20, "gib": 2**30,
+          "tib": 2**40}
+
+
+def _bytes(text: str) -> float:
+    match = re.match(r"^\s*([\d.]+)\s*([a-z]*)\s*$", text.lower())
+    return float(match.group(1)) * _UNITS.get(match.group(2), 1) if match else float("inf")
+
+
+@contextmanager
+def _memory_at_least(con: duckdb.DuckDBPyConnection, limit: str) -> Iterator[None]:
+    before = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    if _bytes(before) >= _bytes(limit):
+        yield
+        return
+    con.execute(f"SET memory_limit = '{limit}'")
+    try:
+        yield
+    finally:
+        con.execute(f"SET memory_limit = '{before}'")
 
 _MOVES = ("INSERT INTO review_member_moves (member_event_id, cluster_id, reviewed_event_id, split_correction_id, "
           "merged, dropped) SELECT member_event_id, cluster_id, reviewed_event_id, split_correction_id, merged, "
@@ -30,8 +59,9 @@ def refresh_review(con: duckdb.DuckDBPyConnection) -> int:
                          ).fetchone()[0]
     if not active and not stored:
         return 0
-    con.execute("DELETE FROM review_member_moves")
-    con.execute(_MOVES)
-    con.execute("DELETE FROM review_targets")
-    con.execute(_TARGETS)
+    with _memory_at_least(con, REFRESH_MEMORY):
+        con.execute("DELETE FROM review_member_moves")
+        con.execute(_MOVES)
+        con.execute("DELETE FROM review_targets")
+        con.execute(_TARGETS)
     return con.execute("SELECT count(*) FROM review_targets WHERE NOT applied").fetchone()[0]
