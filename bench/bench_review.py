@@ -59,7 +59,8 @@ def _corrections(con: duckdb.DuckDBPyConnection) -> list[store.Correction]:
     def anchors(event_id: str, role: str = "target") -> list[tuple[str, str]]:
         return [(role, m) for m in store.members(con, event_id)]
 
-    made = [store.Correction("correct", i, field="fatalities", value="1", anchors=anchors(i)) for i in rng.sample(ids, 200)]
+    made = [store.Correction("correct", i, field="fatalities", value="1", anchors=anchors(i))
+            for i in rng.sample(ids, 200)]
     made += [store.Correction("reject", i, anchors=anchors(i)) for i in rng.sample(ids, 50)]
     made += [store.Correction("merge", a, value=b, anchors=anchors(a) + anchors(b, "other"))
              for a, b in zip(rng.sample(ids, 20), rng.sample(ids, 20)) if a != b]

@@ -78,7 +78,8 @@ def _shelling(rows: list[list[str]]) -> list[list[str]]:
 
 def build(db: Path) -> None:
     con = database.connect(db)
-    database.upsert(con, "feeds", [{"feed_id": o.lower(), "name": o, "outlet": o, "url": f"https://{o.lower()}.example/rss",
+    database.upsert(con, "feeds", [{"feed_id": o.lower(), "name": o, "outlet": o,
+                                    "url": f"https://{o.lower()}.example/rss",
                                     "enabled": True, "poll_interval_minutes": 30, "general": False,
                                     "allow_private": False, "in_registry": True} for o in ("Alpha", "Beta", "Gamma")],
                     ["feed_id"])
@@ -159,8 +160,9 @@ def test_corrections_survive_a_reprocess_with_changed_seeds(db: Path, tmp_path: 
     assert review(db, "correct", strike["event_id"][:10], "sub_event_type", "air/drone strike", "--why", "jets") == 0
     assert review(db, "correct", strike["event_id"][:10], "fatalities", "6") == 0
     assert review(db, "merge", before[captures[0]]["event_id"], before[captures[1]]["event_id"]) == 0
-    beta_report = [m for m in strike["member_event_ids"] if rows(db, f"SELECT article_id FROM events WHERE "
-                                                                    f"event_id = '{m}'")[0][0] == article_id("beta-strike")]
+    beta_report = [m for m in strike["member_event_ids"]
+                   if rows(db, f"SELECT article_id FROM events WHERE event_id = '{m}'")[0][0]
+                   == article_id("beta-strike")]
     assert review(db, "split", strike["event_id"], beta_report[0], "--why", "a second raid") == 0
     split_off = rows(db, f"SELECT event_id FROM reviewed_events WHERE member_event_ids = ['{beta_report[0]}']")[0][0]
     assert review(db, "correct", split_off, "sub_event_type", "Air/drone strike") == 0
@@ -192,7 +194,8 @@ def test_corrections_survive_a_reprocess_with_changed_seeds(db: Path, tmp_path: 
     checks = dict(rows(db, "SELECT field, correct FROM review_field_checks WHERE field IN ('sub_event_type', "
                            "'fatalities')"))
     assert checks == {"sub_event_type": True, "fatalities": False}
-    export = rows(db, "SELECT sub_event_type, fatalities, review_status FROM acled_export WHERE review_status <> 'machine'")
+    export = rows(db, "SELECT sub_event_type, fatalities, review_status FROM acled_export "
+                      "WHERE review_status <> 'machine'")
     assert ("Air/drone strike", 6, "corrected") in export
 
 
@@ -235,7 +238,8 @@ def test_csv_round_trip_turns_edited_cells_into_corrections(db: Path, tmp_path: 
     header, sheet = _export(db, tmp_path)
     assert len(sheet) == 5 and {"event_id", "decision", "fatalities", "evidence"} <= set(header)
     by_place = {r["location"] + r["event_date"]: r for r in sheet}
-    by_place["Su Lay Kone2024-03-05"] |= {"decision": "correct", "fatalities": "6", "sub_event_type": "Air/drone strike",
+    by_place["Su Lay Kone2024-03-05"] |= {"decision": "correct", "fatalities": "6",
+                                          "sub_event_type": "Air/drone strike",
                                           "why": "two reports, the lower toll"}
     by_place["Loikaw2024-03-09"]["decision"] = "confirm"
     by_place["Mandalay2024-03-10"]["decision"] = "reject"
@@ -342,3 +346,27 @@ def test_reviews_made_while_an_ingest_runs_are_all_kept(db: Path, tmp_path: Path
     assert rows(db, "SELECT count(*) FROM reviewed_events WHERE review_status = 'added'") == [(added,)]
     demo_events = rows(db, "SELECT count(*) FROM reviewed_events WHERE review_status = 'machine'")[0][0]
     assert demo_events > 10  # the ingest's events are there too
+
+
+def test_review_next_shows_the_coded_fields_beside_the_evidence(db: Path, capsys) -> None:
+    assert review(db, "next") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("event ") and "worth " in out
+    columns = [line.split(" |", 1) for line in out.splitlines() if " |" in line]
+    assert columns[0] == ["CODED FIELDS".ljust(58), " EVIDENCE"]
+    assert any(left.startswith("fatalities") for left, _ in columns)
+    assert any(right.startswith(" \u201c") for _, right in columns)  # a quoted evidence sentence beside them
+
+
+def test_accuracy_from_reviews_says_when_there_is_nothing_to_measure(db: Path, monkeypatch) -> None:
+    from bench import eval_reviews
+
+    monkeypatch.setenv("MMTRACK_REVIEW_DB", str(db.with_name("absent.duckdb")))
+    [(figure, value, target)] = eval_reviews.evaluate()
+    assert "no database" in figure and (value, target) == (0, ">= 1")  # a FAIL row, not a pass
+    monkeypatch.setenv("MMTRACK_REVIEW_DB", str(db))
+    assert eval_reviews.evaluate()[0][1] == 0  # a database without reviews: 0 reviewed events, FAIL
+    strike = events(db)["Su Lay Kone:Shelling/artillery/missile attack:05"]["event_id"]
+    assert review(db, "correct", strike, "fatalities", "6") == 0
+    figures = {figure: value for figure, value, _ in eval_reviews.evaluate()}
+    assert figures["reviews.fatalities accuracy"] == 0.0 and figures["reviews.actor1 accuracy"] == 1.0

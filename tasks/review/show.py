@@ -26,7 +26,8 @@ def next_text(con: duckdb.DuckDBPyConnection, skip: int = 0, event_id: str | Non
     queue = _dicts(con, "SELECT event_id, worth, reasons FROM review_queue ORDER BY worth DESC, event_date DESC, "
                         "event_id LIMIT 1 OFFSET ?", [skip]) if not event_id else []
     wanted = event_id.lower() if event_id else (queue[0]["event_id"] if queue else None)
-    rows = _dicts(con, "SELECT * FROM reviewed_events WHERE starts_with(event_id, ?) LIMIT 1", [wanted]) if wanted else []
+    rows = _dicts(con, "SELECT * FROM reviewed_events WHERE starts_with(event_id, ?) LIMIT 1",
+                  [wanted]) if wanted else []
     if not rows:
         return "nothing to review: every shown event has been reviewed\n" if not event_id else f"no event {event_id}\n"
     if queue:
@@ -96,7 +97,8 @@ def list_text(con: duckdb.DuckDBPyConnection, limit: int = 50, orphaned_only: bo
     out.append(f"{total[0]} corrections ({total[1]} active, {len(orphans)} orphaned); latest {len(rows)}:")
     for r in rows:
         state = r["status"] if r["status"] != "active" else ("applied" if r["applied"] else "ORPHANED")
-        now = f" now {r['reviewed_event_id'][:12]}" if r["reviewed_event_id"] and r["reviewed_event_id"] != r["target"] else ""
+        moved = r["reviewed_event_id"] and r["reviewed_event_id"] != r["target"]
+        now = f" now {r['reviewed_event_id'][:12]}" if moved else ""
         what = f" {r['field']}: {r['machine_value']!r} -> {r['value']!r}" if r["kind"] == "correct" else (
             f" {r['value'][:60]}" if r["kind"] in ("relevance", "add", "merge", "split") else "")
         out.append(f"  {r['correction_id']} {r['created_at']:%Y-%m-%d %H:%M} {r['who']:<10} {r['kind']:<9} "
