@@ -186,6 +186,11 @@ def test_corrections_survive_a_reprocess_with_changed_seeds(db: Path, tmp_path: 
     assert not rows(db, f"SELECT 1 FROM unique_events WHERE event_id = '{strike['event_id']}'")  # and the event
     assert rows(db, PICTURE) == reviewed  # the corrected picture is unchanged
 
+    con = database.connect(db)
+    try:  # the id the analyst used before the reprocess still finds the strike
+        assert store.find_event(con, strike["event_id"])["fatalities"] == 6
+    finally:
+        con.close()
     orphans = rows(db, "SELECT kind, target_event_id FROM orphaned_corrections")
     assert orphans == [("reject", before["Mandalay:Peaceful protest:10"]["event_id"])]
     assert review(db, "list") == 0

@@ -88,6 +88,11 @@ def find_event(con: duckdb.DuckDBPyConnection, given: str) -> dict:
         return rows[0]
     if rows:
         raise ReviewError(f"event id {given!r} starts {len(rows)} events: give more characters")
+    # an id from before a reprocess: the corrections made under it know which event it is now
+    now = con.execute("SELECT DISTINCT reviewed_event_id FROM review_targets WHERE applied AND kind <> 'split' AND "
+                      "reviewed_event_id IS NOT NULL AND starts_with(target_event_id, ?)", [key]).fetchall()
+    if len(now) == 1:
+        return find_event(con, now[0][0])
     gone = con.execute("SELECT count(*) FROM unique_events WHERE starts_with(event_id, ?)", [key]).fetchone()[0]
     if gone:
         raise ReviewError(f"event {given!r} is no longer shown: it was rejected, merged into another event or its "
