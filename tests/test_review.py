@@ -276,6 +276,11 @@ def test_malformed_csv_rows_are_refused_one_by_one_and_nothing_is_half_applied(d
     assert "bad.csv:2:" not in err
     assert rows(db, "SELECT count(*) FROM corrections") == [(0,)]  # all or nothing by default
 
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(path.read_bytes() + "\n,add,caf\xe9\n".encode("latin-1"))
+    assert review(db, "import", str(latin)) == 2
+    assert "latin.csv:9: refused: not UTF-8 text" in capsys.readouterr().err
+
     assert review(db, "import", str(path), "--skip-bad") == 2  # the good row goes in, the bad ones are still listed
     assert rows(db, "SELECT kind FROM corrections") == [("confirm",)]
     assert (tmp_path / "bad.csv").exists()

@@ -12,6 +12,7 @@ default, nothing at all while any row is bad).
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,32 +65,41 @@ def read_sheet(con: duckdb.DuckDBPyConnection, path: Path) -> ImportResult:
     """Check every row of the sheet against the database; nothing is written here."""
     result = ImportResult()
     try:
-        handle = path.open(newline="", encoding="utf-8-sig")
+        raw = path.read_bytes()
     except OSError as exc:
         result.refused.append((0, f"cannot read {path}: {exc}"))
         return result
-    with handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in ("event_id", "decision") if c not in (reader.fieldnames or [])]
-        if missing:
-            result.refused.append((1, f"header lacks column(s) {', '.join(missing)} (export a sheet to start from)"))
-            return result
-        line = reader.line_num
-        for row in reader:
-            start, line = line + 1, reader.line_num
-            try:
-                made = _row_corrections(con, row, f"csv:{path.name}:{start}")
-            except ReviewError as exc:
-                result.refused.append((start, str(exc)))
-                continue
-            except UnicodeDecodeError as exc:
-                result.refused.append((start, f"not UTF-8 text: {exc}"))
-                break
-            if made is None:
-                result.skipped += 1
-            else:
-                result.corrections.extend(made)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:  # a spreadsheet saved in its local encoding: say where, judge nothing
+        line = raw[:exc.start].count(b"\n") + 1
+        result.refused.append((line, f"not UTF-8 text ({exc.reason}): save the sheet as CSV UTF-8"))
+        return result
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in ("event_id", "decision") if c not in (reader.fieldnames or [])]
+    if missing:
+        result.refused.append((1, f"header lacks column(s) {', '.join(missing)} (export a sheet to start from)"))
+        return result
+    try:
+        _read_rows(con, reader, path.name, result)
+    except csv.Error as exc:
+        result.refused.append((reader.line_num, f"not a readable CSV row ({exc}); the rows after it were not read"))
     return result
+
+
+def _read_rows(con: duckdb.DuckDBPyConnection, reader: csv.DictReader, name: str, result: ImportResult) -> None:
+    line = reader.line_num
+    for row in reader:
+        start, line = line + 1, reader.line_num  # a quoted cell may span lines: report where the row starts
+        try:
+            made = _row_corrections(con, row, f"csv:{name}:{start}")
+        except ReviewError as exc:
+            result.refused.append((start, str(exc)))
+            continue
+        if made is None:
+            result.skipped += 1
+        else:
+            result.corrections.extend(made)
 
 
 def _row_corrections(con: duckdb.DuckDBPyConnection, row: dict, origin: str) -> list[Correction] | None:
