@@ -12,6 +12,7 @@ SUMMARY_ROWS = (
     ("articles failed", "articles_failed"), ("text from feed (fallback)", "text_from_feed"),
     ("articles tagged", "tagged"), ("relevant", "relevant"), ("events extracted", "events"),
     ("story clusters", "story_clusters"), ("event mentions", "event_mentions"), ("unique events", "unique_events"),
+    ("orphaned corrections", "orphaned_corrections"),
 )
 
 

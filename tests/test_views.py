@@ -427,7 +427,8 @@ ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disor
                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
                  "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
                  "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-                 "fatalities", "tags", "timestamp"]
+                 "fatalities", "tags", "timestamp",
+                 "review_status"]  # not ACLED's: machine | reviewed | corrected | added (issue 17)
 
 
 def test_acled_export_has_acled_columns_in_order_and_its_conventions(tracker) -> None:
@@ -444,7 +445,7 @@ def test_acled_export_has_acled_columns_in_order_and_its_conventions(tracker) ->
         "country": "Myanmar", "admin1": "Sagaing", "admin2": "Yinmarbin", "admin3": "Kani", "location": "Kani",
         "latitude": 22.4406, "longitude": 94.8353, "geo_precision": 1, "source": "Irrawaddy Chronicle; Mekong Wire",
         "source_scale": None, "notes": "Evidence sentence of e01.", "fatalities": 2, "tags": "",
-        "timestamp": int(dt.datetime(2025, 3, 31, 6, tzinfo=UTC).timestamp()),
+        "timestamp": int(dt.datetime(2025, 3, 31, 6, tzinfo=UTC).timestamp()), "review_status": "machine",
     }
     assert (by_id["MMRE02"]["civilian_targeting"], by_id["MMRE02"]["interaction"]) == ("Civilian targeting", 17)
     assert by_id["MMRE04"]["admin1"] == "Shan-North"

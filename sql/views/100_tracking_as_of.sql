@@ -9,7 +9,7 @@ CREATE OR REPLACE VIEW tracking_as_of AS
 WITH latest AS (
     SELECT max(timezone('UTC', last_reported_at))::DATE AS latest_report_date,
            max(event_date) AS latest_event_date
-    FROM unique_events
+    FROM reviewed_events
 )
 SELECT
     coalesce(TRY_CAST(getvariable('mmtrack_as_of') AS DATE), latest_report_date, latest_event_date,

@@ -11,6 +11,6 @@ SELECT
     sum(fatalities)::BIGINT AS fatalities,
     count(*) FILTER (WHERE civilian_targeting = 'Civilian targeting') AS civilian_targeting_events,
     count(*) FILTER (WHERE fatalities > 0) AS events_with_fatalities
-FROM unique_events
+FROM reviewed_events
 GROUP BY event_date, admin1_pcode, admin1, event_type
 ORDER BY event_date, admin1_pcode NULLS FIRST, event_type;

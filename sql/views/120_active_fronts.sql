@@ -6,7 +6,7 @@
 CREATE OR REPLACE VIEW active_fronts AS
 WITH dated AS (
     SELECT e.*, a.as_of_date, a.as_of_date - e.event_date AS days_ago
-    FROM unique_events e, tracking_as_of a
+    FROM reviewed_events e, tracking_as_of a
     WHERE e.admin3_pcode IS NOT NULL AND e.event_date <= a.as_of_date AND e.event_date > a.as_of_date - 180
 ),
 per_township AS (
@@ -51,6 +51,6 @@ SELECT
     e.notes AS last_notes,
     p.as_of_date
 FROM per_township p
-JOIN unique_events e ON e.event_id = p.last_event_id
+JOIN reviewed_events e ON e.event_id = p.last_event_id
 WHERE p.events_90d > 0
 ORDER BY p.events_30d DESC, p.events_90d DESC, last_event_date DESC, p.admin3_pcode;

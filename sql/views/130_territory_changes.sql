@@ -10,7 +10,7 @@ WITH changes AS (
         lag(e.event_date) OVER place_history AS previous_change_date,
         lag(e.actor1) OVER place_history AS previous_taken_by,
         lag(coalesce(e.actor2_id, e.actor2)) OVER place_history AS previous_loser_key
-    FROM unique_events e
+    FROM reviewed_events e
     WHERE e.sub_event_type IN ('Non-state actor overtakes territory', 'Government regains territory')
     WINDOW place_history AS (PARTITION BY coalesce(e.place_id, e.location) ORDER BY e.event_date, e.event_id)
 )

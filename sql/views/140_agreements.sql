@@ -26,14 +26,14 @@ agreement AS (
             AS breakdown_reported,
         coalesce(e.actor1_id, e.actor1) AS party1_key,
         coalesce(e.actor2_id, e.actor2) AS party2_key
-    FROM unique_events e
+    FROM reviewed_events e
     WHERE e.sub_event_type = 'Agreement'
 ),
 later_fighting AS (
     -- the first fighting between the same two parties after the agreement, in either role
     SELECT a.event_id, min(f.event_date) AS fighting_since_date
     FROM agreement a
-    JOIN unique_events f
+    JOIN reviewed_events f
       ON f.event_type IN ('Battles', 'Explosions/Remote violence')
      AND f.event_date > a.event_date
      AND ((coalesce(f.actor1_id, f.actor1) = a.party1_key AND coalesce(f.actor2_id, f.actor2) = a.party2_key)

@@ -24,7 +24,7 @@ WITH reported AS (
     SELECT
         e.event_date, e.place_id, e.location, e.displaced::BIGINT, 'new', 'event', e.event_id,
         e.sources, e.source_urls, e.notes
-    FROM unique_events e
+    FROM reviewed_events e
     WHERE e.displaced > 0
 )
 SELECT

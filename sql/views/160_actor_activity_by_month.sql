@@ -6,11 +6,11 @@ CREATE OR REPLACE VIEW actor_activity_by_month AS
 WITH roles AS (
     SELECT date_trunc('month', event_date)::DATE AS month, coalesce(actor1_id, actor1) AS actor_key,
            actor1_id AS actor_id, actor1 AS actor, 1 AS role, event_id, fatalities, civilian_targeting
-    FROM unique_events WHERE actor1 IS NOT NULL
+    FROM reviewed_events WHERE actor1 IS NOT NULL
     UNION ALL
     SELECT date_trunc('month', event_date)::DATE, coalesce(actor2_id, actor2), actor2_id, actor2, 2, event_id,
            fatalities, civilian_targeting
-    FROM unique_events WHERE actor2 IS NOT NULL
+    FROM reviewed_events WHERE actor2 IS NOT NULL
 )
 SELECT
     r.month,

@@ -17,6 +17,6 @@ SELECT
         AS violence_against_civilians_fatalities,
     coalesce(sum(fatalities) FILTER (WHERE civilian_targeting = 'Civilian targeting'), 0)::BIGINT
         AS civilian_targeting_fatalities
-FROM unique_events
+FROM reviewed_events
 GROUP BY ALL
 ORDER BY month, admin1_pcode NULLS FIRST;

@@ -17,7 +17,7 @@ SELECT
     coalesce(sum(injured), 0)::BIGINT AS injured,
     max(event_date) AS last_strike_date,
     list_sort(list_distinct(list(location))) AS locations
-FROM unique_events
+FROM reviewed_events
 WHERE sub_event_type IN ('Air/drone strike', 'Shelling/artillery/missile attack')
   AND civilian_targeting = 'Civilian targeting'
 GROUP BY ALL

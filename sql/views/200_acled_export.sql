@@ -19,7 +19,7 @@ WITH countries(country_iso, iso, country, region) AS (
            ('IND', 356, 'India', 'South Asia'), ('BGD', 50, 'Bangladesh', 'South Asia')
 ),
 located AS (
-    SELECT e.*, coalesce(e.country_iso, 'MMR') AS event_country_iso FROM unique_events e
+    SELECT e.*, coalesce(e.country_iso, 'MMR') AS event_country_iso FROM reviewed_events e
 )
 SELECT
     e.event_country_iso || upper(left(e.event_id, 12)) AS event_id_cnty,
@@ -57,7 +57,8 @@ SELECT
     e.notes,
     e.fatalities,
     '' AS tags,
-    epoch(e.last_reported_at)::BIGINT AS timestamp
+    epoch(e.last_reported_at)::BIGINT AS timestamp,
+    e.review_status  -- not ACLED's: machine | reviewed | corrected | added (sql/views/017_reviewed_events.sql)
 FROM located e
 LEFT JOIN countries c ON c.country_iso = e.event_country_iso
 ORDER BY e.event_date, event_id_cnty;

@@ -25,6 +25,7 @@ from tasks.dedup.article_store import update_stories, write_stories
 from tasks.dedup.events import (EVENT_METHOD_VERSION, Cluster, Clustering, Mention, cluster_mentions, make_mention,
                                 slim)
 from tasks.dedup.merge import merge_cluster
+from tasks.review.resolve import refresh_review
 
 LINK_SCHEMA = pa.schema([
     ("event_id", pa.string()), ("cluster_id", pa.string()), ("join_score", pa.float64()), ("article_id", pa.string()),
@@ -205,6 +206,8 @@ def dedup_events(con: duckdb.DuckDBPyConnection, stories: dict[str, str], rebuil
             con.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))", [gone_clusters])
         _write_links(con, link_rows)
         written = _write_clusters(con, clustering, stored, stories, outlets)
+        # analysts' corrections follow the events they are anchored to (issue 17), in the same commit
+        orphaned = refresh_review(con)
     return {
         "story_clusters": len(set(stories.values())),
         "duplicate_articles": len(stories) - len(set(stories.values())),
@@ -212,6 +215,7 @@ def dedup_events(con: duckdb.DuckDBPyConnection, stories: dict[str, str], rebuil
         "unique_events": len(clustering.clusters),
         "events_replayed": replayed,
         "clusters_written": written,
+        "orphaned_corrections": orphaned,
     }
 
 

@@ -119,40 +119,60 @@ def _weekly(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dict[str, 
         GROUP BY ALL ORDER BY week, event_type""", params)
 
 
-def _map_points(con: duckdb.DuckDBPyConnection, filters: Filters) -> MapPoints:
+def _events_view(views: set[str]) -> str:
+    """reviewed_events (analysts' corrections applied) when the file has it; an older copy has only unique_events."""
+    return "reviewed_events" if "reviewed_events" in views else "unique_events"
+
+
+def _reviewed(con: duckdb.DuckDBPyConnection, filters: Filters, views: set[str]) -> int | None:
+    """How many of the shown events an analyst reviewed (confirmed, corrected or added); None: no review views."""
+    if "reviewed_events" not in views:
+        return None
+    where, params = event_filter(filters)
+    return con.execute(f"SELECT count(*) FROM reviewed_events WHERE review_status <> 'machine' AND {where}",
+                       params).fetchone()[0]
+
+
+def _map_points(con: duckdb.DuckDBPyConnection, filters: Filters, view: str = "unique_events") -> MapPoints:
     where, params = event_filter(filters)
     where += " AND latitude IS NOT NULL AND longitude IS NOT NULL"
-    located = con.execute(f"SELECT count(*) FROM unique_events WHERE {where}", params).fetchone()[0]
+    located = con.execute(f"SELECT count(*) FROM {view} WHERE {where}", params).fetchone()[0]
     if located <= MAX_MAP_EVENTS:
         rows = _dicts(con, f"""
             SELECT event_date::VARCHAR AS date, event_type, sub_event_type, location, admin1,
                    round(latitude, 4) AS lat, round(longitude, 4) AS lon, fatalities, 1 AS events,
                    concat_ws(' v ', actor1, actor2) AS actors
-            FROM unique_events WHERE {where} ORDER BY fatalities DESC, event_date""", params)
+            FROM {view} WHERE {where} ORDER BY fatalities DESC, event_date""", params)
         return MapPoints(rows, located, aggregated=False)
     rows = _dicts(con, f"""
         SELECT min(event_date)::VARCHAR || ' – ' || max(event_date)::VARCHAR AS date, event_type,
                NULL AS sub_event_type, any_value(location) AS location, any_value(admin1) AS admin1,
                round(latitude, 1) AS lat, round(longitude, 1) AS lon,
                sum(fatalities)::BIGINT AS fatalities, count(*) AS events, NULL AS actors
-        FROM unique_events WHERE {where}
+        FROM {view} WHERE {where}
         GROUP BY round(latitude, 1), round(longitude, 1), event_type ORDER BY fatalities DESC""", params)
     return MapPoints(rows, located, aggregated=True)
 
 
-def _latest(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dict[str, Any]]:
-    """The newest events with each member article's outlet and URL, for the source links."""
+def _latest(con: duckdb.DuckDBPyConnection, filters: Filters, views: set[str] = frozenset()) -> list[dict[str, Any]]:
+    """The newest events with each member article's outlet and URL, for the source links (and, with the
+    review views, whether an analyst reviewed the event)."""
+    reviewed = "reviewed_events" in views
+    members = ("LEFT JOIN reviewed_members rm ON rm.reviewed_event_id = l.event_id "
+               "LEFT JOIN event_cluster_members m ON m.member_event_id = rm.member_event_id") if reviewed else (
+        "LEFT JOIN event_cluster_members m ON m.event_id = l.event_id")
     where, params = event_filter(filters, date_column="u.event_date", region_column="u.admin1",
                                  pcode_column="u.admin1_pcode")
     rows = _dicts(con, f"""
         WITH latest AS (
-            SELECT * FROM unique_events u WHERE {where}
+            SELECT * FROM {_events_view(views)} u WHERE {where}
             ORDER BY event_date DESC, last_reported_at DESC NULLS LAST, event_id LIMIT {LATEST_EVENTS})
         SELECT l.event_id, l.event_date, l.event_type, l.sub_event_type, l.location, l.admin1,
                l.actor1, l.actor2, l.fatalities, l.num_sources, l.notes,
+               {'l.review_status' if reviewed else "'machine'"} AS review_status,
                list_sort(list_distinct(list({{'outlet': m.outlet, 'url': m.url}})
                    FILTER (WHERE m.url IS NOT NULL))) AS links
-        FROM latest l LEFT JOIN event_cluster_members m ON m.event_id = l.event_id
+        FROM latest l {members}
         GROUP BY ALL ORDER BY l.event_date DESC, l.event_id""", params)
     return rows
 
@@ -170,8 +190,10 @@ def load_report_data(db_path: Path, filters: Filters) -> ReportData:
         as_of = con.execute("SELECT as_of_date FROM tracking_as_of").fetchone()[0]
         tables = [section.load(con, filters, views) for section in sections.SECTIONS]
         return ReportData(
-            db_path=db_path, filters=filters, as_of=as_of, totals=_totals(con, filters),
-            weekly=_weekly(con, filters), map_points=_map_points(con, filters), latest=_latest(con, filters),
+            db_path=db_path, filters=filters, as_of=as_of,
+            totals=_totals(con, filters) | {"reviewed_events": _reviewed(con, filters, views)},
+            weekly=_weekly(con, filters), map_points=_map_points(con, filters, _events_view(views)),
+            latest=_latest(con, filters, views),
             tables=tables, missing_views=sorted({t.view for t in tables if t.missing}),
         )
     finally:
