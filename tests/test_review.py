@@ -41,7 +41,7 @@ ARTICLES = {  # key: (outlet, published, title, text)
                       "captured alive."),
     "beta-capture": ("Beta", datetime(2024, 3, 8, 9, tzinfo=timezone.utc), "KIA seizes junta outpost near Bhamo",
                      "The Kachin Independence Army seized an army outpost outside Bhamo in Kachin State on "
-                     "Wednesday night, residents said. The resistance group has besieged the town since December in "
+                     "Monday night, residents said. The resistance group has besieged the town since December in "
                      "its offensive against the military regime."),
     "alpha-clash": ("Alpha", datetime(2024, 3, 10, 5, tzinfo=timezone.utc), "Fighting in Loikaw",
                     "Fighting broke out between the Karenni Nationalities Defense Force and regime troops in Loikaw, "
@@ -156,7 +156,7 @@ def test_corrections_survive_a_reprocess_with_changed_seeds(db: Path, tmp_path: 
     strike = before["Su Lay Kone:Shelling/artillery/missile attack:05"]
     assert len(strike["member_event_ids"]) == 2  # both outlets' reports, one event
     captures = [k for k in before if k.startswith("Bhamo:Non-state actor overtakes territory")]
-    assert len(captures) == 2  # told as Thursday and as Wednesday night: the machine keeps them apart
+    assert len(captures) == 2  # told as Thursday and as Monday night: three days apart, the machine keeps them apart
     assert review(db, "correct", strike["event_id"][:10], "sub_event_type", "air/drone strike", "--why", "jets") == 0
     assert review(db, "correct", strike["event_id"][:10], "fatalities", "6") == 0
     assert review(db, "merge", before[captures[0]]["event_id"], before[captures[1]]["event_id"]) == 0
