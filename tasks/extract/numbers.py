@@ -184,6 +184,10 @@ AGGREGATE_CUES = re.compile(
     r"\bannual (?:report|survey|review|monitor)\b|\bin any (?:other )?country\b|\b(?:year|months)-long\b",
     re.IGNORECASE,
 )
+# "No one was killed", "there were no casualties": the toll is known to be zero, unlike a report with no number.
+NOBODY_KILLED = re.compile(r"\b(?:no(?:body| one|-one)\s+(?:was\s+|were\s+|had been\s+)?(?:killed|hurt|injured|harmed|died)|"
+                           r"no (?:casualties|deaths|fatalities|one (?:was )?(?:killed|hurt|injured))|without (?:any )?casualties)\b",
+                           re.IGNORECASE)
 CUMULATIVE_CUES = re.compile(
     r"\bsince\b|\bso far\b|\bto date\b|\bin total\b|\ba total of\b|\brecent (?:violence|fighting|clashes|weeks|months|offensive)|"
     r"\bover the (?:past|last)\b|\bthis year\b|\bin recent (?:weeks|months)\b|\bcumulative\b|\bhave been displaced\b|"
