@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -78,8 +79,13 @@ def rule_split(url: str) -> str:
     return "dev" if int(hashlib.sha256(url.encode()).hexdigest()[:8], 16) % 2 == 0 else "test"
 
 
+# The search tool puts "date YYYY-MM-DD" before some excerpts: its metadata, not the article's words.
+_TOOL_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s+")
+
+
 def split_title(text: str) -> tuple[str, str]:
     """(headline, body): the first line is the headline when it looks like one and more text follows."""
+    text = _TOOL_DATE.sub("", text)
     first, _, rest = text.strip().partition("\n")
     first = first.strip()
     if rest.strip() and len(first) <= _HEADLINE_MAX and not first.endswith((".", "!", "?", '"', "”", ":")):

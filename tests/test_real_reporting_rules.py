@@ -1,0 +1,74 @@
+"""Rules added for real reporting (issue 14), each with sentences the team wrote for the purpose."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tasks.extract import extract_events
+from tasks.knowledge import load_knowledge
+from tasks.tag import tag_article
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge()
+
+
+# --- relevance -----------------------------------------------------------------------------------
+
+def test_short_text_of_a_real_event_is_relevant(knowledge):
+    assert tag_article(knowledge, "Myanmar junta troops killed 10 civilians in five days in Sagaing Region, "
+                                  "the AAPP said", "").relevant
+
+
+def test_short_text_about_the_currency_is_not_relevant(knowledge):
+    assert not tag_article(knowledge, "Myanmar kyat falls to record low", "").relevant
+
+
+def test_two_ambiguous_sides_together_anchor_a_headline(knowledge):
+    assert tag_article(knowledge, "Junta column ambushed by KIA fighters near jade mines, dozens dead", "").relevant
+
+
+def test_lone_ambiguous_junta_does_not_anchor(knowledge):
+    assert not tag_article(knowledge, "Junta troops fire on crowds in the capital", "").relevant
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("Border militia orders foreigners out of scam compounds",
+     "The junta-allied border force in Myawaddy told foreign staff of online scam firms to leave by the end of "
+     "the year or face arrest, after troops raided two compounds last week and detained 200 workers."),
+    ("Junta sets date for polls as parties register",
+     "Myanmar's military government said the elections would be held in December, and that voting would not "
+     "take place in townships where fighting continues, the election commission announced."),
+])
+def test_off_topic_lead_without_violence_is_not_relevant(knowledge, title, lead):
+    assert not tag_article(knowledge, title, lead).relevant
+
+
+def test_off_topic_word_beside_a_violent_lead_stays_relevant(knowledge):
+    tags = tag_article(knowledge, "Airstrike kills nine villagers in Sagaing ahead of junta's elections",
+                       "A junta jet bombed a village in Sagaing Region's Kani Township on Monday, killing nine "
+                       "villagers, residents said.")
+    assert tags.relevant
+
+
+# --- fatalities ----------------------------------------------------------------------------------
+
+def _main(knowledge, text: str, published: date = date(2024, 3, 6)):
+    events = extract_events(knowledge, "", text, published)
+    assert events, text
+    return events[0]
+
+
+def test_no_number_of_dead_is_null_not_zero(knowledge):
+    event = _main(knowledge, "Junta troops shelled Nyaung Pin village in Sagaing Region's Kani Township on Monday, "
+                             "residents said.")
+    assert event.fatalities is None
+
+
+def test_nobody_killed_is_zero(knowledge):
+    event = _main(knowledge, "Junta troops shelled Nyaung Pin village in Sagaing Region's Kani Township on Monday; "
+                             "no one was killed, residents said.")
+    assert event.fatalities == 0
