@@ -72,3 +72,28 @@ def test_nobody_killed_is_zero(knowledge):
     event = _main(knowledge, "Junta troops shelled Nyaung Pin village in Sagaing Region's Kani Township on Monday; "
                              "no one was killed, residents said.")
     assert event.fatalities == 0
+
+
+def test_restated_toll_is_not_added_up(knowledge):
+    event = _main(knowledge, "A junta jet bombed Ywa Thit village in Sagaing Region's Kani Township on Monday, "
+                             "killing eight villagers. Eight people were killed and five wounded, a resident said. "
+                             "Other outlets said seven people had been killed.")
+    assert event.fatalities == 8
+
+
+def test_firm_number_replaces_a_vague_one(knowledge):
+    event = _main(knowledge, "Junta troops killed dozens of villagers in Kani Township, Sagaing Region, on Monday. "
+                             "The soldiers shot dead more than 20 people, a witness said.")
+    assert event.fatalities == 20
+
+
+def test_alternative_tolls_from_two_sources_take_the_lowest(knowledge):
+    event = _main(knowledge, "A junta airstrike on Ywa Thit village in Kani Township, Sagaing Region, on Monday killed "
+                             "15 people, local media said, while another outlet put the death toll at 22.")
+    assert event.fatalities == 15
+
+
+def test_deaths_told_as_also_add_to_the_toll(knowledge):
+    event = _main(knowledge, "PDF fighters ambushed a junta convoy in Kani Township, Sagaing Region, on Monday, killing "
+                             "six soldiers. Two PDF members were also killed in the clash.")
+    assert event.fatalities == 8

@@ -25,7 +25,8 @@ from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate, find_dates
 from tasks.extract.model import Event, ExtractionResult
-from tasks.extract.numbers import BACKGROUND_CUES, NOBODY_KILLED, Count, aggregate_governs, find_counts, parse_number
+from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
+from tasks.extract.tolls import Toll, merge_tolls, sentence_toll
 from tasks.extract.sentences import Sentence, find_dateline, split_sentences
 from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_events, drop_protest_topics, earlier_clauses, in_spans,
                                     refine, trigger_hits)
@@ -74,7 +75,7 @@ class Candidate:
     injured: int = 0
     displaced: int = 0
     arrested: int = 0
-    killed_reported: bool = False                 # a death toll (or "nobody was killed") was told
+    toll: Toll = field(default_factory=Toll)      # the death toll told (tasks.extract.tolls)
     anchored: bool = False                        # has its own date, place or named actors
 
     @property
@@ -229,7 +230,7 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     for c in counts:
         if c.kind in ("killed", "injured", "displaced", "arrested"):
             setattr(cand, c.kind, getattr(cand, c.kind) + c.value)
-    cand.killed_reported = any(c.kind == "killed" for c in counts) or bool(NOBODY_KILLED.search(sentence.text))
+    cand.toll = sentence_toll(sentence.text, counts)
     cand.anchored = bool(date_ or (location and location.rank > 1) or roles.actor1)
     return cand
 
@@ -290,7 +291,7 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
     for kind in ("killed", "injured", "displaced", "arrested"):
         a, b = getattr(prev, kind), getattr(cand, kind)
         setattr(prev, kind, a + b if additive else max(a, b))
-    prev.killed_reported |= cand.killed_reported
+    prev.toll = merge_tolls(prev.toll, cand.toll)
     prev.counts.extend(cand.counts)
 
 

@@ -50,7 +50,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
             # ACLED: people taken and then killed is an attack on civilians, not an abduction or arrest
             event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
             event.disorder_type = _disorder(event.event_type, event.sub_event_type)
-        event.fatalities = max(0, cand.killed) if cand.killed_reported else None  # null: no number told
+        event.fatalities = max(0, cand.toll.killed) if cand.toll.reported else None  # null: no number told
         event.injured = cand.injured or None
         event.displaced = cand.displaced or None
         event.arrested = cand.arrested or None

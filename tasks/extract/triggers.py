@@ -105,11 +105,29 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
             continue
         hits.append(TriggerHit(m.text, m.start, m.end, trig.event_type, trig.sub_event_type, trig.weight,
                                bool(_ANAPHORIC.search(before[-25:]))))
-    for hit in [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]:
+    extra = [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]
+    if not hits:
+        extra += _killing_hits(text, lo, hi)
+    for hit in extra:
         before = text[max(lo, hit.start - 40):hit.start]
         if not (_NEGATED.search(before) or _HYPOTHETICAL.search(before)):
             hits.append(hit)
     return hits
+
+
+# "troops killed dozens of villagers", "shot dead at least 12 people": a killing of people named as
+# civilians, where the lexicon's adjacent phrases ("killed civilians") miss the number in between. Used
+# only when the sentence names no other act: "an airstrike killed ten villagers" stays an air strike.
+_KILLING = re.compile(
+    r"\b(?:killed|killing|kill|kills|shot dead|shot and killed|executed|murdered|massacred|slaughtered|burned alive)\s+"
+    r"(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:of\s+)?"
+    r"(?:(?:unarmed|innocent|local|fleeing|displaced)\s+)?(?:villagers|civilians|residents|people|men|women|children|"
+    r"farmers|monks|students|teachers|family members|passengers|worshippers)\b", re.IGNORECASE)
+
+
+def _killing_hits(text: str, lo: int, hi: int) -> list[TriggerHit]:
+    return [TriggerHit(m.group(0).split()[0], m.start(), m.start() + len(m.group(0).split()[0]), "Violence against civilians",
+                       "Attack", 0.6, False) for m in _KILLING.finditer(text, lo, hi)]
 
 
 # A phrasal verb with its object inside: "handed the city over", "pulled its troops out". Only where the
