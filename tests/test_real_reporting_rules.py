@@ -97,3 +97,40 @@ def test_deaths_told_as_also_add_to_the_toll(knowledge):
     event = _main(knowledge, "PDF fighters ambushed a junta convoy in Kani Township, Sagaing Region, on Monday, killing "
                              "six soldiers. Two PDF members were also killed in the clash.")
     assert event.fatalities == 8
+
+
+# --- roles ---------------------------------------------------------------------------------------
+
+def test_un_is_never_a_side_of_a_clash(knowledge):
+    events = extract_events(knowledge, "", "Fighting between the KIA and junta troops broke out near Hpakant in Kachin "
+                                           "State on Monday, the United Nations said.", date(2024, 3, 6))
+    sides = {a for e in events for a in (e.actor1_id, e.actor2_id)}
+    assert "united_nations" not in sides and events
+
+
+def test_forces_firing_on_protesters_are_actor1(knowledge):
+    event = _main(knowledge, "Police opened fire on anti-coup protesters in Monywa, Sagaing Region, on Wednesday, "
+                             "killing three, witnesses said.")
+    assert (event.sub_event_type, event.actor1_id, event.actor2_id) == (
+        "Excessive force against protesters", "police_myanmar", "protesters_myanmar")
+
+
+def test_statement_releaser_is_a_source_not_a_victim(knowledge):
+    event = _main(knowledge, "According to a statement released by the State Administration Council, shelling by the "
+                             "KNLA killed a boy in Kyainseikgyi Township, Kayin State, on Monday.")
+    assert event.actor1_id == "knla" and event.actor2_id == "civilians_myanmar"
+
+
+# --- dates and background ------------------------------------------------------------------------
+
+def test_background_sentence_never_lends_its_date(knowledge):
+    events = extract_events(knowledge, "", "The military seized power in February 2021. Junta jets bombed a village in "
+                                           "Kani Township, Sagaing Region, killing four people.", date(2024, 8, 20))
+    assert events and all(e.event_date.year == 2024 for e in events)
+
+
+def test_condemning_the_attack_is_not_a_second_event(knowledge):
+    events = extract_events(knowledge, "", "A junta airstrike hit Ywa Thit village in Kani Township, Sagaing Region, on "
+                                           "Monday, killing six villagers. Residents fled to nearby forests. Rights groups "
+                                           "condemned the attack on Tuesday.", date(2024, 3, 6))
+    assert len(events) == 1 and events[0].sub_event_type == "Air/drone strike"

@@ -9,23 +9,18 @@ import re
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.model import Event
+from tasks.extract.scan import mentions_in
 
 _RECIPROCAL = re.compile(r"clash|fight|fought|battl|skirmish|exchang|hostilit|agree|deal|truce|ceasefire|talks|combat",
                          re.IGNORECASE)
 _CIVILIAN_WORDS = (r"(?:civilians?|villagers?|residents?|officials|administrators?|staff|children|women|farmers?|students?|"
-                   r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people)")
+                   r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people|child|children|kids?|boys?|girls?|babies|baby)")
 _CIVILIAN_VICTIMS = re.compile(
-    rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,3}}?{_CIVILIAN_WORDS}\b"
+    rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,4}}?{_CIVILIAN_WORDS}\b"
     rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
 UNIDENTIFIED = "unidentified_armed_group"
 _PLANTED = frozenset({"Grenade", "Remote explosive/landmine/IED", "Suicide bomb"})
 _GIVING_UP = re.compile(r":(?:withdr|retreat|pull|abandon|hand|evacuat|left|vacat)", re.IGNORECASE)
-
-
-def mentions_in(scan, lo: int, hi: int) -> list:
-    from tasks.extract.events import mentions_in as _between
-
-    return _between(scan, lo, hi)
 
 
 def _home_areas(knowledge) -> dict[str, set[str]]:
@@ -129,6 +124,7 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
     assoc1 = tuple(dict.fromkeys(a for a in (*named, *assoc1) if a not in (a1, a2)))
     a1, a2, assoc1 = _apply_type_defaults(knowledge, scan, event, a1, a2, assoc1, cand)
     a2, assoc2 = _civilians_with_identity(knowledge, event, a2, assoc2)
+    a1, a2 = _parties_only(knowledge, event, a1), _parties_only(knowledge, event, a2)
     if event.sub_event_type == "Agreement":
         assoc1 = (*assoc1, *_external_actors(knowledge, scan, cand, exclude={a1, a2}))
     if a1 == a2:
@@ -144,6 +140,26 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
     event.interaction = actor_rules.interaction(event.inter1, event.inter2)
     if event.inter2 == 7 and event.event_type in actor_rules.VIOLENT_TYPES:
         event.civilian_targeting = "Civilian targeting"
+
+
+# Bodies that report, mediate or help are never a side: the UN, its agencies, the Red Cross, ASEAN, foreign
+# governments (not their armies) and the Civil Disobedience Movement (civil servants on strike).
+_NEVER_A_SIDE_CODES = frozenset({8})
+
+
+def _parties_only(knowledge, event: Event, actor_id):
+    actor = knowledge.actors.get(actor_id) if actor_id else None
+    if actor is None:
+        return actor_id
+    external = actor.inter_code in _NEVER_A_SIDE_CODES and not actor_id.endswith("_military")
+    if external and event.sub_event_type != "Agreement" or actor_id == "cdm_myanmar" and event.event_type in actor_rules.VIOLENT_TYPES:
+        return actor_rules.CIVILIANS if actor_id == "cdm_myanmar" and event.event_type == "Violence against civilians" else None
+    if external and event.sub_event_type == "Agreement" and actor_id in _MEDIATORS:
+        return None
+    return actor_id
+
+
+_MEDIATORS = frozenset({"united_nations", "unhcr", "ocha", "icrc", "asean"})
 
 
 def _civilians_with_identity(knowledge, event: Event, a2, assoc2):
@@ -196,7 +212,10 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
             a1 if a1 and knowledge.actors.get(a1) and knowledge.actors[a1].inter_code == 1 else None)
         if state is None and cand is not None and sub != "Peaceful protest":
             state = _state_actor_in(knowledge, scan, cand)
-        return actor_rules.PROTESTERS, (state if sub != "Peaceful protest" else None), tuple(x for x in (group,) if x) + assoc1
+        assoc = tuple(x for x in (group,) if x) + assoc1
+        if sub == "Excessive force against protesters" and state:
+            return state, actor_rules.PROTESTERS, assoc  # coding guide: actor1 is the force that fired
+        return actor_rules.PROTESTERS, (state if sub != "Peaceful protest" else None), assoc
     if et == "Riots":
         victim = a2 if a2 and a2 != actor_rules.RIOTERS else None
         if sub == "Mob violence" and victim is None:

@@ -17,29 +17,23 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
-from tasks.extract.dates import ResolvedDate, find_dates
+from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
 from tasks.extract.tolls import Toll, merge_tolls, sentence_toll
-from tasks.extract.sentences import Sentence, find_dateline, split_sentences
+from tasks.extract.finalize import finalize_events, make_figures
+from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
+from tasks.extract.sentences import Sentence
 from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_events, drop_protest_topics, earlier_clauses, in_spans,
                                     refine, trigger_hits)
 
 SEPARABLE = frozenset({"Arrests", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
                        "Air/drone strike", "Shelling/artillery/missile attack"})
-_REPORTING_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed|added|wrote|posted|statement|"
-    r"declared|noted|warned|explained)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+|early\s+)?$"
-    r"|\b(?:statement|report|video|post|announcement)\s+(?:released|issued|published|posted|put out)\s+"
-    r"(?:by\s+(?:[\w'’-]+\s+){1,5})?(?:on\s+)?$", re.IGNORECASE)
-# News reports new events: a sentence whose own date lies further back than this is history.
-HISTORY_DAYS = 45
 _TERRITORY_SUBS = ("Non-state actor overtakes territory", "Government regains territory")
 _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:have|has) become (?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
@@ -83,26 +77,9 @@ class Candidate:
         return self.sentences[0]
 
 
-@dataclass
-class ArticleScan:
-    text: str
-    published: date
-    sentences: list[Sentence]
-    mentions: list
-    context: place_rules.PlaceContext
-    title_mentions: list
-    title: str
-    dateline_end: int = 0
-    starts: list[int] = field(default_factory=list)
-    event_sentences: set[int] = field(default_factory=set)   # sentences that tell an event (after merging)
-
-    def __post_init__(self) -> None:
-        self.starts = [m.start for m in self.mentions]
-
-
 def extract(knowledge, title: str, text: str, published: date, article_id: str | None = None) -> ExtractionResult:
     """Events and figures of one article."""
-    scan = _scan(knowledge, title, text, published)
+    scan = build_scan(knowledge, title, text, published)
     candidates: list[Candidate] = []
     figures_counts: list[tuple[Sentence, Count]] = []
     for sentence in scan.sentences:
@@ -115,7 +92,6 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
                 figures_counts.append((sentence, shifted))
     merged = _merge(candidates)
     scan.event_sentences = {s.index for c in merged for s in c.sentences}
-    from tasks.extract.finalize import finalize_events, make_figures  # local: finalize imports from this module
     events = finalize_events(knowledge, scan, merged, article_id)
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
     return ExtractionResult(events, figures)
@@ -123,33 +99,6 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
 
 def extract_events(knowledge, title: str, text: str, published: date, article_id: str | None = None) -> list[Event]:
     return extract(knowledge, title, text, published, article_id).events
-
-
-def _scan(knowledge, title: str, text: str, published: date) -> ArticleScan:
-    mentions = knowledge.find(text)
-    title_mentions = knowledge.find(title or "", myanmar_context=True) if title else []
-    context = place_rules.build_context(knowledge, [*mentions, *title_mentions])
-    dateline = find_dateline(text)
-    return ArticleScan(text, published, split_sentences(text), mentions, context, title_mentions, title or "",
-                       dateline.end if dateline else 0)
-
-
-def following_date(scan: "ArticleScan", index: int) -> ResolvedDate | None:
-    """The event date of the next sentence when it tells no event of its own: a lead without a date is
-    often followed by the details ("Soldiers re-entered Kawlin on Saturday after ...")."""
-    if index + 1 >= len(scan.sentences) or index + 1 in scan.event_sentences:
-        return None
-    nxt = scan.sentences[index + 1]
-    if nxt.paragraph - scan.sentences[index].paragraph > 1:
-        return None
-    dates, _ = _sentence_dates(scan, nxt)
-    recent = [d for d in dates if (scan.published - d.event_date).days <= HISTORY_DAYS]
-    return min(recent, key=lambda d: d.time_precision) if recent else None
-
-
-def mentions_in(scan: "ArticleScan", lo: int, hi: int) -> list:
-    """Mentions starting in [lo, hi) — mentions are sorted by start, so two bisections."""
-    return scan.mentions[bisect_left(scan.starts, lo):bisect_left(scan.starts, hi)]
 
 
 def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candidate]:
@@ -161,7 +110,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
                                                                                             primary.end - lo):
         return []
-    dates, report = _sentence_dates(scan, sentence)
+    dates, report = sentence_dates(scan, sentence)
     if not dates and (BACKGROUND_CUES.search(sentence.text) or _period_governs(sentence.text, primary.end - lo)):
         return []
     if dates and all((scan.published - d.event_date).days > HISTORY_DAYS for d in dates):
@@ -181,24 +130,6 @@ def _period_governs(text: str, trigger_end: int) -> bool:
         if cue.start() < trigger_end or "," not in text[trigger_end:cue.start()]:
             return True
     return False
-
-
-def _sentence_dates(scan: ArticleScan, sentence: Sentence) -> tuple[list[ResolvedDate], ResolvedDate | None]:
-    """Event dates in the sentence, and a reporting date ('said on Friday') kept apart as a last resort."""
-    event_dates, report = [], None
-    dateline_end = scan.dateline_end - sentence.start
-    for d in find_dates(sentence.text, scan.published):
-        if d.start < dateline_end:
-            continue  # "BANGKOK, April 12 (Reuters) -": when the story was filed
-        before = sentence.text[max(0, d.start - 30):d.start]
-        since = sentence.text.lower().rfind("since ", 0, d.start)
-        if d.date_text.lower().startswith("since") or (since >= 0 and not re.search(r"[,;]", sentence.text[since:d.start])):
-            continue  # "since late October", "since the alliance agreed to a truce in January"
-        if _REPORTING_BEFORE.search(before):
-            report = report or d
-            continue
-        event_dates.append(d)
-    return event_dates, report
 
 
 def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit,
@@ -295,6 +226,26 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
     prev.counts.extend(cand.counts)
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+
+
+def _refers_back(cand: Candidate) -> bool:
+    """ "condemned the attack", "details of the assault": a noun for an event with a determiner, not an
+    act told ("the junta bombed ...")."""
+    hit = cand.hit
+    before = cand.first.text[max(0, hit.start - cand.first.start - 30):hit.start - cand.first.start]
+    return (cand.event_type in actor_rules.VIOLENT_TYPES and not hit.text.lower().endswith("ed")
+            and bool(_DETERMINER_BEFORE.search(before)) and not before.strip().lower().endswith(("junta", "military", "army")))
+
+
+def _absorb_mention(prev: Candidate, cand: Candidate) -> None:
+    """A later mention of an event adds its sentence and what the event lacked, never its date: "On Sunday,
+    the embassy condemned the attack" dates the condemnation."""
+    own_date = prev.date
+    _absorb(prev, cand)
+    prev.date = own_date
+
+
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
     events: list[Candidate] = []
     undated: list[Candidate] = []
@@ -303,6 +254,11 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         same_sentence = prev is not None and prev.first.index == cand.first.index
         if prev is not None and not same_sentence and _continues(prev, cand):
             _absorb(prev, cand)
+        elif _refers_back(cand) and events:
+            # "condemned the attack", "missing in the massacre": an event told already, however far back
+            told = [e for e in events if e.event_type in actor_rules.VIOLENT_TYPES and _compatible_place(e, cand)]
+            if told:
+                _absorb_mention(told[-1], cand)
         elif cand.date is None and cand.relative is None and not cand.hit.casualty_only:
             undated.append(cand)
         elif cand.hit.casualty_only and cand.date is None and events and not cand.anchored:

@@ -7,8 +7,9 @@ from datetime import timedelta
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate, find_dates
-from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors, mentions_in
+from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
 from tasks.extract.model import Event, Figure
+from tasks.extract.scan import HISTORY_DAYS, following_date, mentions_in
 
 __all__ = ["finalize_events", "make_figures", "_normalize"]  # _normalize: bench/eval_extraction.py
 
@@ -112,10 +113,10 @@ def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
         day = min(previous.event_date + timedelta(days=offset), scan.published)
         return ResolvedDate(day, previous.time_precision, text)
     for s in reversed(scan.sentences[max(0, cand.first.index - 3):cand.first.index]):  # the story so far
-        dated = [d for d in find_dates(s.text, scan.published) if not d.date_text.lower().startswith("since")]
+        dated = [d for d in find_dates(s.text, scan.published) if not d.date_text.lower().startswith("since")
+                 and (scan.published - d.event_date).days <= HISTORY_DAYS]  # background never lends its date
         if dated:
             return min(dated, key=lambda d: d.time_precision)
-    from tasks.extract.events import following_date  # local: events imports this module lazily
     after = following_date(scan, cand.sentences[-1].index)
     if after:
         return after

@@ -107,7 +107,7 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
                                bool(_ANAPHORIC.search(before[-25:]))))
     extra = [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]
     if not hits:
-        extra += _killing_hits(text, lo, hi)
+        extra += _killing_hits(knowledge, mentions, text, lo, hi)
     for hit in extra:
         before = text[max(lo, hit.start - 40):hit.start]
         if not (_NEGATED.search(before) or _HYPOTHETICAL.search(before)):
@@ -125,9 +125,16 @@ _KILLING = re.compile(
     r"farmers|monks|students|teachers|family members|passengers|worshippers)\b", re.IGNORECASE)
 
 
-def _killing_hits(text: str, lo: int, hi: int) -> list[TriggerHit]:
-    return [TriggerHit(m.group(0).split()[0], m.start(), m.start() + len(m.group(0).split()[0]), "Violence against civilians",
-                       "Attack", 0.6, False) for m in _KILLING.finditer(text, lo, hi)]
+def _killing_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[TriggerHit]:
+    """Only with an armed actor named before the verb: "the earthquake killed 1,700 people" is no attack."""
+    hits = []
+    for m in _KILLING.finditer(text, lo, hi):
+        armed = any(a.kind == "actor" and lo <= a.start < m.start() and (actor := knowledge.actors.get(a.ref_ids[0]))
+                    and actor.inter_code in (1, 2, 3, 4) for a in mentions)
+        if armed:
+            verb = m.group(0).split()[0]
+            hits.append(TriggerHit(verb, m.start(), m.start() + len(verb), "Violence against civilians", "Attack", 0.6, False))
+    return hits
 
 
 # A phrasal verb with its object inside: "handed the city over", "pulled its troops out". Only where the
