@@ -134,3 +134,22 @@ def test_condemning_the_attack_is_not_a_second_event(knowledge):
                                            "Monday, killing six villagers. Residents fled to nearby forests. Rights groups "
                                            "condemned the attack on Tuesday.", date(2024, 3, 6))
     assert len(events) == 1 and events[0].sub_event_type == "Air/drone strike"
+
+
+# --- places and types ----------------------------------------------------------------------------
+
+def test_city_of_many_townships_gives_no_township(knowledge):
+    event = _main(knowledge, "Resistance forces launched drone attacks on military targets in Naypyitaw on Thursday.")
+    assert event.admin3 is None and "Nay Pyi Taw" in (event.admin1 or "")
+
+
+def test_jets_killing_people_is_an_air_strike(knowledge):
+    event = _main(knowledge, "Three junta jets struck a concert in Hpakant Township, Kachin State, on Sunday, killing at "
+                             "least 50 people.")
+    assert (event.event_type, event.sub_event_type, event.fatalities) == ("Explosions/Remote violence", "Air/drone strike", 50)
+
+
+def test_a_disaster_killing_people_is_no_attack(knowledge):
+    events = extract_events(knowledge, "", "The earthquake on Friday killed at least 1,700 people in Mandalay Region.",
+                            date(2025, 3, 30))
+    assert not [e for e in events if e.event_type == "Violence against civilians"]

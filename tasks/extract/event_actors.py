@@ -59,6 +59,9 @@ def _article_armed_groups(knowledge, scan) -> list[str]:
         actor = knowledge.actors.get(m.ref_ids[0])
         if actor is None or actor.inter_code not in (2, 3, 4) or actor.country_iso != "MMR":
             continue
+        if actor_rules.actor_refs(knowledge, [m], scan.text, m.start, m.end + 1)[:1] and \
+                actor_rules.actor_refs(knowledge, [m], scan.text, m.start, m.end + 1)[0].source:
+            continue  # "according to a local resistance group": who told the story, not who fought
         members = knowledge.alliance_members(actor.actor_id)
         for actor_id in (members or (actor.actor_id,)):
             out.append(actor_id)

@@ -229,13 +229,20 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 
 
+_GENERIC_ATTACK = frozenset({"attack", "attacks", "attacked", "assault", "assaulted"})
+
+
 def _refers_back(cand: Candidate) -> bool:
     """ "condemned the attack", "details of the assault": a noun for an event with a determiner, not an
     act told ("the junta bombed ...")."""
     hit = cand.hit
     before = cand.first.text[max(0, hit.start - cand.first.start - 30):hit.start - cand.first.start]
-    return (cand.event_type in actor_rules.VIOLENT_TYPES and not hit.text.lower().endswith("ed")
-            and bool(_DETERMINER_BEFORE.search(before)) and not before.strip().lower().endswith(("junta", "military", "army")))
+    if cand.event_type not in actor_rules.VIOLENT_TYPES:
+        return False
+    if hit.text.lower() in _GENERIC_ATTACK and cand.roles.actor2 is None and cand.roles.actor1 == actor_rules.MILITARY:
+        return True  # "The military attacked on Monday evening as people gathered": the strike told before
+    return (not hit.text.lower().endswith("ed") and bool(_DETERMINER_BEFORE.search(before))
+            and not before.strip().lower().endswith(("junta", "military", "army")))
 
 
 def _absorb_mention(prev: Candidate, cand: Candidate) -> None:
@@ -243,7 +250,11 @@ def _absorb_mention(prev: Candidate, cand: Candidate) -> None:
     the embassy condemned the attack" dates the condemnation."""
     own_date = prev.date
     _absorb(prev, cand)
-    prev.date = own_date
+    prev.date = own_date or prev.date
+
+
+def _violent_told(events: list[Candidate], cand: Candidate) -> list[Candidate]:
+    return [e for e in events if e.event_type in actor_rules.VIOLENT_TYPES and _compatible_place(e, cand)]
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
@@ -254,11 +265,9 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         same_sentence = prev is not None and prev.first.index == cand.first.index
         if prev is not None and not same_sentence and _continues(prev, cand):
             _absorb(prev, cand)
-        elif _refers_back(cand) and events:
+        elif _refers_back(cand) and _violent_told(events, cand):
             # "condemned the attack", "missing in the massacre": an event told already, however far back
-            told = [e for e in events if e.event_type in actor_rules.VIOLENT_TYPES and _compatible_place(e, cand)]
-            if told:
-                _absorb_mention(told[-1], cand)
+            _absorb_mention(_violent_told(events, cand)[-1], cand)
         elif cand.date is None and cand.relative is None and not cand.hit.casualty_only:
             undated.append(cand)
         elif cand.hit.casualty_only and cand.date is None and events and not cand.anchored:

@@ -18,6 +18,7 @@ DISORDER = {
     "Violence against civilians": "Political violence", "Protests": "Demonstrations", "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
+CITIES_OF_MANY_TOWNSHIPS = frozenset({"Yangon", "Mandalay", "Nay Pyi Taw"})
 MIXED_DISORDER = {"Excessive force against protesters", "Mob violence"}
 
 
@@ -170,6 +171,9 @@ def _set_place(event: Event, where: place_rules.Location | None) -> None:
     event.admin1, event.admin1_pcode = p.state_name or None, p.state_pcode or None
     event.admin2, event.admin2_pcode = p.district_name or None, p.district_pcode or None
     event.admin3, event.admin3_pcode = p.township_name or None, p.township_pcode or None
+    if p.level == "town" and p.name_en in CITIES_OF_MANY_TOWNSHIPS:
+        # "in Naypyitaw", "in Mandalay": the city, not the one township the gazetteer files its point under
+        event.admin2 = event.admin2_pcode = event.admin3 = event.admin3_pcode = None
     event.latitude, event.longitude = p.latitude, p.longitude
     event.geo_precision = where.geo_precision
 

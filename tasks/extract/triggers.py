@@ -125,6 +125,10 @@ _KILLING = re.compile(
     r"farmers|monks|students|teachers|family members|passengers|worshippers)\b", re.IGNORECASE)
 
 
+_AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|helicopters?|gunships?|drones?|paragliders?)\b",
+                       re.IGNORECASE)
+
+
 def _killing_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[TriggerHit]:
     """Only with an armed actor named before the verb: "the earthquake killed 1,700 people" is no attack."""
     hits = []
@@ -133,7 +137,10 @@ def _killing_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trig
                     and actor.inter_code in (1, 2, 3, 4) for a in mentions)
         if armed:
             verb = m.group(0).split()[0]
-            hits.append(TriggerHit(verb, m.start(), m.start() + len(verb), "Violence against civilians", "Attack", 0.6, False))
+            aerial = _AIRCRAFT.search(text, lo, hi)  # "three jets struck a concert, killing 50 people"
+            hits.append(TriggerHit(verb, m.start(), m.start() + len(verb),
+                                   "Explosions/Remote violence" if aerial else "Violence against civilians",
+                                   "Air/drone strike" if aerial else "Attack", 0.6, False))
     return hits
 
 
