@@ -26,6 +26,10 @@ MILITARY = "military_myanmar"
 CIVILIANS = "civilians_myanmar"
 PROTESTERS = "protesters_myanmar"
 RIOTERS = "rioters_myanmar"
+# People an event happens to, never the acting side that a vague "the rebels" stands for.
+PEOPLE = frozenset({CIVILIANS, PROTESTERS, "aid_workers_myanmar", "health_workers_myanmar", "journalists_myanmar",
+                    "students_myanmar", "teachers_myanmar", "monks_myanmar", "refugees_idps_myanmar", "cdm_myanmar",
+                    "rohingya_myanmar", "labour_myanmar"})
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 GENERIC_REBEL = re.compile(

@@ -125,9 +125,9 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
     named = tuple(_normalize(knowledge, a, event.event_type) for a in roles.assoc1 if a in knowledge.actors
                   and knowledge.actors[a].inter_code != 8)
     assoc1 = tuple(dict.fromkeys(a for a in (*named, *assoc1) if a not in (a1, a2)))
+    a1, a2 = _parties_only(knowledge, event, a1), _parties_only(knowledge, event, a2)
     a1, a2, assoc1 = _apply_type_defaults(knowledge, scan, event, a1, a2, assoc1, cand)
     a2, assoc2 = _civilians_with_identity(knowledge, event, a2, assoc2)
-    a1, a2 = _parties_only(knowledge, event, a1), _parties_only(knowledge, event, a2)
     if event.sub_event_type == "Agreement":
         assoc1 = (*assoc1, *_external_actors(knowledge, scan, cand, exclude={a1, a2}))
     if a1 == a2:

@@ -39,7 +39,7 @@ _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:have|has) become (?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
     r"\busually\b|\bdid not (?:immediately )?respond|\bdeclined to comment|\bcould not be reached|\brequests? for comment|"
     r"\bthere (?:has|have) been\b|\bhas been (?:contested|limited)|\bhistory\b|\b(?:warned|threatened)\b.*\bwould\b|"
-    r"\bpreviously\b",
+    r"\bpreviously\b|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
     re.IGNORECASE)
 _UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\bover the (?:past|last)\b|"
                              r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b", re.IGNORECASE)
@@ -49,6 +49,9 @@ _RELATIVE_DAY = re.compile(
     re.IGNORECASE)
 _GENERAL = re.compile(r"\b(?:has|have)\s+(?:also\s+)?seen\b|\bthe conflict\b", re.IGNORECASE)
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_ONGOING_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:continue|continues|persist|persists|go on|goes on|rage|rages|spreads|intensifies|escalates|moves|still)\b",
+                            re.IGNORECASE)
+_MANY_EVENTS_BEFORE = re.compile(r"\b(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+$", re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 
 
@@ -107,12 +110,18 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     hits = drop_protest_topics(trigger_hits(knowledge, local, scan.text, lo, hi), scan.text)
     hits = drop_earlier_events(hits, scan.text, lo, hi)
     primary = best_trigger(hits)
+    if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
+        return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
     if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
                                                                                             primary.end - lo):
         return []
+    if primary.text.lower().endswith("s") and _MANY_EVENTS_BEFORE.search(scan.text, max(lo, primary.start - 30), primary.start):
+        return []  # "more than 30 air strikes in October": a count of events is a figure, not an event
     dates, report = sentence_dates(scan, sentence)
-    if not dates and (BACKGROUND_CUES.search(sentence.text) or _period_governs(sentence.text, primary.end - lo)):
-        return []
+    dates = [d for d in dates if not _aside_year(sentence.text, d, primary.start - lo)]
+    if not dates and (BACKGROUND_CUES.search(sentence.text) or _period_governs(sentence.text, primary.end - lo)
+                      or _ONGOING_AFTER.match(scan.text, primary.end, hi)):
+        return []  # "as fighting and air strikes continue": a state of affairs, not an event
     if dates and all((scan.published - d.event_date).days > HISTORY_DAYS for d in dates):
         return []  # "launched an offensive in October 2023", "a ceasefire struck in January"
     chosen = [primary]
@@ -121,6 +130,15 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     if second is not None and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
         chosen.append(second)
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
+
+
+def _aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
+    """A bare year in another clause ("The law, introduced in 2010, had never been enforced") dates that
+    clause, not the act the trigger tells."""
+    if not re.search(r"(?:19|20)\d\d$", d.date_text) or d.time_precision < 3:
+        return False
+    lo, hi = sorted((d.start, trigger_at))
+    return "," in text[lo:hi]
 
 
 def _period_governs(text: str, trigger_end: int) -> bool:
@@ -210,7 +228,8 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
     prev.report_date = prev.report_date or cand.report_date
     if cand.location and (prev.location is None or cand.location.strength > prev.location.strength):
         prev.location = cand.location
-    if prev.roles.actor1 is None or (prev.roles.actor1 == actor_rules.GENERIC and cand.roles.actor1 not in (None, actor_rules.GENERIC)):
+    if prev.roles.actor1 is None or (prev.roles.actor1 == actor_rules.GENERIC and cand.roles.actor1 not in (
+            None, actor_rules.GENERIC, *actor_rules.PEOPLE)):
         prev.roles.actor1 = cand.roles.actor1 or prev.roles.actor1
     if cand.sub_event_type == "Non-violent transfer of territory" and prev.sub_event_type in _TERRITORY_SUBS \
             and cand.roles.actor1 not in (None, prev.roles.actor1):
@@ -272,6 +291,8 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
             undated.append(cand)
         elif cand.hit.casualty_only and cand.date is None and events and not cand.anchored:
             continue  # "X were killed" with nothing else: counts only, told elsewhere
+        elif not cand.anchored and cand.sub_event_type == "Armed clash" and cand.hit.weight < 0.8:
+            continue  # "as fighting spreads": no date, no place, no side: the war in general
         else:
             events.append(cand)
     for cand in undated:  # undated restatements join the nearest event of the same kind

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from tasks.extract import actors as actor_rules
@@ -28,6 +29,8 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
     previous: tuple[int, place_rules.Location | None] = (-10, None)
     home = _home_areas(knowledge)
     for cand in merged:
+        if _continues_history(scan, cand):
+            continue
         when = _event_date(scan, cand, previous_date)
         previous_date = when
         recent = previous[1] if cand.first.index - previous[0] <= 3 else None
@@ -40,6 +43,8 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         _set_place(event, where)
         event.rule = f"{cand.rule}:{cand.hit.text.lower()}|roles:{cand.roles.rule or 'none'}"
         _set_actors(knowledge, scan, cand, event, home)
+        if cand.rule == "surrender-base" and event.inter1 == 1:
+            _swap_actors(event)  # "soldiers surrendered to Karen rebels": the rebels took the base
         _direct_territory(knowledge, event)
         if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and event.inter1 in (1, 2, 3, 4) and \
                 cand.killed > 0 and any(_CIVILIAN_VICTIMS.search(s.text) for s in cand.sentences):
@@ -64,6 +69,14 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.assign_id()
         events.append(event)
     return _dedupe(events)
+
+
+def _swap_actors(event: Event) -> None:
+    for name in ("actor{}", "actor{}_id", "inter{}", "assoc_actor_{}"):
+        a, b = name.format(1), name.format(2)
+        first, second = getattr(event, a), getattr(event, b)
+        setattr(event, a, second)
+        setattr(event, b, first)
 
 
 def _set_actor(knowledge, event: Event, slot: str, actor_id: str) -> None:
@@ -104,6 +117,24 @@ def _disorder(event_type: str, sub: str) -> str:
     if sub in MIXED_DISORDER:
         return "Political violence; Demonstrations"
     return DISORDER.get(event_type, "Strategic developments")
+
+
+# Words that tie a sentence to the one before: "The military responded with air strikes", "then", "later".
+_FOLLOW_UP = re.compile(r"\b(?:responded|retaliated|in response|in retaliation|then|afterwards|later|subsequently|"
+                        r"by (?:early|late|the end of|the start of)|soon after|within (?:days|weeks|hours))\b", re.IGNORECASE)
+
+
+def _continues_history(scan, cand) -> bool:
+    """An undated follow-up right after sentences dated only long ago goes on with that history: "They
+    launched the offensive on November 11 last year. The military responded with air strikes ..." (an
+    undated sentence that is no follow-up is a new event, dated by the fallbacks, never by the history)."""
+    if cand.date is not None or cand.relative is not None or not _FOLLOW_UP.search(cand.first.text):
+        return False
+    for s in reversed(scan.sentences[max(0, cand.first.index - 2):cand.first.index]):
+        dated = [d for d in find_dates(s.text, scan.published) if not d.date_text.lower().startswith("since")]
+        if dated:
+            return all((scan.published - d.event_date).days > HISTORY_DAYS for d in dated)
+    return False
 
 
 def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
