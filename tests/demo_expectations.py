@@ -31,7 +31,7 @@ def stored_values(row: dict, knowledge=None) -> dict:
 
 
 def expected_values(event: dict) -> dict:
-    return {**event, "admin1": state_base(event["admin1"]), "township": _township(event["township"])}
+    return {**event, "admin1": state_base(event["admin1"]) or None, "township": _township(event["township"])}
 
 
 def differences(expected: dict, stored: dict) -> list[str]:

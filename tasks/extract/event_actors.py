@@ -86,6 +86,8 @@ def _resolve_group(knowledge, scan, actor_id: str | None, event: Event, home, ex
     members = knowledge.alliance_members(actor_id) if actor_id != actor_rules.GENERIC else ()
     if actor_id != actor_rules.GENERIC and not members:
         return actor_id, ()
+    if members and not set(members) & {m.ref_ids[0] for m in scan.mentions if m.kind == "actor"}:
+        return actor_id, ()  # "the Chin Brotherhood said its fighters overran...": no member named, the alliance acted
     named = [a for a in _article_armed_groups(knowledge, scan) if a not in exclude]
     pool = [a for a in named if not members or a in members] or list(members)
     pool = [a for a in pool if knowledge.alliance_members(a) == ()]
@@ -128,6 +130,9 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
     a1, a2 = _parties_only(knowledge, event, a1), _parties_only(knowledge, event, a2)
     a1, a2, assoc1 = _apply_type_defaults(knowledge, scan, event, a1, a2, assoc1, cand)
     a2, assoc2 = _civilians_with_identity(knowledge, event, a2, assoc2)
+    if event.event_type == "Battles" and a2 == "police_myanmar" and _named_more(scan, actor_rules.MILITARY, a2) \
+            and not any(m.kind == "actor" and m.ref_ids[0] == a2 for m in mentions_in(scan, cand.first.start, cand.first.end)):
+        a2 = actor_rules.MILITARY  # a police post among the targets of an offensive on the army's town
     if event.sub_event_type == "Agreement":
         assoc1 = (*assoc1, *_external_actors(knowledge, scan, cand, exclude={a1, a2}))
     if a1 == a2:
@@ -163,6 +168,11 @@ def _parties_only(knowledge, event: Event, actor_id):
 
 
 _MEDIATORS = frozenset({"united_nations", "unhcr", "ocha", "icrc", "asean"})
+
+
+def _named_more(scan, actor_id: str, other: str) -> bool:
+    ids = [m.ref_ids[0] for m in scan.mentions if m.kind == "actor"]
+    return ids.count(actor_id) > ids.count(other)
 
 
 def _civilians_with_identity(knowledge, event: Event, a2, assoc2):

@@ -287,12 +287,12 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         elif _refers_back(cand) and _violent_told(events, cand):
             # "condemned the attack", "missing in the massacre": an event told already, however far back
             _absorb_mention(_violent_told(events, cand)[-1], cand)
+        elif not cand.anchored and cand.sub_event_type == "Armed clash" and cand.hit.weight < 0.8 and not events:
+            continue  # "as fighting spreads": no date, no place, no side: the war in general
         elif cand.date is None and cand.relative is None and not cand.hit.casualty_only:
             undated.append(cand)
         elif cand.hit.casualty_only and cand.date is None and events and not cand.anchored:
             continue  # "X were killed" with nothing else: counts only, told elsewhere
-        elif not cand.anchored and cand.sub_event_type == "Armed clash" and cand.hit.weight < 0.8:
-            continue  # "as fighting spreads": no date, no place, no side: the war in general
         else:
             events.append(cand)
     for cand in undated:  # undated restatements join the nearest event of the same kind

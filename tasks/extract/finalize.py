@@ -35,6 +35,8 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         previous_date = when
         recent = previous[1] if cand.first.index - previous[0] <= 3 else None
         where = cand.location or _fallback_location(knowledge, scan, cand, recent)
+        if cand.sub_event_type == "Agreement":
+            where = _agreement_place(knowledge, scan, cand, where)
         previous = (cand.sentences[-1].index, where)
         event = Event(article_id=article_id, event_type=cand.event_type, sub_event_type=cand.sub_event_type,
                       disorder_type=_disorder(cand.event_type, cand.sub_event_type), event_date=when.event_date,
@@ -186,6 +188,14 @@ def _fallback_location(knowledge, scan, cand, previous_location=None) -> place_r
         top = max(domestic, key=lambda loc: (counts[loc.place.place_id], -loc.start))
         return place_rules.Location(top.place, top.start, top.end, top.text, near=True)
     return next((loc for loc in article if loc.place.level == "country"), None)
+
+
+def _agreement_place(knowledge, scan, cand, where):
+    """A truce is placed where the sentence telling it says (talks in Kunming, a deal for northern Shan),
+    never at a town the rest of the article happens to name."""
+    if where is not None and where is cand.location and cand.first.start <= where.start < cand.first.end:
+        return where
+    return None
 
 
 def _dateline_span(scan) -> tuple[int, int] | None:

@@ -11,7 +11,8 @@ article, in the coding guide's terms (/work/shared/coding-guide.md; actors by it
 
     event: <event_type> | <sub_event_type> | <YYYY-MM-DD> | <time_precision> | <admin1> | <township or -> | <actor1> | <actor2 or -> | <fatalities or ->
 
-``-`` is "none" (no township named, no second actor, no number of dead given). ``event: none`` says a
+``-`` is "none" (no township named, no second actor, no number of dead given; no state/region for an
+agreement signed abroad). ``event: none`` says a
 relevant article reports no new event (statistics, an anniversary piece): the pipeline must store none.
 Every relevant article states its main event or ``none``; build_site.py refuses a relevant article
 without, writes them into manifest.json, and tests/test_demo_e2e.py compares the database with them
@@ -84,7 +85,7 @@ def parse_event_line(value: str) -> dict:
     event["time_precision"] = int(event["time_precision"])
     if event["fatalities"] is not None:
         event["fatalities"] = int(event["fatalities"])
-    for required in ("event_type", "sub_event_type", "admin1", "actor1"):
+    for required in ("event_type", "sub_event_type", "actor1"):
         if not event[required]:
             raise ValueError(f"an event line needs {required}: {value!r}")
     return event
