@@ -153,3 +153,22 @@ def test_a_disaster_killing_people_is_no_attack(knowledge):
     events = extract_events(knowledge, "", "The earthquake on Friday killed at least 1,700 people in Mandalay Region.",
                             date(2025, 3, 30))
     assert not [e for e in events if e.event_type == "Violence against civilians"]
+
+
+def test_subject_with_an_aside_naming_the_military_is_still_the_subject(knowledge):
+    event = _main(knowledge, "The Arakan Army, which has fought the military since a truce ended, captured a junta camp "
+                             "in Paletwa Township, Chin State, on Monday.")
+    assert (event.actor1_id, event.sub_event_type) == ("ula_aa", "Non-state actor overtakes territory")
+
+
+def test_group_said_it_took_the_town_is_actor1(knowledge):
+    event = _main(knowledge, "The AA, which was in an uneasy truce with the military until October, said it took full "
+                             "control of Paletwa in Chin State on Sunday, having overrun the last military outposts.")
+    assert event.actor1_id == "ula_aa" and event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_the_group_refers_to_the_armed_group_named(knowledge):
+    events = extract_events(knowledge, "", "Media run by the Myanmar National Democratic Alliance Army (MNDAA) reported "
+                                           "that the group captured the army's regional command in Lashio on Thursday.",
+                            date(2024, 7, 26))
+    assert events and events[0].actor1_id == "mndaa"
