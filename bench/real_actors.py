@@ -25,6 +25,9 @@ SHORT_NAMES = {
     "pnlo": "PNLO", "pno_pna": "PNO", "ndaa": "NDAA", "zra": "ZRA", "sna": "SNA", "kda": "KDA",
     "cndf": "CNDF", "ara": "ARA", "rso": "RSO", "alp": "ALP", "yaw_df": "PDF",
     "unidentified_armed_group": "Unidentified Armed Group",
+    # alliances acting as themselves (no member named)
+    "chin_brotherhood": "Chin Brotherhood", "three_brotherhood": "Three Brotherhood Alliance",
+    "northern_alliance": "Northern Alliance", "chinland_council": "Chinland Council", "fpncc": "FPNCC",
     # people acted upon: ACLED codes victims as Civilians, their identity as an associated actor
     "civilians_myanmar": "Civilians", "monks_myanmar": "Civilians", "journalists_myanmar": "Civilians",
     "health_workers_myanmar": "Civilians", "aid_workers_myanmar": "Civilians", "students_myanmar": "Civilians",
