@@ -24,8 +24,10 @@ A story is relevant when BOTH hold:
 
 Real reporting adds three rules (issue 14):
 - Off-topic lead: when the headline or the first sentence names a topic the coding guide rules out
-  (scam centres, elections, the kyat, opium surveys: lexicon signal "off_topic") and tells no violent act
-  (a Battles/Explosions/Violence-against-civilians trigger of weight >= LEAD_VIOLENCE_WEIGHT), the story
+  (scam centres, elections, the kyat, opium surveys, summits: lexicon signal "off_topic"; or a disaster:
+  a non_conflict trigger of weight >= DISASTER_WEIGHT) and tells no violent act (a Battles/Explosions/
+  Violence-against-civilians trigger of weight >= LEAD_VIOLENCE_WEIGHT; for a disaster also a ceasefire or
+  a protest), the story
   is about that topic, however many raids or arrests its body recounts.
 - Short texts (a headline, or a feed summary when the page failed: at most SHORT_TEXT_WORDS words) cannot
   repeat their signal the way an article does; they need SHORT_THRESHOLD, not THRESHOLD.
@@ -55,6 +57,7 @@ SHORT_TEXT_WORDS = 30
 LEAD_VIOLENCE_WEIGHT = 0.6
 OFF_TOPIC = "off_topic"
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+DISASTER_WEIGHT = 0.15  # the heavier non-conflict topics (earthquake, cyclone, floods) rule a lead too
 TITLE_FACTOR = 1.5
 MYANMAR_SENTENCE, INHERITED_SENTENCE, FOREIGN_SENTENCE = 1.0, 0.7, 0.5
 ARMED_GROUP_BONUS = 0.25
@@ -182,13 +185,17 @@ def _actor_codes(knowledge: Knowledge, located: list[Located]) -> tuple[set[str]
 
 def off_topic_lead(knowledge: Knowledge, located: list[Located]) -> bool:
     """Does the lead name a ruled-out topic (scam centres, elections, currency...) and no violent act?"""
-    topic = violent = False
+    topic = disaster = violent = answered = False
     for item, trigger in located_triggers(knowledge, located):
         if not item.lead:
             continue
         topic |= trigger.signal == OFF_TOPIC
-        violent |= trigger.event_type in VIOLENT_TYPES and trigger.weight >= LEAD_VIOLENCE_WEIGHT
-    return topic and not violent
+        disaster |= trigger.signal == NON_CONFLICT and trigger.weight >= DISASTER_WEIGHT
+        strong = trigger.weight >= LEAD_VIOLENCE_WEIGHT
+        violent |= trigger.event_type in VIOLENT_TYPES and strong
+        answered |= strong and (trigger.event_type == "Protests" or trigger.sub_event_type == "Agreement")
+    # a disaster story is the war's when its lead tells a ceasefire, a protest or an attack too
+    return (topic and not violent) or (disaster and not (violent or answered))
 
 
 def judge(knowledge: Knowledge, located: list[Located], short_text: bool = False, paired_anchor: bool = False) -> Verdict:
