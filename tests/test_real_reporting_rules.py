@@ -172,3 +172,9 @@ def test_the_group_refers_to_the_armed_group_named(knowledge):
                                            "that the group captured the army's regional command in Lashio on Thursday.",
                             date(2024, 7, 26))
     assert events and events[0].actor1_id == "mndaa"
+
+
+def test_place_inside_a_name_is_no_place(knowledge):
+    event = _main(knowledge, "The anti-junta Shar Htoo Waw drone team attacked the military headquarters in Naypyitaw "
+                             "on Thursday, Myawaddy TV reported.")
+    assert "Nay Pyi Taw" in (event.admin1 or "") and event.admin3 is None

@@ -25,6 +25,9 @@ _DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|towards|toward|for)|\b(?:fled|flee
 # "fighting spread to Kutkai Township": the fighting is now there
 _SPREAD_TO_BEFORE = re.compile(r"\b(?:spread|spreads|spreading|spilled|spilt|extended|expanded|escalated)\s+(?:\w+\s+)?(?:to|into)\s+"
                                r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_ORGANISATION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}(?:TV|Radio|Times|News|Post|Daily|Journal|Team|Media|"
+                                 r"Channel|Airlines?|Bank|Television)\b")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+$")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|around|north of|south of|east of|west of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -145,6 +148,8 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
         before = text[max(0, m.start - 40):m.start]
         if _DESTINATION_BEFORE.search(before) and not _SPREAD_TO_BEFORE.search(before):
             continue
+        if _ORGANISATION_AFTER.match(after) or (_NAME_BEFORE.search(before) and not _LEVEL_WORD_AFTER.match(after)):
+            continue  # "Myawaddy TV", "Shar Htoo Waw's drone team": a name that contains a place name
         word = _LEVEL_WORD_AFTER.match(after)
         explicit = bool(word) and place.level in _WORD_LEVELS[word.group("word").lower()] and place.level == "township"
         found.append(Location(place, m.start, m.end, m.text, near=bool(_NEAR_BEFORE.search(before)),
