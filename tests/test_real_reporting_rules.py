@@ -178,3 +178,18 @@ def test_place_inside_a_name_is_no_place(knowledge):
     event = _main(knowledge, "The anti-junta Shar Htoo Waw drone team attacked the military headquarters in Naypyitaw "
                              "on Thursday, Myawaddy TV reported.")
     assert "Nay Pyi Taw" in (event.admin1 or "") and event.admin3 is None
+
+
+def test_witness_quote_retells_no_new_event(knowledge):
+    events = extract_events(knowledge, "", "A junta jet bombed Ywa Thit village in Kani Township, Sagaing Region, on "
+                                           "Monday, killing six villagers. “When the first bomb dropped I fell to the "
+                                           "ground and the houses around us caught fire,” a farmer said.",
+                            date(2024, 3, 6))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_undated_follow_up_after_an_old_event_is_background(knowledge):
+    events = extract_events(knowledge, "", "Resistance forces launched an offensive on Loikaw on November 11 last year. "
+                                           "The military then responded with heavy air strikes on the town.",
+                            date(2024, 11, 12))
+    assert events == []

@@ -30,6 +30,8 @@ RIOTERS = "rioters_myanmar"
 PEOPLE = frozenset({CIVILIANS, PROTESTERS, "aid_workers_myanmar", "health_workers_myanmar", "journalists_myanmar",
                     "students_myanmar", "teachers_myanmar", "monks_myanmar", "refugees_idps_myanmar", "cdm_myanmar",
                     "rohingya_myanmar", "labour_myanmar"})
+# The state's side, never what "the rebels" stands for.
+STATE_SIDE = frozenset({MILITARY, "police_myanmar", *STATE_ALIASES_TO_MILITARY, "pyu_saw_htee", "militia_progov"})
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 GENERIC_REBEL = re.compile(

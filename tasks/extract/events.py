@@ -36,7 +36,7 @@ SEPARABLE = frozenset({"Arrests", "Looting/property destruction", "Abduction/for
                        "Air/drone strike", "Shelling/artillery/missile attack"})
 _TERRITORY_SUBS = ("Non-state actor overtakes territory", "Government regains territory")
 _BACKGROUND_SENTENCE = re.compile(
-    r"\b(?:have|has) become (?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
+    r"\b(?:have|has) become (?:\w+ly )?(?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
     r"\busually\b|\bdid not (?:immediately )?respond|\bdeclined to comment|\bcould not be reached|\brequests? for comment|"
     r"\bthere (?:has|have) been\b|\bhas been (?:contested|limited)|\bhistory\b|\b(?:warned|threatened)\b.*\bwould\b|"
     r"\bpreviously\b|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
@@ -109,6 +109,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     local = mentions_in(scan, lo, hi)
     hits = drop_protest_topics(trigger_hits(knowledge, local, scan.text, lo, hi), scan.text)
     hits = drop_earlier_events(hits, scan.text, lo, hi)
+    hits = [h for h in hits if not _quoted(scan.text, lo, hi, h.start)]
     primary = best_trigger(hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
         return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
@@ -130,6 +131,18 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     if second is not None and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
         chosen.append(second)
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
+
+
+_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
+def _quoted(text: str, lo: int, hi: int, pos: int) -> bool:
+    """Is `pos` inside a quotation of speech (six words or more)? A witness's words retell the event the
+    reporter tells; a short scare quote ('a "silent strike"') is the reporter's own words."""
+    for m in _QUOTATION.finditer(text, lo, hi):
+        if m.start() < pos < m.end():
+            return len(m.group(0).split()) >= 6
+    return False
 
 
 def _aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
@@ -229,7 +242,7 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
     if cand.location and (prev.location is None or cand.location.strength > prev.location.strength):
         prev.location = cand.location
     if prev.roles.actor1 is None or (prev.roles.actor1 == actor_rules.GENERIC and cand.roles.actor1 not in (
-            None, actor_rules.GENERIC, *actor_rules.PEOPLE)):
+            None, actor_rules.GENERIC, *actor_rules.PEOPLE, *actor_rules.STATE_SIDE)):
         prev.roles.actor1 = cand.roles.actor1 or prev.roles.actor1
     if cand.sub_event_type == "Non-violent transfer of territory" and prev.sub_event_type in _TERRITORY_SUBS \
             and cand.roles.actor1 not in (None, prev.roles.actor1):
@@ -304,4 +317,22 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
             _absorb(min(same, key=lambda e: abs(e.first.index - cand.first.index)), cand)
         else:
             events.append(cand)
-    return sorted(events, key=lambda e: e.first.index)
+    return _absorb_generic_attacks(sorted(events, key=lambda e: e.first.index))
+
+
+def _absorb_generic_attacks(events: list[Candidate]) -> list[Candidate]:
+    """ "Shar Htoo Waw claimed to attack the headquarters" beside "drones struck the headquarters on
+    Thursday": a bare 'attack' on the day (or with no day) of a more specific violent event retells it."""
+    out: list[Candidate] = []
+    for cand in events:
+        host = None
+        if cand.hit.text.lower() in _GENERIC_ATTACK and cand.sub_event_type == "Armed clash" and cand.roles.actor2 is None \
+                and cand.roles.actor1 in (None, actor_rules.MILITARY):
+            host = next((e for e in events if e is not cand and e.event_type in actor_rules.VIOLENT_TYPES
+                         and e.sub_event_type != "Armed clash" and _compatible_place(e, cand)
+                         and (cand.date is None or e.date is None or e.date.event_date == cand.date.event_date)), None)
+        if host is None:
+            out.append(cand)
+        else:
+            _absorb_mention(host, cand)
+    return out
