@@ -82,13 +82,17 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None) -> Ar
     title_mentions = _not_markets(knowledge.find(title, myanmar_context=True), title)
     text_mentions = _not_markets(knowledge.find(text, myanmar_context=True), text)
     anchored = knowledge.myanmar_anchored(title_mentions) or knowledge.myanmar_anchored(text_mentions)
-    paired = not anchored and opposite_sides_named(knowledge, [*title_mentions, *text_mentions])
+    short = len(title.split()) + len(text.split()) <= SHORT_TEXT_WORDS
+    paired = not anchored and (opposite_sides_named(knowledge, [*title_mentions, *text_mentions])
+                               or short and _names_no_other_country(knowledge, [*title_mentions, *text_mentions])
+                               and not _OTHER_JUNTA.search(f"{title} {text}")
+                               and any(m.kind == "actor" and m.needs_context and _JUNTA.search(m.text)
+                                       for m in [*title_mentions, *text_mentions]))
     if not anchored and not paired:  # ambiguous short forms (AA, PDF) only count in a Myanmar story
         title_mentions = [m for m in title_mentions if not m.needs_context]
         text_mentions = [m for m in text_mentions if not m.needs_context]
     located = _locate(knowledge, title_mentions, "title", [(0, len(title))], TITLE_FACTOR, lead_units=1)
     located += _locate(knowledge, text_mentions, "text", _sentences(text), 1.0, lead_units=0 if title.strip() else 1)
-    short = len(title.split()) + len(text.split()) <= SHORT_TEXT_WORDS
     verdict = judge(knowledge, located, short_text=short, paired_anchor=paired)
     regions, pcodes = _regions(knowledge, [item.mention for item in located])
     evidence = {
@@ -124,6 +128,17 @@ _STATE_SIDE, _ARMED_SIDE = frozenset({1}), frozenset({2, 3, 4})
 def _not_markets(mentions: list[Mention], text: str) -> list[Mention]:
     return [m for m in mentions if not (m.kind == "trigger" and m.text.lower().startswith("fal") | m.text.lower().startswith("fell")
                                         and _MARKET_AFTER.match(text[m.end:m.end + 40]))]
+
+
+# In a headline with no country named, "junta"/"regime" forces are Myanmar's (other juntas come with their country)
+_JUNTA = re.compile(r"\b(?:junta|regime)", re.IGNORECASE)
+_OTHER_JUNTA = re.compile(r"\b(?!(?:Myanmar|Burma|Burmese|The|A|An|Junta|Regime)\b)[A-Z][a-z]+(?:['’]s)?\s+(?:military\s+)?(?:junta|regime)\b")
+
+
+def _names_no_other_country(knowledge: Knowledge, mentions: list[Mention]) -> bool:
+    from tasks.relevance import is_foreign_country
+
+    return not any(is_foreign_country(knowledge, m) for m in mentions)
 
 
 def opposite_sides_named(knowledge: Knowledge, mentions: list[Mention]) -> bool:

@@ -193,3 +193,11 @@ def test_undated_follow_up_after_an_old_event_is_background(knowledge):
                                            "The military then responded with heavy air strikes on the town.",
                             date(2024, 11, 12))
     assert events == []
+
+
+def test_headline_with_junta_forces_and_no_country_is_myanmar(knowledge):
+    assert tag_article(knowledge, "Junta troops shoot two brothers dead in village raid", "").relevant
+
+
+def test_headline_naming_another_country_with_its_junta_is_not_myanmar(knowledge):
+    assert not tag_article(knowledge, "Mali junta troops shoot two men dead in village raid", "").relevant
