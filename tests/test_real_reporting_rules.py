@@ -201,3 +201,14 @@ def test_headline_with_junta_forces_and_no_country_is_myanmar(knowledge):
 
 def test_headline_naming_another_country_with_its_junta_is_not_myanmar(knowledge):
     assert not tag_article(knowledge, "Mali junta troops shoot two men dead in village raid", "").relevant
+
+
+def test_vague_wire_lead_takes_day_and_place_from_the_sentence_naming_it(knowledge):
+    events = extract_events(knowledge, "", "Bangkok, May 12 (AP) Soldiers raided a village in the country's central "
+                                           "region, killing 19 villagers, residents said on Friday.\nThe killings on "
+                                           "Wednesday in Nyaung Pin Thar village in Bago Region's Htantabin Township "
+                                           "may have been in retaliation for an attack by resistance forces.",
+                            date(2023, 5, 12))
+    lead = events[0]
+    assert (lead.event_type, str(lead.event_date), lead.admin3, lead.fatalities) == (
+        "Violence against civilians", "2023-05-10", "Htantabin", 19)

@@ -93,11 +93,39 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
                             count.end + sentence.start, count.text)
             if not found or count.scope != "event":
                 figures_counts.append((sentence, shifted))
-    merged = _merge(candidates)
+    merged = _restated_details(knowledge, scan, _merge(candidates))
     scan.event_sentences = {s.index for c in merged for s in c.sentences}
     events = finalize_events(knowledge, scan, merged, article_id)
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
     return ExtractionResult(events, figures)
+
+
+# "The killings on Wednesday in Nyaung Pin Thar village ...": a wire story's second sentence names the
+# event of its vague lead ("raided a village in the central region") and gives its day and place.
+_RESTATES = re.compile(r"^(?:The|This|That|These|Those)\s+(?:[\w-]+\s+)?(?:killings?|attacks?|raids?|strikes?|air ?strikes?|"
+                       r"massacres?|bombings?|shelling|assaults?|fighting|clash(?:es)?|ambush(?:es)?|arson|burning|"
+                       r"capture|seizure|offensive)\b", re.IGNORECASE)
+
+
+def _restated_details(knowledge, scan: ArticleScan, merged: list[Candidate]) -> list[Candidate]:
+    """The lead event takes the day and place of the next sentences that name it ("The killings on
+    Wednesday in X village ..."), when its own are missing or vague; such a sentence tells no new event."""
+    if not merged:
+        return merged
+    lead = merged[0]
+    out = [lead]
+    for cand in merged[1:]:
+        follows = 0 < cand.first.index - lead.sentences[-1].index <= 2 and _RESTATES.match(cand.first.text)
+        vague = lead.date is None or lead.date.time_precision > 1 or lead.location is None or lead.location.rank < 4
+        if follows and vague and (cand.date is None or lead.date is None or lead.date.time_precision > 1
+                                  or cand.date.event_date == lead.date.event_date):
+            lead.date = lead.date or cand.date
+            if cand.location and (lead.location is None or cand.location.strength > lead.location.strength):
+                lead.location = cand.location
+            lead.sentences.append(cand.first)  # its day and place only: its own trigger may tell the cause
+            continue
+        out.append(cand)
+    return out
 
 
 def extract_events(knowledge, title: str, text: str, published: date, article_id: str | None = None) -> list[Event]:
@@ -313,7 +341,13 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         if not same and cand.sub_event_type == "Armed clash" and cand.roles.actor1 is None:
             # "Fighting in the area has forced ... to flee" after a capture: the fighting that took the town
             same = [e for e in events if e.event_type == "Battles" and _compatible_place(e, cand)]
-        if same:
+        lead = candidates and cand is candidates[0] and cand.first.index <= 1
+        if same and lead:  # a lead is what the story reports: the later telling joins it, not the reverse
+            host = min(same, key=lambda e: abs(e.first.index - cand.first.index))
+            _absorb_mention(cand, host)
+            cand.sentences.sort(key=lambda x: x.index)
+            events[events.index(host)] = cand
+        elif same:
             _absorb(min(same, key=lambda e: abs(e.first.index - cand.first.index)), cand)
         else:
             events.append(cand)
