@@ -34,7 +34,8 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         when = _event_date(scan, cand, previous_date)
         previous_date = when
         recent = previous[1] if cand.first.index - previous[0] <= 3 else None
-        where = cand.location or _fallback_location(knowledge, scan, cand, recent)
+        where = cand.location if cand.location is not None and cand.location.rank > 1 else (
+            _fallback_location(knowledge, scan, cand, recent) or cand.location)  # "in Myanmar" says too little
         if cand.sub_event_type == "Agreement":
             where = _agreement_place(knowledge, scan, cand, where)
         previous = (cand.sentences[-1].index, where)
