@@ -156,7 +156,9 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     chosen = [primary]
     second = best_trigger([h for h in hits if h.event_type != primary.event_type and h.sub_event_type in SEPARABLE
                            and not h.casualty_only and abs(h.start - primary.start) > 12])
-    if second is not None and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
+    taken_then_killed = second is not None and primary.event_type in ("Violence against civilians", "Explosions/Remote violence") \
+        and second.sub_event_type in ("Arrests", "Abduction/forced disappearance")  # "rounded up villagers and shot them"
+    if second is not None and not taken_then_killed and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
         chosen.append(second)
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
 

@@ -41,7 +41,7 @@ _MONTH_NAME = re.compile(r"^(?:march|may)$", re.IGNORECASE)
 _DAY_NEAR = re.compile(r"^\s*\d")
 # Words after a trigger that make it something other than an act of war: "seized power" (the coup),
 # "strike a deal", "captured the imagination"; weapons seized in a fight belong to the fight.
-_NOT_AN_ACT_AFTER = re.compile(r"^\s+(?:(?:political\s+)?power|office|(?:a|the|an)\s+(?:[\w-]+\s+)?(?:deal|balance|bargain|chord|"
+_NOT_AN_ACT_AFTER = re.compile(r"^\s+(?:International\b|(?:political\s+)?power|office|(?:a|the|an)\s+(?:[\w-]+\s+)?(?:deal|balance|bargain|chord|"
                                r"note|pose)|(?:the\s+)?(?:imagination|attention|headlines|hearts))\b", re.IGNORECASE)
 # Support, not the act told: "soldiers backed by air strikes re-entered the town".
 _MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|covered|aided|helped)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
