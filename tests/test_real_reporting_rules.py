@@ -212,3 +212,9 @@ def test_vague_wire_lead_takes_day_and_place_from_the_sentence_naming_it(knowled
     lead = events[0]
     assert (lead.event_type, str(lead.event_date), lead.admin3, lead.fatalities) == (
         "Violence against civilians", "2023-05-10", "Htantabin", 19)
+
+
+def test_no_casualties_in_the_next_sentence_is_zero(knowledge):
+    event = _main(knowledge, "Resistance forces carried out drone attacks on military targets in Naypyitaw on Thursday. "
+                             "There was little damage and there were no casualties, a resident said.")
+    assert event.fatalities == 0

@@ -10,6 +10,7 @@ from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate, find_dates
 from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
 from tasks.extract.model import Event, Figure
+from tasks.extract.numbers import NOBODY_KILLED
 from tasks.extract.scan import HISTORY_DAYS, following_date, mentions_in
 
 __all__ = ["finalize_events", "make_figures", "_normalize"]  # _normalize: bench/eval_extraction.py
@@ -60,7 +61,8 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
             # ACLED: people taken and then killed is an attack on civilians, not an abduction or arrest
             event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
             event.disorder_type = _disorder(event.event_type, event.sub_event_type)
-        event.fatalities = max(0, cand.toll.killed) if cand.toll.reported else None  # null: no number told
+        event.fatalities = max(0, cand.toll.killed) if cand.toll.reported else (
+            0 if _nobody_killed_after(scan, cand) else None)  # null: no number told
         event.injured = cand.injured or None
         event.displaced = cand.displaced or None
         event.arrested = cand.arrested or None
@@ -72,6 +74,17 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.assign_id()
         events.append(event)
     return _dedupe(events)
+
+
+def _nobody_killed_after(scan, cand) -> bool:
+    """ "There were no casualties." in the next sentences, before another event is told."""
+    last = cand.sentences[-1].index
+    for s in scan.sentences[last + 1:last + 4]:
+        if s.index in scan.event_sentences:
+            return False
+        if NOBODY_KILLED.search(s.text):
+            return True
+    return False
 
 
 def _swap_actors(event: Event) -> None:

@@ -186,7 +186,8 @@ AGGREGATE_CUES = re.compile(
 )
 # "No one was killed", "there were no casualties": the toll is known to be zero, unlike a report with no number.
 NOBODY_KILLED = re.compile(r"\b(?:no(?:body| one|-one)\s+(?:was\s+|were\s+|had been\s+)?(?:killed|hurt|injured|harmed|died)|"
-                           r"no (?:casualties|deaths|fatalities|one (?:was )?(?:killed|hurt|injured))|without (?:any )?casualties)\b",
+                           r"no (?:casualties|deaths|fatalities|injur(?:y|ies)|one (?:was )?(?:killed|hurt|injured))|"
+                           r"without (?:any )?casualties|no reports? of (?:any )?casualties)\b",
                            re.IGNORECASE)
 CUMULATIVE_CUES = re.compile(
     r"\bsince\b|\bso far\b|\bto date\b|\bin total\b|\ba total of\b|\brecent (?:violence|fighting|clashes|weeks|months|offensive)|"
