@@ -237,13 +237,17 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
     inter = lambda a: knowledge.actors[a].inter_code if a in knowledge.actors else None  # noqa: E731
     if et in actor_rules.VIOLENT_TYPES and inter(a1) in (6, 7) and (a2 is None or inter(a2) in (1, 2, 3, 4, 8)):
         a1, a2 = a2, a1  # "two villagers were killed when the junta bombed": the armed actor acts
+    elif et in actor_rules.VIOLENT_TYPES and inter(a1) in (6, 7) and inter(a2) in (6, 7):
+        a1 = None  # "witnesses and activists described drone attacks on families": nobody armed is named
     if sub == "Non-violent transfer of territory" and _GIVING_UP.search(event.rule):
         a1, a2 = a2, a1  # "troops withdrew ... and KIA fighters moved in": the one taking over is actor1
     if a1 is None and et == "Explosions/Remote violence":
         # only the state flies aircraft, but anyone can plant a mine or throw a grenade: ACLED codes a
         # bombing whose perpetrator the report does not name as an unidentified armed group
-        if sub in _PLANTED:
-            a1 = _named_bomber(knowledge, scan, cand) or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None)
+        drone = cand is not None and "drone" in cand.hit.text.lower()  # both sides fly drones now; jets are the state's
+        if sub in _PLANTED or drone:
+            a1 = (_named_bomber(knowledge, scan, cand) or (_state_actor_in(knowledge, scan, cand) if drone else None)
+                  or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None))
         else:
             a1 = _dominant_state_actor(knowledge, scan)
     if a2 is None and et in ("Violence against civilians", "Explosions/Remote violence") and inter(a1) in (1, 2, 3):
