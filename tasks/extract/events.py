@@ -102,7 +102,8 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
 
 # "The killings on Wednesday in Nyaung Pin Thar village ...": a wire story's second sentence names the
 # event of its vague lead ("raided a village in the central region") and gives its day and place.
-_RESTATES = re.compile(r"^(?:The|This|That|These|Those)\s+(?:[\w-]+\s+)?(?:killings?|attacks?|raids?|strikes?|air ?strikes?|"
+_RESTATES = re.compile(r"^(?:The|This|That|These|Those|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s)\s+"
+                       r"(?:[\w-]+\s+)?(?:killings?|attacks?|raids?|strikes?|air ?strikes?|"
                        r"massacres?|bombings?|shelling|assaults?|fighting|clash(?:es)?|ambush(?:es)?|arson|burning|"
                        r"capture|seizure|offensive)\b", re.IGNORECASE)
 
@@ -119,7 +120,7 @@ def _restated_details(knowledge, scan: ArticleScan, merged: list[Candidate]) -> 
         vague = lead.date is None or lead.date.time_precision > 1 or lead.location is None or lead.location.rank < 4
         if follows and vague and (cand.date is None or lead.date is None or lead.date.time_precision > 1
                                   or cand.date.event_date == lead.date.event_date):
-            lead.date = lead.date or cand.date
+            lead.date = _finer_date(lead.date, cand) or cand.date
             if cand.location and (lead.location is None or cand.location.strength > lead.location.strength):
                 lead.location = cand.location
             lead.sentences.append(cand.first)  # its day and place only: its own trigger may tell the cause
@@ -261,13 +262,23 @@ def _continues(prev: Candidate, cand: Candidate) -> bool:
     return cand.date is None or prev.date is not None
 
 
+def _finer_date(date_: ResolvedDate | None, cand: Candidate) -> ResolvedDate | None:
+    """ "this week" told first, "on Tuesday" in the details: the day, if it lies in that week and is no
+    range ("between Saturday night and early Monday")."""
+    if date_ is None or cand.date is None or date_.time_precision <= cand.date.time_precision:
+        return date_
+    if abs((date_.event_date - cand.date.event_date).days) <= 7 and not re.search(r"\bbetween\b", cand.first.text):
+        return cand.date
+    return date_
+
+
 def _absorb(prev: Candidate, cand: Candidate) -> None:
     prev.sentences.append(cand.first)
     if not (cand.hit.anaphoric or cand.hit.casualty_only) and cand.event_type == prev.event_type:
         from tasks.extract.triggers import SUB_PRIORITY
         if SUB_PRIORITY.get(cand.sub_event_type, 0) > SUB_PRIORITY.get(prev.sub_event_type, 0):
             prev.sub_event_type, prev.hit, prev.rule = cand.sub_event_type, cand.hit, cand.rule
-    prev.date = prev.date or cand.date
+    prev.date = _finer_date(prev.date, cand) or cand.date
     prev.report_date = prev.report_date or cand.report_date
     if cand.location and (prev.location is None or cand.location.strength > prev.location.strength):
         prev.location = cand.location
