@@ -218,3 +218,14 @@ def test_no_casualties_in_the_next_sentence_is_zero(knowledge):
     event = _main(knowledge, "Resistance forces carried out drone attacks on military targets in Naypyitaw on Thursday. "
                              "There was little damage and there were no casualties, a resident said.")
     assert event.fatalities == 0
+
+
+@pytest.mark.parametrize("sentence, toll", [
+    ("The bodies of 12 villagers were found in Ywa Thit village, Kani Township, on Monday after junta troops "
+     "raided it.", 12),
+    ("Junta troops raided Ywa Thit village in Kani Township on Monday, killing at least 25 people.", 25),
+    ("Junta troops rounded up villagers in Kani Township on Monday and fatally shot more than 30 and burned "
+     "the bodies, a witness said.", 30),
+])
+def test_death_tolls_in_real_wording(knowledge, sentence, toll):
+    assert _main(knowledge, sentence).fatalities == toll
