@@ -265,8 +265,9 @@ def _continues(prev: Candidate, cand: Candidate) -> bool:
 def _finer_date(date_: ResolvedDate | None, cand: Candidate) -> ResolvedDate | None:
     """ "this week" told first, "on Tuesday" in the details: the day, if it lies in that week and is no
     range ("between Saturday night and early Monday")."""
-    if date_ is None or cand.date is None or date_.time_precision <= cand.date.time_precision:
-        return date_
+    if date_ is None or cand.date is None or date_.time_precision <= cand.date.time_precision \
+            or not re.search(r"\bweek|weekend|recent days|past (?:few|several) days", date_.date_text, re.IGNORECASE):
+        return date_  # only a vague week is refined; "between May 17 and 19" is a range on purpose
     if abs((date_.event_date - cand.date.event_date).days) <= 7 and not re.search(r"\bbetween\b", cand.first.text):
         return cand.date
     return date_

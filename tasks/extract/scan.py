@@ -21,7 +21,7 @@ _REPORTING_BEFORE = re.compile(
     r"|\b(?:statement|report|video|post|announcement)\s+(?:released|issued|published|posted|put out)\s+"
     r"(?:by\s+(?:[\w'’-]+\s+){1,5})?(?:on\s+)?$", re.IGNORECASE)
 # News reports new events: a sentence whose own date lies further back than this is history.
-HISTORY_DAYS = 45
+HISTORY_DAYS = 14
 
 
 @dataclass
