@@ -229,3 +229,10 @@ def test_no_casualties_in_the_next_sentence_is_zero(knowledge):
 ])
 def test_death_tolls_in_real_wording(knowledge, sentence, toll):
     assert _main(knowledge, sentence).fatalities == toll
+
+
+def test_killing_by_unnamed_men_is_by_an_unidentified_armed_group(knowledge):
+    event = _main(knowledge, "A ward administrator was stabbed to death by three men in Thaketa Township, Yangon, "
+                             "on Monday, residents said.")
+    assert (event.event_type, event.actor1_id, event.actor2_id) == (
+        "Violence against civilians", "unidentified_armed_group", "civilians_myanmar")

@@ -250,6 +250,8 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
                   or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None))
         else:
             a1 = _dominant_state_actor(knowledge, scan)
+    if a1 is None and et == "Violence against civilians" and UNIDENTIFIED in knowledge.actors:
+        a1 = UNIDENTIFIED  # coding guide: "Unidentified Armed Group when the attacker is not named"
     if a2 is None and et in ("Violence against civilians", "Explosions/Remote violence") and inter(a1) in (1, 2, 3):
         a2 = actor_rules.CIVILIANS if et == "Violence against civilians" or event.fatalities or event.injured else None
     if a2 is None and assoc1 and (sub == "Agreement" or et == "Battles" and cand is not None and _RECIPROCAL.search(cand.hit.text)):
