@@ -49,7 +49,7 @@ _RELATIVE_DAY = re.compile(
     re.IGNORECASE)
 _GENERAL = re.compile(r"\b(?:has|have)\s+(?:also\s+)?seen\b|\bthe conflict\b", re.IGNORECASE)
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
-_ONGOING_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:continue|continues|persist|persists|go on|goes on|rage|rages|spreads|intensifies|escalates|moves|still)\b",
+_ONGOING_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:continue|continues|continuing|persist|persists|go on|goes on|rage|rages|raging|spreads|spreading|intensifies|intensifying|escalates|escalating|moves|still)\b",
                             re.IGNORECASE)
 _MANY_EVENTS_BEFORE = re.compile(r"\b(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+$", re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
