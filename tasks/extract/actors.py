@@ -128,6 +128,11 @@ def actor_refs(knowledge, mentions, text: str, lo: int, hi: int) -> list[ActorRe
     return deduped
 
 
+def is_source(text: str, start: int, end: int) -> bool:
+    """Is the actor named at text[start:end] a source of the report ("according to X", "X said")?"""
+    return _ref("", start, end, text).source
+
+
 def _ref(actor_id: str, start: int, end: int, text: str) -> ActorRef:
     before, after = text[max(0, start - 60):start], text[end:end + 60]
     said_it = bool(_SAID_IT.match(text[end:end + 220]))

@@ -51,7 +51,16 @@ def _affinity(home: dict[str, set[str]], actor_id: str, event: Event) -> int:
 
 
 def _article_armed_groups(knowledge, scan) -> list[str]:
-    """Non-state armed groups named in the article, alliances replaced by their members, in order."""
+    """Non-state armed groups named in the article, alliances replaced by their members, in order (once
+    per article: every event of it asks)."""
+    cached = getattr(scan, "_armed_groups", None)
+    if cached is None:
+        cached = _find_armed_groups(knowledge, scan)
+        scan._armed_groups = cached
+    return cached
+
+
+def _find_armed_groups(knowledge, scan) -> list[str]:
     out: list[str] = []
     for m in scan.mentions:
         if m.kind != "actor":
@@ -59,8 +68,7 @@ def _article_armed_groups(knowledge, scan) -> list[str]:
         actor = knowledge.actors.get(m.ref_ids[0])
         if actor is None or actor.inter_code not in (2, 3, 4) or actor.country_iso != "MMR":
             continue
-        if actor_rules.actor_refs(knowledge, [m], scan.text, m.start, m.end + 1)[:1] and \
-                actor_rules.actor_refs(knowledge, [m], scan.text, m.start, m.end + 1)[0].source:
+        if actor_rules.is_source(scan.text, m.start, m.end):
             continue  # "according to a local resistance group": who told the story, not who fought
         members = knowledge.alliance_members(actor.actor_id)
         for actor_id in (members or (actor.actor_id,)):
