@@ -1,7 +1,12 @@
 """`mmtrack extract`: clean (if HTML), tag and extract one document or a JSONL batch, without a database.
 
     mmtrack extract PATH|URL|- --published YYYY-MM-DD [--title T] [--json]
-    mmtrack extract --jsonl IN.jsonl        # {"id", "text" or "html", "published", "title"?} per line
+    mmtrack extract --jsonl IN.jsonl|-      # {"id", "text" or "html", "published"?, "title"?} per line
+
+Like the pipeline, events are stored only from a document judged relevant: for any other document they
+are listed apart, under "events_not_stored", and "events" is empty. A document without a publication
+date is extracted against today, with a warning on stderr ("on Tuesday" then means the latest Tuesday).
+Output to a closed pipe (`| head`) ends quietly.
 
 Never imports Prefect (a fast command). URLs are fetched only from loopback hosts: this command is for
 checking a document by hand, not a crawler; the pipeline's fetcher applies the full HTTP policy.
@@ -29,7 +34,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--published", help="publication date YYYY-MM-DD (dates like 'on Tuesday' resolve against it)")
     parser.add_argument("--title", default="", help="the article's headline")
     parser.add_argument("--json", action="store_true", help="print JSON with every field")
-    parser.add_argument("--jsonl", help="JSONL input: one document per line; JSONL output, one line each")
+    parser.add_argument("--jsonl", help="JSONL input (a path, or - for stdin): one document per line; JSONL output, one line each")
     parser.add_argument("--seeds", help="seeds directory (default: settings)")
     return parser
 
@@ -77,15 +82,27 @@ def process(knowledge, doc_id: str | None, raw: str, published: date, title: str
     tags = tag_article(knowledge, title, text)
     result = extract(knowledge, title, text, published, doc_id)
     tag_dict = asdict(tags) if hasattr(tags, "__dataclass_fields__") else dict(tags)
+    relevant = bool(tag_dict.pop("relevant"))
+    events = [e.to_dict() for e in result.events]
     return {
         "id": doc_id,
-        "relevance": {"relevant": tag_dict.pop("relevant"), "score": tag_dict.pop("score"),
+        "relevance": {"relevant": relevant, "score": tag_dict.pop("score"),
                       "rule": tag_dict.pop("rule"), "evidence": tag_dict.pop("evidence", None)},
         "tags": tag_dict,
-        "events": [e.to_dict() for e in result.events],
-        "figures": [f.to_dict() for f in result.figures],
+        "events": events if relevant else [],             # what the pipeline would store
+        "events_not_stored": [] if relevant else events,  # found in a document judged not relevant
+        "figures": [f.to_dict() for f in result.figures] if relevant else [],
         "clean_error": error,
     }
+
+
+def publication_date(value, where: str) -> date:
+    """The document's publication date; today (with a warning on stderr) when it has none."""
+    if value in (None, ""):
+        print(f"mmtrack extract: warning: {where} has no publication date; dates are resolved against today "
+              f"({date.today().isoformat()})", file=sys.stderr)
+        return date.today()
+    return date.fromisoformat(str(value)[:10])
 
 
 def _load_knowledge(args):
@@ -94,37 +111,64 @@ def _load_knowledge(args):
     return load_knowledge(Path(args.seeds) if args.seeds else None)
 
 
+def _jsonl_line(knowledge, line: str, line_no: int) -> tuple[dict, bool]:
+    """(output object, failed) for one input line; a bad line is reported in its output line."""
+    doc = None
+    try:
+        doc = json.loads(line)
+        if not isinstance(doc, dict):
+            raise TypeError("a line must be a JSON object")
+        published = publication_date(doc.get("published"), f"line {line_no} (id {doc.get('id')!r})")
+        raw, is_html = (doc["html"], True) if doc.get("html") else (doc.get("text") or "", False)
+        return process(knowledge, doc.get("id"), raw, published, doc.get("title") or "", is_html=is_html), False
+    except (KeyError, ValueError, TypeError) as exc:
+        return {"id": (doc.get("id") if isinstance(doc, dict) else None), "error": f"line {line_no}: {exc}"}, True
+
+
 def _run_jsonl(args) -> int:
     knowledge = _load_knowledge(args)
     failures = 0
-    with open(args.jsonl, encoding="utf-8") as handle:
+    handle = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")
+    try:
         for line_no, line in enumerate(handle, 1):
             if not line.strip():
                 continue
-            try:
-                doc = json.loads(line)
-                published = date.fromisoformat(str(doc["published"])[:10])
-                raw, is_html = (doc["html"], True) if doc.get("html") else (doc.get("text") or "", False)
-                out = process(knowledge, doc.get("id"), raw, published, doc.get("title") or "", is_html=is_html)
-            except (KeyError, ValueError, TypeError) as exc:
-                failures += 1
-                out = {"id": (doc.get("id") if isinstance(doc, dict) else None), "error": f"line {line_no}: {exc}"}
+            out, failed = _jsonl_line(knowledge, line, line_no)
+            failures += failed
             sys.stdout.write(json.dumps(out, default=str, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+    finally:
+        if handle is not sys.stdin:
+            handle.close()
     return 1 if failures else 0
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        # the reader went away (`| head`): nothing more to say. Point stdout at devnull so the
+        # interpreter's final flush does not raise again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.jsonl:
         return _run_jsonl(args)
-    if not args.source or not args.published:
-        print("mmtrack extract: give PATH|URL|- and --published YYYY-MM-DD (or --jsonl IN.jsonl)", file=sys.stderr)
+    if not args.source:
+        print("mmtrack extract: give PATH|URL|- [--published YYYY-MM-DD] (or --jsonl IN.jsonl|-)", file=sys.stderr)
         return 2
+    published = publication_date(args.published, args.source)
     raw, url = _read_source(args.source)
-    result = process(_load_knowledge(args), None, raw, date.fromisoformat(args.published), args.title, url)
+    result = process(_load_knowledge(args), None, raw, published, args.title, url)
     if args.json:
         print(json.dumps(result, indent=2, default=str, ensure_ascii=False))
     else:
         _print_table(result)
+    sys.stdout.flush()
     return 0
 
 
@@ -138,14 +182,17 @@ def _print_table(result: dict) -> None:
     tags = result["tags"]
     console.print(f"topics: {', '.join(tags.get('topics') or []) or '-'}  regions: {', '.join(tags.get('regions') or []) or '-'}"
                   f"  actors: {', '.join(tags.get('actors') or []) or '-'}")
-    table = Table(title=f"{len(result['events'])} events", show_lines=True)
+    events = result["events"] or result["events_not_stored"]
+    title = (f"{len(events)} events" if result["events"] or not events
+             else f"{len(events)} events NOT STORED (the document is not judged relevant)")
+    table = Table(title=title, show_lines=True)
     for col in ("date (prec)", "type / sub-type", "location", "actor1", "actor2", "fatal.", "evidence"):
         table.add_column(col, overflow="fold")
-    for e in result["events"]:
+    for e in events:
         place = " / ".join(x for x in (e["location"], e["admin3"], e["admin1"] or e["country_iso"]) if x)
         table.add_row(f"{e['event_date']} ({e['time_precision']})", f"{e['event_type']}\n{e['sub_event_type']}",
                       f"{place or '-'} (geo {e['geo_precision']})", e["actor1"] or "-", e["actor2"] or "-",
-                      str(e["fatalities"]), f"{e['rule']}\n{e['sentence'][:160]}")
+                      "-" if e["fatalities"] is None else str(e["fatalities"]), f"{e['rule']}\n{e['sentence'][:160]}")
     console.print(table)
     for f in result["figures"]:
         console.print(f"figure: {f['kind']} {f['value']:,} ({f['scope']}) — {f['sentence'][:120]}")

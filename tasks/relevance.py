@@ -22,6 +22,18 @@ A story is relevant when BOTH hold:
    - non_conflict triggers (earthquake, football, jade trade...) subtract half their weight: enough to
      cancel a stray "attack" or "shot" in a match report, not a bombing after an earthquake.
 
+Real reporting adds three rules (issue 14):
+- Off-topic lead: when the headline or the first sentence names a topic the coding guide rules out
+  (scam centres, elections, the kyat, opium surveys, summits: lexicon signal "off_topic"; or a disaster:
+  a non_conflict trigger of weight >= DISASTER_WEIGHT) and tells no violent act (a Battles/Explosions/
+  Violence-against-civilians trigger of weight >= LEAD_VIOLENCE_WEIGHT; for a disaster also a ceasefire or
+  a protest), the story
+  is about that topic, however many raids or arrests its body recounts.
+- Short texts (a headline, or a feed summary when the page failed: at most SHORT_TEXT_WORDS words) cannot
+  repeat their signal the way an article does; they need SHORT_THRESHOLD, not THRESHOLD.
+- Two ambiguous short forms on opposite sides ("junta" and "KIA", "regime forces" and "PDF") anchor a
+  story in Myanmar together, though neither does alone.
+
 Borderline choices, decided here and mirrored in tests/data/relevance_labels.csv:
 - Rohingya refugee-camp stories (Cox's Bazar, Bhasan Char) are relevant only when they report armed
   violence or the war in Rakhine (armed groups recruiting in the camps, killings, new arrivals fleeing
@@ -40,6 +52,12 @@ from dataclasses import dataclass, field
 from tasks.knowledge import Knowledge, Mention, Trigger
 
 THRESHOLD = 1.0
+SHORT_THRESHOLD = 0.45
+SHORT_TEXT_WORDS = 30
+LEAD_VIOLENCE_WEIGHT = 0.6
+OFF_TOPIC = "off_topic"
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+DISASTER_WEIGHT = 0.15  # the heavier non-conflict topics (earthquake, cyclone, floods) rule a lead too
 TITLE_FACTOR = 1.5
 MYANMAR_SENTENCE, INHERITED_SENTENCE, FOREIGN_SENTENCE = 1.0, 0.7, 0.5
 ARMED_GROUP_BONUS = 0.25
@@ -62,6 +80,7 @@ class Located:
     field: str          # 'title' | 'text'
     factor: float       # position x sentence-context factor
     armed: bool = False  # its sentence names a Myanmar armed actor (state forces, rebels, militias)
+    lead: bool = False   # in the headline or the first sentence: what the story is about
 
 
 @dataclass
@@ -164,8 +183,26 @@ def _actor_codes(knowledge: Knowledge, located: list[Located]) -> tuple[set[str]
     return armed_groups, state_or_armed
 
 
-def judge(knowledge: Knowledge, located: list[Located]) -> Verdict:
+def off_topic_lead(knowledge: Knowledge, located: list[Located]) -> bool:
+    """Does the lead name a ruled-out topic (scam centres, elections, currency...) and no violent act?"""
+    topic = disaster = violent = answered = False
+    for item, trigger in located_triggers(knowledge, located):
+        if not item.lead:
+            continue
+        topic |= trigger.signal == OFF_TOPIC
+        disaster |= trigger.signal == NON_CONFLICT and trigger.weight >= DISASTER_WEIGHT
+        strong = trigger.weight >= LEAD_VIOLENCE_WEIGHT
+        violent |= trigger.event_type in VIOLENT_TYPES and strong
+        answered |= strong and (trigger.event_type == "Protests" or trigger.sub_event_type == "Agreement")
+    # a disaster story is the war's when its lead tells a ceasefire, a protest or an attack too
+    return (topic and not violent) or (disaster and not (violent or answered))
+
+
+def judge(knowledge: Knowledge, located: list[Located], short_text: bool = False, paired_anchor: bool = False) -> Verdict:
+    """`short_text`: a headline or summary alone; `paired_anchor`: two ambiguous short forms of opposite
+    sides anchor the story (see the module doc)."""
     myanmar, foreign, title_myanmar, title_foreign = _anchor_counts(knowledge, located)
+    myanmar += paired_anchor
     if myanmar == 0:
         return Verdict(False, 0.0, "no_myanmar_anchor", {"myanmar_anchors": 0, "foreign_anchors": foreign})
     anchors = {"myanmar_anchors": myanmar, "foreign_anchors": foreign}
@@ -178,7 +215,9 @@ def judge(knowledge: Knowledge, located: list[Located]) -> Verdict:
     bonus = ARMED_GROUP_BONUS * min(len(armed_groups), 2)
     score = round(sums["core"] + political + context + bonus - NON_CONFLICT_PENALTY * sums["non_conflict"], 3)
     components = {**anchors, **{k: round(v, 3) for k, v in sums.items()}, "armed_groups": len(armed_groups)}
-    if score >= THRESHOLD:
+    if off_topic_lead(knowledge, located):
+        return Verdict(False, score, "off_topic_lead", components)
+    if score >= (SHORT_THRESHOLD if short_text else THRESHOLD):
         return Verdict(True, score, "myanmar_conflict", components)
     if sums["non_conflict"] > 0:
         rule = "non_conflict_topic"

@@ -20,7 +20,7 @@ import duckdb
 from tasks.db import transaction, upsert
 from tasks.knowledge import Knowledge, Mention
 from tasks.relevance import (
-    TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
+    SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
 )
 
 RULES_VERSION = "r2"  # r2: evidence lists each distinct term once, with its count
@@ -79,15 +79,21 @@ def tagger_version(knowledge: Knowledge) -> str:
 
 def tag_article(knowledge: Knowledge, title: str | None, text: str | None) -> ArticleTags:
     title, text = title or "", text or ""
-    title_mentions = knowledge.find(title, myanmar_context=True)
-    text_mentions = knowledge.find(text, myanmar_context=True)
+    title_mentions = _not_markets(knowledge.find(title, myanmar_context=True), title)
+    text_mentions = _not_markets(knowledge.find(text, myanmar_context=True), text)
     anchored = knowledge.myanmar_anchored(title_mentions) or knowledge.myanmar_anchored(text_mentions)
-    if not anchored:  # ambiguous short forms (AA, PDF) only count in a Myanmar story
+    short = len(title.split()) + len(text.split()) <= SHORT_TEXT_WORDS
+    paired = not anchored and (opposite_sides_named(knowledge, [*title_mentions, *text_mentions])
+                               or short and _names_no_other_country(knowledge, [*title_mentions, *text_mentions])
+                               and not _OTHER_JUNTA.search(f"{title} {text}")
+                               and any(m.kind == "actor" and m.needs_context and _JUNTA.search(m.text)
+                                       for m in [*title_mentions, *text_mentions]))
+    if not anchored and not paired:  # ambiguous short forms (AA, PDF) only count in a Myanmar story
         title_mentions = [m for m in title_mentions if not m.needs_context]
         text_mentions = [m for m in text_mentions if not m.needs_context]
-    located = _locate(knowledge, title_mentions, "title", [(0, len(title))], TITLE_FACTOR)
-    located += _locate(knowledge, text_mentions, "text", _sentences(text), 1.0)
-    verdict = judge(knowledge, located)
+    located = _locate(knowledge, title_mentions, "title", [(0, len(title))], TITLE_FACTOR, lead_units=1)
+    located += _locate(knowledge, text_mentions, "text", _sentences(text), 1.0, lead_units=0 if title.strip() else 1)
+    verdict = judge(knowledge, located, short_text=short, paired_anchor=paired)
     regions, pcodes = _regions(knowledge, [item.mention for item in located])
     evidence = {
         "rule": verdict.rule,
@@ -113,10 +119,47 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "the kyat fell to a record low", "exports fell to $2bn": a market, not a town falling
+_MARKET_AFTER = re.compile(r"^\s+(?:(?:a|an|its|their)\s+)?(?:(?:new|fresh|record|all-time|historic|\d+-year)\s+)+"
+                           r"(?:low|high|lows|highs)\b|^\s+(?:us)?\$|^\s+\d", re.IGNORECASE)
+_STATE_SIDE, _ARMED_SIDE = frozenset({1}), frozenset({2, 3, 4})
+
+
+def _not_markets(mentions: list[Mention], text: str) -> list[Mention]:
+    return [m for m in mentions if not (m.kind == "trigger" and m.text.lower().startswith("fal") | m.text.lower().startswith("fell")
+                                        and _MARKET_AFTER.match(text[m.end:m.end + 40]))]
+
+
+# In a headline with no country named, "junta"/"regime" forces are Myanmar's (other juntas come with their country)
+_JUNTA = re.compile(r"\b(?:junta|regime)", re.IGNORECASE)
+_OTHER_JUNTA = re.compile(r"\b(?!(?:Myanmar|Burma|Burmese|The|A|An|Junta|Regime)\b)[A-Z][a-z]+(?:['’]s)?\s+(?:military\s+)?(?:junta|regime)\b")
+
+
+def _names_no_other_country(knowledge: Knowledge, mentions: list[Mention]) -> bool:
+    from tasks.relevance import is_foreign_country
+
+    return not any(is_foreign_country(knowledge, m) for m in mentions)
+
+
+def opposite_sides_named(knowledge: Knowledge, mentions: list[Mention]) -> bool:
+    """A Myanmar state force and a Myanmar armed group both named, even through ambiguous short forms
+    ("junta troops" and "KIA"): together they place the story in Myanmar's war."""
+    codes = set()
+    for mention in mentions:
+        if mention.kind == "actor":
+            for ref in mention.ref_ids:
+                actor = knowledge.actors.get(ref)
+                if actor and actor.country_iso == "MMR":
+                    codes.add(actor.inter_code)
+    return bool(codes & _STATE_SIDE) and bool(codes & _ARMED_SIDE)
+
+
 def _locate(
-    knowledge: Knowledge, mentions: list[Mention], where: str, units: list[tuple[int, int]], position: float
+    knowledge: Knowledge, mentions: list[Mention], where: str, units: list[tuple[int, int]], position: float,
+    lead_units: int = 0,
 ) -> list[Located]:
-    """Give each mention the factor of its sentence: position weight x sentence-context weight."""
+    """Give each mention the factor of its sentence: position weight x sentence-context weight. The first
+    `lead_units` units are the lead (the headline, or the first sentence of a story without one)."""
     if not mentions:
         return []
     starts = [s for s, _ in units]
@@ -124,10 +167,10 @@ def _locate(
     for mention in mentions:
         by_unit.setdefault(max(bisect.bisect_right(starts, mention.start) - 1, 0), []).append(mention)
     located = []
-    for unit_mentions in by_unit.values():
+    for unit, unit_mentions in by_unit.items():
         factor = position * sentence_factor(knowledge, unit_mentions)
         armed = names_armed_actor(knowledge, unit_mentions)
-        located.extend(Located(m, where, factor, armed) for m in unit_mentions)
+        located.extend(Located(m, where, factor, armed, unit < lead_units) for m in unit_mentions)
     located.sort(key=lambda item: item.mention.start)
     return located
 

@@ -128,3 +128,29 @@ def test_failed_pages_and_feed_are_recorded_with_reasons(demo_runs) -> None:
     assert all(source in ("summary", "title") for _, source in failed)
     assert [feed for feed, _ in feeds] == MANIFEST["failed_feed_ids"]
     assert all(error.startswith("not a feed") for _, error in feeds)
+
+
+@pytest.mark.integration
+def test_demo_events_match_the_manifest_field_by_field(demo_runs) -> None:
+    """Every relevant demo article's expected events (seeds/demo/src 'event:' lines) are stored exactly:
+    type, sub-type, date and precision, state, township, actors (coding guide short names), fatalities."""
+    from tests.demo_expectations import check_article
+
+    db, _first, _second = demo_runs
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        columns = ["url", "event_type", "sub_event_type", "event_date", "time_precision", "admin1", "admin3",
+                   "actor1_id", "actor2_id", "fatalities"]
+        rows = con.execute(f"SELECT {', '.join('a.url' if c == 'url' else 'e.' + c for c in columns)} "
+                           "FROM events e JOIN articles a USING (article_id)").fetchall()
+    finally:
+        con.close()
+    stored: dict[str, list[dict]] = {}
+    for row in rows:
+        record = dict(zip(columns, row))
+        stored.setdefault("/" + record["url"].split("/", 3)[3], []).append(record)
+    expected = [a for a in MANIFEST["articles"] if a["relevant"]]
+    assert expected and all(a["events"] or a["reports_no_event"] for a in expected)
+    problems = [f"{a['path']}: {p}" for a in expected
+                for p in check_article(a["events"], a["reports_no_event"], stored.get(a["path"], []))]
+    assert problems == []

@@ -26,13 +26,20 @@ MILITARY = "military_myanmar"
 CIVILIANS = "civilians_myanmar"
 PROTESTERS = "protesters_myanmar"
 RIOTERS = "rioters_myanmar"
+# People an event happens to, never the acting side that a vague "the rebels" stands for.
+PEOPLE = frozenset({CIVILIANS, PROTESTERS, "aid_workers_myanmar", "health_workers_myanmar", "journalists_myanmar",
+                    "students_myanmar", "teachers_myanmar", "monks_myanmar", "refugees_idps_myanmar", "cdm_myanmar",
+                    "rohingya_myanmar", "labour_myanmar"})
+# The state's side, never what "the rebels" stands for.
+STATE_SIDE = frozenset({MILITARY, "police_myanmar", *STATE_ALIASES_TO_MILITARY, "pyu_saw_htee", "militia_progov"})
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 GENERIC_REBEL = re.compile(
     r"\b(?:ethnic\s+)?(?:rebels|rebel\s+(?:groups?|alliance|coalition|forces|fighters|army|armies)|insurgents|"
     r"(?:[A-Z][a-z]+\s+)?guerrillas|"
     r"(?:the|rebel|northern)\s+alliance|coalition\s+of\s+[\w\s]{0,30}?(?:troops|groups|forces|armies)|"
-    r"rebel\s+coalition|ethnic\s+armed\s+(?:groups?|organi[sz]ations?)|EAOs?)\b",
+    r"rebel\s+coalition|ethnic\s+armed\s+(?:groups?|organi[sz]ations?)|EAOs?|"
+    r"(?<=the )(?:armed\s+|ethnic\s+|rebel\s+|insurgent\s+|resistance\s+)?group(?!\s+(?:of|said|says|told)\b))\b",
     re.IGNORECASE,
 )
 # "the military", "security forces" — not "a military informer", "military service", "the military's coup"
@@ -46,7 +53,8 @@ _HEAD_NOUNS = frozenset({"troops", "soldiers", "forces", "fighters", "members", 
 _SOURCE_BEFORE = re.compile(
     r"(?:according to|told|said|says|cited|quoted)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’()-]+\s+){0,5}$"
     r"|(?:spokes(?:person|man|woman)|official|officer|leader|statement|commander|source|sources|"
-    r"administrator|representative|founder|chief|head)\s+(?:of|for|from|with)\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    r"administrator|representative|founder|chief|head)\s+(?:of|for|from|with)\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$"
+    r"|(?:statement|report|announcement|video|post|data)\s+(?:released|issued|published|posted|compiled)\s+by\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _SOURCE_AFTER = re.compile(
@@ -54,7 +62,8 @@ _SOURCE_AFTER = re.compile(
     r"reported|announced|stated|confirmed|added|claimed(?! responsibility))\b",
     re.IGNORECASE,
 )
-_SAID_IT = re.compile(r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:said|says|announced|claimed|confirmed|stated)\b[^.;]{0,40}?\b(?:it|its|they|their)\b",
+_SAID_IT = re.compile(r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:,\s+(?:which|who|an?|the)\b[^,.;]{1,120},\s*)?"
+                      r"(?:said|says|announced|claimed|confirmed|stated)\b[^.;]{0,40}?\b(?:it|its|they|their)\b",
                       re.IGNORECASE)
 # "by junta troops", "by a joint force of the KNLA", "by members of a Pyu Saw Htee militia"
 _GROUP_OF = r"(?:(?:joint\s+|combined\s+|allied\s+)?(?:force|forces|group|unit|column|team|members|fighters|troops|soldiers|coalition)\s+of\s+(?:the\s+|a\s+)?)?"
@@ -119,9 +128,14 @@ def actor_refs(knowledge, mentions, text: str, lo: int, hi: int) -> list[ActorRe
     return deduped
 
 
+def is_source(text: str, start: int, end: int) -> bool:
+    """Is the actor named at text[start:end] a source of the report ("according to X", "X said")?"""
+    return _ref("", start, end, text).source
+
+
 def _ref(actor_id: str, start: int, end: int, text: str) -> ActorRef:
     before, after = text[max(0, start - 60):start], text[end:end + 60]
-    said_it = bool(_SAID_IT.match(after))
+    said_it = bool(_SAID_IT.match(text[end:end + 220]))
     source = bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after))
     return ActorRef(actor_id, start, end, text[start:end], source=source and not said_it, said_it=said_it,
                     mediator=bool(_MEDIATOR_BEFORE.search(before)))
@@ -180,6 +194,9 @@ def _passive(parties: list[ActorRef], text: str, t_start: int, t_end: int) -> Ro
     return Roles(agents[0].actor_id, patient[-1].actor_id if patient else None, rule="passive")
 
 
+# ", which has been fighting the military since 2023," / ", an ally of the army,": a description of the
+# subject, whose actors are not the subject
+_ASIDE = re.compile(r",\s+(?:which|who|whose|an?\s+(?:ally|member|wing|group|armed group|ethnic))\b[^,.;]{1,160},")
 _CLAUSE_BREAK = re.compile(r"\b(?:when|after|as|while|that|which|because|before|where)\b|[;:]", re.IGNORECASE)
 _PASSIVE_MAIN = re.compile(r"\b(?:was|were|been|are|is)\s+(?:\w+\s+){0,2}?(?:killed|injured|wounded|hurt|hit|arrested|"
                            r"detained|abducted|displaced|shot)\b|\bdied\b", re.IGNORECASE)
@@ -189,14 +206,21 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
     """The subject is the first party of the trigger's clause ("A coalition of PDF battalions and the KIA
     took control"); a main clause in the passive before it names the victims ("Two farmers were
     killed when a landmine exploded")."""
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, lo, t_start)]
+    inside = lambda pos: any(a <= pos < b for a, b in asides)  # noqa: E731
     clause_start = lo
     for m in _CLAUSE_BREAK.finditer(text, lo, t_start):
-        clause_start = m.end()
-    in_clause = [r for r in parties if clause_start <= r.start and r.end <= t_start]
+        if not inside(m.start()):
+            clause_start = m.end()
+    in_clause = [r for r in parties if clause_start <= r.start and r.end <= t_start and not inside(r.start)]
     before_clause = [r for r in parties if r.end <= clause_start]
     clause_end = next((m.start() for m in _CLAUSE_BREAK.finditer(text, t_end, len(text))), len(text))
     objects = [r for r in parties if t_end <= r.start < clause_end]
     actor1 = in_clause[0].actor_id if in_clause else None
+    sayer = next((r for r in parties if r.said_it and r.end <= t_start), None)
+    if sayer is not None and not [r for r in parties if r.start > sayer.end + _said_offset(text, sayer) and r.end <= t_start]:
+        return Roles(sayer.actor_id, next((r.actor_id for r in objects if r.actor_id != sayer.actor_id), None),
+                     rule="said-it")  # "The AA, which was in a truce with the military, said it took Paletwa"
     victims = None
     if before_clause and _PASSIVE_MAIN.search(text[before_clause[0].end:clause_start]):
         victims = before_clause[0].actor_id
@@ -212,6 +236,12 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
         actor1 = objects[0].actor_id
         actor2 = next((r.actor_id for r in objects[1:] if r.actor_id != actor1), None)
     return Roles(actor1, actor2, assoc1=assoc, rule="active")
+
+
+def _said_offset(text: str, ref: ActorRef) -> int:
+    """Where the reported clause starts after a said-it subject (past any aside)."""
+    m = _SAID_IT.match(text[ref.end:ref.end + 220])
+    return m.end() if m else 0
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:

@@ -71,11 +71,29 @@ def _pattern_table() -> list[tuple[str, re.Pattern[str]]]:
                       r"early this month|late last month|earlier in the month|(?:in|over) recent weeks|"
                       r"(?:in|over) the past (?:few|several) weeks|(?:in|over) the last (?:few|several) weeks)\b"),
         ("month", rf"\b(?:in|since|during|throughout|on|from|until|of)\s+{_MON}(?![a-z]){_YEAR}"),
+        ("year", r"\b(?:in|since|during|throughout|by|until|late|early|mid|the end of|the start of)[\s-]+(?P<year>(?:19|20)\d\d)\b"
+                 r"(?!\s*[-–/]\d)"),
+        ("holiday", r"\b(?P<holiday>christmas eve|christmas day|new year's eve|new year’s eve|new year's day|new year’s day)\b"),
     ]
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in raw]
 
 
 _PATTERNS = _pattern_table()
+
+
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "new year's eve": (12, 31), "new year's day": (1, 1)}
+# "on November 11 last year", "in March last year": the named day or month of the year before publication.
+_LAST_YEAR_AFTER = re.compile(r"\s*,?\s+(?:of\s+)?last year\b", re.IGNORECASE)
+
+
+_NAMED_DAY_KINDS = frozenset({"md", "dm", "month", "part_month", "holiday"})
+
+
+def _last_year(day: date, published: date) -> date:
+    try:
+        return day.replace(year=published.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=published.year - 1, day=28)
 
 
 def _latest(month: int, day: int, published: date, year: int | None) -> date | None:
@@ -161,6 +179,14 @@ def _resolve_match(kind: str, m: re.Match[str], published: date) -> tuple[date, 
             return None  # "may" is far more often the verb
         first, last = _month_window(MONTHS[g["mon"].lower().rstrip(".")], published, year)
         return _mid(first, last, published), 3
+    if kind == "year":  # "in late 2023": a past year, known only as a year (marks history, dates nothing new)
+        if year is None or year >= published.year:
+            return None
+        return date(year, 7, 1), 3
+    if kind == "holiday":
+        month, day = _HOLIDAYS[g["holiday"].lower().replace("’", "'")]
+        found = _latest(month, day, published, year)
+        return (found, 1) if found else None
     if kind == "rel_day":
         rel = g["rel"].lower()
         back = 1 if rel in ("yesterday", "last night", "the previous day", "the day before") else 0
@@ -198,6 +224,8 @@ def find_dates(text: str, published: date) -> tuple[ResolvedDate, ...]:
             if resolved is None:
                 continue
             day, precision = resolved
+            if kind in _NAMED_DAY_KINDS and not m.groupdict().get("year") and _LAST_YEAR_AFTER.match(text, m.end()):
+                day = _last_year(day, published)
             taken.append((m.start(), m.end()))
             found.append(ResolvedDate(min(day, published), precision, m.group(0).strip(), m.start(), m.end()))
     return tuple(sorted(found, key=lambda d: d.start))

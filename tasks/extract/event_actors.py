@@ -9,23 +9,18 @@ import re
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.model import Event
+from tasks.extract.scan import mentions_in
 
 _RECIPROCAL = re.compile(r"clash|fight|fought|battl|skirmish|exchang|hostilit|agree|deal|truce|ceasefire|talks|combat",
                          re.IGNORECASE)
 _CIVILIAN_WORDS = (r"(?:civilians?|villagers?|residents?|officials|administrators?|staff|children|women|farmers?|students?|"
-                   r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people)")
+                   r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people|child|children|kids?|boys?|girls?|babies|baby)")
 _CIVILIAN_VICTIMS = re.compile(
-    rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,3}}?{_CIVILIAN_WORDS}\b"
+    rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,4}}?{_CIVILIAN_WORDS}\b"
     rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
 UNIDENTIFIED = "unidentified_armed_group"
 _PLANTED = frozenset({"Grenade", "Remote explosive/landmine/IED", "Suicide bomb"})
 _GIVING_UP = re.compile(r":(?:withdr|retreat|pull|abandon|hand|evacuat|left|vacat)", re.IGNORECASE)
-
-
-def mentions_in(scan, lo: int, hi: int) -> list:
-    from tasks.extract.events import mentions_in as _between
-
-    return _between(scan, lo, hi)
 
 
 def _home_areas(knowledge) -> dict[str, set[str]]:
@@ -56,7 +51,16 @@ def _affinity(home: dict[str, set[str]], actor_id: str, event: Event) -> int:
 
 
 def _article_armed_groups(knowledge, scan) -> list[str]:
-    """Non-state armed groups named in the article, alliances replaced by their members, in order."""
+    """Non-state armed groups named in the article, alliances replaced by their members, in order (once
+    per article: every event of it asks)."""
+    cached = getattr(scan, "_armed_groups", None)
+    if cached is None:
+        cached = _find_armed_groups(knowledge, scan)
+        scan._armed_groups = cached
+    return cached
+
+
+def _find_armed_groups(knowledge, scan) -> list[str]:
     out: list[str] = []
     for m in scan.mentions:
         if m.kind != "actor":
@@ -64,6 +68,8 @@ def _article_armed_groups(knowledge, scan) -> list[str]:
         actor = knowledge.actors.get(m.ref_ids[0])
         if actor is None or actor.inter_code not in (2, 3, 4) or actor.country_iso != "MMR":
             continue
+        if actor_rules.is_source(scan.text, m.start, m.end):
+            continue  # "according to a local resistance group": who told the story, not who fought
         members = knowledge.alliance_members(actor.actor_id)
         for actor_id in (members or (actor.actor_id,)):
             out.append(actor_id)
@@ -88,6 +94,8 @@ def _resolve_group(knowledge, scan, actor_id: str | None, event: Event, home, ex
     members = knowledge.alliance_members(actor_id) if actor_id != actor_rules.GENERIC else ()
     if actor_id != actor_rules.GENERIC and not members:
         return actor_id, ()
+    if members and not set(members) & {m.ref_ids[0] for m in scan.mentions if m.kind == "actor"}:
+        return actor_id, ()  # "the Chin Brotherhood said its fighters overran...": no member named, the alliance acted
     named = [a for a in _article_armed_groups(knowledge, scan) if a not in exclude]
     pool = [a for a in named if not members or a in members] or list(members)
     pool = [a for a in pool if knowledge.alliance_members(a) == ()]
@@ -127,8 +135,12 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
     named = tuple(_normalize(knowledge, a, event.event_type) for a in roles.assoc1 if a in knowledge.actors
                   and knowledge.actors[a].inter_code != 8)
     assoc1 = tuple(dict.fromkeys(a for a in (*named, *assoc1) if a not in (a1, a2)))
+    a1, a2 = _parties_only(knowledge, event, a1), _parties_only(knowledge, event, a2)
     a1, a2, assoc1 = _apply_type_defaults(knowledge, scan, event, a1, a2, assoc1, cand)
     a2, assoc2 = _civilians_with_identity(knowledge, event, a2, assoc2)
+    if event.event_type == "Battles" and a2 == "police_myanmar" and _named_more(scan, actor_rules.MILITARY, a2) \
+            and not any(m.kind == "actor" and m.ref_ids[0] == a2 for m in mentions_in(scan, cand.first.start, cand.first.end)):
+        a2 = actor_rules.MILITARY  # a police post among the targets of an offensive on the army's town
     if event.sub_event_type == "Agreement":
         assoc1 = (*assoc1, *_external_actors(knowledge, scan, cand, exclude={a1, a2}))
     if a1 == a2:
@@ -144,6 +156,31 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
     event.interaction = actor_rules.interaction(event.inter1, event.inter2)
     if event.inter2 == 7 and event.event_type in actor_rules.VIOLENT_TYPES:
         event.civilian_targeting = "Civilian targeting"
+
+
+# Bodies that report, mediate or help are never a side: the UN, its agencies, the Red Cross, ASEAN, foreign
+# governments (not their armies) and the Civil Disobedience Movement (civil servants on strike).
+_NEVER_A_SIDE_CODES = frozenset({8})
+
+
+def _parties_only(knowledge, event: Event, actor_id):
+    actor = knowledge.actors.get(actor_id) if actor_id else None
+    if actor is None:
+        return actor_id
+    external = actor.inter_code in _NEVER_A_SIDE_CODES and not actor_id.endswith("_military")
+    if external and event.sub_event_type != "Agreement" or actor_id == "cdm_myanmar" and event.event_type in actor_rules.VIOLENT_TYPES:
+        return actor_rules.CIVILIANS if actor_id == "cdm_myanmar" and event.event_type == "Violence against civilians" else None
+    if external and event.sub_event_type == "Agreement" and actor_id in _MEDIATORS:
+        return None
+    return actor_id
+
+
+_MEDIATORS = frozenset({"united_nations", "unhcr", "ocha", "icrc", "asean"})
+
+
+def _named_more(scan, actor_id: str, other: str) -> bool:
+    ids = [m.ref_ids[0] for m in scan.mentions if m.kind == "actor"]
+    return ids.count(actor_id) > ids.count(other)
 
 
 def _civilians_with_identity(knowledge, event: Event, a2, assoc2):
@@ -196,7 +233,10 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
             a1 if a1 and knowledge.actors.get(a1) and knowledge.actors[a1].inter_code == 1 else None)
         if state is None and cand is not None and sub != "Peaceful protest":
             state = _state_actor_in(knowledge, scan, cand)
-        return actor_rules.PROTESTERS, (state if sub != "Peaceful protest" else None), tuple(x for x in (group,) if x) + assoc1
+        assoc = tuple(x for x in (group,) if x) + assoc1
+        if sub == "Excessive force against protesters" and state:
+            return state, actor_rules.PROTESTERS, assoc  # coding guide: actor1 is the force that fired
+        return actor_rules.PROTESTERS, (state if sub != "Peaceful protest" else None), assoc
     if et == "Riots":
         victim = a2 if a2 and a2 != actor_rules.RIOTERS else None
         if sub == "Mob violence" and victim is None:
@@ -205,15 +245,21 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
     inter = lambda a: knowledge.actors[a].inter_code if a in knowledge.actors else None  # noqa: E731
     if et in actor_rules.VIOLENT_TYPES and inter(a1) in (6, 7) and (a2 is None or inter(a2) in (1, 2, 3, 4, 8)):
         a1, a2 = a2, a1  # "two villagers were killed when the junta bombed": the armed actor acts
+    elif et in actor_rules.VIOLENT_TYPES and inter(a1) in (6, 7) and inter(a2) in (6, 7):
+        a1 = None  # "witnesses and activists described drone attacks on families": nobody armed is named
     if sub == "Non-violent transfer of territory" and _GIVING_UP.search(event.rule):
         a1, a2 = a2, a1  # "troops withdrew ... and KIA fighters moved in": the one taking over is actor1
     if a1 is None and et == "Explosions/Remote violence":
         # only the state flies aircraft, but anyone can plant a mine or throw a grenade: ACLED codes a
         # bombing whose perpetrator the report does not name as an unidentified armed group
-        if sub in _PLANTED:
-            a1 = _named_bomber(knowledge, scan, cand) or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None)
+        drone = cand is not None and "drone" in cand.hit.text.lower()  # both sides fly drones now; jets are the state's
+        if sub in _PLANTED or drone:
+            a1 = (_named_bomber(knowledge, scan, cand) or (_state_actor_in(knowledge, scan, cand) if drone else None)
+                  or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None))
         else:
             a1 = _dominant_state_actor(knowledge, scan)
+    if a1 is None and et == "Violence against civilians" and UNIDENTIFIED in knowledge.actors:
+        a1 = UNIDENTIFIED  # coding guide: "Unidentified Armed Group when the attacker is not named"
     if a2 is None and et in ("Violence against civilians", "Explosions/Remote violence") and inter(a1) in (1, 2, 3):
         a2 = actor_rules.CIVILIANS if et == "Violence against civilians" or event.fatalities or event.injured else None
     if a2 is None and assoc1 and (sub == "Agreement" or et == "Battles" and cand is not None and _RECIPROCAL.search(cand.hit.text)):

@@ -17,34 +17,29 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
-from tasks.extract.dates import ResolvedDate, find_dates
+from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
-from tasks.extract.sentences import Sentence, find_dateline, split_sentences
+from tasks.extract.tolls import Toll, merge_tolls, sentence_toll
+from tasks.extract.finalize import finalize_events, make_figures
+from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
+from tasks.extract.sentences import Sentence
 from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_events, drop_protest_topics, earlier_clauses, in_spans,
                                     refine, trigger_hits)
 
 SEPARABLE = frozenset({"Arrests", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
                        "Air/drone strike", "Shelling/artillery/missile attack"})
-_REPORTING_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed|added|wrote|posted|statement|"
-    r"declared|noted|warned|explained)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+|early\s+)?$"
-    r"|\b(?:statement|report|video|post|announcement)\s+(?:released|issued|published|posted|put out)\s+"
-    r"(?:by\s+(?:[\w'’-]+\s+){1,5})?(?:on\s+)?$", re.IGNORECASE)
-# News reports new events: a sentence whose own date lies further back than this is history.
-HISTORY_DAYS = 45
 _TERRITORY_SUBS = ("Non-state actor overtakes territory", "Government regains territory")
 _BACKGROUND_SENTENCE = re.compile(
-    r"\b(?:have|has) become (?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
+    r"\b(?:have|has) become (?:\w+ly )?(?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
     r"\busually\b|\bdid not (?:immediately )?respond|\bdeclined to comment|\bcould not be reached|\brequests? for comment|"
     r"\bthere (?:has|have) been\b|\bhas been (?:contested|limited)|\bhistory\b|\b(?:warned|threatened)\b.*\bwould\b|"
-    r"\bpreviously\b",
+    r"\bpreviously\b|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
     re.IGNORECASE)
 _UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\bover the (?:past|last)\b|"
                              r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b", re.IGNORECASE)
@@ -54,6 +49,9 @@ _RELATIVE_DAY = re.compile(
     re.IGNORECASE)
 _GENERAL = re.compile(r"\b(?:has|have)\s+(?:also\s+)?seen\b|\bthe conflict\b", re.IGNORECASE)
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_ONGOING_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:continue|continues|continuing|persist|persists|go on|goes on|rage|rages|raging|spreads|spreading|intensifies|intensifying|escalates|escalating|moves|still)\b",
+                            re.IGNORECASE)
+_MANY_EVENTS_BEFORE = re.compile(r"\b(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+$", re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 
 
@@ -74,6 +72,7 @@ class Candidate:
     injured: int = 0
     displaced: int = 0
     arrested: int = 0
+    toll: Toll = field(default_factory=Toll)      # the death toll told (tasks.extract.tolls)
     anchored: bool = False                        # has its own date, place or named actors
 
     @property
@@ -81,26 +80,9 @@ class Candidate:
         return self.sentences[0]
 
 
-@dataclass
-class ArticleScan:
-    text: str
-    published: date
-    sentences: list[Sentence]
-    mentions: list
-    context: place_rules.PlaceContext
-    title_mentions: list
-    title: str
-    dateline_end: int = 0
-    starts: list[int] = field(default_factory=list)
-    event_sentences: set[int] = field(default_factory=set)   # sentences that tell an event (after merging)
-
-    def __post_init__(self) -> None:
-        self.starts = [m.start for m in self.mentions]
-
-
 def extract(knowledge, title: str, text: str, published: date, article_id: str | None = None) -> ExtractionResult:
     """Events and figures of one article."""
-    scan = _scan(knowledge, title, text, published)
+    scan = build_scan(knowledge, title, text, published)
     candidates: list[Candidate] = []
     figures_counts: list[tuple[Sentence, Count]] = []
     for sentence in scan.sentences:
@@ -111,43 +93,44 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
                             count.end + sentence.start, count.text)
             if not found or count.scope != "event":
                 figures_counts.append((sentence, shifted))
-    merged = _merge(candidates)
+    merged = _restated_details(knowledge, scan, _merge(candidates))
     scan.event_sentences = {s.index for c in merged for s in c.sentences}
-    from tasks.extract.finalize import finalize_events, make_figures  # local: finalize imports from this module
     events = finalize_events(knowledge, scan, merged, article_id)
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
     return ExtractionResult(events, figures)
 
 
+# "The killings on Wednesday in Nyaung Pin Thar village ...": a wire story's second sentence names the
+# event of its vague lead ("raided a village in the central region") and gives its day and place.
+_RESTATES = re.compile(r"^(?:The|This|That|These|Those|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s)\s+"
+                       r"(?:[\w-]+\s+)?(?:killings?|attacks?|raids?|strikes?|air ?strikes?|"
+                       r"massacres?|bombings?|shelling|assaults?|fighting|clash(?:es)?|ambush(?:es)?|arson|burning|"
+                       r"capture|seizure|offensive)\b", re.IGNORECASE)
+
+
+def _restated_details(knowledge, scan: ArticleScan, merged: list[Candidate]) -> list[Candidate]:
+    """The lead event takes the day and place of the next sentences that name it ("The killings on
+    Wednesday in X village ..."), when its own are missing or vague; such a sentence tells no new event."""
+    if not merged:
+        return merged
+    lead = merged[0]
+    out = [lead]
+    for cand in merged[1:]:
+        follows = 0 < cand.first.index - lead.sentences[-1].index <= 2 and _RESTATES.match(cand.first.text)
+        vague = lead.date is None or lead.date.time_precision > 1 or lead.location is None or lead.location.rank < 4
+        if follows and vague and (cand.date is None or lead.date is None or lead.date.time_precision > 1
+                                  or cand.date.event_date == lead.date.event_date):
+            lead.date = _finer_date(lead.date, cand) or cand.date
+            if cand.location and (lead.location is None or cand.location.strength > lead.location.strength):
+                lead.location = cand.location
+            lead.sentences.append(cand.first)  # its day and place only: its own trigger may tell the cause
+            continue
+        out.append(cand)
+    return out
+
+
 def extract_events(knowledge, title: str, text: str, published: date, article_id: str | None = None) -> list[Event]:
     return extract(knowledge, title, text, published, article_id).events
-
-
-def _scan(knowledge, title: str, text: str, published: date) -> ArticleScan:
-    mentions = knowledge.find(text)
-    title_mentions = knowledge.find(title or "", myanmar_context=True) if title else []
-    context = place_rules.build_context(knowledge, [*mentions, *title_mentions])
-    dateline = find_dateline(text)
-    return ArticleScan(text, published, split_sentences(text), mentions, context, title_mentions, title or "",
-                       dateline.end if dateline else 0)
-
-
-def following_date(scan: "ArticleScan", index: int) -> ResolvedDate | None:
-    """The event date of the next sentence when it tells no event of its own: a lead without a date is
-    often followed by the details ("Soldiers re-entered Kawlin on Saturday after ...")."""
-    if index + 1 >= len(scan.sentences) or index + 1 in scan.event_sentences:
-        return None
-    nxt = scan.sentences[index + 1]
-    if nxt.paragraph - scan.sentences[index].paragraph > 1:
-        return None
-    dates, _ = _sentence_dates(scan, nxt)
-    recent = [d for d in dates if (scan.published - d.event_date).days <= HISTORY_DAYS]
-    return min(recent, key=lambda d: d.time_precision) if recent else None
-
-
-def mentions_in(scan: "ArticleScan", lo: int, hi: int) -> list:
-    """Mentions starting in [lo, hi) — mentions are sorted by start, so two bisections."""
-    return scan.mentions[bisect_left(scan.starts, lo):bisect_left(scan.starts, hi)]
 
 
 def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candidate]:
@@ -155,21 +138,51 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     local = mentions_in(scan, lo, hi)
     hits = drop_protest_topics(trigger_hits(knowledge, local, scan.text, lo, hi), scan.text)
     hits = drop_earlier_events(hits, scan.text, lo, hi)
+    hits = [h for h in hits if not _quoted(scan.text, lo, hi, h.start)]
     primary = best_trigger(hits)
+    if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
+        return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
     if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
                                                                                             primary.end - lo):
         return []
-    dates, report = _sentence_dates(scan, sentence)
-    if not dates and (BACKGROUND_CUES.search(sentence.text) or _period_governs(sentence.text, primary.end - lo)):
-        return []
+    if primary.text.lower().endswith("s") and _MANY_EVENTS_BEFORE.search(scan.text, max(lo, primary.start - 30), primary.start):
+        return []  # "more than 30 air strikes in October": a count of events is a figure, not an event
+    dates, report = sentence_dates(scan, sentence)
+    dates = [d for d in dates if not _aside_year(sentence.text, d, primary.start - lo)]
+    if not dates and (BACKGROUND_CUES.search(sentence.text) or _period_governs(sentence.text, primary.end - lo)
+                      or _ONGOING_AFTER.match(scan.text, primary.end, hi)):
+        return []  # "as fighting and air strikes continue": a state of affairs, not an event
     if dates and all((scan.published - d.event_date).days > HISTORY_DAYS for d in dates):
         return []  # "launched an offensive in October 2023", "a ceasefire struck in January"
     chosen = [primary]
     second = best_trigger([h for h in hits if h.event_type != primary.event_type and h.sub_event_type in SEPARABLE
                            and not h.casualty_only and abs(h.start - primary.start) > 12])
-    if second is not None and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
+    taken_then_killed = second is not None and primary.event_type in ("Violence against civilians", "Explosions/Remote violence") \
+        and second.sub_event_type in ("Arrests", "Abduction/forced disappearance")  # "rounded up villagers and shot them"
+    if second is not None and not taken_then_killed and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
         chosen.append(second)
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
+
+
+_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
+def _quoted(text: str, lo: int, hi: int, pos: int) -> bool:
+    """Is `pos` inside a quotation of speech (six words or more)? A witness's words retell the event the
+    reporter tells; a short scare quote ('a "silent strike"') is the reporter's own words."""
+    for m in _QUOTATION.finditer(text, lo, hi):
+        if m.start() < pos < m.end():
+            return len(m.group(0).split()) >= 6
+    return False
+
+
+def _aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
+    """A bare year in another clause ("The law, introduced in 2010, had never been enforced") dates that
+    clause, not the act the trigger tells."""
+    if not re.search(r"(?:19|20)\d\d$", d.date_text) or d.time_precision < 3:
+        return False
+    lo, hi = sorted((d.start, trigger_at))
+    return "," in text[lo:hi]
 
 
 def _period_governs(text: str, trigger_end: int) -> bool:
@@ -179,24 +192,6 @@ def _period_governs(text: str, trigger_end: int) -> bool:
         if cue.start() < trigger_end or "," not in text[trigger_end:cue.start()]:
             return True
     return False
-
-
-def _sentence_dates(scan: ArticleScan, sentence: Sentence) -> tuple[list[ResolvedDate], ResolvedDate | None]:
-    """Event dates in the sentence, and a reporting date ('said on Friday') kept apart as a last resort."""
-    event_dates, report = [], None
-    dateline_end = scan.dateline_end - sentence.start
-    for d in find_dates(sentence.text, scan.published):
-        if d.start < dateline_end:
-            continue  # "BANGKOK, April 12 (Reuters) -": when the story was filed
-        before = sentence.text[max(0, d.start - 30):d.start]
-        since = sentence.text.lower().rfind("since ", 0, d.start)
-        if d.date_text.lower().startswith("since") or (since >= 0 and not re.search(r"[,;]", sentence.text[since:d.start])):
-            continue  # "since late October", "since the alliance agreed to a truce in January"
-        if _REPORTING_BEFORE.search(before):
-            report = report or d
-            continue
-        event_dates.append(d)
-    return event_dates, report
 
 
 def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit,
@@ -228,6 +223,7 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     for c in counts:
         if c.kind in ("killed", "injured", "displaced", "arrested"):
             setattr(cand, c.kind, getattr(cand, c.kind) + c.value)
+    cand.toll = sentence_toll(sentence.text, counts)
     cand.anchored = bool(date_ or (location and location.rank > 1) or roles.actor1)
     return cand
 
@@ -266,17 +262,29 @@ def _continues(prev: Candidate, cand: Candidate) -> bool:
     return cand.date is None or prev.date is not None
 
 
+def _finer_date(date_: ResolvedDate | None, cand: Candidate) -> ResolvedDate | None:
+    """ "this week" told first, "on Tuesday" in the details: the day, if it lies in that week and is no
+    range ("between Saturday night and early Monday")."""
+    if date_ is None or cand.date is None or date_.time_precision <= cand.date.time_precision \
+            or not re.search(r"\bweek|weekend|recent days|past (?:few|several) days", date_.date_text, re.IGNORECASE):
+        return date_  # only a vague week is refined; "between May 17 and 19" is a range on purpose
+    if abs((date_.event_date - cand.date.event_date).days) <= 7 and not re.search(r"\bbetween\b", cand.first.text):
+        return cand.date
+    return date_
+
+
 def _absorb(prev: Candidate, cand: Candidate) -> None:
     prev.sentences.append(cand.first)
     if not (cand.hit.anaphoric or cand.hit.casualty_only) and cand.event_type == prev.event_type:
         from tasks.extract.triggers import SUB_PRIORITY
         if SUB_PRIORITY.get(cand.sub_event_type, 0) > SUB_PRIORITY.get(prev.sub_event_type, 0):
             prev.sub_event_type, prev.hit, prev.rule = cand.sub_event_type, cand.hit, cand.rule
-    prev.date = prev.date or cand.date
+    prev.date = _finer_date(prev.date, cand) or cand.date
     prev.report_date = prev.report_date or cand.report_date
     if cand.location and (prev.location is None or cand.location.strength > prev.location.strength):
         prev.location = cand.location
-    if prev.roles.actor1 is None or (prev.roles.actor1 == actor_rules.GENERIC and cand.roles.actor1 not in (None, actor_rules.GENERIC)):
+    if prev.roles.actor1 is None or (prev.roles.actor1 == actor_rules.GENERIC and cand.roles.actor1 not in (
+            None, actor_rules.GENERIC, *actor_rules.PEOPLE, *actor_rules.STATE_SIDE)):
         prev.roles.actor1 = cand.roles.actor1 or prev.roles.actor1
     if cand.sub_event_type == "Non-violent transfer of territory" and prev.sub_event_type in _TERRITORY_SUBS \
             and cand.roles.actor1 not in (None, prev.roles.actor1):
@@ -288,7 +296,39 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
     for kind in ("killed", "injured", "displaced", "arrested"):
         a, b = getattr(prev, kind), getattr(cand, kind)
         setattr(prev, kind, a + b if additive else max(a, b))
+    prev.toll = merge_tolls(prev.toll, cand.toll)
     prev.counts.extend(cand.counts)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+
+
+_GENERIC_ATTACK = frozenset({"attack", "attacks", "attacked", "assault", "assaulted"})
+
+
+def _refers_back(cand: Candidate) -> bool:
+    """ "condemned the attack", "details of the assault": a noun for an event with a determiner, not an
+    act told ("the junta bombed ...")."""
+    hit = cand.hit
+    before = cand.first.text[max(0, hit.start - cand.first.start - 30):hit.start - cand.first.start]
+    if cand.event_type not in actor_rules.VIOLENT_TYPES:
+        return False
+    if hit.text.lower() in _GENERIC_ATTACK and cand.roles.actor2 is None and cand.roles.actor1 == actor_rules.MILITARY:
+        return True  # "The military attacked on Monday evening as people gathered": the strike told before
+    return (not hit.text.lower().endswith("ed") and bool(_DETERMINER_BEFORE.search(before))
+            and not before.strip().lower().endswith(("junta", "military", "army")))
+
+
+def _absorb_mention(prev: Candidate, cand: Candidate) -> None:
+    """A later mention of an event adds its sentence and what the event lacked, never its date: "On Sunday,
+    the embassy condemned the attack" dates the condemnation."""
+    own_date = prev.date
+    _absorb(prev, cand)
+    prev.date = own_date or prev.date
+
+
+def _violent_told(events: list[Candidate], cand: Candidate) -> list[Candidate]:
+    return [e for e in events if e.event_type in actor_rules.VIOLENT_TYPES and _compatible_place(e, cand)]
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
@@ -299,6 +339,11 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         same_sentence = prev is not None and prev.first.index == cand.first.index
         if prev is not None and not same_sentence and _continues(prev, cand):
             _absorb(prev, cand)
+        elif _refers_back(cand) and _violent_told(events, cand):
+            # "condemned the attack", "missing in the massacre": an event told already, however far back
+            _absorb_mention(_violent_told(events, cand)[-1], cand)
+        elif not cand.anchored and cand.sub_event_type == "Armed clash" and cand.hit.weight < 0.8 and not events:
+            continue  # "as fighting spreads": no date, no place, no side: the war in general
         elif cand.date is None and cand.relative is None and not cand.hit.casualty_only:
             undated.append(cand)
         elif cand.hit.casualty_only and cand.date is None and events and not cand.anchored:
@@ -310,8 +355,32 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         if not same and cand.sub_event_type == "Armed clash" and cand.roles.actor1 is None:
             # "Fighting in the area has forced ... to flee" after a capture: the fighting that took the town
             same = [e for e in events if e.event_type == "Battles" and _compatible_place(e, cand)]
-        if same:
+        lead = candidates and cand is candidates[0] and cand.first.index <= 1
+        if same and lead:  # a lead is what the story reports: the later telling joins it, not the reverse
+            host = min(same, key=lambda e: abs(e.first.index - cand.first.index))
+            _absorb_mention(cand, host)
+            cand.sentences.sort(key=lambda x: x.index)
+            events[events.index(host)] = cand
+        elif same:
             _absorb(min(same, key=lambda e: abs(e.first.index - cand.first.index)), cand)
         else:
             events.append(cand)
-    return sorted(events, key=lambda e: e.first.index)
+    return _absorb_generic_attacks(sorted(events, key=lambda e: e.first.index))
+
+
+def _absorb_generic_attacks(events: list[Candidate]) -> list[Candidate]:
+    """ "Shar Htoo Waw claimed to attack the headquarters" beside "drones struck the headquarters on
+    Thursday": a bare 'attack' on the day (or with no day) of a more specific violent event retells it."""
+    out: list[Candidate] = []
+    for cand in events:
+        host = None
+        if cand.hit.text.lower() in _GENERIC_ATTACK and cand.sub_event_type == "Armed clash" and cand.roles.actor2 is None \
+                and cand.roles.actor1 in (None, actor_rules.MILITARY):
+            host = next((e for e in events if e is not cand and e.event_type in actor_rules.VIOLENT_TYPES
+                         and e.sub_event_type != "Armed clash" and _compatible_place(e, cand)
+                         and (cand.date is None or e.date is None or e.date.event_date == cand.date.event_date)), None)
+        if host is None:
+            out.append(cand)
+        else:
+            _absorb_mention(host, cand)
+    return out

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate, find_dates
-from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors, mentions_in
+from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
 from tasks.extract.model import Event, Figure
+from tasks.extract.numbers import NOBODY_KILLED
+from tasks.extract.scan import HISTORY_DAYS, following_date, mentions_in
 
 __all__ = ["finalize_events", "make_figures", "_normalize"]  # _normalize: bench/eval_extraction.py
 
@@ -17,6 +20,7 @@ DISORDER = {
     "Violence against civilians": "Political violence", "Protests": "Demonstrations", "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
+CITIES_OF_MANY_TOWNSHIPS = frozenset({"Yangon", "Mandalay", "Nay Pyi Taw"})
 MIXED_DISORDER = {"Excessive force against protesters", "Mob violence"}
 
 
@@ -26,10 +30,15 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
     previous: tuple[int, place_rules.Location | None] = (-10, None)
     home = _home_areas(knowledge)
     for cand in merged:
+        if _continues_history(scan, cand):
+            continue
         when = _event_date(scan, cand, previous_date)
         previous_date = when
         recent = previous[1] if cand.first.index - previous[0] <= 3 else None
-        where = cand.location or _fallback_location(knowledge, scan, cand, recent)
+        where = cand.location if cand.location is not None and cand.location.rank > 1 else (
+            _fallback_location(knowledge, scan, cand, recent) or cand.location)  # "in Myanmar" says too little
+        if cand.sub_event_type == "Agreement":
+            where = _agreement_place(knowledge, scan, cand, where)
         previous = (cand.sentences[-1].index, where)
         event = Event(article_id=article_id, event_type=cand.event_type, sub_event_type=cand.sub_event_type,
                       disorder_type=_disorder(cand.event_type, cand.sub_event_type), event_date=when.event_date,
@@ -38,6 +47,8 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         _set_place(event, where)
         event.rule = f"{cand.rule}:{cand.hit.text.lower()}|roles:{cand.roles.rule or 'none'}"
         _set_actors(knowledge, scan, cand, event, home)
+        if cand.rule == "surrender-base" and event.inter1 == 1:
+            _swap_actors(event)  # "soldiers surrendered to Karen rebels": the rebels took the base
         _direct_territory(knowledge, event)
         if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and event.inter1 in (1, 2, 3, 4) and \
                 cand.killed > 0 and any(_CIVILIAN_VICTIMS.search(s.text) for s in cand.sentences):
@@ -50,7 +61,8 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
             # ACLED: people taken and then killed is an attack on civilians, not an abduction or arrest
             event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
             event.disorder_type = _disorder(event.event_type, event.sub_event_type)
-        event.fatalities = max(0, cand.killed)
+        event.fatalities = max(0, cand.toll.killed) if cand.toll.reported else (
+            0 if _nobody_killed_after(scan, cand) else None)  # null: no number told
         event.injured = cand.injured or None
         event.displaced = cand.displaced or None
         event.arrested = cand.arrested or None
@@ -62,6 +74,25 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.assign_id()
         events.append(event)
     return _dedupe(events)
+
+
+def _nobody_killed_after(scan, cand) -> bool:
+    """ "There were no casualties." in the next sentences, before another event is told."""
+    last = cand.sentences[-1].index
+    for s in scan.sentences[last + 1:last + 4]:
+        if s.index in scan.event_sentences:
+            return False
+        if NOBODY_KILLED.search(s.text):
+            return True
+    return False
+
+
+def _swap_actors(event: Event) -> None:
+    for name in ("actor{}", "actor{}_id", "inter{}", "assoc_actor_{}"):
+        a, b = name.format(1), name.format(2)
+        first, second = getattr(event, a), getattr(event, b)
+        setattr(event, a, second)
+        setattr(event, b, first)
 
 
 def _set_actor(knowledge, event: Event, slot: str, actor_id: str) -> None:
@@ -104,6 +135,24 @@ def _disorder(event_type: str, sub: str) -> str:
     return DISORDER.get(event_type, "Strategic developments")
 
 
+# Words that tie a sentence to the one before: "The military responded with air strikes", "then", "later".
+_FOLLOW_UP = re.compile(r"\b(?:responded|retaliated|in response|in retaliation|then|afterwards|later|subsequently|"
+                        r"by (?:early|late|the end of|the start of)|soon after|within (?:days|weeks|hours))\b", re.IGNORECASE)
+
+
+def _continues_history(scan, cand) -> bool:
+    """An undated follow-up right after sentences dated only long ago goes on with that history: "They
+    launched the offensive on November 11 last year. The military responded with air strikes ..." (an
+    undated sentence that is no follow-up is a new event, dated by the fallbacks, never by the history)."""
+    if cand.date is not None or cand.relative is not None or not _FOLLOW_UP.search(cand.first.text):
+        return False
+    for s in reversed(scan.sentences[max(0, cand.first.index - 2):cand.first.index]):
+        dated = [d for d in find_dates(s.text, scan.published) if not d.date_text.lower().startswith("since")]
+        if dated:
+            return all((scan.published - d.event_date).days > HISTORY_DAYS for d in dated)
+    return False
+
+
 def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
     if cand.date:
         return cand.date
@@ -112,10 +161,10 @@ def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
         day = min(previous.event_date + timedelta(days=offset), scan.published)
         return ResolvedDate(day, previous.time_precision, text)
     for s in reversed(scan.sentences[max(0, cand.first.index - 3):cand.first.index]):  # the story so far
-        dated = [d for d in find_dates(s.text, scan.published) if not d.date_text.lower().startswith("since")]
+        dated = [d for d in find_dates(s.text, scan.published) if not d.date_text.lower().startswith("since")
+                 and (scan.published - d.event_date).days <= HISTORY_DAYS]  # background never lends its date
         if dated:
             return min(dated, key=lambda d: d.time_precision)
-    from tasks.extract.events import following_date  # local: events imports this module lazily
     after = following_date(scan, cand.sentences[-1].index)
     if after:
         return after
@@ -155,6 +204,14 @@ def _fallback_location(knowledge, scan, cand, previous_location=None) -> place_r
     return next((loc for loc in article if loc.place.level == "country"), None)
 
 
+def _agreement_place(knowledge, scan, cand, where):
+    """A truce is placed where the sentence telling it says (talks in Kunming, a deal for northern Shan),
+    never at a town the rest of the article happens to name."""
+    if where is not None and where is cand.location and cand.first.start <= where.start < cand.first.end:
+        return where
+    return None
+
+
 def _dateline_span(scan) -> tuple[int, int] | None:
     from tasks.extract.sentences import find_dateline
     d = find_dateline(scan.text)
@@ -169,6 +226,9 @@ def _set_place(event: Event, where: place_rules.Location | None) -> None:
     event.admin1, event.admin1_pcode = p.state_name or None, p.state_pcode or None
     event.admin2, event.admin2_pcode = p.district_name or None, p.district_pcode or None
     event.admin3, event.admin3_pcode = p.township_name or None, p.township_pcode or None
+    if p.level == "town" and p.name_en in CITIES_OF_MANY_TOWNSHIPS:
+        # "in Naypyitaw", "in Mandalay": the city, not the one township the gazetteer files its point under
+        event.admin2 = event.admin2_pcode = event.admin3 = event.admin3_pcode = None
     event.latitude, event.longitude = p.latitude, p.longitude
     event.geo_precision = where.geo_precision
 

@@ -40,7 +40,7 @@ class Event:
     latitude: float | None = None
     longitude: float | None = None
     geo_precision: int | None = None
-    fatalities: int = 0
+    fatalities: int | None = None   # None: no number reported; 0 only when the text says nobody was killed
     injured: int | None = None
     displaced: int | None = None
     arrested: int | None = None

@@ -101,6 +101,7 @@ _NOT_PEOPLE_BEFORE = re.compile(
 )
 
 
+_DEAD_OF_BEFORE = re.compile(r"\b(?:bodies|massacre|killing|deaths|murder)\s+of\s*$", re.IGNORECASE)  # "the bodies of 12"
 _ANY_NUMBER = re.compile(rf"\d|\b(?:{_WORD}|{_VAGUE}|an?|one|hundreds|thousands|dozens?|scores|tens|millions)\b", re.IGNORECASE)
 
 
@@ -116,7 +117,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         after = text[m.end():m.end() + 14]
         before = text[max(0, m.start() - 12):m.start()]
-        if _NOT_PEOPLE_AFTER.match(after) or (raw[0].isdigit() and _NOT_PEOPLE_BEFORE.search(before)):
+        if _NOT_PEOPLE_AFTER.match(after) or (raw[0].isdigit() and _NOT_PEOPLE_BEFORE.search(before)
+                                               and not _DEAD_OF_BEFORE.search(before)):
             continue
         if raw.isdigit() and 1900 <= value <= 2100 and not m.group("qual"):
             continue  # a year
@@ -147,7 +149,8 @@ def _person_follows(after: str) -> bool:
 # What a count counts: the keyword nearest the number decides (see find_counts).
 KIND_WORDS: dict[str, str] = {
     "killed": r"killed|killing|kills|dead|died|dying|deaths?|lives|fatalities|slain|massacred|executed|"
-              r"perished|murdered|beheaded|burned alive|burnt alive|bodies|body|shot dead|lost their lives",
+              r"perished|murdered|beheaded|burned alive|burnt alive|bodies|body|shot dead|lost their lives|"
+              r"fatally shot|gunned down|massacre of|the bodies of",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|maimed",
     "displaced": r"displaced|displacing|displacement|fled|fleeing|flee|forced to flee|idps|homeless|uprooted|"
                  r"evacuated|sheltering|taken refuge|sought refuge|seeking refuge|refugees",
@@ -184,6 +187,11 @@ AGGREGATE_CUES = re.compile(
     r"\bannual (?:report|survey|review|monitor)\b|\bin any (?:other )?country\b|\b(?:year|months)-long\b",
     re.IGNORECASE,
 )
+# "No one was killed", "there were no casualties": the toll is known to be zero, unlike a report with no number.
+NOBODY_KILLED = re.compile(r"\b(?:no(?:body| one|-one)\s+(?:was\s+|were\s+|had been\s+)?(?:killed|hurt|injured|harmed|died)|"
+                           r"no (?:casualties|deaths|fatalities|injur(?:y|ies)|one (?:was )?(?:killed|hurt|injured))|"
+                           r"without (?:any )?casualties|no reports? of (?:any )?casualties)\b",
+                           re.IGNORECASE)
 CUMULATIVE_CUES = re.compile(
     r"\bsince\b|\bso far\b|\bto date\b|\bin total\b|\ba total of\b|\brecent (?:violence|fighting|clashes|weeks|months|offensive)|"
     r"\bover the (?:past|last)\b|\bthis year\b|\bin recent (?:weeks|months)\b|\bcumulative\b|\bhave been displaced\b|"
@@ -250,9 +258,10 @@ def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
         return direct  # "12 killed", "300,000 displaced"
     if _TOLL_BEFORE.search(text[max(0, q.start - 40):q.start]) and re.search(r"toll", text[max(0, q.start - 40):q.start], re.I):
         return "killed"  # "the death toll rose to 15"
-    if not (_person_follows(after) or _OF_PEOPLE.match(after) or not after.strip(" ,.")):
-        return None  # "40 houses", "3 trucks": not people
     before = text[max(0, q.start - 40):q.start]
+    killing_verb = _KIND_BEFORE["killed"].search(before) and re.match(r"^\s*(?:and|,|\.|;|$)", after)
+    if not (_person_follows(after) or _OF_PEOPLE.match(after) or not after.strip(" ,.") or killing_verb):
+        return None  # "40 houses", "3 trucks": not people ("fatally shot more than 30 and burned ..." is)
     # "killing a villager and injuring three others": a verb right before the number wins, then the
     # nearest keyword after it ("10 people were killed").
     for kind, pattern in _KIND_BEFORE.items():

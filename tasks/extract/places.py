@@ -22,6 +22,12 @@ _STATE_SUFFIX = re.compile(r"\s*\(.*?\)|\s+(?:state|region|division|union territ
 _DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|towards|toward|for)|\b(?:fled|flee|fleeing|flees|crossed|crossing|moved|moving|escaped|"
                                  r"retreated|withdrew|ran|went|go|going|headed|taken|brought|sent)\s+into)\s+(?:the\s+)?(?:(?!(?:in|at|near|inside|of)\s)[\w'’-]+\s+){0,3}$",
                                  re.IGNORECASE)
+# "fighting spread to Kutkai Township": the fighting is now there
+_SPREAD_TO_BEFORE = re.compile(r"\b(?:spread|spreads|spreading|spilled|spilt|extended|expanded|escalated)\s+(?:\w+\s+)?(?:to|into)\s+"
+                               r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_ORGANISATION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}(?:TV|Radio|Times|News|Post|Daily|Journal|Team|Media|"
+                                 r"Channel|Airlines?|Bank|Television)\b")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+$")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|around|north of|south of|east of|west of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -140,8 +146,10 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
         if place is None:
             continue
         before = text[max(0, m.start - 40):m.start]
-        if _DESTINATION_BEFORE.search(before):
+        if _DESTINATION_BEFORE.search(before) and not _SPREAD_TO_BEFORE.search(before):
             continue
+        if _ORGANISATION_AFTER.match(after) or (_NAME_BEFORE.search(before) and not _LEVEL_WORD_AFTER.match(after)):
+            continue  # "Myawaddy TV", "Shar Htoo Waw's drone team": a name that contains a place name
         word = _LEVEL_WORD_AFTER.match(after)
         explicit = bool(word) and place.level in _WORD_LEVELS[word.group("word").lower()] and place.level == "township"
         found.append(Location(place, m.start, m.end, m.text, near=bool(_NEAR_BEFORE.search(before)),
@@ -168,12 +176,24 @@ def best_location(locations: list[Location], anchor: int, text: str, foreign_ok:
     if not pool:
         return None
     townships = {loc.place.township_pcode for loc in pool if loc.explicit}
+    heads = _list_heads(pool, text)
 
     def score(loc: Location) -> tuple[float, int]:
         inside = loc.place.level in ("town", "village_tract") and loc.place.township_pcode in townships
-        return loc.strength + (1.0 if inside else 0), -abs(loc.start - anchor)
+        return loc.strength + (1.0 if inside else 0), -abs(heads.get(loc.start, loc.start) - anchor), -loc.start
 
     return max(pool, key=score)
+
+
+def _list_heads(pool: list[Location], text: str) -> dict[int, int]:
+    """Each place in a coordinated list ("in Yangon, Mandalay and other cities") stands where the list starts,
+    so that the first named wins among equals."""
+    heads: dict[int, int] = {}
+    ordered = sorted(pool, key=lambda loc: loc.start)
+    for prev, loc in zip(ordered, ordered[1:]):
+        if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", text[prev.end:loc.start]):
+            heads[loc.start] = heads.get(prev.start, prev.start)
+    return heads
 
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|cities|villages?)\s+of\s+)?$", re.IGNORECASE)

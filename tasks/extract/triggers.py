@@ -32,7 +32,7 @@ _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|denies|deny|neither|nor
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|will|could|might|may|should|must|plans? to|planning to|vowed? to|vows to|threaten(?:s|ed)? to|"
     r"threatening to|aims? to|aiming to|intends? to|intended to|tried to|trying to|attempt(?:s|ed)? to|sought to|"
-    r"seeking to|wants? to|hopes? to|ready to|prepar(?:e|es|ed|ing) to|warned of|fears? of|risk of|call(?:s|ed)? for|avoid(?:s|ed|ing)?|evad(?:e|es|ed|ing)|dodg(?:e|es|ed|ing)|"
+    r"seeking to|wants? to|hopes? to|ready to|prepar(?:e|es|ed|ing) to|warned of|fear(?:s|ed|ing)?|risk(?:s|ed|ing)?|for fear of|call(?:s|ed)? for|avoid(?:s|ed|ing)?|evad(?:e|es|ed|ing)|dodg(?:e|es|ed|ing)|"
     r"urged?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _BEFORE_LEAVING = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 _PEACEFULLY = re.compile(r"^\s+(?:peacefully|quietly|without incident|on their own)\b", re.IGNORECASE)
@@ -41,7 +41,7 @@ _MONTH_NAME = re.compile(r"^(?:march|may)$", re.IGNORECASE)
 _DAY_NEAR = re.compile(r"^\s*\d")
 # Words after a trigger that make it something other than an act of war: "seized power" (the coup),
 # "strike a deal", "captured the imagination"; weapons seized in a fight belong to the fight.
-_NOT_AN_ACT_AFTER = re.compile(r"^\s+(?:(?:political\s+)?power|office|(?:a|the|an)\s+(?:[\w-]+\s+)?(?:deal|balance|bargain|chord|"
+_NOT_AN_ACT_AFTER = re.compile(r"^\s+(?:International\b|(?:political\s+)?power|office|(?:a|the|an)\s+(?:[\w-]+\s+)?(?:deal|balance|bargain|chord|"
                                r"note|pose)|(?:the\s+)?(?:imagination|attention|headlines|hearts))\b", re.IGNORECASE)
 # Support, not the act told: "soldiers backed by air strikes re-entered the town".
 _MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|covered|aided|helped)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -58,6 +58,17 @@ _PERSON_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|ove
 _PERSON_SUBJECT_BEFORE = re.compile(rf"\b{_PEOPLE}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|the latest|the same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+_ENDED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:collapsed|collapses|broke down|breaks down|fell apart|ended|unravell?ed|"
+                          r"was broken|expired|lapsed)\b", re.IGNORECASE)
+_ORDNANCE_BEFORE = re.compile(r"\b(?:pick(?:s|ed|ing)? up|find|finds|found|collect\w*|defus\w*|unexploded|remnants? of|"
+                              r"clear(?:s|ed|ing)?|disposal of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_CONFLICT_IN_GENERAL = frozenset({"armed conflict", "conflict", "war", "civil war", "violence"})
+_CAUSE_BEFORE = re.compile(r"\b(?:because of|due to|caused by|driven by|fuelled by|fueled by|amid|by|from)\s+(?:the\s+)?"
+                           r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "and the military retaliated by shelling villages": a second event, never the sentence's main one
+_RETALIATION_BEFORE = re.compile(r"\b(?:retaliat\w*|in response|in retaliation)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -103,12 +114,51 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
             continue
         if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)):
             continue
-        hits.append(TriggerHit(m.text, m.start, m.end, trig.event_type, trig.sub_event_type, trig.weight,
+        if _ORDNANCE_BEFORE.search(before):
+            continue  # "children pick up shells they find": ordnance lying about, not a shelling
+        if trig.sub_event_type == "Agreement" and _ENDED_AFTER.match(after):
+            continue  # "as a five-month truce collapsed": the fighting is the event, not the truce
+        if m.text.lower() in _CONFLICT_IN_GENERAL and _CAUSE_BEFORE.search(before):
+            continue  # "displaced because of armed conflict": the war in general, not an event
+        weight = trig.weight - (10 if _RETALIATION_BEFORE.search(before) else 0)
+        hits.append(TriggerHit(m.text, m.start, m.end, trig.event_type, trig.sub_event_type, weight,
                                bool(_ANAPHORIC.search(before[-25:]))))
-    for hit in [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]:
+    extra = [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]
+    if not hits:
+        extra += _killing_hits(knowledge, mentions, text, lo, hi)
+    for hit in extra:
         before = text[max(lo, hit.start - 40):hit.start]
         if not (_NEGATED.search(before) or _HYPOTHETICAL.search(before)):
             hits.append(hit)
+    return hits
+
+
+# "troops killed dozens of villagers", "shot dead at least 12 people": a killing of people named as
+# civilians, where the lexicon's adjacent phrases ("killed civilians") miss the number in between. Used
+# only when the sentence names no other act: "an airstrike killed ten villagers" stays an air strike.
+_KILLING = re.compile(
+    r"\b(?:killed|killing|kill|kills|shot dead|shot and killed|executed|murdered|massacred|slaughtered|burned alive)\s+"
+    r"(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:of\s+)?"
+    r"(?:(?:unarmed|innocent|local|fleeing|displaced)\s+)?(?:villagers|civilians|residents|people|men|women|children|"
+    r"farmers|monks|students|teachers|family members|passengers|worshippers)\b", re.IGNORECASE)
+
+
+_AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|helicopters?|gunships?|drones?|paragliders?)\b",
+                       re.IGNORECASE)
+
+
+def _killing_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[TriggerHit]:
+    """Only with an armed actor named before the verb: "the earthquake killed 1,700 people" is no attack."""
+    hits = []
+    for m in _KILLING.finditer(text, lo, hi):
+        armed = any(a.kind == "actor" and lo <= a.start < m.start() and (actor := knowledge.actors.get(a.ref_ids[0]))
+                    and actor.inter_code in (1, 2, 3, 4) for a in mentions)
+        if armed:
+            verb = m.group(0).split()[0]
+            aerial = _AIRCRAFT.search(text, lo, hi)  # "three jets struck a concert, killing 50 people"
+            hits.append(TriggerHit(verb, m.start(), m.start() + len(verb),
+                                   "Explosions/Remote violence" if aerial else "Violence against civilians",
+                                   "Air/drone strike" if aerial else "Attack", 0.6, False))
     return hits
 
 
@@ -242,6 +292,11 @@ _SURRENDER = re.compile(r"\b(?:surrender\w*|defect\w*|desert\w*|laid down)\b", r
 _TERRITORY = re.compile(r"\b(?:captur\w+|seiz\w+|overr[au]n|took control|taking control|fell)\b", re.IGNORECASE)
 
 
+# "soldiers at the last base outside Myawaddy surrendered to Karen rebels": the base changed hands
+_BASE_SURRENDERED = re.compile(r"\b(?:bases?|camps?|outposts?|headquarters|garrison|battalion|positions?|town)\b[^.;]{0,80}?"
+                               r"\bsurrender(?:ed|s)?\s+to\b", re.IGNORECASE)
+
+
 def refine(event_type: str, sub: str, sentence: str) -> tuple[str, str, str]:
     """Adjust the lexicon's type with the sentence's other words: protests met with force, crowds that
     turn violent, surrenders without a territorial change. Returns (event_type, sub_event_type, rule)."""
@@ -259,6 +314,8 @@ def refine(event_type: str, sub: str, sentence: str) -> tuple[str, str, str]:
             return event_type, sub, "lexicon"
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and _PEACEFUL_HANDOVER.search(sentence):
         return "Strategic developments", "Non-violent transfer of territory", "handover"
+    if _BASE_SURRENDERED.search(sentence) and sub in ("Non-state actor overtakes territory", "Other", "Armed clash"):
+        return "Battles", "Non-state actor overtakes territory", "surrender-base"
     if _SURRENDER.search(sentence) and not _TERRITORY.search(sentence) and sub in (
             "Non-state actor overtakes territory", "Other", "Armed clash"):
         return "Strategic developments", "Change to group/activity", "surrender"

@@ -122,7 +122,8 @@ def manifest(articles: list[Article], by_feed: dict[str, list[FeedEntry]]) -> di
         "wire_copies": [sorted(g) for _, g in sorted(wires.items()) if len(g) > 1],
         "articles": [
             {"path": a.path, "outlet": a.outlet, "published": a.published.isoformat(), "page": a.page,
-             "relevant": a.relevant, "words": a.word_count, "title": a.title}
+             "relevant": a.relevant, "words": a.word_count, "title": a.title, "events": a.events,
+             "reports_no_event": a.no_event}
             for a in sorted(unique.values(), key=lambda a: a.path)
         ],
     }

@@ -5,6 +5,18 @@ separated by blank lines, ``## `` starting a sub-heading. Repeatable keys: ``com
 and ``extra_entry`` (``feed_id query-or-fragment``, an additional feed item pointing at the same page
 through a decorated link). ``page`` is ``ok`` (default), ``missing`` (the feed links to a page that does
 not exist) or ``slow`` (the server holds the request open).
+
+``event`` (repeatable; the first is the main event) states an event the pipeline must extract from the
+article, in the coding guide's terms (/work/shared/coding-guide.md; actors by its short names)::
+
+    event: <event_type> | <sub_event_type> | <YYYY-MM-DD> | <time_precision> | <admin1> | <township or -> | <actor1> | <actor2 or -> | <fatalities or ->
+
+``-`` is "none" (no township named, no second actor, no number of dead given; no state/region for an
+agreement signed abroad). ``event: none`` says a
+relevant article reports no new event (statistics, an anniversary piece): the pipeline must store none.
+Every relevant article states its main event or ``none``; build_site.py refuses a relevant article
+without, writes them into manifest.json, and tests/test_demo_e2e.py compares the database with them
+field by field.
 """
 
 from __future__ import annotations
@@ -59,6 +71,26 @@ FEEDS = [
              "/salween-daily/feed/rss.xml", "broken", False, 30),
 ]
 
+EVENT_FIELDS = ("event_type", "sub_event_type", "event_date", "time_precision", "admin1", "township", "actor1",
+                "actor2", "fatalities")
+
+
+def parse_event_line(value: str) -> dict:
+    """One ``event:`` header value -> the expected event (see the module doc)."""
+    parts = [p.strip() for p in value.split("|")]
+    if len(parts) != len(EVENT_FIELDS):
+        raise ValueError(f"an event line has {len(EVENT_FIELDS)} fields separated by '|': {value!r}")
+    event: dict = {k: (None if v == "-" else v) for k, v in zip(EVENT_FIELDS, parts)}
+    datetime.strptime(event["event_date"], "%Y-%m-%d")
+    event["time_precision"] = int(event["time_precision"])
+    if event["fatalities"] is not None:
+        event["fatalities"] = int(event["fatalities"])
+    for required in ("event_type", "sub_event_type", "actor1"):
+        if not event[required]:
+            raise ValueError(f"an event line needs {required}: {value!r}")
+    return event
+
+
 REQUIRED_KEYS = ("title", "published", "author", "section", "description", "dateline", "photo", "relevant")
 
 
@@ -82,6 +114,8 @@ class Article:
     jsonld: bool = True
     comments: list[tuple[str, str]] = field(default_factory=list)
     extra_entries: list[tuple[str, str]] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)   # expected events, main first (``event:`` lines)
+    no_event: bool = False                               # ``event: none``: reports no new event
 
     @property
     def path(self) -> str:
@@ -111,6 +145,7 @@ def parse_article(source: Path) -> Article:
     single: dict[str, str] = {}
     comments: list[tuple[str, str]] = []
     extras: list[tuple[str, str]] = []
+    events: list[dict] = []
     for line in header_text.splitlines():
         if not line.strip():
             continue
@@ -119,6 +154,13 @@ def parse_article(source: Path) -> Article:
         if key == "comment":
             name, _, text = value.partition("|")
             comments.append((name.strip(), text.strip()))
+        elif key == "event" and value.lower() == "none":
+            single["no_event"] = "yes"
+        elif key == "event":
+            try:
+                events.append(parse_event_line(value))
+            except ValueError as exc:
+                raise ValueError(f"{source}: {exc}") from None
         elif key == "extra_entry":
             feed_id, _, decoration = value.partition(" ")
             extras.append((feed_id, decoration.strip()))
@@ -135,13 +177,24 @@ def parse_article(source: Path) -> Article:
         tags=[t.strip() for t in single.get("tags", "").split(";") if t.strip()],
         body=[p.strip().replace("\n", " ") for p in body_text.strip().split("\n\n") if p.strip()],
         story=single.get("story"), wire=single.get("wire"), page=single.get("page", "ok"),
-        jsonld=single.get("jsonld", "yes") == "yes", comments=comments, extra_entries=extras,
+        jsonld=single.get("jsonld", "yes") == "yes", comments=comments, extra_entries=extras, events=events,
+        no_event=single.get("no_event") == "yes",
     )
+
+
+def check_expected_events(article: Article) -> None:
+    """A relevant article states its events (or ``none``); an irrelevant one states none."""
+    if article.relevant and not (article.events or article.no_event):
+        raise ValueError(f"{article.outlet}/{article.slug}: relevant article without 'event:' lines (or 'event: none')")
+    if not article.relevant and (article.events or article.no_event):
+        raise ValueError(f"{article.outlet}/{article.slug}: 'event:' lines on an article that is not relevant")
 
 
 def load_articles(src_dir: Path) -> list[Article]:
     """All articles, newest first (the order feeds list them in)."""
     articles = [parse_article(p) for p in sorted((src_dir / "articles").glob("*/*.txt"))]
+    for article in articles:
+        check_expected_events(article)
     return sorted(articles, key=lambda a: (a.published, a.slug), reverse=True)
 
 

@@ -1,0 +1,86 @@
+"""What extraction knows about one article before it looks for events: its sentences, the knowledge
+matcher's mentions (one scan over the whole text), the place context, the dateline, and the dates each
+sentence tells. A leaf module: events (candidates, merging) and finalize (fallbacks) both read it, and it
+imports neither, so the extract package has no import cycle.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date
+
+from tasks.extract import places as place_rules
+from tasks.extract.dates import ResolvedDate, find_dates
+from tasks.extract.sentences import Sentence, find_dateline, split_sentences
+
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed|added|wrote|posted|statement|"
+    r"declared|noted|warned|explained)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+|early\s+)?$"
+    r"|\b(?:statement|report|video|post|announcement)\s+(?:released|issued|published|posted|put out)\s+"
+    r"(?:by\s+(?:[\w'’-]+\s+){1,5})?(?:on\s+)?$", re.IGNORECASE)
+# News reports new events: a sentence whose own date lies further back than this is history.
+HISTORY_DAYS = 14
+
+
+@dataclass
+class ArticleScan:
+    text: str
+    published: date
+    sentences: list[Sentence]
+    mentions: list
+    context: place_rules.PlaceContext
+    title_mentions: list
+    title: str
+    dateline_end: int = 0
+    starts: list[int] = field(default_factory=list)
+    event_sentences: set[int] = field(default_factory=set)   # sentences that tell an event (after merging)
+
+    def __post_init__(self) -> None:
+        self.starts = [m.start for m in self.mentions]
+
+
+def build_scan(knowledge, title: str, text: str, published: date) -> ArticleScan:
+    mentions = knowledge.find(text)
+    title_mentions = knowledge.find(title or "", myanmar_context=True) if title else []
+    context = place_rules.build_context(knowledge, [*mentions, *title_mentions])
+    dateline = find_dateline(text)
+    return ArticleScan(text, published, split_sentences(text), mentions, context, title_mentions, title or "",
+                       dateline.end if dateline else 0)
+
+
+def following_date(scan: "ArticleScan", index: int) -> ResolvedDate | None:
+    """The event date of the next sentence when it tells no event of its own: a lead without a date is
+    often followed by the details ("Soldiers re-entered Kawlin on Saturday after ...")."""
+    if index + 1 >= len(scan.sentences) or index + 1 in scan.event_sentences:
+        return None
+    nxt = scan.sentences[index + 1]
+    if nxt.paragraph - scan.sentences[index].paragraph > 1:
+        return None
+    dates, _ = sentence_dates(scan, nxt)
+    recent = [d for d in dates if (scan.published - d.event_date).days <= HISTORY_DAYS]
+    return min(recent, key=lambda d: d.time_precision) if recent else None
+
+
+def mentions_in(scan: "ArticleScan", lo: int, hi: int) -> list:
+    """Mentions starting in [lo, hi) — mentions are sorted by start, so two bisections."""
+    return scan.mentions[bisect_left(scan.starts, lo):bisect_left(scan.starts, hi)]
+
+
+def sentence_dates(scan: ArticleScan, sentence: Sentence) -> tuple[list[ResolvedDate], ResolvedDate | None]:
+    """Event dates in the sentence, and a reporting date ('said on Friday') kept apart as a last resort."""
+    event_dates, report = [], None
+    dateline_end = scan.dateline_end - sentence.start
+    for d in find_dates(sentence.text, scan.published):
+        if d.start < dateline_end:
+            continue  # "BANGKOK, April 12 (Reuters) -": when the story was filed
+        before = sentence.text[max(0, d.start - 30):d.start]
+        since = sentence.text.lower().rfind("since ", 0, d.start)
+        if d.date_text.lower().startswith("since") or (since >= 0 and not re.search(r"[,;]", sentence.text[since:d.start])):
+            continue  # "since late October", "since the alliance agreed to a truce in January"
+        if _REPORTING_BEFORE.search(before):
+            report = report or d
+            continue
+        event_dates.append(d)
+    return event_dates, report

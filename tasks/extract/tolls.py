@@ -1,0 +1,60 @@
+"""One event's death toll from its sentences, conservatively (coding guide: the lowest firm number).
+
+- In one sentence, deaths of different groups add up ("killing five soldiers and three civilians"), but
+  two tolls from different sources are alternatives, of which the lowest counts ("Myanmar Now said 50
+  died, while AP put the death toll at 80").
+- Across the sentences that tell one event, a restatement repeats the toll ("Ten people were killed",
+  "a resident said ten people had been killed", "some outlets said nine"): the first firm toll stands.
+  A later number adds only when its own words say so ("killed another five", "three more died"), and a
+  firm number replaces a vague one told first ("killed dozens ... fatally shot more than 30").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tasks.extract.numbers import NOBODY_KILLED, VAGUE, Count
+
+_ALTERNATIVE_SOURCE = re.compile(r"\b(?:while|whereas|but)\b[^.;]{0,80}\b(?:put|puts|said|says|reported|estimated)\b|"
+                                 r"\bput (?:the )?(?:death )?toll at\b|\bother (?:reports|sources|outlets)\b", re.IGNORECASE)
+_MORE_AFTER = re.compile(r"^\s*(?:more|others?|further|additional)\b|^[^.;,]{0,30}?\balso\b", re.IGNORECASE)
+_MORE_BEFORE = re.compile(r"\b(?:another|a further|an additional|additional|also)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+
+
+@dataclass
+class Toll:
+    killed: int = 0
+    reported: bool = False      # a number (or "nobody was killed") was told
+    vague: bool = False         # only "dozens", "several"...
+    additive: bool = False      # "another five", "three more"
+
+
+def _is_vague(count: Count) -> bool:
+    words = count.text.lower()
+    return not re.search(r"\d", words) and any(v in words for v in VAGUE)
+
+
+def sentence_toll(text: str, counts: list[Count]) -> Toll:
+    """The toll one sentence tells (`counts`: its event-scope counts, offsets into `text`)."""
+    killed = [c for c in counts if c.kind == "killed"]
+    if not killed:
+        return Toll(0, bool(NOBODY_KILLED.search(text)))
+    value = min(c.value for c in killed) if len(killed) > 1 and _ALTERNATIVE_SOURCE.search(text) else sum(
+        c.value for c in killed)
+    additive = any(_MORE_AFTER.match(text[c.end:c.end + 40]) or _MORE_BEFORE.search(text[max(0, c.start - 25):c.start])
+                   for c in killed)
+    return Toll(value, True, all(_is_vague(c) for c in killed), additive)
+
+
+def merge_tolls(first: Toll, later: Toll) -> Toll:
+    """The toll of an event told by `first`'s sentences, given one more sentence telling `later`."""
+    if not later.reported:
+        return first
+    if not first.reported:
+        return later
+    if later.additive:
+        return Toll(first.killed + later.killed, True, first.vague and later.vague, first.additive)
+    if first.vague and not later.vague:
+        return Toll(later.killed, True, False, first.additive)
+    return first

@@ -1,0 +1,238 @@
+"""Rules added for real reporting (issue 14), each with sentences the team wrote for the purpose."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tasks.extract import extract_events
+from tasks.knowledge import load_knowledge
+from tasks.tag import tag_article
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge()
+
+
+# --- relevance -----------------------------------------------------------------------------------
+
+def test_short_text_of_a_real_event_is_relevant(knowledge):
+    assert tag_article(knowledge, "Myanmar junta troops killed 10 civilians in five days in Sagaing Region, "
+                                  "the AAPP said", "").relevant
+
+
+def test_short_text_about_the_currency_is_not_relevant(knowledge):
+    assert not tag_article(knowledge, "Myanmar kyat falls to record low", "").relevant
+
+
+def test_two_ambiguous_sides_together_anchor_a_headline(knowledge):
+    assert tag_article(knowledge, "Junta column ambushed by KIA fighters near jade mines, dozens dead", "").relevant
+
+
+def test_lone_ambiguous_junta_does_not_anchor(knowledge):
+    assert not tag_article(knowledge, "Junta troops fire on crowds in the capital", "").relevant
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("Border militia orders foreigners out of scam compounds",
+     "The junta-allied border force in Myawaddy told foreign staff of online scam firms to leave by the end of "
+     "the year or face arrest, after troops raided two compounds last week and detained 200 workers."),
+    ("Junta sets date for polls as parties register",
+     "Myanmar's military government said the elections would be held in December, and that voting would not "
+     "take place in townships where fighting continues, the election commission announced."),
+])
+def test_off_topic_lead_without_violence_is_not_relevant(knowledge, title, lead):
+    assert not tag_article(knowledge, title, lead).relevant
+
+
+def test_off_topic_word_beside_a_violent_lead_stays_relevant(knowledge):
+    tags = tag_article(knowledge, "Airstrike kills nine villagers in Sagaing ahead of junta's elections",
+                       "A junta jet bombed a village in Sagaing Region's Kani Township on Monday, killing nine "
+                       "villagers, residents said.")
+    assert tags.relevant
+
+
+# --- fatalities ----------------------------------------------------------------------------------
+
+def _main(knowledge, text: str, published: date = date(2024, 3, 6)):
+    events = extract_events(knowledge, "", text, published)
+    assert events, text
+    return events[0]
+
+
+def test_no_number_of_dead_is_null_not_zero(knowledge):
+    event = _main(knowledge, "Junta troops shelled Nyaung Pin village in Sagaing Region's Kani Township on Monday, "
+                             "residents said.")
+    assert event.fatalities is None
+
+
+def test_nobody_killed_is_zero(knowledge):
+    event = _main(knowledge, "Junta troops shelled Nyaung Pin village in Sagaing Region's Kani Township on Monday; "
+                             "no one was killed, residents said.")
+    assert event.fatalities == 0
+
+
+def test_restated_toll_is_not_added_up(knowledge):
+    event = _main(knowledge, "A junta jet bombed Ywa Thit village in Sagaing Region's Kani Township on Monday, "
+                             "killing eight villagers. Eight people were killed and five wounded, a resident said. "
+                             "Other outlets said seven people had been killed.")
+    assert event.fatalities == 8
+
+
+def test_firm_number_replaces_a_vague_one(knowledge):
+    event = _main(knowledge, "Junta troops killed dozens of villagers in Kani Township, Sagaing Region, on Monday. "
+                             "The soldiers shot dead more than 20 people, a witness said.")
+    assert event.fatalities == 20
+
+
+def test_alternative_tolls_from_two_sources_take_the_lowest(knowledge):
+    event = _main(knowledge, "A junta airstrike on Ywa Thit village in Kani Township, Sagaing Region, on Monday killed "
+                             "15 people, local media said, while another outlet put the death toll at 22.")
+    assert event.fatalities == 15
+
+
+def test_deaths_told_as_also_add_to_the_toll(knowledge):
+    event = _main(knowledge, "PDF fighters ambushed a junta convoy in Kani Township, Sagaing Region, on Monday, killing "
+                             "six soldiers. Two PDF members were also killed in the clash.")
+    assert event.fatalities == 8
+
+
+# --- roles ---------------------------------------------------------------------------------------
+
+def test_un_is_never_a_side_of_a_clash(knowledge):
+    events = extract_events(knowledge, "", "Fighting between the KIA and junta troops broke out near Hpakant in Kachin "
+                                           "State on Monday, the United Nations said.", date(2024, 3, 6))
+    sides = {a for e in events for a in (e.actor1_id, e.actor2_id)}
+    assert "united_nations" not in sides and events
+
+
+def test_forces_firing_on_protesters_are_actor1(knowledge):
+    event = _main(knowledge, "Police opened fire on anti-coup protesters in Monywa, Sagaing Region, on Wednesday, "
+                             "killing three, witnesses said.")
+    assert (event.sub_event_type, event.actor1_id, event.actor2_id) == (
+        "Excessive force against protesters", "police_myanmar", "protesters_myanmar")
+
+
+def test_statement_releaser_is_a_source_not_a_victim(knowledge):
+    event = _main(knowledge, "According to a statement released by the State Administration Council, shelling by the "
+                             "KNLA killed a boy in Kyainseikgyi Township, Kayin State, on Monday.")
+    assert event.actor1_id == "knla" and event.actor2_id == "civilians_myanmar"
+
+
+# --- dates and background ------------------------------------------------------------------------
+
+def test_background_sentence_never_lends_its_date(knowledge):
+    events = extract_events(knowledge, "", "The military seized power in February 2021. Junta jets bombed a village in "
+                                           "Kani Township, Sagaing Region, killing four people.", date(2024, 8, 20))
+    assert events and all(e.event_date.year == 2024 for e in events)
+
+
+def test_condemning_the_attack_is_not_a_second_event(knowledge):
+    events = extract_events(knowledge, "", "A junta airstrike hit Ywa Thit village in Kani Township, Sagaing Region, on "
+                                           "Monday, killing six villagers. Residents fled to nearby forests. Rights groups "
+                                           "condemned the attack on Tuesday.", date(2024, 3, 6))
+    assert len(events) == 1 and events[0].sub_event_type == "Air/drone strike"
+
+
+# --- places and types ----------------------------------------------------------------------------
+
+def test_city_of_many_townships_gives_no_township(knowledge):
+    event = _main(knowledge, "Resistance forces launched drone attacks on military targets in Naypyitaw on Thursday.")
+    assert event.admin3 is None and "Nay Pyi Taw" in (event.admin1 or "")
+
+
+def test_jets_killing_people_is_an_air_strike(knowledge):
+    event = _main(knowledge, "Three junta jets struck a concert in Hpakant Township, Kachin State, on Sunday, killing at "
+                             "least 50 people.")
+    assert (event.event_type, event.sub_event_type, event.fatalities) == ("Explosions/Remote violence", "Air/drone strike", 50)
+
+
+def test_a_disaster_killing_people_is_no_attack(knowledge):
+    events = extract_events(knowledge, "", "The earthquake on Friday killed at least 1,700 people in Mandalay Region.",
+                            date(2025, 3, 30))
+    assert not [e for e in events if e.event_type == "Violence against civilians"]
+
+
+def test_subject_with_an_aside_naming_the_military_is_still_the_subject(knowledge):
+    event = _main(knowledge, "The Arakan Army, which has fought the military since a truce ended, captured a junta camp "
+                             "in Paletwa Township, Chin State, on Monday.")
+    assert (event.actor1_id, event.sub_event_type) == ("ula_aa", "Non-state actor overtakes territory")
+
+
+def test_group_said_it_took_the_town_is_actor1(knowledge):
+    event = _main(knowledge, "The AA, which was in an uneasy truce with the military until October, said it took full "
+                             "control of Paletwa in Chin State on Sunday, having overrun the last military outposts.")
+    assert event.actor1_id == "ula_aa" and event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_the_group_refers_to_the_armed_group_named(knowledge):
+    events = extract_events(knowledge, "", "Media run by the Myanmar National Democratic Alliance Army (MNDAA) reported "
+                                           "that the group captured the army's regional command in Lashio on Thursday.",
+                            date(2024, 7, 26))
+    assert events and events[0].actor1_id == "mndaa"
+
+
+def test_place_inside_a_name_is_no_place(knowledge):
+    event = _main(knowledge, "The anti-junta Shar Htoo Waw drone team attacked the military headquarters in Naypyitaw "
+                             "on Thursday, Myawaddy TV reported.")
+    assert "Nay Pyi Taw" in (event.admin1 or "") and event.admin3 is None
+
+
+def test_witness_quote_retells_no_new_event(knowledge):
+    events = extract_events(knowledge, "", "A junta jet bombed Ywa Thit village in Kani Township, Sagaing Region, on "
+                                           "Monday, killing six villagers. “When the first bomb dropped I fell to the "
+                                           "ground and the houses around us caught fire,” a farmer said.",
+                            date(2024, 3, 6))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_undated_follow_up_after_an_old_event_is_background(knowledge):
+    events = extract_events(knowledge, "", "Resistance forces launched an offensive on Loikaw on November 11 last year. "
+                                           "The military then responded with heavy air strikes on the town.",
+                            date(2024, 11, 12))
+    assert events == []
+
+
+def test_headline_with_junta_forces_and_no_country_is_myanmar(knowledge):
+    assert tag_article(knowledge, "Junta troops shoot two brothers dead in village raid", "").relevant
+
+
+def test_headline_naming_another_country_with_its_junta_is_not_myanmar(knowledge):
+    assert not tag_article(knowledge, "Mali junta troops shoot two men dead in village raid", "").relevant
+
+
+def test_vague_wire_lead_takes_day_and_place_from_the_sentence_naming_it(knowledge):
+    events = extract_events(knowledge, "", "Bangkok, May 12 (AP) Soldiers raided a village in the country's central "
+                                           "region, killing 19 villagers, residents said on Friday.\nThe killings on "
+                                           "Wednesday in Nyaung Pin Thar village in Bago Region's Htantabin Township "
+                                           "may have been in retaliation for an attack by resistance forces.",
+                            date(2023, 5, 12))
+    lead = events[0]
+    assert (lead.event_type, str(lead.event_date), lead.admin3, lead.fatalities) == (
+        "Violence against civilians", "2023-05-10", "Htantabin", 19)
+
+
+def test_no_casualties_in_the_next_sentence_is_zero(knowledge):
+    event = _main(knowledge, "Resistance forces carried out drone attacks on military targets in Naypyitaw on Thursday. "
+                             "There was little damage and there were no casualties, a resident said.")
+    assert event.fatalities == 0
+
+
+@pytest.mark.parametrize("sentence, toll", [
+    ("The bodies of 12 villagers were found in Ywa Thit village, Kani Township, on Monday after junta troops "
+     "raided it.", 12),
+    ("Junta troops raided Ywa Thit village in Kani Township on Monday, killing at least 25 people.", 25),
+    ("Junta troops rounded up villagers in Kani Township on Monday and fatally shot more than 30 and burned "
+     "the bodies, a witness said.", 30),
+])
+def test_death_tolls_in_real_wording(knowledge, sentence, toll):
+    assert _main(knowledge, sentence).fatalities == toll
+
+
+def test_killing_by_unnamed_men_is_by_an_unidentified_armed_group(knowledge):
+    event = _main(knowledge, "A ward administrator was stabbed to death by three men in Thaketa Township, Yangon, "
+                             "on Monday, residents said.")
+    assert (event.event_type, event.actor1_id, event.actor2_id) == (
+        "Violence against civilians", "unidentified_armed_group", "civilians_myanmar")

@@ -1,0 +1,49 @@
+"""The real-article set loader: labels from JSONL, texts from a cache, missing texts reported (issue 14).
+Fixtures are written here (team text), never third-party pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bench.eval_real import field_ok, match_events
+from bench.real_set import load_real_set, rule_split, split_title
+
+
+def _label(i: int, **extra) -> dict:
+    url = f"https://news.example/story-{i}"
+    return {"id": f"t-{i}", "url": url, "published": "2024-03-06", "split": rule_split(url), "relevant": True,
+            "language": "en", "events": [], **extra}
+
+
+def test_missing_texts_are_reported_by_id_and_never_fatal(tmp_path: Path) -> None:
+    labels, cache = tmp_path / "labels", tmp_path / "cache"
+    labels.mkdir()
+    cache.mkdir()
+    (labels / "a.jsonl").write_text("\n".join(json.dumps(_label(i)) for i in range(3)) + "\nnot json\n",
+                                    encoding="utf-8")
+    (cache / "t-1.txt").write_text("Junta jets bomb a village\nA junta jet bombed a village on Monday.", encoding="utf-8")
+    real = load_real_set(labels, cache)
+    assert [a.id for a in real.articles] == ["t-1"] and real.missing == ["t-0", "t-2"]
+    assert len(real.problems) == 1 and "a.jsonl:4" in real.problems[0]
+    assert real.articles[0].title == "Junta jets bomb a village"
+
+
+def test_split_is_fixed_by_the_url_hash() -> None:
+    assert {rule_split(f"https://news.example/{i}") for i in range(20)} == {"dev", "test"}
+    assert rule_split("https://news.example/x") == rule_split("https://news.example/x")
+
+
+def test_search_tool_date_prefix_is_not_part_of_the_article() -> None:
+    assert split_title(" date 2024-05-07 The junta said on Monday it had retaken the town.") == (
+        "", "The junta said on Monday it had retaken the town.")
+
+
+def test_battle_sides_count_in_either_order_and_events_match_within_two_days() -> None:
+    gold = {"event_type": "Battles", "actor1": "KIA", "actor2": "Military Forces of Myanmar", "state": "kachin",
+            "date": "2024-03-04"}
+    pred = {"event_type": "Battles", "actor1": "Military Forces of Myanmar", "actor2": "KIA", "state": "kachin",
+            "date": "2024-03-06"}
+    assert field_ok(gold, pred, "actor1") and field_ok(gold, pred, "actor2")
+    assert match_events([gold], [pred]) == 1
+    assert match_events([gold], [{**pred, "date": "2024-03-07"}]) == 0
