@@ -74,9 +74,11 @@ def cache_dir() -> Path:
     return Path(os.environ.get("MMTRACK_REAL_CACHE") or DEFAULT_CACHE)
 
 
-def rule_split(url: str) -> str:
-    """The split a URL falls in (LABEL_SPEC): even first 32 bits of its SHA-256 -> dev."""
-    return "dev" if int(hashlib.sha256(url.encode()).hexdigest()[:8], 16) % 2 == 0 else "test"
+def rule_split(url: str, event_group: str | None = None) -> str:
+    """The split a label falls in (bench/real/README.md): the key is the article's event group when it has one
+    (every report of one real event in the same half), else its URL; even first 32 bits of its SHA-256 -> dev."""
+    key = event_group or url
+    return "dev" if int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 2 == 0 else "test"
 
 
 # The search tool puts "date YYYY-MM-DD" before some excerpts: its metadata, not the article's words.
@@ -109,7 +111,7 @@ def read_labels(label_dir: Path = LABEL_DIR, language: str = "en") -> tuple[list
             if label.get("language", "en") != language or label["id"] in seen:
                 continue
             seen.add(label["id"])
-            label.setdefault("split", rule_split(label["url"]))
+            label.setdefault("split", rule_split(label["url"], label.get("event_group")))
             labels.append(label)
     return labels, problems
 

@@ -47,3 +47,21 @@ def test_battle_sides_count_in_either_order_and_events_match_within_two_days() -
     assert field_ok(gold, pred, "actor1") and field_ok(gold, pred, "actor2")
     assert match_events([gold], [pred]) == 1
     assert match_events([gold], [{**pred, "date": "2024-03-07"}]) == 0
+
+
+def test_every_report_of_one_event_falls_in_the_same_half() -> None:
+    halves = {rule_split(f"https://outlet{i}.example/story", "2024-01-14-paletwa-capture") for i in range(20)}
+    assert len(halves) == 1
+
+
+def test_committed_labels_keep_the_split_they_were_given_before_tuning() -> None:
+    import json
+    from pathlib import Path
+
+    labels = [json.loads(line) for path in sorted((Path(__file__).resolve().parents[1] / "bench" / "real" / "labels")
+                                                  .glob("*.jsonl"))
+              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(labels) >= 280
+    assert [x["id"] for x in labels if x["split"] != rule_split(x["url"], x.get("event_group"))] == []
+    assert len({x["url"] for x in labels}) == len(labels)  # no article labelled twice
+    assert all(x.get("query") and x.get("url") for x in labels)  # each one can be found again
