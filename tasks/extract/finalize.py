@@ -207,7 +207,8 @@ def _fallback_location(knowledge, scan, cand, previous_location=None) -> place_r
 def _agreement_place(knowledge, scan, cand, where):
     """A truce is placed where the sentence telling it says (talks in Kunming, a deal for northern Shan),
     never at a town the rest of the article happens to name."""
-    if where is not None and where is cand.location and cand.first.start <= where.start < cand.first.end:
+    # any sentence telling it: a lead ("a ceasefire between...") can host the later telling with the place
+    if where is not None and where is cand.location and any(s.start <= where.start < s.end for s in cand.sentences):
         return where
     return None
 
