@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from tasks.lang.my_words import is_syllable_boundary
+
 # One character in, one character out: offsets survive folding.
 _FOLD_TABLE = str.maketrans(
     {
@@ -256,7 +258,8 @@ def _accept(
 ) -> tuple[int, int, tuple[Pattern, ...]] | None:
     lower = folded.lower
     if burmese:
-        if end < len(lower) and _is_burmese_mark(lower[end]):
+        # a Burmese term starts and ends on syllable boundaries: "မိုင်" (mile) is not in "မိုင်း" (mine)
+        if not (is_syllable_boundary(lower, start) and is_syllable_boundary(lower, end)):
             return None
         return start, end, entries
     if start > 0 and _is_word_char(lower[start - 1]):

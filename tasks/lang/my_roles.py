@@ -1,0 +1,142 @@
+"""Who did what to whom, and where, in a Burmese sentence.
+
+Roles come from the case particles after an actor's name (skipping plural/unit words and a bracketed
+abbreviation): က / မှ mark the doer, ကို / အား / အပေါ် the one acted on, ၏ / ရဲ့ the owner of the act
+("စစ်ကောင်စီ၏ လေကြောင်းတိုက်ခိုက်မှု", the junta's air strike), နှင့် / နဲ့ a pair (the two sides of a
+battle). With a passive ခံရ after the trigger, an unmarked or က-marked name is the victim.
+
+Places: a name can stand for several gazetteer places (villages share names across the country); the
+article's unambiguous states and townships decide, and a village or town that agrees with none of them
+while the article names some is taken for a false match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tasks.lang.my_words import Words, is_syllable_boundary
+
+LEVEL_RANK = {"country": 0, "state": 1, "district": 2, "township": 3, "town": 4, "village_tract": 5}
+_SKIP = r"(?:\s|များ|တို့|တပ်ဖွဲ့|တပ်သား|တပ်|အဖွဲ့|\([^)]{0,40}\)|[-–]\s*[A-Za-z]{2,8})*"
+
+
+@dataclass
+class Marked:
+    actor_id: str
+    start: int
+    role: str            # subject | object | genitive | pair | none
+    civilian: bool = False
+
+
+@dataclass
+class Roles:
+    actor1: str | None = None
+    actor2: str | None = None
+    named: list[str] = field(default_factory=list)
+
+
+def particle_after(words: Words, text: str, end: int) -> str:
+    """The role the particle right after a name gives it ('none' when there is none)."""
+    pattern = _particle_pattern(words)
+    m = pattern.match(text, end)
+    if not m or not is_syllable_boundary(text, m.end()):
+        return "none"
+    p = m.group("p")
+    if p in words.kind("object_particle"):
+        return "object"
+    if p in words.kind("genitive_particle"):
+        return "genitive"
+    if p in words.kind("pair_particle"):
+        return "pair"
+    return "subject"
+
+
+_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _particle_pattern(words: Words) -> re.Pattern[str]:
+    key = id(words)
+    if key not in _PATTERNS:
+        alternation = "|".join(
+            re.escape(w) for w in sorted(
+                [*words.kind("object_particle"), *words.kind("genitive_particle"), *words.kind("pair_particle"),
+                 *words.kind("subject_particle")], key=len, reverse=True))
+        _PATTERNS[key] = re.compile(rf"{_SKIP}(?P<p>{alternation})")
+    return _PATTERNS[key]
+
+
+def marked_actors(knowledge, words: Words, text: str, mentions) -> list[Marked]:
+    out = []
+    for m in mentions:
+        if m.kind != "actor":
+            continue
+        actor_id = m.ref_ids[0]
+        actor = knowledge.actors.get(actor_id)
+        civilian = bool(actor and actor.inter_code == 7)
+        out.append(Marked(actor_id, m.start, particle_after(words, text, m.end), civilian))
+    return out
+
+
+def assign_roles(marked: list[Marked], passive: bool) -> Roles:
+    """actor1 (the doer) and actor2 (the one acted on / the other side) from particle-marked names."""
+    armed = [m for m in marked if not m.civilian]
+    roles = Roles(named=list(dict.fromkeys(m.actor_id for m in armed)))
+    order = ("genitive", "subject", "none") if passive else ("subject", "genitive", "none", "pair")
+    for role in order:
+        pick = next((m for m in armed if m.role == role and not (passive and role == "subject")), None)
+        if pick:
+            roles.actor1 = pick.actor_id
+            break
+    if roles.actor1 is None and armed and not passive:
+        roles.actor1 = armed[0].actor_id
+    others = [m for m in marked if m.actor_id != roles.actor1]
+    victim_roles = ("object", "subject", "none") if passive else ("object", "pair", "none", "subject")
+    for role in victim_roles:
+        pick = next((m for m in others if m.role == role and not m.civilian), None)
+        if pick:
+            roles.actor2 = pick.actor_id
+            break
+    return roles
+
+
+# --- places --------------------------------------------------------------------------------------------
+
+
+def article_context(knowledge, mentions) -> tuple[Counter, Counter]:
+    """States and townships the article names unambiguously (all of a mention's places agree)."""
+    states: Counter = Counter()
+    townships: Counter = Counter()
+    for m in mentions:
+        if m.kind != "place":
+            continue
+        places = [p for ref in m.ref_ids if (p := knowledge.places.get(ref)) and p.country_iso == "MMR"]
+        if not places or any(p.level == "village_tract" for p in places):
+            continue
+        state_set = {p.state_pcode[:6] for p in places if p.state_pcode}
+        town_set = {p.township_pcode for p in places if p.township_pcode}
+        if len(state_set) == 1:
+            states[state_set.pop()] += 1
+        if len(town_set) == 1:
+            townships[town_set.pop()] += 1
+    return states, townships
+
+
+def resolve_place(knowledge, mention, context: tuple[Counter, Counter]):
+    """The gazetteer place a place mention stands for in this article, or None (a false match)."""
+    states, townships = context
+    places = [p for ref in mention.ref_ids if (p := knowledge.places.get(ref)) is not None]
+    if not places:
+        return None
+
+    def score(p) -> tuple:
+        return (townships.get(p.township_pcode, 0) if p.township_pcode else 0,
+                states.get((p.state_pcode or "")[:6], 0), p.country_iso == "MMR", -LEVEL_RANK.get(p.level, 9))
+
+    best = max(places, key=score)
+    if best.level in ("village_tract", "town") and (states or townships) and score(best)[:2] == (0, 0):
+        return None   # names a place elsewhere in the country than everything else the article names
+    if best.level == "village_tract" and len(places) > 1 and score(best)[:2] == (0, 0):
+        return None
+    return best
