@@ -70,7 +70,7 @@ def _clean(raw: str, url: str | None, title: str) -> tuple[str, str, str | None]
 
 def process(knowledge, doc_id: str | None, raw: str, published: date, title: str = "", url: str | None = None,
             is_html: bool | None = None) -> dict:
-    from tasks.extract import extract
+    from tasks.lang import extract  # the article's language picks the rules
     from tasks.tag import tag_article
 
     text, title, error = _clean(raw, url, title) if is_html is not False else (raw, title, None)

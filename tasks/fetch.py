@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import duckdb
 
 from tasks.burmese import to_unicode
+from tasks.lang import detect_language
 from tasks.clean import CleanedPage, choose_text, clean_pages
 from tasks.db import transaction, update_rows
 from tasks.http import FetchResult, HttpPolicy, utc_now
@@ -185,6 +186,8 @@ def _article_row(article: PendingArticle, result: FetchResult, page: CleanedPage
         "page_date": _page_date(page),
         "site_name": page.site_name if page else None,
         "language": page.language if page else None,
+        "text_language": detect_language(text, to_unicode(page.title) if page else article.title,
+                                         page.language if page else None),
         "published_at": published_at,
         "published_source": published_source,
         "content_hash": hashlib.sha256(text.encode("utf-8")).hexdigest() if text else None,
