@@ -39,7 +39,7 @@ PRIORITY = {sub: len(SUB_ORDER) - i for i, sub in enumerate(SUB_ORDER)}
 DEFAULT_MILITARY = ("Air/drone strike",)
 CIVILIAN_TARGET = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction",
                    "Arrests")
-UNNAMED_ATTACKER = ("Attack", "Abduction/forced disappearance", "Sexual violence")
+UNNAMED_ATTACKER = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction")
 
 
 @dataclass
@@ -95,9 +95,23 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
                 fig.assign_id()
                 figures.append(fig)
     merged = _merge(candidates)
+    for cand in merged:
+        cand.date = cand.date or _nearby_date(words, sentences, cand, published)
     lead = _lead_place(knowledge, sentences, mentions, starts, context, title_mentions)
     events = [_event(knowledge, cand, published, article_id, lead, context) for cand in merged]
     return ExtractionResult(_dedupe(events), figures)
+
+
+def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, published: date) -> ResolvedDate | None:
+    """An undated event takes the date of the story so far (up to 3 sentences back), else of the next two
+    sentences: a Burmese lead often tells what happened and the next sentence when ("... ရက်နေ့တွင်")."""
+    first, last = cand.first.index, cand.sentences[-1].index
+    around = [*reversed(sentences[max(0, first - 3):first]), *sentences[last + 1:last + 3]]
+    for sentence in around:
+        dates = [d for d in find_dates(sentence.text, published, words) if (published - d.event_date).days <= HISTORY_DAYS]
+        if dates:
+            return min(dates, key=lambda d: (d.time_precision, d.start))
+    return None
 
 
 def _triggers(knowledge, text: str, local) -> list[Hit]:

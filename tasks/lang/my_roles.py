@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from tasks.lang.my_words import Words, is_syllable_boundary
 
 LEVEL_RANK = {"country": 0, "state": 1, "district": 2, "township": 3, "town": 4, "village_tract": 5}
-_SKIP = r"(?:\s|များ|တို့|တပ်ဖွဲ့|တပ်သား|တပ်|အဖွဲ့|\([^)]{0,40}\)|[-–]\s*[A-Za-z]{2,8})*"
 
 
 @dataclass
@@ -37,20 +36,29 @@ class Roles:
     named: list[str] = field(default_factory=list)
 
 
-def particle_after(words: Words, text: str, end: int) -> str:
-    """The role the particle right after a name gives it ('none' when there is none)."""
-    pattern = _particle_pattern(words)
-    m = pattern.match(text, end)
-    if not m or not is_syllable_boundary(text, m.end()):
-        return "none"
-    p = m.group("p")
-    if p in words.kind("object_particle"):
-        return "object"
-    if p in words.kind("genitive_particle"):
-        return "genitive"
-    if p in words.kind("pair_particle"):
-        return "pair"
-    return "subject"
+PARTICLE_WINDOW = 30   # characters after a name in which its particle is looked for
+
+
+def particle_after(words: Words, text: str, end: int, limit: int | None = None) -> str:
+    """The role the first particle after a name gives it ('none' when there is none before the clause
+    ends at ၊ / ။ or the next name starts): "စစ်ကောင်စီ အထိုင်စခန်း နှစ်ခုကို" is the object."""
+    stop = min(limit if limit is not None else len(text), end + PARTICLE_WINDOW, len(text))
+    for cut in ("\u104a", "\u104b", "\n"):
+        at = text.find(cut, end, stop)
+        if at >= 0:
+            stop = at
+    for m in _particle_pattern(words).finditer(text, end, stop):
+        if not (is_syllable_boundary(text, m.start()) and is_syllable_boundary(text, m.end())):
+            continue
+        p = m.group(0)
+        if p in words.kind("object_particle"):
+            return "object"
+        if p in words.kind("genitive_particle"):
+            return "genitive"
+        if p in words.kind("pair_particle"):
+            return "pair"
+        return "subject"
+    return "none"
 
 
 _PATTERNS: dict[int, re.Pattern[str]] = {}
@@ -63,19 +71,19 @@ def _particle_pattern(words: Words) -> re.Pattern[str]:
             re.escape(w) for w in sorted(
                 [*words.kind("object_particle"), *words.kind("genitive_particle"), *words.kind("pair_particle"),
                  *words.kind("subject_particle")], key=len, reverse=True))
-        _PATTERNS[key] = re.compile(rf"{_SKIP}(?P<p>{alternation})")
+        _PATTERNS[key] = re.compile(alternation)
     return _PATTERNS[key]
 
 
 def marked_actors(knowledge, words: Words, text: str, mentions) -> list[Marked]:
     out = []
-    for m in mentions:
-        if m.kind != "actor":
-            continue
+    actors = [m for m in mentions if m.kind == "actor"]
+    for index, m in enumerate(actors):
         actor_id = m.ref_ids[0]
         actor = knowledge.actors.get(actor_id)
         civilian = bool(actor and actor.inter_code == 7)
-        out.append(Marked(actor_id, m.start, particle_after(words, text, m.end), civilian))
+        limit = actors[index + 1].start if index + 1 < len(actors) else None
+        out.append(Marked(actor_id, m.start, particle_after(words, text, m.end, limit), civilian))
     return out
 
 
@@ -105,15 +113,16 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
 
 
 def article_context(knowledge, mentions) -> tuple[Counter, Counter]:
-    """States and townships the article names unambiguously (all of a mention's places agree)."""
+    """States and townships the article names unambiguously (all of a mention's places agree), counted
+    from state, district and township names only."""
     states: Counter = Counter()
     townships: Counter = Counter()
     for m in mentions:
         if m.kind != "place":
             continue
         places = [p for ref in m.ref_ids if (p := knowledge.places.get(ref)) and p.country_iso == "MMR"]
-        if not places or any(p.level == "village_tract" for p in places):
-            continue
+        if not places or any(p.level in ("village_tract", "town") for p in places):
+            continue  # towns and villages are the names most often matched by mistake: they never vouch
         state_set = {p.state_pcode[:6] for p in places if p.state_pcode}
         town_set = {p.township_pcode for p in places if p.township_pcode}
         if len(state_set) == 1:

@@ -86,7 +86,7 @@ def _count_pattern(words: Words) -> re.Pattern[str]:
     numeral = words.alternation("numeral")
     return re.compile(
         rf"(?:(?P<before>{words.alternation('qualifier_before')})\s*)?"
-        rf"(?:(?P<num>{_NUMBER})\s*(?P<scale>{numeral})?|(?P<words>(?:{numeral})+)|(?P<vague>{words.alternation('vague_number')}))"
+        rf"(?:\(?\s*(?P<num>{_NUMBER})\s*\)?\s*(?P<scale>{numeral})?|(?P<words>(?:{numeral})+)|(?P<vague>{words.alternation('vague_number')}))"
         rf"\s*(?P<cls>{words.alternation('person_classifier')})"
         rf"(?:\s*(?P<after>{words.alternation('qualifier_after')}))?")
 
@@ -151,13 +151,13 @@ def _date_patterns(words: Words) -> list[tuple[str, re.Pattern[str]]]:
     year = rf"(?:(?P<year>{_NUMBER})\s*(?:{words.alternation('year_word')})?\s*(?:၊|,)?\s*)?"
     last = rf"(?:(?P<last>{words.alternation('last_prefix')})\s*)?"
     return [
-        ("month_day", re.compile(rf"{year}(?P<mon>{month})\s*(?:လ)?\s*(?:\(?\s*)?(?P<day>{_NUMBER})\s*(?:{day_word})")),
-        ("day", re.compile(rf"(?<![\u1040-\u10490-9])(?P<day>{_NUMBER})\s*(?:{day_word})(?!\s*(?:ကြာ|အတွင်း|ပေါင်း|ဆက်))")),
+        ("month_day", re.compile(rf"{year}(?P<mon>{month})\s*(?:လ)?\s*(?:\(\s*)?(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word})")),
+        ("day", re.compile(rf"(?<![\u1040-\u10490-9])\(?\s*(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word})(?!\s*(?:ကြာ|အတွင်း|ပေါင်း|ဆက်))")),
         ("relative_week", re.compile(rf"(?P<rel>{words.alternation('relative_week')})")),
         ("relative_month", re.compile(rf"(?P<rel>{words.alternation('relative_month')})")),
         ("relative_day", re.compile(rf"(?P<rel>{words.alternation('relative_day')})")),
         ("weekday", re.compile(rf"{last}(?P<wd>{words.alternation('weekday')})\s*နေ့")),
-        ("month", re.compile(rf"{year}(?P<mon>{month})\s*လ")),
+        ("month", re.compile(rf"{last}{year}(?P<mon>{month})\s*(?:လ|အတွင်း)")),
     ]
 
 
