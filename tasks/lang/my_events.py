@@ -28,6 +28,7 @@ from tasks.lang.my_text import find_counts, find_dates, nobody_killed, split_sen
 from tasks.lang.my_words import Words, is_burmese, load_words
 
 HISTORY_DAYS = 45
+PASSIVE_WINDOW = 12
 SUB_ORDER = (
     "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
     "Chemical weapon", "Non-state actor overtakes territory", "Government regains territory", "Sexual violence",
@@ -149,7 +150,8 @@ def _candidate(knowledge, words, text, sentence, local, published, context) -> C
     places = [(m, p) for m in local if m.kind == "place" and (p := resolve_place(knowledge, m, context))]
     place = _best_place(places, hit.start)
     marked = marked_actors(knowledge, words, text, local)
-    passive = re.search(words.alternation("passive_marker"), text[hit.end:sentence.end]) is not None
+    # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause
+    passive = re.search(words.alternation("passive_marker"), text[hit.end:min(sentence.end, hit.end + PASSIVE_WINDOW)]) is not None
     roles = assign_roles(marked, passive)
     cand = Candidate([sentence], hit, best_date, place, roles, casualty_only=casualty_only, marked=marked,
                      passive=passive)

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tasks.extract.actors import MILITARY, STATE_ALIASES_TO_MILITARY
 from tasks.lang.my_words import Words, is_syllable_boundary
 
 LEVEL_RANK = {"country": 0, "state": 1, "district": 2, "township": 3, "town": 4, "village_tract": 5}
@@ -80,6 +81,8 @@ def marked_actors(knowledge, words: Words, text: str, mentions) -> list[Marked]:
     actors = [m for m in mentions if m.kind == "actor"]
     for index, m in enumerate(actors):
         actor_id = m.ref_ids[0]
+        if actor_id in STATE_ALIASES_TO_MILITARY:   # the junta's council speaks for its army
+            actor_id = MILITARY
         actor = knowledge.actors.get(actor_id)
         civilian = bool(actor and actor.inter_code == 7)
         limit = actors[index + 1].start if index + 1 < len(actors) else None
@@ -88,21 +91,29 @@ def marked_actors(knowledge, words: Words, text: str, mentions) -> list[Marked]:
 
 
 def assign_roles(marked: list[Marked], passive: bool) -> Roles:
-    """actor1 (the doer) and actor2 (the one acted on / the other side) from particle-marked names."""
+    """actor1 (the doer) and actor2 (the one acted on / the other side) from particle-marked names.
+
+    A side named as the object ("စစ်ကြောင်းကို") is never also the doer, even when another of its names
+    stands unmarked nearby ("စစ်သား ၃ ဦးသေဆုံး", three soldiers died): the doer is then the group that
+    speaks for the attack or is named elsewhere in the story."""
     armed = [m for m in marked if not m.civilian]
     roles = Roles(named=list(dict.fromkeys(m.actor_id for m in armed)))
-    order = ("genitive", "subject", "none") if passive else ("subject", "genitive", "none", "pair")
-    for role in order:
-        pick = next((m for m in armed if m.role == role and not (passive and role == "subject")), None)
+    if passive:
+        victims = {m.actor_id for m in armed if m.role in ("subject", "none") and m.role != "genitive"}
+        doers = [m for m in armed if m.role in ("genitive",)] or [m for m in armed if m.actor_id not in victims]
+        roles.actor1 = doers[0].actor_id if doers else None
+        others = [m for m in armed if m.actor_id != roles.actor1]
+        roles.actor2 = others[0].actor_id if others else None
+        return roles
+    objects = {m.actor_id for m in armed if m.role == "object"}
+    doers = [m for m in armed if m.actor_id not in objects]
+    for role in ("subject", "genitive", "pair", "none"):
+        pick = next((m for m in doers if m.role == role), None)
         if pick:
             roles.actor1 = pick.actor_id
             break
-    if roles.actor1 is None and armed and not passive:
-        roles.actor1 = armed[0].actor_id
-    others = [m for m in marked if m.actor_id != roles.actor1]
-    victim_roles = ("object", "subject", "none") if passive else ("object", "pair", "none", "subject")
-    for role in victim_roles:
-        pick = next((m for m in others if m.role == role and not m.civilian), None)
+    for role in ("object", "pair", "none", "subject"):
+        pick = next((m for m in armed if m.role == role and m.actor_id != roles.actor1), None)
         if pick:
             roles.actor2 = pick.actor_id
             break
