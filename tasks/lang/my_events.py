@@ -29,6 +29,7 @@ from tasks.lang.my_words import Words, is_burmese, load_words
 
 HISTORY_DAYS = 45
 PASSIVE_WINDOW = 12
+WEAK_TRIGGER = 0.8
 SUB_ORDER = (
     "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
     "Chemical weapon", "Non-state actor overtakes territory", "Government regains territory", "Sexual violence",
@@ -99,7 +100,8 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     for cand in merged:
         cand.date = cand.date or _nearby_date(words, sentences, cand, published)
     lead = _lead_place(knowledge, sentences, mentions, starts, context, title_mentions)
-    events = [_event(knowledge, cand, published, article_id, lead, context) for cand in merged]
+    armed = _article_armed(knowledge, mentions)
+    events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
     return ExtractionResult(_dedupe(events), figures)
 
 
@@ -160,13 +162,16 @@ def _candidate(knowledge, words, text, sentence, local, published, context) -> C
         if c.scope == "event" and c.kind in ("killed", "injured", "arrested", "displaced"):
             setattr(cand, c.kind, max(getattr(cand, c.kind), c.value))
     cand.none_killed = nobody_killed(sentence.text, words)
-    if casualty_only and not (place or roles.actor1):
-        cand.casualty_only = True
+    if not casualty_only and hit.weight < WEAK_TRIGGER and not roles.named:
+        return None   # "ပစ်ခတ်" (shooting) with nobody named: a detail, not an event of its own
     return cand
 
 
 def _best_place(places, anchor: int):
     mmr = [(m, p) for m, p in places if p.country_iso == "MMR"]
+    named = {p.township_pcode for _m, p in mmr if p.level == "township"}
+    if named:  # "ဖြူးမြို့နယ် မျက်နီကွင်းကျေးရွာ": a village elsewhere of the same name is not this one
+        mmr = [(m, p) for m, p in mmr if p.level != "village_tract" and p.level != "town" or p.township_pcode in named]
     if not mmr:
         return None
     return max(mmr, key=lambda mp: (LEVEL_RANK.get(mp[1].level, 0), -abs(mp[0].start - anchor)))[1]
@@ -228,6 +233,19 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
     prev.civilians = prev.civilians or cand.civilians
 
 
+def _article_armed(knowledge, mentions) -> list[str]:
+    """The armed actors the article names, in order (the junta's council counts as its army)."""
+    out: list[str] = []
+    for m in mentions:
+        if m.kind != "actor":
+            continue
+        actor_id = actor_rules.MILITARY if m.ref_ids[0] in actor_rules.STATE_ALIASES_TO_MILITARY else m.ref_ids[0]
+        actor = knowledge.actors.get(actor_id)
+        if actor and actor.inter_code in (1, 2, 3, 4) and actor_id not in out:
+            out.append(actor_id)
+    return out
+
+
 def _lead_place(knowledge, sentences, mentions, starts, context, title_mentions):
     """Where the article is: the title's place, else the lead's, else the township it names most."""
     for group in (title_mentions, *([m for m in mentions[bisect_left(starts, s.start):bisect_left(starts, s.end)]]
@@ -243,7 +261,8 @@ def _lead_place(knowledge, sentences, mentions, starts, context, title_mentions)
     return None
 
 
-def _event(knowledge, cand: Candidate, published: date, article_id, lead, context) -> Event:
+def _event(knowledge, cand: Candidate, published: date, article_id, lead, context,
+           article_armed: list[str]) -> Event:
     when = cand.date or ResolvedDate(published, 1, None)
     event_type, sub = cand.hit.event_type, cand.hit.sub_event_type
     event = Event(article_id=article_id, event_type=event_type, sub_event_type=sub,
@@ -251,7 +270,7 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
                   time_precision=when.time_precision, date_text=when.date_text or None,
                   knowledge_version=knowledge.version)
     _place(event, cand.place if cand.place is not None and cand.place.level != "country" else lead or cand.place)
-    actor1, actor2 = _actors(knowledge, cand)
+    actor1, actor2 = _actors(knowledge, cand, article_armed)
     if actor1:
         _set_actor(knowledge, event, "1", actor1)
     if actor2 and actor2 != actor1:
@@ -287,7 +306,7 @@ def _place(event: Event, place) -> None:
     event.geo_precision = 1 if place.level in ("town", "village_tract") else 2
 
 
-def _actors(knowledge, cand: Candidate) -> tuple[str | None, str | None]:
+def _actors(knowledge, cand: Candidate, article_armed: list[str]) -> tuple[str | None, str | None]:
     """actor1 and actor2 as canonical ids, with ACLED's defaults for what the text leaves unsaid."""
     event_type, sub = cand.hit.event_type, cand.hit.sub_event_type
     norm = [_normalize(knowledge, a, event_type) for a in (cand.roles.actor1, cand.roles.actor2)]
@@ -305,11 +324,14 @@ def _actors(knowledge, cand: Candidate) -> tuple[str | None, str | None]:
     elif event_type in ("Explosions/Remote violence",) and actor2 is None and cand.civilians:
         actor2 = actor_rules.CIVILIANS
     elif event_type == "Battles":
+        named += [a for a in article_armed if a not in named]
         others = [a for a in named if a not in (actor1, None)]
+        if actor1 is None and others:
+            actor1, others = others[0], others[1:]
         if actor2 is None or actor2 == actor1:
             actor2 = others[0] if others else None
-        if actor1 is not None and actor2 is None and actor1 != actor_rules.MILITARY:
-            actor2 = actor_rules.MILITARY
+        if actor1 is not None and actor2 is None:
+            actor2 = actor_rules.MILITARY if actor1 != actor_rules.MILITARY else "unidentified_armed_group"
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2
