@@ -20,6 +20,7 @@ from pathlib import Path
 
 ASAT, VIRAMA, DOT_BELOW = "\u103a", "\u1039", "\u1037"
 _BURMESE = re.compile("[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff]")
+_LATIN = re.compile("[A-Za-z]")
 
 
 def _is_mark(char: str) -> bool:
@@ -55,9 +56,7 @@ def is_burmese(text: str) -> bool:
 
 def burmese_share(text: str) -> tuple[int, int]:
     """(Burmese characters, Latin letters) in `text`: the two scripts the tracker reads."""
-    burmese = len(_BURMESE.findall(text))
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
-    return burmese, latin
+    return len(_BURMESE.findall(text)), len(_LATIN.findall(text))
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: rule caches key on it
