@@ -30,6 +30,7 @@ from tasks.lang.my_words import Words, is_burmese, load_words
 HISTORY_DAYS = 45
 PASSIVE_WINDOW = 12
 WEAK_TRIGGER = 0.8
+SUBSTANTIAL = 40   # characters: shorter lines are bylines, datelines, menu words
 SUB_ORDER = (
     "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
     "Chemical weapon", "Non-state actor overtakes territory", "Government regains territory", "Sexual violence",
@@ -98,19 +99,25 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
                 figures.append(fig)
     merged = _merge(candidates)
     for cand in merged:
-        cand.date = cand.date or _nearby_date(words, sentences, cand, published)
+        others = {s.index for c in merged if c is not cand for s in c.sentences}
+        cand.date = cand.date or _nearby_date(words, sentences, cand, published, others)
     lead = _lead_place(knowledge, sentences, mentions, starts, context, title_mentions)
     armed = _article_armed(knowledge, mentions)
     events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
     return ExtractionResult(_dedupe(events), figures)
 
 
-def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, published: date) -> ResolvedDate | None:
-    """An undated event takes the date of the story so far (up to 3 sentences back), else of the next two
-    sentences: a Burmese lead often tells what happened and the next sentence when ("... ရက်နေ့တွင်")."""
+def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, published: date,
+                 others: set[int]) -> ResolvedDate | None:
+    """An undated event takes the date of the story so far (up to 3 sentences back), else of the next
+    three sentences of substance (a byline or "Home" line does not count): a Burmese lead often tells
+    what happened and the next sentence when. A sentence telling another event lends it no date."""
     first, last = cand.first.index, cand.sentences[-1].index
-    around = [*reversed(sentences[max(0, first - 3):first]), *sentences[last + 1:last + 3]]
+    after = [s for s in sentences[last + 1:] if len(s.text) >= SUBSTANTIAL][:3]
+    around = [*reversed(sentences[max(0, first - 3):first]), *after]
     for sentence in around:
+        if sentence.index in others:
+            continue
         dates = [d for d in find_dates(sentence.text, published, words) if (published - d.event_date).days <= HISTORY_DAYS]
         if dates:
             return min(dates, key=lambda d: (d.time_precision, d.start))
@@ -314,6 +321,14 @@ def _actors(knowledge, cand: Candidate, article_armed: list[str]) -> tuple[str |
     named = [_normalize(knowledge, a, event_type) for a in cand.roles.named]
     if sub in DEFAULT_MILITARY and (actor1 is None or actor1 == actor_rules.CIVILIANS):
         actor1 = actor_rules.MILITARY
+    if actor1 is None and event_type in ("Battles", "Explosions/Remote violence") and named \
+            and all(_is_state(knowledge, a) for a in named):
+        actor1 = "pdf"   # coding guide: PDF for a local resistance force the report does not otherwise name
+    if event_type == "Protests" and actor1 is None:
+        actor1 = actor_rules.PROTESTERS
+    if sub in ("Non-state actor overtakes territory",) and actor1 and not _is_state(knowledge, actor1) \
+            and (actor2 is None or not _is_state(knowledge, actor2)):
+        actor2 = actor_rules.MILITARY   # a town is taken from the junta's forces
     if sub in CIVILIAN_TARGET:
         if actor1 is None and sub in UNNAMED_ATTACKER:
             actor1 = "unidentified_armed_group"
@@ -335,6 +350,11 @@ def _actors(knowledge, cand: Candidate, article_armed: list[str]) -> tuple[str |
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2
+
+
+def _is_state(knowledge, actor_id: str | None) -> bool:
+    actor = knowledge.actors.get(actor_id) if actor_id else None
+    return bool(actor and (actor.inter_code == 1 or actor_id in ("pyu_saw_htee", "militia_progov")))
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

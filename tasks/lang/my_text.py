@@ -91,10 +91,22 @@ def _count_pattern(words: Words) -> re.Pattern[str]:
         rf"(?:\s*(?P<after>{words.alternation('qualifier_after')}))?")
 
 
+# "သေ" (die) alone is also the first syllable of "သေနတ်" (gun) and "သေချာ" (sure): only before a clause end
+_DIED = "|သေ(?=\\s|$|[\u104a\u104b]|ပြီ|သွား|ခဲ့|ကြ)"
+
+
 @lru_cache(maxsize=4)
 def _kind_patterns(words: Words) -> list[tuple[str, re.Pattern[str]]]:
     kinds = ("killed", "injured", "arrested", "displaced")
-    return [(k, re.compile(words.alternation(k))) for k in kinds]
+    return [(k, re.compile(words.alternation(k) + (_DIED if k == "killed" else ""))) for k in kinds]
+
+
+@lru_cache(maxsize=4)
+def _bare_count_pattern(words: Words) -> re.Pattern[str]:
+    """Digits with no classifier right before the verb: "စစ်သား၃၀ကျော်သေဆုံး" (30-odd soldiers died)."""
+    verbs = "|".join(words.alternation(k) for k in ("killed", "injured"))
+    return re.compile(rf"(?<![\u1040-\u10490-9])\(?(?P<num>{_NUMBER})\)?\s*(?:{words.alternation('qualifier_after')})?\s*"
+                      rf"(?=(?:{verbs}))")
 
 
 def count_value(words: Words, match: re.Match[str]) -> int | None:
@@ -127,7 +139,15 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
             continue
         scope = "cumulative" if match.group("before") in words.kind("aggregate_cue") else "event"
         counts.append(Count(kind, value, scope, match.start(), match.end(), match.group(0)))
-    return counts
+    taken = [(c.start, c.end) for c in counts]
+    for match in _bare_count_pattern(words).finditer(text):
+        value = digits_value(match.group("num"))
+        if value is None or value > 100_000 or any(s <= match.start() < e for s, e in taken):
+            continue
+        kind = _kind_after(words, text[match.end():match.end() + 12])
+        if kind in ("killed", "injured"):
+            counts.append(Count(kind, value, "event", match.start(), match.end(), match.group(0)))
+    return sorted(counts, key=lambda c: c.start)
 
 
 def _kind_after(words: Words, window: str, last: bool = False) -> str | None:
