@@ -99,7 +99,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
                 figures.append(fig)
     merged = _merge(candidates)
     for cand in merged:
-        others = {s.index for c in merged if c is not cand for s in c.sentences}
+        others = {s.index for c in merged if c is not cand and not _same_township(c, cand) for s in c.sentences}
         cand.date = cand.date or _nearby_date(words, sentences, cand, published, others)
     lead = _lead_place(knowledge, sentences, mentions, starts, context, title_mentions)
     armed = _article_armed(knowledge, mentions)
@@ -111,7 +111,8 @@ def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, publi
                  others: set[int]) -> ResolvedDate | None:
     """An undated event takes the date of the story so far (up to 3 sentences back), else of the next
     three sentences of substance (a byline or "Home" line does not count): a Burmese lead often tells
-    what happened and the next sentence when. A sentence telling another event lends it no date."""
+    what happened and the next sentence when. A sentence telling an event in another township lends it
+    no date."""
     first, last = cand.first.index, cand.sentences[-1].index
     after = [s for s in sentences[last + 1:] if len(s.text) >= SUBSTANTIAL][:3]
     around = [*reversed(sentences[max(0, first - 3):first]), *after]
@@ -186,6 +187,11 @@ def _best_place(places, anchor: int):
 
 def _township(place) -> str | None:
     return place.township_pcode or None if place is not None else None
+
+
+def _same_township(a: Candidate, b: Candidate) -> bool:
+    ta, tb = _township(a.place), _township(b.place)
+    return not (ta and tb and ta != tb)
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:

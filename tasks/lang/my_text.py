@@ -172,7 +172,7 @@ def _date_patterns(words: Words) -> list[tuple[str, re.Pattern[str]]]:
     last = rf"(?:(?P<last>{words.alternation('last_prefix')})\s*)?"
     return [
         ("month_day", re.compile(rf"{year}(?P<mon>{month})\s*(?:လ)?\s*(?:\(\s*)?(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word})")),
-        ("day", re.compile(rf"(?<![\u1040-\u10490-9])\(?\s*(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word})(?!\s*(?:ကြာ|အတွင်း|ပေါင်း|ဆက်))")),
+        ("day", re.compile(rf"(?<![\u1040-\u10490-9])\(?\s*(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word})(?!\s*(?:ကြာ|အတွင်း|ပေါင်း|ဆက်|တိုင်တိုင်|မြောက်|လောက်|ခန့်))")),
         ("relative_week", re.compile(rf"(?P<rel>{words.alternation('relative_week')})")),
         ("relative_month", re.compile(rf"(?P<rel>{words.alternation('relative_month')})")),
         ("relative_day", re.compile(rf"(?P<rel>{words.alternation('relative_day')})")),
