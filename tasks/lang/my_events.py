@@ -30,6 +30,8 @@ from tasks.lang.my_words import Words, is_burmese, load_words
 HISTORY_DAYS = 45
 PASSIVE_WINDOW = 12
 WEAK_TRIGGER = 0.8
+# "attacked", "fired on": after a mine, a strike or a raid, the next sentence's generic verb tells the same act
+GENERIC_ATTACK = frozenset({"တိုက်ခိုက်", "ပစ်ခတ်", "ပစ်ခတ်တိုက်ခိုက်"})
 SUBSTANTIAL = 40   # characters: shorter lines are bylines, datelines, menu words
 SUB_ORDER = (
     "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
@@ -208,7 +210,7 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         prev = events[-1] if events else None
         near = prev is not None and cand.first.index - prev.sentences[-1].index <= 2
         same_kind = prev is not None and (cand.casualty_only or cand.hit.event_type == prev.hit.event_type
-                                          or cand.hit.weight < 0.7)
+                                          or cand.hit.weight < 0.7 or cand.hit.text in GENERIC_ATTACK)
         if near and same_kind and _compatible(prev, cand):
             _absorb(prev, cand)
         elif cand.casualty_only:
@@ -353,6 +355,10 @@ def _actors(knowledge, cand: Candidate, article_armed: list[str]) -> tuple[str |
             actor2 = others[0] if others else None
         if actor1 is not None and actor2 is None:
             actor2 = actor_rules.MILITARY if actor1 != actor_rules.MILITARY else "unidentified_armed_group"
+    if actor1 == "pdf" and event_type in actor_rules.VIOLENT_TYPES:
+        # "KIA, PDF များက": the named group, not the umbrella word outlets use for any local force
+        actor1 = next((a for a in named if a not in ("pdf", actor2) and not _is_state(knowledge, a)
+                       and knowledge.actors.get(a) and knowledge.actors[a].inter_code in (2, 3)), actor1)
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2
