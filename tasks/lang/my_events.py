@@ -32,7 +32,9 @@ PASSIVE_WINDOW = 12
 WEAK_TRIGGER = 0.8
 # "attacked", "fired on": after a mine, a strike or a raid, the next sentence's generic verb tells the same act
 GENERIC_ATTACK = frozenset({"တိုက်ခိုက်", "ပစ်ခတ်", "ပစ်ခတ်တိုက်ခိုက်"})
-SUBSTANTIAL = 40   # characters: shorter lines are bylines, datelines, menu words
+SUBSTANTIAL = 40
+STATE_PASSIVE = "ခံထားရ"
+DRONE = "ဒရုန်း"   # characters: shorter lines are bylines, datelines, menu words
 SUB_ORDER = (
     "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
     "Chemical weapon", "Non-state actor overtakes territory", "Government regains territory", "Sexual violence",
@@ -133,6 +135,8 @@ def _triggers(knowledge, text: str, local) -> list[Hit]:
         if m.kind != "trigger" or not is_burmese(m.text):
             continue  # an English word quoted in a Burmese text ("March") is not a Burmese trigger
         triggers = [t for ref in m.ref_ids if (t := knowledge.triggers.get(ref)) and t.event_type]
+        if text.startswith(STATE_PASSIVE, m.end):
+            continue  # "ဖမ်းဆီးခံထားရသည့်" (who has been detained): a state the story recalls, not an act
         for t in triggers:
             hits.append(Hit(m.start, m.end, m.text, t.event_type, t.sub_event_type, t.weight))
     return hits
@@ -327,8 +331,20 @@ def _actors(knowledge, cand: Candidate, article_armed: list[str]) -> tuple[str |
     norm = [_normalize(knowledge, a, event_type) for a in (cand.roles.actor1, cand.roles.actor2)]
     actor1, actor2 = norm
     named = [_normalize(knowledge, a, event_type) for a in cand.roles.named]
-    if sub in DEFAULT_MILITARY and (actor1 is None or actor1 == actor_rules.CIVILIANS):
+    if sub in DEFAULT_MILITARY and (actor1 is None or actor1 == actor_rules.CIVILIANS
+                                    or (DRONE not in cand.hit.text and not _is_state(knowledge, actor1))):
+        # only the military flies aircraft; a resistance group named beside a bombing is its target
+        actor2 = actor_rules.CIVILIANS if cand.civilians else (actor1 if actor1 != actor_rules.CIVILIANS else actor2)
         actor1 = actor_rules.MILITARY
+    if actor1 and actor2 and _is_state(knowledge, actor1) and _is_state(knowledge, actor2) \
+            and event_type in actor_rules.VIOLENT_TYPES:
+        actor1 = None   # the junta's forces do not attack their own police station: the doer is unnamed
+    if sub == "Non-state actor overtakes territory" and (actor1 is None or _is_state(knowledge, actor1)) \
+            and cand.roles.actor1 is None:
+        # "MNDAA ထံ လက်နက်ချ" (surrendered to the MNDAA): the named non-state side is the one that took it
+        taker = next((a for a in named if not _is_state(knowledge, a)), None)
+        if taker:
+            actor1, actor2 = taker, actor_rules.MILITARY
     if actor1 is None and event_type in ("Battles", "Explosions/Remote violence") and named \
             and all(_is_state(knowledge, a) for a in named):
         actor1 = "pdf"   # coding guide: PDF for a local resistance force the report does not otherwise name
