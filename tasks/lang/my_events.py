@@ -23,13 +23,16 @@ from tasks.extract.event_actors import _normalize
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
-from tasks.lang.my_roles import LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, resolve_place
+from tasks.lang.my_roles import (
+    LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, resolve_place, township_mentions,
+)
 from tasks.lang.my_text import find_counts, find_dates, nobody_killed, split_sentences
 from tasks.lang.my_words import Words, is_burmese, load_words
 
 HISTORY_DAYS = 45
 PASSIVE_WINDOW = 12
 WEAK_TRIGGER = 0.8
+SECOND_TRIGGER = 0.9
 # "attacked", "fired on": after a mine, a strike or a raid, the next sentence's generic verb tells the same act
 GENERIC_ATTACK = frozenset({"တိုက်ခိုက်", "ပစ်ခတ်", "ပစ်ခတ်တိုက်ခိုက်"})
 SUBSTANTIAL = 40
@@ -87,16 +90,16 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     sentences = split_sentences(text)
     mentions = knowledge.find(text, myanmar_context=True)
     title_mentions = knowledge.find(title, myanmar_context=True) if title else []
-    context = article_context(knowledge, [*mentions, *title_mentions])
+    context = (*article_context(knowledge, [*mentions, *title_mentions]),
+               township_mentions(knowledge, [*mentions, *title_mentions]))
     starts = [m.start for m in mentions]
     candidates, figures = [], []
     for sentence in sentences:
         local = mentions[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
-        cand = _candidate(knowledge, words, text, sentence, local, published, context)
-        if cand is not None:
-            candidates.append(cand)
+        found = _candidates(knowledge, words, text, sentence, local, published, context)
+        candidates.extend(found)
         for count in find_counts(sentence.text, words):
-            if cand is None or count.scope != "event":
+            if not found or count.scope != "event":
                 fig = Figure(article_id, count.kind, count.value, count.scope, None, published, sentence.text[:2000],
                              sentence.start + count.start, sentence.start + count.end)
                 fig.assign_id()
@@ -146,29 +149,43 @@ def _background(words: Words, sentence: Sentence) -> bool:
     return re.search(words.alternation("background_cue"), sentence.text) is not None
 
 
-def _candidate(knowledge, words, text, sentence, local, published, context) -> Candidate | None:
+def _candidates(knowledge, words, text, sentence, local, published, context) -> list[Candidate]:
+    """The sentence's event(s): its strongest trigger, and a second one of another event type when the
+    sentence tells two acts ("burned the villages and clashed with the defence forces, 30 killed")."""
     hits = _triggers(knowledge, text, local)
     counts = find_counts(sentence.text, words)
     if not hits and not any(c.kind == "killed" for c in counts):
-        return None
-    dates = [d for d in find_dates(sentence.text, published, words)]
+        return []
+    dates = find_dates(sentence.text, published, words)
     if dates and all((published - d.event_date).days > HISTORY_DAYS for d in dates):
-        return None
+        return []
     if _background(words, sentence) and not dates:
-        return None
-    casualty_only = not hits
-    if casualty_only:
-        hit = Hit(sentence.start, sentence.start, "", "Battles", "Armed clash", 0.3)
-    else:
-        hit = max(hits, key=lambda h: (PRIORITY.get(h.sub_event_type, 0) + 4 * h.weight, -h.start))
+        return []
+    if not hits:
+        return [_build(knowledge, words, text, sentence, local, context, dates, counts, published,
+                       Hit(sentence.start, sentence.start, "", "Battles", "Armed clash", 0.3), True)]
+    rank = lambda h: (PRIORITY.get(h.sub_event_type, 0) + 4 * h.weight, -h.start)  # noqa: E731
+    chosen = [max(hits, key=rank)]
+    others = [h for h in hits if h.event_type != chosen[0].event_type and h.weight >= SECOND_TRIGGER]
+    if others:
+        chosen.append(max(others, key=rank))
+    built = [_build(knowledge, words, text, sentence, local, context, dates, counts, published, h, False)
+             for h in chosen]
+    return [c for c in built if c is not None]
+
+
+def _build(knowledge, words, text, sentence, local, context, dates, counts, published, hit: Hit,
+           casualty_only: bool) -> Candidate | None:
     recent = [d for d in dates if (published - d.event_date).days <= HISTORY_DAYS]
     best_date = min(recent, key=lambda d: (d.time_precision, d.start)) if recent else None
     places = [(m, p) for m in local if m.kind == "place" and (p := resolve_place(knowledge, m, context))]
-    place = _best_place(places, hit.start)
+    place = _best_place(places, hit.start, context)
     marked = marked_actors(knowledge, words, text, local)
     # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause
     passive = re.search(words.alternation("passive_marker"), text[hit.end:min(sentence.end, hit.end + PASSIVE_WINDOW)]) is not None
     roles = assign_roles(marked, passive)
+    if not casualty_only and hit.weight < WEAK_TRIGGER and not roles.named:
+        return None   # "ပစ်ခတ်" (shooting) with nobody named: a detail, not an event of its own
     cand = Candidate([sentence], hit, best_date, place, roles, casualty_only=casualty_only, marked=marked,
                      passive=passive)
     cand.civilians = any(m.civilian for m in marked) or re.search(words.alternation("civilian_word"), sentence.text) is not None
@@ -176,19 +193,20 @@ def _candidate(knowledge, words, text, sentence, local, published, context) -> C
         if c.scope == "event" and c.kind in ("killed", "injured", "arrested", "displaced"):
             setattr(cand, c.kind, max(getattr(cand, c.kind), c.value))
     cand.none_killed = nobody_killed(sentence.text, words)
-    if not casualty_only and hit.weight < WEAK_TRIGGER and not roles.named:
-        return None   # "ပစ်ခတ်" (shooting) with nobody named: a detail, not an event of its own
     return cand
 
 
-def _best_place(places, anchor: int):
+def _best_place(places, anchor: int, context=None):
     mmr = [(m, p) for m, p in places if p.country_iso == "MMR"]
     named = {p.township_pcode for _m, p in mmr if p.level == "township"}
     if named:  # "ဖြူးမြို့နယ် မျက်နီကွင်းကျေးရွာ": a village elsewhere of the same name is not this one
         mmr = [(m, p) for m, p in mmr if p.level != "village_tract" and p.level != "town" or p.township_pcode in named]
     if not mmr:
         return None
-    return max(mmr, key=lambda mp: (LEVEL_RANK.get(mp[1].level, 0), -abs(mp[0].start - anchor)))[1]
+    named_often = context[2] if context and len(context) > 2 else {}
+    # the most specific place; among equals the township the article names most, then the nearest
+    return max(mmr, key=lambda mp: (LEVEL_RANK.get(mp[1].level, 0), named_often.get(mp[1].township_pcode, 0),
+                                    -abs(mp[0].start - anchor)))[1]
 
 
 def _township(place) -> str | None:
@@ -273,7 +291,7 @@ def _lead_place(knowledge, sentences, mentions, starts, context, title_mentions)
         best = _best_place(places, 0)
         if best is not None and best.level != "country":
             return best
-    _states, townships = context
+    townships = context[1]
     if townships:
         top = townships.most_common(1)[0][0]
         return knowledge.places.get(top)

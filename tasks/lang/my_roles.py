@@ -123,6 +123,19 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
 # --- places --------------------------------------------------------------------------------------------
 
 
+def township_mentions(knowledge, mentions) -> Counter:
+    """How often the article names each township, through any name that can only be in it (the bare
+    "ယင်းမာပင်" is the town or the township: both in Yinmarbin)."""
+    counts: Counter = Counter()
+    for m in mentions:
+        if m.kind != "place":
+            continue
+        pcodes = {p.township_pcode for ref in m.ref_ids if (p := knowledge.places.get(ref)) and p.township_pcode}
+        if len(pcodes) == 1:
+            counts[pcodes.pop()] += 1
+    return counts
+
+
 def article_context(knowledge, mentions) -> tuple[Counter, Counter]:
     """States and townships the article names unambiguously (all of a mention's places agree), counted
     from state, district and township names only."""
@@ -145,7 +158,7 @@ def article_context(knowledge, mentions) -> tuple[Counter, Counter]:
 
 def resolve_place(knowledge, mention, context: tuple[Counter, Counter]):
     """The gazetteer place a place mention stands for in this article, or None (a false match)."""
-    states, townships = context
+    states, townships = context[0], context[1]
     places = [p for ref in mention.ref_ids if (p := knowledge.places.get(ref)) is not None]
     if not places:
         return None
@@ -157,6 +170,8 @@ def resolve_place(knowledge, mention, context: tuple[Counter, Counter]):
     best = max(places, key=score)
     if best.level in ("village_tract", "town") and (states or townships) and score(best)[:2] == (0, 0):
         return None   # names a place elsewhere in the country than everything else the article names
+    if best.level in ("village_tract", "town") and townships and best.township_pcode not in townships:
+        return None   # a village of that name in another township than the ones the article names
     if best.level == "village_tract" and len(places) > 1 and score(best)[:2] == (0, 0):
         return None
     return best
