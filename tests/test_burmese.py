@@ -102,6 +102,11 @@ def test_burmese_dates_resolve_against_publication(text: str, day: date, precisi
     assert (found.event_date, found.time_precision) == (day, precision)
 
 
+def test_the_start_of_a_period_is_not_an_event_date() -> None:
+    # "since the 15th of this month until today": the period's start is no event date, today is
+    assert [d.date_text for d in find_dates("အခုလ ၁၅ ရက်နေ့ကစလို့ ဒီကနေ့အထိ", PUBLISHED)] == ["ဒီကနေ့"]
+
+
 def test_a_burmese_air_strike_report_gives_one_acled_event_with_evidence_in_the_original_text(knowledge) -> None:
     assert tag_article(knowledge, "", AIRSTRIKE_MY).relevant
     (event,) = extract(knowledge, "", AIRSTRIKE_MY, PUBLISHED, "a1").events

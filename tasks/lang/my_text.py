@@ -28,6 +28,7 @@ _SENTENCE_END = re.compile(r"[\u104b?!]+")
 _DIGIT = "[0-9\u1040-\u1049]"
 _NUMBER = rf"{_DIGIT}(?:[{','}\u101d]?{_DIGIT})*"  # ဝ (wa) typed for ၀ (zero) inside a number
 COUNT_WINDOW = 40
+_SINCE = re.compile(r"\s*(?:က|မှ)?\s*(?:စ၍|စလို့|စပြီး|စတင်|ကတည်းက|တည်းက|မှစ)")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -190,6 +191,9 @@ def find_dates(text: str, published: date, words: Words | None = None) -> list[R
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
+            if _SINCE.match(text, m.end()):
+                taken.append((m.start(), m.end()))
+                continue  # "၁၅ ရက်နေ့ကစလို့" (since the 15th): when a period began, not when the event was
             resolved = _resolve(words, kind, m, published)
             if resolved is None:
                 continue
