@@ -30,6 +30,7 @@ def _line_to_unicode(line: str) -> str:
 # Marks typed (or converted from Zawgyi) in an order other than Unicode's storage order: "ု ိ" for "ိ ု",
 # "် ့" for "့ ်", "ံ ု" for "ု ံ". Same characters, swapped: the text keeps its length, so offsets hold.
 _MARK_ORDER = {"\u102f\u102d": "\u102d\u102f", "\u103a\u1037": "\u1037\u103a", "\u1036\u102f": "\u102f\u1036"}
+# (news sites write "့်" (dot below, asat) all but always; MIMU's names and some converters the reverse)
 _MISORDERED = re.compile("|".join(_MARK_ORDER))
 
 

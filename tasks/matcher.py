@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from tasks.burmese import normalize_order
 from tasks.lang.my_words import is_syllable_boundary
 
 # One character in, one character out: offsets survive folding.
@@ -55,8 +56,9 @@ _IRREGULAR_BASE = {form: base for base, forms in _IRREGULAR.items() for form in 
 
 
 def fold(text: str) -> str:
-    """The folded form used for patterns: hyphen/space variants and curly quotes unified, lower case."""
-    return " ".join(text.translate(_FOLD_TABLE).split()).lower()
+    """The folded form used for patterns: hyphen/space variants and curly quotes unified, lower case,
+    Burmese marks in one order (MIMU writes "န်ု" where news writes "န့်"; a swap keeps offsets)."""
+    return normalize_order(" ".join(text.translate(_FOLD_TABLE).split()).lower())
 
 
 def fold_keep_case(text: str) -> str:
@@ -108,7 +110,7 @@ class _Folded:
 
 
 def _fold_text(text: str) -> _Folded:
-    keep = text.translate(_FOLD_TABLE)
+    keep = normalize_order(text.translate(_FOLD_TABLE))
     lower = keep.lower()
     if len(lower) != len(keep):
         return _fold_with_map(keep)

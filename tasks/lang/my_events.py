@@ -50,6 +50,7 @@ DEFAULT_MILITARY = ("Air/drone strike",)
 CIVILIAN_TARGET = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction",
                    "Arrests")
 UNNAMED_ATTACKER = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction")
+UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade")
 
 
 @dataclass
@@ -380,6 +381,8 @@ def _actors(knowledge, cand: Candidate, article_armed: list[str]) -> tuple[str |
             actor2 = actor_rules.CIVILIANS
     elif event_type in ("Explosions/Remote violence",) and actor2 is None and cand.civilians:
         actor2 = actor_rules.CIVILIANS
+    if actor1 is None and sub in UNNAMED_BOMBER:
+        actor1 = "unidentified_armed_group"   # coding guide: the attacker is not named
     elif event_type == "Battles":
         named += [a for a in article_armed if a not in named]
         others = [a for a in named if a not in (actor1, None)]

@@ -155,6 +155,8 @@ def _kind_after(words: Words, window: str, last: bool = False) -> str | None:
     found = [(m.start(), kind) for kind, pattern in _kind_patterns(words) for m in pattern.finditer(window)]
     if not found:
         return None
+    if any(kind == "killed" for _, kind in found):
+        return "killed"   # "ဖမ်းဆီးသတ်ဖြတ်" (arrested and killed): the toll is of the dead
     return (max(found) if last else min(found))[1]
 
 
