@@ -19,10 +19,10 @@ from datetime import date
 
 from tasks.extract import actors as actor_rules
 from tasks.extract.dates import ResolvedDate
-from tasks.extract.event_actors import _normalize
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
+from tasks.lang.my_actors import article_armed, event_actors
 from tasks.lang.my_roles import (
     LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, resolve_place, township_mentions,
 )
@@ -35,9 +35,8 @@ WEAK_TRIGGER = 0.8
 SECOND_TRIGGER = 0.9
 # "attacked", "fired on": after a mine, a strike or a raid, the next sentence's generic verb tells the same act
 GENERIC_ATTACK = frozenset({"တိုက်ခိုက်", "ပစ်ခတ်", "ပစ်ခတ်တိုက်ခိုက်"})
-SUBSTANTIAL = 40
+SUBSTANTIAL = 40   # characters: shorter lines are bylines, datelines, menu words
 STATE_PASSIVE = "ခံထားရ"
-DRONE = "ဒရုန်း"   # characters: shorter lines are bylines, datelines, menu words
 SUB_ORDER = (
     "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
     "Chemical weapon", "Non-state actor overtakes territory", "Government regains territory", "Sexual violence",
@@ -46,13 +45,6 @@ SUB_ORDER = (
     "Change to group/activity", "Headquarters or base established",
 )
 PRIORITY = {sub: len(SUB_ORDER) - i for i, sub in enumerate(SUB_ORDER)}
-DEFAULT_MILITARY = ("Air/drone strike",)
-CIVILIAN_TARGET = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction",
-                   "Arrests")
-UNNAMED_ATTACKER = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction")
-UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade")
-
-
 @dataclass
 class Hit:
     start: int
@@ -110,7 +102,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
         others = {s.index for c in merged if c is not cand and not _same_township(c, cand) for s in c.sentences}
         cand.date = cand.date or _nearby_date(words, sentences, cand, published, others)
     lead = _lead_place(knowledge, sentences, mentions, starts, context, title_mentions)
-    armed = _article_armed(knowledge, mentions)
+    armed = article_armed(knowledge, mentions)
     events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
     return ExtractionResult(_dedupe(events), figures)
 
@@ -271,19 +263,6 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
     prev.civilians = prev.civilians or cand.civilians
 
 
-def _article_armed(knowledge, mentions) -> list[str]:
-    """The armed actors the article names, in order (the junta's council counts as its army)."""
-    out: list[str] = []
-    for m in mentions:
-        if m.kind != "actor":
-            continue
-        actor_id = actor_rules.MILITARY if m.ref_ids[0] in actor_rules.STATE_ALIASES_TO_MILITARY else m.ref_ids[0]
-        actor = knowledge.actors.get(actor_id)
-        if actor and actor.inter_code in (1, 2, 3, 4) and actor_id not in out:
-            out.append(actor_id)
-    return out
-
-
 def _lead_place(knowledge, sentences, mentions, starts, context, title_mentions):
     """Where the article is: the title's place, else the lead's, else the township it names most."""
     for group in (title_mentions, *([m for m in mentions[bisect_left(starts, s.start):bisect_left(starts, s.end)]]
@@ -308,7 +287,7 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
                   time_precision=when.time_precision, date_text=when.date_text or None,
                   knowledge_version=knowledge.version)
     _place(event, cand.place if cand.place is not None and cand.place.level != "country" else lead or cand.place)
-    actor1, actor2 = _actors(knowledge, cand, article_armed)
+    actor1, actor2 = event_actors(knowledge, cand, article_armed)
     if actor1:
         _set_actor(knowledge, event, "1", actor1)
     if actor2 and actor2 != actor1:
@@ -342,68 +321,6 @@ def _place(event: Event, place) -> None:
     event.admin3, event.admin3_pcode = place.township_name or None, place.township_pcode or None
     event.latitude, event.longitude = place.latitude, place.longitude
     event.geo_precision = 1 if place.level in ("town", "village_tract") else 2
-
-
-def _actors(knowledge, cand: Candidate, article_armed: list[str]) -> tuple[str | None, str | None]:
-    """actor1 and actor2 as canonical ids, with ACLED's defaults for what the text leaves unsaid."""
-    event_type, sub = cand.hit.event_type, cand.hit.sub_event_type
-    norm = [_normalize(knowledge, a, event_type) for a in (cand.roles.actor1, cand.roles.actor2)]
-    actor1, actor2 = norm
-    named = [_normalize(knowledge, a, event_type) for a in cand.roles.named]
-    if sub in DEFAULT_MILITARY and (actor1 is None or actor1 == actor_rules.CIVILIANS
-                                    or (DRONE not in cand.hit.text and not _is_state(knowledge, actor1))):
-        # only the military flies aircraft; a resistance group named beside a bombing is its target
-        actor2 = actor_rules.CIVILIANS if cand.civilians else (actor1 if actor1 != actor_rules.CIVILIANS else actor2)
-        actor1 = actor_rules.MILITARY
-    if actor1 and actor2 and _is_state(knowledge, actor1) and _is_state(knowledge, actor2) \
-            and event_type in actor_rules.VIOLENT_TYPES:
-        actor1 = None   # the junta's forces do not attack their own police station: the doer is unnamed
-    if sub == "Non-state actor overtakes territory" and (actor1 is None or _is_state(knowledge, actor1)) \
-            and cand.roles.actor1 is None:
-        # "MNDAA ထံ လက်နက်ချ" (surrendered to the MNDAA): the named non-state side is the one that took it
-        taker = next((a for a in named if not _is_state(knowledge, a)), None)
-        if taker:
-            actor1, actor2 = taker, actor_rules.MILITARY
-    if actor1 is None and event_type in ("Battles", "Explosions/Remote violence") and named \
-            and all(_is_state(knowledge, a) for a in named):
-        actor1 = "pdf"   # coding guide: PDF for a local resistance force the report does not otherwise name
-    if event_type == "Protests" and actor1 is None:
-        actor1 = actor_rules.PROTESTERS
-    if sub in ("Non-state actor overtakes territory",) and actor1 and not _is_state(knowledge, actor1) \
-            and (actor2 is None or not _is_state(knowledge, actor2)):
-        actor2 = actor_rules.MILITARY   # a town is taken from the junta's forces
-    if sub in CIVILIAN_TARGET:
-        if actor1 is None and sub in UNNAMED_ATTACKER:
-            actor1 = "unidentified_armed_group"
-        if actor1 is None and sub == "Arrests":
-            actor1 = actor_rules.MILITARY
-        if actor2 is None or (sub != "Arrests" and actor2 == actor_rules.MILITARY and actor1 != actor_rules.MILITARY):
-            actor2 = actor_rules.CIVILIANS
-    elif event_type in ("Explosions/Remote violence",) and actor2 is None and cand.civilians:
-        actor2 = actor_rules.CIVILIANS
-    if actor1 is None and sub in UNNAMED_BOMBER:
-        actor1 = "unidentified_armed_group"   # coding guide: the attacker is not named
-    elif event_type == "Battles":
-        named += [a for a in article_armed if a not in named]
-        others = [a for a in named if a not in (actor1, None)]
-        if actor1 is None and others:
-            actor1, others = others[0], others[1:]
-        if actor2 is None or actor2 == actor1:
-            actor2 = others[0] if others else None
-        if actor1 is not None and actor2 is None:
-            actor2 = actor_rules.MILITARY if actor1 != actor_rules.MILITARY else "unidentified_armed_group"
-    if actor1 == "pdf" and event_type in actor_rules.VIOLENT_TYPES:
-        # "KIA, PDF များက": the named group, not the umbrella word outlets use for any local force
-        actor1 = next((a for a in named if a not in ("pdf", actor2) and not _is_state(knowledge, a)
-                       and knowledge.actors.get(a) and knowledge.actors[a].inter_code in (2, 3)), actor1)
-    if actor1 == actor2:
-        actor2 = None
-    return actor1, actor2
-
-
-def _is_state(knowledge, actor_id: str | None) -> bool:
-    actor = knowledge.actors.get(actor_id) if actor_id else None
-    return bool(actor and (actor.inter_code == 1 or actor_id in ("pyu_saw_htee", "militia_progov")))
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
