@@ -166,3 +166,30 @@ def test_one_event_reported_in_english_and_burmese_is_one_unique_event(tmp_path:
     stories = con.execute("SELECT count(DISTINCT story_cluster_id) FROM article_clusters").fetchone()[0]
     assert stories == 2
     assert con.execute("SELECT language, events FROM events_by_language").fetchall() == [("both", 1)]
+
+
+def test_the_fetch_stage_converts_zawgyi_and_stores_the_detected_language(tmp_path: Path, settings) -> None:
+    import duckdb
+    from myanmar.converter import convert
+
+    from tasks import pipeline
+    from tests.conftest import write_registry
+    from tests.loopback import LoopbackSite
+    from tests.test_fetch import _rss, article_page
+
+    zawgyi_paragraphs = [convert(p, "unicode", "zawgyi") for p in AIRSTRIKE_MY.strip().split("\n")] * 3
+    with LoopbackSite() as site:
+        site.static("/my", article_page("kani", zawgyi_paragraphs).encode())
+        site.static("/en", article_page("english", [AIRSTRIKE_EN] * 3).encode())
+        site.static("/feed", _rss(site.base_url, [("kani", "/my"), ("english", "/en")]), "application/rss+xml")
+        db = tmp_path / "t.duckdb"
+        registry = write_registry(tmp_path / "feeds.csv", [{"feed_id": "post", "url": site.url("/feed")}])
+        pipeline.sync_feeds_stage(db, registry)
+        pipeline.poll_stage(db, "run1", settings, force=True)
+        pipeline.fetch_stage(db, settings)
+    con = duckdb.connect(str(db), read_only=True)
+    rows = dict(con.execute("SELECT title, text_language FROM articles").fetchall())
+    text = con.execute("SELECT text FROM articles WHERE title = 'kani'").fetchone()[0]
+    con.close()
+    assert rows == {"kani": "my", "english": "en"}        # the page says lang="en": the text decides
+    assert "ကနီမြို့နယ်" in text                           # stored in Unicode
