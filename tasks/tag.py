@@ -19,6 +19,7 @@ import duckdb
 
 from tasks.db import transaction, upsert
 from tasks.knowledge import Knowledge, Mention
+from tasks.lang import detect_language, own_script_triggers
 from tasks.relevance import (
     TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
 )
@@ -79,8 +80,9 @@ def tagger_version(knowledge: Knowledge) -> str:
 
 def tag_article(knowledge: Knowledge, title: str | None, text: str | None) -> ArticleTags:
     title, text = title or "", text or ""
-    title_mentions = knowledge.find(title, myanmar_context=True)
-    text_mentions = knowledge.find(text, myanmar_context=True)
+    language = detect_language(text, title)  # the lexicon is one; each language counts its own triggers
+    title_mentions = own_script_triggers(knowledge.find(title, myanmar_context=True), language)
+    text_mentions = own_script_triggers(knowledge.find(text, myanmar_context=True), language)
     anchored = knowledge.myanmar_anchored(title_mentions) or knowledge.myanmar_anchored(text_mentions)
     if not anchored:  # ambiguous short forms (AA, PDF) only count in a Myanmar story
         title_mentions = [m for m in title_mentions if not m.needs_context]

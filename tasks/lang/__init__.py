@@ -13,7 +13,7 @@ from datetime import date
 from importlib import import_module
 from types import ModuleType
 
-from tasks.lang.my_words import burmese_share
+from tasks.lang.my_words import burmese_share, is_burmese
 
 LANGUAGES = ("en", "my")
 # A Burmese article quotes English names and abbreviations (PDF, KIA, the outlet's name); an English
@@ -21,13 +21,15 @@ LANGUAGES = ("en", "my")
 BURMESE_AT_LEAST = 0.5
 ENGLISH_AT_MOST = 0.15
 MIN_LETTERS = 20     # fewer letters than this and the prior (the feed's language) decides
+SAMPLE_CHARS = 1500  # the opening of the text tells its language (and costs tagging almost nothing)
 
 
 def detect_language(text: str | None, title: str | None = None, prior: str | None = None) -> str | None:
     """'my' or 'en' by script share of title + text; `prior` (the feed's language) for short or mixed texts."""
-    burmese, latin = burmese_share(f"{title or ''}\n{text or ''}")
-    letters = burmese + latin
+    sample = f"{title or ''}\n{(text or '')[:SAMPLE_CHARS]}"
     prior = _primary(prior)
+    burmese, latin = burmese_share(sample)
+    letters = burmese + latin
     if letters < MIN_LETTERS:
         return prior if prior in LANGUAGES else (None if letters == 0 else ("my" if burmese >= latin else "en"))
     share = burmese / letters
@@ -49,6 +51,14 @@ def _primary(tag: str | None) -> str | None:
 def module_for(language: str | None) -> ModuleType:
     """The language's module (English for anything unknown: it is the one that reads Latin script)."""
     return import_module(f"tasks.lang.{language if language in LANGUAGES else 'en'}")
+
+
+def own_script_triggers(mentions: list, language: str | None) -> list:
+    """A Burmese text's triggers are its Burmese words: an English word it quotes ("March" in a date,
+    "attack" in a group's English name) is not a report of an act."""
+    if language != "my":
+        return mentions
+    return [m for m in mentions if m.kind != "trigger" or is_burmese(m.text)]
 
 
 def extract(knowledge, title: str, text: str, published: date, article_id: str | None = None,
