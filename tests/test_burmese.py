@@ -52,6 +52,18 @@ def test_a_term_matches_only_on_syllable_boundaries(knowledge) -> None:
     assert not [m for m in knowledge.find("ပြန်ကြားရေးတာဝန်ခံက ပြောသည်", myanmar_context=True) if m.kind == "place"]
 
 
+def test_every_sub_event_type_supported_in_english_has_burmese_triggers() -> None:
+    import csv
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+
+    def sub_types(name: str) -> set[tuple[str, str]]:
+        with (seeds / name).open(encoding="utf-8") as handle:
+            return {(r["event_type"], r["sub_event_type"]) for r in csv.DictReader(handle) if r["sub_event_type"]}
+
+    assert sub_types("event_lexicon.csv") <= sub_types("event_lexicon_my.csv")
+
+
 def test_language_is_told_by_script_share_and_the_feed_is_only_a_prior() -> None:
     assert detect_language(AIRSTRIKE_MY) == "my"
     assert detect_language(AIRSTRIKE_EN, prior="my") == "en"

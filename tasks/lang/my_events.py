@@ -37,12 +37,13 @@ SECOND_TRIGGER = 0.9
 GENERIC_ATTACK = frozenset({"တိုက်ခိုက်", "ပစ်ခတ်", "ပစ်ခတ်တိုက်ခိုက်"})
 SUBSTANTIAL = 40   # characters: shorter lines are bylines, datelines, menu words
 STATE_PASSIVE = "ခံထားရ"
-SUB_ORDER = (
-    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
-    "Chemical weapon", "Non-state actor overtakes territory", "Government regains territory", "Sexual violence",
-    "Looting/property destruction", "Abduction/forced disappearance", "Attack", "Excessive force against protesters",
+SUB_ORDER = (  # the more specific act wins when a sentence names several ("bombed and clashed")
+    "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+    "Grenade", "Chemical weapon", "Non-state actor overtakes territory", "Government regains territory",
+    "Sexual violence", "Looting/property destruction", "Abduction/forced disappearance", "Attack",
+    "Excessive force against protesters", "Mob violence", "Violent demonstration", "Protest with intervention",
     "Non-violent transfer of territory", "Arrests", "Armed clash", "Agreement", "Peaceful protest",
-    "Change to group/activity", "Headquarters or base established",
+    "Disrupted weapons use", "Change to group/activity", "Headquarters or base established", "Other",
 )
 PRIORITY = {sub: len(SUB_ORDER) - i for i, sub in enumerate(SUB_ORDER)}
 @dataclass
