@@ -106,7 +106,8 @@ def _kind_patterns(words: Words) -> list[tuple[str, re.Pattern[str]]]:
 def _bare_count_pattern(words: Words) -> re.Pattern[str]:
     """Digits with no classifier right before the verb: "စစ်သား၃၀ကျော်သေဆုံး" (30-odd soldiers died)."""
     verbs = "|".join(words.alternation(k) for k in ("killed", "injured"))
-    return re.compile(rf"(?<![\u1040-\u10490-9])\(?(?P<num>{_NUMBER})\)?\s*(?:{words.alternation('qualifier_after')})?\s*"
+    return re.compile(rf"(?<![\u1040-\u10490-9])(?:\(?(?P<num>{_NUMBER})\)?|(?P<vague>{words.alternation('vague_number')}))"
+                      rf"\s*(?:{words.alternation('qualifier_after')})?\s*"
                       rf"(?=(?:{verbs}))")
 
 
@@ -142,7 +143,8 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
         counts.append(Count(kind, value, scope, match.start(), match.end(), match.group(0)))
     taken = [(c.start, c.end) for c in counts]
     for match in _bare_count_pattern(words).finditer(text):
-        value = digits_value(match.group("num"))
+        value = (int(words.kind("vague_number")[match.group("vague")]) if match.group("vague")
+                 else digits_value(match.group("num")))
         if value is None or value > 100_000 or any(s <= match.start() < e for s, e in taken):
             continue
         kind = _kind_after(words, text[match.end():match.end() + 12])
