@@ -5,9 +5,10 @@
    gives a candidate: its most specific trigger, dates, places, particle-marked actors, counts.
 3. A candidate continues the previous event when it is near, of the same kind (or only tells casualties)
    and agrees on date and township; an undated restatement joins the event of the same sub-type.
-4. Dates fall back to the story so far, then publication; places to the paragraph, the lead, then the
-   township the article names most; actors get ACLED's defaults (an air strike is the military's, the
-   victims of an attack are Civilians, an unnamed attacker is an Unidentified Armed Group).
+4. Dates fall back to the story so far, then the next sentences of substance, then publication; places
+   to the lead (title, first sentences), then the township the article names most; actors get ACLED's
+   defaults (tasks/lang/my_actors.py: an air strike is the military's, the victims of an attack are
+   Civilians, an unnamed attacker is an Unidentified Armed Group).
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ SUB_ORDER = (  # the more specific act wins when a sentence names several ("bomb
     "Disrupted weapons use", "Change to group/activity", "Headquarters or base established", "Other",
 )
 PRIORITY = {sub: len(SUB_ORDER) - i for i, sub in enumerate(SUB_ORDER)}
+
+
 @dataclass
 class Hit:
     start: int
@@ -213,10 +216,10 @@ def _same_township(a: Candidate, b: Candidate) -> bool:
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:
+    """May two candidates be one event: no two different dates, no two different townships."""
     if a.date and b.date and a.date.event_date != b.date.event_date:
         return False
-    ta, tb = _township(a.place), _township(b.place)
-    return not (ta and tb and ta != tb)
+    return _same_township(a, b)
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
@@ -246,7 +249,8 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _absorb(prev: Candidate, cand: Candidate) -> None:
-    prev.sentences.append(cand.first)
+    if cand.first not in prev.sentences:  # a sentence's second act may join its first
+        prev.sentences.append(cand.first)
     if not cand.casualty_only and PRIORITY.get(cand.hit.sub_event_type, 0) > PRIORITY.get(prev.hit.sub_event_type, 0) \
             and cand.hit.event_type == prev.hit.event_type:
         prev.hit = cand.hit
@@ -281,7 +285,7 @@ def _lead_place(knowledge, sentences, mentions, starts, context, title_mentions)
 
 def _event(knowledge, cand: Candidate, published: date, article_id, lead, context,
            article_armed: list[str]) -> Event:
-    when = cand.date or ResolvedDate(published, 1, None)
+    when = cand.date or ResolvedDate(published, 2, None)   # undated: around publication, as in English
     event_type, sub = cand.hit.event_type, cand.hit.sub_event_type
     event = Event(article_id=article_id, event_type=event_type, sub_event_type=sub,
                   disorder_type=_disorder(event_type, sub), event_date=when.event_date,
@@ -321,7 +325,7 @@ def _place(event: Event, place) -> None:
     event.admin2, event.admin2_pcode = place.district_name or None, place.district_pcode or None
     event.admin3, event.admin3_pcode = place.township_name or None, place.township_pcode or None
     event.latitude, event.longitude = place.latitude, place.longitude
-    event.geo_precision = 1 if place.level in ("town", "village_tract") else 2
+    event.geo_precision = {"town": 1, "village_tract": 1, "township": 2, "district": 2}.get(place.level, 3)
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
