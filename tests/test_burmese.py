@@ -205,3 +205,19 @@ def test_the_fetch_stage_converts_zawgyi_and_stores_the_detected_language(tmp_pa
     con.close()
     assert rows == {"kani": "my", "english": "en"}        # the page says lang="en": the text decides
     assert "ကနီမြို့နယ်" in text                           # stored in Unicode
+
+
+def test_mmtrack_extract_prints_the_events_of_a_burmese_text(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "airstrike.txt"
+    path.write_text(AIRSTRIKE_MY, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mmtrack.cli", "extract", str(path), "--published", "2025-02-12",
+                             "--json"], capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).resolve().parents[1])
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["relevance"]["relevant"]
+    assert [(e["sub_event_type"], e["admin3"], e["fatalities"]) for e in out["events"]] == [("Air/drone strike", "Kani", 9)]
