@@ -9,7 +9,7 @@ a battle's missing side is the other armed actor the article names.
 from __future__ import annotations
 
 from tasks.extract import actors as actor_rules
-from tasks.extract.event_actors import _normalize
+from tasks.extract.event_actors import _affinity, _home_areas, _normalize
 
 DEFAULT_MILITARY = ("Air/drone strike",)
 CIVILIAN_TARGET = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction",
@@ -19,7 +19,7 @@ UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade")
 DRONE = "ဒရုန်း"   # a drone: resistance forces fly them too, unlike jets and helicopters
 
 
-def event_actors(knowledge, cand, article_armed: list[str]) -> tuple[str | None, str | None]:
+def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple[str | None, str | None]:
     """actor1 and actor2 as canonical ids, with ACLED's defaults for what the text leaves unsaid."""
     event_type, sub = cand.hit.event_type, cand.hit.sub_event_type
     norm = [_normalize(knowledge, a, event_type) for a in (cand.roles.actor1, cand.roles.actor2)]
@@ -67,6 +67,12 @@ def event_actors(knowledge, cand, article_armed: list[str]) -> tuple[str | None,
             actor2 = others[0] if others else None
         if actor1 is not None and actor2 is None:
             actor2 = actor_rules.MILITARY if actor1 != actor_rules.MILITARY else "unidentified_armed_group"
+        if allies(knowledge, actor1, actor2):
+            # "AA fights beside the KIA": the other side is the junta's; the side is the ally at home there
+            home = _home_areas(knowledge)
+            if event is not None and _affinity(home, actor2, event) > _affinity(home, actor1, event):
+                actor1 = actor2
+            actor2 = actor_rules.MILITARY
     if actor1 == "pdf" and event_type in actor_rules.VIOLENT_TYPES:
         # "KIA, PDF များက": the named group, not the umbrella word outlets use for any local force
         actor1 = next((a for a in named if a not in ("pdf", actor2) and not is_state(knowledge, a)
@@ -74,6 +80,16 @@ def event_actors(knowledge, cand, article_armed: list[str]) -> tuple[str | None,
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2
+
+
+def allies(knowledge, a: str | None, b: str | None) -> bool:
+    """Two resistance groups of one alliance (or one of them the PDF umbrella) fight on the same side."""
+    first, second = knowledge.actors.get(a) if a else None, knowledge.actors.get(b) if b else None
+    if first is None or second is None or is_state(knowledge, a) or is_state(knowledge, b):
+        return False
+    if first.inter_code not in (2, 3) or second.inter_code not in (2, 3):
+        return False
+    return "pdf" in (a, b) or bool(set(first.alliances) & set(second.alliances))
 
 
 def is_state(knowledge, actor_id: str | None) -> bool:

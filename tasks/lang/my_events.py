@@ -292,7 +292,7 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
                   time_precision=when.time_precision, date_text=when.date_text or None,
                   knowledge_version=knowledge.version)
     _place(event, cand.place if cand.place is not None and cand.place.level != "country" else lead or cand.place)
-    actor1, actor2 = event_actors(knowledge, cand, article_armed)
+    actor1, actor2 = event_actors(knowledge, cand, article_armed, event)
     if actor1:
         _set_actor(knowledge, event, "1", actor1)
     if actor2 and actor2 != actor1:

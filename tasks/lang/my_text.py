@@ -93,7 +93,7 @@ def _count_pattern(words: Words) -> re.Pattern[str]:
 
 
 # "သေ" (die) alone is also the first syllable of "သေနတ်" (gun) and "သေချာ" (sure): only before a clause end
-_DIED = "|သေ(?=\\s|$|[\u104a\u104b]|ပြီ|သွား|ခဲ့|ကြ)"
+_DIED = "|သေ(?=\\s|$|[\u104a\u104b]|ပြီ|သွား|ခဲ့|ကြ|ကာ|၍|သည်)"
 
 
 @lru_cache(maxsize=4)
