@@ -134,7 +134,9 @@ def evaluate(splits: tuple[str, ...] = ("dev", "test")) -> list[tuple[str, float
     out = []
     for split in splits:
         rows, missing = run_split(knowledge, labels, split)
-        out.append((f"burmese {split}: articles scored (texts missing: {missing})", len(rows), ""))
+        out.append((f"burmese {split}: articles scored (texts missing: {missing}, cache {cache_dir()})", len(rows), ""))
+        if not rows:
+            continue  # no cached texts here: nothing measured, nothing to judge
         for name, value in figures(rows).items():
             out.append((f"burmese {split} {name}", value, TARGETS[name]))
     return out
