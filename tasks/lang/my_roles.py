@@ -99,8 +99,8 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
     armed = [m for m in marked if not m.civilian]
     roles = Roles(named=list(dict.fromkeys(m.actor_id for m in armed)))
     if passive:
-        victims = {m.actor_id for m in armed if m.role in ("subject", "none") and m.role != "genitive"}
-        doers = [m for m in armed if m.role in ("genitive",)] or [m for m in armed if m.actor_id not in victims]
+        victims = {m.actor_id for m in armed if m.role in ("subject", "none")}
+        doers = [m for m in armed if m.role == "genitive"] or [m for m in armed if m.actor_id not in victims]
         roles.actor1 = doers[0].actor_id if doers else None
         others = [m for m in armed if m.actor_id != roles.actor1]
         roles.actor2 = others[0].actor_id if others else None
