@@ -22,7 +22,7 @@ from bench.report import Result, append_results, collect, summary_line, table_te
 
 # Quality and single-stage modules written by others: each offers evaluate() -> [(figure, value, target)].
 OTHER_MODULES = ("bench.bench_clean", "bench.bench_tag", "bench.bench_extract", "bench.bench_dedup",
-                 "bench.eval_relevance", "bench.eval_extraction", "bench.bench_review")
+                 "bench.eval_relevance", "bench.eval_extraction", "bench.bench_review", "bench.bench_burmese")
 
 
 def run(quick: bool) -> list[Result]:

@@ -75,10 +75,13 @@ def _clean(raw: str, url: str | None, title: str) -> tuple[str, str, str | None]
 
 def process(knowledge, doc_id: str | None, raw: str, published: date, title: str = "", url: str | None = None,
             is_html: bool | None = None) -> dict:
-    from tasks.extract import extract
+    from tasks.lang import extract  # the article's language picks the rules
     from tasks.tag import tag_article
 
+    from tasks.burmese import to_unicode
+
     text, title, error = _clean(raw, url, title) if is_html is not False else (raw, title, None)
+    text, title = to_unicode(text) or "", to_unicode(title) or ""  # Zawgyi pages, as the fetch stage does
     tags = tag_article(knowledge, title, text)
     result = extract(knowledge, title, text, published, doc_id)
     tag_dict = asdict(tags) if hasattr(tags, "__dataclass_fields__") else dict(tags)

@@ -63,6 +63,13 @@ DISTRICT_CAPITALS: dict[str, tuple[str, str]] = {
     "MMR018D002": ("Det Khi Na Thi Ri", ""),
 }
 
+# Burmese names of units that neither MIMU nor a namesake town gives one (news names them this way).
+NAMES_MY: dict[str, str] = {
+    "MMR013D001": "ရန်ကုန်မြောက်ပိုင်းခရိုင်", "MMR013D002": "ရန်ကုန်အရှေ့ပိုင်းခရိုင်",
+    "MMR013D003": "ရန်ကုန်တောင်ပိုင်းခရိုင်", "MMR013D004": "ရန်ကုန်အနောက်ပိုင်းခရိုင်",
+    "MMR018D001": "ဥတ္တရခရိုင်", "MMR018D002": "ဒက္ခိဏခရိုင်",
+    "MMR005037": "နန်းယွန်းမြို့နယ်", "MMR015201": "ကုန်းကြမ်းမြို့နယ်", "MMR015202": "လောက်ကိုင်မြို့နယ်",
+}
 MY_DISTRICT_SUFFIX = "ခရိုင်"
 MY_TOWNSHIP_SUFFIX = "မြို့နယ်"
 PCODE = re.compile(r"^MMR\d{3}[0-9A-Z]\d{2,8}$")
@@ -188,6 +195,7 @@ def build_districts(units: dict[str, dict[str, str]], towns_by: dict[str, list[d
         coords = town_coords(capital) if capital else mean_coords([c for t in towns if (c := town_coords(t))])
         if capital and pcode not in DISTRICT_CAPITALS:
             name_my = capital["Town_Name_MMR"] + MY_DISTRICT_SUFFIX
+        name_my = name_my or NAMES_MY.get(pcode, "")
         if coords is None:
             coords = namesake_coords(state_towns.get(sample["SR_Pcode"], []), mimu_name)
         coords_by[pcode] = coords
@@ -221,7 +229,9 @@ def build_townships(units: dict[str, dict[str, str]], towns_by: dict[str, list[d
         # Only a town of the same name lends the township its Burmese name (coordinates or not).
         namesake = next((t for t in towns_by.get(pcode, [])
                          if name_key(t["Town_Name_Eng"]) == name_key(name)), None)
-        name_my = namesake["Town_Name_MMR"] + MY_TOWNSHIP_SUFFIX if namesake else ""
+        # MIMU's field-sourced Kokang units have no towns: the GAD town of that name in the state lends it
+        namesake = namesake or pick_capital(state_towns.get(sample["SR_Pcode"], []), name)
+        name_my = namesake["Town_Name_MMR"] + MY_TOWNSHIP_SUFFIX if namesake else NAMES_MY.get(pcode, "")
         coords_by[pcode] = coords
         rows.append(place_row(pcode, "township", name, name_my, hierarchy_of(sample, 3), coords,
                               approx=main is None))

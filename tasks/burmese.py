@@ -27,8 +27,21 @@ def _line_to_unicode(line: str) -> str:
     return convert(line, "zawgyi", "unicode")
 
 
+# Marks typed (or converted from Zawgyi) in an order other than Unicode's storage order: "ု ိ" for "ိ ု",
+# "် ့" for "့ ်", "ံ ု" for "ု ံ". Same characters, swapped: the text keeps its length, so offsets hold.
+_MARK_ORDER = {"\u102f\u102d": "\u102d\u102f", "\u103a\u1037": "\u1037\u103a", "\u1036\u102f": "\u102f\u1036"}
+# (news sites write "့်" (dot below, asat) all but always; MIMU's names and some converters the reverse)
+_MISORDERED = re.compile("|".join(_MARK_ORDER))
+
+
+def normalize_order(text: str) -> str:
+    """Burmese marks in Unicode's storage order (what the seeds' names and triggers are written in)."""
+    return _MISORDERED.sub(lambda m: _MARK_ORDER[m.group(0)], text)
+
+
 def to_unicode(text: str | None) -> str | None:
-    """The text with its Zawgyi lines converted to Unicode Burmese (line by line: pages mix both)."""
+    """The text with its Zawgyi lines converted to Unicode Burmese (line by line: pages mix both) and
+    its marks in storage order."""
     if not text or not _MYANMAR_SCRIPT.search(text):
         return text
-    return "\n".join(_line_to_unicode(line) for line in text.split("\n"))
+    return normalize_order("\n".join(_line_to_unicode(line) for line in text.split("\n")))

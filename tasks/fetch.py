@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import duckdb
 
 from tasks.burmese import to_unicode
+from tasks.lang import detect_language
 from tasks.clean import CleanedPage, choose_text, clean_pages
 from tasks.db import transaction, update_rows
 from tasks.http import FetchResult, HttpPolicy, utc_now
@@ -43,6 +44,7 @@ class PendingArticle:
     first_seen_at: datetime
     fetch_attempts: int
     allow_private: bool
+    feed_language: str | None = None   # the feed's declared language: a prior, the text decides
 
 
 # Never fetched, or a transient failure whose retry time has come.
@@ -59,7 +61,7 @@ def pending_articles(con: duckdb.DuckDBPyConnection, limit: int, now: datetime) 
     rows = con.execute(
         f"""
         SELECT a.article_id, a.url, a.title, a.summary, a.feed_published_at, a.first_seen_at,
-               a.fetch_attempts, coalesce(f.allow_private, false)
+               a.fetch_attempts, coalesce(f.allow_private, false), f.language
         FROM articles a LEFT JOIN feeds f USING (feed_id)
         WHERE {_QUEUE_WHERE}
         ORDER BY a.first_seen_at, a.article_id
@@ -185,6 +187,8 @@ def _article_row(article: PendingArticle, result: FetchResult, page: CleanedPage
         "page_date": _page_date(page),
         "site_name": page.site_name if page else None,
         "language": page.language if page else None,
+        "text_language": detect_language(text, to_unicode(page.title) if page else article.title,
+                                         article.feed_language or (page.language if page else None)),
         "published_at": published_at,
         "published_source": published_source,
         "content_hash": hashlib.sha256(text.encode("utf-8")).hexdigest() if text else None,

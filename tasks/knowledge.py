@@ -30,7 +30,11 @@ import pyarrow as pa
 from tasks.db import insert, transaction
 from tasks.matcher import Pattern, PatternMatcher, fold, is_burmese
 
-SEED_FILES = ("places.csv", "place_aliases.csv", "actors.csv", "actor_aliases.csv", "event_lexicon.csv")
+SEED_FILES = ("places.csv", "place_aliases.csv", "actors.csv", "actor_aliases.csv", "event_lexicon.csv",
+              "actor_aliases_my.csv", "event_lexicon_my.csv", "language_words.csv")
+# Per-language rows (decision 10): <name>_<language>.csv next to the English file, same columns plus
+# `language`; read together, so every stage sees one vocabulary.
+LANGUAGE_SEEDS = ("my",)
 # Levels that anchor a story in Myanmar. Village tract names collide with common words and with names
 # elsewhere, so they locate events but never decide that a story is about Myanmar.
 ANCHOR_LEVELS = frozenset({"country", "state", "district", "township", "town"})
@@ -189,10 +193,15 @@ def _mentions(text: str, hits) -> list[Mention]:
 
 
 def _patterns(knowledge: Knowledge) -> Iterable[Pattern]:
+    from tasks.lang.my_places import burmese_place_surfaces, matchable_alone
+
     for place in knowledge.places.values():
         for name in (place.name_en, place.name_my):
             if _matchable_place_name(place, name):
                 yield Pattern("place", place.place_id, name, needs_capital=not is_burmese(name))
+        for surface in burmese_place_surfaces(place.level, place.name_my):
+            if surface != place.name_my and matchable_alone(surface):
+                yield Pattern("place", place.place_id, surface)
     for place_id, alias in knowledge.place_aliases:
         place = knowledge.places.get(place_id)
         if place is not None and _matchable_place_name(place, alias):
@@ -221,7 +230,11 @@ def _matchable_place_name(place: Place, name: str) -> bool:
     are matched."""
     if not name:
         return False
-    return not (is_burmese(name) and place.level == "village_tract")
+    if not is_burmese(name):
+        return True
+    from tasks.lang.my_places import matchable_alone
+
+    return place.level != "village_tract" and matchable_alone(name)
 
 
 def _alliance_members(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:
@@ -297,9 +310,19 @@ def _read_actors(seeds_dir: Path) -> dict[str, Actor]:
     return actors
 
 
+def _language_rows(seeds_dir: Path, stem: str) -> list[dict[str, str]]:
+    """Rows of <stem>.csv and of its per-language files <stem>_<language>.csv (when present)."""
+    rows = _rows(seeds_dir / f"{stem}.csv")
+    for language in LANGUAGE_SEEDS:
+        path = seeds_dir / f"{stem}_{language}.csv"
+        if path.exists():
+            rows += _rows(path)
+    return rows
+
+
 def _read_triggers(seeds_dir: Path) -> dict[str, Trigger]:
     triggers = {}
-    for row in _rows(seeds_dir / "event_lexicon.csv"):
+    for row in _language_rows(seeds_dir, "event_lexicon"):
         text = fold(row["trigger"])
         if text:
             triggers[text] = Trigger(
@@ -320,7 +343,7 @@ def _read_knowledge(seeds_dir: Path, version: str) -> Knowledge:
             needs_myanmar_context=_bool(r.get("needs_myanmar_context", "")),
             case_sensitive=_bool(r.get("case_sensitive", "")),
         )
-        for r in _rows(seeds_dir / "actor_aliases.csv")
+        for r in _language_rows(seeds_dir, "actor_aliases")
     ]
     return Knowledge(
         places=_read_places(seeds_dir), actors=_read_actors(seeds_dir), triggers=_read_triggers(seeds_dir),

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from tasks.burmese import normalize_order
+from tasks.lang.my_words import is_syllable_boundary
+
 # One character in, one character out: offsets survive folding.
 _FOLD_TABLE = str.maketrans(
     {
@@ -53,8 +56,9 @@ _IRREGULAR_BASE = {form: base for base, forms in _IRREGULAR.items() for form in 
 
 
 def fold(text: str) -> str:
-    """The folded form used for patterns: hyphen/space variants and curly quotes unified, lower case."""
-    return " ".join(text.translate(_FOLD_TABLE).split()).lower()
+    """The folded form used for patterns: hyphen/space variants and curly quotes unified, lower case,
+    Burmese marks in one order (MIMU writes "န်ု" where news writes "န့်"; a swap keeps offsets)."""
+    return normalize_order(" ".join(text.translate(_FOLD_TABLE).split()).lower())
 
 
 def fold_keep_case(text: str) -> str:
@@ -106,7 +110,7 @@ class _Folded:
 
 
 def _fold_text(text: str) -> _Folded:
-    keep = text.translate(_FOLD_TABLE)
+    keep = normalize_order(text.translate(_FOLD_TABLE))
     lower = keep.lower()
     if len(lower) != len(keep):
         return _fold_with_map(keep)
@@ -256,7 +260,8 @@ def _accept(
 ) -> tuple[int, int, tuple[Pattern, ...]] | None:
     lower = folded.lower
     if burmese:
-        if end < len(lower) and _is_burmese_mark(lower[end]):
+        # a Burmese term starts and ends on syllable boundaries: "မိုင်" (mile) is not in "မိုင်း" (mine)
+        if not (is_syllable_boundary(lower, start) and is_syllable_boundary(lower, end)):
             return None
         return start, end, entries
     if start > 0 and _is_word_char(lower[start - 1]):

@@ -19,6 +19,7 @@ import duckdb
 
 from tasks.db import transaction, upsert
 from tasks.knowledge import Knowledge, Mention
+from tasks.lang import detect_language, own_script_triggers
 from tasks.relevance import (
     SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
 )
@@ -79,8 +80,9 @@ def tagger_version(knowledge: Knowledge) -> str:
 
 def tag_article(knowledge: Knowledge, title: str | None, text: str | None) -> ArticleTags:
     title, text = title or "", text or ""
-    title_mentions = _not_markets(knowledge.find(title, myanmar_context=True), title)
-    text_mentions = _not_markets(knowledge.find(text, myanmar_context=True), text)
+    language = detect_language(text, title)  # the lexicon is one; each language counts its own triggers
+    title_mentions = own_script_triggers(_not_markets(knowledge.find(title, myanmar_context=True), title), language)
+    text_mentions = own_script_triggers(_not_markets(knowledge.find(text, myanmar_context=True), text), language)
     anchored = knowledge.myanmar_anchored(title_mentions) or knowledge.myanmar_anchored(text_mentions)
     short = len(title.split()) + len(text.split()) <= SHORT_TEXT_WORDS
     paired = not anchored and (opposite_sides_named(knowledge, [*title_mentions, *text_mentions])

@@ -31,9 +31,9 @@ def test_feeds_list_shows_the_registry_without_prefect() -> None:
     assert result.returncode == 0, result.stderr
     for feed_id in ("irrawaddy", "myanmar-now", "frontier", "mizzima", "dvb", "rfa-myanmar", "bni", "kachin-news",
                     "narinjara", "karen-news", "shan-herald", "benarnews-myanmar", "guardian-myanmar",
-                    "aljazeera-all", "google-news-myanmar"):
+                    "aljazeera-all", "google-news-myanmar", "bbc-burmese", "myanmar-now-mm"):
         assert feed_id in result.stdout
-    assert "15 feeds, 14 enabled" in result.stdout
+    assert "23 feeds, 19 enabled" in result.stdout
 
 
 def test_settings_lists_every_environment_variable_without_prefect() -> None:

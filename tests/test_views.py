@@ -31,7 +31,7 @@ UNIQUE_EVENT_COLUMNS = """
     latitude DOUBLE, longitude DOUBLE, geo_precision SMALLINT, fatalities INTEGER, injured INTEGER,
     displaced INTEGER, arrested INTEGER, notes VARCHAR, num_articles INTEGER, num_sources INTEGER,
     sources VARCHAR[], source_urls VARCHAR[], first_reported_at TIMESTAMPTZ, last_reported_at TIMESTAMPTZ,
-    member_event_ids VARCHAR[]
+    member_event_ids VARCHAR[], languages VARCHAR[]
 """
 
 MIL = {"name": "Military Forces of Myanmar (2021-)", "id": "military_myanmar", "inter": 1}
@@ -96,7 +96,7 @@ def unique_event(event_id: str, kind: str, day: str, place: dict, actor1: dict, 
         "fatalities": 0, "notes": f"Evidence sentence of {event_id}.", "num_articles": 1, "num_sources": 1,
         "sources": ["Irrawaddy Chronicle"], "source_urls": [f"https://irrawaddy-chronicle.example/{event_id}"],
         "first_reported_at": reported, "last_reported_at": reported, "member_event_ids": [f"{event_id}-m1"],
-        **place, **fields,
+        "languages": ["en"], **place, **fields,
     }
     return row
 
@@ -233,7 +233,7 @@ D = dt.date.fromisoformat
 ANALYST_VIEWS = ["tracking_as_of", "events_by_day", "active_fronts", "territory_changes", "agreements",
                  "displacement_figures", "displacement_latest", "actor_activity_by_month",
                  "fatalities_by_region_month", "strikes_on_civilians", "feed_health", "pipeline_run_history",
-                 "acled_export"]
+                 "acled_export", "events_by_language"]
 
 
 def test_each_view_file_creates_one_view_named_in_its_header(tmp_path: Path) -> None:
@@ -427,7 +427,7 @@ ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disor
                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
                  "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
                  "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-                 "fatalities", "tags", "timestamp",
+                 "fatalities", "tags", "timestamp", "source_languages",
                  "review_status"]  # not ACLED's: machine | reviewed | corrected | added (issue 17)
 
 
@@ -445,7 +445,8 @@ def test_acled_export_has_acled_columns_in_order_and_its_conventions(tracker) ->
         "country": "Myanmar", "admin1": "Sagaing", "admin2": "Yinmarbin", "admin3": "Kani", "location": "Kani",
         "latitude": 22.4406, "longitude": 94.8353, "geo_precision": 1, "source": "Irrawaddy Chronicle; Mekong Wire",
         "source_scale": None, "notes": "Evidence sentence of e01.", "fatalities": 2, "tags": "",
-        "timestamp": int(dt.datetime(2025, 3, 31, 6, tzinfo=UTC).timestamp()), "review_status": "machine",
+        "timestamp": int(dt.datetime(2025, 3, 31, 6, tzinfo=UTC).timestamp()), "source_languages": "en",
+        "review_status": "machine",
     }
     assert (by_id["MMRE02"]["civilian_targeting"], by_id["MMRE02"]["interaction"]) == ("Civilian targeting", 17)
     assert by_id["MMRE04"]["admin1"] == "Shan-North"

@@ -2,10 +2,11 @@
 -- articles reported it. Analysts count events from here, never from `events` (one row per mention).
 -- event_id is the cluster id: stable across runs and rebuilds. Merged fields follow docs/dedup.md;
 -- num_articles, num_sources, sources, source_urls, reported times and member ids are computed live from
--- the member mentions that still exist. Only events with figure_scope = 'event' are clustered.
+-- the member mentions that still exist; languages lists the languages of the reports (en, my). Only events with figure_scope = 'event' are clustered.
 CREATE OR REPLACE VIEW unique_events AS
 WITH members AS (
-    SELECT l.cluster_id, e.event_id, e.article_id, a.canonical_url, a.published_at, f.outlet
+    SELECT l.cluster_id, e.event_id, e.article_id, a.canonical_url, a.published_at, f.outlet,
+           coalesce(a.text_language, f.language) AS language
     FROM event_cluster_links l
     JOIN events e ON e.event_id = l.event_id AND e.figure_scope = 'event'
     JOIN articles a ON a.article_id = e.article_id
@@ -19,7 +20,8 @@ per_cluster AS (
            list_sort(list_distinct(list(canonical_url))) AS source_urls,
            min(published_at) AS first_reported_at,
            max(published_at) AS last_reported_at,
-           list_sort(list(event_id)) AS member_event_ids
+           list_sort(list(event_id)) AS member_event_ids,
+           list_sort(list_distinct(list(language) FILTER (WHERE language IS NOT NULL))) AS languages
     FROM members
     GROUP BY cluster_id
 )
@@ -29,6 +31,6 @@ SELECT c.cluster_id AS event_id, c.event_type, c.sub_event_type, c.disorder_type
        c.admin2, c.admin2_pcode, c.admin3, c.admin3_pcode, c.latitude, c.longitude, c.geo_precision,
        c.fatalities, c.injured, c.displaced, c.arrested, c.notes,
        p.num_articles, p.num_sources, p.sources, p.source_urls, p.first_reported_at, p.last_reported_at,
-       p.member_event_ids, c.num_stories, c.fatalities_rule, c.fatalities_sources, c.representative_event_id, c.method_version
+       p.member_event_ids, p.languages, c.num_stories, c.fatalities_rule, c.fatalities_sources, c.representative_event_id, c.method_version
 FROM event_clusters c
 JOIN per_cluster p ON p.cluster_id = c.cluster_id;

@@ -11,7 +11,8 @@
 --           districts without "District";
 --   source  the outlets that reported it, joined with '; '; source_scale is NULL (the feed registry
 --           records no outlet scale yet); tags is '';
---   timestamp  Unix seconds of the latest report of the event (ACLED: last change of the row).
+--   timestamp  Unix seconds of the latest report of the event (ACLED: last change of the row);
+--   source_languages  the languages of the reports ('en; my'), after ACLED's columns.
 CREATE OR REPLACE VIEW acled_export AS
 WITH countries(country_iso, iso, country, region) AS (
     VALUES ('MMR', 104, 'Myanmar', 'Southeast Asia'), ('THA', 764, 'Thailand', 'Southeast Asia'),
@@ -58,6 +59,7 @@ SELECT
     e.fatalities,
     '' AS tags,
     epoch(e.last_reported_at)::BIGINT AS timestamp,
+    array_to_string(e.languages, '; ') AS source_languages,
     e.review_status  -- not ACLED's: machine | reviewed | corrected | added (sql/views/017_reviewed_events.sql)
 FROM located e
 LEFT JOIN countries c ON c.country_iso = e.event_country_iso

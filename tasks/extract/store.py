@@ -14,7 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from tasks.db import insert, transaction
-from tasks.extract.events import extract
+from tasks.lang import extract  # dispatches on the article's language (English or Burmese rules)
 from tasks.extract.model import EXTRACTOR_VERSION, Event, Figure
 
 EVENT_SCHEMA = pa.schema([

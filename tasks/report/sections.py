@@ -112,6 +112,14 @@ SECTIONS: tuple[Section, ...] = (
         date_column="reported_date", pcode_column=None, limit=40,
     ),
     Section(
+        key="languages", title="Events by language of the reports", view="events_by_language",
+        columns=(("month", "Month"), ("language", "Language"), ("events", "Events"), ("articles", "Articles"),
+                 ("fatalities", "Fatalities")),
+        order_by="month DESC, language", date_column="month", region_column=None, pcode_column=None, limit=60,
+        note="en: reported only in English; my: only in Burmese; both: in both languages. "
+             "Not limited by the report's region.",
+    ),
+    Section(
         key="feeds", title="Feed health", view="feed_health",
         columns=(("name", "Feed"), ("outlet", "Outlet"), ("last_status", "Last status"),
                  ("last_success_at", "Last success"), ("failure_streak", "Failures in a row"),

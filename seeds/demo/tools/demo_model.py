@@ -31,6 +31,8 @@ class Outlet:
     slug: str
     name: str
     domain_blurb: str
+    language: str = "en"
+    encoding: str = "unicode"   # 'zawgyi': pages and feed are served in Zawgyi (the sources stay Unicode)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ OUTLETS = {
         Outlet("mekong-wire", "Mekong Wire", "Regional news agency for mainland Southeast Asia"),
         Outlet("asia-desk-daily", "Asia Desk Daily", "World news with an Asian eye"),
         Outlet("salween-daily", "Salween Daily", "News from Karen State and the Thai border"),
+        Outlet("myethin-news", "Mye Thin News", "မြေသင်း သတင်းဌာန - နေ့စဉ်သတင်း", language="my"),
+        Outlet("taungtan-voice", "Taung Tan Voice", "တောင်တန်းအသံ - ဒေသသတင်း", language="my", encoding="zawgyi"),
     ]
 }
 
@@ -69,6 +73,10 @@ FEEDS = [
              "/asia-desk-daily/world/rss.xml", "rss20", True, 20),
     FeedSpec("demo-salween-daily", "Salween Daily", "Salween Daily",
              "/salween-daily/feed/rss.xml", "broken", False, 30),
+    FeedSpec("demo-myethin-news", "Mye Thin News - သတင်း", "Mye Thin News",
+             "/myethin-news/feed.xml", "rss20", False, 30),
+    FeedSpec("demo-taungtan-voice", "Taung Tan Voice - သတင်း", "Taung Tan Voice",
+             "/taungtan-voice/rss.xml", "rss20", False, 30),
 ]
 
 EVENT_FIELDS = ("event_type", "sub_event_type", "event_date", "time_precision", "admin1", "township", "actor1",
@@ -137,6 +145,8 @@ def article_path(article: Article) -> str:
         return f"/mekong-wire/stories/{d:%Y%m%d}-{article.slug}.html"
     if article.outlet == "asia-desk-daily":
         return f"/asia-desk-daily/world/{article.section.lower()}/{article.slug}.html"
+    if article.outlet in ("myethin-news", "taungtan-voice"):
+        return f"/{article.outlet}/news/{d:%Y-%m-%d}-{article.slug}.html"
     raise ValueError(f"unknown outlet {article.outlet!r}")
 
 

@@ -8,6 +8,7 @@ from datetime import timezone
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
+from burmese_pages import served_text
 from demo_model import FEEDS, OUTLETS, Article, FeedSpec, feed_for_outlet
 
 B = "{{BASE}}"
@@ -58,7 +59,7 @@ def rss20(feed: FeedSpec, entries: list[FeedEntry]) -> str:
 <link>{B}/{outlet.slug}/</link>
 <atom:link href="{B}{feed.path}" rel="self" type="application/rss+xml"/>
 <description>{_e(outlet.domain_blurb)}</description>
-<language>en</language>
+<language>{outlet.language}</language>
 <lastBuildDate>{format_datetime(last.astimezone(timezone.utc), usegmt=True)}</lastBuildDate>
 <ttl>{feed.poll_interval_minutes}</ttl>
 {items}
@@ -78,14 +79,15 @@ def _rss20_item(e: FeedEntry) -> str:
         author = f"<dc:creator>{_e(a.author)}</dc:creator>"
         extra = ""
     cats = "".join(f"<category>{_e(t)}</category>" for t in [a.section, *a.tags])
+    title, description = served_text(a.outlet, a.title), served_text(a.outlet, a.description)
     return f"""<item>
-<title>{_e(a.title)}</title>
+<title>{_e(title)}</title>
 <link>{_e(e.link)}</link>
 <guid isPermaLink="{permalink}">{_e(e.guid)}</guid>
 <pubDate>{format_datetime(a.published.astimezone(timezone.utc), usegmt=True)}</pubDate>
 {author}
 {cats}
-<description>{_e(a.description)}</description>{extra}
+<description>{_e(description)}</description>{extra}
 </item>"""
 
 

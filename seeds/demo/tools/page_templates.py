@@ -12,6 +12,7 @@ import zlib
 from datetime import timedelta
 from html import escape
 
+from burmese_pages import BURMESE_TEMPLATES
 from demo_model import OUTLETS, Article, feed_for_outlet
 
 B = "{{BASE}}"
@@ -292,4 +293,5 @@ PAGE_TEMPLATES = {
     "northern-shan-monitor": northern_shan_monitor,
     "mekong-wire": mekong_wire,
     "asia-desk-daily": asia_desk_daily,
+    **BURMESE_TEMPLATES,
 }

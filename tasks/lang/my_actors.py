@@ -1,0 +1,110 @@
+"""ACLED actor defaults for Burmese events: what the text leaves unsaid.
+
+Only the military flies aircraft; attacks, abductions and arson with no named doer are an Unidentified
+Armed Group's and their victims Civilians; a mine with no named layer likewise; a resistance force the
+report does not name is "PDF" (coding guide); a town taken by a non-state group is taken from the junta;
+a battle's missing side is the other armed actor the article names.
+"""
+
+from __future__ import annotations
+
+from tasks.extract import actors as actor_rules
+from tasks.extract.event_actors import _affinity, _home_areas, _normalize
+
+DEFAULT_MILITARY = ("Air/drone strike",)
+CIVILIAN_TARGET = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction",
+                   "Arrests")
+UNNAMED_ATTACKER = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction")
+UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade")
+DRONE = "ဒရုန်း"   # a drone: resistance forces fly them too, unlike jets and helicopters
+
+
+def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple[str | None, str | None]:
+    """actor1 and actor2 as canonical ids, with ACLED's defaults for what the text leaves unsaid."""
+    event_type, sub = cand.hit.event_type, cand.hit.sub_event_type
+    norm = [_normalize(knowledge, a, event_type) for a in (cand.roles.actor1, cand.roles.actor2)]
+    actor1, actor2 = norm
+    named = [_normalize(knowledge, a, event_type) for a in cand.roles.named]
+    if sub in DEFAULT_MILITARY and (actor1 is None or actor1 == actor_rules.CIVILIANS
+                                    or (DRONE not in cand.hit.text and not is_state(knowledge, actor1))):
+        # only the military flies aircraft; a resistance group named beside a bombing is its target
+        actor2 = actor_rules.CIVILIANS if cand.civilians else (actor1 if actor1 != actor_rules.CIVILIANS else actor2)
+        actor1 = actor_rules.MILITARY
+    if actor1 and actor2 and is_state(knowledge, actor1) and is_state(knowledge, actor2) \
+            and event_type in actor_rules.VIOLENT_TYPES:
+        actor1 = None   # the junta's forces do not attack their own police station: the doer is unnamed
+    if sub == "Non-state actor overtakes territory" and (actor1 is None or is_state(knowledge, actor1)) \
+            and cand.roles.actor1 is None:
+        # "MNDAA ထံ လက်နက်ချ" (surrendered to the MNDAA): the named non-state side is the one that took it
+        taker = next((a for a in named if not is_state(knowledge, a)), None)
+        if taker:
+            actor1, actor2 = taker, actor_rules.MILITARY
+    if actor1 is None and event_type in ("Battles", "Explosions/Remote violence") and named \
+            and all(is_state(knowledge, a) for a in named):
+        actor1 = "pdf"   # coding guide: PDF for a local resistance force the report does not otherwise name
+    if event_type == "Protests" and actor1 is None:
+        actor1 = actor_rules.PROTESTERS
+    if sub in ("Non-state actor overtakes territory",) and actor1 and not is_state(knowledge, actor1) \
+            and (actor2 is None or not is_state(knowledge, actor2)):
+        actor2 = actor_rules.MILITARY   # a town is taken from the junta's forces
+    if sub in CIVILIAN_TARGET:
+        if actor1 is None and sub in UNNAMED_ATTACKER:
+            actor1 = "unidentified_armed_group"
+        if actor1 is None and sub == "Arrests":
+            actor1 = actor_rules.MILITARY
+        if actor2 is None or (sub != "Arrests" and actor2 == actor_rules.MILITARY and actor1 != actor_rules.MILITARY):
+            actor2 = actor_rules.CIVILIANS
+    elif event_type in ("Explosions/Remote violence",) and actor2 is None and cand.civilians:
+        actor2 = actor_rules.CIVILIANS
+    if actor1 is None and sub in UNNAMED_BOMBER:
+        actor1 = "unidentified_armed_group"   # coding guide: the attacker is not named
+    elif event_type == "Battles":
+        named += [a for a in article_armed if a not in named]
+        others = [a for a in named if a not in (actor1, None)]
+        if actor1 is None and others:
+            actor1, others = others[0], others[1:]
+        if actor2 is None or actor2 == actor1:
+            actor2 = others[0] if others else None
+        if actor1 is not None and actor2 is None:
+            actor2 = actor_rules.MILITARY if actor1 != actor_rules.MILITARY else "unidentified_armed_group"
+        if allies(knowledge, actor1, actor2):
+            # "AA fights beside the KIA": the other side is the junta's; the side is the ally at home there
+            home = _home_areas(knowledge)
+            if event is not None and _affinity(home, actor2, event) > _affinity(home, actor1, event):
+                actor1 = actor2
+            actor2 = actor_rules.MILITARY
+    if actor1 == "pdf" and event_type in actor_rules.VIOLENT_TYPES:
+        # "KIA, PDF များက": the named group, not the umbrella word outlets use for any local force
+        actor1 = next((a for a in named if a not in ("pdf", actor2) and not is_state(knowledge, a)
+                       and knowledge.actors.get(a) and knowledge.actors[a].inter_code in (2, 3)), actor1)
+    if actor1 == actor2:
+        actor2 = None
+    return actor1, actor2
+
+
+def allies(knowledge, a: str | None, b: str | None) -> bool:
+    """Two resistance groups of one alliance (or one of them the PDF umbrella) fight on the same side."""
+    first, second = knowledge.actors.get(a) if a else None, knowledge.actors.get(b) if b else None
+    if first is None or second is None or is_state(knowledge, a) or is_state(knowledge, b):
+        return False
+    if first.inter_code not in (2, 3) or second.inter_code not in (2, 3):
+        return False
+    return "pdf" in (a, b) or bool(set(first.alliances) & set(second.alliances))
+
+
+def is_state(knowledge, actor_id: str | None) -> bool:
+    actor = knowledge.actors.get(actor_id) if actor_id else None
+    return bool(actor and (actor.inter_code == 1 or actor_id in ("pyu_saw_htee", "militia_progov")))
+
+
+def article_armed(knowledge, mentions) -> list[str]:
+    """The armed actors the article names, in order (the junta's council counts as its army)."""
+    out: list[str] = []
+    for m in mentions:
+        if m.kind != "actor":
+            continue
+        actor_id = actor_rules.MILITARY if m.ref_ids[0] in actor_rules.STATE_ALIASES_TO_MILITARY else m.ref_ids[0]
+        actor = knowledge.actors.get(actor_id)
+        if actor and actor.inter_code in (1, 2, 3, 4) and actor_id not in out:
+            out.append(actor_id)
+    return out

@@ -1,0 +1,337 @@
+"""Burmese event extraction: the same Event rows as English, from Burmese rules.
+
+1. Sentences end at ။; the knowledge matcher runs once over the text (syllable-bounded Burmese terms).
+2. A sentence with an event trigger that is not background (an old date, "ကတည်းက" since, ခဲ့ဖူး ever)
+   gives a candidate: its most specific trigger, dates, places, particle-marked actors, counts.
+3. A candidate continues the previous event when it is near, of the same kind (or only tells casualties)
+   and agrees on date and township; an undated restatement joins the event of the same sub-type.
+4. Dates fall back to the story so far, then the next sentences of substance, then publication; places
+   to the lead (title, first sentences), then the township the article names most; actors get ACLED's
+   defaults (tasks/lang/my_actors.py: an air strike is the military's, the victims of an attack are
+   Civilians, an unnamed attacker is an Unidentified Armed Group).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date
+
+from tasks.extract import actors as actor_rules
+from tasks.extract.dates import ResolvedDate
+from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
+from tasks.extract.model import Event, ExtractionResult, Figure
+from tasks.extract.sentences import Sentence
+from tasks.lang.my_actors import article_armed, event_actors
+from tasks.lang.my_roles import (
+    LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, resolve_place, township_mentions,
+)
+from tasks.lang.my_text import find_counts, find_dates, nobody_killed, split_sentences
+from tasks.lang.my_words import Words, is_burmese, load_words
+
+HISTORY_DAYS = 45
+PASSIVE_WINDOW = 12
+WEAK_TRIGGER = 0.8
+SECOND_TRIGGER = 0.9
+# "attacked", "fired on": after a mine, a strike or a raid, the next sentence's generic verb tells the same act
+GENERIC_ATTACK = frozenset({"တိုက်ခိုက်", "ပစ်ခတ်", "ပစ်ခတ်တိုက်ခိုက်"})
+SUBSTANTIAL = 40   # characters: shorter lines are bylines, datelines, menu words
+STATE_PASSIVE = "ခံထားရ"
+SUB_ORDER = (  # the more specific act wins when a sentence names several ("bombed and clashed")
+    "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+    "Grenade", "Chemical weapon", "Non-state actor overtakes territory", "Government regains territory",
+    "Sexual violence", "Looting/property destruction", "Abduction/forced disappearance", "Attack",
+    "Excessive force against protesters", "Mob violence", "Violent demonstration", "Protest with intervention",
+    "Non-violent transfer of territory", "Arrests", "Armed clash", "Agreement", "Peaceful protest",
+    "Disrupted weapons use", "Change to group/activity", "Headquarters or base established", "Other",
+)
+PRIORITY = {sub: len(SUB_ORDER) - i for i, sub in enumerate(SUB_ORDER)}
+
+
+@dataclass
+class Hit:
+    start: int
+    end: int
+    text: str
+    event_type: str
+    sub_event_type: str
+    weight: float
+
+
+@dataclass
+class Candidate:
+    sentences: list[Sentence]
+    hit: Hit
+    date: ResolvedDate | None
+    place: object | None
+    roles: Roles
+    killed: int = 0
+    injured: int = 0
+    arrested: int = 0
+    displaced: int = 0
+    none_killed: bool = False
+    casualty_only: bool = False
+    civilians: bool = False
+    marked: list = field(default_factory=list)
+    passive: bool = False
+
+    @property
+    def first(self) -> Sentence:
+        return self.sentences[0]
+
+
+def extract(knowledge, title: str, text: str, published: date, article_id: str | None = None) -> ExtractionResult:
+    words = load_words("my")
+    text = text or ""
+    sentences = split_sentences(text)
+    mentions = knowledge.find(text, myanmar_context=True)
+    title_mentions = knowledge.find(title, myanmar_context=True) if title else []
+    context = (*article_context(knowledge, [*mentions, *title_mentions]),
+               township_mentions(knowledge, [*mentions, *title_mentions]))
+    starts = [m.start for m in mentions]
+    candidates, figures = [], []
+    for sentence in sentences:
+        local = mentions[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        found = _candidates(knowledge, words, text, sentence, local, published, context)
+        candidates.extend(found)
+        for count in find_counts(sentence.text, words):
+            if not found or count.scope != "event":
+                fig = Figure(article_id, count.kind, count.value, count.scope, None, published, sentence.text[:2000],
+                             sentence.start + count.start, sentence.start + count.end)
+                fig.assign_id()
+                figures.append(fig)
+    merged = _merge(candidates)
+    for cand in merged:
+        others = {s.index for c in merged if c is not cand and not _same_township(c, cand) for s in c.sentences}
+        cand.date = cand.date or _nearby_date(words, sentences, cand, published, others)
+    lead = _lead_place(knowledge, sentences, mentions, starts, context, title_mentions)
+    armed = article_armed(knowledge, mentions)
+    events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
+    return ExtractionResult(_dedupe(events), figures)
+
+
+def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, published: date,
+                 others: set[int]) -> ResolvedDate | None:
+    """An undated event takes the date of the story so far (up to 3 sentences back), else of the next
+    three sentences of substance (a byline or "Home" line does not count): a Burmese lead often tells
+    what happened and the next sentence when. A sentence telling an event in another township lends it
+    no date."""
+    first, last = cand.first.index, cand.sentences[-1].index
+    after = [s for s in sentences[last + 1:] if len(s.text) >= SUBSTANTIAL][:3]
+    around = [*reversed(sentences[max(0, first - 3):first]), *after]
+    for sentence in around:
+        if sentence.index in others:
+            continue
+        dates = [d for d in find_dates(sentence.text, published, words) if (published - d.event_date).days <= HISTORY_DAYS]
+        if dates:
+            return min(dates, key=lambda d: (d.time_precision, d.start))
+    return None
+
+
+def _triggers(knowledge, text: str, local) -> list[Hit]:
+    hits = []
+    for m in local:
+        if m.kind != "trigger" or not is_burmese(m.text):
+            continue  # an English word quoted in a Burmese text ("March") is not a Burmese trigger
+        triggers = [t for ref in m.ref_ids if (t := knowledge.triggers.get(ref)) and t.event_type]
+        if text.startswith(STATE_PASSIVE, m.end):
+            continue  # "ဖမ်းဆီးခံထားရသည့်" (who has been detained): a state the story recalls, not an act
+        for t in triggers:
+            hits.append(Hit(m.start, m.end, m.text, t.event_type, t.sub_event_type, t.weight))
+    return hits
+
+
+def _background(words: Words, sentence: Sentence) -> bool:
+    return re.search(words.alternation("background_cue"), sentence.text) is not None
+
+
+def _candidates(knowledge, words, text, sentence, local, published, context) -> list[Candidate]:
+    """The sentence's event(s): its strongest trigger, and a second one of another event type when the
+    sentence tells two acts ("burned the villages and clashed with the defence forces, 30 killed")."""
+    hits = _triggers(knowledge, text, local)
+    counts = find_counts(sentence.text, words)
+    if not hits and not any(c.kind == "killed" for c in counts):
+        return []
+    dates = find_dates(sentence.text, published, words)
+    if dates and all((published - d.event_date).days > HISTORY_DAYS for d in dates):
+        return []
+    if _background(words, sentence) and not dates:
+        return []
+    if not hits:
+        return [_build(knowledge, words, text, sentence, local, context, dates, counts, published,
+                       Hit(sentence.start, sentence.start, "", "Battles", "Armed clash", 0.3), True)]
+    rank = lambda h: (PRIORITY.get(h.sub_event_type, 0) + 4 * h.weight, -h.start)  # noqa: E731
+    chosen = [max(hits, key=rank)]
+    others = [h for h in hits if h.event_type != chosen[0].event_type and h.weight >= SECOND_TRIGGER]
+    if others:
+        chosen.append(max(others, key=rank))
+    built = [_build(knowledge, words, text, sentence, local, context, dates, counts, published, h, False)
+             for h in chosen]
+    return [c for c in built if c is not None]
+
+
+def _build(knowledge, words, text, sentence, local, context, dates, counts, published, hit: Hit,
+           casualty_only: bool) -> Candidate | None:
+    recent = [d for d in dates if (published - d.event_date).days <= HISTORY_DAYS]
+    best_date = min(recent, key=lambda d: (d.time_precision, d.start)) if recent else None
+    places = [(m, p) for m in local if m.kind == "place" and (p := resolve_place(knowledge, m, context))]
+    place = _best_place(places, hit.start, context)
+    marked = marked_actors(knowledge, words, text, local)
+    # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause
+    passive = re.search(words.alternation("passive_marker"), text[hit.end:min(sentence.end, hit.end + PASSIVE_WINDOW)]) is not None
+    roles = assign_roles(marked, passive)
+    if not casualty_only and hit.weight < WEAK_TRIGGER and not roles.named:
+        return None   # "ပစ်ခတ်" (shooting) with nobody named: a detail, not an event of its own
+    cand = Candidate([sentence], hit, best_date, place, roles, casualty_only=casualty_only, marked=marked,
+                     passive=passive)
+    cand.civilians = any(m.civilian for m in marked) or re.search(words.alternation("civilian_word"), sentence.text) is not None
+    for c in counts:
+        if c.scope == "event" and c.kind in ("killed", "injured", "arrested", "displaced"):
+            setattr(cand, c.kind, max(getattr(cand, c.kind), c.value))
+    cand.none_killed = nobody_killed(sentence.text, words)
+    return cand
+
+
+def _best_place(places, anchor: int, context=None):
+    mmr = [(m, p) for m, p in places if p.country_iso == "MMR"]
+    named = {p.township_pcode for _m, p in mmr if p.level == "township"}
+    if named:  # "ဖြူးမြို့နယ် မျက်နီကွင်းကျေးရွာ": a village elsewhere of the same name is not this one
+        mmr = [(m, p) for m, p in mmr if p.level != "village_tract" and p.level != "town" or p.township_pcode in named]
+    if not mmr:
+        return None
+    named_often = context[2] if context and len(context) > 2 else {}
+    # the most specific place; among equals the township the article names most, then the nearest
+    return max(mmr, key=lambda mp: (LEVEL_RANK.get(mp[1].level, 0), named_often.get(mp[1].township_pcode, 0),
+                                    -abs(mp[0].start - anchor)))[1]
+
+
+def _township(place) -> str | None:
+    return place.township_pcode or None if place is not None else None
+
+
+def _same_township(a: Candidate, b: Candidate) -> bool:
+    ta, tb = _township(a.place), _township(b.place)
+    return not (ta and tb and ta != tb)
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    """May two candidates be one event: no two different dates, no two different townships."""
+    if a.date and b.date and a.date.event_date != b.date.event_date:
+        return False
+    return _same_township(a, b)
+
+
+def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    events: list[Candidate] = []
+    undated: list[Candidate] = []
+    for cand in candidates:
+        prev = events[-1] if events else None
+        near = prev is not None and cand.first.index - prev.sentences[-1].index <= 2
+        same_kind = prev is not None and (cand.casualty_only or cand.hit.event_type == prev.hit.event_type
+                                          or cand.hit.weight < 0.7 or cand.hit.text in GENERIC_ATTACK)
+        if near and same_kind and _compatible(prev, cand):
+            _absorb(prev, cand)
+        elif cand.casualty_only:
+            if prev is not None and _compatible(prev, cand):
+                _absorb(prev, cand)
+        elif cand.date is None and events:
+            undated.append(cand)
+        else:
+            events.append(cand)
+    for cand in undated:
+        same = [e for e in events if e.hit.sub_event_type == cand.hit.sub_event_type and _compatible(e, cand)]
+        if same:
+            _absorb(min(same, key=lambda e: abs(e.first.index - cand.first.index)), cand)
+        else:
+            events.append(cand)
+    return sorted(events, key=lambda e: e.first.index)
+
+
+def _absorb(prev: Candidate, cand: Candidate) -> None:
+    if cand.first not in prev.sentences:  # a sentence's second act may join its first
+        prev.sentences.append(cand.first)
+    if not cand.casualty_only and PRIORITY.get(cand.hit.sub_event_type, 0) > PRIORITY.get(prev.hit.sub_event_type, 0) \
+            and cand.hit.event_type == prev.hit.event_type:
+        prev.hit = cand.hit
+    prev.date = prev.date or cand.date
+    if cand.place is not None and (prev.place is None or LEVEL_RANK.get(cand.place.level, 0) > LEVEL_RANK.get(prev.place.level, 0)
+                                   and _township(prev.place) in (None, _township(cand.place))):
+        prev.place = cand.place
+    prev.roles.actor1 = prev.roles.actor1 or cand.roles.actor1
+    if prev.roles.actor2 is None and cand.roles.actor2 != prev.roles.actor1:
+        prev.roles.actor2 = cand.roles.actor2
+    prev.roles.named += [a for a in cand.roles.named if a not in prev.roles.named]
+    for kind in ("killed", "injured", "arrested", "displaced"):
+        setattr(prev, kind, max(getattr(prev, kind), getattr(cand, kind)))
+    prev.none_killed = prev.none_killed or cand.none_killed
+    prev.civilians = prev.civilians or cand.civilians
+
+
+def _lead_place(knowledge, sentences, mentions, starts, context, title_mentions):
+    """Where the article is: the title's place, else the lead's, else the township it names most."""
+    for group in (title_mentions, *([m for m in mentions[bisect_left(starts, s.start):bisect_left(starts, s.end)]]
+                                    for s in sentences[:2])):
+        places = [(m, p) for m in group if m.kind == "place" and (p := resolve_place(knowledge, m, context))]
+        best = _best_place(places, 0)
+        if best is not None and best.level != "country":
+            return best
+    townships = context[1]
+    if townships:
+        top = townships.most_common(1)[0][0]
+        return knowledge.places.get(top)
+    return None
+
+
+def _event(knowledge, cand: Candidate, published: date, article_id, lead, context,
+           article_armed: list[str]) -> Event:
+    when = cand.date or ResolvedDate(published, 2, None)   # undated: around publication, as in English
+    event_type, sub = cand.hit.event_type, cand.hit.sub_event_type
+    event = Event(article_id=article_id, event_type=event_type, sub_event_type=sub,
+                  disorder_type=_disorder(event_type, sub), event_date=when.event_date,
+                  time_precision=when.time_precision, date_text=when.date_text or None,
+                  knowledge_version=knowledge.version)
+    _place(event, cand.place if cand.place is not None and cand.place.level != "country" else lead or cand.place)
+    actor1, actor2 = event_actors(knowledge, cand, article_armed, event)
+    if actor1:
+        _set_actor(knowledge, event, "1", actor1)
+    if actor2 and actor2 != actor1:
+        _set_actor(knowledge, event, "2", actor2)
+    _direct_territory(knowledge, event)
+    if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and cand.killed and cand.civilians \
+            and len(cand.roles.named) <= 1:
+        event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
+        event.disorder_type = _disorder(event.event_type, event.sub_event_type)
+        _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
+    event.fatalities = 0 if cand.none_killed else max(0, cand.killed)
+    event.injured = cand.injured or None
+    event.arrested = cand.arrested or None
+    event.displaced = cand.displaced or None
+    event.sentence = " ".join(s.text for s in cand.sentences)[:2000]
+    event.start_char, event.end_char = cand.first.start, max(s.end for s in cand.sentences)
+    event.notes = cand.first.text[:500]
+    event.rule = f"my:{cand.hit.sub_event_type}:{cand.hit.text}|passive:{cand.passive}"
+    event.confidence = round(min(0.99, 0.4 + 0.2 * bool(cand.date) + 0.2 * bool(cand.place) + 0.1 * bool(actor1)
+                                 + 0.05 * min(cand.hit.weight, 1.0)), 2)
+    event.assign_id()
+    return event
+
+
+def _place(event: Event, place) -> None:
+    if place is None:
+        return
+    event.place_id, event.location, event.country_iso = place.place_id, place.name_en, place.country_iso
+    event.admin1, event.admin1_pcode = place.state_name or None, place.state_pcode or None
+    event.admin2, event.admin2_pcode = place.district_name or None, place.district_pcode or None
+    event.admin3, event.admin3_pcode = place.township_name or None, place.township_pcode or None
+    event.latitude, event.longitude = place.latitude, place.longitude
+    event.geo_precision = {"town": 1, "village_tract": 1, "township": 2, "district": 2}.get(place.level, 3)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    seen, out = set(), []
+    for e in events:
+        if e.event_id not in seen:
+            seen.add(e.event_id)
+            out.append(e)
+    return out

@@ -1,0 +1,52 @@
+"""Burmese surfaces of a gazetteer place: the suffixes news uses are handled here, not multiplied in
+seeds/places.csv.
+
+MIMU gives a township as "ပခုက္ကူမြို့နယ်" and a state as "မကွေးတိုင်းဒေသကြီး"; news also writes
+"မကွေးတိုင်း", "ပခုက္ကူ မြို့နယ်" (with a space) or the bare name. A village tract name alone is a
+syllable or two found inside countless words, so it only counts with a village suffix after it
+(ကျေးရွာအုပ်စု, ကျေးရွာ, ရွာ), with or without a space.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tasks.lang.my_words import Words, is_burmese, load_words, syllable_count
+
+_BRACKETS = re.compile(r"\s*\([^)]*\)\s*")
+MIN_SYLLABLES = 2   # a one-syllable name ("ရေး", Ye) is inside countless words: it needs its suffix
+
+
+def _bare(words: Words, name: str, level: str) -> str | None:
+    for suffix, suffix_level in sorted(words.kind("place_suffix").items(), key=lambda kv: -len(kv[0])):
+        if suffix_level == level and name.endswith(suffix) and syllable_count(name[: -len(suffix)]) >= MIN_SYLLABLES:
+            return name[: -len(suffix)].strip()
+    return None
+
+
+def burmese_place_surfaces(level: str, name: str, words: Words | None = None) -> list[str]:
+    """Every Burmese surface the matcher should know for one place name (empty for a non-Burmese name)."""
+    if not name or not is_burmese(name):
+        return []
+    words = words or load_words("my")
+    name = _BRACKETS.sub(" ", name).strip()
+    if level == "village_tract":
+        if syllable_count(name) < MIN_SYLLABLES:
+            return []
+        suffixes = [s for s, lvl in words.kind("place_suffix").items() if lvl in ("village", "village_tract")]
+        return [f"{name}{gap}{suffix}" for suffix in suffixes for gap in ("", " ")]
+    if level == "town":
+        return [name, *(f"{name}{gap}{s}" for s, lvl in words.kind("place_suffix").items() if lvl == "town"
+                        for gap in ("", " "))]
+    surfaces = [name]
+    bare = _bare(words, name, level)
+    if bare:
+        surfaces.append(bare)
+        suffixes = [s for s, lvl in words.kind("place_suffix").items() if lvl == level]
+        surfaces += [f"{bare}{gap}{suffix}" for suffix in suffixes for gap in ("", " ")]
+    return list(dict.fromkeys(surfaces))
+
+
+def matchable_alone(name: str) -> bool:
+    """May this Burmese name match without a suffix? Not when it is a single syllable."""
+    return syllable_count(_BRACKETS.sub(" ", name)) >= MIN_SYLLABLES

@@ -1,0 +1,177 @@
+"""Who did what to whom, and where, in a Burmese sentence.
+
+Roles come from the case particles after an actor's name (skipping plural/unit words and a bracketed
+abbreviation): က / မှ mark the doer, ကို / အား / အပေါ် the one acted on, ၏ / ရဲ့ the owner of the act
+("စစ်ကောင်စီ၏ လေကြောင်းတိုက်ခိုက်မှု", the junta's air strike), နှင့် / နဲ့ a pair (the two sides of a
+battle). With a passive ခံရ after the trigger, an unmarked or က-marked name is the victim.
+
+Places: a name can stand for several gazetteer places (villages share names across the country); the
+article's unambiguous states and townships decide, and a village or town that agrees with none of them
+while the article names some is taken for a false match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tasks.extract.actors import MILITARY, STATE_ALIASES_TO_MILITARY
+from tasks.lang.my_words import Words, is_syllable_boundary
+
+LEVEL_RANK = {"country": 0, "state": 1, "district": 2, "township": 3, "town": 4, "village_tract": 5}
+
+
+@dataclass
+class Marked:
+    actor_id: str
+    start: int
+    role: str            # subject | object | genitive | pair | none
+    civilian: bool = False
+
+
+@dataclass
+class Roles:
+    actor1: str | None = None
+    actor2: str | None = None
+    named: list[str] = field(default_factory=list)
+
+
+PARTICLE_WINDOW = 30   # characters after a name in which its particle is looked for
+
+
+def particle_after(words: Words, text: str, end: int, limit: int | None = None) -> str:
+    """The role the first particle after a name gives it ('none' when there is none before the clause
+    ends at ၊ / ။ or the next name starts): "စစ်ကောင်စီ အထိုင်စခန်း နှစ်ခုကို" is the object."""
+    stop = min(limit if limit is not None else len(text), end + PARTICLE_WINDOW, len(text))
+    for cut in ("\u104a", "\u104b", "\n"):
+        at = text.find(cut, end, stop)
+        if at >= 0:
+            stop = at
+    for m in _particle_pattern(words).finditer(text, end, stop):
+        if not (is_syllable_boundary(text, m.start()) and is_syllable_boundary(text, m.end())):
+            continue
+        p = m.group(0)
+        if p in words.kind("object_particle"):
+            return "object"
+        if p in words.kind("genitive_particle"):
+            return "genitive"
+        if p in words.kind("pair_particle"):
+            return "pair"
+        return "subject"
+    return "none"
+
+
+_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _particle_pattern(words: Words) -> re.Pattern[str]:
+    key = id(words)
+    if key not in _PATTERNS:
+        alternation = "|".join(
+            re.escape(w) for w in sorted(
+                [*words.kind("object_particle"), *words.kind("genitive_particle"), *words.kind("pair_particle"),
+                 *words.kind("subject_particle")], key=len, reverse=True))
+        _PATTERNS[key] = re.compile(alternation)
+    return _PATTERNS[key]
+
+
+def marked_actors(knowledge, words: Words, text: str, mentions) -> list[Marked]:
+    out = []
+    actors = [m for m in mentions if m.kind == "actor"]
+    for index, m in enumerate(actors):
+        actor_id = m.ref_ids[0]
+        if actor_id in STATE_ALIASES_TO_MILITARY:   # the junta's council speaks for its army
+            actor_id = MILITARY
+        actor = knowledge.actors.get(actor_id)
+        civilian = bool(actor and actor.inter_code == 7)
+        limit = actors[index + 1].start if index + 1 < len(actors) else None
+        out.append(Marked(actor_id, m.start, particle_after(words, text, m.end, limit), civilian))
+    return out
+
+
+def assign_roles(marked: list[Marked], passive: bool) -> Roles:
+    """actor1 (the doer) and actor2 (the one acted on / the other side) from particle-marked names.
+
+    A side named as the object ("စစ်ကြောင်းကို") is never also the doer, even when another of its names
+    stands unmarked nearby ("စစ်သား ၃ ဦးသေဆုံး", three soldiers died): the doer is then the group that
+    speaks for the attack or is named elsewhere in the story."""
+    armed = [m for m in marked if not m.civilian]
+    roles = Roles(named=list(dict.fromkeys(m.actor_id for m in armed)))
+    if passive:
+        victims = {m.actor_id for m in armed if m.role in ("subject", "none")}
+        doers = [m for m in armed if m.role == "genitive"] or [m for m in armed if m.actor_id not in victims]
+        roles.actor1 = doers[0].actor_id if doers else None
+        others = [m for m in armed if m.actor_id != roles.actor1]
+        roles.actor2 = others[0].actor_id if others else None
+        return roles
+    objects = {m.actor_id for m in armed if m.role == "object"}
+    doers = [m for m in armed if m.actor_id not in objects]
+    for role in ("subject", "genitive", "pair", "none"):
+        pick = next((m for m in doers if m.role == role), None)
+        if pick:
+            roles.actor1 = pick.actor_id
+            break
+    for role in ("object", "pair", "none", "subject"):
+        pick = next((m for m in armed if m.role == role and m.actor_id != roles.actor1), None)
+        if pick:
+            roles.actor2 = pick.actor_id
+            break
+    return roles
+
+
+# --- places --------------------------------------------------------------------------------------------
+
+
+def township_mentions(knowledge, mentions) -> Counter:
+    """How often the article names each township, through any name that can only be in it (the bare
+    "ယင်းမာပင်" is the town or the township: both in Yinmarbin)."""
+    counts: Counter = Counter()
+    for m in mentions:
+        if m.kind != "place":
+            continue
+        pcodes = {p.township_pcode for ref in m.ref_ids if (p := knowledge.places.get(ref)) and p.township_pcode}
+        if len(pcodes) == 1:
+            counts[pcodes.pop()] += 1
+    return counts
+
+
+def article_context(knowledge, mentions) -> tuple[Counter, Counter]:
+    """States and townships the article names unambiguously (all of a mention's places agree), counted
+    from state, district and township names only."""
+    states: Counter = Counter()
+    townships: Counter = Counter()
+    for m in mentions:
+        if m.kind != "place":
+            continue
+        places = [p for ref in m.ref_ids if (p := knowledge.places.get(ref)) and p.country_iso == "MMR"]
+        if not places or any(p.level in ("village_tract", "town") for p in places):
+            continue  # towns and villages are the names most often matched by mistake: they never vouch
+        state_set = {p.state_pcode[:6] for p in places if p.state_pcode}
+        town_set = {p.township_pcode for p in places if p.township_pcode}
+        if len(state_set) == 1:
+            states[state_set.pop()] += 1
+        if len(town_set) == 1:
+            townships[town_set.pop()] += 1
+    return states, townships
+
+
+def resolve_place(knowledge, mention, context: tuple[Counter, Counter]):
+    """The gazetteer place a place mention stands for in this article, or None (a false match)."""
+    states, townships = context[0], context[1]
+    places = [p for ref in mention.ref_ids if (p := knowledge.places.get(ref)) is not None]
+    if not places:
+        return None
+
+    def score(p) -> tuple:
+        return (townships.get(p.township_pcode, 0) if p.township_pcode else 0,
+                states.get((p.state_pcode or "")[:6], 0), p.country_iso == "MMR", -LEVEL_RANK.get(p.level, 9))
+
+    best = max(places, key=score)
+    if best.level in ("village_tract", "town") and (states or townships) and score(best)[:2] == (0, 0):
+        return None   # names a place elsewhere in the country than everything else the article names
+    if best.level in ("village_tract", "town") and townships and best.township_pcode not in townships:
+        return None   # a village of that name in another township than the ones the article names
+    if best.level == "village_tract" and len(places) > 1 and score(best)[:2] == (0, 0):
+        return None
+    return best

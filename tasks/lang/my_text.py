@@ -1,0 +1,264 @@
+"""Burmese text rules: sentences, counts of people, and dates, with offsets into the original text.
+
+* A sentence ends at ။ (the full stop; ၊ is a comma and does not end one), ? or !, or a line break.
+* Numbers are Burmese digits (၀-၉, with ဝ standing in for zero between digits as typists do), ASCII
+  digits, or numeral words ("နှစ်ဆယ့်ငါး" 25). A count of people is a number with a person
+  classifier (ဦး, ယောက်); numeral words count only with a classifier, since "နှစ်" is also "year".
+  Qualifiers are kept conservative, as for English: ကျော် (over), ခန့်/လောက် (about), နီးပါး (nearly),
+  အနည်းဆုံး (at least) all give the number itself.
+* Dates resolve against the publication date with ACLED's precision: a month and day ("သြဂုတ် ၈ ရက်"),
+  a bare day ("၈ ရက်နေ့": the latest such day not after publication), ယနေ့/မနေ့က/ညက, a weekday
+  (with or without ပြီးခဲ့သည့်) are precision 1; ပြီးခဲ့သည့်အပတ် / ယခုအပတ် 2; a month alone or
+  ပြီးခဲ့သည့်လ 3. Nothing resolves after publication.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from datetime import date, timedelta
+from functools import lru_cache
+
+from tasks.extract.dates import ResolvedDate
+from tasks.extract.numbers import Count
+from tasks.extract.sentences import Sentence
+from tasks.lang.my_words import Words, load_words
+
+_SENTENCE_END = re.compile(r"[\u104b?!]+")
+_DIGIT = "[0-9\u1040-\u1049]"
+_NUMBER = rf"{_DIGIT}(?:[{','}\u101d]?{_DIGIT})*"  # ဝ (wa) typed for ၀ (zero) inside a number
+COUNT_WINDOW = 40
+_SINCE = re.compile(r"\s*(?:က|မှ)?\s*(?:စ၍|စလို့|စပြီး|စတင်|ကတည်းက|တည်းက|မှစ)")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences (with paragraph numbers: one line, one paragraph) and offsets into `text`."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    for line in re.finditer(r"[^\n]+", text):
+        cursor = line.start()
+        cuts = [m.end() for m in _SENTENCE_END.finditer(text, line.start(), line.end())] + [line.end()]
+        for cut in cuts:
+            s, e = cursor, cut
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                sentences.append(Sentence(text[s:e], s, e, paragraph, len(sentences)))
+            cursor = cut
+        paragraph += 1
+    return sentences
+
+
+def digits_value(raw: str) -> int | None:
+    cleaned = raw.replace(",", "").replace("\u101d", "0")
+    cleaned = "".join(str(ord(c) - 0x1040) if "\u1040" <= c <= "\u1049" else c for c in cleaned)
+    return int(cleaned) if cleaned.isdigit() else None
+
+
+def words_value(words: Words, raw: str) -> int | None:
+    """'နှစ်ဆယ့်ငါး' -> 25, 'သုံးရာ' -> 300, 'ဆယ်' -> 10 (units then multipliers, read left to right)."""
+    numerals = words.kind("numeral")
+    pattern = _numeral_pattern(words)
+    total, current, pos = 0, 0, 0
+    for match in pattern.finditer(raw):
+        if match.start() != pos:
+            return None
+        value = int(numerals[match.group(0)])
+        if value >= 10:
+            total += (current or 1) * value
+            current = 0
+        else:
+            current = value
+        pos = match.end()
+    if pos != len(raw) or pos == 0:
+        return None
+    return total + current
+
+
+@lru_cache(maxsize=4)
+def _numeral_pattern(words: Words) -> re.Pattern[str]:
+    return re.compile(words.alternation("numeral"))
+
+
+@lru_cache(maxsize=4)
+def _count_pattern(words: Words) -> re.Pattern[str]:
+    numeral = words.alternation("numeral")
+    return re.compile(
+        rf"(?:(?P<before>{words.alternation('qualifier_before')})\s*)?"
+        rf"(?:\(?\s*(?P<num>{_NUMBER})\s*\)?\s*(?P<scale>{numeral})?|(?P<words>(?:{numeral})+)|(?P<vague>{words.alternation('vague_number')}))"
+        rf"\s*(?P<cls>{words.alternation('person_classifier')})"
+        rf"(?:\s*(?P<after>{words.alternation('qualifier_after')}))?")
+
+
+# "သေ" (die) alone is also the first syllable of "သေနတ်" (gun) and "သေချာ" (sure): only before a clause end
+_DIED = "|သေ(?=\\s|$|[\u104a\u104b]|ပြီ|သွား|ခဲ့|ကြ|ကာ|၍|သည်)"
+
+
+@lru_cache(maxsize=4)
+def _kind_patterns(words: Words) -> list[tuple[str, re.Pattern[str]]]:
+    kinds = ("killed", "injured", "arrested", "displaced")
+    return [(k, re.compile(words.alternation(k) + (_DIED if k == "killed" else ""))) for k in kinds]
+
+
+@lru_cache(maxsize=4)
+def _bare_count_pattern(words: Words) -> re.Pattern[str]:
+    """Digits with no classifier right before the verb: "စစ်သား၃၀ကျော်သေဆုံး" (30-odd soldiers died)."""
+    verbs = "|".join(words.alternation(k) for k in ("killed", "injured"))
+    return re.compile(rf"(?<![\u1040-\u10490-9])(?:\(?(?P<num>{_NUMBER})\)?|(?P<vague>{words.alternation('vague_number')}))"
+                      rf"\s*(?:{words.alternation('qualifier_after')})?\s*"
+                      rf"(?=(?:{verbs}))")
+
+
+def count_value(words: Words, match: re.Match[str]) -> int | None:
+    if match.group("vague"):
+        return int(words.kind("vague_number")[match.group("vague")])
+    if match.group("words"):
+        return words_value(words, match.group("words"))
+    value = digits_value(match.group("num"))
+    if value is not None and match.group("scale"):
+        value *= int(words.kind("numeral")[match.group("scale")])
+    return value
+
+
+def find_counts(text: str, words: Words | None = None) -> list[Count]:
+    """Counts of people killed/injured/arrested/displaced: the verb after the count (or just before it:
+    "သေဆုံးသူ ၅ ဦး") says which; a total ("စုစုပေါင်း") is cumulative, not one event's toll."""
+    words = words or load_words("my")
+    counts = []
+    for match in _count_pattern(words).finditer(text):
+        value = count_value(words, match)
+        if value is None or value > 1_000_000:
+            continue
+        after = text[match.end():match.end() + COUNT_WINDOW]
+        nxt = re.search(rf"{_NUMBER}\s*(?:{words.alternation('person_classifier')})", after)
+        if nxt:
+            after = after[:nxt.start()]
+        before = text[max(0, match.start() - 14):match.start()]
+        kind = _kind_after(words, after) or _kind_after(words, before, last=True)
+        if kind is None:
+            continue
+        scope = "cumulative" if match.group("before") in words.kind("aggregate_cue") else "event"
+        counts.append(Count(kind, value, scope, match.start(), match.end(), match.group(0)))
+    taken = [(c.start, c.end) for c in counts]
+    for match in _bare_count_pattern(words).finditer(text):
+        value = (int(words.kind("vague_number")[match.group("vague")]) if match.group("vague")
+                 else digits_value(match.group("num")))
+        if value is None or value > 100_000 or any(s <= match.start() < e for s, e in taken):
+            continue
+        kind = _kind_after(words, text[match.end():match.end() + 12])
+        if kind in ("killed", "injured"):
+            counts.append(Count(kind, value, "event", match.start(), match.end(), match.group(0)))
+    return sorted(counts, key=lambda c: c.start)
+
+
+def _kind_after(words: Words, window: str, last: bool = False) -> str | None:
+    found = [(m.start(), kind) for kind, pattern in _kind_patterns(words) for m in pattern.finditer(window)]
+    if not found:
+        return None
+    if any(kind == "killed" for _, kind in found):
+        return "killed"   # "ဖမ်းဆီးသတ်ဖြတ်" (arrested and killed): the toll is of the dead
+    return (max(found) if last else min(found))[1]
+
+
+def nobody_killed(text: str, words: Words | None = None) -> bool:
+    words = words or load_words("my")
+    return re.search(words.alternation("nobody_killed"), text) is not None
+
+
+# --- dates ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _date_patterns(words: Words) -> list[tuple[str, re.Pattern[str]]]:
+    month, day_word = words.alternation("month"), words.alternation("day_word")
+    year = rf"(?:(?P<year>{_NUMBER})\s*(?:{words.alternation('year_word')})?\s*(?:၊|,)?\s*)?"
+    last = rf"(?:(?P<last>{words.alternation('last_prefix')})\s*)?"
+    return [
+        ("month_day", re.compile(rf"{year}(?P<mon>{month})\s*(?:လ)?\s*(?:\(\s*)?(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word})")),
+        ("day", re.compile(rf"(?<![\u1040-\u10490-9])\(?\s*(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word})(?!\s*(?:ကြာ|အတွင်း|ပေါင်း|ဆက်|တိုင်တိုင်|မြောက်|လောက်|ခန့်))")),
+        ("relative_week", re.compile(rf"(?P<rel>{words.alternation('relative_week')})")),
+        ("relative_month", re.compile(rf"(?P<rel>{words.alternation('relative_month')})")),
+        ("relative_day", re.compile(rf"(?P<rel>{words.alternation('relative_day')})")),
+        ("weekday", re.compile(rf"{last}(?P<wd>{words.alternation('weekday')})\s*နေ့")),
+        ("month", re.compile(rf"{last}{year}(?P<mon>{month})\s*(?:လ|အတွင်း)")),
+    ]
+
+
+def find_dates(text: str, published: date, words: Words | None = None) -> list[ResolvedDate]:
+    """Every date in `text`, resolved against `published`, leftmost first, not overlapping."""
+    words = words or load_words("my")
+    found: list[ResolvedDate] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _date_patterns(words):
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if _SINCE.match(text, m.end()):
+                taken.append((m.start(), m.end()))
+                continue  # "၁၅ ရက်နေ့ကစလို့" (since the 15th): when a period began, not when the event was
+            resolved = _resolve(words, kind, m, published)
+            if resolved is None:
+                continue
+            day, precision = resolved
+            found.append(ResolvedDate(min(day, published), precision, m.group(0), m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve(words: Words, kind: str, m: re.Match[str], published: date) -> tuple[date, int] | None:
+    if kind in ("month_day", "month"):
+        month = int(words.kind("month")[m.group("mon")])
+        year = digits_value(m.group("year")) if m.group("year") else None
+        if year is not None and not 1990 <= year <= published.year:
+            year = None
+        day = digits_value(m.group("day")) if kind == "month_day" else None
+        return _month_date(published, month, day, year)
+    if kind == "day":
+        day = digits_value(m.group("day"))
+        if not day or day > 31:
+            return None
+        month_start = published.replace(day=1)
+        candidate = month_start if day > published.day else published
+        if day > published.day:
+            candidate = month_start - timedelta(days=1)
+        if day > monthrange(candidate.year, candidate.month)[1]:
+            return None
+        return candidate.replace(day=day), 1
+    if kind == "relative_day":
+        return published + timedelta(days=int(words.kind("relative_day")[m.group("rel")])), 1
+    if kind == "weekday":
+        target = int(words.kind("weekday")[m.group("wd")])
+        back = (published.weekday() - target) % 7
+        if back == 0 and m.group("last"):
+            back = 7
+        return published - timedelta(days=back), 1
+    if kind == "relative_week":
+        monday = published - timedelta(days=published.weekday())
+        if int(words.kind("relative_week")[m.group("rel")]) < 0:
+            return monday - timedelta(days=4), 2
+        return monday + (published - monday) // 2, 2
+    first = published.replace(day=1)
+    if int(words.kind("relative_month")[m.group("rel")]) < 0:
+        return (first - timedelta(days=1)).replace(day=15), 3
+    return first + (published - first) // 2, 3
+
+
+def _month_date(published: date, month: int, day: int | None, year: int | None) -> tuple[date, int] | None:
+    if day is not None and not 1 <= day <= 31:
+        return None
+    years = [year] if year else [published.year, published.year - 1]
+    for y in years:
+        last_day = monthrange(y, month)[1]
+        if day is None:
+            middle = date(y, month, min(15, last_day))
+            if year or middle <= published or (y == published.year and month == published.month):
+                return (min(middle, published), 3)
+            continue
+        if day > last_day:
+            return None
+        candidate = date(y, month, day)
+        if year or candidate <= published:
+            return candidate, 1
+    return None

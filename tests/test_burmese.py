@@ -1,0 +1,223 @@
+"""Burmese-language reporting: language detection, syllable-bounded matching, numbers, dates, sentences,
+events from Burmese text with the English schema, and one event across the two languages.
+All texts here were written for these tests (facts invented)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tasks import db as database
+from tasks.burmese import to_unicode
+from tasks.dedup import dedup_stage
+from tasks.extract.store import load_events
+from tasks.knowledge import load_knowledge
+from tasks.lang import detect_language, extract
+from tasks.lang.my_text import find_counts, find_dates, split_sentences
+from tasks.lang.my_words import is_syllable_boundary
+from tasks.tag import tag_article
+
+PUBLISHED = date(2025, 2, 12)  # a Wednesday
+AIRSTRIKE_MY = (
+    "စစ်ကိုင်းတိုင်းဒေသကြီး ကနီမြို့နယ်ရှိ ကျေးရွာတစ်ရွာကို ဖေဖော်ဝါရီ ၁၁ ရက်နေ့ မွန်းလွဲပိုင်းတွင် စစ်ကောင်စီ၏ "
+    "ဂျက်တိုက်လေယာဉ်က ဗုံးကြဲတိုက်ခိုက်ခဲ့ရာ ကလေး ၄ ဦးအပါအဝင် ရွာသား ၉ ဦးကျော် သေဆုံးပြီး ၁၄ ဦး ဒဏ်ရာရရှိခဲ့ကြောင်း "
+    "ဒေသခံများက ပြောသည်။\n"
+    "ဗုံးကျရောက်ခဲ့သည့်နေရာမှာ ယာယီဆေးခန်းအဖြစ် အသုံးပြုနေသည့် ကျောင်းအနီး ဖြစ်သည်။\n")
+AIRSTRIKE_EN = (
+    "A military jet bombed a village in Kani Township, Sagaing Region, on Tuesday afternoon, killing nine "
+    "civilians including four children near a school used as a clinic, residents said. Fourteen others were "
+    "wounded in the attack, a local resistance group said.")
+CLASH_MY = (
+    "မကွေးတိုင်း ပေါက်မြို့နယ်တွင် မနေ့က စစ်ကြောင်းထိုးလာသည့် စစ်ကောင်စီတပ်ကို ပြည်သူ့ကာကွယ်ရေးတပ်ဖွဲ့က "
+    "ချောင်းမြောင်းတိုက်ခိုက်ခဲ့ရာ စစ်သား (၅) ဦး ကျဆုံးခဲ့ကြောင်း ပကဖ ပြန်ကြားရေးတာဝန်ခံက ပြောသည်။")
+FLOOD_MY = ("ပဲခူးမြို့တွင် မိုးသည်းထန်စွာ ရွာသွန်းပြီး ရေကြီးမှုကြောင့် နေအိမ် ၂၀၀ ကျော် ရေမြုပ်နေကြောင်း "
+            "ဒေသခံများက ပြောသည်။ ရေဘေးသင့်သူများကို ဘုန်းကြီးကျောင်းများတွင် ယာယီနေရာချထားသည်။")
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge()
+
+
+def test_a_term_matches_only_on_syllable_boundaries(knowledge) -> None:
+    text = "မိုင်းနင်း"  # stepped on a mine: "မိုင်" (mile) ends inside the syllable "မိုင်း"
+    assert [is_syllable_boundary(text, i) for i in range(len(text))] == [
+        True, False, False, False, False, False, True, False, False, False]
+    found = [m.text for m in knowledge.find("ရက္ခိုင့်တပ်တော်က မိုင်းနင်း", myanmar_context=True)]
+    assert "ရက္ခိုင့်တပ်တော်" in found and "မိုင်းနင်း" in found
+    # a one-syllable town name ("ရေး", Ye) is inside countless words: it needs its suffix
+    assert not [m for m in knowledge.find("ပြန်ကြားရေးတာဝန်ခံက ပြောသည်", myanmar_context=True) if m.kind == "place"]
+
+
+def test_every_sub_event_type_supported_in_english_has_burmese_triggers() -> None:
+    import csv
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+
+    def sub_types(name: str) -> set[tuple[str, str]]:
+        with (seeds / name).open(encoding="utf-8") as handle:
+            return {(r["event_type"], r["sub_event_type"]) for r in csv.DictReader(handle) if r["sub_event_type"]}
+
+    assert sub_types("event_lexicon.csv") <= sub_types("event_lexicon_my.csv")
+
+
+def test_language_is_told_by_script_share_and_the_feed_is_only_a_prior() -> None:
+    assert detect_language(AIRSTRIKE_MY) == "my"
+    assert detect_language(AIRSTRIKE_EN, prior="my") == "en"
+    assert detect_language("PDF နှင့် KIA", prior="my") == "my"      # too short to tell: the feed decides
+    assert detect_language(AIRSTRIKE_MY + " PDF KIA AA MNDAA TNLA") == "my"  # quoted acronyms do not flip it
+    assert detect_language("", prior="en-US") == "en"
+
+
+def test_sentences_end_at_the_full_stop_not_the_comma() -> None:
+    sentences = split_sentences("မကွေးတိုင်း၊ ပေါက်မြို့နယ်တွင် တိုက်ပွဲဖြစ်သည်။ ရွာသားများ ထွက်ပြေးကြသည်။")
+    assert [s.text for s in sentences] == ["မကွေးတိုင်း၊ ပေါက်မြို့နယ်တွင် တိုက်ပွဲဖြစ်သည်။", "ရွာသားများ ထွက်ပြေးကြသည်။"]
+    assert sentences[1].start == len("မကွေးတိုင်း၊ ပေါက်မြို့နယ်တွင် တိုက်ပွဲဖြစ်သည်။ ")
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("အရပ်သား ၁၂ ဦး သေဆုံး", "killed", 12),
+    ("အရပ်သား ၁၂ ဦးကျော် သေဆုံး", "killed", 12),         # over 12: 12
+    ("ရွာသား ၃၀ ဦးခန့် ဒဏ်ရာရ", "injured", 30),           # about 30: 30
+    ("နှစ်ဆယ့်ငါးဦး သေဆုံး", "killed", 25),               # numeral words with a classifier
+    ("အရပ်သား (၂)ဦးမှာ နေရာတွင် သေဆုံး", "killed", 2),     # bracketed digits
+    ("သေဆုံးသူ ၄ ယောက်", "killed", 4),                    # the verb before the count
+    ("လူ ၁၅ ဦး ဖမ်းဆီးခံရ", "arrested", 15),
+])
+def test_counts_of_people_are_conservative(text: str, kind: str, value: int) -> None:
+    assert [(c.kind, c.value) for c in find_counts(text)] == [(kind, value)]
+
+
+def test_a_year_or_a_house_count_is_not_a_count_of_people() -> None:
+    assert find_counts("၂၀၂၄ ခုနှစ်တွင် နေအိမ် ၅၀ လုံး မီးရှို့ခံရ") == []
+
+
+@pytest.mark.parametrize(("text", "day", "precision"), [
+    ("ဖေဖော်ဝါရီ ၁၁ ရက်နေ့", date(2025, 2, 11), 1),
+    ("၂၀၂၄ ခုနှစ် ဒီဇင်ဘာလ (၂၆)ရက်နေ့", date(2024, 12, 26), 1),
+    ("ယနေ့", PUBLISHED, 1),
+    ("မနေ့က", date(2025, 2, 11), 1),
+    ("ညက", date(2025, 2, 11), 1),
+    ("၁၀ ရက်နေ့", date(2025, 2, 10), 1),
+    ("၂၈ ရက်နေ့", date(2025, 1, 28), 1),                     # after the 12th: last month's
+    ("တနင်္လာနေ့", date(2025, 2, 10), 1),
+    ("ပြီးခဲ့သည့် ဗုဒ္ဓဟူးနေ့", date(2025, 2, 5), 1),          # "last Wednesday" on a Wednesday: a week ago
+    ("ပြီးခဲ့သည့်အပတ်", date(2025, 2, 6), 2),
+    ("ပြီးခဲ့တဲ့လ", date(2025, 1, 15), 3),
+    ("ဒီဇင်ဘာလ", date(2024, 12, 15), 3),
+])
+def test_burmese_dates_resolve_against_publication(text: str, day: date, precision: int) -> None:
+    (found,) = find_dates(text, PUBLISHED)
+    assert (found.event_date, found.time_precision) == (day, precision)
+
+
+def test_the_start_of_a_period_is_not_an_event_date() -> None:
+    # "since the 15th of this month until today": the period's start is no event date, today is
+    assert [d.date_text for d in find_dates("အခုလ ၁၅ ရက်နေ့ကစလို့ ဒီကနေ့အထိ", PUBLISHED)] == ["ဒီကနေ့"]
+
+
+def test_a_burmese_air_strike_report_gives_one_acled_event_with_evidence_in_the_original_text(knowledge) -> None:
+    assert tag_article(knowledge, "", AIRSTRIKE_MY).relevant
+    (event,) = extract(knowledge, "", AIRSTRIKE_MY, PUBLISHED, "a1").events
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (event.event_date, event.time_precision) == (date(2025, 2, 11), 1)
+    assert (event.admin1, event.admin3, event.admin3_pcode) == ("Sagaing Region", "Kani", "MMR005017")
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "civilians_myanmar")
+    assert event.fatalities == 9 and event.injured == 14
+    assert AIRSTRIKE_MY[event.start_char:event.end_char].startswith("စစ်ကိုင်းတိုင်းဒေသကြီး ကနီမြို့နယ်")
+    assert event.notes in AIRSTRIKE_MY
+
+
+def test_case_particles_give_the_roles(knowledge) -> None:
+    (event,) = extract(knowledge, "", CLASH_MY, PUBLISHED, "a2").events
+    assert (event.event_type, event.sub_event_type, event.event_date) == ("Battles", "Armed clash", date(2025, 2, 11))
+    assert (event.actor1_id, event.actor2_id) == ("pdf", "military_myanmar")   # X က ... Y ကို
+    assert (event.admin1, event.admin3, event.fatalities) == ("Magway Region", "Pauk", 5)
+
+
+def test_a_flood_in_burmese_is_not_conflict(knowledge) -> None:
+    assert not tag_article(knowledge, "", FLOOD_MY).relevant
+    assert extract(knowledge, "", FLOOD_MY, PUBLISHED).events == []
+
+
+def test_a_zawgyi_page_gives_the_same_events_once_converted(knowledge) -> None:
+    from myanmar.converter import convert
+
+    zawgyi = convert(AIRSTRIKE_MY, "unicode", "zawgyi")
+    assert zawgyi != AIRSTRIKE_MY
+    events = extract(knowledge, "", to_unicode(zawgyi), PUBLISHED).events
+    assert [(e.sub_event_type, e.admin3, e.fatalities) for e in events] == [("Air/drone strike", "Kani", 9)]
+
+
+def _store(con, article_id: str, outlet: str, text: str, language: str, published: datetime, knowledge) -> None:
+    database.upsert(con, "articles", [{
+        "article_id": article_id, "canonical_url": f"https://{outlet}.example/{article_id}", "url": "u",
+        "feed_id": outlet, "title": "", "first_seen_at": published, "fetch_status": "ok", "text": text,
+        "published_at": published, "text_language": language,
+        "content_hash": hashlib.sha256(text.encode()).hexdigest()}], ["article_id"])
+    result = extract(knowledge, "", text, published.date(), article_id)
+    load_events(con, [article_id], result.events, result.figures, knowledge.version)
+
+
+def test_one_event_reported_in_english_and_burmese_is_one_unique_event(tmp_path: Path, knowledge) -> None:
+    con = database.connect(tmp_path / "t.duckdb")
+    database.upsert(con, "feeds", [{"feed_id": f, "name": f, "outlet": f, "url": f"https://{f}.example/rss",
+                                    "language": lang, "enabled": True, "poll_interval_minutes": 30,
+                                    "general": False, "allow_private": False, "in_registry": True}
+                                   for f, lang in (("english-daily", "en"), ("burmese-daily", "my"))], ["feed_id"])
+    t0 = datetime(2025, 2, 12, 3, tzinfo=timezone.utc)
+    _store(con, "en1", "english-daily", AIRSTRIKE_EN, "en", t0, knowledge)
+    _store(con, "my1", "burmese-daily", AIRSTRIKE_MY, "my", t0 + timedelta(hours=2), knowledge)
+    dedup_stage(con)
+    rows = con.execute("SELECT sub_event_type, admin3, num_articles, num_sources, languages FROM unique_events").fetchall()
+    assert rows == [("Air/drone strike", "Kani", 2, 2, ["en", "my"])]
+    # story clustering (near-duplicate texts) stays within a language: two stories, not one
+    stories = con.execute("SELECT count(DISTINCT story_cluster_id) FROM article_clusters").fetchone()[0]
+    assert stories == 2
+    assert con.execute("SELECT language, events FROM events_by_language").fetchall() == [("both", 1)]
+
+
+def test_the_fetch_stage_converts_zawgyi_and_stores_the_detected_language(tmp_path: Path, settings) -> None:
+    import duckdb
+    from myanmar.converter import convert
+
+    from tasks import pipeline
+    from tests.conftest import write_registry
+    from tests.loopback import LoopbackSite
+    from tests.test_fetch import _rss, article_page
+
+    zawgyi_paragraphs = [convert(p, "unicode", "zawgyi") for p in AIRSTRIKE_MY.strip().split("\n")] * 3
+    with LoopbackSite() as site:
+        site.static("/my", article_page("kani", zawgyi_paragraphs).encode())
+        site.static("/en", article_page("english", [AIRSTRIKE_EN] * 3).encode())
+        site.static("/feed", _rss(site.base_url, [("kani", "/my"), ("english", "/en")]), "application/rss+xml")
+        db = tmp_path / "t.duckdb"
+        registry = write_registry(tmp_path / "feeds.csv", [{"feed_id": "post", "url": site.url("/feed")}])
+        pipeline.sync_feeds_stage(db, registry)
+        pipeline.poll_stage(db, "run1", settings, force=True)
+        pipeline.fetch_stage(db, settings)
+    con = duckdb.connect(str(db), read_only=True)
+    rows = dict(con.execute("SELECT title, text_language FROM articles").fetchall())
+    text = con.execute("SELECT text FROM articles WHERE title = 'kani'").fetchone()[0]
+    con.close()
+    assert rows == {"kani": "my", "english": "en"}        # the page says lang="en": the text decides
+    assert "ကနီမြို့နယ်" in text                           # stored in Unicode
+
+
+def test_mmtrack_extract_prints_the_events_of_a_burmese_text(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "airstrike.txt"
+    path.write_text(AIRSTRIKE_MY, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mmtrack.cli", "extract", str(path), "--published", "2025-02-12",
+                             "--json"], capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).resolve().parents[1])
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["relevance"]["relevant"]
+    assert [(e["sub_event_type"], e["admin3"], e["fatalities"]) for e in out["events"]] == [("Air/drone strike", "Kani", 9)]
