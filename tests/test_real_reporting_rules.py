@@ -236,3 +236,12 @@ def test_killing_by_unnamed_men_is_by_an_unidentified_armed_group(knowledge):
                              "on Monday, residents said.")
     assert (event.event_type, event.actor1_id, event.actor2_id) == (
         "Violence against civilians", "unidentified_armed_group", "civilians_myanmar")
+
+
+def test_a_truce_lead_takes_the_venue_of_the_later_sentence_telling_the_talks(knowledge):
+    text = ("Talks brokered by Beijing have produced a truce between the junta and the Kokang rebels, officials "
+            "said.\nThe fighting had displaced thousands near the border.\nA Chinese spokesman said on Friday "
+            "that peace talks were held in the Chinese city of Kunming on Wednesday.\nThe truce may not hold, "
+            "said a resident of Lashio in northern Shan State.")
+    truce = [e for e in extract_events(knowledge, "", text, date(2024, 1, 13)) if e.sub_event_type == "Agreement"]
+    assert truce and truce[0].location == "Kunming" and truce[0].admin1 is None

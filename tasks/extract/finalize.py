@@ -204,11 +204,20 @@ def _fallback_location(knowledge, scan, cand, previous_location=None) -> place_r
     return next((loc for loc in article if loc.place.level == "country"), None)
 
 
+# where a truce was made: "talks were held in the Chinese city of Kunming", "signed in Naypyitaw" -- the
+# venue words just before the place (not "controls towns in northern Shan state and was not at the talks")
+_TRUCE_VENUE = re.compile(r"\b(?:talks|negotiations?|meetings?|signed|held|hosted)\b[^.;]{0,45}$", re.IGNORECASE)
+
+
 def _agreement_place(knowledge, scan, cand, where):
     """A truce is placed where the sentence telling it says (talks in Kunming, a deal for northern Shan),
     never at a town the rest of the article happens to name."""
-    # any sentence telling it: a lead ("a ceasefire between...") can host the later telling with the place
-    if where is not None and where is cand.location and any(s.start <= where.start < s.end for s in cand.sentences):
+    if where is None or where is not cand.location:
+        return None
+    if cand.first.start <= where.start < cand.first.end:
+        return where
+    # a lead ("a ceasefire between...") can host the later telling that names the venue
+    if any(s.start <= where.start < s.end and _TRUCE_VENUE.search(scan.text[s.start:where.start]) for s in cand.sentences):
         return where
     return None
 
