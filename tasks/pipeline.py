@@ -51,8 +51,7 @@ def poll_stage(
         states = due_feeds(con, utc_now(), only_feeds, force)
     with HttpPolicy(settings) as policy:
         outcomes = poll_feeds(policy, states)
-    with opened(db_path) as con:
-        rows = load_poll_results(con, run_id, outcomes, settings.max_backoff_minutes)
+    rows = database.retry_conflicts(_load, db_path, load_poll_results, run_id, outcomes, settings.max_backoff_minutes)
     by_outcome = {name: sum(o.outcome == name for o in outcomes) for name in ("new", "unchanged", "not_modified", "failed")}
     return {
         "feeds_polled": len(outcomes),
@@ -67,13 +66,21 @@ def poll_stage(
     }
 
 
-def fetch_stage(db_path: Path, settings: Settings, max_articles: int | None = None) -> dict[str, Any]:
-    """Fetch and clean pending articles in batches until none are left (or the cap is reached)."""
+def _load(db_path: Path, load: Callable[..., Any], *args: Any) -> Any:
+    """One load on a fresh write connection (retried whole on the shared store: its rows are in hand)."""
+    with opened(db_path) as con:
+        return load(con, *args)
+
+
+def fetch_stage(db_path: Path, settings: Settings, max_articles: int | None = None,
+                only_feeds: list[str] | None = None) -> dict[str, Any]:
+    """Fetch and clean pending articles in batches until none are left (or the cap is reached); with
+    `only_feeds`, only those feeds' articles (a worker's shard in the scaled setup)."""
     totals = {"articles_fetched": 0, "articles_failed": 0, "pages_clean_failed": 0, "text_from_feed": 0}
     failures: dict[str, str] = {}
     remaining = max_articles if max_articles is not None else float("inf")
     with opened(db_path) as con:
-        queued = count_pending(con, utc_now())
+        queued = count_pending(con, utc_now(), only_feeds)
     progress = reporter()
     progress.start("fetch", int(min(queued, remaining)), "articles")
     with HttpPolicy(settings) as policy:
@@ -81,12 +88,11 @@ def fetch_stage(db_path: Path, settings: Settings, max_articles: int | None = No
             limit = int(min(settings.batch_size, remaining))
             # A loaded batch leaves the queue (ok, or failed with a retry time later than now).
             with opened(db_path) as con:
-                batch = pending_articles(con, limit, utc_now())
+                batch = pending_articles(con, limit, utc_now(), only_feeds)
             if not batch:
                 break
             rows, outcome = fetch_batch(policy, batch, settings.clean_timeout_s, settings.clean_workers)
-            with opened(db_path) as con:
-                load_articles(con, rows)
+            database.retry_conflicts(_load, db_path, load_articles, rows)
             remaining -= len(batch)
             progress.advance("fetch", len(batch))
             totals["articles_fetched"] += outcome.fetched
@@ -209,24 +215,25 @@ def run_ingest(
     stages: IngestStages = IngestStages(), log: Callable[..., None] = lambda *_: None,
 ) -> dict[str, Any]:
     """Every stage in order, recorded in pipeline_runs; returns the run summary."""
+    retry = database.retry_conflicts  # on the shared store a stage that lost a commit race runs again
     recorder = RunRecorder(db, run_id, "ingest")
-    recorder.start()
+    retry(recorder.start)
     timer = StageTimer()
     summary: dict[str, Any] = {"run_id": run_id, "database": str(db)}
-    summary |= timer.run("sync", stages.sync_feeds, db, feeds, base_url)
-    summary |= timer.run("poll", stages.poll, db, run_id, settings, only_feeds, force)
+    summary |= timer.run("sync", retry, stages.sync_feeds, db, feeds, base_url)
+    summary |= timer.run("poll", retry, stages.poll, db, run_id, settings, only_feeds, force)
     log("polled %s feeds: %s new, %s unchanged, %s failed", summary["feeds_polled"],
         summary["feeds_new"], summary["feeds_unchanged"], summary["feeds_failed"])
-    summary |= timer.run("fetch", stages.fetch, db, settings, max_articles)
+    summary |= timer.run("fetch", retry, stages.fetch, db, settings, max_articles, only_feeds)
     log("articles: %s new, %s duplicate, %s fetched, %s failed", summary["articles_new"],
         summary["articles_duplicate"], summary["articles_fetched"], summary["articles_failed"])
-    summary |= timer.run("tag", stages.tag, db)
-    summary |= timer.run("extract", stages.extract, db)
-    summary |= timer.run("dedup", stages.dedup, db)
+    summary |= timer.run("tag", retry, stages.tag, db)
+    summary |= timer.run("extract", retry, stages.extract, db)
+    summary |= timer.run("dedup", retry, stages.dedup, db)
     summary["published_copy"] = str(settings.published_db_path)
     summary["seconds"] = timer.seconds
     # The run is recorded before publishing, so the analysts' copy shows it completed.
-    recorder.finish("completed", summary)
+    retry(recorder.finish, "completed", summary)
     timer.run("publish", stages.publish, db, settings.published_db_path)
     return summary
 

@@ -11,12 +11,16 @@ import os
 import shutil
 from pathlib import Path
 
-from tasks.db import LOCK_WAIT_S, DatabaseError, open_waiting_for_lock
+from tasks.db import LOCK_WAIT_S, DatabaseError, open_waiting_for_lock, shared_store
 from tasks.faults import kill_point
 
 
 def publish(db_path: Path | str, published_path: Path | str) -> Path:
     source, target = Path(db_path), Path(published_path)
+    if shared_store():
+        # The DuckLake store has no file to copy: every commit is a snapshot that analysts attach
+        # read-only (docs/scaling.md), so there is nothing to swap in.
+        return target
     con = open_waiting_for_lock(source, read_only=False, wait_s=LOCK_WAIT_S)
     try:
         con.execute("CHECKPOINT")  # fold the WAL into the file so the copy is complete on its own
