@@ -66,12 +66,27 @@ def open_lake(settings: Settings, config: dict[str, str], *, read_only: bool = F
             options.append(f"SNAPSHOT_TIME '{_quoted(snapshot)}'")
         if not read_only and snapshot is None:
             Path(settings.lake_data_path).mkdir(parents=True, exist_ok=True)
-        con.execute(f"ATTACH '{_quoted(catalog_uri(settings.catalog))}' AS {ALIAS} ({', '.join(options)})")
+        _attach(con, f"ATTACH '{_quoted(catalog_uri(settings.catalog))}' AS {ALIAS} ({', '.join(options)})")
         con.execute(f"USE {ALIAS}")
     except BaseException:
         con.close()
         raise
     return con
+
+
+def _attach(con: duckdb.DuckDBPyConnection, statement: str) -> None:
+    """ATTACH; the first attach creates DuckLake's catalog tables, and workers that start together race
+    to create them (PostgreSQL: duplicate key / already exists): the losers attach again."""
+    for attempt in range(SETUP_ATTEMPTS):
+        try:
+            con.execute(statement)
+            return
+        except duckdb.Error as exc:
+            text = str(exc)
+            racing = "duplicate key" in text or "already exists" in text or "could not serialize" in text
+            if attempt == SETUP_ATTEMPTS - 1 or not racing:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def lake_migration(sql: str) -> str:

@@ -229,7 +229,12 @@ def run_ingest(
         summary["articles_duplicate"], summary["articles_fetched"], summary["articles_failed"])
     summary |= timer.run("tag", retry, stages.tag, db)
     summary |= timer.run("extract", retry, stages.extract, db)
-    summary |= timer.run("dedup", retry, stages.dedup, db)
+    if database.shared_store():
+        # Dedup plans over the whole store before it writes, so two workers' plans could overwrite each
+        # other; on the shared store it runs once after the workers' ingests (docs/scaling.md).
+        summary["dedup"] = "deferred to the shared store's dedup run"
+    else:
+        summary |= timer.run("dedup", retry, stages.dedup, db)
     summary["published_copy"] = str(settings.published_db_path)
     summary["seconds"] = timer.seconds
     # The run is recorded before publishing, so the analysts' copy shows it completed.

@@ -70,6 +70,11 @@ class PostgresServer:
         self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", self.user, self.database)
         return self
 
+    def create_database(self, name: str) -> str:
+        """Another empty database on the same server; returns its connection string."""
+        self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", self.user, name)
+        return f"dbname={name} user={self.user} host=127.0.0.1 port={self.port}"
+
     def stop(self) -> None:
         try:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
