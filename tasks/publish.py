@@ -11,8 +11,11 @@ import os
 import shutil
 from pathlib import Path
 
+import duckdb
+
 from tasks.db import LOCK_WAIT_S, DatabaseError, open_waiting_for_lock, shared_store
 from tasks.faults import kill_point
+from tasks.search import build_index
 
 
 def publish(db_path: Path | str, published_path: Path | str) -> Path:
@@ -30,11 +33,12 @@ def publish(db_path: Path | str, published_path: Path | str) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, staging)
+        build_index(staging)  # full-text search over articles, in the analysts' copy only (tasks/search.py)
         with open(staging, "rb") as handle:
             os.fsync(handle.fileno())
         kill_point("before_publish_swap")
         os.replace(staging, target)
-    except OSError as exc:  # disk full or read-only: the previous copy stays in place, whole
+    except (OSError, duckdb.Error) as exc:  # disk full or read-only: the previous copy stays in place, whole
         raise DatabaseError(f"cannot publish the analysts' copy to {target}: {exc}") from exc
     finally:
         staging.unlink(missing_ok=True)
