@@ -15,6 +15,7 @@ import duckdb
 
 from tasks.db import LOCK_WAIT_S, DatabaseError, open_waiting_for_lock, shared_store
 from tasks.faults import kill_point
+from tasks.geometry import build_geometry
 from tasks.search import build_index
 
 
@@ -34,6 +35,7 @@ def publish(db_path: Path | str, published_path: Path | str) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, staging)
         build_index(staging)  # full-text search over articles, in the analysts' copy only (tasks/search.py)
+        build_geometry(staging)  # points and outlines as GEOMETRY for spatial queries (tasks/geometry.py)
         with open(staging, "rb") as handle:
             os.fsync(handle.fileno())
         kill_point("before_publish_swap")

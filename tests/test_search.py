@@ -1,4 +1,5 @@
-"""`mmtrack search`: full-text search over the articles of the published copy, built when publishing."""
+"""What publishing adds to the analysts' copy: `mmtrack search` (full-text search over articles) and
+real geometry for places and region outlines."""
 
 from __future__ import annotations
 
@@ -69,3 +70,29 @@ def test_a_copy_without_an_index_gets_a_clear_error(tmp_path: Path) -> None:
     connect(db).close()
     found = _search(db, "anything")
     assert found.returncode == 2 and "no search index" in found.stderr
+
+
+def test_the_published_copy_has_place_points_and_region_outlines_as_geometry(tmp_path: Path) -> None:
+    import duckdb
+
+    from tasks import extensions
+    from tasks.knowledge import load_knowledge, sync_reference_tables
+
+    db = tmp_path / "mmtrack.duckdb"
+    con = connect(db)
+    sync_reference_tables(con, load_knowledge())
+    con.close()
+    published = publish(db, tmp_path / "published" / "mmtrack.duckdb")
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        extensions.load(con, "spatial")
+        # Kani township's point lies inside the Sagaing Region outline, and in no other region's.
+        inside = con.execute("""
+            SELECT r.state_name FROM place_geometry p JOIN region_outlines r ON ST_Contains(r.outline, p.geom)
+            WHERE p.place_id = 'MMR005027'""").fetchall()
+        points, outlines = con.execute(
+            "SELECT (SELECT count(*) FROM place_geometry), (SELECT count(*) FROM region_outlines)").fetchone()
+    finally:
+        con.close()
+    assert inside == [("Sagaing Region",)]
+    assert points > 1000 and outlines >= 14
