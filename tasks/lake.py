@@ -128,8 +128,9 @@ def _create_token(con: duckdb.DuckDBPyConnection) -> None:
     """The token table and its one row, in one transaction: of two workers creating it, one loses."""
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(f"CREATE TABLE IF NOT EXISTS {TOKEN_TABLE} (commits BIGINT, views_digest VARCHAR)")
-        con.execute(f"INSERT INTO {TOKEN_TABLE} SELECT 0, NULL WHERE NOT EXISTS (FROM {TOKEN_TABLE})")
+        con.execute(f"CREATE TABLE IF NOT EXISTS {TOKEN_TABLE} "
+                    "(commits BIGINT, views_digest VARCHAR, reference_version VARCHAR)")
+        con.execute(f"INSERT INTO {TOKEN_TABLE} SELECT 0, NULL, NULL WHERE NOT EXISTS (FROM {TOKEN_TABLE})")
         con.execute("COMMIT")
     except BaseException:
         _rollback(con)
@@ -156,6 +157,15 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("ROLLBACK")
     except duckdb.Error:
         pass  # a failed COMMIT has ended the transaction already
+
+
+def reference_version(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The knowledge version the reference tables (places, actors, lexicon) were last loaded from."""
+    return con.execute(f"SELECT reference_version FROM {TOKEN_TABLE}").fetchone()[0]
+
+
+def set_reference_version(con: duckdb.DuckDBPyConnection, version: str) -> None:
+    con.execute(f"UPDATE {TOKEN_TABLE} SET reference_version = ?", [version])
 
 
 def snapshots(con: duckdb.DuckDBPyConnection) -> list[tuple[int, object]]:

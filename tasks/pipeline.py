@@ -18,6 +18,7 @@ from typing import Any, Iterator
 import duckdb
 
 from tasks import db as database
+from tasks import lake
 from tasks.feeds import read_registry, sync_registry
 from tasks.fetch import count_pending, fetch_batch, load_articles, pending_articles
 from tasks.http import HttpPolicy, utc_now
@@ -146,19 +147,24 @@ class StageTimer:
             self.seconds[name] = round(time.perf_counter() - started, 3)
 
 
-def tag_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
-    """Tag every article not yet tagged by this tagger and these seeds (every fetched one with force)."""
+def tag_stage(db_path: Path, force: bool = False, only_feeds: list[str] | None = None) -> dict[str, Any]:
+    """Tag every article not yet tagged by this tagger and these seeds (every fetched one with force);
+    with `only_feeds`, only those feeds' articles (a worker's shard)."""
     from tasks.knowledge import load_knowledge, sync_reference_tables
     from tasks.tag import tag_stage as tag_articles
 
     knowledge = load_knowledge()
     with opened(db_path) as con:
-        sync_reference_tables(con, knowledge)  # analysts join on the seeds the tags were made with
+        if not database.shared_store() or lake.reference_version(con) != knowledge.version:
+            sync_reference_tables(con, knowledge)  # analysts join on the seeds the tags were made with
+            if database.shared_store():  # every worker would rewrite the same rows, each a commit
+                with database.transaction(con):
+                    lake.set_reference_version(con, knowledge.version)
         ids = _ids(con, "SELECT article_id FROM articles WHERE fetch_status <> 'pending'") if force else None
-        return tag_articles(con, knowledge, ids, batch_size=get_settings().batch_size)
+        return tag_articles(con, knowledge, ids, batch_size=get_settings().batch_size, feeds=only_feeds)
 
 
-def extract_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
+def extract_stage(db_path: Path, force: bool = False, only_feeds: list[str] | None = None) -> dict[str, Any]:
     """Extract events from relevant articles not yet extracted by this extractor and these seeds.
 
     Events of articles that a newer tagging found irrelevant are retracted first, so a reprocess never
@@ -171,7 +177,7 @@ def extract_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
     with opened(db_path) as con:
         retracted = _retract_irrelevant(con)
         ids = _ids(con, "SELECT article_id FROM article_tags WHERE relevant") if force else None
-        return {**extract_articles(con, knowledge, ids, batch_size=get_settings().batch_size),
+        return {**extract_articles(con, knowledge, ids, batch_size=get_settings().batch_size, feeds=only_feeds),
                 "events_retracted": retracted}
 
 
@@ -227,8 +233,8 @@ def run_ingest(
     summary |= timer.run("fetch", retry, stages.fetch, db, settings, max_articles, only_feeds)
     log("articles: %s new, %s duplicate, %s fetched, %s failed", summary["articles_new"],
         summary["articles_duplicate"], summary["articles_fetched"], summary["articles_failed"])
-    summary |= timer.run("tag", retry, stages.tag, db)
-    summary |= timer.run("extract", retry, stages.extract, db)
+    summary |= timer.run("tag", retry, stages.tag, db, False, only_feeds)
+    summary |= timer.run("extract", retry, stages.extract, db, False, only_feeds)
     if database.shared_store():
         # Dedup plans over the whole store before it writes, so two workers' plans could overwrite each
         # other; on the shared store it runs once after the workers' ingests (docs/scaling.md).
