@@ -1,8 +1,8 @@
 """DuckLake on one machine with a SQLite catalog: do the pipeline's tables and upserts carry over?
 
-The project pins duckdb 2.0.0, and no ducklake extension built for 2.0.0 can be had offline (the PyPI
-package duckdb-extension-ducklake stops at 1.5.5, and DuckDB refuses an extension built for another
-version). So this check runs in a side environment with DuckDB 1.5.5:
+Written when the project pinned duckdb 2.0.0, for which no ducklake extension can be had offline, so it
+runs in a side environment with DuckDB 1.5.5 and the SQLite catalog's extension (not among the project's
+pins; the project's own shared store uses a PostgreSQL catalog, tests/test_scale_out.py):
 
     python3.11 -m venv /tmp/ducklake-venv
     /tmp/ducklake-venv/bin/pip install duckdb==1.5.5 duckdb-extension-ducklake==1.5.5 \\

@@ -15,6 +15,7 @@ from prefect.runtime import flow_run
 
 from flows.hooks import record_crash, record_failure
 from tasks import pipeline
+from tasks.db import retry_conflicts
 from tasks.publish import publish
 from tasks.summary import summary_markdown
 
@@ -33,10 +34,11 @@ def reprocess(db_path: str | None = None, force: bool = False) -> dict[str, Any]
     recorder.start()
     timer = pipeline.StageTimer()
     summary: dict[str, Any] = {"run_id": run_id, "database": str(db)}
-    summary |= timer.run("tag", tag, db, force)
-    summary |= timer.run("extract", extract, db, force)
+    retry = retry_conflicts  # on the shared store (MMTRACK_CATALOG) a stage that lost a commit race runs again
+    summary |= timer.run("tag", retry, tag, db, force)
+    summary |= timer.run("extract", retry, extract, db, force)
     # Rebuilt from scratch, so clusters are exactly what one pass over today's events gives.
-    summary |= timer.run("dedup", dedup, db, True)
+    summary |= timer.run("dedup", retry, dedup, db, True)
     summary["published_copy"] = str(settings.published_db_path)
     summary["seconds"] = timer.seconds
     recorder.finish("completed", summary)  # before publishing, so the analysts' copy shows it completed

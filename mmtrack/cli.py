@@ -63,7 +63,7 @@ def _optional_commands() -> list:
     import importlib
 
     found = []
-    for name in ("extract_cmd", "query_cmd", "serve", "report_cmd", "review_cmd"):
+    for name in ("extract_cmd", "query_cmd", "serve", "report_cmd", "review_cmd", "search_cmd"):
         try:
             found.append(importlib.import_module(f"mmtrack.{name}"))
         except ModuleNotFoundError as exc:

@@ -1,15 +1,16 @@
 """DuckDB access: open with migrations applied, transactions, and bulk idempotent upserts from Arrow.
 
 Every load goes through `upsert`, which registers an Arrow table and runs one
-`INSERT ... ON CONFLICT DO UPDATE` statement: no row-by-row executemany, and re-running a load with the
-same rows leaves the table as it was.
+`INSERT ... ON CONFLICT DO UPDATE` statement (MERGE INTO on the shared DuckLake store, tasks/lake.py): no
+row-by-row executemany, and re-running a load with the same rows leaves the table as it was.
 """
 
 from __future__ import annotations
 
+import random
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from tasks import lake
 from tasks.faults import kill_point
 from tasks.settings import PROJECT_ROOT, get_settings
 
@@ -27,6 +29,16 @@ _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 class DatabaseError(RuntimeError):
     """A systemic database problem (not writable, corrupt, disk full): fails the run with one message."""
+
+
+class WriteConflict(DatabaseError):
+    """On the shared store another worker committed first; nothing of this transaction was stored and
+    running the same work again is safe (every load is idempotent). See `retry_conflicts`."""
+
+
+def shared_store() -> bool:
+    """True when the settings choose the DuckLake several workers share (MMTRACK_CATALOG)."""
+    return bool(get_settings().catalog)
 
 
 # What a full disk, a read-only file or a vanished directory raises from inside DuckDB.
@@ -43,19 +55,22 @@ def migration_files(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, str, Pa
     return found
 
 
-def apply_migrations(con: duckdb.DuckDBPyConnection, directory: Path = MIGRATIONS_DIR) -> list[str]:
-    """Apply the migrations not yet recorded, each in its own transaction, in number order."""
-    con.execute(
+def apply_migrations(con: duckdb.DuckDBPyConnection, directory: Path = MIGRATIONS_DIR,
+                     dialect: Callable[[str], str] = lambda sql: sql) -> list[str]:
+    """Apply the migrations not yet recorded, each in its own transaction, in number order.
+
+    `dialect` rewrites each statement for the store (lake.lake_migration drops keys and indexes)."""
+    con.execute(dialect(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ DEFAULT now())"
-    )
+    ))
     applied = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
     done = []
     for version, name, path in migration_files(directory):
         if version in applied:
             continue
         with transaction(con):
-            con.execute(path.read_text(encoding="utf-8"))
+            con.execute(dialect(path.read_text(encoding="utf-8")))
             con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
         done.append(path.name)
     return done
@@ -142,7 +157,11 @@ def open_waiting_for_lock(path: Path, read_only: bool, wait_s: float) -> duckdb.
 
 
 def connect(db_path: Path | str, *, read_only: bool = False, lock_wait_s: float = LOCK_WAIT_S) -> duckdb.DuckDBPyConnection:
-    """Open the database, creating it and applying migrations and views when opened for writing."""
+    """Open the database, creating it and applying migrations and views when opened for writing.
+
+    With MMTRACK_CATALOG set, the shared DuckLake store instead of the file (`db_path` is not used)."""
+    if shared_store():
+        return connect_lake(read_only=read_only)
     path = Path(db_path)
     try:
         if read_only:
@@ -158,17 +177,64 @@ def connect(db_path: Path | str, *, read_only: bool = False, lock_wait_s: float 
         raise DatabaseError(f"cannot open database {path} for {'reading' if read_only else 'writing'}: {exc}") from exc
 
 
+def connect_lake(*, read_only: bool = False, snapshot: int | str | None = None) -> duckdb.DuckDBPyConnection:
+    """The shared DuckLake store (tasks/lake.py); set up by the first writer that opens it."""
+    settings = get_settings()
+    try:
+        con = lake.open_lake(settings, _config(), read_only=read_only, snapshot=snapshot)
+        if read_only or snapshot is not None:
+            return con
+        try:
+            lake.set_up(con, lambda c: apply_migrations(c, dialect=lake.lake_migration),
+                        sorted(VIEWS_DIR.glob("*.sql")))
+        except BaseException:
+            con.close()
+            raise
+        return con
+    except DatabaseError:
+        raise
+    except (duckdb.Error, OSError, ValueError) as exc:
+        raise DatabaseError(f"cannot open the shared store {settings.catalog.split(' password')[0]}: {exc}") from exc
+
+
+CONFLICT_RETRIES = 40
+conflicts_retried = 0  # in this process: the scale-out benchmark reports it
+
+
+def retry_conflicts(work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run `work` again while another writer wins the commit (WriteConflict), with jittered backoff.
+
+    Only for work that is idempotent as a whole (a stage, a load with its rows in hand): whatever part of
+    it committed before the conflict is found done when it runs again."""
+    global conflicts_retried
+    for attempt in range(CONFLICT_RETRIES):
+        try:
+            return work(*args, **kwargs)
+        except WriteConflict:
+            if attempt == CONFLICT_RETRIES - 1:
+                raise
+            conflicts_retried += 1
+            time.sleep(min(1.0, 0.02 * 2 ** min(attempt, 6)) * random.uniform(0.5, 1.5))
+    raise AssertionError("unreachable")
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """One atomic unit of work. Storage failures (disk full, file gone read-only) become DatabaseError:
-    the transaction is rolled back, nothing is half written, and the run stops with one message."""
+    the transaction is rolled back, nothing is half written, and the run stops with one message.
+    On the shared store a lost commit race becomes WriteConflict."""
+    shared = shared_store()
     con.execute("BEGIN TRANSACTION")
     try:
+        if shared:
+            lake.claim_write(con)
         yield con
         kill_point("before_commit")
         con.execute("COMMIT")
     except BaseException as exc:
         _rollback_quietly(con)
+        if shared and lake.is_conflict(exc):
+            raise WriteConflict(f"another writer committed first, nothing of this batch was stored: {exc}") from exc
         if isinstance(exc, duckdb.OutOfMemoryException):
             raise DatabaseError(
                 f"DuckDB needed more than MMTRACK_DB_MEMORY_LIMIT={get_settings().db_memory_limit}; nothing of this "
@@ -240,12 +306,28 @@ def upsert(
     data = _last_per_key(data, key)
     columns = data.column_names
     targets = [c for c in columns if c not in key] if update is None else list(update)
+    if shared_store():
+        return _merge(con, table, data, key, targets)
     column_list = ", ".join(columns)
     action = f"DO UPDATE SET {', '.join(f'{c} = EXCLUDED.{c}' for c in targets)}" if targets else "DO NOTHING"
     with registered(con, f"_upsert_{table}", data) as view:
         con.execute(
             f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM {view} "
             f"ON CONFLICT ({', '.join(key)}) {action}"
+        )
+    return data.num_rows
+
+
+def _merge(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table, key: Sequence[str],
+           targets: Sequence[str]) -> int:
+    """The upsert as MERGE INTO: DuckLake has no key constraint for ON CONFLICT to use."""
+    columns = data.column_names
+    match = " AND ".join(f"t.{k} = s.{k}" for k in key)
+    matched = f"WHEN MATCHED THEN UPDATE SET {', '.join(f'{c} = s.{c}' for c in targets)} " if targets else ""
+    with registered(con, f"_merge_{table}", data) as view:
+        con.execute(
+            f"MERGE INTO {table} AS t USING {view} AS s ON ({match}) {matched}"
+            f"WHEN NOT MATCHED THEN INSERT ({', '.join(columns)}) VALUES ({', '.join(f's.{c}' for c in columns)})"
         )
     return data.num_rows
 

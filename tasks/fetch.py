@@ -56,24 +56,33 @@ _QUEUE_WHERE = f"""
 """
 
 
-def pending_articles(con: duckdb.DuckDBPyConnection, limit: int, now: datetime) -> list[PendingArticle]:
-    """The next `limit` articles of the fetch queue, oldest first."""
+def _shard(feeds: list[str] | None) -> tuple[str, list]:
+    """Restrict the queue to some feeds' articles: a worker of a scaled setup fetches its own shard."""
+    return ("", []) if feeds is None else (" AND list_contains(?, a.feed_id)", [list(feeds)])
+
+
+def pending_articles(con: duckdb.DuckDBPyConnection, limit: int, now: datetime,
+                     feeds: list[str] | None = None) -> list[PendingArticle]:
+    """The next `limit` articles of the fetch queue (of `feeds` only, when given), oldest first."""
+    shard, shard_params = _shard(feeds)
     rows = con.execute(
         f"""
         SELECT a.article_id, a.url, a.title, a.summary, a.feed_published_at, a.first_seen_at,
                a.fetch_attempts, coalesce(f.allow_private, false), f.language
         FROM articles a LEFT JOIN feeds f USING (feed_id)
-        WHERE {_QUEUE_WHERE}
+        WHERE ({_QUEUE_WHERE}){shard}
         ORDER BY a.first_seen_at, a.article_id
         LIMIT ?
         """,
-        [now, *_TRANSIENT, limit],
+        [now, *_TRANSIENT, *shard_params, limit],
     ).fetchall()
     return [PendingArticle(*row) for row in rows]
 
 
-def count_pending(con: duckdb.DuckDBPyConnection, now: datetime) -> int:
-    return con.execute(f"SELECT count(*) FROM articles a WHERE {_QUEUE_WHERE}", [now, *_TRANSIENT]).fetchone()[0]
+def count_pending(con: duckdb.DuckDBPyConnection, now: datetime, feeds: list[str] | None = None) -> int:
+    shard, shard_params = _shard(feeds)
+    return con.execute(f"SELECT count(*) FROM articles a WHERE ({_QUEUE_WHERE}){shard}",
+                       [now, *_TRANSIENT, *shard_params]).fetchone()[0]
 
 
 class RobotsCache:

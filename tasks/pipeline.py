@@ -18,6 +18,7 @@ from typing import Any, Iterator
 import duckdb
 
 from tasks import db as database
+from tasks import lake
 from tasks.feeds import read_registry, sync_registry
 from tasks.fetch import count_pending, fetch_batch, load_articles, pending_articles
 from tasks.http import HttpPolicy, utc_now
@@ -51,8 +52,7 @@ def poll_stage(
         states = due_feeds(con, utc_now(), only_feeds, force)
     with HttpPolicy(settings) as policy:
         outcomes = poll_feeds(policy, states)
-    with opened(db_path) as con:
-        rows = load_poll_results(con, run_id, outcomes, settings.max_backoff_minutes)
+    rows = database.retry_conflicts(_load, db_path, load_poll_results, run_id, outcomes, settings.max_backoff_minutes)
     by_outcome = {name: sum(o.outcome == name for o in outcomes) for name in ("new", "unchanged", "not_modified", "failed")}
     return {
         "feeds_polled": len(outcomes),
@@ -67,13 +67,21 @@ def poll_stage(
     }
 
 
-def fetch_stage(db_path: Path, settings: Settings, max_articles: int | None = None) -> dict[str, Any]:
-    """Fetch and clean pending articles in batches until none are left (or the cap is reached)."""
+def _load(db_path: Path, load: Callable[..., Any], *args: Any) -> Any:
+    """One load on a fresh write connection (retried whole on the shared store: its rows are in hand)."""
+    with opened(db_path) as con:
+        return load(con, *args)
+
+
+def fetch_stage(db_path: Path, settings: Settings, max_articles: int | None = None,
+                only_feeds: list[str] | None = None) -> dict[str, Any]:
+    """Fetch and clean pending articles in batches until none are left (or the cap is reached); with
+    `only_feeds`, only those feeds' articles (a worker's shard in the scaled setup)."""
     totals = {"articles_fetched": 0, "articles_failed": 0, "pages_clean_failed": 0, "text_from_feed": 0}
     failures: dict[str, str] = {}
     remaining = max_articles if max_articles is not None else float("inf")
     with opened(db_path) as con:
-        queued = count_pending(con, utc_now())
+        queued = count_pending(con, utc_now(), only_feeds)
     progress = reporter()
     progress.start("fetch", int(min(queued, remaining)), "articles")
     with HttpPolicy(settings) as policy:
@@ -81,12 +89,11 @@ def fetch_stage(db_path: Path, settings: Settings, max_articles: int | None = No
             limit = int(min(settings.batch_size, remaining))
             # A loaded batch leaves the queue (ok, or failed with a retry time later than now).
             with opened(db_path) as con:
-                batch = pending_articles(con, limit, utc_now())
+                batch = pending_articles(con, limit, utc_now(), only_feeds)
             if not batch:
                 break
             rows, outcome = fetch_batch(policy, batch, settings.clean_timeout_s, settings.clean_workers)
-            with opened(db_path) as con:
-                load_articles(con, rows)
+            database.retry_conflicts(_load, db_path, load_articles, rows)
             remaining -= len(batch)
             progress.advance("fetch", len(batch))
             totals["articles_fetched"] += outcome.fetched
@@ -140,19 +147,24 @@ class StageTimer:
             self.seconds[name] = round(time.perf_counter() - started, 3)
 
 
-def tag_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
-    """Tag every article not yet tagged by this tagger and these seeds (every fetched one with force)."""
+def tag_stage(db_path: Path, force: bool = False, only_feeds: list[str] | None = None) -> dict[str, Any]:
+    """Tag every article not yet tagged by this tagger and these seeds (every fetched one with force);
+    with `only_feeds`, only those feeds' articles (a worker's shard)."""
     from tasks.knowledge import load_knowledge, sync_reference_tables
     from tasks.tag import tag_stage as tag_articles
 
     knowledge = load_knowledge()
     with opened(db_path) as con:
-        sync_reference_tables(con, knowledge)  # analysts join on the seeds the tags were made with
+        if not database.shared_store() or lake.reference_version(con) != knowledge.version:
+            sync_reference_tables(con, knowledge)  # analysts join on the seeds the tags were made with
+            if database.shared_store():  # every worker would rewrite the same rows, each a commit
+                with database.transaction(con):
+                    lake.set_reference_version(con, knowledge.version)
         ids = _ids(con, "SELECT article_id FROM articles WHERE fetch_status <> 'pending'") if force else None
-        return tag_articles(con, knowledge, ids, batch_size=get_settings().batch_size)
+        return tag_articles(con, knowledge, ids, batch_size=get_settings().batch_size, feeds=only_feeds)
 
 
-def extract_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
+def extract_stage(db_path: Path, force: bool = False, only_feeds: list[str] | None = None) -> dict[str, Any]:
     """Extract events from relevant articles not yet extracted by this extractor and these seeds.
 
     Events of articles that a newer tagging found irrelevant are retracted first, so a reprocess never
@@ -165,7 +177,7 @@ def extract_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
     with opened(db_path) as con:
         retracted = _retract_irrelevant(con)
         ids = _ids(con, "SELECT article_id FROM article_tags WHERE relevant") if force else None
-        return {**extract_articles(con, knowledge, ids, batch_size=get_settings().batch_size),
+        return {**extract_articles(con, knowledge, ids, batch_size=get_settings().batch_size, feeds=only_feeds),
                 "events_retracted": retracted}
 
 
@@ -209,24 +221,30 @@ def run_ingest(
     stages: IngestStages = IngestStages(), log: Callable[..., None] = lambda *_: None,
 ) -> dict[str, Any]:
     """Every stage in order, recorded in pipeline_runs; returns the run summary."""
+    retry = database.retry_conflicts  # on the shared store a stage that lost a commit race runs again
     recorder = RunRecorder(db, run_id, "ingest")
-    recorder.start()
+    retry(recorder.start)
     timer = StageTimer()
     summary: dict[str, Any] = {"run_id": run_id, "database": str(db)}
-    summary |= timer.run("sync", stages.sync_feeds, db, feeds, base_url)
-    summary |= timer.run("poll", stages.poll, db, run_id, settings, only_feeds, force)
+    summary |= timer.run("sync", retry, stages.sync_feeds, db, feeds, base_url)
+    summary |= timer.run("poll", retry, stages.poll, db, run_id, settings, only_feeds, force)
     log("polled %s feeds: %s new, %s unchanged, %s failed", summary["feeds_polled"],
         summary["feeds_new"], summary["feeds_unchanged"], summary["feeds_failed"])
-    summary |= timer.run("fetch", stages.fetch, db, settings, max_articles)
+    summary |= timer.run("fetch", retry, stages.fetch, db, settings, max_articles, only_feeds)
     log("articles: %s new, %s duplicate, %s fetched, %s failed", summary["articles_new"],
         summary["articles_duplicate"], summary["articles_fetched"], summary["articles_failed"])
-    summary |= timer.run("tag", stages.tag, db)
-    summary |= timer.run("extract", stages.extract, db)
-    summary |= timer.run("dedup", stages.dedup, db)
+    summary |= timer.run("tag", retry, stages.tag, db, False, only_feeds)
+    summary |= timer.run("extract", retry, stages.extract, db, False, only_feeds)
+    if database.shared_store():
+        # Dedup plans over the whole store before it writes, so two workers' plans could overwrite each
+        # other; on the shared store it runs once after the workers' ingests (docs/scaling.md).
+        summary["dedup"] = "deferred to the shared store's dedup run"
+    else:
+        summary |= timer.run("dedup", retry, stages.dedup, db)
     summary["published_copy"] = str(settings.published_db_path)
     summary["seconds"] = timer.seconds
     # The run is recorded before publishing, so the analysts' copy shows it completed.
-    recorder.finish("completed", summary)
+    retry(recorder.finish, "completed", summary)
     timer.run("publish", stages.publish, db, settings.published_db_path)
     return summary
 

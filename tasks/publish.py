@@ -11,12 +11,20 @@ import os
 import shutil
 from pathlib import Path
 
-from tasks.db import LOCK_WAIT_S, DatabaseError, open_waiting_for_lock
+import duckdb
+
+from tasks.db import LOCK_WAIT_S, DatabaseError, open_waiting_for_lock, shared_store
 from tasks.faults import kill_point
+from tasks.geometry import build_geometry
+from tasks.search import build_index
 
 
 def publish(db_path: Path | str, published_path: Path | str) -> Path:
     source, target = Path(db_path), Path(published_path)
+    if shared_store():
+        # The DuckLake store has no file to copy: every commit is a snapshot that analysts attach
+        # read-only (docs/scaling.md), so there is nothing to swap in.
+        return target
     con = open_waiting_for_lock(source, read_only=False, wait_s=LOCK_WAIT_S)
     try:
         con.execute("CHECKPOINT")  # fold the WAL into the file so the copy is complete on its own
@@ -26,11 +34,13 @@ def publish(db_path: Path | str, published_path: Path | str) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, staging)
+        build_index(staging)  # full-text search over articles, in the analysts' copy only (tasks/search.py)
+        build_geometry(staging)  # points and outlines as GEOMETRY for spatial queries (tasks/geometry.py)
         with open(staging, "rb") as handle:
             os.fsync(handle.fileno())
         kill_point("before_publish_swap")
         os.replace(staging, target)
-    except OSError as exc:  # disk full or read-only: the previous copy stays in place, whole
+    except (OSError, duckdb.Error) as exc:  # disk full or read-only: the previous copy stays in place, whole
         raise DatabaseError(f"cannot publish the analysts' copy to {target}: {exc}") from exc
     finally:
         staging.unlink(missing_ok=True)

@@ -69,6 +69,13 @@ class Settings:
     db_memory_limit: str = field(
         metadata={"env": "MMTRACK_DB_MEMORY_LIMIT", "doc": "DuckDB's memory limit per connection (it spills beyond)"}
     )
+    catalog: str = field(
+        metadata={"env": "MMTRACK_CATALOG", "doc": "empty: the embedded DuckDB file; postgres:<libpq dsn>: a DuckLake "
+                  "several workers share, with its catalog in PostgreSQL (docs/scaling.md)"}
+    )
+    lake_data_path: str = field(
+        metadata={"env": "MMTRACK_LAKE_DATA", "doc": "the DuckLake's data files (a shared directory or object store)"}
+    )
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -100,6 +107,8 @@ class Settings:
             allow_private_hosts=_env_list("MMTRACK_ALLOW_PRIVATE_HOSTS"),
             max_backoff_minutes=int(_env("MMTRACK_MAX_BACKOFF_MINUTES", str(24 * 60))),
             db_memory_limit=_env("MMTRACK_DB_MEMORY_LIMIT", "64MB"),
+            catalog=_env("MMTRACK_CATALOG", ""),
+            lake_data_path=_env("MMTRACK_LAKE_DATA", str(data_dir / "lake")),
         )
 
     def describe(self) -> list[tuple[str, str, str]]:

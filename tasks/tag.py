@@ -264,13 +264,15 @@ def load_tags(con: duckdb.DuckDBPyConnection, rows: Sequence[dict]) -> int:
         return upsert(con, "article_tags", list(rows), ["article_id"])
 
 
-def _ids_to_tag(con: duckdb.DuckDBPyConnection, version: str) -> list[str]:
+def _ids_to_tag(con: duckdb.DuckDBPyConnection, version: str, feeds: list[str] | None = None) -> list[str]:
     # Articles still waiting for their page are tagged once their text (or its fallback) is stored.
+    # `feeds`: only those feeds' articles (a worker's shard on the shared store).
+    shard = "" if feeds is None else "AND list_contains(?, a.feed_id) "
     return [row[0] for row in con.execute(
         "SELECT a.article_id FROM articles a LEFT JOIN article_tags t ON t.article_id = a.article_id "
         "WHERE a.fetch_status <> 'pending' AND (t.article_id IS NULL OR t.tagger_version <> ?) "
-        "ORDER BY a.article_id",
-        [version],
+        f"{shard}ORDER BY a.article_id",
+        [version] + ([list(feeds)] if feeds is not None else []),
     ).fetchall()]
 
 
@@ -284,15 +286,16 @@ def _articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tu
 
 def tag_stage(
     con: duckdb.DuckDBPyConnection, knowledge: Knowledge, article_ids: list[str] | None = None,
-    batch_size: int = 500,
+    batch_size: int = 500, feeds: list[str] | None = None,
 ) -> dict[str, int]:
-    """Tag stored articles (None: every fetched article without a tag row from this tagger version).
+    """Tag stored articles (None: every fetched article, of `feeds` when given, without a tag row from
+    this tagger version).
 
     Texts are read, tagged and loaded `batch_size` articles at a time, one transaction each, so memory
     stays flat however large the backlog.
     """
     version = tagger_version(knowledge)
-    ids = _ids_to_tag(con, version) if article_ids is None else list(article_ids)
+    ids = _ids_to_tag(con, version, feeds) if article_ids is None else list(article_ids)
     tagged = relevant = 0
     for start in range(0, len(ids), batch_size):
         rows = tag_rows(knowledge, _articles(con, ids[start:start + batch_size]))

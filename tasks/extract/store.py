@@ -75,14 +75,18 @@ def load_events(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], even
 _RELEVANT = "FROM articles a JOIN article_tags t ON t.article_id = a.article_id WHERE t.relevant = true"
 
 
-def _ids_to_extract(con: duckdb.DuckDBPyConnection, knowledge_version: str, article_ids: list[str] | None) -> list[str]:
-    """Relevant articles among `article_ids`, or (None) those not yet done by this extractor and seeds."""
+def _ids_to_extract(con: duckdb.DuckDBPyConnection, knowledge_version: str, article_ids: list[str] | None,
+                    feeds: list[str] | None = None) -> list[str]:
+    """Relevant articles among `article_ids`, or (None) those not yet done by this extractor and seeds
+    (of `feeds` only, when given: a worker's shard on the shared store)."""
     if article_ids is not None:
         sql, params = f"SELECT a.article_id {_RELEVANT} AND a.article_id IN (SELECT unnest(?::VARCHAR[]))", [article_ids]
     else:
         sql = (f"SELECT a.article_id {_RELEVANT} AND NOT EXISTS (SELECT 1 FROM article_extractions x "
                "WHERE x.article_id = a.article_id AND x.extractor_version = ? AND x.knowledge_version = ?)")
         params = [EXTRACTOR_VERSION, knowledge_version]
+    if feeds is not None:
+        sql, params = sql + " AND list_contains(?, a.feed_id)", params + [list(feeds)]
     return [row[0] for row in con.execute(f"{sql} ORDER BY a.article_id", params).fetchall()]
 
 
@@ -94,11 +98,11 @@ def _articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tu
 
 
 def extract_stage(con: duckdb.DuckDBPyConnection, knowledge, article_ids: list[str] | None = None,
-                  batch_size: int = 500) -> dict[str, int]:
+                  batch_size: int = 500, feeds: list[str] | None = None) -> dict[str, int]:
     """Extract events from relevant stored articles (None: those not yet done by this extractor and
     knowledge version) and load them, `batch_size` articles per transaction so memory stays flat.
     Returns {articles, events, figures}."""
-    ids = _ids_to_extract(con, knowledge.version, article_ids)
+    ids = _ids_to_extract(con, knowledge.version, article_ids, feeds)
     totals = {"articles": 0, "events": 0, "figures": 0}
     for start in range(0, len(ids), batch_size):
         events: list[Event] = []

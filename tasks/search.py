@@ -1,0 +1,55 @@
+"""Full-text search over stored articles (DuckDB's fts extension, BM25 over title and text).
+
+The index lives in the analysts' copy only: `publish` builds it in the staging copy before the swap
+(an FTS index is rebuilt whole, never updated, so building it in the pipeline's own file would cost a
+rebuild on every load). Analysts can use it from their own DuckDB too:
+`SELECT *, fts_main_articles.match_bm25(article_id, 'airstrike school') AS score FROM articles ...`.
+English stemming and stop words; Burmese text is not segmented into words, so it is not indexed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from tasks import extensions
+from tasks.settings import get_settings
+
+INDEX_SCHEMA = "fts_main_articles"
+
+
+def build_index(db_path: Path) -> int:
+    """(Re)build the search index of a database file opened read-write; returns articles indexed."""
+    con = duckdb.connect(str(db_path), config={"memory_limit": get_settings().db_memory_limit})
+    try:
+        extensions.load(con, "fts")
+        con.execute("PRAGMA create_fts_index('articles', 'article_id', 'title', 'text', "
+                    "stemmer = 'porter', stopwords = 'english', overwrite = 1)")
+        con.execute("CHECKPOINT")
+        return con.execute("SELECT count(*) FROM articles WHERE text IS NOT NULL OR title IS NOT NULL").fetchone()[0]
+    finally:
+        con.close()
+
+
+def has_index(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("SELECT count(*) FROM duckdb_schemas() WHERE schema_name = ?",
+                            [INDEX_SCHEMA]).fetchone()[0])
+
+
+def search(con: duckdb.DuckDBPyConnection, query: str, limit: int = 20) -> list[tuple]:
+    """(score, published_at, outlet, title, url, relevant) of the best matching articles, best first."""
+    extensions.load(con, "fts")
+    return con.execute(
+        f"""
+        SELECT round(m.score, 3), a.published_at::DATE, f.outlet, a.title, a.url, t.relevant
+        FROM (SELECT article_id, {INDEX_SCHEMA}.match_bm25(article_id, ?) AS score FROM articles) m
+        JOIN articles a USING (article_id)
+        LEFT JOIN feeds f USING (feed_id)
+        LEFT JOIN article_tags t USING (article_id)
+        WHERE m.score IS NOT NULL
+        ORDER BY m.score DESC, a.published_at DESC
+        LIMIT ?
+        """,
+        [query, limit],
+    ).fetchall()

@@ -1,0 +1,98 @@
+"""What publishing adds to the analysts' copy: `mmtrack search` (full-text search over articles) and
+real geometry for places and region outlines."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+
+from tasks.db import connect, transaction, upsert
+from tasks.publish import publish
+
+ROOT = Path(__file__).resolve().parents[1]
+NOW = "2025-03-01 08:00:00+00"
+
+
+def _article(article_id: str, title: str, text: str) -> dict:
+    return {"article_id": article_id, "canonical_url": f"https://news.example/{article_id}",
+            "url": f"https://news.example/{article_id}", "feed_id": "feed-a", "title": title, "text": text,
+            "first_seen_at": NOW, "fetch_status": "ok"}
+
+
+def _published(tmp_path: Path) -> Path:
+    db = tmp_path / "mmtrack.duckdb"
+    con = connect(db)
+    rows = [
+        _article("a1", "Airstrike hits school in Sagaing", "Junta jets bombed a school near Kani; four pupils died."),
+        _article("a2", "Ceasefire talks in Kunming", "Delegates met in Kunming to discuss a ceasefire in northern Shan."),
+        _article("a3", "Rice prices rise", "Traders in Yangon said the price of rice rose again this month."),
+    ]
+    with transaction(con):
+        upsert(con, "articles", pa.Table.from_pylist(rows), ["article_id"])
+    con.close()
+    return publish(db, tmp_path / "published" / "mmtrack.duckdb")
+
+
+def _search(db: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mmtrack.cli", "search", *args, "--db", str(db)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_search_finds_stored_articles_by_their_words_best_first(tmp_path: Path) -> None:
+    published = _published(tmp_path)
+    found = _search(published, "bombing schools", "--format", "csv")
+    assert found.returncode == 0, found.stderr
+    lines = found.stdout.strip().splitlines()
+    assert lines[0].startswith("score,published,outlet,title,url")
+    assert len(lines) == 2 and "Airstrike hits school in Sagaing" in lines[1]  # stemmed: bombing ~ bombed
+
+
+def test_search_without_a_match_says_so_and_succeeds(tmp_path: Path) -> None:
+    found = _search(_published(tmp_path), "submarine")
+    assert found.returncode == 0 and "no stored article matches" in found.stderr
+
+
+def test_search_is_a_fast_command_without_prefect(tmp_path: Path) -> None:
+    published = _published(tmp_path)
+    probe = (f"import sys; from mmtrack.cli import main; main(['search', 'ceasefire', '--db', {str(published)!r}]);"
+             "print('prefect' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Ceasefire talks in Kunming" in done.stdout
+    assert done.stdout.strip().endswith("False")
+
+
+def test_a_copy_without_an_index_gets_a_clear_error(tmp_path: Path) -> None:
+    db = tmp_path / "bare.duckdb"
+    connect(db).close()
+    found = _search(db, "anything")
+    assert found.returncode == 2 and "no search index" in found.stderr
+
+
+def test_the_published_copy_has_place_points_and_region_outlines_as_geometry(tmp_path: Path) -> None:
+    import duckdb
+
+    from tasks import extensions
+    from tasks.knowledge import load_knowledge, sync_reference_tables
+
+    db = tmp_path / "mmtrack.duckdb"
+    con = connect(db)
+    sync_reference_tables(con, load_knowledge())
+    con.close()
+    published = publish(db, tmp_path / "published" / "mmtrack.duckdb")
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        extensions.load(con, "spatial")
+        # Kani township's point lies inside the Sagaing Region outline, and in no other region's.
+        inside = con.execute("""
+            SELECT r.state_name FROM place_geometry p JOIN region_outlines r ON ST_Contains(r.outline, p.geom)
+            WHERE p.place_id = 'MMR005027'""").fetchall()
+        points, outlines = con.execute(
+            "SELECT (SELECT count(*) FROM place_geometry), (SELECT count(*) FROM region_outlines)").fetchone()
+    finally:
+        con.close()
+    assert inside == [("Sagaing Region",)]
+    assert points > 1000 and outlines >= 14
