@@ -56,7 +56,7 @@ def migration_files(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, str, Pa
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection, directory: Path = MIGRATIONS_DIR,
-                     dialect: Callable[[str], str] = lambda sql: sql) -> list[str]:
+                     dialect: Callable[[str], str] = lambda sql: sql, checkpoint_first: bool = True) -> list[str]:
     """Apply the migrations not yet recorded, each in its own transaction, in number order.
 
     `dialect` rewrites each statement for the store (lake.lake_migration drops keys and indexes)."""
@@ -65,10 +65,13 @@ def apply_migrations(con: duckdb.DuckDBPyConnection, directory: Path = MIGRATION
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ DEFAULT now())"
     ))
     applied = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    pending = [(v, n, p) for v, n, p in migration_files(directory) if v not in applied]
+    if pending and checkpoint_first:
+        # DuckDB 1.5.5 aborts the process ("pure virtual method called") when a migration alters a table
+        # whose indexes came back from the write-ahead log of a killed run; write the log out first.
+        con.execute("CHECKPOINT")
     done = []
-    for version, name, path in migration_files(directory):
-        if version in applied:
-            continue
+    for version, name, path in pending:
         with transaction(con):
             con.execute(dialect(path.read_text(encoding="utf-8")))
             con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
@@ -185,7 +188,7 @@ def connect_lake(*, read_only: bool = False, snapshot: int | str | None = None) 
         if read_only or snapshot is not None:
             return con
         try:
-            lake.set_up(con, lambda c: apply_migrations(c, dialect=lake.lake_migration),
+            lake.set_up(con, lambda c: apply_migrations(c, dialect=lake.lake_migration, checkpoint_first=False),
                         sorted(VIEWS_DIR.glob("*.sql")))
         except BaseException:
             con.close()
