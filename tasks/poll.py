@@ -32,6 +32,8 @@ class FeedState:
     last_modified: str | None = None
     body_hash: str | None = None
     failure_count: int = 0
+    interval_minutes: int | None = None   # the adaptive interval in force (None: the registry's)
+    novelty: float | None = None          # share of recent polls that found new items (tasks/adaptive.py)
 
 
 @dataclass
@@ -56,7 +58,8 @@ def due_feeds(con: duckdb.DuckDBPyConnection, now: datetime, only: list[str] | N
     rows = con.execute(
         """
         SELECT feed_id, name, outlet, url, language, enabled, poll_interval_minutes, general, allow_private,
-               etag, last_modified, body_hash, failure_count
+               etag, last_modified, body_hash, failure_count, coalesce(kind, 'rss'),
+               adaptive_interval_minutes, novelty
         FROM feeds
         WHERE enabled AND in_registry AND (? OR next_poll_at IS NULL OR next_poll_at <= ?)
         ORDER BY feed_id
@@ -64,7 +67,8 @@ def due_feeds(con: duckdb.DuckDBPyConnection, now: datetime, only: list[str] | N
         [force, now],
     ).fetchall()
     states = [
-        FeedState(FeedSpec(*row[:9]), etag=row[9], last_modified=row[10], body_hash=row[11], failure_count=row[12])
+        FeedState(FeedSpec(*row[:9], kind=row[13]), etag=row[9], last_modified=row[10], body_hash=row[11],
+                  failure_count=row[12], interval_minutes=row[14], novelty=row[15])
         for row in rows
     ]
     if only:
