@@ -159,3 +159,21 @@ def test_killed_backfill_resumes_to_the_same_database(kill_at, site, clean, tmp_
     resumed = _backfill(site, tmp_path, db, "--outlet", "Index Outlet")
     assert resumed.returncode == 0, resumed.stderr[-3000:]
     assert snapshot(db) == clean
+
+
+@pytest.mark.integration
+def test_backfill_flow_runs_per_feed_tasks_and_records_the_run(site, tmp_path, settings) -> None:
+    from prefect.testing.utilities import prefect_test_harness
+
+    from flows.backfill import backfill
+
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    registry = site.write_registry(tmp_path / "feeds.csv")
+    with prefect_test_harness(server_startup_timeout=120):
+        state = backfill(since=date(2025, 1, 1), until=date(2025, 12, 31), feed_ids=["t-paged"],
+                         db_path=str(tmp_path / "flow.duckdb"), feeds_path=str(registry), return_state=True)
+    summary = state.result()
+    assert state.is_completed() and summary["feeds"]["t-paged"]["method"] == "feed_pages"
+    assert summary["articles_fetched"] == 11  # the 2025 items of 24 spread over 2024-2025
+    runs = query_rows(tmp_path / "flow.duckdb", "SELECT run_id, flow, status FROM pipeline_runs")
+    assert runs == [(str(state.state_details.flow_run_id), "backfill", "completed")]
