@@ -23,6 +23,7 @@ TASK_STAGES = pipeline.IngestStages(
     sync_feeds=task(cache_policy=NO_CACHE, name="sync feed registry")(pipeline.sync_feeds_stage),
     poll=task(cache_policy=NO_CACHE, name="poll feeds")(pipeline.poll_stage),
     fetch=task(cache_policy=NO_CACHE, name="fetch and clean articles")(pipeline.fetch_stage),
+    refresh=task(cache_policy=NO_CACHE, name="re-fetch updated stories")(pipeline.refresh_stage),
     tag=task(cache_policy=NO_CACHE, name="tag articles")(pipeline.tag_stage),
     extract=task(cache_policy=NO_CACHE, name="extract events")(pipeline.extract_stage),
     dedup=task(cache_policy=NO_CACHE, name="cluster stories and events")(pipeline.dedup_stage),

@@ -210,8 +210,8 @@ def _entry(raw: feedparser.FeedParserDict) -> Entry | None:
 
 
 def _updated_time(entry: feedparser.FeedParserDict) -> datetime | None:
-    """The entry's updated date only when it says so separately (RSS has no such field; Atom does)."""
-    if not entry.get("updated_parsed") or entry.get("updated_parsed") == entry.get("published_parsed"):
+    """The entry's updated date (Atom <updated>, dc:date); None when it has none (plain RSS)."""
+    if not entry.get("updated_parsed"):
         return None
     try:
         return datetime.fromtimestamp(calendar.timegm(entry["updated_parsed"]), tz=timezone.utc)

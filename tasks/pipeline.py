@@ -21,9 +21,11 @@ from tasks import db as database
 from tasks.feeds import read_registry, sync_registry
 from tasks.fetch import count_pending, fetch_batch, load_articles, pending_articles
 from tasks.http import HttpPolicy, utc_now
+from tasks.adaptive import AdaptivePolicy
 from tasks.poll import due_feeds, load_poll_results, poll_feeds
 from tasks.progress import reporter
 from tasks.publish import publish
+from tasks.refresh import refresh_stage
 from tasks.settings import VERSION, Settings, get_settings
 
 
@@ -52,7 +54,8 @@ def poll_stage(
     with HttpPolicy(settings) as policy:
         outcomes = poll_feeds(policy, states)
     with opened(db_path) as con:
-        rows = load_poll_results(con, run_id, outcomes, settings.max_backoff_minutes)
+        rows = load_poll_results(con, run_id, outcomes, settings.max_backoff_minutes,
+                                 AdaptivePolicy.from_settings(settings))
     by_outcome = {name: sum(o.outcome == name for o in outcomes) for name in ("new", "unchanged", "not_modified", "failed")}
     return {
         "feeds_polled": len(outcomes),
@@ -197,6 +200,7 @@ class IngestStages:
     sync_feeds: Callable[..., dict[str, Any]] = sync_feeds_stage
     poll: Callable[..., dict[str, Any]] = poll_stage
     fetch: Callable[..., dict[str, Any]] = fetch_stage
+    refresh: Callable[..., dict[str, Any]] = refresh_stage  # updated stories (issue 16)
     tag: Callable[..., dict[str, Any]] = tag_stage
     extract: Callable[..., dict[str, Any]] = extract_stage
     dedup: Callable[..., dict[str, Any]] = dedup_stage
@@ -220,6 +224,7 @@ def run_ingest(
     summary |= timer.run("fetch", stages.fetch, db, settings, max_articles)
     log("articles: %s new, %s duplicate, %s fetched, %s failed", summary["articles_new"],
         summary["articles_duplicate"], summary["articles_fetched"], summary["articles_failed"])
+    summary |= timer.run("refresh", stages.refresh, db, settings)
     summary |= timer.run("tag", stages.tag, db)
     summary |= timer.run("extract", stages.extract, db)
     summary |= timer.run("dedup", stages.dedup, db)

@@ -155,3 +155,25 @@ def in_window(when: datetime | None, since: date, until: date) -> bool:
     if when is None:
         return True
     return since <= when.astimezone(timezone.utc).date() <= until
+
+
+def as_feed(body: bytes, base_url: str):  # noqa: ANN201 - (tasks.feeds.ParsedFeed | None, str | None)
+    """A sitemap read as a feed (an outlet without RSS): its pages become entries, newest first.
+
+    For an index, returns (None, the child with the newest lastmod) so the caller fetches that one: the
+    newest sitemap of an index holds what a feed would."""
+    from tasks.feeds import Entry, ParsedFeed
+
+    page = parse_sitemap(body, base_url)
+    if page.error:
+        return ParsedFeed(version=None, bozo=True, bozo_error=page.error, error=page.error), None
+    if page.kind == "sitemap_index":
+        if not page.urls:
+            return ParsedFeed(version="sitemap_index", bozo=False, bozo_error=None), None
+        newest = max(page.urls, key=lambda u: (u.lastmod is not None, u.lastmod or datetime.min.replace(tzinfo=timezone.utc)))
+        return None, newest.loc
+    items = sorted(page.urls, key=lambda u: u.dated or datetime.min.replace(tzinfo=timezone.utc), reverse=True)
+    entries = [Entry(guid=u.loc, link=u.loc, title=u.title, summary=None, authors=[], published_at=u.published_at,
+                     tags=[], updated_at=u.lastmod if u.published_at and u.lastmod != u.published_at else None)
+               for u in items[:5000] if u.loc.lower().startswith(("http://", "https://")) and same_site(u.loc, base_url)]
+    return ParsedFeed(version=page.kind, bozo=False, bozo_error=None, entries=entries), None

@@ -54,3 +54,9 @@ CREATE TABLE event_history (
     content_hash VARCHAR,                -- hash of the text these events were read from
     PRIMARY KEY (article_id, revision, event_id)
 );
+
+-- A feed that answers 403 or has no entries poll after poll: how many polls in a row, why, and the flag
+-- feed_health shows once the streak reaches MMTRACK_DEAD_FEED_POLLS (it is then polled at the ceiling).
+ALTER TABLE feeds ADD COLUMN problem_streak INTEGER DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN problem_reason VARCHAR;
+ALTER TABLE feeds ADD COLUMN flag_reason VARCHAR;
