@@ -238,9 +238,14 @@ class HistorySite:
 
 
 def main() -> None:
+    import argparse
     import tempfile
 
-    with HistorySite() as site:
+    parser = argparse.ArgumentParser(description="serve generated outlet history on 127.0.0.1")
+    parser.add_argument("--bench-articles", type=int, help="one outlet of N articles (the backfill benchmark)")
+    args = parser.parse_args()
+    outlets = bench_outlets(args.bench_articles) if args.bench_articles else DEMO_OUTLETS
+    with HistorySite(outlets) as site:
         registry = site.write_registry(Path(tempfile.mkdtemp(prefix="mmtrack-history-")) / "feeds.csv")
         print(f"REGISTRY {registry}", flush=True)
         threading.Event().wait()
