@@ -34,6 +34,8 @@ from tasks.urls import article_id, canonical_url
 SITEMAP_ACCEPT = "application/xml, text/xml;q=0.9, application/gzip;q=0.8, */*;q=0.5"
 MAX_FEED_PAGES = 2000
 MAX_SITEMAPS = 5000
+FLUSH_ROWS = 2000      # new URLs buffered before one load
+FLUSH_SOURCES = 50     # sources buffered before one load
 Connection = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
 
 
@@ -65,20 +67,23 @@ class Discoverer:
         self.robots = robots
         self.max_urls = max_urls
         self.result = Discovery(spec.feed_id)
+        self._buffer: list[tuple] = []
+        self._buffered_rows = 0
         with connection() as con:
             self.done = {r[0] for r in con.execute(
                 "SELECT source_url FROM backfill_sources WHERE feed_id = ? AND window_since = ? AND window_until = ? "
-                "AND status <> 'failed'", [spec.feed_id, window.since, window.until]).fetchall()}
+                "AND status IN ('done', 'refused')", [spec.feed_id, window.since, window.until]).fetchall()}
 
     @property
     def full(self) -> bool:
-        return self.max_urls is not None and self.result.urls_queued >= self.max_urls
+        return self.max_urls is not None and self.result.urls_queued + self._buffered_rows >= self.max_urls
 
     def run(self) -> Discovery:
         if self._sitemaps():
             self.result.method = "sitemap"
         elif getattr(self.spec, "kind", "rss") != "sitemap" and self._feed_pages():
             self.result.method = "feed_pages"
+        self.flush()
         return self.result
 
     # -- sitemaps ---------------------------------------------------------------------------------------
@@ -181,7 +186,7 @@ class Discoverer:
         return self.policy.fetch(url, max_bytes=max_bytes, allow_private=self.spec.allow_private, accept=accept)
 
     def _queue(self, source: str, kind: str, urls: list[SitemapUrl], entries: dict | None = None) -> None:
-        """Queue the source's in-window URLs and record the source as done, in one transaction."""
+        """Buffer the source's in-window URLs with the record that the source is done (flushed together)."""
         wanted = [u for u in urls if in_window(u.dated, self.window.since, self.window.until)]
         foreign = [u.loc for u in wanted if kind != "feed_page" and not same_site(u.loc, self.spec.url)]
         if foreign:  # a sitemap may list only its own host's pages: refuse the lot, say so
@@ -190,23 +195,36 @@ class Discoverer:
                          f"e.g. {foreign[0][:200]}", found=len(urls), wanted=len(wanted))
             return
         rows = list(_article_rows(self.spec.feed_id, wanted, entries or {}))
-        with self.connection() as con, transaction(con):
-            ids = [r["article_id"] for r in rows]
-            known = {r[0] for r in con.execute(
-                "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
-            fresh = [r for r in rows if r["article_id"] not in known]
-            if self.max_urls is not None:
-                fresh = fresh[: max(0, self.max_urls - self.result.urls_queued)]
-            upsert(con, "articles", fresh, ["article_id"], update=())
-            upsert(con, "article_feeds", [_link(r) for r in fresh], ["article_id", "feed_id"], update=())
-            self._write_source(con, source, kind, "done", len(urls), len(wanted), None)
-        self.result.urls_queued += len(fresh)
-        self.result.urls_known += len(known)
+        self._buffer.append((source, kind, "done", len(urls), len(wanted), None, rows))
+        self._buffered_rows += len(rows)
+        if self._buffered_rows >= FLUSH_ROWS or len(self._buffer) >= FLUSH_SOURCES:
+            self.flush()
 
     def _record(self, source: str, kind: str, status: str, error: str | None = None, found: int = 0,
                 wanted: int = 0) -> None:
+        self._buffer.append((source, kind, status, found, wanted, error, []))
+
+    def flush(self) -> None:
+        """Store the buffered sources and their new URLs in one transaction (one short hold of the writer:
+        opening the database per sitemap cost more than reading it). A kill loses only the buffer, whose
+        sources are then not recorded as done and are read again."""
+        if not self._buffer:
+            return
+        buffer, self._buffer, self._buffered_rows = self._buffer, [], 0
         with self.connection() as con, transaction(con):
-            self._write_source(con, source, kind, status, found, wanted, error)
+            ids = [r["article_id"] for *_, rows in buffer for r in rows]
+            known = {r[0] for r in con.execute(
+                "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
+            for source, kind, status, found, wanted, error, rows in buffer:
+                fresh = [r for r in rows if r["article_id"] not in known]
+                self.result.urls_known += len(rows) - len(fresh)
+                if self.max_urls is not None and len(fresh) > self.max_urls - self.result.urls_queued:
+                    fresh, status = fresh[: max(0, self.max_urls - self.result.urls_queued)], "partial"
+                known.update(r["article_id"] for r in fresh)
+                upsert(con, "articles", fresh, ["article_id"], update=())
+                upsert(con, "article_feeds", [_link(r) for r in fresh], ["article_id", "feed_id"], update=())
+                self._write_source(con, source, kind, status, found, wanted, error)
+                self.result.urls_queued += len(fresh)
 
     def _write_source(self, con: duckdb.DuckDBPyConnection, source: str, kind: str, status: str, found: int,
                       wanted: int, error: str | None) -> None:

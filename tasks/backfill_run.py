@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -83,12 +84,29 @@ class Throughput:
         return f"{self.done}/{self.total} articles, {rate:.1f}/s, ETA {eta / 60:.1f} min"
 
 
+class PhaseTimer:
+    """Wall seconds per phase of the batch loop, summed over batches (where a slow backfill spends its time)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, phase: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[phase] = self.seconds.get(phase, 0.0) + time.perf_counter() - started
+
+
 def work_queue(db: Path, policy: HttpPolicy, feed_ids: list[str], settings: Settings, max_articles: int | None,
-               log: Log) -> dict[str, int]:
-    """Fetch, clean, tag and extract the feeds' backfill queue, one batch (and one short lock) at a time."""
-    from tasks.extract.store import extract_stage as extract_articles
+               log: Log) -> dict[str, Any]:
+    """Fetch, clean, tag and extract the feeds' backfill queue, one batch (and one short lock) at a time.
+
+    Batch N+1 is fetched and cleaned (threads and the cleaning processes) while batch N is tagged and
+    extracted here, so the two halves of the work overlap on two cores. Only this thread opens the file.
+    """
     from tasks.knowledge import load_knowledge, sync_reference_tables
-    from tasks.tag import tag_stage as tag_articles
 
     knowledge = load_knowledge()
     with opened(db) as con:
@@ -96,30 +114,51 @@ def work_queue(db: Path, policy: HttpPolicy, feed_ids: list[str], settings: Sett
         queued = con.execute(f"SELECT count(*) {_QUEUE}", [feed_ids]).fetchone()[0]
     total = int(min(queued, max_articles if max_articles is not None else queued))
     totals = {"articles_fetched": 0, "articles_failed": 0, "tagged": 0, "relevant": 0, "events": 0}
-    progress, pace = reporter(), Throughput(total, started=time.perf_counter())
+    progress, pace, timer = reporter(), Throughput(total, started=time.perf_counter()), PhaseTimer()
     progress.start("backfill", total, "articles")
-    while pace.done < total:
+
+    def next_batch() -> list[PendingArticle]:
+        if pace.done >= total:
+            return []
         with opened(db) as con:
-            batch = backfill_pending(con, feed_ids, min(settings.batch_size, total - pace.done))
-        if not batch:
-            break
-        rows, outcome = fetch_batch(policy, batch, settings.clean_timeout_s, settings.clean_workers)
-        with opened(db) as con:
-            load_articles(con, rows)
-        with opened(db) as con:  # every untagged article, so a batch killed before tagging is caught up
-            tags = tag_articles(con, knowledge, None, batch_size=settings.batch_size)
-        with opened(db) as con:
-            events = extract_articles(con, knowledge, None, batch_size=settings.batch_size)
-        totals["articles_fetched"] += outcome.fetched
-        totals["articles_failed"] += outcome.failed
-        totals["tagged"] += tags["tagged"]
-        totals["relevant"] += tags["relevant"]
-        totals["events"] += events["events"]
-        pace.done += len(batch)
-        progress.advance("backfill", len(batch))
-        log("backfill: %s", pace.line())
+            return backfill_pending(con, feed_ids, min(settings.batch_size, total - pace.done))
+
+    loaded = False
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="backfill-fetch") as fetcher:
+        batch = next_batch()
+        while batch:
+            fetching = fetcher.submit(fetch_batch, policy, batch, settings.clean_timeout_s, settings.clean_workers)
+            if loaded:
+                _analyse(db, knowledge, settings, totals, timer)
+            with timer("fetch (waiting)"):
+                rows, outcome = fetching.result()
+            with timer("load"), opened(db) as con:
+                load_articles(con, rows)
+            loaded = True
+            totals["articles_fetched"] += outcome.fetched
+            totals["articles_failed"] += outcome.failed
+            pace.done += len(batch)
+            progress.advance("backfill", len(batch))
+            log("backfill: %s", pace.line())
+            batch = next_batch()
+    if loaded:
+        _analyse(db, knowledge, settings, totals, timer)
     progress.finish("backfill")
-    return totals
+    return totals | {"seconds": {k: round(v, 2) for k, v in timer.seconds.items()}}
+
+
+def _analyse(db: Path, knowledge: Any, settings: Settings, totals: dict[str, int], timer: "PhaseTimer") -> None:
+    """Tag and extract every article not yet done (so a batch killed before this is caught up next run)."""
+    from tasks.extract.store import extract_stage as extract_articles
+    from tasks.tag import tag_stage as tag_articles
+
+    with timer("tag"), opened(db) as con:
+        tags = tag_articles(con, knowledge, None, batch_size=settings.batch_size)
+    with timer("extract"), opened(db) as con:
+        events = extract_articles(con, knowledge, None, batch_size=settings.batch_size)
+    totals["tagged"] += tags["tagged"]
+    totals["relevant"] += tags["relevant"]
+    totals["events"] += events["events"]
 
 
 def backfill_feed(db: Path, spec: FeedSpec, window: Window, settings: Settings, max_articles: int | None,
@@ -130,11 +169,14 @@ def backfill_feed(db: Path, spec: FeedSpec, window: Window, settings: Settings, 
     delay = robots.crawl_delay_s if robots and robots.crawl_delay_s else 0.0
     paced = replace(settings, per_host_interval_s=max(settings.per_host_interval_s, delay))
     with HttpPolicy(paced) as policy:
+        started = time.perf_counter()
         found = Discoverer(lambda: opened(db), policy, spec, window, max_articles, robots).run()
+        discovery_s = round(time.perf_counter() - started, 2)
         log("%s: %s via %s, %s new URLs, %s already stored, %s sources failed, %s refused", spec.feed_id,
             found.sources_read, found.method, found.urls_queued, found.urls_known, len(found.sources_failed),
             len(found.sources_refused))
         worked = work_queue(db, policy, [spec.feed_id], paced, max_articles, log)
+    worked["seconds"]["discovery"] = discovery_s
     return {**found.__dict__, **worked, "per_host_interval_s": paced.per_host_interval_s}
 
 
@@ -171,7 +213,9 @@ def run_backfill(db: Path, feeds_path: Path, settings: Settings, *, feed_ids: li
     for key in ("urls_queued", "urls_known", "articles_fetched", "articles_failed", "events"):
         summary[key] = sum(r[key] for r in summary["feeds"].values())
     if dedup:
+        dedup_started = time.perf_counter()
         summary["dedup"] = dedup_isolated(db)
+        summary["dedup"]["seconds"] = round(time.perf_counter() - dedup_started, 2)
     summary["seconds"] = round(time.perf_counter() - started, 2)
     recorder.finish("completed", summary)
     publish(db, settings.published_db_path)
