@@ -9,16 +9,15 @@ HTTP work and cleaning happen with the file closed. An ingest that starts meanwh
 rows alone, so a 50,000-URL backlog never lands in a scheduled run either.
 
 Memory: the per-batch stages stream; event dedup holds every mention of the database while it clusters,
-so it runs in a short-lived child process and the backfill process stays flat however long the history.
+so it runs in a short-lived child process (tasks/isolated.py) and the backfill process stays flat.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from tasks.backfill import Discoverer, Window, read_robots
 from tasks.feeds import FeedSpec, RegistryError, read_registry
 from tasks.fetch import PendingArticle, fetch_batch, load_articles
 from tasks.http import HttpPolicy
-from tasks.pipeline import RunRecorder, new_run_id, opened, sync_feeds_stage
+from tasks.pipeline import RunRecorder, dedup_stage, new_run_id, opened, sync_feeds_stage
 from tasks.progress import reporter
 from tasks.publish import publish
 from tasks.settings import Settings
@@ -180,18 +179,6 @@ def backfill_feed(db: Path, spec: FeedSpec, window: Window, settings: Settings, 
     return {**found.__dict__, **worked, "per_host_interval_s": paced.per_host_interval_s}
 
 
-def _dedup_in_child(db: str) -> dict[str, Any]:
-    from tasks.pipeline import dedup_stage
-
-    return dedup_stage(Path(db))
-
-
-def dedup_isolated(db: Path) -> dict[str, Any]:
-    """Event dedup in a short-lived process: its whole-database index never stays in the backfill's memory."""
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return pool.submit(_dedup_in_child, str(db)).result()
-
-
 def run_backfill(db: Path, feeds_path: Path, settings: Settings, *, feed_ids: list[str] | None = None,
                  outlet: str | None = None, window: Window, max_articles: int | None = None,
                  base_url: str | None = None, dedup: bool = True, log: Log = lambda *_: None,
@@ -214,7 +201,7 @@ def run_backfill(db: Path, feeds_path: Path, settings: Settings, *, feed_ids: li
         summary[key] = sum(r[key] for r in summary["feeds"].values())
     if dedup:
         dedup_started = time.perf_counter()
-        summary["dedup"] = dedup_isolated(db)
+        summary["dedup"] = dedup_stage(db)  # in a short-lived process (tasks/isolated.py)
         summary["dedup"]["seconds"] = round(time.perf_counter() - dedup_started, 2)
     summary["seconds"] = round(time.perf_counter() - started, 2)
     recorder.finish("completed", summary)

@@ -174,7 +174,15 @@ def extract_stage(db_path: Path, force: bool = False) -> dict[str, Any]:
 
 def dedup_stage(db_path: Path, rebuild: bool = False) -> dict[str, Any]:
     """Cluster near-duplicate articles and the event mentions that describe one real-world event, each
-    part of tasks.dedup.run_dedup on a fresh open of the database."""
+    part of tasks.dedup.run_dedup on a fresh open of the database, in a short-lived child process: its
+    index of every mention grows with the database and must not stay in the pipeline's memory."""
+    from tasks.isolated import run_isolated
+
+    return run_isolated(dedup_here, Path(db_path), rebuild)
+
+
+def dedup_here(db_path: Path, rebuild: bool = False) -> dict[str, Any]:
+    """dedup_stage in this process."""
     from tasks.dedup import run_dedup
 
     return run_dedup(lambda: opened(db_path), rebuild)
