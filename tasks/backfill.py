@@ -105,8 +105,11 @@ class Discoverer:
         while stack and not self.full and len(seen) < MAX_SITEMAPS:
             url = stack.pop()
             if isinstance(url, _IndexDone):
-                if not self.full:  # a capped walk has not read every child: read the index again next time
-                    self._record(url, "sitemap_index", "done", found=url.children, wanted=url.in_window)
+                # A capped walk has not read every child, and a failed child must be tried again: then the
+                # index is 'partial' and a resumed backfill reads it again (skipping the children done).
+                whole = not self.full and len(self.result.sources_failed) == url.failures_before
+                self._record(url, "sitemap_index", "done" if whole else "partial", found=url.children,
+                             wanted=url.in_window)
                 continue
             if url in seen:
                 continue
@@ -137,7 +140,7 @@ class Discoverer:
             return False
         if page.kind == "sitemap_index":
             children = [c.loc for c in page.urls if c.lastmod is None or c.lastmod.date() >= self.window.since]
-            stack.append(_IndexDone(url, len(page.urls), len(children)))  # recorded once its children are
+            stack.append(_IndexDone(url, len(page.urls), len(children), len(self.result.sources_failed)))
             stack.extend(reversed(children))
             return True
         self._queue(url, page.kind, page.urls)
@@ -248,9 +251,9 @@ def read_robots(policy: HttpPolicy, spec: FeedSpec) -> RobotsHints | None:
 class _IndexDone(str):
     """A marker on the walk's stack: every child of this index has been read, so record the index."""
 
-    def __new__(cls, url: str, children: int, in_window_children: int) -> "_IndexDone":
+    def __new__(cls, url: str, children: int, in_window_children: int, failures_before: int) -> "_IndexDone":
         marker = super().__new__(cls, url)
-        marker.children, marker.in_window = children, in_window_children
+        marker.children, marker.in_window, marker.failures_before = children, in_window_children, failures_before
         return marker
 
 
