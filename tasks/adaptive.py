@@ -21,7 +21,7 @@ START_NOVELTY = 0.5
 @dataclass(frozen=True)
 class AdaptivePolicy:
     floor_minutes: int = 5
-    ceiling_minutes: int = 240
+    ceiling_minutes: int = 60
     dead_feed_polls: int = 3
 
     @classmethod

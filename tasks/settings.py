@@ -75,7 +75,7 @@ class Settings:
         "a warning is printed while it is unset)"})
     poll_floor_minutes: int = field(default=5, metadata={
         "env": "MMTRACK_POLL_FLOOR_MINUTES", "doc": "adaptive polling: shortest interval for a busy feed"})
-    poll_ceiling_minutes: int = field(default=240, metadata={
+    poll_ceiling_minutes: int = field(default=60, metadata={
         "env": "MMTRACK_POLL_CEILING_MINUTES", "doc": "adaptive polling: longest interval for a dormant feed"})
     dead_feed_polls: int = field(default=3, metadata={
         "env": "MMTRACK_DEAD_FEED_POLLS", "doc": "403s or empty answers in a row before feed_health flags a feed"})
@@ -113,7 +113,7 @@ class Settings:
             db_memory_limit=_env("MMTRACK_DB_MEMORY_LIMIT", "64MB"),
             contact=_env("MMTRACK_CONTACT", "").strip(),
             poll_floor_minutes=int(_env("MMTRACK_POLL_FLOOR_MINUTES", "5")),
-            poll_ceiling_minutes=int(_env("MMTRACK_POLL_CEILING_MINUTES", "240")),
+            poll_ceiling_minutes=int(_env("MMTRACK_POLL_CEILING_MINUTES", "60")),
             dead_feed_polls=int(_env("MMTRACK_DEAD_FEED_POLLS", "3")),
             refresh_window_hours=float(_env("MMTRACK_REFRESH_WINDOW_HOURS", "24")),
             refresh_every_minutes=float(_env("MMTRACK_REFRESH_EVERY_MINUTES", "120")),
