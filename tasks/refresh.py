@@ -11,7 +11,7 @@ transaction per batch: a kill leaves either the old article and events or the ne
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -82,5 +82,5 @@ def refresh_stage(db_path: Path, settings: Settings) -> dict[str, Any]:
     with HttpPolicy(settings) as policy:
         rows, _ = fetch_batch(policy, batch, settings.clean_timeout_s, settings.clean_workers)
     with opened(db_path) as con:
-        revised = _apply(con, rows, now - timedelta(microseconds=0))
+        revised = _apply(con, rows, now)
     return {"articles_refetched": len(rows), "articles_revised": revised}

@@ -177,3 +177,22 @@ def test_backfill_flow_runs_per_feed_tasks_and_records_the_run(site, tmp_path, s
     assert summary["articles_fetched"] == 11  # the 2025 items of 24 spread over 2024-2025
     runs = query_rows(tmp_path / "flow.duckdb", "SELECT run_id, flow, status FROM pipeline_runs")
     assert runs == [(str(state.state_details.flow_run_id), "backfill", "completed")]
+
+
+def test_live_fetch_queue_leaves_backfill_rows_to_the_backfill(tmp_path) -> None:
+    from datetime import datetime, timezone
+
+    from tasks.backfill_run import backfill_pending
+    from tasks.db import connect, transaction, upsert
+    from tasks.fetch import count_pending, pending_articles
+
+    con = connect(tmp_path / "q.duckdb")
+    now = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    rows = [{"article_id": f"a{k}", "canonical_url": f"https://x.example/{k}", "url": f"https://x.example/{k}",
+             "feed_id": "f", "first_seen_at": now, "fetch_status": "pending", "fetch_attempts": 0, "source": source}
+            for k, source in enumerate(("feed", "backfill", "backfill"))]
+    with transaction(con):
+        upsert(con, "articles", rows, ["article_id"])
+    assert [a.article_id for a in pending_articles(con, 10, now)] == ["a0"] and count_pending(con, now) == 1
+    assert sorted(a.article_id for a in backfill_pending(con, ["f"], 10)) == ["a1", "a2"]
+    con.close()
