@@ -5,7 +5,8 @@ NOVELTY_WEIGHT on the latest). Busy feeds (novelty >= BUSY) are polled more ofte
 dormant ones (novelty <= QUIET) less often, up to the ceiling; a feed that finds something new after a
 quiet spell goes straight back to its registry interval, so a waking outlet is not left at the ceiling.
 Failure backoff and Retry-After (tasks/poll.py) still win over all of this. A feed flagged as dead (403s
-or empty answers MMTRACK_DEAD_FEED_POLLS times in a row) is polled at the ceiling: watched, not hammered.
+or empty answers MMTRACK_DEAD_FEED_POLLS times in a row) is polled every 4 hours (or at the ceiling if
+longer): watched, not hammered, and independent of the ceiling so a conservative ceiling still saves it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ NOVELTY_WEIGHT = 0.3
 BUSY, QUIET = 0.6, 0.2
 SHORTEN, LENGTHEN = 0.75, 1.5
 START_NOVELTY = 0.5
+DEAD_FEED_MINUTES = 240  # a flagged feed (403s, empty) is checked this rarely, or at the ceiling if longer
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,8 @@ class AdaptivePolicy:
         current = current or base
         floor, ceiling = min(self.floor_minutes, base), max(self.ceiling_minutes, base)
         if flagged:
-            return ceiling, score, f"flagged as not working: polled at the ceiling ({ceiling} min)"
+            slow = max(ceiling, DEAD_FEED_MINUTES)
+            return slow, score, f"flagged as not working: polled every {slow} min until it answers again"
         if novelty is None:
             return base, score, f"first poll: the registry interval ({base} min) until there is a history"
         if found_new and current > base:

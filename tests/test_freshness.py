@@ -124,7 +124,7 @@ def test_sitemap_entry_is_polled_like_a_feed_and_403s_get_flagged(tmp_path, sett
     assert health["nofeed"] is None
     assert health["blocked"].startswith("HTTP 403") and "3 polls in a row" in health["blocked"]
     interval = query_rows(db, "SELECT interval_minutes, interval_reason FROM feed_health WHERE feed_id = 'blocked'")
-    assert interval[0][0] == 60 and "flagged" in interval[0][1]
+    assert interval[0][0] == 240 and "flagged" in interval[0][1]
 
 
 def test_user_agent_carries_the_contact_only_when_set(monkeypatch) -> None:
