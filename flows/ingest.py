@@ -46,6 +46,8 @@ def ingest(
     registry (the offline demo's loopback site).
     """
     settings, db, feeds = pipeline.resolve_paths(db_path, feeds_path)
+    if settings.contact_warning():  # outlets block anonymous crawlers: ops should see this every run
+        get_run_logger().warning(settings.contact_warning())
     run_id = str(flow_run.get_id() or pipeline.new_run_id())
     summary = pipeline.run_ingest(
         run_id, db, feeds, settings, only_feeds=only_feeds, max_articles=max_articles, force=force,
