@@ -202,6 +202,21 @@ def _note_events(published: Path, now: datetime, in_copy: dict[int, datetime]) -
 
 def _later(adaptive: dict, fixed: dict) -> tuple[list[int], float]:
     """Items first seen later than under fixed polling (or never), and their mean extra minutes."""
+    later = [i for i, seen in adaptive["first_seen"].items() if i in fixed["first_seen"] and seen > fixed["first_seen"][i]]
+    later += [i for i in fixed["first_seen"] if i not in adaptive["first_seen"]]
+    extra = [(adaptive["first_seen"][i] - fixed["first_seen"][i]).total_seconds() / 60
+             for i in later if i in adaptive["first_seen"]]
+    return later, round(statistics.mean(extra), 1) if extra else 0.0
+
+
+def evaluate() -> list[Row]:
+    adaptive = simulate(True, {})
+    fixed = simulate(False, {"MMTRACK_POLL_FLOOR_MINUTES": "15", "MMTRACK_POLL_CEILING_MINUTES": "15"})
+    # Adaptive with the ceiling at the schedule: busy feeds at the floor, dead feeds slowed, quiet ones kept.
+    careful = simulate(False, {"MMTRACK_POLL_CEILING_MINUTES": "15"})
+    last_run = DAY + timedelta(minutes=24 * 60 - SCHEDULE_MIN)
+    appeared = {i: when for i, when in adaptive["appeared"].items() if when <= last_run}
+    delays = [(adaptive["in_copy"][i] - appeared[i]).total_seconds() / 60 for i in adaptive["in_copy"] if i in appeared]
     later, extra = _later(adaptive, fixed)
     careful_later, _ = _later(careful, fixed)
     return [
