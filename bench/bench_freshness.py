@@ -211,7 +211,9 @@ def _later(adaptive: dict, fixed: dict) -> tuple[list[int], float]:
 
 def evaluate() -> list[Row]:
     adaptive = simulate(True, {})
-    fixed = simulate(False, {"MMTRACK_POLL_FLOOR_MINUTES": "15", "MMTRACK_POLL_CEILING_MINUTES": "15"})
+    # The baseline is the old behaviour: every feed every run, dead ones too (no flag ever slows them).
+    fixed = simulate(False, {"MMTRACK_POLL_FLOOR_MINUTES": "15", "MMTRACK_POLL_CEILING_MINUTES": "15",
+                             "MMTRACK_DEAD_FEED_POLLS": "1000000"})
     # Adaptive with the ceiling at the schedule: busy feeds at the floor, dead feeds slowed, quiet ones kept.
     careful = simulate(False, {"MMTRACK_POLL_CEILING_MINUTES": "15"})
     last_run = DAY + timedelta(minutes=24 * 60 - SCHEDULE_MIN)
