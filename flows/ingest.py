@@ -23,6 +23,7 @@ TASK_STAGES = pipeline.IngestStages(
     sync_feeds=task(cache_policy=NO_CACHE, name="sync feed registry")(pipeline.sync_feeds_stage),
     poll=task(cache_policy=NO_CACHE, name="poll feeds")(pipeline.poll_stage),
     fetch=task(cache_policy=NO_CACHE, name="fetch and clean articles")(pipeline.fetch_stage),
+    refresh=task(cache_policy=NO_CACHE, name="re-fetch updated stories")(pipeline.refresh_stage),
     tag=task(cache_policy=NO_CACHE, name="tag articles")(pipeline.tag_stage),
     extract=task(cache_policy=NO_CACHE, name="extract events")(pipeline.extract_stage),
     dedup=task(cache_policy=NO_CACHE, name="cluster stories and events")(pipeline.dedup_stage),
@@ -45,6 +46,8 @@ def ingest(
     registry (the offline demo's loopback site).
     """
     settings, db, feeds = pipeline.resolve_paths(db_path, feeds_path)
+    if settings.contact_warning():  # outlets block anonymous crawlers: ops should see this every run
+        get_run_logger().warning(settings.contact_warning())
     run_id = str(flow_run.get_id() or pipeline.new_run_id())
     summary = pipeline.run_ingest(
         run_id, db, feeds, settings, only_feeds=only_feeds, max_articles=max_articles, force=force,

@@ -63,7 +63,7 @@ def _optional_commands() -> list:
     import importlib
 
     found = []
-    for name in ("extract_cmd", "query_cmd", "serve", "report_cmd", "review_cmd", "search_cmd"):
+    for name in ("extract_cmd", "query_cmd", "serve", "report_cmd", "review_cmd", "search_cmd", "backfill_cmd"):
         try:
             found.append(importlib.import_module(f"mmtrack.{name}"))
         except ModuleNotFoundError as exc:
@@ -153,8 +153,11 @@ def run_feeds_list(args: argparse.Namespace) -> int:
 
 
 def run_settings(_args: argparse.Namespace) -> int:
-    for env, value, doc in get_settings().describe():
+    settings = get_settings()
+    for env, value, doc in settings.describe():
         print(f"{env:<30} {value}\n{'':<30} {doc}")
+    if settings.contact_warning():
+        print(f"warning: {settings.contact_warning()}", file=sys.stderr)
     return 0
 
 

@@ -54,6 +54,10 @@ class FeedSpec:
     poll_interval_minutes: int
     general: bool
     allow_private: bool
+    kind: str = "rss"  # rss (any feed format) | sitemap (an outlet without a feed: its news sitemap)
+
+
+FEED_KINDS = ("rss", "sitemap")
 
 
 @dataclass
@@ -65,6 +69,7 @@ class Entry:
     authors: list[str]
     published_at: datetime | None
     tags: list[str]
+    updated_at: datetime | None = None  # the entry's own <updated>/<atom:updated>: a story revised
 
 
 @dataclass
@@ -118,7 +123,16 @@ def _spec_from_row(row: dict[str, str], line: int, base_url: str | None) -> Feed
         poll_interval_minutes=interval,
         general=_parse_bool(row.get("general", "false"), "general", line),
         allow_private=_parse_bool(row.get("allow_private", "false"), "allow_private", line),
+        kind=_kind(row.get("kind"), line),
     )
+
+
+def _kind(value: str | None, line: int) -> str:
+    """The optional `kind` column: absent or empty means rss, so registries without it stay valid."""
+    kind = (value or "").strip().lower() or "rss"
+    if kind not in FEED_KINDS:
+        raise RegistryError(f"feeds registry line {line}: kind must be one of {', '.join(FEED_KINDS)}, not {value!r}")
+    return kind
 
 
 def read_registry(path: Path, base_url: str | None = None) -> list[FeedSpec]:
@@ -191,7 +205,18 @@ def _entry(raw: feedparser.FeedParserDict) -> Entry | None:
         authors=_authors(raw),
         published_at=_entry_time(raw),
         tags=[t for t in tags if t][:50],
+        updated_at=_updated_time(raw),
     )
+
+
+def _updated_time(entry: feedparser.FeedParserDict) -> datetime | None:
+    """The entry's updated date (Atom <updated>, dc:date); None when it has none (plain RSS)."""
+    if not entry.get("updated_parsed"):
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(entry["updated_parsed"]), tz=timezone.utc)
+    except (OverflowError, ValueError, OSError, TypeError):
+        return None
 
 
 def parse_feed(body: bytes, headers: dict[str, str] | None = None, base_url: str | None = None) -> ParsedFeed:
@@ -233,7 +258,7 @@ def sync_registry(con: duckdb.DuckDBPyConnection, specs: list[FeedSpec]) -> int:
     rows = [
         {**spec.__dict__, "in_registry": True, "failure_count": 0} for spec in specs
     ]
-    registry_columns = [c for c in REGISTRY_COLUMNS if c != "feed_id"] + ["in_registry"]
+    registry_columns = [c for c in REGISTRY_COLUMNS if c != "feed_id"] + ["kind", "in_registry"]
     with transaction(con):
         if rows:
             with registered(con, "_registry", pa.Table.from_pylist(rows)) as registry:

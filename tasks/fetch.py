@@ -47,12 +47,13 @@ class PendingArticle:
     feed_language: str | None = None   # the feed's declared language: a prior, the text decides
 
 
-# Never fetched, or a transient failure whose retry time has come.
+# Never fetched, or a transient failure whose retry time has come. Rows a backfill queued are its own
+# (tasks/backfill_run.py): a history backlog must never land in the scheduled ingest's run.
 _QUEUE_WHERE = f"""
-    a.fetch_status = 'pending'
+    coalesce(a.source, 'feed') <> 'backfill' AND (a.fetch_status = 'pending'
     OR (a.fetch_status = 'failed' AND a.fetch_attempts < {MAX_FETCH_ATTEMPTS}
         AND a.fetched_at < ?::TIMESTAMPTZ - INTERVAL {RETRY_AFTER_MINUTES} MINUTE
-        AND ({' OR '.join("starts_with(a.fetch_error, ?)" for _ in _TRANSIENT)}))
+        AND ({' OR '.join("starts_with(a.fetch_error, ?)" for _ in _TRANSIENT)})))
 """
 
 

@@ -22,9 +22,11 @@ from tasks import lake
 from tasks.feeds import read_registry, sync_registry
 from tasks.fetch import count_pending, fetch_batch, load_articles, pending_articles
 from tasks.http import HttpPolicy, utc_now
+from tasks.adaptive import AdaptivePolicy
 from tasks.poll import due_feeds, load_poll_results, poll_feeds
 from tasks.progress import reporter
 from tasks.publish import publish
+from tasks.refresh import refresh_stage
 from tasks.settings import VERSION, Settings, get_settings
 
 
@@ -52,7 +54,8 @@ def poll_stage(
         states = due_feeds(con, utc_now(), only_feeds, force)
     with HttpPolicy(settings) as policy:
         outcomes = poll_feeds(policy, states)
-    rows = database.retry_conflicts(_load, db_path, load_poll_results, run_id, outcomes, settings.max_backoff_minutes)
+    rows = database.retry_conflicts(_load, db_path, load_poll_results, run_id, outcomes, settings.max_backoff_minutes,
+                                    AdaptivePolicy.from_settings(settings))
     by_outcome = {name: sum(o.outcome == name for o in outcomes) for name in ("new", "unchanged", "not_modified", "failed")}
     return {
         "feeds_polled": len(outcomes),
@@ -183,7 +186,15 @@ def extract_stage(db_path: Path, force: bool = False, only_feeds: list[str] | No
 
 def dedup_stage(db_path: Path, rebuild: bool = False) -> dict[str, Any]:
     """Cluster near-duplicate articles and the event mentions that describe one real-world event, each
-    part of tasks.dedup.run_dedup on a fresh open of the database."""
+    part of tasks.dedup.run_dedup on a fresh open of the database, in a short-lived child process: its
+    index of every mention grows with the database and must not stay in the pipeline's memory."""
+    from tasks.isolated import run_isolated
+
+    return run_isolated(dedup_here, Path(db_path), rebuild)
+
+
+def dedup_here(db_path: Path, rebuild: bool = False) -> dict[str, Any]:
+    """dedup_stage in this process."""
     from tasks.dedup import run_dedup
 
     return run_dedup(lambda: opened(db_path), rebuild)
@@ -209,6 +220,7 @@ class IngestStages:
     sync_feeds: Callable[..., dict[str, Any]] = sync_feeds_stage
     poll: Callable[..., dict[str, Any]] = poll_stage
     fetch: Callable[..., dict[str, Any]] = fetch_stage
+    refresh: Callable[..., dict[str, Any]] = refresh_stage  # updated stories (issue 16)
     tag: Callable[..., dict[str, Any]] = tag_stage
     extract: Callable[..., dict[str, Any]] = extract_stage
     dedup: Callable[..., dict[str, Any]] = dedup_stage
@@ -233,6 +245,7 @@ def run_ingest(
     summary |= timer.run("fetch", retry, stages.fetch, db, settings, max_articles, only_feeds)
     log("articles: %s new, %s duplicate, %s fetched, %s failed", summary["articles_new"],
         summary["articles_duplicate"], summary["articles_fetched"], summary["articles_failed"])
+    summary |= timer.run("refresh", retry, stages.refresh, db, settings)
     summary |= timer.run("tag", retry, stages.tag, db, False, only_feeds)
     summary |= timer.run("extract", retry, stages.extract, db, False, only_feeds)
     if database.shared_store():

@@ -13,10 +13,12 @@ from datetime import datetime, timedelta
 
 import duckdb
 
+from tasks.adaptive import AdaptivePolicy, problem
 from tasks.burmese import to_unicode
-from tasks.db import transaction, upsert
+from tasks.db import transaction, update_rows, upsert
 from tasks.feeds import Entry, FeedSpec, ParsedFeed, parse_feed
 from tasks.http import HttpPolicy, utc_now
+from tasks.sitemaps import as_feed
 from tasks.progress import reporter
 from tasks.urls import article_id, canonical_url
 
@@ -32,6 +34,10 @@ class FeedState:
     last_modified: str | None = None
     body_hash: str | None = None
     failure_count: int = 0
+    interval_minutes: int | None = None   # the adaptive interval in force (None: the registry's)
+    novelty: float | None = None          # share of recent polls that found new items (tasks/adaptive.py)
+    problem_streak: int = 0               # 403s or empty answers in a row
+    problem_reason: str | None = None
 
 
 @dataclass
@@ -56,7 +62,8 @@ def due_feeds(con: duckdb.DuckDBPyConnection, now: datetime, only: list[str] | N
     rows = con.execute(
         """
         SELECT feed_id, name, outlet, url, language, enabled, poll_interval_minutes, general, allow_private,
-               etag, last_modified, body_hash, failure_count
+               etag, last_modified, body_hash, failure_count, coalesce(kind, 'rss'),
+               adaptive_interval_minutes, novelty, coalesce(problem_streak, 0), problem_reason
         FROM feeds
         WHERE enabled AND in_registry AND (? OR next_poll_at IS NULL OR next_poll_at <= ?)
         ORDER BY feed_id
@@ -64,7 +71,9 @@ def due_feeds(con: duckdb.DuckDBPyConnection, now: datetime, only: list[str] | N
         [force, now],
     ).fetchall()
     states = [
-        FeedState(FeedSpec(*row[:9]), etag=row[9], last_modified=row[10], body_hash=row[11], failure_count=row[12])
+        FeedState(FeedSpec(*row[:9], kind=row[13]), etag=row[9], last_modified=row[10], body_hash=row[11],
+                  failure_count=row[12], interval_minutes=row[14], novelty=row[15], problem_streak=row[16],
+                  problem_reason=row[17])
         for row in rows
     ]
     if only:
@@ -104,7 +113,7 @@ def poll_feed(policy: HttpPolicy, state: FeedState) -> PollOutcome:
     if body_hash == state.body_hash:
         outcome.outcome = "unchanged"
         return outcome
-    parsed = parse_feed(response.body, response.headers, base_url=response.final_url or state.spec.url)
+    parsed = _parse(policy, state, response)
     outcome.parsed = parsed
     if parsed.error:
         outcome.error = parsed.error
@@ -113,6 +122,20 @@ def poll_feed(policy: HttpPolicy, state: FeedState) -> PollOutcome:
     outcome.outcome = "new"
     outcome.entries = parsed.entries
     return outcome
+
+
+def _parse(policy: HttpPolicy, state: FeedState, response) -> ParsedFeed:  # noqa: ANN001 - a FetchResult
+    """The body as a feed; a `kind=sitemap` entry is read as a sitemap (an index: its newest child)."""
+    base = response.final_url or state.spec.url
+    if state.spec.kind != "sitemap":
+        return parse_feed(response.body, response.headers, base_url=base)
+    parsed, newest = as_feed(response.body, base)
+    if newest is not None:
+        child = policy.fetch(newest, max_bytes=policy.settings.feed_max_bytes, allow_private=state.spec.allow_private)
+        if not child.ok:
+            return ParsedFeed(version=None, bozo=True, bozo_error=None, error=f"newest sitemap {newest}: {child.error}")
+        parsed, _ = as_feed(child.body, child.final_url or newest)
+    return parsed or ParsedFeed(version=None, bozo=True, bozo_error=None, error="sitemap index nests another index")
 
 
 def poll_feeds(policy: HttpPolicy, states: list[FeedState]) -> list[PollOutcome]:
@@ -149,7 +172,29 @@ def next_poll_time(outcome: PollOutcome, max_backoff_minutes: int) -> tuple[date
     return outcome.polled_at + wait, failures
 
 
-def _feed_state_row(outcome: PollOutcome, max_backoff_minutes: int) -> dict:
+def _adaptive_columns(outcome: PollOutcome, new_entries: int, failures: int, adaptive: AdaptivePolicy) -> dict:
+    """Streak of 403/empty answers, the flag, and the next interval with the reason it is what it is."""
+    state = outcome.state
+    reason = problem(outcome.http_status, outcome.outcome, len(outcome.entries) if outcome.parsed else None,
+                     state.problem_reason)
+    streak = state.problem_streak + 1 if reason else 0
+    flag = f"{reason} on {streak} polls in a row" if reason and streak >= adaptive.dead_feed_polls else None
+    columns = {"problem_streak": streak, "problem_reason": reason, "flag_reason": flag}
+    base = state.spec.poll_interval_minutes
+    if outcome.outcome == "failed" and not flag:
+        why = f"failing: backoff after {failures} failed polls"
+        return columns | {"interval_reason": why}
+    minutes, novelty, why = adaptive.next(base, state.interval_minutes, state.novelty, new_entries > 0, bool(flag))
+    wait = timedelta(minutes=minutes)
+    if outcome.retry_after_s is not None and outcome.retry_after_s > wait.total_seconds():
+        wait = timedelta(seconds=min(outcome.retry_after_s, adaptive.ceiling_minutes * 60 * 24))
+        why = f"Retry-After {outcome.retry_after_s:.0f} s from the server (adaptive interval {minutes} min)"
+    return columns | {"adaptive_interval_minutes": minutes, "novelty": novelty, "interval_reason": why,
+                      "next_poll_at": outcome.polled_at + wait}
+
+
+def _feed_state_row(outcome: PollOutcome, max_backoff_minutes: int, new_entries: int = 0,
+                    adaptive: AdaptivePolicy | None = None) -> dict:
     next_poll_at, failures = next_poll_time(outcome, max_backoff_minutes)
     parsed = outcome.parsed
     succeeded = outcome.outcome != "failed"
@@ -170,6 +215,8 @@ def _feed_state_row(outcome: PollOutcome, max_backoff_minutes: int) -> dict:
     if parsed is not None:
         row["bozo"] = parsed.bozo
         row["feed_version"] = parsed.version
+    if adaptive is not None:
+        row |= _adaptive_columns(outcome, new_entries, failures, adaptive)
     return row
 
 
@@ -198,6 +245,7 @@ class EntryRows:
     articles: list[dict] = field(default_factory=list)
     article_feeds: list[dict] = field(default_factory=list)
     new_per_feed: dict[str, int] = field(default_factory=dict)
+    revised: list[dict] = field(default_factory=list)  # stored articles whose entry's updated date moved on
     entries: int = 0
     duplicates: int = 0
 
@@ -211,13 +259,20 @@ def _entry_rows(con: duckdb.DuckDBPyConnection, outcomes: list[PollOutcome]) -> 
             canonical = canonical_url(entry.link)
             keyed.append((article_id(canonical), canonical, entry, outcome))
     ids = sorted({k[0] for k in keyed})
-    existing: set[str] = set()
+    existing: dict[str, datetime | None] = {}
     if ids:
-        existing = {r[0] for r in con.execute("SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()}
+        existing = dict(con.execute("SELECT article_id, entry_updated_at FROM articles WHERE article_id IN "
+                                    "(SELECT unnest(?))", [ids]).fetchall())
     seen = set(existing)
     for key, canonical, entry, outcome in keyed:
         feed_id = outcome.state.spec.feed_id
         rows.entries += 1
+        if existing.get(key) is not None and entry.updated_at and entry.updated_at > existing[key]:
+            # The outlet revised the story: tasks/refresh.py re-fetches it ("death toll rises"). Articles
+            # stored without an updated date (older rows, RSS) are left alone rather than all re-fetched.
+            existing[key] = entry.updated_at
+            rows.revised.append({"article_id": key, "entry_updated_at": entry.updated_at,
+                                 "refetch_requested_at": outcome.polled_at})
         rows.article_feeds.append({
             "article_id": key, "feed_id": feed_id, "entry_url": entry.link, "guid": entry.guid,
             "first_seen_at": outcome.polled_at,
@@ -232,23 +287,27 @@ def _entry_rows(con: duckdb.DuckDBPyConnection, outcomes: list[PollOutcome]) -> 
             "guid": entry.guid, "title": to_unicode(entry.title), "summary": to_unicode(entry.summary), "authors": entry.authors,
             "feed_tags": entry.tags, "feed_published_at": entry.published_at,
             "first_seen_at": outcome.polled_at, "fetch_status": "pending", "fetch_attempts": 0,
+            "entry_updated_at": entry.updated_at,
         })
     return rows
 
 
 def load_poll_results(
-    con: duckdb.DuckDBPyConnection, run_id: str, outcomes: list[PollOutcome], max_backoff_minutes: int
+    con: duckdb.DuckDBPyConnection, run_id: str, outcomes: list[PollOutcome], max_backoff_minutes: int,
+    adaptive: AdaptivePolicy | None = None,
 ) -> EntryRows:
     """Write feed state, poll history and the new entries in one transaction."""
     with transaction(con):
         rows = _entry_rows(con, outcomes)
-        state_rows = [_feed_state_row(o, max_backoff_minutes) for o in outcomes]
-        # Successful polls also set last_success_at; failed ones must leave it alone: two column sets.
-        for has_success in (True, False):
-            group = [r for r in state_rows if ("last_success_at" in r) == has_success]
+        state_rows = [_feed_state_row(o, max_backoff_minutes, rows.new_per_feed.get(o.state.spec.feed_id, 0),
+                                      adaptive) for o in outcomes]
+        # Successful polls also set last_success_at; failed ones must leave it alone: column sets differ.
+        for columns in sorted({tuple(r) for r in state_rows}):
+            group = [r for r in state_rows if tuple(r) == columns]
             upsert(con, "feeds", group, ["feed_id"])
         upsert(con, "feed_polls", [_poll_row(run_id, o, rows.new_per_feed.get(o.state.spec.feed_id, 0))
                                    for o in outcomes], ["poll_id"])
         upsert(con, "articles", rows.articles, ["article_id"], update=())
+        update_rows(con, "articles", rows.revised, ["article_id"])
         upsert(con, "article_feeds", rows.article_feeds, ["article_id", "feed_id"], update=())
     return rows

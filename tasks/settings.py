@@ -76,6 +76,20 @@ class Settings:
     lake_data_path: str = field(
         metadata={"env": "MMTRACK_LAKE_DATA", "doc": "the DuckLake's data files (a shared directory or object store)"}
     )
+    # History and freshness (issue 16); defaults so code that builds Settings by hand keeps working.
+    contact: str = field(default="", metadata={
+        "env": "MMTRACK_CONTACT", "doc": "contact URL or e-mail sent in the User-Agent (ops must set it; "
+        "a warning is printed while it is unset)"})
+    poll_floor_minutes: int = field(default=5, metadata={
+        "env": "MMTRACK_POLL_FLOOR_MINUTES", "doc": "adaptive polling: shortest interval for a busy feed"})
+    poll_ceiling_minutes: int = field(default=60, metadata={
+        "env": "MMTRACK_POLL_CEILING_MINUTES", "doc": "adaptive polling: longest interval for a dormant feed"})
+    dead_feed_polls: int = field(default=3, metadata={
+        "env": "MMTRACK_DEAD_FEED_POLLS", "doc": "403s or empty answers in a row before feed_health flags a feed"})
+    refresh_window_hours: float = field(default=24.0, metadata={
+        "env": "MMTRACK_REFRESH_WINDOW_HOURS", "doc": "articles younger than this are re-fetched to catch updates"})
+    refresh_every_minutes: float = field(default=120.0, metadata={
+        "env": "MMTRACK_REFRESH_EVERY_MINUTES", "doc": "how often a young article is re-fetched"})
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -87,10 +101,7 @@ class Settings:
             published_db_path=Path(_env("MMTRACK_PUBLISHED_DB", str(data_dir / "published" / "mmtrack.duckdb"))),
             seeds_dir=seeds_dir,
             feeds_path=Path(_env("MMTRACK_FEEDS", str(seeds_dir / "feeds.csv"))),
-            user_agent=_env(
-                "MMTRACK_USER_AGENT",
-                f"mmtrack/{VERSION} (Myanmar conflict tracker; news feed reader; +https://example.org/mmtrack)",
-            ),
+            user_agent=_env("MMTRACK_USER_AGENT", default_user_agent(_env("MMTRACK_CONTACT", "").strip())),
             concurrency=int(_env("MMTRACK_CONCURRENCY", "16")),
             per_host_concurrency=int(_env("MMTRACK_PER_HOST_CONCURRENCY", "2")),
             per_host_interval_s=float(_env("MMTRACK_PER_HOST_INTERVAL", "1.0")),
@@ -109,13 +120,33 @@ class Settings:
             db_memory_limit=_env("MMTRACK_DB_MEMORY_LIMIT", "64MB"),
             catalog=_env("MMTRACK_CATALOG", ""),
             lake_data_path=_env("MMTRACK_LAKE_DATA", str(data_dir / "lake")),
+            contact=_env("MMTRACK_CONTACT", "").strip(),
+            poll_floor_minutes=int(_env("MMTRACK_POLL_FLOOR_MINUTES", "5")),
+            poll_ceiling_minutes=int(_env("MMTRACK_POLL_CEILING_MINUTES", "60")),
+            dead_feed_polls=int(_env("MMTRACK_DEAD_FEED_POLLS", "3")),
+            refresh_window_hours=float(_env("MMTRACK_REFRESH_WINDOW_HOURS", "24")),
+            refresh_every_minutes=float(_env("MMTRACK_REFRESH_EVERY_MINUTES", "120")),
         )
+
+    def contact_warning(self) -> str | None:
+        """Why the User-Agent carries no way to reach us, or None when it does. Outlets block anonymous
+        crawlers; a placeholder address is worse than none, so none is sent and ops are told."""
+        if self.contact or "MMTRACK_USER_AGENT" in os.environ:
+            return None
+        return ("MMTRACK_CONTACT is not set: requests identify the tracker but give outlets no contact "
+                "(set it to a URL or e-mail address ops read)")
 
     def describe(self) -> list[tuple[str, str, str]]:
         """(environment variable, effective value, meaning) for every setting."""
         return [
             (f.metadata["env"], str(getattr(self, f.name)), f.metadata["doc"]) for f in fields(self)
         ]
+
+
+def default_user_agent(contact: str) -> str:
+    """The identifying User-Agent; the contact part only when ops gave one (never a placeholder)."""
+    reach = f"; +{contact}" if contact else ""
+    return f"mmtrack/{VERSION} (Myanmar conflict tracker; news feed reader{reach})"
 
 
 def get_settings() -> Settings:

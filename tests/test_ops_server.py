@@ -259,7 +259,7 @@ def _cron_of(schedule: dict[str, Any]) -> str | None:
 
 def test_every_schedule_in_prefect_yaml_parses_and_is_active_on_the_server(stack: Stack) -> None:
     specs = load_deployment_specs(PREFECT_YAML)
-    assert {s.name for s in specs} == {"ingest", "reprocess", "maintenance"}
+    assert {s.name for s in specs} == {"ingest", "reprocess", "maintenance", "backfill"}
     for spec in specs:
         deployed = stack.deployed[spec.name]
         served = [schedule_from_yaml(item) for item in spec.schedules]  # what `mmtrack serve` would register
@@ -272,6 +272,7 @@ def test_every_schedule_in_prefect_yaml_parses_and_is_active_on_the_server(stack
             {"prefect.deployments.steps.set_working_directory": {"directory": str(PROJECT_ROOT)}}
         ]
     assert not stack.deployed["reprocess"]["schedules"], "reprocess runs by hand only"
+    assert not stack.deployed["backfill"]["schedules"], "backfill runs by hand only"
 
 
 def test_ingest_schedule_produces_runs_every_fifteen_minutes(stack: Stack) -> None:

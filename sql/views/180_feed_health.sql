@@ -2,6 +2,8 @@
 -- its last status and success, the current streak of failed polls, and over the 7 days up to the latest
 -- poll recorded for any feed (so the window follows the pipeline, not the reader's clock): polls, new
 -- items per day, and the share of polls that found the feed unchanged (304 or same body hash).
+-- Issue 16: what the entry is (kind), the adaptive interval in force and why, and `flag_reason` once a feed
+-- answered 403 or nothing MMTRACK_DEAD_FEED_POLLS times in a row.
 CREATE OR REPLACE VIEW feed_health AS
 WITH window_end AS (
     SELECT max(polled_at) AS latest_poll FROM feed_polls
@@ -55,7 +57,13 @@ SELECT
     coalesce(c.articles, 0) AS articles,
     c.last_new_article_at,
     f.bozo,
-    f.feed_version
+    f.feed_version,
+    coalesce(f.kind, 'rss') AS kind,
+    coalesce(f.adaptive_interval_minutes, f.poll_interval_minutes) AS interval_minutes,
+    f.interval_reason,
+    f.novelty,
+    coalesce(f.problem_streak, 0) AS problem_streak,
+    f.flag_reason
 FROM feeds f
 LEFT JOIN streak s ON s.feed_id = f.feed_id
 LEFT JOIN recent r ON r.feed_id = f.feed_id

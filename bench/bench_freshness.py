@@ -1,0 +1,247 @@
+"""Freshness (issue 16): a simulated day of the 15-minute schedule against feeds that publish through it.
+
+Eight loopback feeds publish through a day as outlets do (two busy ones every ~25 minutes from 06:00 to
+22:00, three every ~2 hours, three dormant ones twice a day), and two are dead as real registry entries
+are (one answers 403, one an empty feed). The schedule runs every 15 simulated
+minutes. The clock is simulated (the pipeline's `utc_now` is pointed at it; everything else, HTTP,
+DuckDB, the published copy, is real), so a day takes minutes.
+
+- adaptive polling (the default settings), whole ingests: median minutes from an item appearing in its
+  feed to its events being in the analysts' copy (target <= 20);
+- fixed 15-minute polling (MMTRACK_POLL_FLOOR_MINUTES = CEILING = 15), polls only: the baseline for
+  polls made and for when each item was first seen; adaptive must find no item later than fixed does;
+- adaptive with the ceiling at the schedule (15), polls only: what is saved with nothing found later
+  (dead feeds slowed; quiet live feeds kept at the schedule). A longer ceiling saves more and finds the
+  first item after a quiet spell later: the trade-off ops choose with MMTRACK_POLL_CEILING_MINUTES.
+
+    .venv/bin/python -m bench.bench_freshness
+"""
+
+from __future__ import annotations
+
+import email.utils
+import html
+import random
+import statistics
+import tempfile
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import duckdb
+
+from bench.corpus import article
+from bench.harness import Row, bench_environment
+from bench.site import render_page
+
+DAY = datetime(2025, 3, 3, 0, 0, tzinfo=timezone.utc)
+SCHEDULE_MIN = 15
+TARGET_MEDIAN_MIN = 20.0
+# (feed count, mean minutes between items, first hour, last hour)
+PROFILES = [(2, 25, 6, 22), (3, 120, 5, 23), (3, 720, 0, 24)]
+DEAD_FEEDS = 2  # after the live ones: the first answers 403, the second an empty feed
+
+
+@dataclass(frozen=True)
+class Item:
+    feed: int
+    index: int
+    appears: datetime
+
+
+def schedule_items(seed: int = 16) -> list[Item]:
+    """Items of the day, relevant conflict stories only (those have events to wait for)."""
+    rng, items, feed, index = random.Random(seed), [], 0, 0
+    for count, gap, first, last in PROFILES:
+        for _ in range(count):
+            when = DAY + timedelta(hours=first, minutes=rng.uniform(0, gap))
+            while when < DAY + timedelta(hours=last):
+                while not article(seed, index).relevant:
+                    index += 1
+                items.append(Item(feed, index, when))
+                index += 1
+                when += timedelta(minutes=rng.expovariate(1 / gap))
+            feed += 1
+    return items
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = DAY
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:  # noqa: ANN001
+        pass  # a client closing a kept-alive connection is not news
+
+
+class FeedServer:
+    """The feeds as of the simulated clock, with ETags (304 when nothing new) and the article pages."""
+
+    def __init__(self, items: list[Item], clock: Clock, seed: int = 16) -> None:
+        self.items, self.clock, self.seed = items, clock, seed
+        self.feed_polls = 0
+        self.first_seen: dict[int, datetime] = {}
+        self._lock = threading.Lock()
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler())
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def feeds(self) -> int:
+        return max(i.feed for i in self.items) + 1 + DEAD_FEEDS
+
+    def _feed(self, feed: int, etag_asked: str | None) -> tuple[int, bytes, str]:
+        if feed == self.feeds() - DEAD_FEEDS:
+            with self._lock:
+                self.feed_polls += 1
+            return 403, b"forbidden", ""
+        visible = [i for i in self.items if i.feed == feed and i.appears <= self.clock.now][-20:]
+        etag = f'"{feed}-{len(visible)}-{visible[-1].index if visible else 0}"'
+        with self._lock:
+            self.feed_polls += 1
+            if etag_asked == etag:
+                return 304, b"", etag
+            for item in visible:
+                self.first_seen.setdefault(item.index, self.clock.now)
+        entries = "".join(
+            f"<item><title>{html.escape(article(self.seed, i.index).title)}</title><link>{self.base_url}/a/{i.index}"
+            f"</link><guid>{self.base_url}/a/{i.index}</guid><pubDate>{email.utils.format_datetime(i.appears)}</pubDate>"
+            "</item>" for i in reversed(visible))
+        return 200, f'<rss version="2.0"><channel><title>Feed {feed}</title>{entries}</channel></rss>'.encode(), etag
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802
+                etag, status = None, 200
+                if self.path.startswith("/feed/"):
+                    status, body, etag = server._feed(int(self.path.split("/")[2]), self.headers.get("If-None-Match"))
+                    kind = "application/rss+xml"
+                elif self.path.startswith("/a/"):
+                    item = article(server.seed, int(self.path.split("/")[2]))
+                    body, kind = render_page(item, "Fresh Outlet", item.index % 3), "text/html; charset=utf-8"
+                else:
+                    body, kind = b"User-agent: *\nAllow: /\n", "text/plain"
+                self.send_response(status)
+                for name, value in {"Content-Type": kind, "Content-Length": str(len(body)), "ETag": etag or ""}.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        return Handler
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def _use_clock(clock: Clock) -> None:
+    import tasks.fetch
+    import tasks.http
+    import tasks.pipeline
+    import tasks.poll
+    import tasks.refresh
+
+    for module in (tasks.http, tasks.pipeline, tasks.poll, tasks.fetch, tasks.refresh):
+        module.utc_now = clock
+
+
+def simulate(full: bool, env: dict[str, str]) -> dict:
+    """One simulated day; full: whole ingests (events and publish), else the poll stage only."""
+    from tasks import pipeline
+    from tasks.settings import get_settings
+
+    items, clock = schedule_items(), Clock()
+    server = FeedServer(items, clock)
+    _use_clock(clock)
+    in_copy: dict[int, datetime] = {}
+    try:
+        with tempfile.TemporaryDirectory(prefix="mmtrack-fresh-") as tmp, bench_environment(
+                {**env, "MMTRACK_DATA_DIR": tmp, "MMTRACK_CONTACT": "bench@localhost"}):
+            registry = Path(tmp) / "feeds.csv"
+            registry.write_text("feed_id,name,outlet,url,language,enabled,poll_interval_minutes,general,allow_private\n"
+                                + "".join(f"f{k},Feed {k},Outlet {k},{server.base_url}/feed/{k},en,true,15,false,true\n"
+                                          for k in range(server.feeds())))
+            settings, db = get_settings(), Path(tmp) / "fresh.duckdb"
+            for run in range(24 * 60 // SCHEDULE_MIN):
+                clock.now = DAY + timedelta(minutes=SCHEDULE_MIN * run)
+                if full:
+                    pipeline.run_ingest(pipeline.new_run_id(), db, registry, settings)
+                    _note_events(settings.published_db_path, clock.now, in_copy)
+                else:
+                    pipeline.sync_feeds_stage(db, registry)
+                    pipeline.poll_stage(db, pipeline.new_run_id(), settings)
+    finally:
+        server.close()
+    appeared = {i.index: i.appears for i in items}
+    return {"polls": server.feed_polls, "first_seen": server.first_seen, "in_copy": in_copy, "appeared": appeared}
+
+
+def _note_events(published: Path, now: datetime, in_copy: dict[int, datetime]) -> None:
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        urls = con.execute("SELECT DISTINCT a.url FROM events e JOIN articles a USING (article_id)").fetchall()
+    finally:
+        con.close()
+    for (url,) in urls:
+        in_copy.setdefault(int(url.rsplit("/", 1)[1]), now)
+
+
+def _later(adaptive: dict, fixed: dict) -> tuple[list[int], float]:
+    """Items first seen later than under fixed polling (or never), and their mean extra minutes."""
+    later = [i for i, seen in adaptive["first_seen"].items() if i in fixed["first_seen"] and seen > fixed["first_seen"][i]]
+    later += [i for i in fixed["first_seen"] if i not in adaptive["first_seen"]]
+    extra = [(adaptive["first_seen"][i] - fixed["first_seen"][i]).total_seconds() / 60
+             for i in later if i in adaptive["first_seen"]]
+    return later, round(statistics.mean(extra), 1) if extra else 0.0
+
+
+def evaluate() -> list[Row]:
+    adaptive = simulate(True, {})
+    # The baseline is the old behaviour: every feed every run, dead ones too (no flag ever slows them).
+    fixed = simulate(False, {"MMTRACK_POLL_FLOOR_MINUTES": "15", "MMTRACK_POLL_CEILING_MINUTES": "15",
+                             "MMTRACK_DEAD_FEED_POLLS": "1000000"})
+    # Adaptive with the ceiling at the schedule: busy feeds at the floor, dead feeds slowed, quiet ones kept.
+    careful = simulate(False, {"MMTRACK_POLL_CEILING_MINUTES": "15"})
+    last_run = DAY + timedelta(minutes=24 * 60 - SCHEDULE_MIN)
+    appeared = {i: when for i, when in adaptive["appeared"].items() if when <= last_run}
+    delays = [(adaptive["in_copy"][i] - appeared[i]).total_seconds() / 60 for i in adaptive["in_copy"] if i in appeared]
+    later, extra = _later(adaptive, fixed)
+    careful_later, _ = _later(careful, fixed)
+    return [
+        ("freshness: items published in the simulated day (before its last run)", len(appeared), ""),
+        ("freshness: items with events in the analysts' copy", len(delays), f"== {len(appeared)}"),
+        ("freshness: median minutes item -> events in analysts' copy", round(statistics.median(delays), 1),
+         f"<= {TARGET_MEDIAN_MIN:g}"),
+        ("freshness: 90th percentile minutes", round(statistics.quantiles(delays, n=10)[-1], 1), ""),
+        ("freshness: feed requests, fixed 15-min polling", fixed["polls"], ""),
+        ("freshness: feed requests, adaptive polling", adaptive["polls"], ""),
+        ("freshness: polls saved by adaptive intervals (ceiling 60 min, default)",
+         round(1 - adaptive["polls"] / fixed["polls"], 3), "> 0"),
+        ("freshness: items found later than under fixed polling (ceiling 60)", len(later), "== 0"),
+        ("freshness: mean extra minutes of those items (ceiling 60)", extra, ""),
+        ("freshness: polls saved, adaptive with ceiling 15 min", round(1 - careful["polls"] / fixed["polls"], 3), "> 0"),
+        ("freshness: items found later than under fixed polling (ceiling 15)", len(careful_later), "== 0"),
+    ]
+
+
+def main() -> None:
+    for figure, value, target in evaluate():
+        print(f"{figure:<60} {value:>10g}  {target}")
+
+
+if __name__ == "__main__":
+    main()
