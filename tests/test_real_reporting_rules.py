@@ -296,3 +296,9 @@ def test_previously_in_a_name_is_no_background(knowledge):
     event = _main(knowledge, "A junta jet, flown by the air force previously known as the Tatmadaw Lay, bombed a school "
                              "in Kyauktaw Township, Rakhine State, on Friday, killing 18 students.")
     assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 18)
+
+
+def test_a_state_named_later_places_an_event_told_only_in_myanmar(knowledge):
+    event = _main(knowledge, "Soldiers in Myanmar shot dead eleven villagers fleeing an offensive on Friday, witnesses said.\n"
+                             "Aid groups condemned the killings in Kayah State.")
+    assert event.admin1 == "Kayah State"
