@@ -302,3 +302,20 @@ def test_a_state_named_later_places_an_event_told_only_in_myanmar(knowledge):
     event = _main(knowledge, "Soldiers in Myanmar shot dead eleven villagers fleeing an offensive on Friday, witnesses said.\n"
                              "Aid groups condemned the killings in Kayah State.")
     assert event.admin1 == "Kayah State"
+
+
+def test_a_state_name_opening_a_longer_name_is_not_the_state(knowledge):
+    event = _main(knowledge, "Junta artillery hit the Mon Lai Hket displacement camp on Monday, killing 12 people.")
+    assert event.admin1 != "Mon State"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The KNLA announced its takeover of Kyondoe, a town in Kayin State, on Saturday.",
+    "The TNLA claimed control of Namhsan, a town in Shan State, on Saturday.",
+])
+def test_a_takeover_told_as_a_noun_or_a_claim_is_a_capture(knowledge, sentence):
+    assert _main(knowledge, sentence).sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_takeover_of_power_is_no_capture(knowledge):
+    assert extract_events(knowledge, "", "Protests have continued since the army's takeover of power.", date(2021, 3, 1)) == []
