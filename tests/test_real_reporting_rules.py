@@ -319,3 +319,8 @@ def test_a_takeover_told_as_a_noun_or_a_claim_is_a_capture(knowledge, sentence):
 
 def test_a_takeover_of_power_is_no_capture(knowledge):
     assert extract_events(knowledge, "", "Protests have continued since the army's takeover of power.", date(2021, 3, 1)) == []
+
+
+def test_a_place_after_a_burmese_honorific_is_a_person(knowledge):
+    event = _main(knowledge, "Junta artillery struck Ywar Haung ward on Tuesday and U Saw Hla Tun, 52, was wounded.")
+    assert event.admin3 != "Saw"

@@ -30,6 +30,8 @@ _ORGANISATION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}(?:TV|
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+$")
 # A state's name opening a longer proper name: "Mon Lai Hket" (a camp near Laiza) is not Mon State.
 _LONGER_NAME_AFTER = re.compile(r"^ (?!(?:State|Region|Division|Township|Town|City|Village|District|and|or)\b)[A-Z][a-z]+ [A-Z][a-z]+\b")
+# A Burmese honorific makes what follows a person's name: "U Saw Hla Tun" is a man, not Saw Township.
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w-])(?:U|Daw|Ko|Ma|Maung|Mg|Naw|Nang|Sai|Khun|Sao|Saw|Nan|Mahn|Salai)\s+$")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|around|north of|south of|east of|west of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -153,6 +155,8 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
         if _ORGANISATION_AFTER.match(after) or (_NAME_BEFORE.search(before) and not _LEVEL_WORD_AFTER.match(after)):
             continue  # "Myawaddy TV", "Shar Htoo Waw's drone team": a name that contains a place name
         if place.level == "state" and " " not in m.text and _LONGER_NAME_AFTER.match(after):
+            continue
+        if _HONORIFIC_BEFORE.search(before[-12:]):
             continue
         word = _LEVEL_WORD_AFTER.match(after)
         explicit = bool(word) and place.level in _WORD_LEVELS[word.group("word").lower()] and place.level == "township"
