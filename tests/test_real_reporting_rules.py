@@ -324,3 +324,11 @@ def test_a_takeover_of_power_is_no_capture(knowledge):
 def test_a_place_after_a_burmese_honorific_is_a_person(knowledge):
     event = _main(knowledge, "Junta artillery struck Ywar Haung ward on Tuesday and U Saw Hla Tun, 52, was wounded.")
     assert event.admin3 != "Saw"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The village lies in an area under the control of the Arakan Army.",
+    "The monastery stands in what the PDF calls a liberated area.",
+])
+def test_who_holds_an_area_is_no_capture(knowledge, sentence):
+    assert extract_events(knowledge, "", sentence, date(2024, 5, 10)) == []

@@ -54,6 +54,7 @@ _LABOUR_STRIKE = re.compile(r"\b(?:general|silent|labou?r|workers['’]?|garment
                             r"\b(?:on|went on|go on|going on|join(?:ed|ing)?(?: the)?) strike\b|\bstrikers\b|"
                             r"\bstriking (?:\w+ )?(?:workers|teachers?|doctors|nurses|staff|employees|civil servants)\b|"
                             r"\bcivil disobedience\b|\bCDM\b", re.IGNORECASE)
+_AREA_AFTER = re.compile(r"^\s+(?:areas?|zones?|territor(?:y|ies)|regions?)\b", re.IGNORECASE)
 # What a body does for a living, not an act: "the AAPP, which tracks casualties and arrests".
 _MONITORS_BEFORE = re.compile(r"\b(?:tracks|tracking|monitors|monitoring|documents|documenting|records|recording|counts|"
                               r"counting)\s+(?:[\w-]+\s+){0,3}(?:and\s+)?$", re.IGNORECASE)
@@ -126,6 +127,8 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
             continue
         if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)):
             continue
+        if trig.sub_event_type in _TERRITORY_SUBS and (m.text.lower() == "under the control of" or _AREA_AFTER.match(after)):
+            continue  # "an area under the control of the AA", "a liberated area": who holds it, not a capture
         if m.text.lower() in ("strike", "strikes") and not _LABOUR_STRIKE.search(text):
             continue  # "killed in the strike": the attack the article tells, not a walk-out
         if _MONITORS_BEFORE.search(before) or (trig.event_type == "Protests" and _PROTEST_NOUN_AFTER.match(after)):
