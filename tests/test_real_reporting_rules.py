@@ -245,3 +245,97 @@ def test_a_truce_lead_takes_the_venue_of_the_later_sentence_telling_the_talks(kn
             "said a resident of Lashio in northern Shan State.")
     truce = [e for e in extract_events(knowledge, "", text, date(2024, 1, 13)) if e.sub_event_type == "Agreement"]
     assert truce and truce[0].location == "Kunming" and truce[0].admin1 is None
+# --- round 2: sentences that tell no new event -----------------------------------------------------
+
+_STRIKE_STORY = ("Junta jets bombed Kan Gyi village in Kani Township, Sagaing Region, on Monday, killing six villagers. "
+                 "A farmer and his son were among those killed in the strike, a resident said. "
+                 "The PDF, which controls the area, confirmed the strike.")
+
+
+def test_bare_strike_in_an_attack_story_is_no_walkout(knowledge):
+    events = extract_events(knowledge, "", _STRIKE_STORY, date(2024, 3, 5))
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_strike_in_a_story_of_a_walkout_is_a_protest(knowledge):
+    events = extract_events(knowledge, "", "Bank staff went on strike in Mandalay on Monday. The strike closed "
+                                           "twelve branches, a union leader said.", date(2021, 2, 9))
+    assert events and events[0].event_type == "Protests"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Many young people took up arms against the military after peaceful marches were crushed.",
+    "Fighting spread across the country after the 2021 coup, leaving thousands dead.",
+    "The crackdown on street protests sparked an armed resistance in the dry zone.",
+])
+def test_the_war_s_origin_told_as_background_is_no_event(knowledge, sentence):
+    assert extract_events(knowledge, "", "Junta troops shelled Kan Gyi village in Kani Township on Monday. " + sentence,
+                          date(2024, 3, 5))[1:] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "So far, 140 protesters have been killed and 2,000 detained, the monitoring group said.",
+    "More than 90 people had been killed as of Friday, the group said.",
+    "The number of people arrested has risen to more than 2,300.",
+])
+def test_running_totals_are_no_event(knowledge, sentence):
+    assert extract_events(knowledge, "", sentence, date(2021, 3, 15)) == []
+
+
+def test_a_body_that_tracks_arrests_makes_no_arrest(knowledge):
+    events = extract_events(knowledge, "", "Soldiers shot dead four protesters in Hlaing Township, Yangon, on Sunday, "
+                                           "said the rights group, which tracks deaths and arrests.", date(2021, 3, 15))
+    assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]
+
+
+def test_a_protest_organizer_tells_no_protest(knowledge):
+    assert extract_events(knowledge, "", "\"We will not give up,\" said a protest organizer named Ko Aung.",
+                          date(2021, 3, 15)) == []
+
+
+def test_security_forces_killing_protesters_outweighs_what_was_torched(knowledge):
+    event = _main(knowledge, "Security forces killed 20 people in Shwepyitha Township, Yangon, after a factory was "
+                             "torched on Sunday, firing on protesters.")
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Excessive force against protesters")
+
+
+def test_previously_in_a_name_is_no_background(knowledge):
+    event = _main(knowledge, "A junta jet, flown by the air force previously known as the Tatmadaw Lay, bombed a school "
+                             "in Kyauktaw Township, Rakhine State, on Friday, killing 18 students.")
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 18)
+
+
+def test_a_state_named_later_places_an_event_told_only_in_myanmar(knowledge):
+    event = _main(knowledge, "Soldiers in Myanmar shot dead eleven villagers fleeing an offensive on Friday, witnesses said.\n"
+                             "Aid groups condemned the killings in Kayah State.")
+    assert event.admin1 == "Kayah State"
+
+
+def test_a_state_name_opening_a_longer_name_is_not_the_state(knowledge):
+    event = _main(knowledge, "Junta artillery hit the Mon Lai Hket displacement camp on Monday, killing 12 people.")
+    assert event.admin1 != "Mon State"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The KNLA announced its takeover of Kyondoe, a town in Kayin State, on Saturday.",
+    "The TNLA claimed control of Namhsan, a town in Shan State, on Saturday.",
+])
+def test_a_takeover_told_as_a_noun_or_a_claim_is_a_capture(knowledge, sentence):
+    assert _main(knowledge, sentence).sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_takeover_of_power_is_no_capture(knowledge):
+    assert extract_events(knowledge, "", "Protests have continued since the army's takeover of power.", date(2021, 3, 1)) == []
+
+
+def test_a_place_after_a_burmese_honorific_is_a_person(knowledge):
+    event = _main(knowledge, "Junta artillery struck Ywar Haung ward on Tuesday and U Saw Hla Tun, 52, was wounded.")
+    assert event.admin3 != "Saw"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The village lies in an area under the control of the Arakan Army.",
+    "The monastery stands in what the PDF calls a liberated area.",
+])
+def test_who_holds_an_area_is_no_capture(knowledge, sentence):
+    assert extract_events(knowledge, "", sentence, date(2024, 5, 10)) == []

@@ -39,7 +39,7 @@ _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:have|has) become (?:\w+ly )?(?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
     r"\busually\b|\bdid not (?:immediately )?respond|\bdeclined to comment|\bcould not be reached|\brequests? for comment|"
     r"\bthere (?:has|have) been\b|\bhas been (?:contested|limited)|\bhistory\b|\b(?:warned|threatened)\b.*\bwould\b|"
-    r"\bpreviously\b|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
+    r"\bpreviously\b(?! (?:known|called|named|styled|the)\b)|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
     re.IGNORECASE)
 _UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\bover the (?:past|last)\b|"
                              r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b", re.IGNORECASE)
@@ -52,6 +52,14 @@ _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECA
 _ONGOING_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:continue|continues|continuing|persist|persists|go on|goes on|rage|rages|raging|spreads|spreading|intensifies|intensifying|escalates|escalating|moves|still)\b",
                             re.IGNORECASE)
 _MANY_EVENTS_BEFORE = re.compile(r"\b(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+$", re.IGNORECASE)
+# The war's origin told as background: "many opponents took up arms", "after the 2021 coup"; with no day
+# of its own such a sentence tells no new event.
+_ORIGIN_STORY = re.compile(r"\b(?:took|take|taking|taken|takes) up arms\b|\b(?:after|following|since) the (?:\w+ )?(?:\d{4} )?"
+                           r"(?:military )?(?:coup|takeover)\b|\b(?:sparked|sparking) (?:a |the )?(?:\w+ )?(?:conflict|resistance|"
+                           r"civil war|uprising)\b", re.IGNORECASE)
+# A running total, not an event: "so far, 126 have been killed", "as of Saturday", "the number arrested rose to".
+_RUNNING_TOTAL = re.compile(r"\bso far\b|\bas of\b|\bto date\b|\bthe number of (?:\w+ ){0,3}(?:has |had )?(?:rose|risen|rises)\b",
+                            re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 
 
@@ -142,14 +150,14 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     primary = best_trigger(hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
         return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
-    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
+    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
                                                                                             primary.end - lo):
         return []
     if primary.text.lower().endswith("s") and _MANY_EVENTS_BEFORE.search(scan.text, max(lo, primary.start - 30), primary.start):
         return []  # "more than 30 air strikes in October": a count of events is a figure, not an event
     dates, report = sentence_dates(scan, sentence)
     dates = [d for d in dates if not _aside_year(sentence.text, d, primary.start - lo)]
-    if not dates and (BACKGROUND_CUES.search(sentence.text) or _period_governs(sentence.text, primary.end - lo)
+    if not dates and (BACKGROUND_CUES.search(sentence.text) or _ORIGIN_STORY.search(sentence.text) or _period_governs(sentence.text, primary.end - lo)
                       or _ONGOING_AFTER.match(scan.text, primary.end, hi)):
         return []  # "as fighting and air strikes continue": a state of affairs, not an event
     if dates and all((scan.published - d.event_date).days > HISTORY_DAYS for d in dates):

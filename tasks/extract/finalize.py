@@ -185,13 +185,13 @@ def _fallback_location(knowledge, scan, cand, previous_location=None) -> place_r
     for lo, hi in windows:
         locs = place_rules.locations_in(knowledge, mentions_in(scan, lo, hi), scan.text, scan.context)
         best = place_rules.best_location(locs, cand.hit.start, scan.text, foreign_ok=False)
-        if best:
+        if best and best.rank > 1:  # "in Myanmar" says less than the "Kayah state" named further on
             return best
     if previous_location is not None:
         return previous_location
     title_locs = place_rules.locations_in(knowledge, scan.title_mentions, scan.title, scan.context)
     best = place_rules.best_location(title_locs, 0, scan.title, foreign_ok=False)
-    if best:
+    if best and best.rank > 1:
         return best
     article = place_rules.locations_in(knowledge, scan.mentions, scan.text, scan.context)
     domestic = [loc for loc in article if loc.place.country_iso == "MMR" and loc.rank >= 2 and not loc.container]

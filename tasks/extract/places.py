@@ -28,6 +28,10 @@ _SPREAD_TO_BEFORE = re.compile(r"\b(?:spread|spreads|spreading|spilled|spilt|ext
 _ORGANISATION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}(?:TV|Radio|Times|News|Post|Daily|Journal|Team|Media|"
                                  r"Channel|Airlines?|Bank|Television)\b")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+$")
+# A state's name opening a longer proper name: "Mon Lai Hket" (a camp near Laiza) is not Mon State.
+_LONGER_NAME_AFTER = re.compile(r"^ (?!(?:State|Region|Division|Township|Town|City|Village|District|and|or)\b)[A-Z][a-z]+ [A-Z][a-z]+\b")
+# A Burmese honorific makes what follows a person's name: "U Saw Hla Tun" is a man, not Saw Township.
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w-])(?:U|Daw|Ko|Ma|Maung|Mg|Naw|Nang|Sai|Khun|Sao|Saw|Nan|Mahn|Salai)\s+$")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|around|north of|south of|east of|west of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -150,6 +154,10 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
             continue
         if _ORGANISATION_AFTER.match(after) or (_NAME_BEFORE.search(before) and not _LEVEL_WORD_AFTER.match(after)):
             continue  # "Myawaddy TV", "Shar Htoo Waw's drone team": a name that contains a place name
+        if place.level == "state" and " " not in m.text and _LONGER_NAME_AFTER.match(after):
+            continue
+        if _HONORIFIC_BEFORE.search(before[-12:]):
+            continue
         word = _LEVEL_WORD_AFTER.match(after)
         explicit = bool(word) and place.level in _WORD_LEVELS[word.group("word").lower()] and place.level == "township"
         found.append(Location(place, m.start, m.end, m.text, near=bool(_NEAR_BEFORE.search(before)),

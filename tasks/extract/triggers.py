@@ -48,6 +48,19 @@ _MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|covered|aided|helped)\s+by
 # History inside an event report: "two towns they captured last year", "eight months after capturing it".
 _PAST_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:last year|(?:a|one|two|three|several|many|\d+) years? ago|years earlier)\b",
                          re.IGNORECASE)
+# A bare "strike" is a walk-out only in an article that tells one ("general strike", "went on strike",
+# "striking teachers"); elsewhere it is the air strike or attack the article is about ("killed in the strike").
+_LABOUR_STRIKE = re.compile(r"\b(?:general|silent|labou?r|workers['’]?|garment|hunger|nationwide|teachers['’]?) strikes?\b|"
+                            r"\b(?:on|went on|go on|going on|join(?:ed|ing)?(?: the)?) strike\b|\bstrikers\b|"
+                            r"\bstriking (?:\w+ )?(?:workers|teachers?|doctors|nurses|staff|employees|civil servants)\b|"
+                            r"\bcivil disobedience\b|\bCDM\b", re.IGNORECASE)
+_AREA_AFTER = re.compile(r"^\s+(?:areas?|zones?|territor(?:y|ies)|regions?)\b", re.IGNORECASE)
+# What a body does for a living, not an act: "the AAPP, which tracks casualties and arrests".
+_MONITORS_BEFORE = re.compile(r"\b(?:tracks|tracking|monitors|monitoring|documents|documenting|records|recording|counts|"
+                              r"counting)\s+(?:[\w-]+\s+){0,3}(?:and\s+)?$", re.IGNORECASE)
+# A noun that names a person or a body by a protest: "a protest organizer", "the protest movement".
+_PROTEST_NOUN_AFTER = re.compile(r"^\s+(?:organi[sz]ers?|leaders?|movements?|groups?|committees?|songs?|art|slogans?)\b",
+                                 re.IGNORECASE)
 _GAP_BEFORE = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "captured 80 soldiers", "a general had been captured", "her son was seized": people, not territory.
 _PEOPLE = (r"(?:soldiers|troops|prisoners|officers?|men|police(?:men)?(?!\s+(?:stations?|posts?|outposts?|headquarters|"
@@ -114,6 +127,12 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
             continue
         if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)):
             continue
+        if trig.sub_event_type in _TERRITORY_SUBS and (m.text.lower() == "under the control of" or _AREA_AFTER.match(after)):
+            continue  # "an area under the control of the AA", "a liberated area": who holds it, not a capture
+        if m.text.lower() in ("strike", "strikes") and not _LABOUR_STRIKE.search(text):
+            continue  # "killed in the strike": the attack the article tells, not a walk-out
+        if _MONITORS_BEFORE.search(before) or (trig.event_type == "Protests" and _PROTEST_NOUN_AFTER.match(after)):
+            continue  # "a group that tracks arrests", "a protest organizer": no act told
         if _ORDNANCE_BEFORE.search(before):
             continue  # "children pick up shells they find": ordnance lying about, not a shelling
         if trig.sub_event_type == "Agreement" and _ENDED_AFTER.match(after):
@@ -288,6 +307,10 @@ _PEACEFUL_HANDOVER = re.compile(r"\bwithout (?:a )?(?:fight|fighting|battle|resi
 _PROTEST_TOPIC = re.compile(r"\b(?:against|over|calling (?:for|on)|demanding|denounc\w+|condemn\w+|to protest|in protest)\b",
                             re.IGNORECASE)
 _STATE_FORCES = re.compile(r"\b(?:soldiers|troops|police|security forces|junta|military|army|regime)\b", re.IGNORECASE)
+# The state's forces as the ones killing or firing: lethal force on a crowd outweighs what the crowd burnt
+# (coding guide: excessive force against protesters) - "security forces killed 51 after factories were torched".
+_FORCES_KILL = re.compile(r"\b(?:soldiers|troops|police|security forces|junta|military|army|regime)\b[^.;]{0,40}?"
+                          r"\b(?:opened fire|fired|firing|shot|gunned down|killed|killing|mowed down)\b", re.IGNORECASE)
 _SURRENDER = re.compile(r"\b(?:surrender\w*|defect\w*|desert\w*|laid down)\b", re.IGNORECASE)
 _TERRITORY = re.compile(r"\b(?:captur\w+|seiz\w+|overr[au]n|took control|taking control|fell)\b", re.IGNORECASE)
 
@@ -304,7 +327,7 @@ def refine(event_type: str, sub: str, sentence: str) -> tuple[str, str, str]:
         return "Riots", "Mob violence", "crowd-violence"
     if _PROTEST.search(sentence) and event_type in ("Protests", "Riots", "Violence against civilians", "Strategic developments",
                                                      "Battles"):
-        if _STONES.search(sentence):
+        if _STONES.search(sentence) and not _FORCES_KILL.search(sentence):
             return "Riots", "Violent demonstration", "protest-violent"
         if _FORCE.search(sentence) and _STATE_FORCES.search(sentence):
             return "Protests", "Excessive force against protesters", "protest-force"
