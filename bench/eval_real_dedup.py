@@ -33,7 +33,7 @@ import tempfile
 from collections import defaultdict
 from datetime import date
 from email.utils import format_datetime
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -66,6 +66,7 @@ def load_articles(labels_dir: Path = LABELS_DIR) -> tuple[list[dict], list[str]]
             label["text"] = text_path.read_text(encoding="utf-8")
             label["main"] = next(e for e in label["events"] if e.get("main"))
             label["gold"] = label.get("event_group") or label["id"]
+            label["order"] = len(articles)
             articles.append(label)
     return articles, missing
 
@@ -87,7 +88,11 @@ def _feed(base: str, outlet: str, items: list[dict]) -> bytes:
     entries = []
     for a in items:
         day = date.fromisoformat(a["published"])
-        when = format_datetime(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc))
+        # Clustering goes in report order, ties broken by article id, which hashes the URL and so the
+        # loopback port: a distinct second per article (its place in the label files) makes the order,
+        # and so the figures, the same on every run.
+        noon = datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc)
+        when = format_datetime(noon + timedelta(seconds=a["order"]))
         title = a["text"].strip().splitlines()[0][:200]
         entries.append(f"<item><title>{html.escape(title)}</title><link>{base}{a['path']}</link>"
                        f"<guid>{base}{a['path']}</guid><pubDate>{when}</pubDate></item>")
@@ -96,12 +101,25 @@ def _feed(base: str, outlet: str, items: list[dict]) -> bytes:
             "</channel></rss>").encode()
 
 
+SITE_PORT = 8791  # a fixed port keeps the articles' URLs, and so their ids and the report order, run to run
+
+
+def _site():
+    from tests.loopback import LoopbackSite
+
+    try:
+        return LoopbackSite(SITE_PORT)
+    except OSError:
+        print(f"port {SITE_PORT} is busy: serving on a free port, so ties in report order may differ from run to run")
+        return LoopbackSite()
+
+
 def serve_and_ingest(articles: list[dict], workdir: Path) -> Path:
     """Serve the articles on loopback, ingest them with the real pipeline; returns the database path."""
     from bench.harness import BENCH_ENV, bench_environment
     from tasks import pipeline
     from tasks.settings import get_settings
-    from tests.loopback import LoopbackSite, Reply
+    from tests.loopback import Reply
 
     by_outlet: dict[str, list[dict]] = defaultdict(list)
     for a in articles:
@@ -110,7 +128,7 @@ def serve_and_ingest(articles: list[dict], workdir: Path) -> Path:
     db, registry = workdir / "real.duckdb", workdir / "feeds.csv"
     env = {**BENCH_ENV, "MMTRACK_DATA_DIR": str(workdir), "MMTRACK_DB": str(db),
            "MMTRACK_PUBLISHED_DB": str(workdir / "published" / "real.duckdb"), "MMTRACK_FEEDS": str(registry)}
-    with LoopbackSite() as site, bench_environment(env):
+    with _site() as site, bench_environment(env):
         base = site.base_url
         for a in articles:
             a["base"] = base

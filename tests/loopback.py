@@ -21,7 +21,7 @@ Route = Callable[[BaseHTTPRequestHandler], Reply | None]  # None: the route wrot
 class LoopbackSite:
     """`with LoopbackSite() as site: site.route('/feed', lambda req: Reply(200, b'...'))`."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.stop_event = threading.Event()
@@ -47,7 +47,7 @@ class LoopbackSite:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
