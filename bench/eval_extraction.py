@@ -36,6 +36,8 @@ HOLDOUT_DIR = ROOT / "tests" / "data" / "holdout_events"
 SETS = {"gold": GOLD_DIR, "holdout": HOLDOUT_DIR}
 FIELDS = ("event_type", "sub_event_type", "date", "state", "township", "actor1", "actor2", "fatalities")
 TARGETS = {"event_type": 0.90, "state": 0.90, "date": 0.90}
+# An event that matches no gold event is an error (issue 14): the same bar as on real reporting.
+EVENT_PRECISION_TARGET = 0.85
 
 
 def load_gold(gold_dir: Path = GOLD_DIR) -> list[dict]:
@@ -123,7 +125,7 @@ def run(gold_dir: Path = GOLD_DIR) -> tuple[dict[str, float], float, list[str]]:
 def _rows(prefix: str, gold_dir: Path) -> list[tuple[str, float, float]]:
     accuracy, precision, _ = run(gold_dir)
     rows = [(f"{prefix}.{f}", round(v, 3), TARGETS.get(f, 0.80)) for f, v in accuracy.items()]
-    rows.append((f"{prefix}.event_precision", round(precision, 3), 0.0))
+    rows.append((f"{prefix}.event_precision", round(precision, 3), EVENT_PRECISION_TARGET))
     return rows
 
 
@@ -142,7 +144,7 @@ def main() -> None:
     for f, v in accuracy.items():
         target = TARGETS.get(f, 0.80)
         print(f"{prefix + '.' + f:<34}{v:>8.3f}{target:>8.2f}{'' if v >= target else '  BELOW'}")
-    print(f"{prefix + '.event_precision':<34}{precision:>8.3f}{'-':>8}")
+    print(f"{prefix + '.event_precision':<34}{precision:>8.3f}{EVENT_PRECISION_TARGET:>8.2f}")
 
 
 if __name__ == "__main__":
