@@ -177,7 +177,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     best_date = min(recent, key=lambda d: (d.time_precision, d.start)) if recent else None
     places = [(m, p) for m in local if m.kind == "place" and (p := resolve_place(knowledge, m, context))]
     place = _best_place(places, hit.start, context)
-    marked = marked_actors(knowledge, words, text, local)
+    marked = marked_actors(knowledge, words, text, local, (sentence.start, sentence.end))
     # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause
     passive = re.search(words.alternation("passive_marker"), text[hit.end:min(sentence.end, hit.end + PASSIVE_WINDOW)]) is not None
     roles = assign_roles(marked, passive)
