@@ -328,3 +328,13 @@ def test_more_qualifiers_of_counts(text: str, kind: str, value: int) -> None:
 def test_written_dates_and_other_month_spellings(text: str, day: date) -> None:
     (found,) = find_dates(text, PUBLISHED)
     assert (found.event_date, found.time_precision) == (day, 1)
+
+
+def test_a_state_alone_takes_the_articles_township_inside_it(knowledge) -> None:
+    lead = "ကျောက်မဲမြို့နယ် ဒေသခံများ စိုးရိမ်နေ\n"
+    clash = "ရှမ်းမြောက်တွင် မနေ့က တအာင်းတပ်နှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်သည်။\n"
+    (event,) = extract(knowledge, "", lead + clash, PUBLISHED, "s").events
+    assert (event.admin1, event.admin3) == ("Shan State (North)", "Kyaukme")
+    # a township in another state says nothing of where in northern Shan the clash was
+    (event,) = extract(knowledge, "", "ကနီမြို့နယ် ဒေသခံများ စိုးရိမ်နေ\n" + clash, PUBLISHED, "s").events
+    assert (event.admin1, event.admin3) == ("Shan State (North)", None)
