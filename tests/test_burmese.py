@@ -311,6 +311,8 @@ def test_the_labellers_triggers(knowledge, text: str, sub_event_type: str) -> No
     ("အရပ်သား ၁၀ ဦးထက်မနည်း သေဆုံး", "killed", 10),   # no less than 10: 10
     ("ဒေသခံ ၂၀ ဦးဝန်းကျင် ဒဏ်ရာရ", "injured", 20),     # around 20: 20
     ("ရွာသား ၄ ဦး ပွဲချင်းပြီးသေဆုံး", "killed", 4),     # died on the spot
+    # the count as the object: the verb ends its clause, after when and where
+    ("စစ်ကောင်စီတပ်က ရွာသား ၅ ဦးကို မနေ့က ယင်းမာပင်မြို့နယ် ကျေးရွာတစ်ရွာတွင် ပစ်သတ်ခဲ့သည်", "killed", 5),
 ])
 def test_more_qualifiers_of_counts(text: str, kind: str, value: int) -> None:
     assert [(c.kind, c.value) for c in find_counts(text)] == [(kind, value)]

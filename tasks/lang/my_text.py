@@ -137,7 +137,8 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
         if nxt:
             after = after[:nxt.start()]
         before = text[max(0, match.start() - 14):match.start()]
-        kind = _kind_after(words, after) or _kind_after(words, before, last=True)
+        kind = _kind_after(words, after) or _kind_after(words, before, last=True) \
+            or _kind_of_object(words, text, match.end(), nxt is None)
         if kind is None:
             continue
         scope = "cumulative" if match.group("before") in words.kind("aggregate_cue") else "event"
@@ -152,6 +153,19 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
         if kind in ("killed", "injured"):
             counts.append(Count(kind, value, "event", match.start(), match.end(), match.group(0)))
     return sorted(counts, key=lambda c: c.start)
+
+
+OBJECT_CLAUSE = 120   # characters: "ရွာသား ၅ ဦးကို [when] [where] ပစ်သတ်ခဲ့" puts the verb far after its object
+
+
+def _kind_of_object(words: Words, text: str, end: int, alone: bool) -> str | None:
+    """A count marked as the object (ကို / အား) takes the verb that ends its clause, however far."""
+    rest = text[end:end + OBJECT_CLAUSE]
+    particle = re.match(rf"\s*(?:{words.alternation('qualifier_after')})?\s*(?:ကို|အား)", rest)
+    if not particle or not alone:
+        return None
+    clause = re.split(r"[\u104a\u104b]", rest[particle.end():], maxsplit=1)[0]
+    return _kind_after(words, clause)
 
 
 def _kind_after(words: Words, window: str, last: bool = False) -> str | None:
