@@ -340,3 +340,16 @@ def test_a_state_alone_takes_the_articles_township_inside_it(knowledge) -> None:
     # a township in another state says nothing of where in northern Shan the clash was
     (event,) = extract(knowledge, "", "ကနီမြို့နယ် ဒေသခံများ စိုးရိမ်နေ\n" + clash, PUBLISHED, "s").events
     assert (event.admin1, event.admin3) == ("Shan State (North)", None)
+
+
+def test_civilians_killed_at_the_hands_of_the_army_are_an_attack_on_them(knowledge) -> None:
+    text = "မနေ့က မြင်းမူမြို့နယ်တွင် စစ်ကောင်စီတပ်၏ လက်ချက်ဖြင့် ရွာသား ၃ ဦး သေဆုံးခဲ့သည်။"
+    (event,) = extract(knowledge, "", text, PUBLISHED, "h").events
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (event.actor1_id, event.actor2_id, event.fatalities) == ("military_myanmar", "civilians_myanmar", 3)
+
+
+def test_a_base_surrendered_to_a_group_is_gained_by_that_group(knowledge) -> None:
+    text = "လားရှိုးမြို့နယ်ရှိ စစ်ကောင်စီတပ်စခန်းသည် မနေ့က ကိုးကန့်တပ်ထံ လက်နက်ချခဲ့သည်။"
+    (event,) = extract(knowledge, "", text, PUBLISHED, "g").events
+    assert (event.actor1_id, event.actor2_id) == ("mndaa", "military_myanmar")
