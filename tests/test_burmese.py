@@ -231,6 +231,7 @@ def test_mmtrack_extract_prints_the_events_of_a_burmese_text(tmp_path: Path) -> 
     ("အကြမ်းဖက်စစ်ကောင်စီ", "military_myanmar"), ("ပျူအဖွဲ့", "pyu_saw_htee"), ("အာရက္ခတပ်တော်", "ula_aa"),
     ("ကရင်နီအမျိုးသားများကာကွယ်ရေးတပ်", "kndf"), ("အာစီအက်စ်အက်စ်", "rcss_ssa_s"),
     ("ချင်းလဲန်းကာကွယ်ရေးတပ်ဖွဲ့", "cdf"), ("ကချင်လွတ်လပ်ရေးတပ်မတော်", "kia"), ("ရဲတပ်သား", "police_myanmar"),
+    ("တပ်မ ၇၇", "military_myanmar"), ("တပ်မ(၃၃)", "military_myanmar"),
 ])
 def test_burmese_names_and_abbreviations_of_the_actors(knowledge, surface: str, actor_id: str) -> None:
     found = [m for m in knowledge.find(f"{surface}က တိုက်ခိုက်သည်။", myanmar_context=True) if m.kind == "actor"]
@@ -242,6 +243,12 @@ def test_burmese_names_and_abbreviations_of_the_actors(knowledge, surface: str, 
     ("သျှမ်းပြည်တောင်ပိုင်း", "MMR014"), ("ရှမ်းပြည်", "MMR-SHAN"), ("ဒီမော့ဆို", "MMR002002"),
     ("ဒီမော့ဆို မြို့နယ်", "MMR002002"),
 ])
+def test_an_eao_brigade_is_not_the_army_s_division(knowledge) -> None:
+    # "တပ်မ" (division) alone is the start of "တပ်မဟာ" (an EAO's brigade): only a numbered division counts
+    found = [m.ref_ids[0] for m in knowledge.find("ကေအိုင်အေ တပ်မဟာ ၃ က", myanmar_context=True) if m.kind == "actor"]
+    assert found == ["kia"]
+
+
 def test_news_names_of_states_and_townships_beside_mimu_s(knowledge, surface: str, place_id: str) -> None:
     found = [m for m in knowledge.find(f"{surface}တွင် တိုက်ပွဲဖြစ်သည်။", myanmar_context=True) if m.kind == "place"]
     assert [m.text for m in found] == [surface] and place_id in found[0].ref_ids
