@@ -288,12 +288,20 @@ ROLE_SENTENCES = [
     # a state named in the news' own way, a township spelt otherwise than MIMU, the junta by a slur
     ("ကရင်နီပြည် ဒီမော့ဆိုတွင် ကရင်နီအမျိုးသားများကာကွယ်ရေးတပ်နှင့် စစ်ခွေးများ ၁၀ ရက်နေ့က တိုက်ပွဲဖြစ်သည်။",
      "Battles", "kndf", "military_myanmar", "Demoso"),
+    # a Latin-script abbreviation inside the Burmese text, then the colloquial plural subject (တွေက)
+    ("TNLA က ကျောက်မဲမြို့နယ်ရှိ စစ်ကောင်စီ စခန်းကို မနေ့က သိမ်းပိုက်ခဲ့သည်။",
+     "Battles", "tnla", "military_myanmar", "Kyaukme"),
+    ("စစ်ကောင်စီတပ်တွေက မနေ့က ကနီမြို့နယ်က ရွာတွေကို မီးရှို့ခဲ့ပါတယ်။",
+     "Strategic developments", "military_myanmar", "civilians_myanmar", "Kani"),
+    # a drone flown by a resistance force is its strike, not the army's
+    ("ပကဖက ဒရုန်းဖြင့် မနေ့က မြင်းမူမြို့နယ်ရှိ စစ်ကောင်စီ စခန်းကို တိုက်ခိုက်ခဲ့သည်။",
+     "Explosions/Remote violence", "pdf", "military_myanmar", "Myinmu"),
 ]
 
 
 @pytest.mark.parametrize(("text", "event_type", "actor1", "actor2", "township"), ROLE_SENTENCES, ids=[
     "subject-object", "object-first", "passive-genitive", "passive-by", "active-by", "speaker-first",
-    "speaker-after", "pair-and-teller", "news-names"])
+    "speaker-after", "pair-and-teller", "news-names", "latin-abbreviation", "colloquial-plural", "resistance-drone"])
 def test_case_particles_give_the_roles_in_every_construction(knowledge, text, event_type, actor1, actor2,
                                                               township) -> None:
     event = extract(knowledge, "", text, PUBLISHED, "r").events[0]
