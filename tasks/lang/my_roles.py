@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tasks.extract.actors import MILITARY, STATE_ALIASES_TO_MILITARY
 from tasks.lang.my_words import Words, is_syllable_boundary
@@ -85,8 +86,8 @@ SPEAKER_GAP = 60   # characters between a quote's end and its speech verb ("ဟ�
 def _speech_spans(words: Words, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans from a quote's end (ဟု, လို့, ကြောင်း) to the speech verb after it: who stands there speaks."""
     spans = []
-    verbs = re.compile(words.alternation("speech_verb"))
-    for m in re.finditer(words.alternation("quote_marker"), text[start:end]):
+    quotes, verbs = _speech_patterns(words)
+    for m in quotes.finditer(text[start:end]):
         at = start + m.end()
         if not is_syllable_boundary(text, start + m.start()) or not is_syllable_boundary(text, at):
             continue
@@ -94,6 +95,11 @@ def _speech_spans(words: Words, text: str, start: int, end: int) -> list[tuple[i
         if verb:
             spans.append((at, verb.start()))
     return spans
+
+
+@lru_cache(maxsize=4)
+def _speech_patterns(words: Words) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(words.alternation("quote_marker")), re.compile(words.alternation("speech_verb"))
 
 
 def _is_speaker(words: Words, text: str, mention, spans, end: int) -> bool:

@@ -158,11 +158,18 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
 OBJECT_CLAUSE = 120   # characters: "ရွာသား ၅ ဦးကို [when] [where] ပစ်သတ်ခဲ့" puts the verb far after its object
 
 
+@lru_cache(maxsize=4)
+def _object_pattern(words: Words) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{words.alternation('qualifier_after')})?\s*(?:ကို|အား)")
+
+
 def _kind_of_object(words: Words, text: str, end: int, alone: bool) -> str | None:
     """A count marked as the object (ကို / အား) takes the verb that ends its clause, however far."""
     rest = text[end:end + OBJECT_CLAUSE]
-    particle = re.match(rf"\s*(?:{words.alternation('qualifier_after')})?\s*(?:ကို|အား)", rest)
-    if not particle or not alone:
+    if not alone:
+        return None
+    particle = _object_pattern(words).match(rest)
+    if not particle:
         return None
     clause = re.split(r"[\u104a\u104b]", rest[particle.end():], maxsplit=1)[0]
     return _kind_after(words, clause)
