@@ -221,3 +221,150 @@ def test_mmtrack_extract_prints_the_events_of_a_burmese_text(tmp_path: Path) -> 
     out = json.loads(result.stdout)
     assert out["relevance"]["relevant"]
     assert [(e["sub_event_type"], e["admin3"], e["fatalities"]) for e in out["events"]] == [("Air/drone strike", "Kani", 9)]
+
+
+# --- round 2: knowledge coverage, role constructions, the labeller's triggers, numbers and dates -----------
+
+
+@pytest.mark.parametrize(("surface", "actor_id"), [
+    ("စစ်ကော်မရှင်တပ်", "military_myanmar"), ("စစ်ခွေးများ", "military_myanmar"), ("နခခ", "military_myanmar"),
+    ("အကြမ်းဖက်စစ်ကောင်စီ", "military_myanmar"), ("ပျူအဖွဲ့", "pyu_saw_htee"), ("အာရက္ခတပ်တော်", "ula_aa"),
+    ("ကရင်နီအမျိုးသားများကာကွယ်ရေးတပ်", "kndf"), ("အာစီအက်စ်အက်စ်", "rcss_ssa_s"),
+    ("ချင်းလဲန်းကာကွယ်ရေးတပ်ဖွဲ့", "cdf"), ("ကချင်လွတ်လပ်ရေးတပ်မတော်", "kia"), ("ရဲတပ်သား", "police_myanmar"),
+    ("တပ်မ ၇၇", "military_myanmar"), ("တပ်မ(၃၃)", "military_myanmar"),
+])
+def test_burmese_names_and_abbreviations_of_the_actors(knowledge, surface: str, actor_id: str) -> None:
+    found = [m for m in knowledge.find(f"{surface}က တိုက်ခိုက်သည်။", myanmar_context=True) if m.kind == "actor"]
+    assert [(m.text, m.ref_ids[0]) for m in found] == [(surface, actor_id)]
+
+
+def test_an_eao_brigade_is_not_the_army_s_division(knowledge) -> None:
+    # "တပ်မ" (division) alone is the start of "တပ်မဟာ" (an EAO's brigade): only a numbered division counts
+    found = [m.ref_ids[0] for m in knowledge.find("ကေအိုင်အေ တပ်မဟာ ၃ က", myanmar_context=True) if m.kind == "actor"]
+    assert found == ["kia"]
+
+
+@pytest.mark.parametrize(("surface", "place_id"), [
+    ("ကရင်နီပြည်", "MMR002"), ("အာရက္ခပြည်", "MMR012"), ("ရှမ်းမြောက်", "MMR015"),
+    ("သျှမ်းပြည်တောင်ပိုင်း", "MMR014"), ("ရှမ်းပြည်", "MMR-SHAN"), ("ဒီမော့ဆို", "MMR002002"),
+    ("ဒီမော့ဆို မြို့နယ်", "MMR002002"),
+])
+def test_news_names_of_states_and_townships_beside_mimu_s(knowledge, surface: str, place_id: str) -> None:
+    found = [m for m in knowledge.find(f"{surface}တွင် တိုက်ပွဲဖြစ်သည်။", myanmar_context=True) if m.kind == "place"]
+    assert [m.text for m in found] == [surface] and place_id in found[0].ref_ids
+
+
+def test_a_sub_township_is_its_town_under_the_parent_township() -> None:
+    from tasks.lang.my_places import burmese_place_surfaces
+
+    assert "ကမမောင်းမြို့နယ်ခွဲ" in burmese_place_surfaces("town", "ကမမောင်း")
+
+
+ROLE_SENTENCES = [
+    # subject-က, object-ကို
+    ("ကချင်လွတ်လပ်ရေးတပ်မတော်က ဗန်းမော်မြို့နယ်ရှိ စစ်ကော်မရှင်တပ်စခန်းကို မနေ့က စီးနင်းတိုက်ခိုက်ခဲ့သည်။",
+     "Battles", "kia", "military_myanmar", "Bhamo"),
+    # object first, then the doer
+    ("ကျောက်ဖြူမြို့နယ်ရှိ စကစ စခန်းကို အာရက္ခတပ်တော်က ဖေဖေါ်ဝါရီ ၁၀ ရက်နေ့တွင် ထိုးစစ်ဆင်တိုက်ခိုက်ခဲ့သည်။",
+     "Battles", "ula_aa", "military_myanmar", "Kyaukpyu"),
+    # passive with the doer's genitive ၏
+    ("ရွာသား ၃ ဦးသည် မနေ့က ဆားလင်းကြီးမြို့နယ်တွင် စစ်ကောင်စီတပ်၏ ပစ်သတ်ခြင်းခံရသည်။",
+     "Violence against civilians", "military_myanmar", "civilians_myanmar", "Salingyi"),
+    # passive with the doer's မှ ("by")
+    ("ဒီပဲယင်းမြို့နယ်ရှိ ကျေးရွာတစ်ရွာသည် ယမန်နေ့က ပျူစောထီးအဖွဲ့မှ မီးရှို့ခံရသည်။",
+     "Strategic developments", "pyu_saw_htee", "civilians_myanmar", "Tabayin"),
+    # active with မှ
+    ("ခလရ ၃၃ မှ မြင်းမူမြို့နယ် ကျေးရွာတစ်ရွာကို ဒီကနေ့ မီးရှို့ခဲ့သည်။",
+     "Strategic developments", "military_myanmar", "civilians_myanmar", "Myinmu"),
+    # reported speech: the speaker first ("X ပြောခွင့်ရသူက ... ဟု ပြောသည်") is no side of the act
+    ("ပကဖ ပြောခွင့်ရသူက စစ်ကောင်စီတပ်က ယင်းမာပင်မြို့နယ်တွင် ရွာသား ၅ ဦးကို မနေ့က ပစ်သတ်ခဲ့သည်ဟု ပြောသည်။",
+     "Violence against civilians", "military_myanmar", "civilians_myanmar", "Yinmarbin"),
+    # reported speech: the speaker after the quote ("... ဟု X က ပြောသည်")
+    ("စစ်ကောင်စီတပ်က ရွာသား ၅ ဦးကို မနေ့က ယင်းမာပင်မြို့နယ်တွင် ပစ်သတ်ခဲ့သည်ဟု ပကဖက ပြောသည်။",
+     "Violence against civilians", "military_myanmar", "civilians_myanmar", "Yinmarbin"),
+    # a pair of sides, and a third group that only tells the story (ကြောင်း ... ပြောသည်)
+    ("တအာင်းတပ်နှင့် စစ်ကော်မရှင်တပ်တို့ ကျောက်မဲမြို့နယ်တွင် ၁၁ ရက်နေ့က တိုက်ပွဲဖြစ်ခဲ့ကြောင်း ကေအိုင်အေ ပြောခွင့်ရသူက ပြောသည်။",
+     "Battles", "tnla", "military_myanmar", "Kyaukme"),
+    # a state named in the news' own way, a township spelt otherwise than MIMU, the junta by a slur
+    ("ကရင်နီပြည် ဒီမော့ဆိုတွင် ကရင်နီအမျိုးသားများကာကွယ်ရေးတပ်နှင့် စစ်ခွေးများ ၁၀ ရက်နေ့က တိုက်ပွဲဖြစ်သည်။",
+     "Battles", "kndf", "military_myanmar", "Demoso"),
+    # a Latin-script abbreviation inside the Burmese text, then the colloquial plural subject (တွေက)
+    ("TNLA က ကျောက်မဲမြို့နယ်ရှိ စစ်ကောင်စီ စခန်းကို မနေ့က သိမ်းပိုက်ခဲ့သည်။",
+     "Battles", "tnla", "military_myanmar", "Kyaukme"),
+    ("စစ်ကောင်စီတပ်တွေက မနေ့က ကနီမြို့နယ်က ရွာတွေကို မီးရှို့ခဲ့ပါတယ်။",
+     "Strategic developments", "military_myanmar", "civilians_myanmar", "Kani"),
+    # a drone flown by a resistance force is its strike, not the army's
+    ("ပကဖက ဒရုန်းဖြင့် မနေ့က မြင်းမူမြို့နယ်ရှိ စစ်ကောင်စီ စခန်းကို တိုက်ခိုက်ခဲ့သည်။",
+     "Explosions/Remote violence", "pdf", "military_myanmar", "Myinmu"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor1", "actor2", "township"), ROLE_SENTENCES, ids=[
+    "subject-object", "object-first", "passive-genitive", "passive-by", "active-by", "speaker-first",
+    "speaker-after", "pair-and-teller", "news-names", "latin-abbreviation", "colloquial-plural", "resistance-drone"])
+def test_case_particles_give_the_roles_in_every_construction(knowledge, text, event_type, actor1, actor2,
+                                                              township) -> None:
+    event = extract(knowledge, "", text, PUBLISHED, "r").events[0]
+    assert event.event_type == event_type and event.admin3 == township
+    sides = (event.actor1_id, event.actor2_id)
+    assert (set(sides) == {actor1, actor2}) if event_type == "Battles" else sides == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("စစ်ကောင်စီ ဂျက်ဖိုက်တာက ကျေးရွာကို မနေ့က ဗုံးကြဲသည်။", "Air/drone strike"),
+    ("တာဝေးပစ်ဒုံးဖြင့် မနေ့က ပစ်ခတ်ခဲ့သည်။", "Shelling/artillery/missile attack"),
+    ("လောင်ချာဖြင့် မနေ့က ပစ်ခတ်ခဲ့သည်။", "Shelling/artillery/missile attack"),
+    ("စစ်ကြောင်းကို ပဒေသာမိုင်းဖြင့် မနေ့က မိုင်းဆွဲတိုက်ခိုက်ခဲ့သည်။", "Remote explosive/landmine/IED"),
+    ("ပကဖက စစ်ကြောင်းကို မနေ့က ခြုံခိုတိုက်ခိုက်ခဲ့သည်။", "Armed clash"),
+    ("စစ်ကောင်စီတပ်က မြို့ကို မနေ့က ပြန်လည်သိမ်းပိုက်ခဲ့သည်။", "Government regains territory"),
+])
+def test_the_labellers_triggers(knowledge, text: str, sub_event_type: str) -> None:
+    assert extract(knowledge, "", text, PUBLISHED, "t").events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("အရပ်သား ၁၀ ဦးထက်မနည်း သေဆုံး", "killed", 10),   # no less than 10: 10
+    ("ဒေသခံ ၂၀ ဦးဝန်းကျင် ဒဏ်ရာရ", "injured", 20),     # around 20: 20
+    ("ရွာသား ၄ ဦး ပွဲချင်းပြီးသေဆုံး", "killed", 4),     # died on the spot
+    # the count as the object: the verb ends its clause, after when and where
+    ("စစ်ကောင်စီတပ်က ရွာသား ၅ ဦးကို မနေ့က ယင်းမာပင်မြို့နယ် ကျေးရွာတစ်ရွာတွင် ပစ်သတ်ခဲ့သည်", "killed", 5),
+])
+def test_more_qualifiers_of_counts(text: str, kind: str, value: int) -> None:
+    assert [(c.kind, c.value) for c in find_counts(text)] == [(kind, value)]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("၂၈. ၁. ၂၀၂၅ ရက်က", date(2025, 1, 28)),      # day first, spaced dots, Burmese digits
+    ("28/10/2022", date(2022, 10, 28)),
+    ("9 February 2025 က", date(2025, 2, 9)),       # a Latin-script date inside Burmese text
+    ("Feb 9, 2025", date(2025, 2, 9)),
+    ("ဖေဖေါ်ဝါရီ ၅ ရက်နေ့", date(2025, 2, 5)),       # the older spelling of February
+    ("၂၀၂၄ မာ့ချ် ၃ ရက်", date(2024, 3, 3)),         # Rakhine spelling of March
+    ("ယမန်နေ့", date(2025, 2, 11)),
+])
+def test_written_dates_and_other_month_spellings(text: str, day: date) -> None:
+    (found,) = find_dates(text, PUBLISHED)
+    assert (found.event_date, found.time_precision) == (day, 1)
+
+
+def test_a_state_alone_takes_the_articles_township_inside_it(knowledge) -> None:
+    lead = "ကျောက်မဲမြို့နယ် ဒေသခံများ စိုးရိမ်နေ\n"
+    clash = "ရှမ်းမြောက်တွင် မနေ့က တအာင်းတပ်နှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်သည်။\n"
+    (event,) = extract(knowledge, "", lead + clash, PUBLISHED, "s").events
+    assert (event.admin1, event.admin3) == ("Shan State (North)", "Kyaukme")
+    # a township in another state says nothing of where in northern Shan the clash was
+    (event,) = extract(knowledge, "", "ကနီမြို့နယ် ဒေသခံများ စိုးရိမ်နေ\n" + clash, PUBLISHED, "s").events
+    assert (event.admin1, event.admin3) == ("Shan State (North)", None)
+
+
+def test_civilians_killed_at_the_hands_of_the_army_are_an_attack_on_them(knowledge) -> None:
+    text = "မနေ့က မြင်းမူမြို့နယ်တွင် စစ်ကောင်စီတပ်၏ လက်ချက်ဖြင့် ရွာသား ၃ ဦး သေဆုံးခဲ့သည်။"
+    (event,) = extract(knowledge, "", text, PUBLISHED, "h").events
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (event.actor1_id, event.actor2_id, event.fatalities) == ("military_myanmar", "civilians_myanmar", 3)
+
+
+def test_a_base_surrendered_to_a_group_is_gained_by_that_group(knowledge) -> None:
+    text = "လားရှိုးမြို့နယ်ရှိ စစ်ကောင်စီတပ်စခန်းသည် မနေ့က ကိုးကန့်တပ်ထံ လက်နက်ချခဲ့သည်။"
+    (event,) = extract(knowledge, "", text, PUBLISHED, "g").events
+    assert (event.actor1_id, event.actor2_id) == ("mndaa", "military_myanmar")

@@ -44,6 +44,10 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         actor1 = "pdf"   # coding guide: PDF for a local resistance force the report does not otherwise name
     if event_type == "Protests" and actor1 is None:
         actor1 = actor_rules.PROTESTERS
+    if sub == "Non-violent transfer of territory" and is_state(knowledge, actor1) and actor2 \
+            and not is_state(knowledge, actor2) and actor2 != actor_rules.CIVILIANS:
+        # "စခန်းသည် MNDAA ထံ လက်နက်ချ" (the base surrendered to the MNDAA): actor1 is the side that gains it
+        actor1, actor2 = actor2, actor1
     if sub in ("Non-state actor overtakes territory",) and actor1 and not is_state(knowledge, actor1) \
             and (actor2 is None or not is_state(knowledge, actor2)):
         actor2 = actor_rules.MILITARY   # a town is taken from the junta's forces
@@ -65,7 +69,10 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
             actor1, others = others[0], others[1:]
         if actor2 is None or actor2 == actor1:
             actor2 = others[0] if others else None
-        if actor1 is not None and actor2 is None:
+        lone_killer = cand.civilians and cand.killed and len(cand.roles.named) <= 1 and actor1 == actor_rules.MILITARY \
+            and cand.hit.weight < 0.8   # no battle word ("တိုက်ပွဲ"): only deaths and who caused them
+        if actor1 is not None and actor2 is None and not lone_killer:
+            # (civilians killed "at the hands of" the army alone: an attack on them, not a battle)
             actor2 = actor_rules.MILITARY if actor1 != actor_rules.MILITARY else "unidentified_armed_group"
         if allies(knowledge, actor1, actor2):
             # "AA fights beside the KIA": the other side is the junta's; the side is the ally at home there

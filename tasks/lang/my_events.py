@@ -22,6 +22,7 @@ from tasks.extract import actors as actor_rules
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
+from tasks.extract.places import state_base
 from tasks.extract.sentences import Sentence
 from tasks.lang.my_actors import article_armed, event_actors
 from tasks.lang.my_roles import (
@@ -177,7 +178,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     best_date = min(recent, key=lambda d: (d.time_precision, d.start)) if recent else None
     places = [(m, p) for m in local if m.kind == "place" and (p := resolve_place(knowledge, m, context))]
     place = _best_place(places, hit.start, context)
-    marked = marked_actors(knowledge, words, text, local)
+    marked = marked_actors(knowledge, words, text, local, (sentence.start, sentence.end))
     # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause
     passive = re.search(words.alternation("passive_marker"), text[hit.end:min(sentence.end, hit.end + PASSIVE_WINDOW)]) is not None
     roles = assign_roles(marked, passive)
@@ -291,7 +292,7 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
                   disorder_type=_disorder(event_type, sub), event_date=when.event_date,
                   time_precision=when.time_precision, date_text=when.date_text or None,
                   knowledge_version=knowledge.version)
-    _place(event, cand.place if cand.place is not None and cand.place.level != "country" else lead or cand.place)
+    _place(event, _event_place(knowledge, cand.place, lead, context))
     actor1, actor2 = event_actors(knowledge, cand, article_armed, event)
     if actor1:
         _set_actor(knowledge, event, "1", actor1)
@@ -315,6 +316,27 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
                                  + 0.05 * min(cand.hit.weight, 1.0)), 2)
     event.assign_id()
     return event
+
+
+def _event_place(knowledge, place, lead, context):
+    """The sentence's place; a state or district alone ("ရှမ်းမြောက်တွင်") takes the township the article
+    places itself in (its lead, else the township it names most) when that township lies inside it."""
+    if place is None or place.level == "country":
+        return lead or place
+    if place.level not in ("state", "district"):
+        return place
+    townships = context[1] if context and len(context) > 1 else {}
+    inner = [lead] + [knowledge.places.get(t) for t, _ in townships.most_common(2)]
+    for candidate in inner:
+        if candidate is not None and candidate.township_pcode and _inside(candidate, place):
+            return candidate
+    return place
+
+
+def _inside(inner, outer) -> bool:
+    if outer.level == "district":
+        return inner.district_pcode == outer.place_id
+    return state_base(inner.state_name) == state_base(outer.state_name)
 
 
 def _place(event: Event, place) -> None:

@@ -4,7 +4,12 @@ seeds/places.csv.
 MIMU gives a township as "ပခုက္ကူမြို့နယ်" and a state as "မကွေးတိုင်းဒေသကြီး"; news also writes
 "မကွေးတိုင်း", "ပခုက္ကူ မြို့နယ်" (with a space) or the bare name. A village tract name alone is a
 syllable or two found inside countless words, so it only counts with a village suffix after it
-(ကျေးရွာအုပ်စု, ကျေးရွာ, ရွာ), with or without a space.
+(ကျေးရွာအုပ်စု, ကျေးရွာ, ရွာ), with or without a space. A sub-township (မြို့နယ်ခွဲ) is its town, so it
+stays under its parent township.
+
+News names some states otherwise than MIMU (ကရင်နီပြည် for Kayah, အာရက္ခပြည် for Rakhine, ရှမ်းမြောက်
+for northern Shan) and spells some names otherwise (သျှမ်း for ရှမ်း): `place_alias` and
+`spelling_variant` rows of seeds/language_words.csv, keyed by the MIMU name, add those surfaces.
 """
 
 from __future__ import annotations
@@ -29,7 +34,19 @@ def burmese_place_surfaces(level: str, name: str, words: Words | None = None) ->
     if not name or not is_burmese(name):
         return []
     words = words or load_words("my")
-    name = _BRACKETS.sub(" ", name).strip()
+    names = [name, *(alias for alias, mimu in words.kind("place_alias").items() if mimu == name)]
+    return _with_variants(words, [s for n in names for s in _surfaces(words, level, _BRACKETS.sub(" ", n).strip())])
+
+
+def _with_variants(words: Words, surfaces: list[str]) -> list[str]:
+    """Each surface and its other spellings ("သျှမ်း" for "ရှမ်း")."""
+    out = list(surfaces)
+    for variant, standard in words.kind("spelling_variant").items():
+        out += [s.replace(standard, variant) for s in surfaces if standard in s]
+    return list(dict.fromkeys(out))
+
+
+def _surfaces(words: Words, level: str, name: str) -> list[str]:
     if level == "village_tract":
         if syllable_count(name) < MIN_SYLLABLES:
             return []

@@ -3,7 +3,10 @@
 Roles come from the case particles after an actor's name (skipping plural/unit words and a bracketed
 abbreviation): က / မှ mark the doer, ကို / အား / အပေါ် the one acted on, ၏ / ရဲ့ the owner of the act
 ("စစ်ကောင်စီ၏ လေကြောင်းတိုက်ခိုက်မှု", the junta's air strike), နှင့် / နဲ့ a pair (the two sides of a
-battle). With a passive ခံရ after the trigger, an unmarked or က-marked name is the victim.
+battle). With a passive ခံရ after the trigger, an unmarked or က-marked name is the victim and a မှ-marked
+one ("by") the doer. In reported speech the speaker is no side of the act: a name before a spokesperson word
+("ပကဖ ပြောခွင့်ရသူက"), or between the quote's end (ဟု, လို့, ကြောင်း) and the speech verb ("...ခဲ့ကြောင်း
+ပကဖက ပြောသည်"), is left out of the roles.
 
 Places: a name can stand for several gazetteer places (villages share names across the country); the
 article's unambiguous states and townships decide, and a village or town that agrees with none of them
@@ -15,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tasks.extract.actors import MILITARY, STATE_ALIASES_TO_MILITARY
 from tasks.lang.my_words import Words, is_syllable_boundary
@@ -26,7 +30,7 @@ LEVEL_RANK = {"country": 0, "state": 1, "district": 2, "township": 3, "town": 4,
 class Marked:
     actor_id: str
     start: int
-    role: str            # subject | object | genitive | pair | none
+    role: str            # subject | agent | object | genitive | pair | none | speaker
     civilian: bool = False
 
 
@@ -58,7 +62,7 @@ def particle_after(words: Words, text: str, end: int, limit: int | None = None) 
             return "genitive"
         if p in words.kind("pair_particle"):
             return "pair"
-        return "subject"
+        return "agent" if words.kind("subject_particle").get(p) == "agent" else "subject"
     return "none"
 
 
@@ -76,8 +80,41 @@ def _particle_pattern(words: Words) -> re.Pattern[str]:
     return _PATTERNS[key]
 
 
-def marked_actors(knowledge, words: Words, text: str, mentions) -> list[Marked]:
+SPEAKER_GAP = 60   # characters between a quote's end and its speech verb ("ဟု ... ပြောသည်")
+
+
+def _speech_spans(words: Words, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans from a quote's end (ဟု, လို့, ကြောင်း) to the speech verb after it: who stands there speaks."""
+    spans = []
+    quotes, verbs = _speech_patterns(words)
+    for m in quotes.finditer(text[start:end]):
+        at = start + m.end()
+        if not is_syllable_boundary(text, start + m.start()) or not is_syllable_boundary(text, at):
+            continue
+        verb = verbs.search(text, at, min(end, at + SPEAKER_GAP))
+        if verb:
+            spans.append((at, verb.start()))
+    return spans
+
+
+@lru_cache(maxsize=4)
+def _speech_patterns(words: Words) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(words.alternation("quote_marker")), re.compile(words.alternation("speech_verb"))
+
+
+def _is_speaker(words: Words, text: str, mention, spans, end: int) -> bool:
+    if any(s <= mention.start < e for s, e in spans):
+        return True
+    after = text[mention.end:min(end, mention.end + PARTICLE_WINDOW)].lstrip()
+    # "ပကဖ ပြောခွင့်ရသူက ... ဟု ပြောသည်": the group's spokesperson, when a quote follows
+    return any(after.startswith(w) for w in words.kind("speaker_word")) and bool(spans)
+
+
+def marked_actors(knowledge, words: Words, text: str, mentions, span: tuple[int, int] | None = None) -> list[Marked]:
+    """The actors of a sentence (`span`, default the whole text) with the role their particle gives."""
     out = []
+    start, end = span or (0, len(text))
+    spans = _speech_spans(words, text, start, end)
     actors = [m for m in mentions if m.kind == "actor"]
     for index, m in enumerate(actors):
         actor_id = m.ref_ids[0]
@@ -86,7 +123,8 @@ def marked_actors(knowledge, words: Words, text: str, mentions) -> list[Marked]:
         actor = knowledge.actors.get(actor_id)
         civilian = bool(actor and actor.inter_code == 7)
         limit = actors[index + 1].start if index + 1 < len(actors) else None
-        out.append(Marked(actor_id, m.start, particle_after(words, text, m.end, limit), civilian))
+        role = "speaker" if _is_speaker(words, text, m, spans, end) else particle_after(words, text, m.end, limit)
+        out.append(Marked(actor_id, m.start, role, civilian))
     return out
 
 
@@ -96,24 +134,25 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
     A side named as the object ("စစ်ကြောင်းကို") is never also the doer, even when another of its names
     stands unmarked nearby ("စစ်သား ၃ ဦးသေဆုံး", three soldiers died): the doer is then the group that
     speaks for the attack or is named elsewhere in the story."""
-    armed = [m for m in marked if not m.civilian]
-    roles = Roles(named=list(dict.fromkeys(m.actor_id for m in armed)))
+    speakers = [m.actor_id for m in marked if m.role == "speaker" and not m.civilian]
+    armed = [m for m in marked if not m.civilian and m.role != "speaker"]
+    roles = Roles(named=list(dict.fromkeys([*(m.actor_id for m in armed), *speakers])))
     if passive:
         victims = {m.actor_id for m in armed if m.role in ("subject", "none")}
-        doers = [m for m in armed if m.role == "genitive"] or [m for m in armed if m.actor_id not in victims]
+        doers = [m for m in armed if m.role in ("genitive", "agent")] or [m for m in armed if m.actor_id not in victims]
         roles.actor1 = doers[0].actor_id if doers else None
         others = [m for m in armed if m.actor_id != roles.actor1]
         roles.actor2 = others[0].actor_id if others else None
         return roles
     objects = {m.actor_id for m in armed if m.role == "object"}
     doers = [m for m in armed if m.actor_id not in objects]
-    for role in ("subject", "genitive", "pair", "none"):
-        pick = next((m for m in doers if m.role == role), None)
+    for role in (("subject", "agent"), ("genitive",), ("pair",), ("none",)):
+        pick = next((m for m in doers if m.role in role), None)
         if pick:
             roles.actor1 = pick.actor_id
             break
-    for role in ("object", "pair", "none", "subject"):
-        pick = next((m for m in armed if m.role == role and m.actor_id != roles.actor1), None)
+    for role in (("object",), ("pair",), ("none",), ("subject", "agent")):
+        pick = next((m for m in armed if m.role in role and m.actor_id != roles.actor1), None)
         if pick:
             roles.actor2 = pick.actor_id
             break

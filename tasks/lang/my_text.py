@@ -9,7 +9,8 @@
 * Dates resolve against the publication date with ACLED's precision: a month and day ("သြဂုတ် ၈ ရက်"),
   a bare day ("၈ ရက်နေ့": the latest such day not after publication), ယနေ့/မနေ့က/ညက, a weekday
   (with or without ပြီးခဲ့သည့်) are precision 1; ပြီးခဲ့သည့်အပတ် / ယခုအပတ် 2; a month alone or
-  ပြီးခဲ့သည့်လ 3. Nothing resolves after publication.
+  ပြီးခဲ့သည့်လ 3. Nothing resolves after publication. Numeric dates are day first ("၂၈. ၁၀. ၂၀၂၂",
+  "28/10/2022"), and a Latin-script date inside Burmese text ("9 February 2025", "Feb 9, 2025") counts too.
 """
 
 from __future__ import annotations
@@ -136,7 +137,8 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
         if nxt:
             after = after[:nxt.start()]
         before = text[max(0, match.start() - 14):match.start()]
-        kind = _kind_after(words, after) or _kind_after(words, before, last=True)
+        kind = _kind_after(words, after) or _kind_after(words, before, last=True) \
+            or _kind_of_object(words, text, match.end(), nxt is None)
         if kind is None:
             continue
         scope = "cumulative" if match.group("before") in words.kind("aggregate_cue") else "event"
@@ -151,6 +153,26 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
         if kind in ("killed", "injured"):
             counts.append(Count(kind, value, "event", match.start(), match.end(), match.group(0)))
     return sorted(counts, key=lambda c: c.start)
+
+
+OBJECT_CLAUSE = 120   # characters: "ရွာသား ၅ ဦးကို [when] [where] ပစ်သတ်ခဲ့" puts the verb far after its object
+
+
+@lru_cache(maxsize=4)
+def _object_pattern(words: Words) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{words.alternation('qualifier_after')})?\s*(?:ကို|အား)")
+
+
+def _kind_of_object(words: Words, text: str, end: int, alone: bool) -> str | None:
+    """A count marked as the object (ကို / အား) takes the verb that ends its clause, however far."""
+    rest = text[end:end + OBJECT_CLAUSE]
+    if not alone:
+        return None
+    particle = _object_pattern(words).match(rest)
+    if not particle:
+        return None
+    clause = re.split(r"[\u104a\u104b]", rest[particle.end():], maxsplit=1)[0]
+    return _kind_after(words, clause)
 
 
 def _kind_after(words: Words, window: str, last: bool = False) -> str | None:
@@ -175,7 +197,12 @@ def _date_patterns(words: Words) -> list[tuple[str, re.Pattern[str]]]:
     month, day_word = words.alternation("month"), words.alternation("day_word")
     year = rf"(?:(?P<year>{_NUMBER})\s*(?:{words.alternation('year_word')})?\s*(?:၊|,)?\s*)?"
     last = rf"(?:(?P<last>{words.alternation('last_prefix')})\s*)?"
+    latin = words.alternation("month_latin")
     return [
+        ("numeric", re.compile(rf"(?<![\u1040-\u10490-9])(?P<day>{_DIGIT}{{1,2}})\s*[./-]\s*(?P<mon>{_DIGIT}{{1,2}})"
+                               rf"\s*[./-]\s*(?P<year>{_DIGIT}{{4}})(?![\u1040-\u10490-9])")),
+        ("latin", re.compile(rf"(?<![0-9A-Za-z])(?:(?P<day>\d{{1,2}})\s+(?P<mon>{latin})\.?|(?P<mon2>{latin})\.?\s+(?P<day2>\d{{1,2}})"
+                             rf"(?![0-9]))(?:,?\s*(?P<year>\d{{4}}))?(?![A-Za-z])", re.IGNORECASE)),
         ("month_day", re.compile(rf"{year}(?P<mon>{month})\s*(?:လ)?\s*(?:\(\s*)?(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word})")),
         ("day", re.compile(rf"(?<![\u1040-\u10490-9])\(?\s*(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word})(?!\s*(?:ကြာ|အတွင်း|ပေါင်း|ဆက်|တိုင်တိုင်|မြောက်|လောက်|ခန့်))")),
         ("relative_week", re.compile(rf"(?P<rel>{words.alternation('relative_week')})")),
@@ -208,6 +235,8 @@ def find_dates(text: str, published: date, words: Words | None = None) -> list[R
 
 
 def _resolve(words: Words, kind: str, m: re.Match[str], published: date) -> tuple[date, int] | None:
+    if kind in ("numeric", "latin"):
+        return _written_date(words, kind, m, published)
     if kind in ("month_day", "month"):
         month = int(words.kind("month")[m.group("mon")])
         year = digits_value(m.group("year")) if m.group("year") else None
@@ -243,6 +272,22 @@ def _resolve(words: Words, kind: str, m: re.Match[str], published: date) -> tupl
     if int(words.kind("relative_month")[m.group("rel")]) < 0:
         return (first - timedelta(days=1)).replace(day=15), 3
     return first + (published - first) // 2, 3
+
+
+def _written_date(words: Words, kind: str, m: re.Match[str], published: date) -> tuple[date, int] | None:
+    """A numeric (day first) or Latin-script date."""
+    if kind == "numeric":
+        month = digits_value(m.group("mon"))
+    else:
+        latin = {k.lower(): v for k, v in words.kind("month_latin").items()}
+        month = int(latin[(m.group("mon") or m.group("mon2")).lower()])
+    day = digits_value(m.group("day") or m.group("day2") or "")
+    year = digits_value(m.group("year")) if m.group("year") else None
+    if not month or not 1 <= month <= 12 or day is None:
+        return None
+    if year is not None and not 1990 <= year <= published.year:
+        return None if kind == "numeric" else _month_date(published, month, day, None)
+    return _month_date(published, month, day, year)
 
 
 def _month_date(published: date, month: int, day: int | None, year: int | None) -> tuple[date, int] | None:
