@@ -117,7 +117,7 @@ class Settings:
             batch_size=int(_env("MMTRACK_BATCH_SIZE", "500")),
             allow_private_hosts=_env_list("MMTRACK_ALLOW_PRIVATE_HOSTS"),
             max_backoff_minutes=int(_env("MMTRACK_MAX_BACKOFF_MINUTES", str(24 * 60))),
-            db_memory_limit=_env("MMTRACK_DB_MEMORY_LIMIT", "64MB"),
+            db_memory_limit=_env("MMTRACK_DB_MEMORY_LIMIT", "128MB"),
             catalog=_env("MMTRACK_CATALOG", ""),
             lake_data_path=_env("MMTRACK_LAKE_DATA", str(data_dir / "lake")),
             contact=_env("MMTRACK_CONTACT", "").strip(),

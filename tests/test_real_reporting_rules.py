@@ -339,3 +339,11 @@ def test_a_place_after_a_burmese_honorific_is_a_person(knowledge):
 ])
 def test_who_holds_an_area_is_no_capture(knowledge, sentence):
     assert extract_events(knowledge, "", sentence, date(2024, 5, 10)) == []
+
+
+def test_losing_control_of_large_parts_of_the_countryside_is_no_territory_change(knowledge):
+    text = ("Junta jets bombed a market in Kani Township on Monday, killing four people, residents said.\n"
+            "The military has lost control of large parts of the countryside to resistance forces and relies on "
+            "air power.")
+    events = extract_events(knowledge, "", text, date(2024, 3, 6))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

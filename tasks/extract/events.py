@@ -101,7 +101,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
                             count.end + sentence.start, count.text)
             if not found or count.scope != "event":
                 figures_counts.append((sentence, shifted))
-    merged = _restated_details(knowledge, scan, _merge(candidates))
+    merged = [c for c in _restated_details(knowledge, scan, _merge(candidates)) if not _attack_called_strike(c, scan.text)]
     scan.event_sentences = {s.index for c in merged for s in c.sentences}
     events = finalize_events(knowledge, scan, merged, article_id)
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
@@ -114,6 +114,15 @@ _RESTATES = re.compile(r"^(?:The|This|That|These|Those|(?:Monday|Tuesday|Wednesd
                        r"(?:[\w-]+\s+)?(?:killings?|attacks?|raids?|strikes?|air ?strikes?|"
                        r"massacres?|bombings?|shelling|assaults?|fighting|clash(?:es)?|ambush(?:es)?|arson|burning|"
                        r"capture|seizure|offensive)\b", re.IGNORECASE)
+
+
+def _attack_called_strike(cand: Candidate, text: str) -> bool:
+    """ "The strike came as ministers met": in an article that tells no walk-out, "the strike" is the attack
+    told already; left over as a protest of its own (nothing absorbed it), it is no event."""
+    from tasks.extract.triggers import LABOUR_STRIKE
+
+    return cand.event_type == "Protests" and cand.hit.text.lower() in ("strike", "strikes") \
+        and not LABOUR_STRIKE.search(text)
 
 
 def _restated_details(knowledge, scan: ArticleScan, merged: list[Candidate]) -> list[Candidate]:

@@ -50,7 +50,7 @@ _PAST_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:last year|(?:a|one|two|three|sever
                          re.IGNORECASE)
 # A bare "strike" is a walk-out only in an article that tells one ("general strike", "went on strike",
 # "striking teachers"); elsewhere it is the air strike or attack the article is about ("killed in the strike").
-_LABOUR_STRIKE = re.compile(r"\b(?:general|silent|labou?r|workers['’]?|garment|hunger|nationwide|teachers['’]?) strikes?\b|"
+LABOUR_STRIKE = re.compile(r"\b(?:general|silent|labou?r|workers['’]?|garment|hunger|nationwide|teachers['’]?) strikes?\b|"
                             r"\b(?:on|went on|go on|going on|join(?:ed|ing)?(?: the)?) strike\b|\bstrikers\b|"
                             r"\bstriking (?:\w+ )?(?:workers|teachers?|doctors|nurses|staff|employees|civil servants)\b|"
                             r"\bcivil disobedience\b|\bCDM\b", re.IGNORECASE)
@@ -61,6 +61,9 @@ _MONITORS_BEFORE = re.compile(r"\b(?:tracks|tracking|monitors|monitoring|documen
 # A noun that names a person or a body by a protest: "a protest organizer", "the protest movement".
 _PROTEST_NOUN_AFTER = re.compile(r"^\s+(?:organi[sz]ers?|leaders?|movements?|groups?|committees?|songs?|art|slogans?)\b",
                                  re.IGNORECASE)
+# "has lost control of large parts of the countryside": who holds the map, not a town taken on a day
+_SWATHES_AFTER = re.compile(r"^\s+(?:of\s+)?(?:large|vast|huge|big|wide)?\s*(?:parts|swathes|swaths|areas|tracts|much|most|"
+                            r"stretches)\s+of\b", re.IGNORECASE)
 _GAP_BEFORE = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "captured 80 soldiers", "a general had been captured", "her son was seized": people, not territory.
 _PEOPLE = (r"(?:soldiers|troops|prisoners|officers?|men|police(?:men)?(?!\s+(?:stations?|posts?|outposts?|headquarters|"
@@ -125,12 +128,14 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
         if (_NOT_AN_ACT_AFTER.match(after) or _MODIFIER_BEFORE.search(before) or _PAST_AFTER.match(after)
                 or _GAP_BEFORE.search(before)):
             continue
-        if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)):
-            continue
+        if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)
+                                                       or _SWATHES_AFTER.match(after)):
+            continue  # people taken, not places; "lost control of large parts of the countryside": a state of affairs
         if trig.sub_event_type in _TERRITORY_SUBS and (m.text.lower() == "under the control of" or _AREA_AFTER.match(after)):
             continue  # "an area under the control of the AA", "a liberated area": who holds it, not a capture
-        if m.text.lower() in ("strike", "strikes") and not _LABOUR_STRIKE.search(text):
-            continue  # "killed in the strike": the attack the article tells, not a walk-out
+        if m.text.lower() in ("strike", "strikes") and not LABOUR_STRIKE.search(text) \
+                and not _ANAPHORIC.search(before[-25:]):
+            continue  # a bare "strike" is no walk-out; "the strike hit X village" still refers back to the attack
         if _MONITORS_BEFORE.search(before) or (trig.event_type == "Protests" and _PROTEST_NOUN_AFTER.match(after)):
             continue  # "a group that tracks arrests", "a protest organizer": no act told
         if _ORDNANCE_BEFORE.search(before):
