@@ -19,9 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import psutil
 
-from bench.bench_memory import rss
+from bench.bench_memory import peaks_until_exit
 from bench.harness import BENCH_ENV, Row
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,14 +51,7 @@ def measure(articles: int) -> dict[str, float]:
             started = time.perf_counter()
             child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                      text=True)
-            watched, own_peak, tree_peak = psutil.Process(child.pid), 0, 0
-            while child.poll() is None:
-                try:
-                    own, total = rss(watched)
-                    own_peak, tree_peak = max(own_peak, own), max(tree_peak, total)
-                except psutil.Error:
-                    pass
-                time.sleep(0.05)
+            own_peak, tree_peak = peaks_until_exit(child, 0.05)
             seconds = time.perf_counter() - started
             output = child.stdout.read() if child.stdout else ""
             if child.returncode != 0:

@@ -46,6 +46,19 @@ def rss(process: psutil.Process) -> tuple[int, int]:
     return own, total
 
 
+def peaks_until_exit(child: subprocess.Popen, every_s: float) -> tuple[int, int]:
+    """Sample a running child every `every_s` seconds until it exits: peak bytes (alone, with descendants)."""
+    watched, own_peak, tree_peak = psutil.Process(child.pid), 0, 0
+    while child.poll() is None:
+        try:
+            own, total = rss(watched)
+            own_peak, tree_peak = max(own_peak, own), max(tree_peak, total)
+        except psutil.Error:
+            pass  # the child is exiting
+        time.sleep(every_s)
+    return own_peak, tree_peak
+
+
 def measure(articles: int) -> dict:
     """Run one ingest of `articles` in a subprocess; its report plus the sampled peak of its tree."""
     root = Path(__file__).resolve().parents[1]
@@ -53,14 +66,7 @@ def measure(articles: int) -> dict:
         command = [sys.executable, "-m", "bench.bench_memory", "--child", str(articles), "--base-url", base_url]
         child = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, text=True,
                                  env={**os.environ, "PYTHONPATH": str(root)})
-        watched, own_peak, tree_peak = psutil.Process(child.pid), 0, 0
-        while child.poll() is None:
-            try:
-                own, total = rss(watched)
-                own_peak, tree_peak = max(own_peak, own), max(tree_peak, total)
-            except psutil.Error:
-                pass
-            time.sleep(SAMPLE_EVERY_S)
+        own_peak, tree_peak = peaks_until_exit(child, SAMPLE_EVERY_S)
         output = child.stdout.read() if child.stdout else ""
     if child.returncode != 0:
         raise RuntimeError(f"ingest of {articles} articles failed (exit {child.returncode})")
