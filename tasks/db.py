@@ -356,3 +356,10 @@ def update_rows(
     with registered(con, f"_update_{table}", data) as view:
         con.execute(f"UPDATE {table} SET {sets} FROM {view} v WHERE {match}")
     return data.num_rows
+
+
+def dict_rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
+    """The rows of a query as dicts keyed by column name."""
+    cursor = con.execute(sql, params or [])
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -15,6 +15,7 @@ from typing import Any
 
 import duckdb
 
+from tasks.db import dict_rows
 from tasks.report import sections
 
 # Above this many events the map shows one marker per place and event type instead of one per event,
@@ -76,10 +77,6 @@ def _views(con: duckdb.DuckDBPyConnection) -> set[str]:
         "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
 
 
-def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cursor = con.execute(sql, params)
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
 def event_filter(filters: Filters, date_column: str = "event_date", region_column: str = "admin1",
@@ -101,7 +98,7 @@ def event_filter(filters: Filters, date_column: str = "event_date", region_colum
 
 def _totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
     where, params = event_filter(filters)
-    return _dicts(con, f"""
+    return dict_rows(con, f"""
         SELECT coalesce(sum(events), 0)::BIGINT AS events,
                coalesce(sum(fatalities), 0)::BIGINT AS fatalities,
                coalesce(sum(civilian_targeting_events), 0)::BIGINT AS civilian_targeting_events,
@@ -112,7 +109,7 @@ def _totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
 
 def _weekly(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dict[str, Any]]:
     where, params = event_filter(filters)
-    return _dicts(con, f"""
+    return dict_rows(con, f"""
         SELECT date_trunc('week', event_date)::DATE AS week, event_type,
                sum(events)::BIGINT AS events, sum(fatalities)::BIGINT AS fatalities
         FROM events_by_day WHERE {where}
@@ -138,13 +135,13 @@ def _map_points(con: duckdb.DuckDBPyConnection, filters: Filters, view: str = "u
     where += " AND latitude IS NOT NULL AND longitude IS NOT NULL"
     located = con.execute(f"SELECT count(*) FROM {view} WHERE {where}", params).fetchone()[0]
     if located <= MAX_MAP_EVENTS:
-        rows = _dicts(con, f"""
+        rows = dict_rows(con, f"""
             SELECT event_date::VARCHAR AS date, event_type, sub_event_type, location, admin1,
                    round(latitude, 4) AS lat, round(longitude, 4) AS lon, fatalities, 1 AS events,
                    concat_ws(' v ', actor1, actor2) AS actors
             FROM {view} WHERE {where} ORDER BY fatalities DESC, event_date""", params)
         return MapPoints(rows, located, aggregated=False)
-    rows = _dicts(con, f"""
+    rows = dict_rows(con, f"""
         SELECT min(event_date)::VARCHAR || ' – ' || max(event_date)::VARCHAR AS date, event_type,
                NULL AS sub_event_type, any_value(location) AS location, any_value(admin1) AS admin1,
                round(latitude, 1) AS lat, round(longitude, 1) AS lon,
@@ -163,7 +160,7 @@ def _latest(con: duckdb.DuckDBPyConnection, filters: Filters, views: set[str] = 
         "LEFT JOIN event_cluster_members m ON m.event_id = l.event_id")
     where, params = event_filter(filters, date_column="u.event_date", region_column="u.admin1",
                                  pcode_column="u.admin1_pcode")
-    rows = _dicts(con, f"""
+    rows = dict_rows(con, f"""
         WITH latest AS (
             SELECT * FROM {_events_view(views)} u WHERE {where}
             ORDER BY event_date DESC, last_reported_at DESC NULLS LAST, event_id LIMIT {LATEST_EVENTS})

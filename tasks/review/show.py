@@ -8,25 +8,23 @@ from itertools import zip_longest
 
 import duckdb
 
+from tasks.db import dict_rows
+
 from tasks.review.fields import FIELDS
 
 FIELD_WIDTH = 58
 TEXT_WIDTH = 74
 
 
-def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
-    cursor = con.execute(sql, params or [])
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
 def next_text(con: duckdb.DuckDBPyConnection, skip: int = 0, event_id: str | None = None) -> str:
     """The queue's next event (after `skip`), or the event `event_id`: coded fields beside the evidence."""
     # two queries, not one join: each view is heavy enough on its own under the pipeline's memory limit
-    queue = _dicts(con, "SELECT event_id, worth, reasons FROM review_queue ORDER BY worth DESC, event_date DESC, "
+    queue = dict_rows(con, "SELECT event_id, worth, reasons FROM review_queue ORDER BY worth DESC, event_date DESC, "
                         "event_id LIMIT 1 OFFSET ?", [skip]) if not event_id else []
     wanted = event_id.lower() if event_id else (queue[0]["event_id"] if queue else None)
-    rows = _dicts(con, "SELECT * FROM reviewed_events WHERE starts_with(event_id, ?) LIMIT 1",
+    rows = dict_rows(con, "SELECT * FROM reviewed_events WHERE starts_with(event_id, ?) LIMIT 1",
                   [wanted]) if wanted else []
     if not rows:
         return "nothing to review: every shown event has been reviewed\n" if not event_id else f"no event {event_id}\n"
@@ -60,7 +58,7 @@ def _cell(event: dict, name: str) -> str:
 
 
 def _evidence(con: duckdb.DuckDBPyConnection, event_id: str) -> list[str]:
-    rows = _dicts(con, """
+    rows = dict_rows(con, """
         SELECT e.event_id, f.outlet, a.canonical_url, a.published_at::DATE AS published, e.sentence, e.rule,
                e.confidence, e.fatalities, e.sub_event_type
         FROM reviewed_members r JOIN events e ON e.event_id = r.member_event_id
@@ -77,7 +75,7 @@ def _evidence(con: duckdb.DuckDBPyConnection, event_id: str) -> list[str]:
 
 def list_text(con: duckdb.DuckDBPyConnection, limit: int = 50, orphaned_only: bool = False) -> str:
     """Orphaned corrections first (they need the analyst), then the latest corrections with their state."""
-    orphans = _dicts(con, "SELECT * FROM orphaned_corrections")
+    orphans = dict_rows(con, "SELECT * FROM orphaned_corrections")
     out = []
     if orphans:
         out.append(f"ORPHANED: {len(orphans)} correction(s) no longer match anything (re-do or withdraw them):")
@@ -88,7 +86,7 @@ def list_text(con: duckdb.DuckDBPyConnection, limit: int = 50, orphaned_only: bo
         out.append("")
     if orphaned_only:
         return "\n".join(out or ["no orphaned corrections"]) + "\n"
-    rows = _dicts(con, """
+    rows = dict_rows(con, """
         SELECT c.correction_id, c.kind, c.field, c.value, c.machine_value, c.who, c.created_at, c.why, c.status,
                coalesce(c.target_event_id, c.article_id) AS target, t.reviewed_event_id, t.applied, t.matched_by
         FROM corrections c LEFT JOIN review_targets t ON t.correction_id = c.correction_id

@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 import duckdb
 import pyarrow as pa
 
-from tasks.db import insert, registered, transaction
+from tasks.db import dict_rows, insert, registered, transaction
 from tasks.review.fields import ReviewError, machine_value, normalize
 from tasks.review.resolve import refresh_review
 
@@ -72,10 +72,6 @@ class Correction:
         return f"{self.correction_id}: {self.kind} {target}"
 
 
-def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
-    cursor = con.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
 def find_event(con: duckdb.DuckDBPyConnection, given: str) -> dict:
@@ -83,7 +79,7 @@ def find_event(con: duckdb.DuckDBPyConnection, given: str) -> dict:
     key = given.strip().lower()
     if len(key) < 8:
         raise ReviewError(f"event id {given!r} is too short: give at least 8 characters")
-    rows = _dicts(con, "SELECT * FROM reviewed_events WHERE starts_with(event_id, ?) ORDER BY event_id", [key])
+    rows = dict_rows(con, "SELECT * FROM reviewed_events WHERE starts_with(event_id, ?) ORDER BY event_id", [key])
     if len(rows) == 1:
         return rows[0]
     if rows:
