@@ -23,7 +23,7 @@ DEAD_FEED_MINUTES = 240  # a flagged feed (403s, empty) is checked this rarely, 
 @dataclass(frozen=True)
 class AdaptivePolicy:
     floor_minutes: int = 5
-    ceiling_minutes: int = 60
+    ceiling_minutes: int = 15
     dead_feed_polls: int = 3
 
     @classmethod

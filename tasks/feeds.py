@@ -21,6 +21,7 @@ import feedparser
 import pyarrow as pa
 
 from tasks.db import registered, transaction, upsert
+from tasks.quiet_times import QuietTimes, declared_quiet_times
 
 REGISTRY_COLUMNS = (
     "feed_id", "name", "outlet", "url", "language", "enabled", "poll_interval_minutes", "general", "allow_private",
@@ -81,6 +82,7 @@ class ParsedFeed:
     rejected_entries: int = 0
     error: str | None = None  # set when the body is not a usable feed
     notes: list[str] = field(default_factory=list)  # what was dropped or repaired, for the poll record
+    quiet: QuietTimes = field(default_factory=QuietTimes)  # RSS skipHours / skipDays
 
     @property
     def problem(self) -> str | None:
@@ -229,7 +231,8 @@ def parse_feed(body: bytes, headers: dict[str, str] | None = None, base_url: str
     except Exception as exc:  # noqa: BLE001 - feedparser's internals can raise almost anything on hostile input
         return ParsedFeed(version=None, bozo=True, bozo_error=repr(exc), error=f"parser crashed: {exc!r}")
     bozo_error = repr(parsed.get("bozo_exception"))[:500] if parsed.get("bozo") else None
-    result = ParsedFeed(version=parsed.get("version") or None, bozo=bool(parsed.get("bozo")), bozo_error=bozo_error)
+    result = ParsedFeed(version=parsed.get("version") or None, bozo=bool(parsed.get("bozo")), bozo_error=bozo_error,
+                        quiet=declared_quiet_times(body))
     raw_entries = parsed.get("entries", [])
     for raw in raw_entries[:MAX_ENTRIES]:
         entry = _entry(raw)

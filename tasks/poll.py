@@ -20,6 +20,7 @@ from tasks.feeds import Entry, FeedSpec, ParsedFeed, parse_feed
 from tasks.http import HttpPolicy, utc_now
 from tasks.sitemaps import as_feed
 from tasks.progress import reporter
+from tasks.quiet_times import QuietTimes
 from tasks.urls import article_id, canonical_url
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -38,6 +39,7 @@ class FeedState:
     novelty: float | None = None          # share of recent polls that found new items (tasks/adaptive.py)
     problem_streak: int = 0               # 403s or empty answers in a row
     problem_reason: str | None = None
+    quiet: QuietTimes = field(default_factory=QuietTimes)  # hours/days the feed says it is not updated
 
 
 @dataclass
@@ -63,7 +65,7 @@ def due_feeds(con: duckdb.DuckDBPyConnection, now: datetime, only: list[str] | N
         """
         SELECT feed_id, name, outlet, url, language, enabled, poll_interval_minutes, general, allow_private,
                etag, last_modified, body_hash, failure_count, coalesce(kind, 'rss'),
-               adaptive_interval_minutes, novelty, coalesce(problem_streak, 0), problem_reason
+               adaptive_interval_minutes, novelty, coalesce(problem_streak, 0), problem_reason, skip_hours, skip_days
         FROM feeds
         WHERE enabled AND in_registry AND (? OR next_poll_at IS NULL OR next_poll_at <= ?)
         ORDER BY feed_id
@@ -73,7 +75,7 @@ def due_feeds(con: duckdb.DuckDBPyConnection, now: datetime, only: list[str] | N
     states = [
         FeedState(FeedSpec(*row[:9], kind=row[13]), etag=row[9], last_modified=row[10], body_hash=row[11],
                   failure_count=row[12], interval_minutes=row[14], novelty=row[15], problem_streak=row[16],
-                  problem_reason=row[17])
+                  problem_reason=row[17], quiet=QuietTimes.from_columns(row[18], row[19]))
         for row in rows
     ]
     if only:
@@ -189,8 +191,18 @@ def _adaptive_columns(outcome: PollOutcome, new_entries: int, failures: int, ada
     if outcome.retry_after_s is not None and outcome.retry_after_s > wait.total_seconds():
         wait = timedelta(seconds=min(outcome.retry_after_s, adaptive.ceiling_minutes * 60 * 24))
         why = f"Retry-After {outcome.retry_after_s:.0f} s from the server (adaptive interval {minutes} min)"
+    next_at, why = _outside_quiet_times(outcome, outcome.polled_at + wait, why)
     return columns | {"adaptive_interval_minutes": minutes, "novelty": novelty, "interval_reason": why,
-                      "next_poll_at": outcome.polled_at + wait}
+                      "next_poll_at": next_at}
+
+
+def _outside_quiet_times(outcome: PollOutcome, next_at: datetime, why: str) -> tuple[datetime, str]:
+    """Move the next poll out of the hours and days the feed declares it is not updated (skipHours/skipDays)."""
+    quiet = outcome.parsed.quiet if outcome.parsed is not None else outcome.state.quiet
+    opened = quiet.next_open(next_at)
+    if opened == next_at:
+        return next_at, why
+    return opened, f"{why}; the feed declares no updates in {quiet.describe()}: next poll {opened:%a %H:%M} UTC"
 
 
 def _feed_state_row(outcome: PollOutcome, max_backoff_minutes: int, new_entries: int = 0,
@@ -215,6 +227,7 @@ def _feed_state_row(outcome: PollOutcome, max_backoff_minutes: int, new_entries:
     if parsed is not None:
         row["bozo"] = parsed.bozo
         row["feed_version"] = parsed.version
+        row |= parsed.quiet.to_columns()
     if adaptive is not None:
         row |= _adaptive_columns(outcome, new_entries, failures, adaptive)
     return row

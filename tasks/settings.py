@@ -82,8 +82,10 @@ class Settings:
         "a warning is printed while it is unset)"})
     poll_floor_minutes: int = field(default=5, metadata={
         "env": "MMTRACK_POLL_FLOOR_MINUTES", "doc": "adaptive polling: shortest interval for a busy feed"})
-    poll_ceiling_minutes: int = field(default=60, metadata={
-        "env": "MMTRACK_POLL_CEILING_MINUTES", "doc": "adaptive polling: longest interval for a dormant feed"})
+    poll_ceiling_minutes: int = field(default=15, metadata={
+        "env": "MMTRACK_POLL_CEILING_MINUTES", "doc": "adaptive polling: longest interval for a quiet live feed "
+        "(15, the schedule: nothing is ever found later than by fixed polling; longer saves polls and finds "
+        "a quiet feed's next item later, see bench/bench_freshness.py)"})
     dead_feed_polls: int = field(default=3, metadata={
         "env": "MMTRACK_DEAD_FEED_POLLS", "doc": "403s or empty answers in a row before feed_health flags a feed"})
     refresh_window_hours: float = field(default=24.0, metadata={
@@ -122,7 +124,7 @@ class Settings:
             lake_data_path=_env("MMTRACK_LAKE_DATA", str(data_dir / "lake")),
             contact=_env("MMTRACK_CONTACT", "").strip(),
             poll_floor_minutes=int(_env("MMTRACK_POLL_FLOOR_MINUTES", "5")),
-            poll_ceiling_minutes=int(_env("MMTRACK_POLL_CEILING_MINUTES", "60")),
+            poll_ceiling_minutes=int(_env("MMTRACK_POLL_CEILING_MINUTES", "15")),
             dead_feed_polls=int(_env("MMTRACK_DEAD_FEED_POLLS", "3")),
             refresh_window_hours=float(_env("MMTRACK_REFRESH_WINDOW_HOURS", "24")),
             refresh_every_minutes=float(_env("MMTRACK_REFRESH_EVERY_MINUTES", "120")),

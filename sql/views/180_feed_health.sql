@@ -62,6 +62,8 @@ SELECT
     coalesce(f.adaptive_interval_minutes, f.poll_interval_minutes) AS interval_minutes,
     f.interval_reason,
     f.novelty,
+    f.skip_hours,
+    f.skip_days,
     coalesce(f.problem_streak, 0) AS problem_streak,
     f.flag_reason
 FROM feeds f
