@@ -56,3 +56,32 @@ def test_the_gazetteer_recognises_mimu_units_in_news_forms(knowledge) -> None:
     hits, totals, _ = cov.measure(knowledge, cov.mimu_units(), sample=300)
     for level, target in cov.TARGETS.items():
         assert totals[level] and hits[level] / totals[level] >= target, level
+
+
+# Not given Burmese names on purpose: the junta's government acts through its military in war news
+# (ACLED codes the military), LDFs are written ဒေသကာကွယ်ရေးတပ် and coded PDF in this project's labels.
+NO_BURMESE_NAME = {"government_myanmar", "ldf"}
+
+
+def test_every_party_to_the_war_has_a_burmese_name() -> None:
+    import csv
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    with open(seeds / "actor_aliases_my.csv", encoding="utf-8") as fh:
+        named = {row["actor_id"] for row in csv.DictReader(fh)}
+    with open(seeds / "actors.csv", encoding="utf-8") as fh:
+        parties = {row["actor_id"] for row in csv.DictReader(fh)
+                   if row["inter_code"] in ("1", "2", "3") and row["country_iso"] == "MMR"}
+    assert sorted(parties - named - NO_BURMESE_NAME) == []
+
+
+@pytest.mark.parametrize(("sentence", "actor_id"), [
+    ("ပအိုဝ်းအမျိုးသားလွတ်မြောက်ရေးတပ်မတော်က တိုက်ခိုက်သည်။", "pnlo"),
+    ("ချင်းလန်းကာကွယ်ရေးတပ်(မင်းတပ်)က ခုခံသည်။", "cdf_mindat"),
+    ("အမည်မသိ လက်နက်ကိုင်များက ပစ်ခတ်သည်။", "unidentified_armed_group"),
+    ("မန္တလေးပြည်သူ့ကာကွယ်ရေးတပ်က ဝင်တိုက်သည်။", "mandalay_pdf"),
+])
+def test_burmese_names_of_armed_groups(knowledge, sentence: str, actor_id: str) -> None:
+    found = [m for m in knowledge.find(sentence, myanmar_context=True) if m.kind == "actor"]
+    assert found and found[0].ref_ids[0] == actor_id
