@@ -74,3 +74,24 @@ def test_an_undated_lead_takes_the_date_of_a_sentence_it_spans(knowledge) -> Non
             "တိုက်ပွဲအတွင်း နှစ်ဖက် ထိခိုက်ကျဆုံးမှု ရှိသည်ဟု ရှေ့တန်းသတင်းရင်းမြစ်က ပြောသည်။")
     events = extract(knowledge, "", text, PUBLISHED, "u1").events
     assert events[0].event_type == "Battles" and events[0].event_date == date(2025, 2, 9)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type", "actor1", "actor2", "fatalities"), [
+    # a count marked as the topic (သည်) takes the verb that ends its clause, however far
+    ("ရွာသား ၂ ဦးသည် မနေ့က ရေဦးမြို့နယ်တွင် စစ်ကောင်စီတပ်၏ ပစ်ခတ်မှုကြောင့် သေဆုံးခဲ့သည်။",
+     "Attack", "military_myanmar", "civilians_myanmar", 2),
+    # the mine's layer is the doer, those who stepped on it the target
+    ("မနေ့က ရမည်းသင်းမြို့နယ်တွင် ပကဖ ထောင်ထားသော မိုင်းကို စစ်ကောင်စီတပ်သားများ နင်းမိ၍ ၃ ဦး သေဆုံးသည်။",
+     "Remote explosive/landmine/IED", "pdf", "military_myanmar", 3),
+    # "opponents of the junta" are the ones arrested, the junta is not their side
+    ("စစ်ကောင်စီတပ်သည် မနေ့က ကျောက်ဆည်မြို့တွင် စစ်ကောင်စီ ဆန့်ကျင်သူ ၂၀ ဦးကို ဖမ်းဆီးခဲ့သည်။",
+     "Arrests", "military_myanmar", "civilians_myanmar", 0),
+    # a group named only as holding the town is no side of the bombing of its market
+    ("ကချင်လွတ်မြောက်ရေးတပ်မတော် ထိန်းချုပ်ထားသော မိုးမောက်မြို့ ဈေးကို ယနေ့ ဂျက်လေယာဉ်ဖြင့် ဗုံးကြဲရာ "
+     "အရပ်သား ၄ ဦး သေဆုံးသည်။", "Air/drone strike", "military_myanmar", "civilians_myanmar", 4),
+])
+def test_who_did_what_to_whom_in_more_constructions(knowledge, text, sub_event_type, actor1, actor2,
+                                                       fatalities) -> None:
+    event = extract(knowledge, "", text, PUBLISHED, "r").events[0]
+    assert (event.sub_event_type, event.actor1_id, event.actor2_id, event.fatalities or 0) == (
+        sub_event_type, actor1, actor2, fatalities)
