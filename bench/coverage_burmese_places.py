@@ -3,7 +3,7 @@ the MIMU P-code files themselves (/work/shared/data/mimu-pcodes, env MMTRACK_MIM
 
 For every state, district, township, town and village tract with a Burmese name, each news form (with and
 without its suffix, with and without a space before it: ပြည်နယ်/တိုင်းဒေသကြီး/တိုင်း, ခရိုင်, မြို့နယ်, မြို့,
-ကျေးရွာအုပ်စု/ကျေးရွာ/ရွာ) is put in a sentence ("<form>တွင် တိုက်ပွဲဖြစ်သည်။") and counts as recognised
+ကျေးရွာအုပ်စု/ကျေးရွာ/ရွာ; one form with ၀ typed for ဝ) is put in a sentence ("<form>တွင် တိုက်ပွဲဖြစ်သည်။") and counts as recognised
 when one place mention covers the whole form (a longer name wins over a shorter one inside it) and one of
 its places is that MIMU unit, with the MIMU state above it (the state comes from the hierarchy).
 Target: every level >= its floor below (a drop below fails the run).
@@ -109,6 +109,8 @@ def news_forms(level: str, name: str) -> list[str]:
             forms.append(bare)
         suffixes = SUFFIXES[level][:1] if level == "village_tract" and one else SUFFIXES[level]
         forms += [f"{bare}{gap}{s}" for s in suffixes for gap in (("",) if one and level == "village_tract" else ("", " "))]
+    # typists' ၀ (zero) for ဝ (wa): "ထား၀ယ်" is Dawei
+    forms += [f.replace("ဝ", "၀") for f in forms if "ဝ" in f][:1]
     return list(dict.fromkeys(forms))
 
 

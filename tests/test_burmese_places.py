@@ -85,3 +85,23 @@ def test_every_party_to_the_war_has_a_burmese_name() -> None:
 def test_burmese_names_of_armed_groups(knowledge, sentence: str, actor_id: str) -> None:
     found = [m for m in knowledge.find(sentence, myanmar_context=True) if m.kind == "actor"]
     assert found and found[0].ref_ids[0] == actor_id
+
+
+@pytest.mark.parametrize(("surface", "township"), [
+    ("ထား၀ယ်", "MMR006001"),          # the digit ၀ typed for the letter ဝ
+    ("ဧရာ၀တီတိုင်းဒေသကြီး", None),
+    ("မုံကိုး", "MMR015009"),          # news spelling of MIMU's မုန်းကိုး (Mong Ko, Muse)
+])
+def test_typists_zero_and_news_spellings(knowledge, surface: str, township: str | None) -> None:
+    found = _places(knowledge, f"{surface}တွင် တိုက်ပွဲဖြစ်ပွားသည်။")
+    assert [m.text for m in found] == [surface]
+    if township:
+        assert any(knowledge.places[r].township_pcode == township for r in found[0].ref_ids)
+
+
+def test_a_zero_inside_a_number_stays_a_digit(knowledge) -> None:
+    # "၂၀၂၄" and "၁၀ ဦး": the zero is a digit; only a zero before a letter is the letter ဝ
+    from tasks.matcher import zero_as_wa
+
+    assert zero_as_wa("၂၀၂၄ ခုနှစ် ၁၀ ဦး") == "၂၀၂၄ ခုနှစ် ၁၀ ဦး"
+    assert zero_as_wa("ထား၀ယ်") == "ထားဝယ်"
