@@ -95,3 +95,22 @@ def test_who_did_what_to_whom_in_more_constructions(knowledge, text, sub_event_t
     event = extract(knowledge, "", text, PUBLISHED, "r").events[0]
     assert (event.sub_event_type, event.actor1_id, event.actor2_id, event.fatalities or 0) == (
         sub_event_type, actor1, actor2, fatalities)
+
+
+def test_the_army_firing_on_protesters_is_excessive_force_not_a_battle(knowledge) -> None:
+    text = "မနေ့က မုံရွာမြို့တွင် စစ်ကောင်စီ၏ ပစ်ခတ်မှုကြောင့် ဆန္ဒပြသူ ၂ ဦး သေဆုံးကြောင်း ဒေသခံများက ပြောသည်။"
+    (event,) = extract(knowledge, "", text, PUBLISHED, "p1").events
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert (event.actor1_id, event.actor2_id, event.fatalities) == ("military_myanmar", "protesters_myanmar", 2)
+
+
+@pytest.mark.parametrize("text", [
+    # the group that reports the toll is no side of the shelling it reports
+    "မနေ့က ကျုံဒိုးမြို့အနီး ကျေးရွာများကို ခမရ ၅၄၅ က လက်နက်ကြီးဖြင့် ပစ်ခတ်ခဲ့သဖြင့် အရပ်သား ၁ ဦး "
+    "သေဆုံးကြောင်း ကေအဲန်ယူ ပြန်ကြားရေးက ထုတ်ပြန်သည်။",
+    "ကချင်လွတ်မြောက်ရေးအဖွဲ့ ပြန်ကြားရေးဌာန၏ ထုတ်ပြန်ချက်အရ မနေ့က ဗန်းမော်မြို့ကို စစ်ကောင်စီက "
+    "လက်နက်ကြီးဖြင့် ပစ်ခတ်ရာ အရပ်သား ၁ ဦး သေဆုံးသည်။",
+])
+def test_a_group_that_reports_the_toll_is_no_side(knowledge, text: str) -> None:
+    event = extract(knowledge, "", text, PUBLISHED, "q").events[0]
+    assert (event.actor1_id, event.actor2_id, event.fatalities) == ("military_myanmar", "civilians_myanmar", 1)

@@ -24,7 +24,7 @@ from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.places import state_base
 from tasks.extract.sentences import Sentence
-from tasks.lang.my_actors import article_armed, event_actors
+from tasks.lang.my_actors import article_armed, event_actors, is_state
 from tasks.lang.my_roles import (
     LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, resolve_place, township_mentions,
 )
@@ -315,6 +315,7 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
     if actor2 and actor2 != actor1:
         _set_actor(knowledge, event, "2", actor2)
     _direct_territory(knowledge, event)
+    _force_on_protesters(knowledge, event)
     if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and cand.killed and cand.civilians \
             and len(cand.roles.named) <= 1:
         event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
@@ -332,6 +333,21 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
                                  + 0.05 * min(cand.hit.weight, 1.0)), 2)
     event.assign_id()
     return event
+
+
+def _force_on_protesters(knowledge, event: Event) -> None:
+    """Security forces shooting at protesters is no battle (coding guide): Protests, Excessive force
+    against protesters, actor1 the force that fired, actor2 Protesters."""
+    sides = (event.actor1_id, event.actor2_id)
+    if event.sub_event_type != "Armed clash" or actor_rules.PROTESTERS not in sides:
+        return
+    force = next((a for a in sides if a and a != actor_rules.PROTESTERS), None)
+    if force is None or not is_state(knowledge, force):
+        return
+    event.event_type, event.sub_event_type = "Protests", "Excessive force against protesters"
+    event.disorder_type = _disorder(event.event_type, event.sub_event_type)
+    _set_actor(knowledge, event, "1", force)
+    _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
 
 
 def _event_place(knowledge, place, lead, context):
