@@ -114,3 +114,9 @@ def test_the_army_firing_on_protesters_is_excessive_force_not_a_battle(knowledge
 def test_a_group_that_reports_the_toll_is_no_side(knowledge, text: str) -> None:
     event = extract(knowledge, "", text, PUBLISHED, "q").events[0]
     assert (event.actor1_id, event.actor2_id, event.fatalities) == ("military_myanmar", "civilians_myanmar", 1)
+
+
+def test_history_is_not_a_landmine(knowledge) -> None:
+    # "မိုင်း" (mine) is the last syllable of "သမိုင်း" (history): the longer word wins and tells no event
+    text = "ဖေဖော်ဝါရီ ၁၁ ရက်က ရန်ကုန်မြို့တွင် သမိုင်းဝင် ဆောင်းပါးရှင်တစ်ဦး၏ စာအုပ်မိတ်ဆက်ပွဲကို ကျင်းပသည်။"
+    assert extract(knowledge, "", text, PUBLISHED, "h").events == []
