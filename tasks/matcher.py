@@ -58,7 +58,16 @@ _IRREGULAR_BASE = {form: base for base, forms in _IRREGULAR.items() for form in 
 def fold(text: str) -> str:
     """The folded form used for patterns: hyphen/space variants and curly quotes unified, lower case,
     Burmese marks in one order (MIMU writes "န်ု" where news writes "န့်"; a swap keeps offsets)."""
-    return normalize_order(" ".join(text.translate(_FOLD_TABLE).split()).lower())
+    return zero_as_wa(normalize_order(" ".join(text.translate(_FOLD_TABLE).split()).lower()))
+
+
+# Typists write the digit ၀ (zero) for the letter ဝ (wa) inside words ("ဧရာ၀တီ", "ထား၀ယ်"): a zero that is
+# no part of a number and comes before a letter or a mark is the letter. One character for one.
+_ZERO_AS_WA = re.compile("(?<![\u1040-\u1049])\u1040(?=[\u1000-\u102a\u102b-\u103e])")
+
+
+def zero_as_wa(text: str) -> str:
+    return _ZERO_AS_WA.sub("\u101d", text) if "\u1040" in text else text
 
 
 def fold_keep_case(text: str) -> str:
@@ -110,7 +119,7 @@ class _Folded:
 
 
 def _fold_text(text: str) -> _Folded:
-    keep = normalize_order(text.translate(_FOLD_TABLE))
+    keep = zero_as_wa(normalize_order(text.translate(_FOLD_TABLE)))
     lower = keep.lower()
     if len(lower) != len(keep):
         return _fold_with_map(keep)

@@ -25,8 +25,12 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
     norm = [_normalize(knowledge, a, event_type) for a in (cand.roles.actor1, cand.roles.actor2)]
     actor1, actor2 = norm
     named = [_normalize(knowledge, a, event_type) for a in cand.roles.named]
+    drone = any(DRONE in s.text for s in cand.sentences)
+    if sub in DEFAULT_MILITARY and drone and actor1 is None and is_state(knowledge, actor2):
+        # the junta's post "was drone-bombed" (ဒရုန်းဖြင့် ဗုံးချ တိုက်ခိုက်ခံရ): resistance drones, doer unnamed
+        actor1 = "pdf"
     if sub in DEFAULT_MILITARY and (actor1 is None or actor1 == actor_rules.CIVILIANS
-                                    or (DRONE not in cand.hit.text and not is_state(knowledge, actor1))):
+                                    or (not drone and not is_state(knowledge, actor1))):
         # only the military flies aircraft; a resistance group named beside a bombing is its target
         actor2 = actor_rules.CIVILIANS if cand.civilians else (actor1 if actor1 != actor_rules.CIVILIANS else actor2)
         actor1 = actor_rules.MILITARY

@@ -24,7 +24,7 @@ from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.places import state_base
 from tasks.extract.sentences import Sentence
-from tasks.lang.my_actors import article_armed, event_actors
+from tasks.lang.my_actors import article_armed, event_actors, is_state
 from tasks.lang.my_roles import (
     LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, resolve_place, township_mentions,
 )
@@ -39,6 +39,7 @@ SECOND_TRIGGER = 0.9
 GENERIC_ATTACK = frozenset({"တိုက်ခိုက်", "ပစ်ခတ်", "ပစ်ခတ်တိုက်ခိုက်"})
 SUBSTANTIAL = 40   # characters: shorter lines are bylines, datelines, menu words
 STATE_PASSIVE = "ခံထားရ"
+TRANSFER = "Non-violent transfer of territory"
 SUB_ORDER = (  # the more specific act wins when a sentence names several ("bombed and clashed")
     "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
     "Grenade", "Chemical weapon", "Non-state actor overtakes territory", "Government regains territory",
@@ -102,7 +103,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
                              sentence.start + count.start, sentence.start + count.end)
                 fig.assign_id()
                 figures.append(fig)
-    merged = _merge(candidates)
+    merged = _merge(candidates, sentences)
     for cand in merged:
         others = {s.index for c in merged if c is not cand and not _same_township(c, cand) for s in c.sentences}
         cand.date = cand.date or _nearby_date(words, sentences, cand, published, others)
@@ -119,8 +120,11 @@ def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, publi
     what happened and the next sentence when. A sentence telling an event in another township lends it
     no date."""
     first, last = cand.first.index, cand.sentences[-1].index
+    own = {s.index for s in cand.sentences}
+    # the sentences it spans but did not absorb ("17 soldiers surrendered on June 26") come first after it
+    between = [s for s in sentences[first + 1:last] if s.index not in own and len(s.text) >= SUBSTANTIAL]
     after = [s for s in sentences[last + 1:] if len(s.text) >= SUBSTANTIAL][:3]
-    around = [*reversed(sentences[max(0, first - 3):first]), *after]
+    around = [*reversed(sentences[max(0, first - 3):first]), *between, *after]
     for sentence in around:
         if sentence.index in others:
             continue
@@ -164,7 +168,12 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
                        Hit(sentence.start, sentence.start, "", "Battles", "Armed clash", 0.3), True)]
     rank = lambda h: (PRIORITY.get(h.sub_event_type, 0) + 4 * h.weight, -h.start)  # noqa: E731
     chosen = [max(hits, key=rank)]
-    others = [h for h in hits if h.event_type != chosen[0].event_type and h.weight >= SECOND_TRIGGER]
+    battle = [h for h in hits if h.event_type == "Battles"]
+    if chosen[0].sub_event_type == TRANSFER and battle:
+        # soldiers who surrender "in the battle for the hill" (တိုက်ပွဲမှာ လက်နက်ချ): the event is the battle
+        chosen = [max(battle, key=rank)]
+    others = [h for h in hits if h.event_type != chosen[0].event_type and h.weight >= SECOND_TRIGGER
+              and not (h.sub_event_type == TRANSFER and battle)]
     if others:
         chosen.append(max(others, key=rank))
     built = [_build(knowledge, words, text, sentence, local, context, dates, counts, published, h, False)
@@ -223,12 +232,18 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     return _same_township(a, b)
 
 
-def _merge(candidates: list[Candidate]) -> list[Candidate]:
+def _gap(sentences: list[Sentence], last: int, first: int) -> int:
+    """Sentences of substance between two sentences: a byline, a dateline or "1 min read" between a
+    headline and its lead does not part them."""
+    return sum(1 for s in sentences[last + 1:first] if len(s.text.strip()) >= SUBSTANTIAL)
+
+
+def _merge(candidates: list[Candidate], sentences: list[Sentence]) -> list[Candidate]:
     events: list[Candidate] = []
     undated: list[Candidate] = []
     for cand in candidates:
         prev = events[-1] if events else None
-        near = prev is not None and cand.first.index - prev.sentences[-1].index <= 2
+        near = prev is not None and _gap(sentences, prev.sentences[-1].index, cand.first.index) <= 1
         same_kind = prev is not None and (cand.casualty_only or cand.hit.event_type == prev.hit.event_type
                                           or cand.hit.weight < 0.7 or cand.hit.text in GENERIC_ATTACK)
         if near and same_kind and _compatible(prev, cand):
@@ -277,10 +292,11 @@ def _lead_place(knowledge, sentences, mentions, starts, context, title_mentions)
         best = _best_place(places, 0)
         if best is not None and best.level != "country":
             return best
-    townships = context[1]
-    if townships:
-        top = townships.most_common(1)[0][0]
-        return knowledge.places.get(top)
+    # else the township it names most: by state/district/township names, else through its towns and
+    # villages ("ဝိုင်းမော်မြို့မှ ဆဒုံးသို့": both in Waingmaw); among equals the first named
+    for townships in (context[1], context[2] if len(context) > 2 else None):
+        if townships:
+            return knowledge.places.get(townships.most_common(1)[0][0])
     return None
 
 
@@ -299,6 +315,7 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
     if actor2 and actor2 != actor1:
         _set_actor(knowledge, event, "2", actor2)
     _direct_territory(knowledge, event)
+    _force_on_protesters(knowledge, event)
     if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and cand.killed and cand.civilians \
             and len(cand.roles.named) <= 1:
         event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
@@ -316,6 +333,21 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
                                  + 0.05 * min(cand.hit.weight, 1.0)), 2)
     event.assign_id()
     return event
+
+
+def _force_on_protesters(knowledge, event: Event) -> None:
+    """Security forces shooting at protesters is no battle (coding guide): Protests, Excessive force
+    against protesters, actor1 the force that fired, actor2 Protesters."""
+    sides = (event.actor1_id, event.actor2_id)
+    if event.sub_event_type != "Armed clash" or actor_rules.PROTESTERS not in sides:
+        return
+    force = next((a for a in sides if a and a != actor_rules.PROTESTERS), None)
+    if force is None or not is_state(knowledge, force):
+        return
+    event.event_type, event.sub_event_type = "Protests", "Excessive force against protesters"
+    event.disorder_type = _disorder(event.event_type, event.sub_event_type)
+    _set_actor(knowledge, event, "1", force)
+    _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
 
 
 def _event_place(knowledge, place, lead, context):

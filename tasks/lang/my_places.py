@@ -24,18 +24,38 @@ MIN_SYLLABLES = 2   # a one-syllable name ("ရေး", Ye) is inside countless 
 
 def _bare(words: Words, name: str, level: str) -> str | None:
     for suffix, suffix_level in sorted(words.kind("place_suffix").items(), key=lambda kv: -len(kv[0])):
-        if suffix_level == level and name.endswith(suffix) and syllable_count(name[: -len(suffix)]) >= MIN_SYLLABLES:
+        if suffix_level == level and name.endswith(suffix) and name[: -len(suffix)].strip():
             return name[: -len(suffix)].strip()
     return None
 
 
 def burmese_place_surfaces(level: str, name: str, words: Words | None = None) -> list[str]:
     """Every Burmese surface the matcher should know for one place name (empty for a non-Burmese name)."""
+    name = (name or "").replace("\u200b", "").strip()   # MIMU writes a zero-width space before some names
     if not name or not is_burmese(name):
         return []
     words = words or load_words("my")
     names = [name, *(alias for alias, mimu in words.kind("place_alias").items() if mimu == name)]
-    return _with_variants(words, [s for n in names for s in _surfaces(words, level, _BRACKETS.sub(" ", n).strip())])
+    return _with_variants(words, [s for n in names for b in _bracket_names(words, n) for s in _surfaces(words, level, b)])
+
+
+def _bracket_names(words: Words, name: str) -> list[str]:
+    """The names a MIMU name with brackets stands for. A qualifier in brackets is part of the name
+    ("ဒဂုံမြို့သစ်(တောင်ပိုင်း)မြို့နယ်": news writes it joined or spaced, never without it, which would be
+    any of four townships); anything else in brackets is another name of the place (an old or local
+    name: "ပန်ဆန်း (ပန်ခမ်း)မြို့နယ်", "(ကျွန်းညိုကြီး) ကျွန်းထိပ်"), with the level's suffix if the name has it."""
+    inner = re.findall(r"\(([^)]*)\)", name)
+    if not inner:
+        return [name]
+    qualifiers = words.kind("place_qualifier")
+    if all(q.strip() in qualifiers or q.strip().isdigit() for q in inner):
+        joined = re.sub(r"\s*\(([^)]*)\)\s*", r"\1", name)
+        spaced = re.sub(r"\s*\(([^)]*)\)\s*", r" \1", name).strip()
+        return list(dict.fromkeys([joined, spaced]))
+    main = _BRACKETS.sub(" ", name).strip()
+    suffix = next((s for s in sorted(words.kind("place_suffix"), key=len, reverse=True) if main.endswith(s)), "")
+    others = [f"{i.strip()}{suffix}" for i in inner if i.strip() and i.strip() not in qualifiers]
+    return [re.sub(r"\s+(?=" + re.escape(suffix) + r"$)", "", main) if suffix else main, *others]
 
 
 def _with_variants(words: Words, surfaces: list[str]) -> list[str]:
@@ -47,11 +67,16 @@ def _with_variants(words: Words, surfaces: list[str]) -> list[str]:
 
 
 def _surfaces(words: Words, level: str, name: str) -> list[str]:
+    """A one-syllable name ("ပေါက်", "ရေး") only ever with its suffix; a one-syllable village tract only
+    with ကျေးရွာအုပ်စု ("တပ် ကျေးရွာ" is also "the army's village")."""
     if level == "village_tract":
-        if syllable_count(name) < MIN_SYLLABLES:
-            return []
         suffixes = [s for s, lvl in words.kind("place_suffix").items() if lvl in ("village", "village_tract")]
-        return [f"{name}{gap}{suffix}" for suffix in suffixes for gap in ("", " ")]
+        if syllable_count(name) < MIN_SYLLABLES:
+            return [f"{name}{s}" for s, lvl in words.kind("place_suffix").items() if lvl == "village_tract"]
+        # a name that is itself "X village" (အလယ်ရွာ) is written alone when X has two syllables or more
+        stem = next((name[: -len(s)] for s in sorted(suffixes, key=len, reverse=True) if name.endswith(s)), "")
+        alone = [name] if stem and syllable_count(stem) >= MIN_SYLLABLES else []
+        return alone + [f"{name}{gap}{suffix}" for suffix in suffixes for gap in ("", " ")]
     if level == "town":
         return [name, *(f"{name}{gap}{s}" for s, lvl in words.kind("place_suffix").items() if lvl == "town"
                         for gap in ("", " "))]

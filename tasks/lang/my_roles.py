@@ -123,9 +123,28 @@ def marked_actors(knowledge, words: Words, text: str, mentions, span: tuple[int,
         actor = knowledge.actors.get(actor_id)
         civilian = bool(actor and actor.inter_code == 7)
         limit = actors[index + 1].start if index + 1 < len(actors) else None
-        role = "speaker" if _is_speaker(words, text, m, spans, end) else particle_after(words, text, m.end, limit)
+        verb = _verb_after(words, text, m.end)
+        if verb == "descriptor":
+            continue   # "စစ်ကောင်စီ ဆန့်ကျင်သူ" (opponents of the junta), "TNLA ထိန်းချုပ်ထားသော မြို့": no side here
+        # "ပကဖ ထောင်ထားသော မိုင်းကို" (the mine the PDF laid): the verb right after the name tells its role
+        # before any particle further on; "စစ်သားများ နင်းမိ" (soldiers stepped on it): they are the target
+        role = "speaker" if _is_speaker(words, text, m, spans, end) else verb or particle_after(words, text, m.end, limit)
         out.append(Marked(actor_id, m.start, role, civilian))
     return out
+
+
+_VERB_KINDS = (("descriptor_after", "descriptor"), ("agent_verb", "agent"), ("patient_verb", "object"))
+_PLURAL = re.compile(r"\s*(?:များ|တွေ)?\s*")
+
+
+def _verb_after(words: Words, text: str, end: int) -> str | None:
+    """What the words right after a name (past a plural ending) make of it: a description of someone
+    else (opponents of X, an area X controls), the layer of a mine, or the one who stepped on it."""
+    at = _PLURAL.match(text, end).end()
+    for kind, role in _VERB_KINDS:
+        if any(text.startswith(w, at) for w in words.kind(kind)):
+            return role
+    return None
 
 
 def assign_roles(marked: list[Marked], passive: bool) -> Roles:

@@ -160,11 +160,12 @@ OBJECT_CLAUSE = 120   # characters: "ရွာသား ၅ ဦးကို [whe
 
 @lru_cache(maxsize=4)
 def _object_pattern(words: Words) -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{words.alternation('qualifier_after')})?\s*(?:ကို|အား)")
+    return re.compile(rf"\s*(?:{words.alternation('qualifier_after')})?\s*(?:ကို|အား|သည်)")
 
 
 def _kind_of_object(words: Words, text: str, end: int, alone: bool) -> str | None:
-    """A count marked as the object (ကို / အား) takes the verb that ends its clause, however far."""
+    """A count marked as the object (ကို / အား) or the topic (သည်: "ရွာသား ၂ ဦးသည် [when] [where]
+    ... သေဆုံးခဲ့သည်") takes the verb that ends its clause, however far."""
     rest = text[end:end + OBJECT_CLAUSE]
     if not alone:
         return None
