@@ -347,3 +347,20 @@ def test_losing_control_of_large_parts_of_the_countryside_is_no_territory_change
             "air power.")
     events = extract_events(knowledge, "", text, date(2024, 3, 6))
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+# --- event precision: one event told several times is one event ----------------------------------
+
+def test_a_retelling_further_down_is_the_same_event(knowledge):
+    text = ("Junta artillery shelled Kyauktaw Township on Tuesday, killing three villagers, residents said.\n"
+            "A local aid worker said the victims were sheltering at home when the shells exploded in Kyauktaw "
+            "Township on Tuesday afternoon.")
+    events = extract_events(knowledge, "", text, date(2024, 2, 8))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 3)]
+
+
+def test_two_strikes_in_two_townships_stay_two_events(knowledge):
+    text = ("Junta jets bombed Kani Township on Monday, killing four people, residents said.\n"
+            "Separately, junta jets bombed Mingin Township on Monday, killing two villagers, a local group said.")
+    events = extract_events(knowledge, "", text, date(2024, 3, 6))
+    assert sorted(e.admin3 for e in events) == ["Kani", "Mingin"]

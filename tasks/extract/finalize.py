@@ -73,7 +73,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.notes = first.text[:500]
         event.assign_id()
         events.append(event)
-    return _dedupe(events)
+    return _dedupe(_collapse_retellings(events))
 
 
 def _nobody_killed_after(scan, cand) -> bool:
@@ -117,6 +117,55 @@ def _direct_territory(knowledge, event: Event) -> None:
         event.sub_event_type = "Government regains territory"
     elif actor.inter_code in (2, 3, 4):
         event.sub_event_type = "Non-state actor overtakes territory"
+
+
+# Types whose sub-types are ways of telling one event: a shell "exploded" in the shelling told, a protest
+# fired on is the protest told, a clash in which a base fell is the capture told.
+_UNNAMED = "unidentified_armed_group"
+_ONE_STORY_TYPES = frozenset({"Explosions/Remote violence", "Protests", "Battles"})
+
+
+def _same_story(host: Event, later: Event) -> bool:
+    """Is `later` the event `host` told again, in other words further down the article ("Two were killed
+    in the shelling of X on Monday" after the lead on that shelling)? Same kind, same day, no other state or
+    township, and no side that the host's telling lacks. Arrests beside a truce, or looting beside an
+    attack, can be events of their own: there the sub-type must agree too."""
+    if later.event_type != host.event_type or later.event_date != host.event_date:
+        return False
+    if later.sub_event_type != host.sub_event_type and later.event_type not in _ONE_STORY_TYPES:
+        return False
+    if later.admin1 and host.admin1 and later.admin1 != host.admin1:
+        return False
+    if later.admin3 and host.admin3 and later.admin3 != host.admin3:
+        return False
+    if (later.place_id and host.place_id and later.place_id != host.place_id and later.geo_precision == 1
+            and host.geo_precision == 1):
+        return False  # two villages named: two strikes
+    sides = {host.actor1_id, host.actor2_id, None, _UNNAMED}  # a retelling may leave a side unnamed
+    return later.actor1_id in sides and later.actor2_id in sides
+
+
+def _collapse_retellings(events: list[Event]) -> list[Event]:
+    """A report retells its main event in later sentences; each retelling is the same event, not a new
+    one. The first telling keeps what the retelling adds (township, target, a toll it lacked)."""
+    out: list[Event] = []
+    for event in events:
+        host = next((h for h in out if _same_story(h, event)), None)
+        if host is None:
+            out.append(event)
+            continue
+        if host.admin3 is None and event.admin3 is not None and host.admin1 in (None, event.admin1):
+            for name in ("place_id", "location", "admin1", "admin1_pcode", "admin2", "admin2_pcode", "admin3",
+                         "admin3_pcode", "latitude", "longitude", "geo_precision"):
+                setattr(host, name, getattr(event, name))
+        if host.actor2_id is None and event.actor2_id is not None and event.actor2_id != host.actor1_id:
+            for name in ("actor2", "actor2_id", "inter2", "assoc_actor_2"):
+                setattr(host, name, getattr(event, name))
+            host.interaction = actor_rules.interaction(host.inter1, host.inter2)
+        if host.fatalities is None:
+            host.fatalities = event.fatalities
+        host.assign_id()
+    return out
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
