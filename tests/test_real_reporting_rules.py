@@ -364,3 +364,20 @@ def test_two_strikes_in_two_townships_stay_two_events(knowledge):
             "Separately, junta jets bombed Mingin Township on Monday, killing two villagers, a local group said.")
     events = extract_events(knowledge, "", text, date(2024, 3, 6))
     assert sorted(e.admin3 for e in events) == ["Kani", "Mingin"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fighting between the army and the Kachin rebels is intensifying across the district.",
+    "The two armed groups are fighting each other around Hsipaw.",
+    "The insurgents are engaged in a bitter fight with the junta for control of the state.",
+    "Clashes have intensified between the resistance and junta troops in Kani in recent days.",
+    "Villagers fear more deaths amid ongoing junta offensives in the valley.",
+])
+def test_the_war_going_on_is_no_event(knowledge, sentence):
+    assert extract_events(knowledge, "", sentence, date(2024, 5, 10)) == []
+
+
+def test_an_act_on_a_day_beside_the_ongoing_war_is_an_event(knowledge):
+    events = extract_events(knowledge, "", "Junta troops are fighting the resistance in Kani, and on Monday a jet "
+                                           "bombed Zee Pin village, killing two farmers.", date(2024, 5, 10))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

@@ -171,6 +171,8 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
         return []  # "as fighting and air strikes continue": a state of affairs, not an event
     if dates and all((scan.published - d.event_date).days > HISTORY_DAYS for d in dates):
         return []  # "launched an offensive in October 2023", "a ceasefire struck in January"
+    if not any(d.time_precision == 1 for d in dates) and _ongoing_state(sentence.text, primary.start - lo, primary.end - lo):
+        return []  # "fighting is intensifying in the region": the war going on, no event of a day
     chosen = [primary]
     second = best_trigger([h for h in hits if h.event_type != primary.event_type and h.sub_event_type in SEPARABLE
                            and not h.casualty_only and abs(h.start - primary.start) > 12])
@@ -190,6 +192,28 @@ def _quoted(text: str, lo: int, hi: int, pos: int) -> bool:
     for m in _QUOTATION.finditer(text, lo, hi):
         if m.start() < pos < m.end():
             return len(m.group(0).split()) >= 6
+    return False
+
+
+# The war described as going on rather than an act told: "are fighting", "is engaged in", "has intensified",
+# "has seen fierce fighting", "amid ongoing offensives".
+_ONGOING_VERB = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+|reportedly\s+)?(?:\w+ly\s+)?(?:engaged in|locked in|\w+ing)\b|"
+                           r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:intensified|escalated|raged|persisted|continued|seen)\b|"
+                           r"\b(?:continues|rages|persists|grinds on)\b", re.IGNORECASE)
+_ONGOING_BEFORE = re.compile(r"\b(?:ongoing|continuing|persistent|escalating|intensifying|relentless)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+
+
+def _ongoing_state(text: str, trigger_start: int, trigger_end: int) -> bool:
+    """Is the trigger's clause a state of affairs in the present tense (a cue within 80 characters, no comma
+    or semicolon between)? Only asked of sentences with no day of their own."""
+    if _ONGOING_BEFORE.search(text[max(0, trigger_start - 40):trigger_start]):
+        return True
+    for cue in _ONGOING_VERB.finditer(text):
+        if cue.start() <= trigger_start < cue.end():
+            return True  # "are fighting": the trigger is the verb in the present
+        lo, hi = (cue.end(), trigger_start) if cue.end() <= trigger_start else (trigger_end, cue.start())
+        if 0 <= hi - lo <= 80 and not re.search(r"[,;:]", text[lo:hi]):
+            return True
     return False
 
 
