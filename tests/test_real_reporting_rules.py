@@ -381,3 +381,12 @@ def test_an_act_on_a_day_beside_the_ongoing_war_is_an_event(knowledge):
     events = extract_events(knowledge, "", "Junta troops are fighting the resistance in Kani, and on Monday a jet "
                                            "bombed Zee Pin village, killing two farmers.", date(2024, 5, 10))
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The family had fled a junta offensive two weeks earlier and now lives in a forest camp.",
+    "Hundreds of villagers are sheltering from the army offensive in monasteries near the border.",
+    "More than 4,000 residents have fled their homes due to junta airstrikes on nearby villages.",
+])
+def test_what_people_fled_from_is_no_event_of_its_own(knowledge, sentence):
+    assert extract_events(knowledge, "", sentence, date(2024, 5, 10)) == []

@@ -155,7 +155,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     local = mentions_in(scan, lo, hi)
     hits = drop_protest_topics(trigger_hits(knowledge, local, scan.text, lo, hi), scan.text)
     hits = drop_earlier_events(hits, scan.text, lo, hi)
-    hits = [h for h in hits if not _quoted(scan.text, lo, hi, h.start)]
+    hits = [h for h in hits if not _quoted(scan.text, lo, hi, h.start) and not _FLED_FROM.search(scan.text, max(lo, h.start - 60), h.start)]
     primary = best_trigger(hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
         return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
@@ -183,6 +183,11 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
 
 
+# What people fled from: "fled an AA attack", "fleeing combat", "sheltering from an army offensive", "fled their
+# homes due to junta airstrikes". The flight is told; the fighting behind it is told elsewhere or not at all.
+_FLED_FROM = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|sheltering from|shelter from|hiding from|"
+                        r"(?:fled|flee|fleeing|left|leave|leaving) (?:their |his |her )?(?:homes?|villages?) (?:due to|because of|to escape|from))"
+                        r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 
 
