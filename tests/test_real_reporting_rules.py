@@ -390,3 +390,12 @@ def test_an_act_on_a_day_beside_the_ongoing_war_is_an_event(knowledge):
 ])
 def test_what_people_fled_from_is_no_event_of_its_own(knowledge, sentence):
     assert extract_events(knowledge, "", sentence, date(2024, 5, 10)) == []
+
+
+def test_what_happened_during_the_attack_is_part_of_it(knowledge):
+    text = ("Resistance fighters attacked a police outpost in Kani Township on Sunday, killing six officers, "
+            "the group said.\n"
+            "Schools in the township have been closed since January.\n"
+            "Residents said the outpost also burned down during the attack.")
+    events = extract_events(knowledge, "", text, date(2024, 5, 14))
+    assert [e.event_type for e in events] == ["Battles"]

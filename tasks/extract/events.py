@@ -349,6 +349,10 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 
 
+# "during the attack", "in the incident", "during the clashes": a sentence set inside an event already told
+_DURING_TOLD = re.compile(r"\b(?:during|in|amid|throughout)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:attacks?|incident|fighting|"
+                          r"clash(?:es)?|raids?|assaults?|battles?|offensive|massacre|shelling|air ?strikes?|bombings?|"
+                          r"crackdown|violence|operation)\b", re.IGNORECASE)
 _GENERIC_ATTACK = frozenset({"attack", "attacks", "attacked", "assault", "assaulted"})
 
 
@@ -385,6 +389,13 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         same_sentence = prev is not None and prev.first.index == cand.first.index
         if prev is not None and not same_sentence and _continues(prev, cand):
             _absorb(prev, cand)
+        elif cand.date is None and cand.relative is None and _DURING_TOLD.search(cand.first.text) and _violent_told(events, cand):
+            # "The police post also burned down during the attack": what happened in the event told; its
+            # place ("the victims in the attack, ... in Rakhine state") never replaces the event's own
+            host = _violent_told(events, cand)[-1]
+            own_place = host.location
+            _absorb_mention(host, cand)
+            host.location = own_place or host.location
         elif _refers_back(cand) and _violent_told(events, cand):
             # "condemned the attack", "missing in the massacre": an event told already, however far back
             _absorb_mention(_violent_told(events, cand)[-1], cand)
