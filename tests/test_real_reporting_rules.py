@@ -399,3 +399,19 @@ def test_what_happened_during_the_attack_is_part_of_it(knowledge):
             "Residents said the outpost also burned down during the attack.")
     events = extract_events(knowledge, "", text, date(2024, 5, 14))
     assert [e.event_type for e in events] == ["Battles"]
+
+
+# --- fatalities ----------------------------------------------------------------------------------
+
+def test_a_toll_told_on_its_own_goes_to_the_event_before(knowledge):
+    text = ("A junta jet bombed Zee Pin village in Kani Township on Tuesday afternoon, residents said.\n"
+            "Nine villagers, among them three children, lost their lives, a local rescue worker told reporters.")
+    events = extract_events(knowledge, "", text, date(2024, 5, 15))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 9)]
+
+
+def test_a_vague_toll_on_its_own_lends_no_number(knowledge):
+    text = ("A junta jet bombed Zee Pin village in Kani Township on Tuesday afternoon, residents said.\n"
+            "Footage shared online appears to show dozens of bodies on the river bank.")
+    events = extract_events(knowledge, "", text, date(2024, 5, 15))
+    assert [e.fatalities for e in events] == [None]

@@ -25,7 +25,7 @@ from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
-from tasks.extract.tolls import Toll, merge_tolls, sentence_toll
+from tasks.extract.tolls import Toll, _is_vague, merge_tolls, sentence_toll
 from tasks.extract.finalize import finalize_events, make_figures
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence
@@ -104,8 +104,26 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     merged = [c for c in _restated_details(knowledge, scan, _merge(candidates)) if not _attack_called_strike(c, scan.text)]
     scan.event_sentences = {s.index for c in merged for s in c.sentences}
     events = finalize_events(knowledge, scan, merged, article_id)
+    _lend_orphan_tolls(events, figures_counts)
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
     return ExtractionResult(events, figures)
+
+
+_TOLL_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")
+
+
+def _lend_orphan_tolls(events: list[Event], counts: list[tuple[Sentence, Count]]) -> None:
+    """A death toll told in a sentence of its own ("The dead included four children and a monk.", "Two of
+    them died in hospital.") belongs to the event told just before (within three sentences) when that event
+    has no toll of its own; a running total or background count never does."""
+    for sentence, count in counts:
+        if count.kind != "killed" or count.scope != "event" or _is_vague(count):
+            continue  # "dozens of bodies on the river bank" gives no toll to lend
+        before = [e for e in events if e.start_char <= sentence.start and e.event_type in _TOLL_TYPES]
+        host = max(before, key=lambda e: e.start_char, default=None)
+        if host is None or host.fatalities is not None or sentence.start - host.end_char > 600:
+            continue
+        host.fatalities = count.value
 
 
 # "The killings on Wednesday in Nyaung Pin Thar village ...": a wire story's second sentence names the
