@@ -415,3 +415,14 @@ def test_a_vague_toll_on_its_own_lends_no_number(knowledge):
             "Footage shared online appears to show dozens of bodies on the river bank.")
     events = extract_events(knowledge, "", text, date(2024, 5, 15))
     assert [e.fatalities for e in events] == [None]
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("Troops fired into the market, killing two dozen people.", 24),
+    ("The village headman was reportedly shot dead.", 1),
+    ("Artillery blamed for killing 6-year-old girl in Kani village", 1),
+])
+def test_tolls_in_words(sentence, killed):
+    from tasks.extract.numbers import find_counts
+
+    assert [c.value for c in find_counts(sentence) if c.kind == "killed"] == [killed]
