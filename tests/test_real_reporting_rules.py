@@ -426,3 +426,17 @@ def test_tolls_in_words(sentence, killed):
     from tasks.extract.numbers import find_counts
 
     assert [c.value for c in find_counts(sentence) if c.kind == "killed"] == [killed]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The foreign ministers agreed to task their envoys with drafting new proposals on Myanmar.",
+    "Officials said they would keep talking about the peace process at the next regional meeting.",
+])
+def test_talk_of_peace_is_no_agreement(knowledge, sentence):
+    assert extract_events(knowledge, "", sentence, date(2025, 7, 11)) == []
+
+
+def test_a_truce_agreed_is_an_agreement(knowledge):
+    events = extract_events(knowledge, "", "The junta and the TNLA agreed to a ceasefire in Kunming on Saturday.",
+                            date(2025, 1, 20))
+    assert [e.sub_event_type for e in events] == ["Agreement"]

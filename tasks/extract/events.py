@@ -60,6 +60,10 @@ _ORIGIN_STORY = re.compile(r"\b(?:took|take|taking|taken|takes) up arms\b|\b(?:a
 # A running total, not an event: "so far, 126 have been killed", "as of Saturday", "the number arrested rose to".
 _RUNNING_TOTAL = re.compile(r"\bso far\b|\bas of\b|\bto date\b|\bthe number of (?:\w+ ){0,3}(?:has |had )?(?:rose|risen|rises)\b",
                             re.IGNORECASE)
+# What makes a weak word ("agreed to", "talks", "peace process") a deal: a truce named or a deal made.
+_AGREEMENT_MADE = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace deal|peace agreement|signed|reached|struck|concluded|brokered)\b|"
+                             r"\bagreed to (?:an? )?(?:ceasefire|truce|cease|stop|halt|end|withdraw|hand|release|exchange|swap|pull)",
+                             re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 
 
@@ -180,6 +184,9 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
                                                                                             primary.end - lo):
         return []
+    if primary.sub_event_type == "Agreement" and primary.weight < 0.5 and primary.text.lower() != "agreement" \
+            and not _AGREEMENT_MADE.search(sentence.text):
+        return []  # "agreed to task officials", "support the peace process": talk of peace, no deal made
     if primary.text.lower().endswith("s") and _MANY_EVENTS_BEFORE.search(scan.text, max(lo, primary.start - 30), primary.start):
         return []  # "more than 30 air strikes in October": a count of events is a figure, not an event
     dates, report = sentence_dates(scan, sentence)
