@@ -440,3 +440,18 @@ def test_a_truce_agreed_is_an_agreement(knowledge):
     events = extract_events(knowledge, "", "The junta and the TNLA agreed to a ceasefire in Kunming on Saturday.",
                             date(2025, 1, 20))
     assert [e.sub_event_type for e in events] == ["Agreement"]
+
+
+def test_a_running_total_on_its_own_lends_no_toll(knowledge):
+    text = ("Junta troops opened fire on a village market in Kani Township on Tuesday, residents said.\n"
+            "So far, 140 people have been killed in the township, a monitoring group said.")
+    assert [e.fatalities for e in extract_events(knowledge, "", text, date(2024, 5, 15))] == [None]
+
+
+# --- protests ------------------------------------------------------------------------------------
+
+def test_protesters_gunned_down_is_force_against_a_protest(knowledge):
+    events = extract_events(knowledge, "", "On Sunday, soldiers gunned down 12 anti-coup protesters in Hlaingthaya "
+                                           "township of Yangon.", date(2021, 3, 15))
+    assert [(e.event_type, e.sub_event_type, e.actor2_id) for e in events] == [
+        ("Protests", "Excessive force against protesters", "protesters_myanmar")]

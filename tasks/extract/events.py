@@ -123,6 +123,8 @@ def _lend_orphan_tolls(events: list[Event], counts: list[tuple[Sentence, Count]]
     for sentence, count in counts:
         if count.kind != "killed" or count.scope != "event" or _is_vague(count):
             continue  # "dozens of bodies on the river bank" gives no toll to lend
+        if _RUNNING_TOTAL.search(sentence.text) or _UNDATED_PERIOD.search(sentence.text):
+            continue  # "So far, 126 protesters have been killed": a running total
         before = [e for e in events if e.start_char <= sentence.start and e.event_type in _TOLL_TYPES]
         host = max(before, key=lambda e: e.start_char, default=None)
         if host is None or host.fatalities is not None or sentence.start - host.end_char > 600:

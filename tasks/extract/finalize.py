@@ -63,6 +63,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
             event.disorder_type = _disorder(event.event_type, event.sub_event_type)
         event.fatalities = max(0, cand.toll.killed) if cand.toll.reported else (
             0 if _nobody_killed_after(scan, cand) else None)  # null: no number told
+        _force_on_protesters(event)
         event.injured = cand.injured or None
         event.displaced = cand.displaced or None
         event.arrested = cand.arrested or None
@@ -74,6 +75,19 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.assign_id()
         events.append(event)
     return _dedupe(_collapse_retellings(events))
+
+
+def _force_on_protesters(event: Event) -> None:
+    """ACLED codes lethal force on a protest as the protest's event: "troops gunned down 38 protesters" is
+    Excessive force against protesters (not an attack on civilians), and an intervention that kills is one
+    too, with the force that fired as actor1."""
+    lethal_intervention = event.sub_event_type == "Protest with intervention" and (event.fatalities or 0) > 0
+    if not (lethal_intervention or (event.event_type == "Violence against civilians" and event.actor2_id == actor_rules.PROTESTERS)):
+        return
+    event.event_type, event.sub_event_type = "Protests", "Excessive force against protesters"
+    event.disorder_type = _disorder(event.event_type, event.sub_event_type)
+    if event.actor1_id == actor_rules.PROTESTERS and event.inter2 == 1:
+        _swap_actors(event)
 
 
 def _nobody_killed_after(scan, cand) -> bool:
