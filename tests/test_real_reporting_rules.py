@@ -455,3 +455,10 @@ def test_protesters_gunned_down_is_force_against_a_protest(knowledge):
                                            "township of Yangon.", date(2021, 3, 15))
     assert [(e.event_type, e.sub_event_type, e.actor2_id) for e in events] == [
         ("Protests", "Excessive force against protesters", "protesters_myanmar")]
+
+
+def test_police_firing_on_a_crowd_of_protesters_is_no_mob_violence(knowledge):
+    events = extract_events(knowledge, "", "Two protesters were shot dead in Mandalay on Saturday when riot police "
+                                           "fired live bullets at a crowd protecting striking dock workers.",
+                            date(2021, 2, 21))
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Excessive force against protesters")]

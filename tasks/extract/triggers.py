@@ -328,7 +328,9 @@ _BASE_SURRENDERED = re.compile(r"\b(?:bases?|camps?|outposts?|headquarters|garri
 def refine(event_type: str, sub: str, sentence: str) -> tuple[str, str, str]:
     """Adjust the lexicon's type with the sentence's other words: protests met with force, crowds that
     turn violent, surrenders without a territorial change. Returns (event_type, sub_event_type, rule)."""
-    if _CROWD.search(sentence) and _FORCE.search(sentence) and event_type in ("Violence against civilians", "Riots"):
+    # "riot police fired at a crowd of protesters": the crowd is the target, the force the state's
+    if _CROWD.search(sentence) and _FORCE.search(sentence) and event_type in ("Violence against civilians", "Riots") \
+            and not (_PROTEST.search(sentence) and _FORCES_KILL.search(sentence)):
         return "Riots", "Mob violence", "crowd-violence"
     if _PROTEST.search(sentence) and event_type in ("Protests", "Riots", "Violence against civilians", "Strategic developments",
                                                      "Battles"):
