@@ -462,3 +462,9 @@ def test_police_firing_on_a_crowd_of_protesters_is_no_mob_violence(knowledge):
                                            "fired live bullets at a crowd protecting striking dock workers.",
                             date(2021, 2, 21))
     assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Excessive force against protesters")]
+
+
+def test_laiza_is_placed_in_kachin_state(knowledge):
+    events = extract_events(knowledge, "", "Junta artillery shelled a camp for displaced people near Laiza on Monday "
+                                           "night, killing 11 people.", date(2023, 10, 10))
+    assert [e.admin1 for e in events] == ["Kachin State"]
