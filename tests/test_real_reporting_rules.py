@@ -468,3 +468,15 @@ def test_laiza_is_placed_in_kachin_state(knowledge):
     events = extract_events(knowledge, "", "Junta artillery shelled a camp for displaced people near Laiza on Monday "
                                            "night, killing 11 people.", date(2023, 10, 10))
     assert [e.admin1 for e in events] == ["Kachin State"]
+
+
+def test_a_township_name_opening_a_village_name_is_the_village(knowledge):
+    events = extract_events(knowledge, "", "A junta jet bombed a school in Thayet Thapin village on Friday, killing 18 "
+                                           "students, the Arakan Army said.", date(2025, 9, 13))
+    assert [e.admin3 for e in events] != ["Thayet"]
+
+
+def test_a_township_abbreviated_after_its_name_is_still_the_township(knowledge):
+    events = extract_events(knowledge, "", "Junta shelling killed a boy in a Kyauktaw Twsp village on Monday.",
+                            date(2024, 1, 2))
+    assert [e.admin3 for e in events] == ["Kyauktaw"]
