@@ -480,3 +480,9 @@ def test_a_township_abbreviated_after_its_name_is_still_the_township(knowledge):
     events = extract_events(knowledge, "", "Junta shelling killed a boy in a Kyauktaw Twsp village on Monday.",
                             date(2024, 1, 2))
     assert [e.admin3 for e in events] == ["Kyauktaw"]
+
+
+def test_a_peaceful_march_takes_no_toll_told_after_it(knowledge):
+    text = ("Thousands of people marched peacefully through Mandalay on Sunday against the junta.\n"
+            "Elsewhere, organisers said, 20 people died when a road collapsed.")
+    assert [e.fatalities for e in extract_events(knowledge, "", text, date(2021, 3, 1))] == [None]

@@ -113,7 +113,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     return ExtractionResult(events, figures)
 
 
-_TOLL_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")
+_LETHAL_SUBS = ("Excessive force against protesters", "Mob violence", "Violent demonstration")  # a peaceful march has no toll
 
 
 def _lend_orphan_tolls(events: list[Event], counts: list[tuple[Sentence, Count]]) -> None:
@@ -125,7 +125,8 @@ def _lend_orphan_tolls(events: list[Event], counts: list[tuple[Sentence, Count]]
             continue  # "dozens of bodies on the river bank" gives no toll to lend
         if _RUNNING_TOTAL.search(sentence.text) or _UNDATED_PERIOD.search(sentence.text):
             continue  # "So far, 126 protesters have been killed": a running total
-        before = [e for e in events if e.start_char <= sentence.start and e.event_type in _TOLL_TYPES]
+        before = [e for e in events if e.start_char <= sentence.start and (
+            e.event_type in actor_rules.VIOLENT_TYPES or e.sub_event_type in _LETHAL_SUBS)]
         host = max(before, key=lambda e: e.start_char, default=None)
         if host is None or host.fatalities is not None or sentence.start - host.end_char > 600:
             continue
