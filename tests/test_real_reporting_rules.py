@@ -486,3 +486,12 @@ def test_a_peaceful_march_takes_no_toll_told_after_it(knowledge):
     text = ("Thousands of people marched peacefully through Mandalay on Sunday against the junta.\n"
             "Elsewhere, organisers said, 20 people died when a road collapsed.")
     assert [e.fatalities for e in extract_events(knowledge, "", text, date(2021, 3, 1))] == [None]
+
+
+@pytest.mark.parametrize("sentence", [
+    "When the second bomb dropped, the farmer fell to the ground and crawled to a ditch.",
+    "Her brothers said they will keep marching to fight for democracy until the regime falls.",
+])
+def test_everyday_words_that_look_like_war_are_no_event(knowledge, sentence):
+    assert [e.event_type for e in extract_events(knowledge, "", sentence, date(2025, 10, 7))
+            if e.event_type == "Battles"] == []
