@@ -495,3 +495,14 @@ def test_a_peaceful_march_takes_no_toll_told_after_it(knowledge):
 def test_everyday_words_that_look_like_war_are_no_event(knowledge, sentence):
     assert [e.event_type for e in extract_events(knowledge, "", sentence, date(2025, 10, 7))
             if e.event_type == "Battles"] == []
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+def test_a_lead_without_a_day_takes_the_day_told_in_the_details(knowledge):
+    text = ("An artillery barrage by junta troops has killed six villagers in Kyauktaw Township, residents said.\n"
+            "The village has about 300 households.\n"
+            "Most families grow rice and vegetables.\n"
+            "It was noon on 17 January and families were eating, one resident recalled.")
+    events = extract_events(knowledge, "", text, date(2024, 1, 19))
+    assert [str(e.event_date) for e in events] == ["2024-01-17"]

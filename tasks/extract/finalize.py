@@ -11,7 +11,7 @@ from tasks.extract.dates import ResolvedDate, find_dates
 from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
 from tasks.extract.model import Event, Figure
 from tasks.extract.numbers import NOBODY_KILLED
-from tasks.extract.scan import HISTORY_DAYS, following_date, mentions_in
+from tasks.extract.scan import HISTORY_DAYS, following_date, mentions_in, sentence_dates
 
 __all__ = ["finalize_events", "make_figures", "_normalize"]  # _normalize: bench/eval_extraction.py
 
@@ -228,7 +228,7 @@ def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
                  and (scan.published - d.event_date).days <= HISTORY_DAYS]  # background never lends its date
         if dated:
             return min(dated, key=lambda d: d.time_precision)
-    after = following_date(scan, cand.sentences[-1].index)
+    after = following_date(scan, cand.sentences[-1].index) or _day_in_details(scan, cand)
     if after:
         return after
     if cand.report_date:
@@ -236,6 +236,22 @@ def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
     if previous:
         return previous
     return ResolvedDate(scan.published, 2, None)
+
+
+def _day_in_details(scan, cand) -> ResolvedDate | None:
+    """A lead with no day ("An airstrike on X village has killed 40") is dated in the details a few sentences
+    on ("On 17 January at noon, the shells ..."): the first exact recent day in the next five sentences that
+    tell no other event."""
+    own = {s.index for s in cand.sentences}
+    last = cand.sentences[-1].index
+    for s in scan.sentences[last + 1:last + 6]:
+        if s.index in scan.event_sentences and s.index not in own:
+            return None  # another event's story begins: its days are its own
+        dates, _ = sentence_dates(scan, s)
+        days = [d for d in dates if d.time_precision == 1 and 0 <= (scan.published - d.event_date).days <= HISTORY_DAYS]
+        if days:
+            return days[0]
+    return None
 
 
 def _fallback_location(knowledge, scan, cand, previous_location=None) -> place_rules.Location | None:
