@@ -506,3 +506,17 @@ def test_a_lead_without_a_day_takes_the_day_told_in_the_details(knowledge):
             "It was noon on 17 January and families were eating, one resident recalled.")
     events = extract_events(knowledge, "", text, date(2024, 1, 19))
     assert [str(e.event_date) for e in events] == ["2024-01-17"]
+
+
+# --- actors --------------------------------------------------------------------------------------
+
+def test_villagers_killed_by_shelling_near_rebels_are_the_target(knowledge):
+    events = extract_events(knowledge, "", "Four villagers were killed on Thursday in a village in Mrauk-U Township as "
+                                           "the junta fired artillery during fighting with the Arakan Army.", date(2024, 2, 2))
+    assert [(e.actor1_id, e.actor2_id) for e in events] == [("military_myanmar", "civilians_myanmar")]
+
+
+def test_shelling_that_kills_fighters_keeps_the_armed_target(knowledge):
+    events = extract_events(knowledge, "", "Junta artillery shelled Arakan Army positions in Mrauk-U Township on "
+                                           "Thursday and three AA fighters were killed.", date(2024, 2, 2))
+    assert [e.actor2_id for e in events] == ["ula_aa"]

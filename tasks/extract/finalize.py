@@ -56,6 +56,10 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
             event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
             event.disorder_type = _disorder(event.event_type, event.sub_event_type)
             _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
+        if event.event_type == "Explosions/Remote violence" and event.inter1 == 1 and event.inter2 in (2, 3) \
+                and _CIVILIAN_VICTIMS.search(cand.first.text) and not _FIGHTERS_HIT.search(cand.first.text):
+            # "five villagers were killed as the regime shelled AA positions": the dead are the target told
+            _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
         if event.sub_event_type in ("Abduction/forced disappearance", "Arrests") and cand.killed > 0 \
                 and event.actor1_id and event.inter2 == 7:
             # ACLED: people taken and then killed is an attack on civilians, not an abduction or arrest
@@ -198,6 +202,8 @@ def _disorder(event_type: str, sub: str) -> str:
     return DISORDER.get(event_type, "Strategic developments")
 
 
+_FIGHTERS_HIT = re.compile(r"\b(?:fighters?|troops|soldiers|positions?|bases?|outposts?|combatants?|members)\b"
+                           r"[^.;]{0,30}\b(?:killed|injured|wounded|hit|destroyed)\b", re.IGNORECASE)
 # Words that tie a sentence to the one before: "The military responded with air strikes", "then", "later".
 _FOLLOW_UP = re.compile(r"\b(?:responded|retaliated|in response|in retaliation|then|afterwards|later|subsequently|"
                         r"by (?:early|late|the end of|the start of)|soon after|within (?:days|weeks|hours))\b", re.IGNORECASE)
