@@ -520,3 +520,13 @@ def test_shelling_that_kills_fighters_keeps_the_armed_target(knowledge):
     events = extract_events(knowledge, "", "Junta artillery shelled Arakan Army positions in Mrauk-U Township on "
                                            "Thursday and three AA fighters were killed.", date(2024, 2, 2))
     assert [e.actor2_id for e in events] == ["ula_aa"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A rebel army said on Thursday it had seized control of a regional military headquarters in Lashio.",
+    "More than 100 junta troops surrendered on Sunday after the Arakan Army captured their base in Buthidaung.",
+])
+def test_the_state_losing_a_base_is_a_non_state_takeover(knowledge, sentence):
+    events = extract_events(knowledge, "", sentence, date(2024, 7, 26))
+    assert "Non-state actor overtakes territory" in [e.sub_event_type for e in events]
+    assert "Government regains territory" not in [e.sub_event_type for e in events]

@@ -47,7 +47,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         _set_place(event, where)
         event.rule = f"{cand.rule}:{cand.hit.text.lower()}|roles:{cand.roles.rule or 'none'}"
         _set_actors(knowledge, scan, cand, event, home)
-        if cand.rule == "surrender-base" and event.inter1 == 1:
+        if (cand.rule == "surrender-base" or _state_lost_it(scan, cand)) and event.inter1 == 1 and event.inter2 in (2, 3, None):
             _swap_actors(event)  # "soldiers surrendered to Karen rebels": the rebels took the base
         _direct_territory(knowledge, event)
         if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and event.inter1 in (1, 2, 3, 4) and \
@@ -92,6 +92,21 @@ def _force_on_protesters(event: Event) -> None:
     event.disorder_type = _disorder(event.event_type, event.sub_event_type)
     if event.actor1_id == actor_rules.PROTESTERS and event.inter2 == 1:
         _swap_actors(event)
+
+
+_STATE_WORDS = re.compile(r"\b(?:junta|military|regime|army['’]s|troops|soldiers|government|tatmadaw|sac)\b", re.IGNORECASE)
+
+
+def _state_lost_it(scan, cand) -> bool:
+    """In a capture told with the state's forces only after the verb ("seized control of a military headquarters",
+    "after seizing all junta bases") or as the ones surrendering, the state is the side that lost the place."""
+    if cand.sub_event_type not in ("Government regains territory", "Non-state actor overtakes territory"):
+        return False
+    hit, first = cand.hit, cand.first
+    if hit.text.lower().startswith("surrender"):
+        return True
+    before = scan.text[first.start:hit.start]
+    return not _STATE_WORDS.search(before) and bool(_STATE_WORDS.search(scan.text[hit.end:min(first.end, hit.end + 80)]))
 
 
 def _nobody_killed_after(scan, cand) -> bool:
