@@ -530,3 +530,12 @@ def test_the_state_losing_a_base_is_a_non_state_takeover(knowledge, sentence):
     events = extract_events(knowledge, "", sentence, date(2024, 7, 26))
     assert "Non-state actor overtakes territory" in [e.sub_event_type for e in events]
     assert "Government regains territory" not in [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police seized explosives and mobile phones from a house in Hlaing Township on Monday.",
+    "The group said six rifles and ammunition were seized during the clash in Kani on Monday.",
+])
+def test_goods_seized_are_no_territory_change(knowledge, sentence):
+    events = extract_events(knowledge, "", sentence, date(2024, 5, 14))
+    assert not [e for e in events if "territory" in e.sub_event_type]

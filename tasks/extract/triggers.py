@@ -72,6 +72,12 @@ _PEOPLE = (r"(?:soldiers|troops|prisoners|officers?|men|police(?:men)?(?!\s+(?:s
 _PERSON_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\d,]+\s+|[a-z]+\s+)?"
                                   rf"(?:(?:junta|regime|military|government|enemy|police)\s+)?{_PEOPLE}\b", re.IGNORECASE)
 _PERSON_SUBJECT_BEFORE = re.compile(rf"\b{_PEOPLE}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "seized six weapons", "weapons and ammunition were seized": spoils or a haul, not territory.
+_GOODS = (r"(?:weapons?|arms|ammunition|ammo|munitions|guns?|rifles?|explosives|mines|drones|phones|drugs|narcotics|"
+          r"vehicles?|trucks?|motorbikes?|documents|equipment|supplies|cash|timber|jade)")
+_GOODS_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over|nearly|all|large amounts of|a cache of)\s+)?"
+                                 rf"(?:[\d,]+\s+|[a-z]+\s+)?(?:[a-z]+\s+)?{_GOODS}\b", re.IGNORECASE)
+_GOODS_SUBJECT_BEFORE = re.compile(rf"\b{_GOODS}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|the latest|the same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
@@ -129,7 +135,8 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
                 or _GAP_BEFORE.search(before)):
             continue
         if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)
-                                                       or _SWATHES_AFTER.match(after)):
+                                                       or _SWATHES_AFTER.match(after) or _GOODS_OBJECT_AFTER.match(after)
+                                                       or _GOODS_SUBJECT_BEFORE.search(before)):
             continue  # people taken, not places; "lost control of large parts of the countryside": a state of affairs
         if trig.sub_event_type in _TERRITORY_SUBS and (m.text.lower() == "under the control of" or _AREA_AFTER.match(after)):
             continue  # "an area under the control of the AA", "a liberated area": who holds it, not a capture
