@@ -539,3 +539,18 @@ def test_the_state_losing_a_base_is_a_non_state_takeover(knowledge, sentence):
 def test_goods_seized_are_no_territory_change(knowledge, sentence):
     events = extract_events(knowledge, "", sentence, date(2024, 5, 14))
     assert not [e for e in events if "territory" in e.sub_event_type]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Local fighters said they had been warned of a potential airborne attack on the gathering.",
+    "The raids go on despite the junta's declared ceasefire in the quake zone.",
+    "Rights groups condemned the junta for continuing to carry out air strikes across the quake zone.",
+])
+def test_what_has_not_happened_or_goes_on_is_no_event(knowledge, sentence):
+    assert extract_events(knowledge, "", sentence, date(2025, 4, 3)) == []
+
+
+def test_continuing_attacks_on_a_day_are_an_event(knowledge):
+    events = extract_events(knowledge, "", "The military continued to launch air strikes on villages in Momauk "
+                                           "Township on Monday, killing two people.", date(2021, 5, 4))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

@@ -233,7 +233,8 @@ def _quoted(text: str, lo: int, hi: int, pos: int) -> bool:
 _ONGOING_VERB = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+|reportedly\s+)?(?:\w+ly\s+)?(?:engaged in|locked in|\w+ing)\b|"
                            r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:intensified|escalated|raged|persisted|continued|seen)\b|"
                            r"\b(?:continues|rages|persists|grinds on)\b", re.IGNORECASE)
-_ONGOING_BEFORE = re.compile(r"\b(?:ongoing|continuing|persistent|escalating|intensifying|relentless)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_ONGOING_BEFORE = re.compile(r"\b(?:ongoing|continuing|persistent|escalating|intensifying|relentless)\s+(?:[\w'’-]+\s+)?$|"
+                             r"\b(?:continu(?:e|es|ed|ing)|keeps?|kept) (?:to|on)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _ongoing_state(text: str, trigger_start: int, trigger_end: int) -> bool:

@@ -34,6 +34,9 @@ _HYPOTHETICAL = re.compile(
     r"threatening to|aims? to|aiming to|intends? to|intended to|tried to|trying to|attempt(?:s|ed)? to|sought to|"
     r"seeking to|wants? to|hopes? to|ready to|prepar(?:e|es|ed|ing) to|warned of|fear(?:s|ed|ing)?|risk(?:s|ed|ing)?|for fear of|call(?:s|ed)? for|avoid(?:s|ed|ing)?|evad(?:e|es|ed|ing)|dodg(?:e|es|ed|ing)|"
     r"urged?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# Not an act of the day: "a potential airborne attack", "despite the declared ceasefire".
+_NOT_YET_BEFORE = re.compile(r"\b(?:potential|possible|imminent|planned|future|expected)\s+(?:[\w-]+\s+)?$|"
+                             r"\bdespite\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _BEFORE_LEAVING = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 _PEACEFULLY = re.compile(r"^\s+(?:peacefully|quietly|without incident|on their own)\b", re.IGNORECASE)
 _STANCE_PREFIX = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)
@@ -124,7 +127,7 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
         before = text[max(lo, m.start - 40):m.start]
         if _MONTH_NAME.match(m.text) and (m.text[0].isupper() or _DAY_NEAR.search(text[m.end:m.end + 4])):
             continue  # "on March 5" is a date, not a march
-        if _NEGATED.search(before) or _HYPOTHETICAL.search(before):
+        if _NEGATED.search(before) or _HYPOTHETICAL.search(before) or _NOT_YET_BEFORE.search(before):
             continue
         after = text[m.end:min(hi, m.end + 60)]
         if trig.sub_event_type == "Protest with intervention" and (_BEFORE_LEAVING.search(before) or _PEACEFULLY.match(after)):
