@@ -554,3 +554,9 @@ def test_continuing_attacks_on_a_day_are_an_event(knowledge):
     events = extract_events(knowledge, "", "The military continued to launch air strikes on villages in Momauk "
                                            "Township on Monday, killing two people.", date(2021, 5, 4))
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_history_told_forward_is_no_event(knowledge):
+    sentence = ("The students demanded an end to one-party rule, but the army would ultimately crush the protests, "
+                "killing at least 3,000 people.")
+    assert extract_events(knowledge, "", sentence, date(2013, 8, 6)) == []

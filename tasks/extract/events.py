@@ -39,6 +39,7 @@ _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:have|has) become (?:\w+ly )?(?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
     r"\busually\b|\bdid not (?:immediately )?respond|\bdeclined to comment|\bcould not be reached|\brequests? for comment|"
     r"\bthere (?:has|have) been\b|\bhas been (?:contested|limited)|\bhistory\b|\b(?:warned|threatened)\b.*\bwould\b|"
+    r"\bwould (?:ultimately|eventually|later|soon|go on to)\b|"  # history told forward: "would ultimately crush the protests"
     r"\bpreviously\b(?! (?:known|called|named|styled|the)\b)|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
     re.IGNORECASE)
 _UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\bover the (?:past|last)\b|"
