@@ -560,3 +560,12 @@ def test_history_told_forward_is_no_event(knowledge):
     sentence = ("The students demanded an end to one-party rule, but the army would ultimately crush the protests, "
                 "killing at least 3,000 people.")
     assert extract_events(knowledge, "", sentence, date(2013, 8, 6)) == []
+
+
+@pytest.mark.parametrize("sentence, sub", [
+    ("Kachin rebels shot down a military helicopter near Momauk on Monday.", "Armed clash"),
+    ("The junta said its forces shot down seven drones over the capital on Thursday.", "Disrupted weapons use"),
+])
+def test_a_crewed_aircraft_shot_down_is_a_fight(knowledge, sentence, sub):
+    events = extract_events(knowledge, "", sentence, date(2021, 5, 4))
+    assert sub in [e.sub_event_type for e in events]

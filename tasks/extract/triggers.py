@@ -326,6 +326,10 @@ _STATE_FORCES = re.compile(r"\b(?:soldiers|troops|police|security forces|junta|m
 # (coding guide: excessive force against protesters) - "security forces killed 51 after factories were torched".
 _FORCES_KILL = re.compile(r"\b(?:soldiers|troops|police|security forces|junta|military|army|regime)\b[^.;]{0,40}?"
                           r"\b(?:opened fire|fired|firing|shot|gunned down|killed|killing|mowed down)\b", re.IGNORECASE)
+_AIRCRAFT_DOWNED = re.compile(r"\b(?:shot down|shoots down|shoot down|downed|brought down)\s+(?:\w+\s+){0,3}?(?:helicopters?|"
+                              r"jets?|fighter jets?|gunships?|aircraft|warplanes?|planes?)\b|\b(?:helicopters?|jets?|gunships?|"
+                              r"aircraft|warplanes?|planes?)\s+(?:\w+\s+){0,3}?(?:was|were|had been|has been)\s+(?:\w+\s+)?"
+                              r"(?:shot down|downed|brought down)\b", re.IGNORECASE)
 _SURRENDER = re.compile(r"\b(?:surrender\w*|defect\w*|desert\w*|laid down)\b", re.IGNORECASE)
 _TERRITORY = re.compile(r"\b(?:captur\w+|seiz\w+|overr[au]n|took control|taking control|fell)\b", re.IGNORECASE)
 
@@ -352,6 +356,8 @@ def refine(event_type: str, sub: str, sentence: str) -> tuple[str, str, str]:
             return "Protests", "Protest with intervention", "protest-intervention"
         if event_type == "Protests":
             return event_type, sub, "lexicon"
+    if sub == "Disrupted weapons use" and _AIRCRAFT_DOWNED.search(sentence):
+        return "Battles", "Armed clash", "aircraft-downed"  # a crewed military aircraft shot down: a fight, not a seizure
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and _PEACEFUL_HANDOVER.search(sentence):
         return "Strategic developments", "Non-violent transfer of territory", "handover"
     if _BASE_SURRENDERED.search(sentence) and sub in ("Non-state actor overtakes territory", "Other", "Armed clash"):
