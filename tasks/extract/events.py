@@ -25,7 +25,8 @@ from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
-from tasks.extract.tolls import Toll, _is_vague, merge_tolls, sentence_toll
+from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, ongoing_state
+from tasks.extract.tolls import Toll, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import finalize_events, make_figures
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence
@@ -61,10 +62,6 @@ _ORIGIN_STORY = re.compile(r"\b(?:took|take|taking|taken|takes) up arms\b|\b(?:a
 # A running total, not an event: "so far, 126 have been killed", "as of Saturday", "the number arrested rose to".
 _RUNNING_TOTAL = re.compile(r"\bso far\b|\bas of\b|\bto date\b|\bthe number of (?:\w+ ){0,3}(?:has |had )?(?:rose|risen|rises)\b",
                             re.IGNORECASE)
-# What makes a weak word ("agreed to", "talks", "peace process") a deal: a truce named or a deal made.
-_AGREEMENT_MADE = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace deal|peace agreement|signed|reached|struck|concluded|brokered)\b|"
-                             r"\bagreed to (?:an? )?(?:ceasefire|truce|cease|stop|halt|end|withdraw|hand|release|exchange|swap|pull)",
-                             re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 
 
@@ -109,29 +106,9 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     merged = [c for c in _restated_details(knowledge, scan, _merge(candidates)) if not _attack_called_strike(c, scan.text)]
     scan.event_sentences = {s.index for c in merged for s in c.sentences}
     events = finalize_events(knowledge, scan, merged, article_id)
-    _lend_orphan_tolls(events, figures_counts)
+    lend_orphan_tolls(events, figures_counts)
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
     return ExtractionResult(events, figures)
-
-
-_LETHAL_SUBS = ("Excessive force against protesters", "Mob violence", "Violent demonstration")  # a peaceful march has no toll
-
-
-def _lend_orphan_tolls(events: list[Event], counts: list[tuple[Sentence, Count]]) -> None:
-    """A death toll told in a sentence of its own ("The dead included four children and a monk.", "Two of
-    them died in hospital.") belongs to the event told just before (within three sentences) when that event
-    has no toll of its own; a running total or background count never does."""
-    for sentence, count in counts:
-        if count.kind != "killed" or count.scope != "event" or _is_vague(count):
-            continue  # "dozens of bodies on the river bank" gives no toll to lend
-        if _RUNNING_TOTAL.search(sentence.text) or _UNDATED_PERIOD.search(sentence.text):
-            continue  # "So far, 126 protesters have been killed": a running total
-        before = [e for e in events if e.start_char <= sentence.start and (
-            e.event_type in actor_rules.VIOLENT_TYPES or e.sub_event_type in _LETHAL_SUBS)]
-        host = max(before, key=lambda e: e.start_char, default=None)
-        if host is None or host.fatalities is not None or sentence.start - host.end_char > 600:
-            continue
-        host.fatalities = count.value
 
 
 # "The killings on Wednesday in Nyaung Pin Thar village ...": a wire story's second sentence names the
@@ -181,7 +158,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     local = mentions_in(scan, lo, hi)
     hits = drop_protest_topics(trigger_hits(knowledge, local, scan.text, lo, hi), scan.text)
     hits = drop_earlier_events(hits, scan.text, lo, hi)
-    hits = [h for h in hits if not _quoted(scan.text, lo, hi, h.start) and not _FLED_FROM.search(scan.text, max(lo, h.start - 60), h.start)]
+    hits = [h for h in hits if not _quoted(scan.text, lo, hi, h.start) and not FLED_FROM.search(scan.text, max(lo, h.start - 60), h.start)]
     primary = best_trigger(hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
         return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
@@ -189,7 +166,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
                                                                                             primary.end - lo):
         return []
     if primary.sub_event_type == "Agreement" and primary.weight < 0.5 and primary.text.lower() != "agreement" \
-            and not _AGREEMENT_MADE.search(sentence.text):
+            and not AGREEMENT_MADE.search(sentence.text):
         return []  # "agreed to task officials", "support the peace process": talk of peace, no deal made
     if primary.text.lower().endswith("s") and _MANY_EVENTS_BEFORE.search(scan.text, max(lo, primary.start - 30), primary.start):
         return []  # "more than 30 air strikes in October": a count of events is a figure, not an event
@@ -200,7 +177,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
         return []  # "as fighting and air strikes continue": a state of affairs, not an event
     if dates and all((scan.published - d.event_date).days > HISTORY_DAYS for d in dates):
         return []  # "launched an offensive in October 2023", "a ceasefire struck in January"
-    if not any(d.time_precision == 1 for d in dates) and _ongoing_state(sentence.text, primary.start - lo, primary.end - lo):
+    if not any(d.time_precision == 1 for d in dates) and ongoing_state(sentence.text, primary.start - lo, primary.end - lo):
         return []  # "fighting is intensifying in the region": the war going on, no event of a day
     chosen = [primary]
     second = best_trigger([h for h in hits if h.event_type != primary.event_type and h.sub_event_type in SEPARABLE
@@ -212,11 +189,6 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
 
 
-# What people fled from: "fled an AA attack", "fleeing combat", "sheltering from an army offensive", "fled their
-# homes due to junta airstrikes". The flight is told; the fighting behind it is told elsewhere or not at all.
-_FLED_FROM = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|sheltering from|shelter from|hiding from|"
-                        r"(?:fled|flee|fleeing|left|leave|leaving) (?:their |his |her )?(?:homes?|villages?) (?:due to|because of|to escape|from))"
-                        r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 
 
@@ -226,29 +198,6 @@ def _quoted(text: str, lo: int, hi: int, pos: int) -> bool:
     for m in _QUOTATION.finditer(text, lo, hi):
         if m.start() < pos < m.end():
             return len(m.group(0).split()) >= 6
-    return False
-
-
-# The war described as going on rather than an act told: "are fighting", "is engaged in", "has intensified",
-# "has seen fierce fighting", "amid ongoing offensives".
-_ONGOING_VERB = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+|reportedly\s+)?(?:\w+ly\s+)?(?:engaged in|locked in|\w+ing)\b|"
-                           r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:intensified|escalated|raged|persisted|continued|seen)\b|"
-                           r"\b(?:continues|rages|persists|grinds on)\b", re.IGNORECASE)
-_ONGOING_BEFORE = re.compile(r"\b(?:ongoing|continuing|persistent|escalating|intensifying|relentless)\s+(?:[\w'’-]+\s+)?$|"
-                             r"\b(?:continu(?:e|es|ed|ing)|keeps?|kept) (?:to|on)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-
-
-def _ongoing_state(text: str, trigger_start: int, trigger_end: int) -> bool:
-    """Is the trigger's clause a state of affairs in the present tense (a cue within 80 characters, no comma
-    or semicolon between)? Only asked of sentences with no day of their own."""
-    if _ONGOING_BEFORE.search(text[max(0, trigger_start - 40):trigger_start]):
-        return True
-    for cue in _ONGOING_VERB.finditer(text):
-        if cue.start() <= trigger_start < cue.end():
-            return True  # "are fighting": the trigger is the verb in the present
-        lo, hi = (cue.end(), trigger_start) if cue.end() <= trigger_start else (trigger_end, cue.start())
-        if 0 <= hi - lo <= 80 and not re.search(r"[,;:]", text[lo:hi]):
-            return True
     return False
 
 
@@ -379,10 +328,6 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 
 
-# "during the attack", "in the incident", "during the clashes": a sentence set inside an event already told
-_DURING_TOLD = re.compile(r"\b(?:during|in|amid|throughout)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:attacks?|incident|fighting|"
-                          r"clash(?:es)?|raids?|assaults?|battles?|offensive|massacre|shelling|air ?strikes?|bombings?|"
-                          r"crackdown|violence|operation)\b", re.IGNORECASE)
 _GENERIC_ATTACK = frozenset({"attack", "attacks", "attacked", "assault", "assaulted"})
 
 
@@ -419,7 +364,7 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         same_sentence = prev is not None and prev.first.index == cand.first.index
         if prev is not None and not same_sentence and _continues(prev, cand):
             _absorb(prev, cand)
-        elif cand.date is None and cand.relative is None and _DURING_TOLD.search(cand.first.text) and _violent_told(events, cand):
+        elif cand.date is None and cand.relative is None and DURING_TOLD.search(cand.first.text) and _violent_told(events, cand):
             # "The police post also burned down during the attack": what happened in the event told; its
             # place ("the victims in the attack, ... in Rakhine state") never replaces the event's own
             host = _violent_told(events, cand)[-1]
