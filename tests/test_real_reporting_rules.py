@@ -347,3 +347,225 @@ def test_losing_control_of_large_parts_of_the_countryside_is_no_territory_change
             "air power.")
     events = extract_events(knowledge, "", text, date(2024, 3, 6))
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+# --- event precision: one event told several times is one event ----------------------------------
+
+def test_a_retelling_further_down_is_the_same_event(knowledge):
+    text = ("Junta artillery shelled Kyauktaw Township on Tuesday, killing three villagers, residents said.\n"
+            "A local aid worker said the victims were sheltering at home when the shells exploded in Kyauktaw "
+            "Township on Tuesday afternoon.")
+    events = extract_events(knowledge, "", text, date(2024, 2, 8))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 3)]
+
+
+def test_two_strikes_in_two_townships_stay_two_events(knowledge):
+    text = ("Junta jets bombed Kani Township on Monday, killing four people, residents said.\n"
+            "Separately, junta jets bombed Mingin Township on Monday, killing two villagers, a local group said.")
+    events = extract_events(knowledge, "", text, date(2024, 3, 6))
+    assert sorted(e.admin3 for e in events) == ["Kani", "Mingin"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fighting between the army and the Kachin rebels is intensifying across the district.",
+    "The two armed groups are fighting each other around Hsipaw.",
+    "The insurgents are engaged in a bitter fight with the junta for control of the state.",
+    "Clashes have intensified between the resistance and junta troops in Kani in recent days.",
+    "Villagers fear more deaths amid ongoing junta offensives in the valley.",
+])
+def test_the_war_going_on_is_no_event(knowledge, sentence):
+    assert extract_events(knowledge, "", sentence, date(2024, 5, 10)) == []
+
+
+def test_an_act_on_a_day_beside_the_ongoing_war_is_an_event(knowledge):
+    events = extract_events(knowledge, "", "Junta troops are fighting the resistance in Kani, and on Monday a jet "
+                                           "bombed Zee Pin village, killing two farmers.", date(2024, 5, 10))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The family had fled a junta offensive two weeks earlier and now lives in a forest camp.",
+    "Hundreds of villagers are sheltering from the army offensive in monasteries near the border.",
+    "More than 4,000 residents have fled their homes due to junta airstrikes on nearby villages.",
+])
+def test_what_people_fled_from_is_no_event_of_its_own(knowledge, sentence):
+    assert extract_events(knowledge, "", sentence, date(2024, 5, 10)) == []
+
+
+def test_what_happened_during_the_attack_is_part_of_it(knowledge):
+    text = ("Resistance fighters attacked a police outpost in Kani Township on Sunday, killing six officers, "
+            "the group said.\n"
+            "Schools in the township have been closed since January.\n"
+            "Residents said the outpost also burned down during the attack.")
+    events = extract_events(knowledge, "", text, date(2024, 5, 14))
+    assert [e.event_type for e in events] == ["Battles"]
+
+
+# --- fatalities ----------------------------------------------------------------------------------
+
+def test_a_toll_told_on_its_own_goes_to_the_event_before(knowledge):
+    text = ("A junta jet bombed Zee Pin village in Kani Township on Tuesday afternoon, residents said.\n"
+            "Nine villagers, among them three children, lost their lives, a local rescue worker told reporters.")
+    events = extract_events(knowledge, "", text, date(2024, 5, 15))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 9)]
+
+
+def test_a_vague_toll_on_its_own_lends_no_number(knowledge):
+    text = ("A junta jet bombed Zee Pin village in Kani Township on Tuesday afternoon, residents said.\n"
+            "Footage shared online appears to show dozens of bodies on the river bank.")
+    events = extract_events(knowledge, "", text, date(2024, 5, 15))
+    assert [e.fatalities for e in events] == [None]
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("Troops fired into the market, killing two dozen people.", 24),
+    ("The village headman was reportedly shot dead.", 1),
+    ("Artillery blamed for killing 6-year-old girl in Kani village", 1),
+])
+def test_tolls_in_words(sentence, killed):
+    from tasks.extract.numbers import find_counts
+
+    assert [c.value for c in find_counts(sentence) if c.kind == "killed"] == [killed]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The foreign ministers agreed to task their envoys with drafting new proposals on Myanmar.",
+    "Officials said they would keep talking about the peace process at the next regional meeting.",
+])
+def test_talk_of_peace_is_no_agreement(knowledge, sentence):
+    assert extract_events(knowledge, "", sentence, date(2025, 7, 11)) == []
+
+
+def test_a_truce_agreed_is_an_agreement(knowledge):
+    events = extract_events(knowledge, "", "The junta and the TNLA agreed to a ceasefire in Kunming on Saturday.",
+                            date(2025, 1, 20))
+    assert [e.sub_event_type for e in events] == ["Agreement"]
+
+
+def test_a_running_total_on_its_own_lends_no_toll(knowledge):
+    text = ("Junta troops opened fire on a village market in Kani Township on Tuesday, residents said.\n"
+            "So far, 140 people have been killed in the township, a monitoring group said.")
+    assert [e.fatalities for e in extract_events(knowledge, "", text, date(2024, 5, 15))] == [None]
+
+
+# --- protests ------------------------------------------------------------------------------------
+
+def test_protesters_gunned_down_is_force_against_a_protest(knowledge):
+    events = extract_events(knowledge, "", "On Sunday, soldiers gunned down 12 anti-coup protesters in Hlaingthaya "
+                                           "township of Yangon.", date(2021, 3, 15))
+    assert [(e.event_type, e.sub_event_type, e.actor2_id) for e in events] == [
+        ("Protests", "Excessive force against protesters", "protesters_myanmar")]
+
+
+def test_police_firing_on_a_crowd_of_protesters_is_no_mob_violence(knowledge):
+    events = extract_events(knowledge, "", "Two protesters were shot dead in Mandalay on Saturday when riot police "
+                                           "fired live bullets at a crowd protecting striking dock workers.",
+                            date(2021, 2, 21))
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Excessive force against protesters")]
+
+
+def test_laiza_is_placed_in_kachin_state(knowledge):
+    events = extract_events(knowledge, "", "Junta artillery shelled a camp for displaced people near Laiza on Monday "
+                                           "night, killing 11 people.", date(2023, 10, 10))
+    assert [e.admin1 for e in events] == ["Kachin State"]
+
+
+def test_a_township_name_opening_a_village_name_is_the_village(knowledge):
+    events = extract_events(knowledge, "", "A junta jet bombed a school in Thayet Thapin village on Friday, killing 18 "
+                                           "students, the Arakan Army said.", date(2025, 9, 13))
+    assert [e.admin3 for e in events] != ["Thayet"]
+
+
+def test_a_township_abbreviated_after_its_name_is_still_the_township(knowledge):
+    events = extract_events(knowledge, "", "Junta shelling killed a boy in a Kyauktaw Twsp village on Monday.",
+                            date(2024, 1, 2))
+    assert [e.admin3 for e in events] == ["Kyauktaw"]
+
+
+def test_a_peaceful_march_takes_no_toll_told_after_it(knowledge):
+    text = ("Thousands of people marched peacefully through Mandalay on Sunday against the junta.\n"
+            "Elsewhere, organisers said, 20 people died when a road collapsed.")
+    assert [e.fatalities for e in extract_events(knowledge, "", text, date(2021, 3, 1))] == [None]
+
+
+@pytest.mark.parametrize("sentence", [
+    "When the second bomb dropped, the farmer fell to the ground and crawled to a ditch.",
+    "Her brothers said they will keep marching to fight for democracy until the regime falls.",
+])
+def test_everyday_words_that_look_like_war_are_no_event(knowledge, sentence):
+    assert [e.event_type for e in extract_events(knowledge, "", sentence, date(2025, 10, 7))
+            if e.event_type == "Battles"] == []
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+def test_a_lead_without_a_day_takes_the_day_told_in_the_details(knowledge):
+    text = ("An artillery barrage by junta troops has killed six villagers in Kyauktaw Township, residents said.\n"
+            "The village has about 300 households.\n"
+            "Most families grow rice and vegetables.\n"
+            "It was noon on 17 January and families were eating, one resident recalled.")
+    events = extract_events(knowledge, "", text, date(2024, 1, 19))
+    assert [str(e.event_date) for e in events] == ["2024-01-17"]
+
+
+# --- actors --------------------------------------------------------------------------------------
+
+def test_villagers_killed_by_shelling_near_rebels_are_the_target(knowledge):
+    events = extract_events(knowledge, "", "Four villagers were killed on Thursday in a village in Mrauk-U Township as "
+                                           "the junta fired artillery during fighting with the Arakan Army.", date(2024, 2, 2))
+    assert [(e.actor1_id, e.actor2_id) for e in events] == [("military_myanmar", "civilians_myanmar")]
+
+
+def test_shelling_that_kills_fighters_keeps_the_armed_target(knowledge):
+    events = extract_events(knowledge, "", "Junta artillery shelled Arakan Army positions in Mrauk-U Township on "
+                                           "Thursday and three AA fighters were killed.", date(2024, 2, 2))
+    assert [e.actor2_id for e in events] == ["ula_aa"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A rebel army said on Thursday it had seized control of a regional military headquarters in Lashio.",
+    "More than 100 junta troops surrendered on Sunday after the Arakan Army captured their base in Buthidaung.",
+])
+def test_the_state_losing_a_base_is_a_non_state_takeover(knowledge, sentence):
+    events = extract_events(knowledge, "", sentence, date(2024, 7, 26))
+    assert "Non-state actor overtakes territory" in [e.sub_event_type for e in events]
+    assert "Government regains territory" not in [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police seized explosives and mobile phones from a house in Hlaing Township on Monday.",
+    "The group said six rifles and ammunition were seized during the clash in Kani on Monday.",
+])
+def test_goods_seized_are_no_territory_change(knowledge, sentence):
+    events = extract_events(knowledge, "", sentence, date(2024, 5, 14))
+    assert not [e for e in events if "territory" in e.sub_event_type]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Local fighters said they had been warned of a potential airborne attack on the gathering.",
+    "The raids go on despite the junta's declared ceasefire in the quake zone.",
+    "Rights groups condemned the junta for continuing to carry out air strikes across the quake zone.",
+])
+def test_what_has_not_happened_or_goes_on_is_no_event(knowledge, sentence):
+    assert extract_events(knowledge, "", sentence, date(2025, 4, 3)) == []
+
+
+def test_continuing_attacks_on_a_day_are_an_event(knowledge):
+    events = extract_events(knowledge, "", "The military continued to launch air strikes on villages in Momauk "
+                                           "Township on Monday, killing two people.", date(2021, 5, 4))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_history_told_forward_is_no_event(knowledge):
+    sentence = ("The students demanded an end to one-party rule, but the army would ultimately crush the protests, "
+                "killing at least 3,000 people.")
+    assert extract_events(knowledge, "", sentence, date(2013, 8, 6)) == []
+
+
+@pytest.mark.parametrize("sentence, sub", [
+    ("Kachin rebels shot down a military helicopter near Momauk on Monday.", "Armed clash"),
+    ("The junta said its forces shot down seven drones over the capital on Thursday.", "Disrupted weapons use"),
+])
+def test_a_crewed_aircraft_shot_down_is_a_fight(knowledge, sentence, sub):
+    events = extract_events(knowledge, "", sentence, date(2021, 5, 4))
+    assert sub in [e.sub_event_type for e in events]

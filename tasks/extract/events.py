@@ -25,7 +25,8 @@ from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
-from tasks.extract.tolls import Toll, merge_tolls, sentence_toll
+from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, ongoing_state
+from tasks.extract.tolls import Toll, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import finalize_events, make_figures
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence
@@ -39,6 +40,7 @@ _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:have|has) become (?:\w+ly )?(?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
     r"\busually\b|\bdid not (?:immediately )?respond|\bdeclined to comment|\bcould not be reached|\brequests? for comment|"
     r"\bthere (?:has|have) been\b|\bhas been (?:contested|limited)|\bhistory\b|\b(?:warned|threatened)\b.*\bwould\b|"
+    r"\bwould (?:ultimately|eventually|later|soon|go on to)\b|"  # history told forward: "would ultimately crush the protests"
     r"\bpreviously\b(?! (?:known|called|named|styled|the)\b)|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
     re.IGNORECASE)
 _UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\bover the (?:past|last)\b|"
@@ -104,6 +106,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     merged = [c for c in _restated_details(knowledge, scan, _merge(candidates)) if not _attack_called_strike(c, scan.text)]
     scan.event_sentences = {s.index for c in merged for s in c.sentences}
     events = finalize_events(knowledge, scan, merged, article_id)
+    lend_orphan_tolls(events, figures_counts)
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
     return ExtractionResult(events, figures)
 
@@ -155,13 +158,16 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     local = mentions_in(scan, lo, hi)
     hits = drop_protest_topics(trigger_hits(knowledge, local, scan.text, lo, hi), scan.text)
     hits = drop_earlier_events(hits, scan.text, lo, hi)
-    hits = [h for h in hits if not _quoted(scan.text, lo, hi, h.start)]
+    hits = [h for h in hits if not _quoted(scan.text, lo, hi, h.start) and not FLED_FROM.search(scan.text, max(lo, h.start - 60), h.start)]
     primary = best_trigger(hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
         return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
     if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
                                                                                             primary.end - lo):
         return []
+    if primary.sub_event_type == "Agreement" and primary.weight < 0.5 and primary.text.lower() != "agreement" \
+            and not AGREEMENT_MADE.search(sentence.text):
+        return []  # "agreed to task officials", "support the peace process": talk of peace, no deal made
     if primary.text.lower().endswith("s") and _MANY_EVENTS_BEFORE.search(scan.text, max(lo, primary.start - 30), primary.start):
         return []  # "more than 30 air strikes in October": a count of events is a figure, not an event
     dates, report = sentence_dates(scan, sentence)
@@ -171,6 +177,8 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
         return []  # "as fighting and air strikes continue": a state of affairs, not an event
     if dates and all((scan.published - d.event_date).days > HISTORY_DAYS for d in dates):
         return []  # "launched an offensive in October 2023", "a ceasefire struck in January"
+    if not any(d.time_precision == 1 for d in dates) and ongoing_state(sentence.text, primary.start - lo, primary.end - lo):
+        return []  # "fighting is intensifying in the region": the war going on, no event of a day
     chosen = [primary]
     second = best_trigger([h for h in hits if h.event_type != primary.event_type and h.sub_event_type in SEPARABLE
                            and not h.casualty_only and abs(h.start - primary.start) > 12])
@@ -356,6 +364,13 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         same_sentence = prev is not None and prev.first.index == cand.first.index
         if prev is not None and not same_sentence and _continues(prev, cand):
             _absorb(prev, cand)
+        elif cand.date is None and cand.relative is None and DURING_TOLD.search(cand.first.text) and _violent_told(events, cand):
+            # "The police post also burned down during the attack": what happened in the event told; its
+            # place ("the victims in the attack, ... in Rakhine state") never replaces the event's own
+            host = _violent_told(events, cand)[-1]
+            own_place = host.location
+            _absorb_mention(host, cand)
+            host.location = own_place or host.location
         elif _refers_back(cand) and _violent_told(events, cand):
             # "condemned the attack", "missing in the massacre": an event told already, however far back
             _absorb_mention(_violent_told(events, cand)[-1], cand)

@@ -11,7 +11,7 @@ from tasks.extract.dates import ResolvedDate, find_dates
 from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
 from tasks.extract.model import Event, Figure
 from tasks.extract.numbers import NOBODY_KILLED
-from tasks.extract.scan import HISTORY_DAYS, following_date, mentions_in
+from tasks.extract.scan import HISTORY_DAYS, following_date, mentions_in, sentence_dates
 
 __all__ = ["finalize_events", "make_figures", "_normalize"]  # _normalize: bench/eval_extraction.py
 
@@ -47,7 +47,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         _set_place(event, where)
         event.rule = f"{cand.rule}:{cand.hit.text.lower()}|roles:{cand.roles.rule or 'none'}"
         _set_actors(knowledge, scan, cand, event, home)
-        if cand.rule == "surrender-base" and event.inter1 == 1:
+        if (cand.rule == "surrender-base" or _state_lost_it(scan, cand)) and event.inter1 == 1 and event.inter2 in (2, 3, None):
             _swap_actors(event)  # "soldiers surrendered to Karen rebels": the rebels took the base
         _direct_territory(knowledge, event)
         if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and event.inter1 in (1, 2, 3, 4) and \
@@ -56,6 +56,10 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
             event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
             event.disorder_type = _disorder(event.event_type, event.sub_event_type)
             _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
+        if event.event_type == "Explosions/Remote violence" and event.inter1 == 1 and event.inter2 in (2, 3) \
+                and _CIVILIAN_VICTIMS.search(cand.first.text) and not _FIGHTERS_HIT.search(cand.first.text):
+            # "five villagers were killed as the regime shelled AA positions": the dead are the target told
+            _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
         if event.sub_event_type in ("Abduction/forced disappearance", "Arrests") and cand.killed > 0 \
                 and event.actor1_id and event.inter2 == 7:
             # ACLED: people taken and then killed is an attack on civilians, not an abduction or arrest
@@ -63,6 +67,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
             event.disorder_type = _disorder(event.event_type, event.sub_event_type)
         event.fatalities = max(0, cand.toll.killed) if cand.toll.reported else (
             0 if _nobody_killed_after(scan, cand) else None)  # null: no number told
+        _force_on_protesters(event)
         event.injured = cand.injured or None
         event.displaced = cand.displaced or None
         event.arrested = cand.arrested or None
@@ -73,7 +78,35 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.notes = first.text[:500]
         event.assign_id()
         events.append(event)
-    return _dedupe(events)
+    return _dedupe(_collapse_retellings(events))
+
+
+def _force_on_protesters(event: Event) -> None:
+    """ACLED codes lethal force on a protest as the protest's event: "troops gunned down 38 protesters" is
+    Excessive force against protesters (not an attack on civilians), and an intervention that kills is one
+    too, with the force that fired as actor1."""
+    lethal_intervention = event.sub_event_type == "Protest with intervention" and (event.fatalities or 0) > 0
+    if not (lethal_intervention or (event.event_type == "Violence against civilians" and event.actor2_id == actor_rules.PROTESTERS)):
+        return
+    event.event_type, event.sub_event_type = "Protests", "Excessive force against protesters"
+    event.disorder_type = _disorder(event.event_type, event.sub_event_type)
+    if event.actor1_id == actor_rules.PROTESTERS and event.inter2 == 1:
+        _swap_actors(event)
+
+
+_STATE_WORDS = re.compile(r"\b(?:junta|military|regime|army['’]s|troops|soldiers|government|tatmadaw|sac)\b", re.IGNORECASE)
+
+
+def _state_lost_it(scan, cand) -> bool:
+    """In a capture told with the state's forces only after the verb ("seized control of a military headquarters",
+    "after seizing all junta bases") or as the ones surrendering, the state is the side that lost the place."""
+    if cand.sub_event_type not in ("Government regains territory", "Non-state actor overtakes territory"):
+        return False
+    hit, first = cand.hit, cand.first
+    if hit.text.lower().startswith("surrender"):
+        return True
+    before = scan.text[first.start:hit.start]
+    return not _STATE_WORDS.search(before) and bool(_STATE_WORDS.search(scan.text[hit.end:min(first.end, hit.end + 80)]))
 
 
 def _nobody_killed_after(scan, cand) -> bool:
@@ -119,6 +152,55 @@ def _direct_territory(knowledge, event: Event) -> None:
         event.sub_event_type = "Non-state actor overtakes territory"
 
 
+# Types whose sub-types are ways of telling one event: a shell "exploded" in the shelling told, a protest
+# fired on is the protest told, a clash in which a base fell is the capture told.
+_UNNAMED = "unidentified_armed_group"
+_ONE_STORY_TYPES = frozenset({"Explosions/Remote violence", "Protests", "Battles"})
+
+
+def _same_story(host: Event, later: Event) -> bool:
+    """Is `later` the event `host` told again, in other words further down the article ("Two were killed
+    in the shelling of X on Monday" after the lead on that shelling)? Same kind, same day, no other state or
+    township, and no side that the host's telling lacks. Arrests beside a truce, or looting beside an
+    attack, can be events of their own: there the sub-type must agree too."""
+    if later.event_type != host.event_type or later.event_date != host.event_date:
+        return False
+    if later.sub_event_type != host.sub_event_type and later.event_type not in _ONE_STORY_TYPES:
+        return False
+    if later.admin1 and host.admin1 and later.admin1 != host.admin1:
+        return False
+    if later.admin3 and host.admin3 and later.admin3 != host.admin3:
+        return False
+    if (later.place_id and host.place_id and later.place_id != host.place_id and later.geo_precision == 1
+            and host.geo_precision == 1):
+        return False  # two villages named: two strikes
+    sides = {host.actor1_id, host.actor2_id, None, _UNNAMED}  # a retelling may leave a side unnamed
+    return later.actor1_id in sides and later.actor2_id in sides
+
+
+def _collapse_retellings(events: list[Event]) -> list[Event]:
+    """A report retells its main event in later sentences; each retelling is the same event, not a new
+    one. The first telling keeps what the retelling adds (township, target, a toll it lacked)."""
+    out: list[Event] = []
+    for event in events:
+        host = next((h for h in out if _same_story(h, event)), None)
+        if host is None:
+            out.append(event)
+            continue
+        if host.admin3 is None and event.admin3 is not None and host.admin1 in (None, event.admin1):
+            for name in ("place_id", "location", "admin1", "admin1_pcode", "admin2", "admin2_pcode", "admin3",
+                         "admin3_pcode", "latitude", "longitude", "geo_precision"):
+                setattr(host, name, getattr(event, name))
+        if host.actor2_id is None and event.actor2_id is not None and event.actor2_id != host.actor1_id:
+            for name in ("actor2", "actor2_id", "inter2", "assoc_actor_2"):
+                setattr(host, name, getattr(event, name))
+            host.interaction = actor_rules.interaction(host.inter1, host.inter2)
+        if host.fatalities is None:
+            host.fatalities = event.fatalities
+        host.assign_id()
+    return out
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     seen, out = set(), []
     for e in events:
@@ -135,6 +217,8 @@ def _disorder(event_type: str, sub: str) -> str:
     return DISORDER.get(event_type, "Strategic developments")
 
 
+_FIGHTERS_HIT = re.compile(r"\b(?:fighters?|troops|soldiers|positions?|bases?|outposts?|combatants?|members)\b"
+                           r"[^.;]{0,30}\b(?:killed|injured|wounded|hit|destroyed)\b", re.IGNORECASE)
 # Words that tie a sentence to the one before: "The military responded with air strikes", "then", "later".
 _FOLLOW_UP = re.compile(r"\b(?:responded|retaliated|in response|in retaliation|then|afterwards|later|subsequently|"
                         r"by (?:early|late|the end of|the start of)|soon after|within (?:days|weeks|hours))\b", re.IGNORECASE)
@@ -165,7 +249,7 @@ def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
                  and (scan.published - d.event_date).days <= HISTORY_DAYS]  # background never lends its date
         if dated:
             return min(dated, key=lambda d: d.time_precision)
-    after = following_date(scan, cand.sentences[-1].index)
+    after = following_date(scan, cand.sentences[-1].index) or _day_in_details(scan, cand)
     if after:
         return after
     if cand.report_date:
@@ -173,6 +257,22 @@ def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
     if previous:
         return previous
     return ResolvedDate(scan.published, 2, None)
+
+
+def _day_in_details(scan, cand) -> ResolvedDate | None:
+    """A lead with no day ("An airstrike on X village has killed 40") is dated in the details a few sentences
+    on ("On 17 January at noon, the shells ..."): the first exact recent day in the next five sentences that
+    tell no other event."""
+    own = {s.index for s in cand.sentences}
+    last = cand.sentences[-1].index
+    for s in scan.sentences[last + 1:last + 6]:
+        if s.index in scan.event_sentences and s.index not in own:
+            return None  # another event's story begins: its days are its own
+        dates, _ = sentence_dates(scan, s)
+        days = [d for d in dates if d.time_precision == 1 and 0 <= (scan.published - d.event_date).days <= HISTORY_DAYS]
+        if days:
+            return days[0]
+    return None
 
 
 def _fallback_location(knowledge, scan, cand, previous_location=None) -> place_rules.Location | None:

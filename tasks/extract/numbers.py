@@ -24,7 +24,7 @@ UNITS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 VAGUE = {
     "tens of thousands": 10_000, "hundreds of thousands": 100_000, "millions": 1_000_000,
     "thousands": 1_000, "hundreds": 100, "scores": 20, "dozens": 12, "a dozen": 12, "tens": 10,
@@ -33,7 +33,7 @@ VAGUE = {
 }
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_WRITTEN = rf"(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))?(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:{_WORD})(?:[\s-]+(?:{_WORD}))?)?)*)"
+_WRITTEN = rf"(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))?(?:\s+(?:dozen|hundred|thousand|million)(?:\s+(?:and\s+)?(?:{_WORD})(?:[\s-]+(?:{_WORD}))?)?)*)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:million|thousand|lakh|m\b|k\b))?"
 _VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
 _QUALIFIER = (r"(?:at least|more than|over|some|about|around|nearly|almost|approximately|up to|an estimated|"
@@ -202,6 +202,12 @@ CUMULATIVE_CUES = re.compile(
 
 _RELATIVE = re.compile(r"(?<=\band )(?:her|his|their)\s+(?:\w+\s+)?(?:son|daughter|child|husband|wife|mother|father|"
                        r"brother|sister|grandson|granddaughter|baby|nephew|niece)\b", re.IGNORECASE)
+_ONE_PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|infant|monk|nun|teacher|student|farmer|villager|resident|civilian|"
+                    r"administrator|officer|soldier|policeman|fighter|driver|doctor|nurse|journalist|reporter|leader|"
+                    r"chairman|headman|official|commander|member|worker|trader|shopkeeper|pastor|priest|abbot|protester|activist|youth)")
+_ONE_PERSON = re.compile(rf"(?<![\w-])(?:(?:the|The)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_ONE_PERSON_NOUN}(?=\s+(?:was|had been)\s+(?:\w+ly\s+)?"
+                         rf"(?:killed|shot dead|shot and killed|beaten to death|stabbed to death|executed|murdered|slain)\b)|"
+                         rf"(?<=killing )\d{{1,2}}-year-old\s+{_ONE_PERSON_NOUN}\b)")
 _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which|mostly|mainly)\s*$", re.IGNORECASE)
 
 
@@ -335,4 +341,8 @@ def find_counts(text: str) -> tuple[Count, ...]:
         if scope == "event" and aggregate_governs(text, q.start, q.end):
             scope = "cumulative"  # "Landmines killed 12 civilians and wounded 30 so far this year"
         counts.append(Count(kind, q.value, scope, q.start, q.end, q.text))
-    return tuple(counts)
+    # "The ward administrator was shot dead", "killing 4-year-old boy": one person, though no "a" counts him
+    for m in _ONE_PERSON.finditer(text):
+        if not any(q.start < m.end() and m.start() < q.end for q in quantities) and _scope_of(text) == "event":
+            counts.append(Count("killed", 1, "event", m.start(), m.end(), m.group(0)))
+    return tuple(sorted(counts, key=lambda c: c.start))

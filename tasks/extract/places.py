@@ -30,6 +30,9 @@ _ORGANISATION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}(?:TV|
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+$")
 # A state's name opening a longer proper name: "Mon Lai Hket" (a camp near Laiza) is not Mon State.
 _LONGER_NAME_AFTER = re.compile(r"^ (?!(?:State|Region|Division|Township|Town|City|Village|District|and|or)\b)[A-Z][a-z]+ [A-Z][a-z]+\b")
+# A place name opening a longer village or ward name: "Thayet Thapin village", "Kan Thar Yar ward".
+_VILLAGE_NAME_AFTER = re.compile(r"^(?:[ -](?!(?:State|Region|Division|Township|Twsp|Tsp|Town|City|District)\b)[A-Z][a-z]+){1,2}\s+"
+                                 r"(?:village|ward|camp|quarter)\b")
 # A Burmese honorific makes what follows a person's name: "U Saw Hla Tun" is a man, not Saw Township.
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w-])(?:U|Daw|Ko|Ma|Maung|Mg|Naw|Nang|Sai|Khun|Sao|Saw|Nan|Mahn|Salai)\s+$")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|around|north of|south of|east of|west of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
@@ -156,6 +159,8 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
             continue  # "Myawaddy TV", "Shar Htoo Waw's drone team": a name that contains a place name
         if place.level == "state" and " " not in m.text and _LONGER_NAME_AFTER.match(after):
             continue
+        if _VILLAGE_NAME_AFTER.match(after):
+            continue  # "Thayet Thapin village" is a village of that name, not Thayet Township
         if _HONORIFIC_BEFORE.search(before[-12:]):
             continue
         word = _LEVEL_WORD_AFTER.match(after)

@@ -58,3 +58,27 @@ def merge_tolls(first: Toll, later: Toll) -> Toll:
     if first.vague and not later.vague:
         return Toll(later.killed, True, False, first.additive)
     return first
+
+
+_VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# a running total or a span ("so far", "since", "for months"): never one event's toll
+_TOTAL_OR_PERIOD = re.compile(r"\bso far\b|\bas of\b|\bto date\b|\bsince\b|\bfor (?:months|weeks|years|decades)\b|"
+                              r"\bover the (?:past|last)\b|\bin recent (?:weeks|months|years)\b|\bthis year\b", re.IGNORECASE)
+_LETHAL_SUBS = ("Excessive force against protesters", "Mob violence", "Violent demonstration")  # a peaceful march has no toll
+
+
+def lend_orphan_tolls(events: list, counts: list) -> None:
+    """A death toll told in a sentence of its own ("The dead included four children and a monk.", "Two of
+    them died in hospital.") belongs to the event told just before (within three sentences) when that event
+    has no toll of its own; a running total or background count never does."""
+    for sentence, count in counts:
+        if count.kind != "killed" or count.scope != "event" or _is_vague(count):
+            continue  # "dozens of bodies on the river bank" gives no toll to lend
+        if _TOTAL_OR_PERIOD.search(sentence.text):
+            continue  # "So far, 126 protesters have been killed": a running total
+        before = [e for e in events if e.start_char <= sentence.start and (
+            e.event_type in _VIOLENT_TYPES or e.sub_event_type in _LETHAL_SUBS)]
+        host = max(before, key=lambda e: e.start_char, default=None)
+        if host is None or host.fatalities is not None or sentence.start - host.end_char > 600:
+            continue
+        host.fatalities = count.value

@@ -34,6 +34,9 @@ _HYPOTHETICAL = re.compile(
     r"threatening to|aims? to|aiming to|intends? to|intended to|tried to|trying to|attempt(?:s|ed)? to|sought to|"
     r"seeking to|wants? to|hopes? to|ready to|prepar(?:e|es|ed|ing) to|warned of|fear(?:s|ed|ing)?|risk(?:s|ed|ing)?|for fear of|call(?:s|ed)? for|avoid(?:s|ed|ing)?|evad(?:e|es|ed|ing)|dodg(?:e|es|ed|ing)|"
     r"urged?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# Not an act of the day: "a potential airborne attack", "despite the declared ceasefire".
+_NOT_YET_BEFORE = re.compile(r"\b(?:potential|possible|imminent|planned|future|expected)\s+(?:[\w-]+\s+)?$|"
+                             r"\bdespite\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _BEFORE_LEAVING = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 _PEACEFULLY = re.compile(r"^\s+(?:peacefully|quietly|without incident|on their own)\b", re.IGNORECASE)
 _STANCE_PREFIX = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)
@@ -72,6 +75,12 @@ _PEOPLE = (r"(?:soldiers|troops|prisoners|officers?|men|police(?:men)?(?!\s+(?:s
 _PERSON_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\d,]+\s+|[a-z]+\s+)?"
                                   rf"(?:(?:junta|regime|military|government|enemy|police)\s+)?{_PEOPLE}\b", re.IGNORECASE)
 _PERSON_SUBJECT_BEFORE = re.compile(rf"\b{_PEOPLE}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "seized six weapons", "weapons and ammunition were seized": spoils or a haul, not territory.
+_GOODS = (r"(?:weapons?|arms|ammunition|ammo|munitions|guns?|rifles?|explosives|mines|drones|phones|drugs|narcotics|"
+          r"vehicles?|trucks?|motorbikes?|documents|equipment|supplies|cash|timber|jade)")
+_GOODS_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over|nearly|all|large amounts of|a cache of)\s+)?"
+                                 rf"(?:[\d,]+\s+|[a-z]+\s+)?(?:[a-z]+\s+)?{_GOODS}\b", re.IGNORECASE)
+_GOODS_SUBJECT_BEFORE = re.compile(rf"\b{_GOODS}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|the latest|the same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
@@ -118,7 +127,7 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
         before = text[max(lo, m.start - 40):m.start]
         if _MONTH_NAME.match(m.text) and (m.text[0].isupper() or _DAY_NEAR.search(text[m.end:m.end + 4])):
             continue  # "on March 5" is a date, not a march
-        if _NEGATED.search(before) or _HYPOTHETICAL.search(before):
+        if _NEGATED.search(before) or _HYPOTHETICAL.search(before) or _NOT_YET_BEFORE.search(before):
             continue
         after = text[m.end:min(hi, m.end + 60)]
         if trig.sub_event_type == "Protest with intervention" and (_BEFORE_LEAVING.search(before) or _PEACEFULLY.match(after)):
@@ -129,7 +138,8 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
                 or _GAP_BEFORE.search(before)):
             continue
         if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)
-                                                       or _SWATHES_AFTER.match(after)):
+                                                       or _SWATHES_AFTER.match(after) or _GOODS_OBJECT_AFTER.match(after)
+                                                       or _GOODS_SUBJECT_BEFORE.search(before)):
             continue  # people taken, not places; "lost control of large parts of the countryside": a state of affairs
         if trig.sub_event_type in _TERRITORY_SUBS and (m.text.lower() == "under the control of" or _AREA_AFTER.match(after)):
             continue  # "an area under the control of the AA", "a liberated area": who holds it, not a capture
@@ -316,6 +326,10 @@ _STATE_FORCES = re.compile(r"\b(?:soldiers|troops|police|security forces|junta|m
 # (coding guide: excessive force against protesters) - "security forces killed 51 after factories were torched".
 _FORCES_KILL = re.compile(r"\b(?:soldiers|troops|police|security forces|junta|military|army|regime)\b[^.;]{0,40}?"
                           r"\b(?:opened fire|fired|firing|shot|gunned down|killed|killing|mowed down)\b", re.IGNORECASE)
+_AIRCRAFT_DOWNED = re.compile(r"\b(?:shot down|shoots down|shoot down|downed|brought down)\s+(?:\w+\s+){0,3}?(?:helicopters?|"
+                              r"jets?|fighter jets?|gunships?|aircraft|warplanes?|planes?)\b|\b(?:helicopters?|jets?|gunships?|"
+                              r"aircraft|warplanes?|planes?)\s+(?:\w+\s+){0,3}?(?:was|were|had been|has been)\s+(?:\w+\s+)?"
+                              r"(?:shot down|downed|brought down)\b", re.IGNORECASE)
 _SURRENDER = re.compile(r"\b(?:surrender\w*|defect\w*|desert\w*|laid down)\b", re.IGNORECASE)
 _TERRITORY = re.compile(r"\b(?:captur\w+|seiz\w+|overr[au]n|took control|taking control|fell)\b", re.IGNORECASE)
 
@@ -328,7 +342,9 @@ _BASE_SURRENDERED = re.compile(r"\b(?:bases?|camps?|outposts?|headquarters|garri
 def refine(event_type: str, sub: str, sentence: str) -> tuple[str, str, str]:
     """Adjust the lexicon's type with the sentence's other words: protests met with force, crowds that
     turn violent, surrenders without a territorial change. Returns (event_type, sub_event_type, rule)."""
-    if _CROWD.search(sentence) and _FORCE.search(sentence) and event_type in ("Violence against civilians", "Riots"):
+    # "riot police fired at a crowd of protesters": the crowd is the target, the force the state's
+    if _CROWD.search(sentence) and _FORCE.search(sentence) and event_type in ("Violence against civilians", "Riots") \
+            and not (_PROTEST.search(sentence) and _FORCES_KILL.search(sentence)):
         return "Riots", "Mob violence", "crowd-violence"
     if _PROTEST.search(sentence) and event_type in ("Protests", "Riots", "Violence against civilians", "Strategic developments",
                                                      "Battles"):
@@ -340,6 +356,8 @@ def refine(event_type: str, sub: str, sentence: str) -> tuple[str, str, str]:
             return "Protests", "Protest with intervention", "protest-intervention"
         if event_type == "Protests":
             return event_type, sub, "lexicon"
+    if sub == "Disrupted weapons use" and _AIRCRAFT_DOWNED.search(sentence):
+        return "Battles", "Armed clash", "aircraft-downed"  # a crewed military aircraft shot down: a fight, not a seizure
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and _PEACEFUL_HANDOVER.search(sentence):
         return "Strategic developments", "Non-violent transfer of territory", "handover"
     if _BASE_SURRENDERED.search(sentence) and sub in ("Non-state actor overtakes territory", "Other", "Armed clash"):

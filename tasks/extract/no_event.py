@@ -1,0 +1,50 @@
+"""Words that make a sentence with a trigger tell no event of its own (real reporting, issue 14).
+
+A leaf module of cues the sentence-level extractor (events.py) asks: talk of peace that makes no deal, what
+people fled from, the war described as going on, and a sentence set inside an event already told.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What makes a weak word ("agreed to", "talks", "peace process") a deal: a truce named or a deal made.
+AGREEMENT_MADE = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace deal|peace agreement|signed|reached|struck|concluded|brokered)\b|"
+                            r"\bagreed to (?:an? )?(?:ceasefire|truce|cease|stop|halt|end|withdraw|hand|release|exchange|swap|pull)",
+                            re.IGNORECASE)
+
+
+# What people fled from: "fled an AA attack", "fleeing combat", "sheltering from an army offensive", "fled their
+# homes due to junta airstrikes". The flight is told; the fighting behind it is told elsewhere or not at all.
+FLED_FROM = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|sheltering from|shelter from|hiding from|"
+                       r"(?:fled|flee|fleeing|left|leave|leaving) (?:their |his |her )?(?:homes?|villages?) (?:due to|because of|to escape|from))"
+                       r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+# The war described as going on rather than an act told: "are fighting", "is engaged in", "has intensified",
+# "has seen fierce fighting", "amid ongoing offensives".
+_ONGOING_VERB = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+|reportedly\s+)?(?:\w+ly\s+)?(?:engaged in|locked in|\w+ing)\b|"
+                           r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:intensified|escalated|raged|persisted|continued|seen)\b|"
+                           r"\b(?:continues|rages|persists|grinds on)\b", re.IGNORECASE)
+_ONGOING_BEFORE = re.compile(r"\b(?:ongoing|continuing|persistent|escalating|intensifying|relentless)\s+(?:[\w'’-]+\s+)?$|"
+                             r"\b(?:continu(?:e|es|ed|ing)|keeps?|kept) (?:to|on)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def ongoing_state(text: str, trigger_start: int, trigger_end: int) -> bool:
+    """Is the trigger's clause a state of affairs in the present tense (a cue within 80 characters, no comma
+    or semicolon between)? Only asked of sentences with no day of their own."""
+    if _ONGOING_BEFORE.search(text[max(0, trigger_start - 40):trigger_start]):
+        return True
+    for cue in _ONGOING_VERB.finditer(text):
+        if cue.start() <= trigger_start < cue.end():
+            return True  # "are fighting": the trigger is the verb in the present
+        lo, hi = (cue.end(), trigger_start) if cue.end() <= trigger_start else (trigger_end, cue.start())
+        if 0 <= hi - lo <= 80 and not re.search(r"[,;:]", text[lo:hi]):
+            return True
+    return False
+
+
+# "during the attack", "in the incident", "during the clashes": a sentence set inside an event already told
+DURING_TOLD = re.compile(r"\b(?:during|in|amid|throughout)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:attacks?|incident|fighting|"
+                         r"clash(?:es)?|raids?|assaults?|battles?|offensive|massacre|shelling|air ?strikes?|bombings?|"
+                         r"crackdown|violence|operation)\b", re.IGNORECASE)
