@@ -24,7 +24,7 @@ from tasks.relevance import (
     SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
 )
 
-RULES_VERSION = "r2"  # r2: evidence lists each distinct term once, with its count
+RULES_VERSION = "r3"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own
 MAX_EVIDENCE_MENTIONS = 80
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u104b])[\"'\u201d\u2019)]?\s+|\n+")
@@ -95,7 +95,8 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None) -> Ar
         text_mentions = [m for m in text_mentions if not m.needs_context]
     located = _locate(knowledge, title_mentions, "title", [(0, len(title))], TITLE_FACTOR, lead_units=1)
     located += _locate(knowledge, text_mentions, "text", _sentences(text), 1.0, lead_units=0 if title.strip() else 1)
-    verdict = judge(knowledge, located, short_text=short, paired_anchor=paired)
+    cue = _short_cue(knowledge, f"{title} {text}", [*title_mentions, *text_mentions], anchored) if short else None
+    verdict = judge(knowledge, located, short_text=short, paired_anchor=paired, short_cue=cue)
     regions, pcodes = _regions(knowledge, [item.mention for item in located])
     evidence = {
         "rule": verdict.rule,
@@ -135,6 +136,24 @@ def _not_markets(mentions: list[Mention], text: str) -> list[Mention]:
 # In a headline with no country named, "junta"/"regime" forces are Myanmar's (other juntas come with their country)
 _JUNTA = re.compile(r"\b(?:junta|regime)", re.IGNORECASE)
 _OTHER_JUNTA = re.compile(r"\b(?!(?:Myanmar|Burma|Burmese|The|A|An|Junta|Regime)\b)[A-Z][a-z]+(?:['’]s)?\s+(?:military\s+)?(?:junta|regime)\b")
+
+
+# A lethal act told with its armed agent: "killed by junta troops", "soldiers shoot two men dead".
+_LETHAL_AGENT = re.compile(
+    r"\b(?:killed|shot(?:\s+dead)?|murdered|burned|burnt|bombed|shelled|slain|massacred)\s+by\b|\bat\s+the\s+hands\s+of\b|"
+    r"\b(?:troops|soldiers|forces|police|army|battalion|column|gunmen|fighters)\s+(?:\w+\s+){0,2}?"
+    r"(?:kill|kills|killed|shoot|shoots|shot|fired\s+(?:on|at)|fire\s+on|open(?:ed)?\s+fire|rams?|rammed|torch(?:es|ed)?|"
+    r"burn(?:s|ed)?|murder(?:s|ed)?|massacre(?:s|d)?)\b", re.IGNORECASE)
+
+
+def _short_cue(knowledge: Knowledge, text: str, mentions: list[Mention], anchored: bool) -> str | None:
+    """What makes a short text the war's on its own, if anything (tasks/relevance.py's module doc). A
+    lethal act needs a real Myanmar anchor: "junta troops fire on crowds" alone may be another junta's."""
+    if opposite_sides_named(knowledge, mentions):
+        return "both_sides"
+    if anchored and _LETHAL_AGENT.search(text) and names_armed_actor(knowledge, mentions):
+        return "lethal_agent"
+    return None
 
 
 def _names_no_other_country(knowledge: Knowledge, mentions: list[Mention]) -> bool:

@@ -147,3 +147,30 @@ def test_labelled_set_has_enough_items_and_hard_negatives() -> None:
     assert len(rows) >= 120 and len({row["id"] for row in rows}) == len(rows)
     assert sum(row["label"] == "0" for row in rows) >= 40
     assert all(row["headline"] and row["lead"] and row["label"] in ("0", "1") for row in rows)
+
+
+@pytest.mark.parametrize("headline, rule", [
+    ("Rebel fighters overrun junta outpost near Hpakant, KIA says", None),       # already strong enough
+    ("Junta battalion routed by KIA on Myitkyina road", "short_both_sides"),
+    ("PDF units say they inflicted heavy losses on junta forces in Pale", "short_both_sides"),
+    ("Junta troops shoot three farmers dead in Magway Region", "short_lethal_agent"),
+    ("Teacher dies after being shot by junta troops near Monywa", "short_lethal_agent"),
+])
+def test_short_texts_of_the_war_are_relevant_on_their_own(repo_knowledge: Knowledge, headline: str, rule) -> None:
+    """A headline has no room to repeat its signal: both warring sides named, or a lethal act told with
+    its armed agent, is the war's (team-written headlines in the style of real ones)."""
+    tags = tag_article(repo_knowledge, headline, "")
+    assert tags.relevant, (headline, tags.rule, tags.score)
+    if rule:
+        assert tags.rule in (rule, "myanmar_conflict")
+
+
+@pytest.mark.parametrize("headline", [
+    "Myanmar quake: more than 3,000 dead, junta says",
+    "Myanmar kyat slides to record low against the dollar",
+    "Thai police shoot two smugglers dead near the Myanmar border at Mae Sot",
+    "Myanmar junta chief heads to Beijing for regional summit",
+])
+def test_short_texts_without_the_war_stay_out(repo_knowledge: Knowledge, headline: str) -> None:
+    tags = tag_article(repo_knowledge, headline, "")
+    assert not tags.relevant, (headline, tags.rule, tags.score)
