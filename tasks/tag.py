@@ -78,12 +78,16 @@ def tagger_version(knowledge: Knowledge) -> str:
     return f"{RULES_VERSION}+{knowledge.version}"
 
 
-def tag_article(knowledge: Knowledge, title: str | None, text: str | None) -> ArticleTags:
+def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outlet_anchor: bool = False) -> ArticleTags:
+    """`outlet_anchor`: the article comes from a Myanmar outlet's feed (registry `general` = false), which
+    counts as one Myanmar anchor: "Night guard shot dead by soldiers" there needs no "Myanmar". It is not a
+    title anchor, so a headline naming only another country still reads as that country's story."""
     title, text = title or "", text or ""
     language = detect_language(text, title)  # the lexicon is one; each language counts its own triggers
     title_mentions = own_script_triggers(_not_markets(knowledge.find(title, myanmar_context=True), title), language)
     text_mentions = own_script_triggers(_not_markets(knowledge.find(text, myanmar_context=True), text), language)
-    anchored = knowledge.myanmar_anchored(title_mentions) or knowledge.myanmar_anchored(text_mentions)
+    anchored = (outlet_anchor or knowledge.myanmar_anchored(title_mentions)
+                or knowledge.myanmar_anchored(text_mentions))
     short = len(title.split()) + len(text.split()) <= SHORT_TEXT_WORDS
     paired = not anchored and (opposite_sides_named(knowledge, [*title_mentions, *text_mentions])
                                or short and _names_no_other_country(knowledge, [*title_mentions, *text_mentions])
@@ -96,7 +100,7 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None) -> Ar
     located = _locate(knowledge, title_mentions, "title", [(0, len(title))], TITLE_FACTOR, lead_units=1)
     located += _locate(knowledge, text_mentions, "text", _sentences(text), 1.0, lead_units=0 if title.strip() else 1)
     cue = _short_cue(knowledge, f"{title} {text}", [*title_mentions, *text_mentions], anchored) if short else None
-    verdict = judge(knowledge, located, short_text=short, paired_anchor=paired, short_cue=cue)
+    verdict = judge(knowledge, located, short_text=short, paired_anchor=paired or outlet_anchor, short_cue=cue)
     regions, pcodes = _regions(knowledge, [item.mention for item in located])
     evidence = {
         "rule": verdict.rule,
@@ -259,13 +263,13 @@ def _evidence(located: list[Located]) -> list[dict[str, Any]]:
 # --- database ------------------------------------------------------------------------------------
 
 
-def tag_rows(knowledge: Knowledge, articles: Iterable[tuple[str, str | None, str | None]]) -> list[dict]:
-    """article_tags rows for (article_id, title, text) triples."""
+def tag_rows(knowledge: Knowledge, articles: Iterable[tuple]) -> list[dict]:
+    """article_tags rows for (article_id, title, text[, outlet_anchor]) tuples."""
     version = tagger_version(knowledge)
     now = datetime.now(timezone.utc)
     rows = []
-    for article_id, title, text in articles:
-        tags = tag_article(knowledge, title, text)
+    for article_id, title, text, *outlet in articles:
+        tags = tag_article(knowledge, title, text, outlet_anchor=bool(outlet and outlet[0]))
         rows.append({
             "article_id": article_id, "relevant": tags.relevant, "score": tags.score, "rule": tags.rule,
             "topics": tags.topics, "regions": tags.regions, "region_pcodes": tags.region_pcodes,
@@ -295,10 +299,12 @@ def _ids_to_tag(con: duckdb.DuckDBPyConnection, version: str, feeds: list[str] |
     ).fetchall()]
 
 
-def _articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tuple[str, str | None, str | None]]:
+def _articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tuple]:
+    """(article_id, title, text, from a Myanmar outlet's feed) for each id."""
     return con.execute(
-        "SELECT article_id, title, coalesce(text, summary) FROM articles "
-        "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id",
+        "SELECT a.article_id, a.title, coalesce(a.text, a.summary), NOT coalesce(f.general, true) "
+        "FROM articles a LEFT JOIN feeds f ON f.feed_id = a.feed_id "
+        "WHERE a.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY a.article_id",
         [article_ids],
     ).fetchall()
 

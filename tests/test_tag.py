@@ -174,3 +174,29 @@ def test_short_texts_of_the_war_are_relevant_on_their_own(repo_knowledge: Knowle
 def test_short_texts_without_the_war_stay_out(repo_knowledge: Knowledge, headline: str) -> None:
     tags = tag_article(repo_knowledge, headline, "")
     assert not tags.relevant, (headline, tags.rule, tags.score)
+
+
+def test_a_myanmar_outlets_feed_item_needs_no_myanmar_in_its_headline(tmp_path, settings) -> None:
+    """The same short item (its page gone, only the feed's headline and summary left) is the war's from a
+    Myanmar outlet's feed (registry general = false) and not from a general news feed."""
+    from tasks import pipeline
+    from tests.conftest import query_rows, write_registry
+    from tests.loopback import LoopbackSite
+
+    def rss(path: str) -> bytes:
+        return ('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item>'
+                "<title>Ward guard shot dead by soldiers during night raid</title>"
+                f"<link>{site.url('/' + path)}</link><description>Residents said troops opened fire "
+                "on the volunteer guard post before dawn.</description></item></channel></rss>").encode()
+
+    db = tmp_path / "o.duckdb"
+    with LoopbackSite() as site:
+        site.static("/local", rss("gone-local"), "application/rss+xml")
+        site.static("/world", rss("gone-world"), "application/rss+xml")
+        site.static("/robots.txt", b"User-agent: *\nAllow: /\n", "text/plain")
+        registry = write_registry(tmp_path / "feeds.csv", [
+            {"feed_id": "local", "url": site.url("/local"), "general": "false"},
+            {"feed_id": "world", "url": site.url("/world"), "general": "true"}])
+        pipeline.run_ingest(pipeline.new_run_id(), db, registry, settings, force=True)
+    verdicts = dict(query_rows(db, "SELECT a.feed_id, t.relevant FROM article_tags t JOIN articles a USING (article_id)"))
+    assert verdicts == {"local": True, "world": False}
