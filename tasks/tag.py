@@ -145,7 +145,7 @@ _OTHER_JUNTA = re.compile(r"\b(?!(?:Myanmar|Burma|Burmese|The|A|An|Junta|Regime)
 # A lethal act told with its armed agent: "killed by junta troops", "soldiers shoot two men dead".
 _LETHAL_AGENT = re.compile(
     r"\b(?:killed|shot(?:\s+dead)?|murdered|burned|burnt|bombed|shelled|slain|massacred)\s+by\b|\bat\s+the\s+hands\s+of\b|"
-    r"\b(?:troops|soldiers|forces|police|army|battalion|column|gunmen|fighters)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:troops?|soldiers?|forces|police(?:man|men)?|army|battalion|column|gunmen|fighters)\s+(?:\w+\s+){0,2}?"
     r"(?:kill|kills|killed|shoot|shoots|shot|fired\s+(?:on|at)|fire\s+on|open(?:ed)?\s+fire|rams?|rammed|torch(?:es|ed)?|"
     r"burn(?:s|ed)?|murder(?:s|ed)?|massacre(?:s|d)?)\b", re.IGNORECASE)
 
