@@ -8,8 +8,8 @@ HTTP work and cleaning happen with the file closed. An ingest that starts meanwh
 (tasks/db.py) at most as long as one batch load takes. The live fetch queue leaves `source = 'backfill'`
 rows alone, so a 50,000-URL backlog never lands in a scheduled run either.
 
-Memory: the per-batch stages stream; event dedup holds every mention of the database while it clusters,
-so it runs in a short-lived child process (tasks/isolated.py) and the backfill process stays flat.
+Memory: the per-batch stages stream; dedup (story half, then event half) runs in short-lived child
+processes (tasks/isolated.py), see docs/history.md for what still grows with the backlog.
 """
 
 from __future__ import annotations

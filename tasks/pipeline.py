@@ -186,11 +186,26 @@ def extract_stage(db_path: Path, force: bool = False, only_feeds: list[str] | No
 
 def dedup_stage(db_path: Path, rebuild: bool = False) -> dict[str, Any]:
     """Cluster near-duplicate articles and the event mentions that describe one real-world event, each
-    part of tasks.dedup.run_dedup on a fresh open of the database, in a short-lived child process: its
-    index of every mention grows with the database and must not stay in the pipeline's memory."""
+    part of tasks.dedup.run_dedup on a fresh open of the database, each in its own short-lived child
+    process: what they hold grows with the backlog and must not stay in the pipeline's memory, and the
+    event half must not start on top of what the story half left in its allocator."""
     from tasks.isolated import run_isolated
 
-    return run_isolated(dedup_here, Path(db_path), rebuild)
+    stories = run_isolated(_stories_here, Path(db_path), rebuild)
+    return run_isolated(_events_here, Path(db_path), stories, rebuild)
+
+
+def _stories_here(db_path: Path, rebuild: bool) -> dict[str, str]:
+    from tasks.dedup.store import run_story_dedup
+
+    return run_story_dedup(lambda: opened(db_path), rebuild)
+
+
+def _events_here(db_path: Path, stories: dict[str, str], rebuild: bool) -> dict[str, Any]:
+    from tasks.dedup.store import dedup_events
+
+    with opened(db_path) as con:
+        return dedup_events(con, stories, rebuild)
 
 
 def dedup_here(db_path: Path, rebuild: bool = False) -> dict[str, Any]:

@@ -262,3 +262,44 @@ def test_merged_toll_is_the_figure_most_outlets_report_with_every_figure_listed(
     fatalities, rule, sources = con.execute(
         "SELECT fatalities, fatalities_rule, fatalities_sources FROM unique_events").fetchall()[0]
     assert (fatalities, rule.split(":")[0], sources) == (10, "supported", "10: Alpha, Beta; 9: Gamma")
+
+
+def test_the_pipeline_dedup_in_two_child_processes_writes_what_one_connection_writes(tmp_path: Path) -> None:
+    """tasks.pipeline.dedup_stage runs the story half and the event half each in its own process and
+    inserts rows not stored yet (upserting the rest): a first run, then a second that updates a stored
+    cluster and adds new ones, must leave exactly what tasks.dedup.dedup_stage leaves on one connection."""
+    from tasks.pipeline import dedup_stage as pipeline_dedup
+
+    con = _open(tmp_path / "one.duckdb")
+    _report(con, "a1", "Alpha", T0, _event("a1", fatalities=5), text=WIRE)
+    _report(con, "b1", "Beta", T0 + timedelta(hours=2), _event("b1", sub="Armed clash", day=date(2024, 3, 1)))
+    con.close()
+    shutil.copy(tmp_path / "one.duckdb", tmp_path / "two.duckdb")
+
+    def second_batch(con: duckdb.DuckDBPyConnection) -> None:
+        _report(con, "a2", "Beta", T0 + timedelta(hours=4), _event("a2", place="township", fatalities=7),
+                text=WIRE + " More follows.")
+        _report(con, "c1", "Gamma", T0 + timedelta(hours=5), _event("c1", sub="Peaceful protest", place="myaung"))
+
+    snapshots = []
+    for name, run in (("one.duckdb", None), ("two.duckdb", pipeline_dedup)):
+        path = tmp_path / name
+        for step in range(2):
+            if run is None:
+                con = database.connect(path)
+                if step:
+                    second_batch(con)
+                dedup_stage(con)
+                con.close()
+            else:
+                if step:
+                    con = database.connect(path)
+                    second_batch(con)
+                    con.close()
+                run(path)
+        con = database.connect(path)
+        snapshots.append(_snapshot(con))
+        con.close()
+    assert snapshots[0] == snapshots[1]
+    links, clusters, _ = snapshots[1]
+    assert len(links) == 4 and len(clusters) == 3  # a2 joined a1's cluster: the stored row was updated

@@ -11,8 +11,9 @@ cluster (cheap) and written only where their hash changed.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime, timezone
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from tasks.db import transaction, upsert
+from tasks.db import insert, transaction, upsert
 from tasks.dedup.article_store import update_stories, write_stories
 from tasks.dedup.events import (EVENT_METHOD_VERSION, Cluster, Clustering, Mention, cluster_mentions, make_mention,
                                 slim)
@@ -139,8 +140,8 @@ def cluster_events(mentions: list[Mention], fingerprints: dict[str, str], links:
     return clustering, len(replay)
 
 
-def _link_rows(clustering: Clustering, fingerprints: dict[str, str], links: dict[str, tuple]) -> list[dict]:
-    rows = []
+def _link_rows(clustering: Clustering, fingerprints: dict[str, str], links: dict[str, tuple]) -> Iterator[dict]:
+    """The link rows that changed, generated (a backlog's tens of thousands of dicts are never all held)."""
     for cluster in clustering.clusters.values():
         for mention, score, rule in zip(cluster.members, cluster.scores, cluster.rules):
             old = links.get(mention.event_id)
@@ -148,10 +149,9 @@ def _link_rows(clustering: Clustering, fingerprints: dict[str, str], links: dict
             if old and (old[0], old[1], old[4], old[5], old[6]) == (cluster.cluster_id, score, fingerprint,
                                                                     EVENT_METHOD_VERSION, rule):
                 continue
-            rows.append({"event_id": mention.event_id, "cluster_id": cluster.cluster_id, "join_score": score,
-                         "article_id": mention.article_id, "reported_at": mention.reported_at,
-                         "fingerprint": fingerprint, "method_version": EVENT_METHOD_VERSION, "join_rule": rule})
-    return rows
+            yield {"event_id": mention.event_id, "cluster_id": cluster.cluster_id, "join_score": score,
+                   "article_id": mention.article_id, "reported_at": mention.reported_at,
+                   "fingerprint": fingerprint, "method_version": EVENT_METHOD_VERSION, "join_rule": rule}
 
 
 def _full_members(con: duckdb.DuckDBPyConnection, clusters: Sequence[Cluster]) -> list[Cluster]:
@@ -176,15 +176,24 @@ def _write_clusters(con: duckdb.DuckDBPyConnection, clustering: Clustering, stor
             row["row_hash"] = _digest({k: v for k, v in row.items() if k != "updated_at"})
             if stored.get(cluster.cluster_id) != row["row_hash"]:
                 changed.append(row)
-        upsert(con, "event_clusters", pa.Table.from_pylist(changed, schema=CLUSTER_SCHEMA), ["cluster_id"])
+        _insert_or_upsert(con, "event_clusters", changed, CLUSTER_SCHEMA, "cluster_id", stored)
         written += len(changed)
     return written
 
 
-def _write_links(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
-    for start in range(0, len(rows), LINK_CHUNK):
-        upsert(con, "event_cluster_links", pa.Table.from_pylist(rows[start:start + LINK_CHUNK], schema=LINK_SCHEMA),
-               ["event_id"])
+def _insert_or_upsert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], schema: pa.Schema, key: str,
+                      stored: Container[str]) -> None:
+    """Rows whose key is not stored yet go in by plain INSERT: ON CONFLICT holds much more memory in
+    DuckDB, and a backlog's dedup writes tens of thousands of new rows in its one transaction."""
+    for rows_part, write in (([r for r in rows if r[key] not in stored], insert),
+                             ([r for r in rows if r[key] in stored], lambda c, t, d: upsert(c, t, d, [key]))):
+        if rows_part:
+            write(con, table, pa.Table.from_pylist(rows_part, schema=schema))
+
+
+def _write_links(con: duckdb.DuckDBPyConnection, rows: Iterator[dict], links: dict[str, tuple]) -> None:
+    while chunk := list(itertools.islice(rows, LINK_CHUNK)):
+        _insert_or_upsert(con, "event_cluster_links", chunk, LINK_SCHEMA, "event_id", links)
 
 
 def dedup_events(con: duckdb.DuckDBPyConnection, stories: dict[str, str], rebuild: bool = False) -> dict[str, Any]:
@@ -195,7 +204,6 @@ def dedup_events(con: duckdb.DuckDBPyConnection, stories: dict[str, str], rebuil
     mentions, fingerprints, outlets = load_mentions(con)
     links = _stored_links(con)
     clustering, replayed = cluster_events(mentions, fingerprints, links, rebuild)
-    link_rows = _link_rows(clustering, fingerprints, links)
     gone_links = sorted(set(links) - set(fingerprints))
     stored = dict(con.execute("SELECT cluster_id, row_hash FROM event_clusters").fetchall())
     gone_clusters = sorted(set(stored) - set(clustering.clusters))
@@ -204,7 +212,7 @@ def dedup_events(con: duckdb.DuckDBPyConnection, stories: dict[str, str], rebuil
             con.execute("DELETE FROM event_cluster_links WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [gone_links])
         if gone_clusters:
             con.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))", [gone_clusters])
-        _write_links(con, link_rows)
+        _write_links(con, _link_rows(clustering, fingerprints, links), links)
         written = _write_clusters(con, clustering, stored, stories, outlets)
         # analysts' corrections follow the events they are anchored to (issue 17), in the same commit
         orphaned = refresh_review(con)
@@ -229,12 +237,20 @@ def run_dedup(connection: Connection, rebuild: bool = False) -> dict[str, Any]:
 
     Returns {story_clusters, duplicate_articles, event_mentions, unique_events, events_replayed,
     clusters_written}."""
+    stories = run_story_dedup(connection, rebuild)
+    with connection() as con:
+        return dedup_events(con, stories, rebuild)
+
+
+def run_story_dedup(connection: Connection, rebuild: bool = False) -> dict[str, str]:
+    """The story half of `run_dedup`: plan, write (one transaction); article_id -> story_cluster_id.
+    Only that map is returned: the planned rows (a signature each, 1.6 KB an article of a backlog) are
+    let go before the event mentions are loaded."""
     with connection() as con:
         update = update_stories(con, rebuild)
     with connection() as con, transaction(con):
         write_stories(con, update)
-    with connection() as con:
-        return dedup_events(con, update.stories, rebuild)
+    return update.stories
 
 
 def dedup_stage(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> dict[str, Any]:
