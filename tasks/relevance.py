@@ -203,13 +203,14 @@ def off_topic_lead(knowledge: Knowledge, located: list[Located]) -> bool:
     return (topic and not violent) or (disaster and not (violent or answered))
 
 
-def judge(knowledge: Knowledge, located: list[Located], short_text: bool = False, paired_anchor: bool = False,
+def judge(knowledge: Knowledge, located: list[Located], short_text: bool = False, inferred_anchor: bool = False,
           short_cue: str | None = None) -> Verdict:
-    """`short_text`: a headline or summary alone; `paired_anchor`: two ambiguous short forms of opposite
-    sides anchor the story; `short_cue`: what makes a short text the war's on its own, "both_sides" or
-    "lethal_agent" (see the module doc)."""
+    """`short_text`: a headline or summary alone; `inferred_anchor`: one Myanmar anchor no mention carries
+    (two ambiguous short forms of opposite sides, or the Myanmar outlet whose feed the item came from);
+    `short_cue`: what makes a short text the war's on its own, "both_sides" or "lethal_agent" (see the
+    module doc)."""
     myanmar, foreign, title_myanmar, title_foreign = _anchor_counts(knowledge, located)
-    myanmar += paired_anchor
+    myanmar += inferred_anchor
     if myanmar == 0:
         return Verdict(False, 0.0, "no_myanmar_anchor", {"myanmar_anchors": 0, "foreign_anchors": foreign})
     anchors = {"myanmar_anchors": myanmar, "foreign_anchors": foreign}

@@ -89,18 +89,23 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     anchored = (outlet_anchor or knowledge.myanmar_anchored(title_mentions)
                 or knowledge.myanmar_anchored(text_mentions))
     short = len(title.split()) + len(text.split()) <= SHORT_TEXT_WORDS
-    paired = not anchored and (opposite_sides_named(knowledge, [*title_mentions, *text_mentions])
-                               or short and _names_no_other_country(knowledge, [*title_mentions, *text_mentions])
+    mentions = [*title_mentions, *text_mentions]
+    # Asked only where it decides something: the anchor of an unanchored story, the cue of a short one.
+    both_sides = (not anchored or short) and opposite_sides_named(knowledge, mentions)
+    paired = not anchored and (both_sides
+                               or short and _names_no_other_country(knowledge, mentions)
                                and not _OTHER_JUNTA.search(f"{title} {text}")
                                and any(m.kind == "actor" and m.needs_context and _JUNTA.search(m.text)
-                                       for m in [*title_mentions, *text_mentions]))
+                                       for m in mentions))
     if not anchored and not paired:  # ambiguous short forms (AA, PDF) only count in a Myanmar story
         title_mentions = [m for m in title_mentions if not m.needs_context]
         text_mentions = [m for m in text_mentions if not m.needs_context]
     located = _locate(knowledge, title_mentions, "title", [(0, len(title))], TITLE_FACTOR, lead_units=1)
     located += _locate(knowledge, text_mentions, "text", _sentences(text), 1.0, lead_units=0 if title.strip() else 1)
-    cue = _short_cue(knowledge, f"{title} {text}", [*title_mentions, *text_mentions], anchored) if short else None
-    verdict = judge(knowledge, located, short_text=short, paired_anchor=paired or outlet_anchor, short_cue=cue)
+    # The filter above never drops a side that both_sides counted: it runs only when no two sides were named.
+    cue = (_short_cue(knowledge, f"{title} {text}", [*title_mentions, *text_mentions], anchored, both_sides)
+           if short else None)
+    verdict = judge(knowledge, located, short_text=short, inferred_anchor=paired or outlet_anchor, short_cue=cue)
     regions, pcodes = _regions(knowledge, [item.mention for item in located])
     evidence = {
         "rule": verdict.rule,
@@ -150,10 +155,11 @@ _LETHAL_AGENT = re.compile(
     r"burn(?:s|ed)?|murder(?:s|ed)?|massacre(?:s|d)?)\b", re.IGNORECASE)
 
 
-def _short_cue(knowledge: Knowledge, text: str, mentions: list[Mention], anchored: bool) -> str | None:
+def _short_cue(knowledge: Knowledge, text: str, mentions: list[Mention], anchored: bool,
+               both_sides: bool) -> str | None:
     """What makes a short text the war's on its own, if anything (tasks/relevance.py's module doc). A
     lethal act needs a real Myanmar anchor: "junta troops fire on crowds" alone may be another junta's."""
-    if opposite_sides_named(knowledge, mentions):
+    if both_sides:
         return "both_sides"
     if anchored and _LETHAL_AGENT.search(text) and names_armed_actor(knowledge, mentions):
         return "lethal_agent"
