@@ -117,8 +117,15 @@ def _armed_actors(knowledge, actor_ids: list[str]) -> set[str]:
     return out
 
 
-def score_headlines(knowledge, items: dict[str, list[dict]], misses: dict[str, list[str]] | None = None,
-                    from_outlets: set[str] = frozenset()) -> dict[str, float]:
+def _headline_sets() -> tuple[dict[str, list[dict]], set[str]]:
+    """The clear 2021 events' headlines with their events, and those a registry Myanmar outlet reported."""
+    events = clear_2021_events()
+    items = headlines(events)
+    return items, myanmar_outlet_headlines(events, myanmar_outlets()) & set(items)
+
+
+def score_headlines(knowledge, items: dict[str, list[dict]], from_outlets: set[str] = frozenset(),
+                    misses: dict[str, list[str]] | None = None) -> dict[str, float]:
     from tasks.tag import tag_article
 
     found = state_total = state_ok = actor_total = actor_ok = outlet_found = 0
@@ -178,9 +185,7 @@ def evaluate() -> list[tuple[str, float, object]]:
     from tasks.knowledge import load_knowledge
 
     knowledge = load_knowledge()
-    events = clear_2021_events()
-    items = headlines(events)
-    figures = score_headlines(knowledge, items, from_outlets=myanmar_outlet_headlines(events, myanmar_outlets()) & set(items))
+    figures = score_headlines(knowledge, *_headline_sets())
     rows: list[tuple[str, float, object]] = [(f"ucdp.{k}", round(v, 3), TARGETS[k]) for k, v in figures.items() if k in TARGETS]
     rows.append(("ucdp.headlines (clear 2021 events)", figures["headlines"], ""))
     rows.append(("ucdp.headlines from registry Myanmar outlets", figures["headlines_from_myanmar_outlets"], ""))
@@ -202,10 +207,8 @@ def main() -> int:
 
     knowledge = load_knowledge()
     misses: dict[str, list[str]] = defaultdict(list)
-    events = clear_2021_events()
-    items = headlines(events)
-    from_outlets = myanmar_outlet_headlines(events, myanmar_outlets()) & set(items)
-    figures = score_headlines(knowledge, items, misses if args.misses else None, from_outlets)
+    items, from_outlets = _headline_sets()
+    figures = score_headlines(knowledge, items, from_outlets, misses if args.misses else None)
     dev_fp, n_dev = negative_fp(knowledge, "dev", misses["negative (dev)"] if args.misses else None)
     for kind, lines in misses.items():
         print(f"\n-- misses: {kind} ({len(lines)})")
