@@ -208,13 +208,6 @@ def _events_here(db_path: Path, stories: dict[str, str], rebuild: bool) -> dict[
         return dedup_events(con, stories, rebuild)
 
 
-def dedup_here(db_path: Path, rebuild: bool = False) -> dict[str, Any]:
-    """dedup_stage in this process."""
-    from tasks.dedup import run_dedup
-
-    return run_dedup(lambda: opened(db_path), rebuild)
-
-
 def _ids(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:
     return [row[0] for row in con.execute(sql).fetchall()]
 
