@@ -156,8 +156,9 @@ def read_mentions(db: Path, articles: list[dict]) -> dict[str, list[dict]]:
     try:
         cursor = con.execute(
             "SELECT e.article_id, e.event_id, l.cluster_id, e.event_type, e.sub_event_type, e.event_date, "
-            "e.admin1, e.admin3, e.location, e.actor1, e.actor2, e.fatalities, e.figure_scope "
-            "FROM events e LEFT JOIN event_cluster_links l USING (event_id)")
+            "e.admin1, e.admin3, e.location, e.actor1, e.actor2, e.fatalities, e.figure_scope, r.mention_role "
+            "FROM events e LEFT JOIN event_cluster_links l USING (event_id) "
+            "LEFT JOIN event_mention_roles r USING (event_id)")
         names = [d[0] for d in cursor.description]
         mentions: dict[str, list[dict]] = defaultdict(list)
         for row in cursor.fetchall():
@@ -220,7 +221,8 @@ def score(articles: list[dict], own: dict[str, dict | None], mentions: dict[str,
 def _cluster_faults(articles: list[dict], own: dict[str, dict | None],
                     mentions: dict[str, list[dict]]) -> dict[str, int]:
     """Unique events mixing two gold events' own mentions; unique events that count, among their sources, an
-    article about another event (a background or stray mention of it joined them)."""
+    article about another event (a stray mention of it joined them; a mention the pipeline flags as only
+    recalled, which num_sources does not count, is not inflation)."""
     golds: dict[str, set[str]] = defaultdict(set)
     for a in articles:
         if own[a["id"]]:
@@ -228,7 +230,8 @@ def _cluster_faults(articles: list[dict], own: dict[str, dict | None],
     inflated = 0
     for cluster_id, gold in golds.items():
         strays = [a for a in articles if a["gold"] not in gold
-                  and any(m["cluster_id"] == cluster_id for m in mentions.get(a["id"], []))]
+                  and any(m["cluster_id"] == cluster_id and m["mention_role"] != "recalled"
+                          for m in mentions.get(a["id"], []))]
         inflated += bool(strays)
     return {"mixed_events": sum(len(g) > 1 for g in golds.values()), "inflated_sources": inflated}
 

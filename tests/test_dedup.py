@@ -303,3 +303,33 @@ def test_the_pipeline_dedup_in_two_child_processes_writes_what_one_connection_wr
     assert snapshots[0] == snapshots[1]
     links, clusters, _ = snapshots[1]
     assert len(links) == 4 and len(clusters) == 3  # a2 joined a1's cluster: the stored row was updated
+
+
+def test_an_article_that_only_recalls_an_event_is_not_counted_among_its_sources(tmp_path: Path) -> None:
+    con = _open(tmp_path / "t.duckdb")
+    _report(con, "a1", "Alpha", T0, _event("a1", day=date(2024, 2, 13)))
+    lead = _event("a2", sub="Armed clash", day=date(2024, 2, 16), place="myaung", actor1="PDF: People's Defense Force")
+    recalled = _event("a2", day=date(2024, 2, 13))  # "... three days after the air strike on Su Lay Kone"
+    recalled.start_char, recalled.end_char = 400, 480
+    recalled.assign_id()
+    _report(con, "a2", "Beta", T0 + timedelta(days=3), lead, recalled)
+    only_recalled = _event("a3", sub="Peaceful protest", day=date(2024, 2, 1), place="other_village", actor1=None)
+    only_recalled.start_char = 300
+    only_recalled.assign_id()
+    _report(con, "a3", "Gamma", T0 + timedelta(days=4), _event("a3", day=date(2024, 2, 17), place="other_village"),
+            only_recalled)
+    # a retrospective a month and more later names only the strike: background all the same
+    _report(con, "a4", "Gamma", T0 + timedelta(days=40), _event("a4", day=date(2024, 2, 13)))
+    dedup_stage(con)
+    rows = {r[0]: r[1:] for r in con.execute(
+        "SELECT sub_event_type || ' ' || event_date, num_articles, num_sources, sources, recalled_in "
+        "FROM unique_events").fetchall()}
+    assert rows["Air/drone strike 2024-02-13"] == (1, 1, ["Alpha"], ["https://Beta.example/a2",
+                                                                     "https://Gamma.example/a4"])
+    assert rows["Peaceful protest 2024-02-01"] == (1, 1, ["Gamma"], [])  # known only from a recall: still counted
+    roles = dict(con.execute("SELECT article_id, mention_role FROM event_cluster_members "
+                             "WHERE sub_event_type = 'Air/drone strike' AND event_date = DATE '2024-02-13'").fetchall())
+    assert roles == {"a1": "reported", "a2": "recalled", "a4": "recalled"}
+    reviewed = con.execute("SELECT num_sources, recalled_in FROM reviewed_events "
+                           "WHERE event_date = DATE '2024-02-13'").fetchall()
+    assert reviewed == [(1, ["https://Beta.example/a2", "https://Gamma.example/a4"])]

@@ -31,7 +31,7 @@ UNIQUE_EVENT_COLUMNS = """
     latitude DOUBLE, longitude DOUBLE, geo_precision SMALLINT, fatalities INTEGER, injured INTEGER,
     displaced INTEGER, arrested INTEGER, notes VARCHAR, num_articles INTEGER, num_sources INTEGER,
     sources VARCHAR[], source_urls VARCHAR[], first_reported_at TIMESTAMPTZ, last_reported_at TIMESTAMPTZ,
-    member_event_ids VARCHAR[], languages VARCHAR[]
+    member_event_ids VARCHAR[], languages VARCHAR[], recalled_in VARCHAR[]
 """
 
 MIL = {"name": "Military Forces of Myanmar (2021-)", "id": "military_myanmar", "inter": 1}

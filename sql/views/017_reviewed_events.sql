@@ -4,8 +4,9 @@
 -- of its own, added events are rows too; corrected fields carry the analyst's latest value (a corrected
 -- sub_event_type sets event_type and disorder_type; a corrected place sets location, admin1-3, P-codes
 -- and coordinates from the gazetteer; a corrected actor sets actor_id, inter code and interaction).
--- num_articles, num_sources, sources, source_urls, reported times and member ids are recomputed from the
--- reviewed members. review_status: 'machine' (no one looked), 'reviewed' (confirmed as coded),
+-- num_articles, num_sources, sources, source_urls, reported times, member ids and recalled_in are
+-- recomputed from the reviewed members (a mention only recalled as background is not counted, as in
+-- unique_events). review_status: 'machine' (no one looked), 'reviewed' (confirmed as coded),
 -- 'corrected' (a field, merge or split changed it) or 'added' (the machine missed it).
 -- Every other column of unique_events passes through unchanged (SELECT * REPLACE).
 CREATE OR REPLACE VIEW reviewed_events AS
@@ -20,23 +21,33 @@ affected AS (
     UNION
     SELECT reviewed_event_id FROM review_member_moves WHERE reviewed_event_id IS NOT NULL
 ),
-members AS (
-    SELECT r.reviewed_event_id, r.merged, e.event_id, e.article_id, a.canonical_url, a.published_at, f.outlet
+linked AS (
+    SELECT r.reviewed_event_id, r.merged, e.event_id, e.article_id, a.canonical_url, a.published_at, f.outlet,
+           coalesce(m.mention_role, 'reported') AS mention_role
     FROM reviewed_members r
     JOIN events e ON e.event_id = r.member_event_id
+    LEFT JOIN event_mention_roles m ON m.event_id = e.event_id
     JOIN articles a ON a.article_id = e.article_id
     LEFT JOIN feeds f ON f.feed_id = a.feed_id
     WHERE r.reviewed_event_id IN (SELECT event_id FROM affected)
 ),
+members AS (
+    -- counted as unique_events counts: reported as news, or every mention of an event only ever recalled
+    SELECT *, mention_role = 'reported'
+              OR NOT bool_or(mention_role = 'reported') OVER (PARTITION BY reviewed_event_id) AS counted
+    FROM linked
+),
 per_event AS (
     SELECT reviewed_event_id,
-           count(DISTINCT article_id) AS num_articles,
-           count(DISTINCT outlet) AS num_sources,
-           list_sort(list_distinct(list(outlet) FILTER (WHERE outlet IS NOT NULL))) AS sources,
-           list_sort(list_distinct(list(canonical_url))) AS source_urls,
-           min(published_at) AS first_reported_at,
-           max(published_at) AS last_reported_at,
+           count(DISTINCT article_id) FILTER (WHERE counted) AS num_articles,
+           count(DISTINCT outlet) FILTER (WHERE counted) AS num_sources,
+           list_sort(list_distinct(list(outlet) FILTER (WHERE counted AND outlet IS NOT NULL))) AS sources,
+           list_sort(list_distinct(list(canonical_url) FILTER (WHERE counted))) AS source_urls,
+           min(published_at) FILTER (WHERE counted) AS first_reported_at,
+           max(published_at) FILTER (WHERE counted) AS last_reported_at,
            list_sort(list(event_id)) AS member_event_ids,
+           coalesce(list_sort(list_distinct(list(canonical_url) FILTER (WHERE NOT counted))),
+                    CAST([] AS VARCHAR[])) AS recalled_in,
            bool_or(merged) AS has_merged
     FROM members GROUP BY reviewed_event_id
 ),
@@ -47,7 +58,8 @@ machine AS (
                         coalesce(p.source_urls, u.source_urls) AS source_urls,
                         coalesce(p.first_reported_at, u.first_reported_at) AS first_reported_at,
                         coalesce(p.last_reported_at, u.last_reported_at) AS last_reported_at,
-                        coalesce(p.member_event_ids, u.member_event_ids) AS member_event_ids),
+                        coalesce(p.member_event_ids, u.member_event_ids) AS member_event_ids,
+                        coalesce(p.recalled_in, u.recalled_in) AS recalled_in),
            'machine' AS origin, coalesce(p.has_merged, false) AS has_merged
     FROM unique_events u
     LEFT JOIN per_event p ON p.reviewed_event_id = u.event_id
@@ -61,7 +73,7 @@ split_off AS (
            e.admin1_pcode, e.admin2, e.admin2_pcode, e.admin3, e.admin3_pcode, e.latitude, e.longitude,
            e.geo_precision, e.fatalities, e.injured, e.displaced, e.arrested, e.notes, p.num_articles,
            p.num_sources, p.sources, p.source_urls, p.first_reported_at, p.last_reported_at, p.member_event_ids,
-           1 AS num_stories, e.event_id AS representative_event_id, 'split' AS origin, false AS has_merged
+           p.recalled_in, 1 AS num_stories, e.event_id AS representative_event_id, 'split' AS origin, false AS has_merged
     FROM review_member_moves m
     JOIN events e ON e.event_id = m.member_event_id
     JOIN per_event p ON p.reviewed_event_id = m.reviewed_event_id
@@ -74,7 +86,8 @@ added AS (
            list_filter([f.outlet], lambda o: o IS NOT NULL) AS sources,
            list_filter([a.canonical_url], lambda u: u IS NOT NULL) AS source_urls,
            a.published_at AS first_reported_at, a.published_at AS last_reported_at,
-           CAST([] AS VARCHAR[]) AS member_event_ids, 'added' AS origin, false AS has_merged,
+           CAST([] AS VARCHAR[]) AS member_event_ids, CAST([] AS VARCHAR[]) AS recalled_in,
+           'added' AS origin, false AS has_merged,
            0 AS fatalities
     FROM targets c
     LEFT JOIN articles a ON a.article_id = c.article_id
