@@ -24,7 +24,8 @@ from tasks.relevance import (
     SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
 )
 
-RULES_VERSION = "r3"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own
+RULES_VERSION = "r4"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
+# r4: commemoration and accident leads, page-furniture titles, articles naming no warring party
 MAX_EVIDENCE_MENTIONS = 80
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u104b])[\"'\u201d\u2019)]?\s+|\n+")
@@ -83,6 +84,8 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     counts as one Myanmar anchor: "Night guard shot dead by soldiers" there needs no "Myanmar". It is not a
     title anchor, so a headline naming only another country still reads as that country's story."""
     title, text = title or "", text or ""
+    if _PAGE_FURNITURE.fullmatch(title.strip()):
+        title = ""  # the page's real headline, if any, is then the text's first line: the lead
     language = detect_language(text, title)  # the lexicon is one; each language counts its own triggers
     title_mentions = own_script_triggers(_not_markets(knowledge.find(title, myanmar_context=True), title), language)
     text_mentions = own_script_triggers(_not_markets(knowledge.find(text, myanmar_context=True), text), language)
@@ -129,6 +132,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+# A "title" that is the page's furniture, not a headline ("Latest News", "World", "Advertisement", "CNI News",
+# a bare date or address): what a scraper takes when the page's own headline is missed.
+_PAGE_FURNITURE = re.compile(
+    r"(?:(?:latest|breaking|top|world|local|national|asia|more|\w+)\s*)?news|advertisement|home(?:\s*page)?|world|asia|"
+    r"categor(?:y|ies):.*|(?:left|main|top)\s+menu|top\s+of\s+(?:the\s+)?page|by:\s.*|https?://\S+|[\w-]+\.(?:com|org|net)|"
+    r"business(?:\s*(?:&|and)\s*economy)?|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}", re.IGNORECASE)
 
 
 # "the kyat fell to a record low", "exports fell to $2bn": a market, not a town falling

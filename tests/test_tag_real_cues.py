@@ -1,0 +1,84 @@
+"""Relevance cues learnt from real reporting (issue 14, session 5), each with sentences the team invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.knowledge import load_knowledge
+from tasks.tag import tag_article
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge()
+
+
+# --- precision: what a Myanmar story without the war looks like -------------------------------------
+
+def test_a_commemoration_lead_without_violence_is_history(knowledge):
+    tags = tag_article(
+        knowledge, "Veterans gather to commemorate the 1988 uprising in Yangon",
+        "Hundreds of former students met in Yangon on Sunday for a three-day commemoration of the 1988 "
+        "democracy movement. Speakers recalled how the military crushed the protests that year, killing "
+        "thousands of demonstrators, and urged young people to study the history of the movement.")
+    assert not tags.relevant and tags.rule == "off_topic_lead"
+
+
+@pytest.mark.parametrize("title", [
+    "Silent strike empties Mandalay streets on coup anniversary",
+    "Junta troops shoot dead two protesters at coup anniversary rally",
+])
+def test_an_anniversary_with_a_protest_or_violence_in_the_lead_stays_relevant(knowledge, title):
+    body = ("Residents of Mandalay stayed at home on Monday as the anniversary of the 2021 coup was marked "
+            "across Myanmar. Soldiers and police patrolled the city centre and detained several young people, "
+            "according to a local strike committee, which said the regime had threatened shop owners.")
+    assert tag_article(knowledge, title, body).relevant
+
+
+def test_an_accident_lead_with_no_armed_actor_is_not_the_war(knowledge):
+    tags = tag_article(
+        knowledge, "Bus crash kills 11 on Yangon-Mandalay highway",
+        "Eleven passengers were killed and 20 injured when a bus crashed into a bridge in heavy rain on the "
+        "highway between Yangon and Mandalay on Monday night, police said. The driver lost control on a wet "
+        "bend, a traffic officer told reporters, and the injured were taken to hospital in Bago.")
+    assert not tags.relevant and tags.rule == "off_topic_lead"
+
+
+def test_a_crash_beside_an_armed_actor_in_the_lead_stays_relevant(knowledge):
+    tags = tag_article(
+        knowledge, "KIA says it shot down junta helicopter, which crashed near Hpakant",
+        "The Kachin Independence Army said its fighters hit a military helicopter with anti-aircraft fire on "
+        "Tuesday and that the aircraft crashed near Hpakant in Kachin State, killing its crew. The junta has "
+        "not commented on the loss of the aircraft or on the fighting in the township.")
+    assert tags.relevant
+
+
+@pytest.mark.parametrize("furniture", ["Latest News", "World", "Advertisement", "CNI News", "December 5, 2021"])
+def test_a_page_furniture_title_gives_way_to_the_first_line(knowledge, furniture):
+    accident = ("Six killed in Mandalay road accident\n\nSix people were killed and nine injured when a truck "
+                "collided with a minibus near Mandalay on Friday, police said. The truck's brakes failed on a "
+                "hill, a witness said, and the injured were taken to the city's general hospital by volunteers.")
+    war = ("Junta airstrike kills nine in Sagaing village\n\nA military jet bombed a village in Sagaing "
+           "Region's Kani Township on Friday, killing nine civilians, residents and a local resistance group "
+           "said. Houses were destroyed and hundreds of villagers fled into the forest after the strike.")
+    assert not tag_article(knowledge, furniture, accident).relevant
+    assert tag_article(knowledge, furniture, war).relevant
+
+
+def test_an_article_naming_no_warring_party_is_a_statement_not_a_truce(knowledge):
+    tags = tag_article(
+        knowledge, "",
+        "\"We express our deep concern over the escalation of conflict and the humanitarian situation in "
+        "Myanmar,\" the regional bloc's foreign ministers said in a joint statement on Friday. The ministers "
+        "called for an extended ceasefire, the delivery of humanitarian assistance and an inclusive dialogue, "
+        "and agreed to review their peace plan at the next meeting of the bloc's leaders.")
+    assert not tags.relevant
+
+
+def test_an_article_naming_the_parties_to_a_truce_stays_relevant(knowledge):
+    tags = tag_article(
+        knowledge, "",
+        "The Myanmar military and the Ta'ang National Liberation Army agreed to a ceasefire in northern Shan "
+        "State on Friday after talks in Kunming, both sides said. The truce covers Namhsan and Mantong, where "
+        "fighting had displaced thousands of people, and allows humanitarian assistance to reach them.")
+    assert tags.relevant
