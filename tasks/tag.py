@@ -89,6 +89,8 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     language = detect_language(text, title)  # the lexicon is one; each language counts its own triggers
     title_mentions = own_script_triggers(_not_markets(knowledge.find(title, myanmar_context=True), title), language)
     text_mentions = own_script_triggers(_not_markets(knowledge.find(text, myanmar_context=True), text), language)
+    if any(_is_foreign(knowledge, m) for m in (*title_mentions, *text_mentions)):
+        title_mentions, text_mentions = _not_borders(title_mentions, title), _not_borders(text_mentions, text)
     anchored = (outlet_anchor or knowledge.myanmar_anchored(title_mentions)
                 or knowledge.myanmar_anchored(text_mentions))
     short = len(title.split()) + len(text.split()) <= SHORT_TEXT_WORDS
@@ -151,6 +153,27 @@ _STATE_SIDE, _ARMED_SIDE = frozenset({1}), frozenset({2, 3, 4})
 def _not_markets(mentions: list[Mention], text: str) -> list[Mention]:
     return [m for m in mentions if not (m.kind == "trigger" and m.text.lower().startswith("fal") | m.text.lower().startswith("fell")
                                         and _MARKET_AFTER.match(text[m.end:m.end + 40]))]
+
+
+# "near the Myanmar border", "on the Myanmar-Thai border": told of another country's forces, Myanmar names
+# only the line they act at. A Myanmar border guard or post is Myanmar's own.
+_BORDER_AFTER = re.compile(r"^(?:\s*[-\u2013/]\s*[A-Z][a-z]+)?\s+border\b(?!\s*(?:guard|police|force|post|outpost|"
+                           r"battalion|security))", re.IGNORECASE)
+
+
+def _is_foreign(knowledge: Knowledge, mention: Mention) -> bool:
+    """Another country, or a force or government of one ("Thai police", "Indian army")."""
+    from tasks.relevance import is_foreign_country
+
+    if mention.kind == "actor":
+        return any((actor := knowledge.actors.get(ref)) is not None and actor.country_iso not in ("", "MMR")
+                   for ref in mention.ref_ids)
+    return is_foreign_country(knowledge, mention)
+
+
+def _not_borders(mentions: list[Mention], text: str) -> list[Mention]:
+    return [m for m in mentions if not (m.kind == "place" and "MMR" in m.ref_ids
+                                        and _BORDER_AFTER.match(text[m.end:m.end + 60]))]
 
 
 # In a headline with no country named, "junta"/"regime" forces are Myanmar's (other juntas come with their country)

@@ -82,3 +82,47 @@ def test_an_article_naming_the_parties_to_a_truce_stays_relevant(knowledge):
         "State on Friday after talks in Kunming, both sides said. The truce covers Namhsan and Mantong, where "
         "fighting had displaced thousands of people, and allows humanitarian assistance to reach them.")
     assert tags.relevant
+
+
+# --- recall: the words of terse headlines --------------------------------------------------------------
+
+@pytest.mark.parametrize("headline", [
+    "Myanmar military indiscriminately shoots at homes in Kani",  # present tense of "shot"
+    "Shootings reported near Kani as junta column advances",
+    "Local defence team repels regime's forces in Kawlin",
+    "Military truck rams into protesters in Mandalay",
+    "Myanmar junta cracks down on student unions",
+    "Army convoy hit by explosives near Monywa",
+    "Student escapes junta bullets at Sagaing checkpoint",
+    "Junta violence spreads to Magway villages",
+    "Police use lethal force against protesters in Yangon",
+    "Regime's army sets villages ablaze in Chin State",
+    "Mine blast wounds soldiers near Htigyaing",                  # a common spelling of Tigyaing
+    "Child death toll under Myanmar military criticised",
+])
+def test_headline_words_of_the_war_are_found(knowledge, headline):
+    assert tag_article(knowledge, headline, "").relevant
+
+
+@pytest.mark.parametrize("headline", [
+    "Bullet train deal signed by Myanmar and Japan",              # the weak words need an armed actor beside them
+    "Cyber warfare: Myanmar hackers target banks",
+    "Car rams into crowd in Yangon",
+    "Domestic violence cases rise in Yangon, police say",
+    "UN urges Myanmar to refrain from use of force",
+    "Deadly fire destroys market in Mandalay",
+    "Myanmar Covid death toll passes 10,000",
+    "Labour unrest at Yangon garment factories",
+])
+def test_weak_headline_words_alone_are_not_the_war(knowledge, headline):
+    assert not tag_article(knowledge, headline, "").relevant
+
+
+@pytest.mark.parametrize("headline, relevant", [
+    ("Indian army shoots three militants dead near the Myanmar border", False),   # Manipur's war, not Myanmar's
+    ("Thai soldiers fire warning shots at smugglers on the Myanmar-Thai border", False),
+    ("Bangladesh says Myanmar border guards fired shells into its villages", True),   # Myanmar's own force
+    ("Junta troops clash with KNLA near the Thai border, villagers flee", True),
+])
+def test_myanmar_named_as_another_countrys_border_places_nothing(knowledge, headline, relevant):
+    assert tag_article(knowledge, headline, "").relevant is relevant
