@@ -209,6 +209,12 @@ def _names_no_other_country(knowledge: Knowledge, mentions: list[Mention]) -> bo
 def opposite_sides_named(knowledge: Knowledge, mentions: list[Mention]) -> bool:
     """A Myanmar state force and a Myanmar armed group both named, even through ambiguous short forms
     ("junta troops" and "KIA"): together they place the story in Myanmar's war."""
+    codes = opposite_sides_codes(knowledge, mentions)
+    return bool(codes & _STATE_SIDE) and bool(codes & _ARMED_SIDE)
+
+
+def opposite_sides_codes(knowledge: Knowledge, mentions: list[Mention]) -> set[int]:
+    """The ACLED inter codes of the Myanmar actors named."""
     codes = set()
     for mention in mentions:
         if mention.kind == "actor":
@@ -216,7 +222,13 @@ def opposite_sides_named(knowledge: Knowledge, mentions: list[Mention]) -> bool:
                 actor = knowledge.actors.get(ref)
                 if actor and actor.country_iso == "MMR":
                     codes.add(actor.inter_code)
-    return bool(codes & _STATE_SIDE) and bool(codes & _ARMED_SIDE)
+    return codes
+
+
+def _myanmar_place_below_country(knowledge: Knowledge, mention: Mention) -> bool:
+    return mention.kind == "place" and any(
+        (place := knowledge.places.get(ref)) is not None and place.country_iso == "MMR" and place.level != "country"
+        for ref in mention.ref_ids)
 
 
 def _locate(
@@ -235,7 +247,10 @@ def _locate(
     for unit, unit_mentions in by_unit.items():
         factor = position * sentence_factor(knowledge, unit_mentions)
         armed = names_armed_actor(knowledge, unit_mentions)
-        located.extend(Located(m, where, factor, armed, unit < lead_units) for m in unit_mentions)
+        abroad = (any(_is_foreign(knowledge, m) for m in unit_mentions)
+                  and not any(_myanmar_place_below_country(knowledge, m) for m in unit_mentions))
+        rebels = bool(opposite_sides_codes(knowledge, unit_mentions) & _ARMED_SIDE)
+        located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels) for m in unit_mentions)
     located.sort(key=lambda item: item.mention.start)
     return located
 

@@ -84,6 +84,29 @@ def test_an_article_naming_the_parties_to_a_truce_stays_relevant(knowledge):
     assert tags.relevant
 
 
+@pytest.mark.parametrize("title, lead", [
+    ("Myanmar nationals in Japan rally against the junta",
+     "About 300 Myanmar nationals protested outside the foreign ministry in Japan on Sunday, calling on the "
+     "government to stop aid that could reach the military."),
+    ("Myanmar junta signs rice export deal with Bangladesh",
+     "Myanmar's military government signed an agreement with Bangladesh to sell 100,000 tonnes of rice, "
+     "state media said on Monday."),
+])
+def test_a_protest_or_a_deal_told_abroad_is_not_the_war(knowledge, title, lead):
+    assert not tag_article(knowledge, title, lead).relevant
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("China brokers ceasefire between Myanmar junta and MNDAA",
+     "The Myanmar military and the MNDAA agreed to a ceasefire after talks hosted by China in Kunming, "
+     "Beijing's foreign ministry said on Monday."),
+    ("Hundreds protest in Mandalay against the junta",
+     "Hundreds of young people protested in Mandalay on Sunday against military rule, despite troops deployed "
+     "in the city, witnesses said."),
+])
+def test_a_truce_with_its_armed_party_or_a_protest_at_home_stays_relevant(knowledge, title, lead):
+    assert tag_article(knowledge, title, lead).relevant
+
 # --- recall: the words of terse headlines --------------------------------------------------------------
 
 @pytest.mark.parametrize("headline", [
