@@ -107,6 +107,22 @@ def test_a_protest_or_a_deal_told_abroad_is_not_the_war(knowledge, title, lead):
 def test_a_truce_with_its_armed_party_or_a_protest_at_home_stays_relevant(knowledge, title, lead):
     assert tag_article(knowledge, title, lead).relevant
 
+def test_a_police_arrest_for_ordinary_crime_is_not_the_war(knowledge):
+    tags = tag_article(
+        knowledge, "Mandalay police arrest four after motorbike theft spree",
+        "Police in Mandalay arrested four young men accused of stealing more than 30 motorbikes from markets "
+        "and pagodas since June, a police officer said on Tuesday. Officers found the stolen bikes in a "
+        "warehouse in Chanayethazan Township and said the men sold them to buyers in Sagaing.")
+    assert not tags.relevant and tags.rule == "off_topic_lead"
+
+
+def test_soldiers_killing_suspects_in_the_lead_stay_relevant(knowledge):
+    assert tag_article(
+        knowledge, "Junta soldiers shot dead three robbery suspects in Monywa, residents say",
+        "Residents of Monywa said soldiers shot dead three young men at a checkpoint on Tuesday night and then "
+        "accused them of robbery. Relatives said the men were returning from work and carried no weapons; the "
+        "junta has not commented on the killings in the town.").relevant
+
 # --- recall: the words of terse headlines --------------------------------------------------------------
 
 @pytest.mark.parametrize("headline", [
