@@ -138,6 +138,7 @@ def test_soldiers_killing_suspects_in_the_lead_stay_relevant(knowledge):
     "Regime's army sets villages ablaze in Chin State",
     "Mine blast wounds soldiers near Htigyaing",                  # a common spelling of Tigyaing
     "Child death toll under Myanmar military criticised",
+    "Nine more die in Myanmar crackdown",
 ])
 def test_headline_words_of_the_war_are_found(knowledge, headline):
     assert tag_article(knowledge, headline, "").relevant
