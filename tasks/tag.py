@@ -161,14 +161,24 @@ _BORDER_AFTER = re.compile(r"^(?:\s*[-\u2013/]\s*[A-Z][a-z]+)?\s+border\b(?!\s*(
                            r"battalion|security))", re.IGNORECASE)
 
 
+# Asked of every mention of every sentence: memoised by what the answer depends on (bounded by the seeds).
+_FOREIGN: dict[tuple[str, str, tuple[str, ...]], bool] = {}
+
+
 def _is_foreign(knowledge: Knowledge, mention: Mention) -> bool:
     """Another country, or a force or government of one ("Thai police", "Indian army")."""
-    from tasks.relevance import is_foreign_country
+    if mention.kind not in ("actor", "place"):
+        return False
+    key = (knowledge.version, mention.kind, mention.ref_ids)
+    found = _FOREIGN.get(key)
+    if found is None:
+        from tasks.relevance import is_foreign_country
 
-    if mention.kind == "actor":
-        return any((actor := knowledge.actors.get(ref)) is not None and actor.country_iso not in ("", "MMR")
-                   for ref in mention.ref_ids)
-    return is_foreign_country(knowledge, mention)
+        found = (any((actor := knowledge.actors.get(ref)) is not None and actor.country_iso not in ("", "MMR")
+                     for ref in mention.ref_ids) if mention.kind == "actor" else is_foreign_country(knowledge, mention))
+        if len(_FOREIGN) < 100_000:
+            _FOREIGN[key] = found
+    return found
 
 
 def _not_borders(mentions: list[Mention], text: str) -> list[Mention]:
