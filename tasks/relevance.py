@@ -30,7 +30,8 @@ Real reporting adds three rules (issue 14):
   a protest), the story
   is about that topic, however many raids or arrests its body recounts. A commemoration (lexicon signal
   "history": an anniversary, a jubilee) rules a lead as a disaster does (a protest or an attack in the lead
-  answers it: a strike on the coup's anniversary is the war's), and so does an accident (signal
+  answers it: a strike on the coup's anniversary is the war's); so do a diplomat's doings ("diplomacy":
+  an envoy, an ambassador) and a court's ("court": a court, a verdict, a trial), and an accident (signal
   "accident": a crash, a collision, a capsized boat) told with no Myanmar armed actor in its sentence.
 - An article (not a short text) that names no Myanmar state force or armed group at all is a statement
   about the country, not a report of a truce or a blockade between warring parties: its ceasefire/talks
@@ -73,6 +74,7 @@ SHORT_TEXT_WORDS = 30
 LEAD_VIOLENCE_WEIGHT = 0.6
 OFF_TOPIC = "off_topic"
 HISTORY, ACCIDENT = "history", "accident"
+ANSWERABLE_TOPICS = frozenset({HISTORY, "diplomacy", "court"})  # ruled out unless the lead tells an act too
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 DISASTER_WEIGHT = 0.15  # the heavier non-conflict topics (earthquake, cyclone, floods) rule a lead too
 TITLE_FACTOR = 1.5
@@ -214,7 +216,7 @@ def off_topic_lead(knowledge: Knowledge, located: list[Located]) -> bool:
         topic |= trigger.signal == OFF_TOPIC
         disaster |= trigger.signal == NON_CONFLICT and trigger.weight >= DISASTER_WEIGHT
         # a commemoration, or an accident told with no armed actor beside it, rules a lead as a disaster does
-        disaster |= trigger.signal == HISTORY or (trigger.signal == ACCIDENT and not item.armed)
+        disaster |= trigger.signal in ANSWERABLE_TOPICS or (trigger.signal == ACCIDENT and not item.armed)
         strong = trigger.weight >= LEAD_VIOLENCE_WEIGHT
         violent |= trigger.event_type in VIOLENT_TYPES and strong
         answered |= strong and (trigger.event_type == "Protests" or trigger.sub_event_type == "Agreement")

@@ -150,9 +150,14 @@ _MARKET_AFTER = re.compile(r"^\s+(?:(?:a|an|its|their)\s+)?(?:(?:new|fresh|recor
 _STATE_SIDE, _ARMED_SIDE = frozenset({1}), frozenset({2, 3, 4})
 
 
+# "since the military seized power", "took power in a coup": the coup every story recalls, not a capture
+_POWER_AFTER = re.compile(r"^\s+(?:political\s+|state\s+)?power\b", re.IGNORECASE)
+
+
 def _not_markets(mentions: list[Mention], text: str) -> list[Mention]:
-    return [m for m in mentions if not (m.kind == "trigger" and m.text.lower().startswith("fal") | m.text.lower().startswith("fell")
-                                        and _MARKET_AFTER.match(text[m.end:m.end + 40]))]
+    return [m for m in mentions if not (m.kind == "trigger" and (
+        m.text.lower().startswith("fal") | m.text.lower().startswith("fell") and _MARKET_AFTER.match(text[m.end:m.end + 40])
+        or _POWER_AFTER.match(text[m.end:m.end + 20])))]
 
 
 # "near the Myanmar border", "on the Myanmar-Thai border": told of another country's forces, Myanmar names

@@ -123,6 +123,29 @@ def test_soldiers_killing_suspects_in_the_lead_stay_relevant(knowledge):
         "accused them of robbery. Relatives said the men were returning from work and carried no weapons; the "
         "junta has not commented on the killings in the town.").relevant
 
+@pytest.mark.parametrize("title, lead", [
+    ("UN envoy meets Myanmar junta chief in Naypyitaw",
+     "The UN special envoy met the junta's leader in Naypyitaw on Monday and called for an end to violence "
+     "and for humanitarian access. Fighting between the military and resistance forces has displaced "
+     "millions since the coup, and the envoy also urged the release of political prisoners."),
+    ("Junta court sentences former NLD minister to 15 years",
+     "A court in Naypyitaw sentenced a former minister of the National League for Democracy to 15 years in "
+     "prison for corruption on Tuesday, a source close to the case said. The military has arrested "
+     "thousands of the party's members since it seized power."),
+])
+def test_a_diplomat_or_a_court_in_the_lead_without_an_act_is_not_the_war(knowledge, title, lead):
+    tags = tag_article(knowledge, title, lead)
+    assert not tags.relevant and tags.rule == "off_topic_lead"
+
+
+def test_an_envoy_brokering_a_truce_between_the_parties_stays_relevant(knowledge):
+    assert tag_article(knowledge, "China's envoy brokers ceasefire between junta and MNDAA in Lashio", "").relevant
+
+
+def test_the_coup_recalled_as_seized_power_is_no_capture(knowledge):
+    tags = tag_article(knowledge, "Prices in Yangon have doubled since the military seized power", "")
+    assert not tags.relevant and tags.score == 0.0
+
 # --- recall: the words of terse headlines --------------------------------------------------------------
 
 @pytest.mark.parametrize("headline", [
