@@ -100,7 +100,7 @@ class Located:
     factor: float       # position x sentence-context factor
     armed: bool = False  # its sentence names a Myanmar armed actor (state forces, rebels, militias)
     lead: bool = False   # in the headline or the first sentence: what the story is about
-    abroad: bool = False  # its sentence names another country or its government, and no place in Myanmar
+    abroad: bool = False  # its sentence names a place abroad or a foreign government, and no place in Myanmar
     rebels: bool = False  # its sentence names a Myanmar non-state armed group (ACLED inter 2-4)
 
 
@@ -171,8 +171,10 @@ def located_triggers(knowledge: Knowledge, located: list[Located]) -> Iterator[t
 def _signal_sums(knowledge: Knowledge, located: list[Located]) -> dict[str, float]:
     sums = {"core": 0.0, "political": 0.0, "context": 0.0, "armed_context": 0.0, "non_conflict": 0.0, "talks": 0.0}
     for item, trigger in located_triggers(knowledge, located):
-        if item.abroad and (trigger.signal in POLITICAL_SIGNALS or trigger.signal == "ceasefire" and not item.rebels):
-            continue  # Myanmar migrants protesting in Thailand; the junta's deal with Russia: not the war
+        if item.abroad and (trigger.signal in POLITICAL_SIGNALS or trigger.signal in CONTEXT_SIGNALS
+                            or trigger.signal == "ceasefire" and not item.rebels):
+            continue  # migrants protesting in Thailand, a camp in Cox's Bazar, the junta's deal with Russia
+
         weighted = trigger.weight * item.factor
         if trigger.signal == "conflict" and item.armed:
             weighted *= ARMED_SENTENCE_BOOST

@@ -186,6 +186,13 @@ def _is_foreign(knowledge: Knowledge, mention: Mention) -> bool:
     return found
 
 
+def _foreign_place(knowledge: Knowledge, mention: Mention) -> bool:
+    """A place abroad the war reaches (Cox's Bazar, Mae Sot, Kunming): neutral for anchoring, but what
+    happens there (camp life, exiles' rallies, talks) happens abroad."""
+    return mention.kind == "place" and any((p := knowledge.places.get(ref)) is not None and p.level == "foreign"
+                                           for ref in mention.ref_ids)
+
+
 def _not_borders(mentions: list[Mention], text: str) -> list[Mention]:
     return [m for m in mentions if not (m.kind == "place" and "MMR" in m.ref_ids
                                         and _BORDER_AFTER.match(text[m.end:m.end + 60]))]
@@ -262,7 +269,7 @@ def _locate(
     for unit, unit_mentions in by_unit.items():
         factor = position * sentence_factor(knowledge, unit_mentions)
         armed = names_armed_actor(knowledge, unit_mentions)
-        abroad = (any(_is_foreign(knowledge, m) for m in unit_mentions)
+        abroad = (any(_is_foreign(knowledge, m) or _foreign_place(knowledge, m) for m in unit_mentions)
                   and not any(_myanmar_place_below_country(knowledge, m) for m in unit_mentions))
         rebels = bool(opposite_sides_codes(knowledge, unit_mentions) & _ARMED_SIDE)
         located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels) for m in unit_mentions)

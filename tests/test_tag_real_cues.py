@@ -146,6 +146,21 @@ def test_the_coup_recalled_as_seized_power_is_no_capture(knowledge):
     tags = tag_article(knowledge, "Prices in Yangon have doubled since the military seized power", "")
     assert not tags.relevant and tags.score == 0.0
 
+def test_exiles_rallying_in_a_border_town_abroad_are_not_the_war(knowledge):
+    assert not tag_article(
+        knowledge, "Myanmar exiles rally in Mae Sot for political prisoners",
+        "Several hundred Myanmar activists living in Mae Sot held a rally on Sunday calling for the release of "
+        "political prisoners held by the junta, organisers said. The protesters marched to a monastery in the "
+        "Thai border town and prayed for detainees.").relevant
+
+
+def test_refugees_fleeing_strikes_into_a_place_abroad_stay_relevant(knowledge):
+    assert tag_article(
+        knowledge, "Refugees fleeing junta airstrikes reach Mizoram",
+        "More than 2,000 people crossed into India's Mizoram this week after junta jets bombed villages in Chin "
+        "State's Falam Township, local officials said. The refugees are sheltering in schools and community "
+        "halls and need food and medicine.").relevant
+
 # --- recall: the words of terse headlines --------------------------------------------------------------
 
 @pytest.mark.parametrize("headline", [
