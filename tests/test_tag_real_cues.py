@@ -24,8 +24,18 @@ def test_a_commemoration_lead_without_violence_is_history(knowledge):
     assert not tags.relevant and tags.rule == "off_topic_lead"
 
 
+def test_a_retrospective_lead_is_history(knowledge):
+    tags = tag_article(
+        knowledge, "Ten years on, Kachin families remember the flight from their villages near Laiza",
+        "A decade after fighting between the Kachin Independence Army and the military drove them from their "
+        "homes, families in camps near Laiza gathered to remember relatives who died in 2011. The KIA's 1994 "
+        "ceasefire collapsed in June 2011, when the army attacked a KIA post near a dam project.")
+    assert not tags.relevant and tags.rule == "off_topic_lead"
+
+
 @pytest.mark.parametrize("title", [
     "Silent strike empties Mandalay streets on coup anniversary",
+    "Three years on, junta airstrikes still pound Sagaing villages",
     "Junta troops shoot dead two protesters at coup anniversary rally",
 ])
 def test_an_anniversary_with_a_protest_or_violence_in_the_lead_stays_relevant(knowledge, title):
