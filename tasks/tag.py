@@ -22,6 +22,7 @@ from tasks.knowledge import Knowledge, Mention
 from tasks.lang import detect_language, own_script_triggers
 from tasks.relevance import (
     SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
+    strongest_trigger,
 )
 
 RULES_VERSION = "r4"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
@@ -87,8 +88,8 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     if _PAGE_FURNITURE.fullmatch(title.strip()):
         title = ""  # the page's real headline, if any, is then the text's first line: the lead
     language = detect_language(text, title)  # the lexicon is one; each language counts its own triggers
-    title_mentions = own_script_triggers(_not_markets(knowledge.find(title, myanmar_context=True), title), language)
-    text_mentions = own_script_triggers(_not_markets(knowledge.find(text, myanmar_context=True), text), language)
+    title_mentions = own_script_triggers(_not_markets(knowledge, knowledge.find(title, myanmar_context=True), title), language)
+    text_mentions = own_script_triggers(_not_markets(knowledge, knowledge.find(text, myanmar_context=True), text), language)
     if any(_is_foreign(knowledge, m) for m in (*title_mentions, *text_mentions)):
         title_mentions, text_mentions = _not_borders(title_mentions, title), _not_borders(text_mentions, text)
     anchored = (outlet_anchor or knowledge.myanmar_anchored(title_mentions)
@@ -154,10 +155,27 @@ _STATE_SIDE, _ARMED_SIDE = frozenset({1}), frozenset({2, 3, 4})
 _POWER_AFTER = re.compile(r"^\s+(?:political\s+|state\s+)?power\b", re.IGNORECASE)
 
 
-def _not_markets(mentions: list[Mention], text: str) -> list[Mention]:
+# "hands over 260 foreigners", "handed over 50 Chinese nationals": people handed over (a scam-centre
+# handover, a prisoner release), not a base or a town
+_PEOPLE_AFTER = re.compile(
+    r"^\s+(?:(?:at least|more than|about|some|over|nearly|another)\s+)?(?:[\d,]+\s+)?(?:[A-Za-z-]+\s+){0,2}?"
+    r"(?:foreigners|nationals|citizens|workers|migrants|victims|suspects|prisoners|detainees|captives|hostages|"
+    r"bodies|people|civilians|fugitives)\b", re.IGNORECASE)
+_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
+                        "Non-violent transfer of territory"})
+
+
+def _not_markets(knowledge: Knowledge, mentions: list[Mention], text: str) -> list[Mention]:
+    """Trigger words that tell no act of war here: a market falling, the coup recalled, people handed over."""
     return [m for m in mentions if not (m.kind == "trigger" and (
         m.text.lower().startswith("fal") | m.text.lower().startswith("fell") and _MARKET_AFTER.match(text[m.end:m.end + 40])
-        or _POWER_AFTER.match(text[m.end:m.end + 20])))]
+        or _POWER_AFTER.match(text[m.end:m.end + 20])
+        or _PEOPLE_AFTER.match(text[m.end:m.end + 60]) and _territorial(knowledge, m)))]
+
+
+def _territorial(knowledge: Knowledge, mention: Mention) -> bool:
+    trigger = strongest_trigger(knowledge, mention)
+    return trigger is not None and trigger.sub_event_type in _TERRITORY
 
 
 # "near the Myanmar border", "on the Myanmar-Thai border": told of another country's forces, Myanmar names

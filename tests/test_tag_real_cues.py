@@ -171,6 +171,17 @@ def test_refugees_fleeing_strikes_into_a_place_abroad_stay_relevant(knowledge):
         "State's Falam Township, local officials said. The refugees are sheltering in schools and community "
         "halls and need food and medicine.").relevant
 
+@pytest.mark.parametrize("headline", [
+    "Karen militia hands over 7,000 workers freed from Myawaddy compounds",
+    "DKBA handed over 50 Chinese nationals at Myawaddy bridge",
+])
+def test_people_handed_over_are_no_territory(knowledge, headline):
+    assert not tag_article(knowledge, headline, "").relevant
+
+
+def test_a_town_handed_over_stays_a_transfer_of_territory(knowledge):
+    assert tag_article(knowledge, "Junta hands over Lashio to MNDAA under China deal", "").relevant
+
 # --- recall: the words of terse headlines --------------------------------------------------------------
 
 @pytest.mark.parametrize("headline", [
