@@ -57,8 +57,9 @@ Borderline choices, decided here and mirrored in tests/data/relevance_labels.csv
   fighting); camp life, ration cuts, fires and repatriation talk are not: a camp in Bangladesh is
   not Myanmar, so such a story anchors only through a Myanmar place or actor and needs a conflict signal.
 - Border scam-centre stories (Myawaddy, Shwe Kokko, KK Park) are relevant only when armed actors
-  fight or raid (junta troops, BGF/DKBA/KNU operations, airstrikes); trafficking, foreign police
-  arrests and repatriations are crime stories, not conflict, and score below the threshold.
+  fight there (clashes, airstrikes: a violent act in the lead); raids on the compounds, handovers of their
+  workers, trafficking, foreign police arrests and repatriations are not (the coding guide: "scam-centre
+  raids and trafficking" are hard negatives).
 """
 
 from __future__ import annotations

@@ -182,6 +182,13 @@ def test_people_handed_over_are_no_territory(knowledge, headline):
 def test_a_town_handed_over_stays_a_transfer_of_territory(knowledge):
     assert tag_article(knowledge, "Junta hands over Lashio to MNDAA under China deal", "").relevant
 
+@pytest.mark.parametrize("headline, relevant", [
+    ("Junta raids KK Park, detains 2,000 foreigners", False),          # a scam-centre raid: a hard negative
+    ("Airstrike hits KK Park as KNU fighters clash with BGF", True),    # fighting there is the war's
+])
+def test_a_scam_hub_is_the_war_only_when_fought_over(knowledge, headline, relevant):
+    assert tag_article(knowledge, headline, "").relevant is relevant
+
 # --- recall: the words of terse headlines --------------------------------------------------------------
 
 @pytest.mark.parametrize("headline", [
