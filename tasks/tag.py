@@ -20,9 +20,11 @@ import duckdb
 from tasks.db import transaction, upsert
 from tasks.knowledge import Knowledge, Mention
 from tasks.lang import detect_language, own_script_triggers
+from tasks.mention_context import (
+    PAGE_FURNITURE, foreign_place, is_foreign, myanmar_place_below_country, no_act_words, not_borders,
+)
 from tasks.relevance import (
     SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
-    strongest_trigger,
 )
 
 RULES_VERSION = "r4"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
@@ -85,13 +87,13 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     counts as one Myanmar anchor: "Night guard shot dead by soldiers" there needs no "Myanmar". It is not a
     title anchor, so a headline naming only another country still reads as that country's story."""
     title, text = title or "", text or ""
-    if _PAGE_FURNITURE.fullmatch(title.strip()):
+    if PAGE_FURNITURE.fullmatch(title.strip()):
         title = ""  # the page's real headline, if any, is then the text's first line: the lead
     language = detect_language(text, title)  # the lexicon is one; each language counts its own triggers
-    title_mentions = own_script_triggers(_not_markets(knowledge, knowledge.find(title, myanmar_context=True), title), language)
-    text_mentions = own_script_triggers(_not_markets(knowledge, knowledge.find(text, myanmar_context=True), text), language)
-    if any(_is_foreign(knowledge, m) for m in (*title_mentions, *text_mentions)):
-        title_mentions, text_mentions = _not_borders(title_mentions, title), _not_borders(text_mentions, text)
+    title_mentions = own_script_triggers(no_act_words(knowledge, knowledge.find(title, myanmar_context=True), title), language)
+    text_mentions = own_script_triggers(no_act_words(knowledge, knowledge.find(text, myanmar_context=True), text), language)
+    if any(is_foreign(knowledge, m) for m in (*title_mentions, *text_mentions)):
+        title_mentions, text_mentions = not_borders(title_mentions, title), not_borders(text_mentions, text)
     anchored = (outlet_anchor or knowledge.myanmar_anchored(title_mentions)
                 or knowledge.myanmar_anchored(text_mentions))
     short = len(title.split()) + len(text.split()) <= SHORT_TEXT_WORDS
@@ -137,83 +139,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# A "title" that is the page's furniture, not a headline ("Latest News", "World", "Advertisement", "CNI News",
-# a bare date or address): what a scraper takes when the page's own headline is missed.
-_PAGE_FURNITURE = re.compile(
-    r"(?:(?:latest|breaking|top|world|local|national|asia|more|\w+)\s*)?news|advertisement|home(?:\s*page)?|world|asia|"
-    r"categor(?:y|ies):.*|(?:left|main|top)\s+menu|top\s+of\s+(?:the\s+)?page|by:\s.*|https?://\S+|[\w-]+\.(?:com|org|net)|"
-    r"business(?:\s*(?:&|and)\s*economy)?|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}", re.IGNORECASE)
-
-
-# "the kyat fell to a record low", "exports fell to $2bn": a market, not a town falling
-_MARKET_AFTER = re.compile(r"^\s+(?:(?:a|an|its|their)\s+)?(?:(?:new|fresh|record|all-time|historic|\d+-year)\s+)+"
-                           r"(?:low|high|lows|highs)\b|^\s+(?:us)?\$|^\s+\d", re.IGNORECASE)
 _STATE_SIDE, _ARMED_SIDE = frozenset({1}), frozenset({2, 3, 4})
-
-
-# "since the military seized power", "took power in a coup": the coup every story recalls, not a capture
-_POWER_AFTER = re.compile(r"^\s+(?:political\s+|state\s+)?power\b", re.IGNORECASE)
-
-
-# "hands over 260 foreigners", "handed over 50 Chinese nationals": people handed over (a scam-centre
-# handover, a prisoner release), not a base or a town
-_PEOPLE_AFTER = re.compile(
-    r"^\s+(?:(?:at least|more than|about|some|over|nearly|another)\s+)?(?:[\d,]+\s+)?(?:[A-Za-z-]+\s+){0,2}?"
-    r"(?:foreigners|nationals|citizens|workers|migrants|victims|suspects|prisoners|detainees|captives|hostages|"
-    r"bodies|people|civilians|fugitives)\b", re.IGNORECASE)
-_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
-                        "Non-violent transfer of territory"})
-
-
-def _not_markets(knowledge: Knowledge, mentions: list[Mention], text: str) -> list[Mention]:
-    """Trigger words that tell no act of war here: a market falling, the coup recalled, people handed over."""
-    return [m for m in mentions if not (m.kind == "trigger" and (
-        m.text.lower().startswith("fal") | m.text.lower().startswith("fell") and _MARKET_AFTER.match(text[m.end:m.end + 40])
-        or _POWER_AFTER.match(text[m.end:m.end + 20])
-        or _PEOPLE_AFTER.match(text[m.end:m.end + 60]) and _territorial(knowledge, m)))]
-
-
-def _territorial(knowledge: Knowledge, mention: Mention) -> bool:
-    trigger = strongest_trigger(knowledge, mention)
-    return trigger is not None and trigger.sub_event_type in _TERRITORY
-
-
-# "near the Myanmar border", "on the Myanmar-Thai border": told of another country's forces, Myanmar names
-# only the line they act at. A Myanmar border guard or post is Myanmar's own.
-_BORDER_AFTER = re.compile(r"^(?:\s*[-\u2013/]\s*[A-Z][a-z]+)?\s+border\b(?!\s*(?:guard|police|force|post|outpost|"
-                           r"battalion|security))", re.IGNORECASE)
-
-
-# Asked of every mention of every sentence: memoised by what the answer depends on (bounded by the seeds).
-_FOREIGN: dict[tuple[str, str, tuple[str, ...]], bool] = {}
-
-
-def _is_foreign(knowledge: Knowledge, mention: Mention) -> bool:
-    """Another country, or a force or government of one ("Thai police", "Indian army")."""
-    if mention.kind not in ("actor", "place"):
-        return False
-    key = (knowledge.version, mention.kind, mention.ref_ids)
-    found = _FOREIGN.get(key)
-    if found is None:
-        from tasks.relevance import is_foreign_country
-
-        found = (any((actor := knowledge.actors.get(ref)) is not None and actor.country_iso not in ("", "MMR")
-                     for ref in mention.ref_ids) if mention.kind == "actor" else is_foreign_country(knowledge, mention))
-        if len(_FOREIGN) < 100_000:
-            _FOREIGN[key] = found
-    return found
-
-
-def _foreign_place(knowledge: Knowledge, mention: Mention) -> bool:
-    """A place abroad the war reaches (Cox's Bazar, Mae Sot, Kunming): neutral for anchoring, but what
-    happens there (camp life, exiles' rallies, talks) happens abroad."""
-    return mention.kind == "place" and any((p := knowledge.places.get(ref)) is not None and p.level == "foreign"
-                                           for ref in mention.ref_ids)
-
-
-def _not_borders(mentions: list[Mention], text: str) -> list[Mention]:
-    return [m for m in mentions if not (m.kind == "place" and "MMR" in m.ref_ids
-                                        and _BORDER_AFTER.match(text[m.end:m.end + 60]))]
 
 
 # In a headline with no country named, "junta"/"regime" forces are Myanmar's (other juntas come with their country)
@@ -265,12 +191,6 @@ def opposite_sides_codes(knowledge: Knowledge, mentions: list[Mention]) -> set[i
     return codes
 
 
-def _myanmar_place_below_country(knowledge: Knowledge, mention: Mention) -> bool:
-    return mention.kind == "place" and any(
-        (place := knowledge.places.get(ref)) is not None and place.country_iso == "MMR" and place.level != "country"
-        for ref in mention.ref_ids)
-
-
 def _locate(
     knowledge: Knowledge, mentions: list[Mention], where: str, units: list[tuple[int, int]], position: float,
     lead_units: int = 0,
@@ -287,8 +207,8 @@ def _locate(
     for unit, unit_mentions in by_unit.items():
         factor = position * sentence_factor(knowledge, unit_mentions)
         armed = names_armed_actor(knowledge, unit_mentions)
-        abroad = (any(_is_foreign(knowledge, m) or _foreign_place(knowledge, m) for m in unit_mentions)
-                  and not any(_myanmar_place_below_country(knowledge, m) for m in unit_mentions))
+        abroad = (any(is_foreign(knowledge, m) or foreign_place(knowledge, m) for m in unit_mentions)
+                  and not any(myanmar_place_below_country(knowledge, m) for m in unit_mentions))
         rebels = bool(opposite_sides_codes(knowledge, unit_mentions) & _ARMED_SIDE)
         located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels) for m in unit_mentions)
     located.sort(key=lambda item: item.mention.start)
