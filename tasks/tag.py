@@ -20,11 +20,15 @@ import duckdb
 from tasks.db import transaction, upsert
 from tasks.knowledge import Knowledge, Mention
 from tasks.lang import detect_language, own_script_triggers
+from tasks.mention_context import (
+    PAGE_FURNITURE, foreign_place, is_foreign, myanmar_place_below_country, no_act_words, not_borders,
+)
 from tasks.relevance import (
     SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
 )
 
-RULES_VERSION = "r3"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own
+RULES_VERSION = "r4"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
+# r4: commemoration and accident leads, page-furniture titles, articles naming no warring party
 MAX_EVIDENCE_MENTIONS = 80
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u104b])[\"'\u201d\u2019)]?\s+|\n+")
@@ -83,9 +87,13 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     counts as one Myanmar anchor: "Night guard shot dead by soldiers" there needs no "Myanmar". It is not a
     title anchor, so a headline naming only another country still reads as that country's story."""
     title, text = title or "", text or ""
+    if PAGE_FURNITURE.fullmatch(title.strip()):
+        title = ""  # the page's real headline, if any, is then the text's first line: the lead
     language = detect_language(text, title)  # the lexicon is one; each language counts its own triggers
-    title_mentions = own_script_triggers(_not_markets(knowledge.find(title, myanmar_context=True), title), language)
-    text_mentions = own_script_triggers(_not_markets(knowledge.find(text, myanmar_context=True), text), language)
+    title_mentions = own_script_triggers(no_act_words(knowledge, knowledge.find(title, myanmar_context=True), title), language)
+    text_mentions = own_script_triggers(no_act_words(knowledge, knowledge.find(text, myanmar_context=True), text), language)
+    if any(is_foreign(knowledge, m) for m in (*title_mentions, *text_mentions)):
+        title_mentions, text_mentions = not_borders(title_mentions, title), not_borders(text_mentions, text)
     anchored = (outlet_anchor or knowledge.myanmar_anchored(title_mentions)
                 or knowledge.myanmar_anchored(text_mentions))
     short = len(title.split()) + len(text.split()) <= SHORT_TEXT_WORDS
@@ -131,15 +139,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# "the kyat fell to a record low", "exports fell to $2bn": a market, not a town falling
-_MARKET_AFTER = re.compile(r"^\s+(?:(?:a|an|its|their)\s+)?(?:(?:new|fresh|record|all-time|historic|\d+-year)\s+)+"
-                           r"(?:low|high|lows|highs)\b|^\s+(?:us)?\$|^\s+\d", re.IGNORECASE)
 _STATE_SIDE, _ARMED_SIDE = frozenset({1}), frozenset({2, 3, 4})
-
-
-def _not_markets(mentions: list[Mention], text: str) -> list[Mention]:
-    return [m for m in mentions if not (m.kind == "trigger" and m.text.lower().startswith("fal") | m.text.lower().startswith("fell")
-                                        and _MARKET_AFTER.match(text[m.end:m.end + 40]))]
 
 
 # In a headline with no country named, "junta"/"regime" forces are Myanmar's (other juntas come with their country)
@@ -175,6 +175,12 @@ def _names_no_other_country(knowledge: Knowledge, mentions: list[Mention]) -> bo
 def opposite_sides_named(knowledge: Knowledge, mentions: list[Mention]) -> bool:
     """A Myanmar state force and a Myanmar armed group both named, even through ambiguous short forms
     ("junta troops" and "KIA"): together they place the story in Myanmar's war."""
+    codes = opposite_sides_codes(knowledge, mentions)
+    return bool(codes & _STATE_SIDE) and bool(codes & _ARMED_SIDE)
+
+
+def opposite_sides_codes(knowledge: Knowledge, mentions: list[Mention]) -> set[int]:
+    """The ACLED inter codes of the Myanmar actors named."""
     codes = set()
     for mention in mentions:
         if mention.kind == "actor":
@@ -182,7 +188,7 @@ def opposite_sides_named(knowledge: Knowledge, mentions: list[Mention]) -> bool:
                 actor = knowledge.actors.get(ref)
                 if actor and actor.country_iso == "MMR":
                     codes.add(actor.inter_code)
-    return bool(codes & _STATE_SIDE) and bool(codes & _ARMED_SIDE)
+    return codes
 
 
 def _locate(
@@ -201,7 +207,10 @@ def _locate(
     for unit, unit_mentions in by_unit.items():
         factor = position * sentence_factor(knowledge, unit_mentions)
         armed = names_armed_actor(knowledge, unit_mentions)
-        located.extend(Located(m, where, factor, armed, unit < lead_units) for m in unit_mentions)
+        abroad = (any(is_foreign(knowledge, m) or foreign_place(knowledge, m) for m in unit_mentions)
+                  and not any(myanmar_place_below_country(knowledge, m) for m in unit_mentions))
+        rebels = bool(opposite_sides_codes(knowledge, unit_mentions) & _ARMED_SIDE)
+        located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels) for m in unit_mentions)
     located.sort(key=lambda item: item.mention.start)
     return located
 

@@ -1,0 +1,94 @@
+"""What a mention means where it stands, for the relevance tagger (tasks/tag.py): trigger words that tell no
+act of war in their context (a market falling, the coup recalled, people handed over), Myanmar named only
+as another country's border, places and governments abroad, and page furniture taken for a headline.
+Plain functions over tasks.knowledge mentions; no scoring here (tasks/relevance.py scores).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tasks.knowledge import Knowledge, Mention
+from tasks.relevance import is_foreign_country, strongest_trigger
+
+# A "title" that is the page's furniture, not a headline ("Latest News", "World", "Advertisement", "CNI News",
+# a bare date or address): what a scraper takes when the page's own headline is missed.
+PAGE_FURNITURE = re.compile(
+    r"(?:(?:latest|breaking|top|world|local|national|asia|more|\w+)\s*)?news|advertisement|home(?:\s*page)?|world|asia|"
+    r"categor(?:y|ies):.*|(?:left|main|top)\s+menu|top\s+of\s+(?:the\s+)?page|by:\s.*|https?://\S+|[\w-]+\.(?:com|org|net)|"
+    r"business(?:\s*(?:&|and)\s*economy)?|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}", re.IGNORECASE)
+
+
+# "the kyat fell to a record low", "exports fell to $2bn": a market, not a town falling
+_MARKET_AFTER = re.compile(r"^\s+(?:(?:a|an|its|their)\s+)?(?:(?:new|fresh|record|all-time|historic|\d+-year)\s+)+"
+                           r"(?:low|high|lows|highs)\b|^\s+(?:us)?\$|^\s+\d", re.IGNORECASE)
+
+
+# "since the military seized power", "took power in a coup": the coup every story recalls, not a capture
+_POWER_AFTER = re.compile(r"^\s+(?:political\s+|state\s+)?power\b", re.IGNORECASE)
+
+
+# "hands over 260 foreigners", "handed over 50 Chinese nationals": people handed over (a scam-centre
+# handover, a prisoner release), not a base or a town
+_PEOPLE_AFTER = re.compile(
+    r"^\s+(?:(?:at least|more than|about|some|over|nearly|another)\s+)?(?:[\d,]+\s+)?(?:[A-Za-z-]+\s+){0,2}?"
+    r"(?:foreigners|nationals|citizens|workers|migrants|victims|suspects|prisoners|detainees|captives|hostages|"
+    r"bodies|people|civilians|fugitives)\b", re.IGNORECASE)
+_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
+                        "Non-violent transfer of territory"})
+
+
+def no_act_words(knowledge: Knowledge, mentions: list[Mention], text: str) -> list[Mention]:
+    """Trigger words that tell no act of war here: a market falling, the coup recalled, people handed over."""
+    return [m for m in mentions if not (m.kind == "trigger" and (
+        m.text.lower().startswith("fal") | m.text.lower().startswith("fell") and _MARKET_AFTER.match(text[m.end:m.end + 40])
+        or _POWER_AFTER.match(text[m.end:m.end + 20])
+        or _PEOPLE_AFTER.match(text[m.end:m.end + 60]) and _territorial(knowledge, m)))]
+
+
+def _territorial(knowledge: Knowledge, mention: Mention) -> bool:
+    trigger = strongest_trigger(knowledge, mention)
+    return trigger is not None and trigger.sub_event_type in _TERRITORY
+
+
+# "near the Myanmar border", "on the Myanmar-Thai border": told of another country's forces, Myanmar names
+# only the line they act at. A Myanmar border guard or post is Myanmar's own.
+_BORDER_AFTER = re.compile(r"^(?:\s*[-\u2013/]\s*[A-Z][a-z]+)?\s+border\b(?!\s*(?:guard|police|force|post|outpost|"
+                           r"battalion|security))", re.IGNORECASE)
+
+
+# Asked of every mention of every sentence: memoised by what the answer depends on (bounded by the seeds).
+_FOREIGN: dict[tuple[str, str, tuple[str, ...]], bool] = {}
+
+
+def is_foreign(knowledge: Knowledge, mention: Mention) -> bool:
+    """Another country, or a force or government of one ("Thai police", "Indian army")."""
+    if mention.kind not in ("actor", "place"):
+        return False
+    key = (knowledge.version, mention.kind, mention.ref_ids)
+    found = _FOREIGN.get(key)
+    if found is None:
+        found = (any((actor := knowledge.actors.get(ref)) is not None and actor.country_iso not in ("", "MMR")
+                     for ref in mention.ref_ids) if mention.kind == "actor" else is_foreign_country(knowledge, mention))
+        if len(_FOREIGN) < 100_000:
+            _FOREIGN[key] = found
+    return found
+
+
+def foreign_place(knowledge: Knowledge, mention: Mention) -> bool:
+    """A place abroad the war reaches (Cox's Bazar, Mae Sot, Kunming): neutral for anchoring, but what
+    happens there (camp life, exiles' rallies, talks) happens abroad."""
+    return mention.kind == "place" and any((p := knowledge.places.get(ref)) is not None and p.level == "foreign"
+                                           for ref in mention.ref_ids)
+
+
+def not_borders(mentions: list[Mention], text: str) -> list[Mention]:
+    return [m for m in mentions if not (m.kind == "place" and "MMR" in m.ref_ids
+                                        and _BORDER_AFTER.match(text[m.end:m.end + 60]))]
+
+
+
+def myanmar_place_below_country(knowledge: Knowledge, mention: Mention) -> bool:
+    return mention.kind == "place" and any(
+        (place := knowledge.places.get(ref)) is not None and place.country_iso == "MMR" and place.level != "country"
+        for ref in mention.ref_ids)
