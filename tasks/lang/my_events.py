@@ -242,7 +242,7 @@ def _merge(candidates: list[Candidate], sentences: list[Sentence]) -> list[Candi
     events: list[Candidate] = []
     undated: list[Candidate] = []
     for cand in candidates:
-        prev = events[-1] if events else None
+        prev = _previous(events, cand)
         near = prev is not None and _gap(sentences, prev.sentences[-1].index, cand.first.index) <= 1
         same_kind = prev is not None and (cand.casualty_only or cand.hit.event_type == prev.hit.event_type
                                           or cand.hit.weight < 0.7 or cand.hit.text in GENERIC_ATTACK)
@@ -262,6 +262,17 @@ def _merge(candidates: list[Candidate], sentences: list[Sentence]) -> list[Candi
         else:
             events.append(cand)
     return sorted(events, key=lambda e: e.first.index)
+
+
+def _previous(events: list[Candidate], cand: Candidate) -> Candidate | None:
+    """The event a following sentence may continue: when the last sentence told two acts ("fought, and
+    shelled the village"), the one of the same kind as the new sentence, else the first (the lead act)."""
+    if not events:
+        return None
+    last = events[-1].sentences[-1].index
+    group = [e for e in events if e.sentences[-1].index == last]
+    same = [e for e in group if e.hit.event_type == cand.hit.event_type]
+    return (same or group)[0]
 
 
 def _absorb(prev: Candidate, cand: Candidate) -> None:
@@ -321,7 +332,8 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
         event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
         event.disorder_type = _disorder(event.event_type, event.sub_event_type)
         _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
-    event.fatalities = 0 if cand.none_killed else max(0, cand.killed)
+    # "no losses on our side" (ထိခိုက်မှုမရှိ) in a story that counts the other side's dead does not undo the count
+    event.fatalities = max(0, cand.killed) if cand.killed else 0
     event.injured = cand.injured or None
     event.arrested = cand.arrested or None
     event.displaced = cand.displaced or None
