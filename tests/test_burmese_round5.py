@@ -50,3 +50,15 @@ def test_a_toll_sentence_joins_the_act_of_its_own_kind(knowledge) -> None:
             "အကြိမ် ၃၀ ပစ်ခတ်ခဲ့သည်။ စစ်ကောင်စီတပ်က တိုက်ခိုက်ခဲ့၍ TNLA ဘက်မှ ၂ ဦး ကျဆုံးခဲ့သည်။")
     events = extract(knowledge, "", text, PUBLISHED, "r5").events
     assert {e.sub_event_type: e.fatalities for e in events} == {"Armed clash": 2, "Shelling/artillery/missile attack": 0}
+
+
+def test_the_day_a_statement_was_issued_is_not_the_day_of_the_fighting(knowledge) -> None:
+    text = ("ဗန်းမော်မြို့နယ်ရှိ စစ်ကောင်စီစခန်းများကို တိုက်ခိုက်နေကြောင်း KIA က ဖေဖော်ဝါရီလ ၁၁ ရက်နေ့တွင် "
+            "သတင်းထုတ်ပြန်သည်။ KIA တပ်များသည် စစ်ကောင်စီစခန်းများကို ဖေဖော်ဝါရီလ ၉ ရက်နေ့ နံနက်ပိုင်းကပင် "
+            "ဝင်ရောက်တိုက်ခိုက်ခဲ့ကြသည်။")
+    assert _main(knowledge, text).event_date == date(2025, 2, 9)
+
+
+def test_a_statement_date_still_dates_an_event_nothing_else_dates(knowledge) -> None:
+    text = "ဗန်းမော်မြို့နယ်ရှိ စစ်ကောင်စီစခန်းတစ်ခုကို သိမ်းပိုက်ကြောင်း KIA က ဖေဖော်ဝါရီလ ၁၀ ရက်နေ့တွင် ကြေညာသည်။"
+    assert _main(knowledge, text).event_date == date(2025, 2, 10)

@@ -77,6 +77,7 @@ class Candidate:
     civilians: bool = False
     marked: list = field(default_factory=list)
     passive: bool = False
+    report_date: ResolvedDate | None = None   # the day a statement was issued: the event's date only failing all else
 
     @property
     def first(self) -> Sentence:
@@ -106,7 +107,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     merged = _merge(candidates, sentences)
     for cand in merged:
         others = {s.index for c in merged if c is not cand and not _same_township(c, cand) for s in c.sentences}
-        cand.date = cand.date or _nearby_date(words, sentences, cand, published, others)
+        cand.date = cand.date or _nearby_date(words, sentences, cand, published, others) or cand.report_date
     lead = _lead_place(knowledge, sentences, mentions, starts, context, title_mentions)
     armed = article_armed(knowledge, mentions)
     events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
@@ -132,6 +133,15 @@ def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, publi
         if dates:
             return min(dates, key=lambda d: (d.time_precision, d.start))
     return None
+
+
+# "AA က မတ်လ ၈ ရက်နေ့တွင် သတင်းထုတ်ပြန်သည်" (announced on March 8): a date the statement verb follows
+# at once (past "နေ့", "တွင်", "က", "၌") is when the news was given, not when the fighting was
+_REPORT_GAP = re.compile(r"\s*(?:နေ့)?\s*(?:တွင်|က|၌|မှာ)?\s*(?:သတင်း)?\s*(?:ထုတ်ပြန်|ကြေညာ|ပြောကြား|အတည်ပြု)")
+
+
+def _report_date(words: Words, text: str, resolved: ResolvedDate) -> bool:
+    return resolved.end is not None and _REPORT_GAP.match(text, resolved.end) is not None
 
 
 def _triggers(knowledge, text: str, local) -> list[Hit]:
@@ -184,7 +194,9 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
 def _build(knowledge, words, text, sentence, local, context, dates, counts, published, hit: Hit,
            casualty_only: bool) -> Candidate | None:
     recent = [d for d in dates if (published - d.event_date).days <= HISTORY_DAYS]
-    best_date = min(recent, key=lambda d: (d.time_precision, d.start)) if recent else None
+    reported = [d for d in recent if _report_date(words, sentence.text, d)]
+    acted = [d for d in recent if d not in reported]
+    best_date = min(acted, key=lambda d: (d.time_precision, d.start)) if acted else None
     places = [(m, p) for m in local if m.kind == "place" and (p := resolve_place(knowledge, m, context))]
     place = _best_place(places, hit.start, context)
     marked = marked_actors(knowledge, words, text, local, (sentence.start, sentence.end))
@@ -195,6 +207,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
         return None   # "ပစ်ခတ်" (shooting) with nobody named: a detail, not an event of its own
     cand = Candidate([sentence], hit, best_date, place, roles, casualty_only=casualty_only, marked=marked,
                      passive=passive)
+    cand.report_date = min(reported, key=lambda d: d.start) if reported else None
     cand.civilians = any(m.civilian for m in marked) or re.search(words.alternation("civilian_word"), sentence.text) is not None
     for c in counts:
         if c.scope == "event" and c.kind in ("killed", "injured", "arrested", "displaced"):
