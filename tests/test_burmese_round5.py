@@ -62,3 +62,36 @@ def test_the_day_a_statement_was_issued_is_not_the_day_of_the_fighting(knowledge
 def test_a_statement_date_still_dates_an_event_nothing_else_dates(knowledge) -> None:
     text = "ဗန်းမော်မြို့နယ်ရှိ စစ်ကောင်စီစခန်းတစ်ခုကို သိမ်းပိုက်ကြောင်း KIA က ဖေဖော်ဝါရီလ ၁၀ ရက်နေ့တွင် ကြေညာသည်။"
     assert _main(knowledge, text).event_date == date(2025, 2, 10)
+
+
+def test_a_road_between_two_towns_is_in_neither_town(knowledge) -> None:
+    text = "မနေ့က မုံရွာ – ကလေးဝ ကားလမ်းပေါ်တွင် ပကဖနှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ပွားခဲ့သည်။"
+    event = _main(knowledge, text)
+    assert (event.admin1, event.admin3) == ("Sagaing Region", None)
+
+
+def test_a_border_between_two_townships_is_in_neither_township(knowledge) -> None:
+    text = "မနေ့က ဖယ်ခုံမြို့နယ်နှင့် ပင်လောင်းမြို့နယ်နယ်စပ်တွင် KNDF နှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ပွားခဲ့သည်။"
+    event = _main(knowledge, text)
+    assert (state_of(event), event.admin3) == ("Shan", None)
+
+
+def test_a_township_named_beside_a_road_still_places_the_event(knowledge) -> None:
+    text = "မနေ့က ငဖဲမြို့နယ်၊ အမ်း – ပဒါန်းလမ်းပိုင်းတွင် ပကဖနှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ပွားခဲ့သည်။"
+    assert _main(knowledge, text).admin3 == "Ngape"
+
+
+def test_a_force_named_after_its_state_does_not_place_the_event(knowledge) -> None:
+    text = ("မနေ့က ဖယ်ခုံမြို့နယ်နှင့် ပင်လောင်းမြို့နယ်နယ်စပ်တွင် စစ်ကောင်စီတပ်နှင့် ကရင်နီတပ်ပေါင်းစု "
+            "တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
+    assert state_of(_main(knowledge, text)) == "Shan"
+
+
+def test_where_a_source_is_based_is_not_where_the_fighting_was(knowledge) -> None:
+    text = "မနေ့က ကလေးမြို့နယ်တွင် တိုက်ပွဲဖြစ်ပွားခဲ့ကြောင်း မုံရွာအခြေစိုက် ကုန်သည်တစ်ဦးက ပြောသည်။"
+    assert _main(knowledge, text).admin3 == "Kale"
+
+
+def state_of(event) -> str | None:
+    from tasks.extract.places import state_base
+    return state_base(event.admin1) if event.admin1 else None

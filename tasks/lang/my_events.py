@@ -22,13 +22,13 @@ from tasks.extract import actors as actor_rules
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
-from tasks.extract.places import state_base
 from tasks.extract.sentences import Sentence
 from tasks.lang.my_actors import article_armed, event_actors, is_state
 from tasks.lang.my_roles import (
-    LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, resolve_place, township_mentions,
+    LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, township_mentions,
 )
 from tasks.lang.my_text import find_counts, find_dates, nobody_killed, split_sentences
+from tasks.lang.my_where import event_place, lead_place, sentence_place, set_place
 from tasks.lang.my_words import Words, is_burmese, load_words
 
 HISTORY_DAYS = 45
@@ -77,6 +77,7 @@ class Candidate:
     civilians: bool = False
     marked: list = field(default_factory=list)
     passive: bool = False
+    between: bool = False   # placed only by the ends of a road or the sides of a border
     report_date: ResolvedDate | None = None   # the day a statement was issued: the event's date only failing all else
 
     @property
@@ -108,7 +109,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     for cand in merged:
         others = {s.index for c in merged if c is not cand and not _same_township(c, cand) for s in c.sentences}
         cand.date = cand.date or _nearby_date(words, sentences, cand, published, others) or cand.report_date
-    lead = _lead_place(knowledge, sentences, mentions, starts, context, title_mentions)
+    lead = lead_place(knowledge, text, sentences, mentions, starts, context, title_mentions)
     armed = article_armed(knowledge, mentions)
     events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
     return ExtractionResult(_dedupe(events), figures)
@@ -197,8 +198,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     reported = [d for d in recent if _report_date(words, sentence.text, d)]
     acted = [d for d in recent if d not in reported]
     best_date = min(acted, key=lambda d: (d.time_precision, d.start)) if acted else None
-    places = [(m, p) for m in local if m.kind == "place" and (p := resolve_place(knowledge, m, context))]
-    place = _best_place(places, hit.start, context)
+    place, between = sentence_place(knowledge, text, sentence, local, context, hit.start)
     marked = marked_actors(knowledge, words, text, local, (sentence.start, sentence.end))
     # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause
     passive = re.search(words.alternation("passive_marker"), text[hit.end:min(sentence.end, hit.end + PASSIVE_WINDOW)]) is not None
@@ -208,6 +208,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     cand = Candidate([sentence], hit, best_date, place, roles, casualty_only=casualty_only, marked=marked,
                      passive=passive)
     cand.report_date = min(reported, key=lambda d: d.start) if reported else None
+    cand.between = between
     cand.civilians = any(m.civilian for m in marked) or re.search(words.alternation("civilian_word"), sentence.text) is not None
     for c in counts:
         if c.scope == "event" and c.kind in ("killed", "injured", "arrested", "displaced"):
@@ -216,17 +217,6 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     return cand
 
 
-def _best_place(places, anchor: int, context=None):
-    mmr = [(m, p) for m, p in places if p.country_iso == "MMR"]
-    named = {p.township_pcode for _m, p in mmr if p.level == "township"}
-    if named:  # "ဖြူးမြို့နယ် မျက်နီကွင်းကျေးရွာ": a village elsewhere of the same name is not this one
-        mmr = [(m, p) for m, p in mmr if p.level != "village_tract" and p.level != "town" or p.township_pcode in named]
-    if not mmr:
-        return None
-    named_often = context[2] if context and len(context) > 2 else {}
-    # the most specific place; among equals the township the article names most, then the nearest
-    return max(mmr, key=lambda mp: (LEVEL_RANK.get(mp[1].level, 0), named_often.get(mp[1].township_pcode, 0),
-                                    -abs(mp[0].start - anchor)))[1]
 
 
 def _township(place) -> str | None:
@@ -297,7 +287,7 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
     prev.date = prev.date or cand.date
     if cand.place is not None and (prev.place is None or LEVEL_RANK.get(cand.place.level, 0) > LEVEL_RANK.get(prev.place.level, 0)
                                    and _township(prev.place) in (None, _township(cand.place))):
-        prev.place = cand.place
+        prev.place, prev.between = cand.place, cand.between
     prev.roles.actor1 = prev.roles.actor1 or cand.roles.actor1
     if prev.roles.actor2 is None and cand.roles.actor2 != prev.roles.actor1:
         prev.roles.actor2 = cand.roles.actor2
@@ -308,20 +298,6 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
     prev.civilians = prev.civilians or cand.civilians
 
 
-def _lead_place(knowledge, sentences, mentions, starts, context, title_mentions):
-    """Where the article is: the title's place, else the lead's, else the township it names most."""
-    for group in (title_mentions, *([m for m in mentions[bisect_left(starts, s.start):bisect_left(starts, s.end)]]
-                                    for s in sentences[:2])):
-        places = [(m, p) for m in group if m.kind == "place" and (p := resolve_place(knowledge, m, context))]
-        best = _best_place(places, 0)
-        if best is not None and best.level != "country":
-            return best
-    # else the township it names most: by state/district/township names, else through its towns and
-    # villages ("ဝိုင်းမော်မြို့မှ ဆဒုံးသို့": both in Waingmaw); among equals the first named
-    for townships in (context[1], context[2] if len(context) > 2 else None):
-        if townships:
-            return knowledge.places.get(townships.most_common(1)[0][0])
-    return None
 
 
 def _event(knowledge, cand: Candidate, published: date, article_id, lead, context,
@@ -332,7 +308,7 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
                   disorder_type=_disorder(event_type, sub), event_date=when.event_date,
                   time_precision=when.time_precision, date_text=when.date_text or None,
                   knowledge_version=knowledge.version)
-    _place(event, _event_place(knowledge, cand.place, lead, context))
+    set_place(event, event_place(knowledge, cand.place, lead, context, cand.between))
     actor1, actor2 = event_actors(knowledge, cand, article_armed, event)
     if actor1:
         _set_actor(knowledge, event, "1", actor1)
@@ -375,36 +351,10 @@ def _force_on_protesters(knowledge, event: Event) -> None:
     _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
 
 
-def _event_place(knowledge, place, lead, context):
-    """The sentence's place; a state or district alone ("ရှမ်းမြောက်တွင်") takes the township the article
-    places itself in (its lead, else the township it names most) when that township lies inside it."""
-    if place is None or place.level == "country":
-        return lead or place
-    if place.level not in ("state", "district"):
-        return place
-    townships = context[1] if context and len(context) > 1 else {}
-    inner = [lead] + [knowledge.places.get(t) for t, _ in townships.most_common(2)]
-    for candidate in inner:
-        if candidate is not None and candidate.township_pcode and _inside(candidate, place):
-            return candidate
-    return place
 
 
-def _inside(inner, outer) -> bool:
-    if outer.level == "district":
-        return inner.district_pcode == outer.place_id
-    return state_base(inner.state_name) == state_base(outer.state_name)
 
 
-def _place(event: Event, place) -> None:
-    if place is None:
-        return
-    event.place_id, event.location, event.country_iso = place.place_id, place.name_en, place.country_iso
-    event.admin1, event.admin1_pcode = place.state_name or None, place.state_pcode or None
-    event.admin2, event.admin2_pcode = place.district_name or None, place.district_pcode or None
-    event.admin3, event.admin3_pcode = place.township_name or None, place.township_pcode or None
-    event.latitude, event.longitude = place.latitude, place.longitude
-    event.geo_precision = {"town": 1, "village_tract": 1, "township": 2, "district": 2}.get(place.level, 3)
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
