@@ -95,3 +95,23 @@ def test_where_a_source_is_based_is_not_where_the_fighting_was(knowledge) -> Non
 def state_of(event) -> str | None:
     from tasks.extract.places import state_base
     return state_base(event.admin1) if event.admin1 else None
+
+
+def test_rockets_fired_by_no_one_named_are_shelling_by_an_unidentified_group(knowledge) -> None:
+    text = "မနေ့ညက ပုသိမ်ကြီးမြို့နယ်ရှိ စစ်ကောင်စီ ခမရ တပ်ရင်းကို ရှော့တိုက်ဒုံး ၆ လုံးဖြင့် ပစ်ခတ်ခံရသည်။"
+    event = _main(knowledge, text)
+    assert (event.sub_event_type, event.actor1_id, event.actor2_id) == (
+        "Shelling/artillery/missile attack", "unidentified_armed_group", "military_myanmar")
+
+
+def test_a_group_the_knowledge_does_not_know_is_still_a_named_doer(knowledge) -> None:
+    text = "မနေ့က မရမ်းကုန်းမြို့နယ် ရဲစခန်းကို Thunder UG အဖွဲ့က ဗုံးဖောက်ခွဲတိုက်ခိုက်ခဲ့သည်။"
+    assert _main(knowledge, text).actor1_id == "pdf"
+
+
+def test_the_resistance_force_the_article_names_fired_the_rockets(knowledge) -> None:
+    text = ("မြင်းခြံခရိုင် ပကဖ တပ်ရင်းသည် မနေ့က စစ်ဆင်ရေးတစ်ခု ပြုလုပ်ခဲ့သည်။ "
+            "နွားထိုးကြီးမြို့နယ်ရှိ စစ်ကောင်စီစခန်းကို ဒုံး ၄ လုံးဖြင့် ပစ်ခတ်ခဲ့သည်။")
+    shelling = next(e for e in extract(knowledge, "", text, PUBLISHED, "r5").events
+                    if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert shelling.actor1_id == "pdf"
