@@ -115,3 +115,14 @@ def test_the_resistance_force_the_article_names_fired_the_rockets(knowledge) -> 
     shelling = next(e for e in extract(knowledge, "", text, PUBLISHED, "r5").events
                     if e.sub_event_type == "Shelling/artillery/missile attack")
     assert shelling.actor1_id == "pdf"
+
+
+def test_another_army_s_name_ending_in_tatmadaw_is_not_the_military(knowledge) -> None:
+    text = "မနေ့က နောင်ချိုမြို့နယ်တွင် စစ်ကောင်စီတပ်နှင့် ဓနုပြည်သူ့လွတ်မြောက်ရေးတပ်မတော် တိုက်ပွဲဖြစ်ပွားခဲ့သည်။"
+    event = _main(knowledge, text)
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "unidentified_armed_group")
+
+
+def test_myanmar_s_tatmadaw_is_still_the_military(knowledge) -> None:
+    text = "မနေ့က နောင်ချိုမြို့နယ်တွင် မြန်မာ့တပ်မတော်နှင့် TNLA တိုက်ပွဲဖြစ်ပွားခဲ့သည်။"
+    assert {_main(knowledge, text).actor1_id, _main(knowledge, text).actor2_id} == {"military_myanmar", "tnla"}
