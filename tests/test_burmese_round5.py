@@ -126,3 +126,18 @@ def test_another_army_s_name_ending_in_tatmadaw_is_not_the_military(knowledge) -
 def test_myanmar_s_tatmadaw_is_still_the_military(knowledge) -> None:
     text = "မနေ့က နောင်ချိုမြို့နယ်တွင် မြန်မာ့တပ်မတော်နှင့် TNLA တိုက်ပွဲဖြစ်ပွားခဲ့သည်။"
     assert {_main(knowledge, text).actor1_id, _main(knowledge, text).actor2_id} == {"military_myanmar", "tnla"}
+
+
+@pytest.mark.parametrize("text, township", [
+    ("မနေ့က မုံးကိုးမြို့တွင် MNDAA နှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ပွားခဲ့သည်။", "Muse"),       # ုံး for MIMU's ုန်း
+    ("မနေ့က ဖါပွန်မြို့နယ်တွင် KNLA နှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ပွားခဲ့သည်။", "Hpapun"),    # tall ါ for ာ
+    ("မနေ့က ဒီမော့ဆိုမြို့နယ်တွင် KNDF နှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ပွားခဲ့သည်။", "Demoso"),  # no tone mark
+])
+def test_a_town_spelled_as_it_sounds_is_still_the_town(knowledge, text: str, township: str) -> None:
+    assert _main(knowledge, text).admin3 == township
+
+
+def test_a_village_tract_keeps_the_gazetteer_s_spelling() -> None:
+    from tasks.lang.my_places import burmese_place_surfaces
+    assert not any("ါ" in s for s in burmese_place_surfaces("village_tract", "ကန်ကြီးတော"))
+    assert "မုံးကိုး" in burmese_place_surfaces("town", "မုန်းကိုး")

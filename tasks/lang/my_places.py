@@ -36,7 +36,38 @@ def burmese_place_surfaces(level: str, name: str, words: Words | None = None) ->
         return []
     words = words or load_words("my")
     names = [name, *(alias for alias, mimu in words.kind("place_alias").items() if mimu == name)]
-    return _with_variants(words, [s for n in names for b in _bracket_names(words, n) for s in _surfaces(words, level, b)])
+    names += [h for n in names for h in _homophone_names(words, level, n)]
+    return _with_variants(words, [s for n in dict.fromkeys(names) for b in _bracket_names(words, n)
+                                  for s in _surfaces(words, level, b)])
+
+
+def _homophone_names(words: Words, level: str, name: str) -> list[str]:
+    """The name spelled the other ways news spells the same sound (its suffix untouched)."""
+    bare = _bare(words, name, level) or name
+    if level == "village_tract" or syllable_count(_BRACKETS.sub(" ", bare)) < MIN_SYLLABLES:
+        return []
+    suffix = name[name.index(bare) + len(bare):] if bare in name else ""
+    return [f"{h}{suffix}" for h in _homophones(bare)]
+
+
+# Spellings of one sound that news and MIMU choose differently: the -on rhyme written ုန်(း) or ုံ(း)
+# ("မုံးကိုး" for MIMU's "မုန်းကိုး"), the tall ါ or round ာ aa ("ဖါပွန်"/"ဖာပွန်"), and the tone marks
+# of non-Burman names ("ဒီမော့ဆို"/"ဒီးမော့ဆို", "မယ်စဲ့"/"မယ်စဲ"). Towns and larger only: their names are
+# long enough that another spelling is not another word; village tracts keep MIMU's spelling.
+_HOMOPHONES = (("ုန်း", "ုံး"), ("ုံး", "ုန်း"), ("ုန်", "ုံ"), ("ါ", "ာ"), ("ာ", "ါ"), ("ီး", "ီ"), ("ီ", "ီး"),
+               ("့", ""), ("ဲ", "ဲ့"))
+
+
+def _homophones(surface: str) -> list[str]:
+    out = []
+    for written, other in _HOMOPHONES:
+        if written == "ီ" and "ီး" in surface or written == "ုံ" and "ုံး" in surface:
+            continue
+        if written == "ဲ" and "ဲ့" in surface:
+            continue
+        if written in surface:
+            out.append(surface.replace(written, other))
+    return [h for h in out if h != surface]
 
 
 def _bracket_names(words: Words, name: str) -> list[str]:
