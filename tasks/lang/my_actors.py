@@ -51,7 +51,7 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         # else (coding guide) "PDF" for a fight with an unnamed local force, an Unidentified Armed Group for
         # rockets or shells fired by no one named
         other = next((a for a in article_armed if not is_state(knowledge, a)), None)
-        unnamed = event_type != "Battles" and not any(_unknown_doer(knowledge, s.text) for s in cand.sentences)
+        unnamed = event_type != "Battles" and not any(_unknown_doer(s, cand.marked) for s in cand.sentences)
         actor1 = other or ("unidentified_armed_group" if unnamed else "pdf")
     if event_type == "Protests" and actor1 is None:
         actor1 = actor_rules.PROTESTERS
@@ -104,14 +104,12 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
 _DOER_GROUP = re.compile(r"(?:အဖွဲ့|တပ်ဖွဲ့|တပ်|UG|Force|ပြောက်ကျား)\s*(?:များ|တွေ)?\s*(?:က|မှ)(?![\u102b-\u103e\u1039\u103a])")
 
 
-def _unknown_doer(knowledge, text: str) -> bool:
+def _unknown_doer(sentence, marked) -> bool:
     """Does the sentence name a doer the knowledge does not know (a group noun with က/မှ that is not one
-    of the junta's own units)? Then the attacker is named, only not known: the guide's "PDF"."""
-    known = [(m.start, m.end) for m in knowledge.find(text, myanmar_context=True) if m.kind == "actor"]
-    for m in _DOER_GROUP.finditer(text):
-        if not any(s <= m.start() <= e + 2 for s, e in known):
-            return True
-    return False
+    of the named actors, the junta's units among them)? Then the attacker is named, only not known: the
+    guide's "PDF"."""
+    known = [(m.start - sentence.start, m.end - sentence.start) for m in marked]
+    return any(not any(s <= g.start() <= e + 2 for s, e in known) for g in _DOER_GROUP.finditer(sentence.text))
 
 
 def allies(knowledge, a: str | None, b: str | None) -> bool:

@@ -32,6 +32,7 @@ class Marked:
     start: int
     role: str            # subject | agent | object | genitive | pair | none | speaker
     civilian: bool = False
+    end: int = 0
 
 
 @dataclass
@@ -129,7 +130,7 @@ def marked_actors(knowledge, words: Words, text: str, mentions, span: tuple[int,
         # "ပကဖ ထောင်ထားသော မိုင်းကို" (the mine the PDF laid): the verb right after the name tells its role
         # before any particle further on; "စစ်သားများ နင်းမိ" (soldiers stepped on it): they are the target
         role = "speaker" if _is_speaker(words, text, m, spans, end) else verb or particle_after(words, text, m.end, limit)
-        out.append(Marked(actor_id, m.start, role, civilian))
+        out.append(Marked(actor_id, m.start, role, civilian, m.end))
     return out
 
 
