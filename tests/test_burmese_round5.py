@@ -141,3 +141,31 @@ def test_a_village_tract_keeps_the_gazetteer_s_spelling() -> None:
     from tasks.lang.my_places import burmese_place_surfaces
     assert not any("ါ" in s for s in burmese_place_surfaces("village_tract", "ကန်ကြီးတော"))
     assert "မုံးကိုး" in burmese_place_surfaces("town", "မုန်းကိုး")
+
+
+def test_fighting_that_did_not_happen_is_no_battle(knowledge) -> None:
+    text = ("ယနေ့ မတ္တရာမြို့နယ် ရွာတစ်ရွာကို တိုက်ပွဲဖြစ်ပွားခြင်းမရှိဘဲ စစ်ကောင်စီက ဒရုန်းဖြင့် တိုက်ခိုက်၍ "
+            "ကလေး ၂ ဦး သေဆုံးသည်။")
+    events = extract(knowledge, "", text, PUBLISHED, "r5").events
+    assert [(e.sub_event_type, e.actor1_id, e.actor2_id, e.fatalities) for e in events] == [
+        ("Air/drone strike", "military_myanmar", "civilians_myanmar", 2)]
+
+
+def test_air_support_in_a_battle_between_named_sides_is_the_battle(knowledge) -> None:
+    text = "ယနေ့ သံတွဲမြို့နယ်တွင် AA နှင့် စစ်ကောင်စီတပ်တို့ တိုက်ပွဲပြင်းထန်နေပြီး စစ်ကောင်စီက လေကြောင်းဖြင့် ဗုံးကျဲနေသည်။"
+    event = _main(knowledge, text)
+    assert (event.event_type, {event.actor1_id, event.actor2_id}) == ("Battles", {"ula_aa", "military_myanmar"})
+
+
+def test_an_air_strike_on_homes_during_a_battle_stays_an_air_strike(knowledge) -> None:
+    text = ("ယနေ့ သံတွဲမြို့နယ်တွင် AA နှင့် စစ်ကောင်စီတပ်တို့ တိုက်ပွဲဖြစ်ပွားစဉ် စစ်ကောင်စီက နေအိမ်များကို "
+            "လေကြောင်းဖြင့် ဗုံးကျဲသည်။")
+    assert _main(knowledge, text).event_type == "Explosions/Remote violence"
+
+
+def test_the_lead_s_second_act_continues_the_headline_of_its_kind(knowledge) -> None:
+    text = ("မုံးကိုးမှာ စစ်ကောင်စီက MNDAA ကို တိုက်ခိုက်နေ\n"
+            "မနေ့က MNDAA ကို စစ်ကောင်စီတပ်တွေက လက်နက်ကြီးနဲ့လည်း ပစ်ခတ်တိုက်ခိုက်ခဲ့တယ်။ "
+            "စစ်ကောင်စီတပ်က တိုက်ခိုက်ခဲ့လို့ MNDAA ဘက်က တစ်ယောက် သေဆုံးခဲ့တယ်။")
+    event = _main(knowledge, text)
+    assert (event.event_type, event.fatalities) == ("Battles", 1)

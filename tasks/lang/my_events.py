@@ -153,6 +153,8 @@ def _triggers(knowledge, text: str, local) -> list[Hit]:
         triggers = [t for ref in m.ref_ids if (t := knowledge.triggers.get(ref)) and t.event_type]
         if text.startswith(STATE_PASSIVE, m.end):
             continue  # "ဖမ်းဆီးခံထားရသည့်" (who has been detained): a state the story recalls, not an act
+        if _NEGATED.match(text, m.end):
+            continue  # "တိုက်ပွဲဖြစ်ပွားခြင်းမရှိဘဲ" (with no fighting): the act that did not happen
         for t in triggers:
             hits.append(Hit(m.start, m.end, m.text, t.event_type, t.sub_event_type, t.weight))
     return hits
@@ -187,9 +189,26 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
               and not (h.sub_event_type == TRANSFER and battle)]
     if others:
         chosen.append(max(others, key=rank))
+    if _air_support(words, text, sentence, local, chosen):
+        chosen.reverse()   # "AA နှင့် စစ်တပ် တိုက်ပွဲ ပြင်းထန်ပြီး လေကြောင်းဖြင့် ဗုံးကျဲ": the battle, with air support
     built = [_build(knowledge, words, text, sentence, local, context, dates, counts, published, h, False)
              for h in chosen]
     return [c for c in built if c is not None]
+
+
+_NEGATED = re.compile(r"(?:ဖြစ်)?(?:ပွား|ပွါး)?\s*(?:ခြင်း|တာ|မှု)?\s*(?:လည်း)?\s*မ(?:ရှိ|ဖြစ်)")
+# what an air strike hits when it is no battle's support: people, homes, schools, a village as the target
+_CIVILIAN_TARGET = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|အိမ်|ဈေး|စစ်ဘေးရှောင်|ကိုရင်|သံဃာ|အမျိုးသမီး"
+                              r"|ရွာ(?:များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")
+
+
+def _air_support(words, text, sentence, local, chosen: list[Hit]) -> bool:
+    """Is the sentence's air strike the support of the battle it also tells? Both sides named, a battle
+    word (weight 1: "တိုက်ပွဲ", not a generic "attacked"), and nothing civilian hit."""
+    if len(chosen) != 2 or chosen[0].sub_event_type != "Air/drone strike" or chosen[1].sub_event_type != "Armed clash":
+        return False
+    sides = {m.ref_ids[0] for m in local if m.kind == "actor"}
+    return chosen[1].weight >= 1.0 and len(sides) >= 2 and not _CIVILIAN_TARGET.search(sentence.text)
 
 
 def _build(knowledge, words, text, sentence, local, context, dates, counts, published, hit: Hit,
@@ -245,7 +264,7 @@ def _merge(candidates: list[Candidate], sentences: list[Sentence]) -> list[Candi
     events: list[Candidate] = []
     undated: list[Candidate] = []
     for cand in candidates:
-        prev = _previous(events, cand)
+        prev = _previous(events, cand, sentences)
         near = prev is not None and _gap(sentences, prev.sentences[-1].index, cand.first.index) <= 1
         same_kind = prev is not None and (cand.casualty_only or cand.hit.event_type == prev.hit.event_type
                                           or cand.hit.weight < 0.7 or cand.hit.text in GENERIC_ATTACK)
@@ -267,15 +286,18 @@ def _merge(candidates: list[Candidate], sentences: list[Sentence]) -> list[Candi
     return sorted(events, key=lambda e: e.first.index)
 
 
-def _previous(events: list[Candidate], cand: Candidate) -> Candidate | None:
-    """The event a following sentence may continue: when the last sentence told two acts ("fought, and
-    shelled the village"), the one of the same kind as the new sentence, else the first (the lead act)."""
+def _previous(events: list[Candidate], cand: Candidate, sentences: list[Sentence]) -> Candidate | None:
+    """The event a following sentence may continue: of the events told just before it (a headline and its
+    lead, or a sentence telling two acts: "fought, and shelled the village"), the latest of the same kind
+    as the new sentence, else the first act of the last sentence."""
     if not events:
         return None
     last = events[-1].sentences[-1].index
     group = [e for e in events if e.sentences[-1].index == last]
+    if cand.first.index == last:   # a sentence's second act may continue the headline's act of its kind
+        group = [e for e in events if _gap(sentences, e.sentences[-1].index, cand.first.index) <= 1]
     same = [e for e in group if e.hit.event_type == cand.hit.event_type]
-    return (same or group)[0]
+    return same[-1] if same else next(e for e in events if e.sentences[-1].index == last)
 
 
 def _absorb(prev: Candidate, cand: Candidate) -> None:
