@@ -169,3 +169,31 @@ def test_the_lead_s_second_act_continues_the_headline_of_its_kind(knowledge) -> 
             "စစ်ကောင်စီတပ်က တိုက်ခိုက်ခဲ့လို့ MNDAA ဘက်က တစ်ယောက် သေဆုံးခဲ့တယ်။")
     event = _main(knowledge, text)
     assert (event.event_type, event.fatalities) == ("Battles", 1)
+
+
+def test_an_official_shot_dead_by_unknown_gunmen_is_an_attack(knowledge) -> None:
+    text = "ဖေဖော်ဝါရီ ၁၁ ရက် ညနေက ပြင်ဦးလွင်မြို့နယ်တွင် အမည်မသိ လူနှစ်ဦးက သေနတ်ဖြင့်ပစ်ခတ်၍ ကျေးရွာအုပ်ချုပ်ရေးမှူး သေဆုံးသည်။"
+    event = _main(knowledge, text)
+    assert (event.event_type, event.sub_event_type, event.actor1_id, event.actor2_id, event.event_date) == (
+        "Violence against civilians", "Attack", "unidentified_armed_group", "civilians_myanmar", date(2025, 2, 11))
+
+
+def test_a_shot_heard_with_nobody_named_or_killed_is_still_no_event(knowledge) -> None:
+    assert extract(knowledge, "", "မနေ့ညက ပြင်ဦးလွင်မြို့နယ်တွင် သေနတ်ဖြင့် ပစ်ခတ်သံ ကြားရသည်။", PUBLISHED, "r5").events == []
+
+
+def test_a_township_written_without_its_tone_mark(knowledge) -> None:
+    text = "ဖေဖော်ဝါရီ ၉ ရက်နေ့က လောင်းလုံမြို့နယ်တွင် ကားတစ်စီး မိုင်းနင်းမိ၍ အရပ်သား ၂ ဦး သေဆုံးခဲ့သည်။"
+    assert _main(knowledge, text).admin3 == "Launglon"
+
+
+def test_adding_a_tone_mark_does_not_turn_words_into_towns(knowledge) -> None:
+    # "အလုံး" (whole, en masse) is not Ahlone (အလုံ)
+    text = "မနေ့က ကျောက်မဲမြို့နယ်တွင် စစ်ကောင်စီက အင်အားအလုံးအရင်းဖြင့် TNLA ကို တိုက်ခိုက်ခဲ့သည်။"
+    assert _main(knowledge, text).admin3 == "Kyaukme"
+
+
+def test_firing_from_the_air_is_an_air_strike(knowledge) -> None:
+    text = "မနေ့က မံစီမြို့နယ် ရွာတစ်ရွာကို လေကြောင်းပစ်ခတ်မှုကြောင့် ပြည်သူ ၅ ဦး သေဆုံးသည်။"
+    event = _main(knowledge, text)
+    assert (event.sub_event_type, event.actor1_id, event.fatalities) == ("Air/drone strike", "military_myanmar", 5)

@@ -78,6 +78,7 @@ class Candidate:
     marked: list = field(default_factory=list)
     passive: bool = False
     between: bool = False   # placed only by the ends of a road or the sides of a border
+    died: bool = False      # a word of death, with or without a count
     report_date: ResolvedDate | None = None   # the day a statement was issued: the event's date only failing all else
 
     @property
@@ -222,11 +223,13 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause
     passive = re.search(words.alternation("passive_marker"), text[hit.end:min(sentence.end, hit.end + PASSIVE_WINDOW)]) is not None
     roles = assign_roles(marked, passive)
-    if not casualty_only and hit.weight < WEAK_TRIGGER and not roles.named:
-        return None   # "ပစ်ခတ်" (shooting) with nobody named: a detail, not an event of its own
+    died = re.search(words.alternation("killed"), sentence.text) is not None
+    if not casualty_only and hit.weight < WEAK_TRIGGER and not roles.named and not died:
+        return None   # "ပစ်ခတ်" (shooting) with nobody named nor killed: a detail, not an event of its own
     cand = Candidate([sentence], hit, best_date, place, roles, casualty_only=casualty_only, marked=marked,
                      passive=passive)
     cand.report_date = min(reported, key=lambda d: d.start) if reported else None
+    cand.died = died
     cand.between = between
     cand.civilians = any(m.civilian for m in marked) or re.search(words.alternation("civilian_word"), sentence.text) is not None
     for c in counts:
@@ -338,11 +341,14 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
         _set_actor(knowledge, event, "2", actor2)
     _direct_territory(knowledge, event)
     _force_on_protesters(knowledge, event)
-    if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and cand.killed and cand.civilians \
-            and len(cand.roles.named) <= 1:
+    if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and (cand.killed or cand.died) \
+            and cand.civilians and len(cand.roles.named) <= 1:
+        # a civilian (an administrator, a villager) shot dead, by no armed side or by one alone: an attack
         event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
         event.disorder_type = _disorder(event.event_type, event.sub_event_type)
         _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
+        if not event.actor1_id:
+            _set_actor(knowledge, event, "1", "unidentified_armed_group")
     # "no losses on our side" (ထိခိုက်မှုမရှိ) in a story that counts the other side's dead does not undo the count
     event.fatalities = max(0, cand.killed) if cand.killed else 0
     event.injured = cand.injured or None

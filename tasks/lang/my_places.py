@@ -51,20 +51,17 @@ def _homophone_names(words: Words, level: str, name: str) -> list[str]:
 
 
 # Spellings of one sound that news and MIMU choose differently: the -on rhyme written ုန်(း) or ုံ(း)
-# ("မုံးကိုး" for MIMU's "မုန်းကိုး"), the tall ါ or round ာ aa ("ဖါပွန်"/"ဖာပွန်"), and the tone marks
+# ("မုံးကိုး" for MIMU's "မုန်းကိုး"), its tone ("လောင်းလုံ" for "လောင်းလုံး"), the tall ါ or round ာ aa ("ဖါပွန်"/"ဖာပွန်"), and the tone marks
 # of non-Burman names ("ဒီမော့ဆို"/"ဒီးမော့ဆို", "မယ်စဲ့"/"မယ်စဲ"). Towns and larger only: their names are
 # long enough that another spelling is not another word; village tracts keep MIMU's spelling.
-_HOMOPHONES = (("ုန်း", "ုံး"), ("ုံး", "ုန်း"), ("ုန်", "ုံ"), ("ါ", "ာ"), ("ာ", "ါ"), ("ီး", "ီ"), ("ီ", "ီး"),
-               ("့", ""), ("ဲ", "ဲ့"))
+_HOMOPHONES = (("ုန်း", "ုံး"), ("ုံး", "ုန်း"), ("ုန်", "ုံ"), ("ုံး", "ုံ"), ("ါ", "ာ"), ("ာ", "ါ"),
+               ("ီး", "ီ"), ("့", ""))
+# (only ever dropping a tone mark: adding one turns names into words - "အလုံ" (Ahlone) into "အလုံး" (whole))
 
 
 def _homophones(surface: str) -> list[str]:
     out = []
     for written, other in _HOMOPHONES:
-        if written == "ီ" and "ီး" in surface or written == "ုံ" and "ုံး" in surface:
-            continue
-        if written == "ဲ" and "ဲ့" in surface:
-            continue
         if written in surface:
             out.append(surface.replace(written, other))
     return [h for h in out if h != surface]
