@@ -197,3 +197,12 @@ def test_firing_from_the_air_is_an_air_strike(knowledge) -> None:
     text = "မနေ့က မံစီမြို့နယ် ရွာတစ်ရွာကို လေကြောင်းပစ်ခတ်မှုကြောင့် ပြည်သူ ၅ ဦး သေဆုံးသည်။"
     event = _main(knowledge, text)
     assert (event.sub_event_type, event.actor1_id, event.fatalities) == ("Air/drone strike", "military_myanmar", 5)
+
+
+@pytest.mark.parametrize("name, actor", [
+    ("ဖက်ဆစ်တပ်", "military_myanmar"), ("မအလတပ်", "military_myanmar"), ("တီအန်အယ်အေ", "tnla"),
+    ("ရခိုင့်တပ်တော်", "ula_aa"), ("KPDF", "pdf"),
+])
+def test_names_resistance_media_give_the_sides(knowledge, name: str, actor: str) -> None:
+    assert [m.ref_ids[0] for m in knowledge.find(f"မနေ့က {name} က တိုက်ခိုက်သည်။", myanmar_context=True)
+            if m.kind == "actor"] == [actor]
