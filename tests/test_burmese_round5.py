@@ -206,3 +206,10 @@ def test_firing_from_the_air_is_an_air_strike(knowledge) -> None:
 def test_names_resistance_media_give_the_sides(knowledge, name: str, actor: str) -> None:
     assert [m.ref_ids[0] for m in knowledge.find(f"မနေ့က {name} က တိုက်ခိုက်သည်။", myanmar_context=True)
             if m.kind == "actor"] == [actor]
+
+
+def test_a_shell_fired_by_no_one_named_is_an_unidentified_group_s(knowledge) -> None:
+    text = "ဖေဖော်ဝါရီ ၁၀ ရက် ညက မြစ်ကြီးနားမြို့ ရပ်ကွက်တစ်ခုကို လက်နက်ကြီးကျည် ကျရောက်၍ အမျိုးသမီးတစ်ဦး သေဆုံးသည်။"
+    event = _main(knowledge, text)
+    assert (event.sub_event_type, event.actor1_id, event.actor2_id) == (
+        "Shelling/artillery/missile attack", "unidentified_armed_group", "civilians_myanmar")
