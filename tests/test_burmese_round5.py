@@ -213,3 +213,15 @@ def test_a_shell_fired_by_no_one_named_is_an_unidentified_group_s(knowledge) -> 
     event = _main(knowledge, text)
     assert (event.sub_event_type, event.actor1_id, event.actor2_id) == (
         "Shelling/artillery/missile attack", "unidentified_armed_group", "civilians_myanmar")
+
+
+def test_a_village_name_several_townships_share_places_nothing_by_itself(knowledge) -> None:
+    # ရွှေလှေ is a village tract in both Chaung-U and Sagaing townships: the state is known, the township not
+    text = "စစ်ကိုင်းတိုင်း ရွှေလှေကျေးရွာကို မနေ့က စစ်ကောင်စီတပ်က မီးရှို့ခဲ့သည်။"
+    event = _main(knowledge, text)
+    assert (event.admin1, event.admin3) == ("Sagaing Region", None)
+
+
+def test_the_township_the_article_names_decides_between_villages_of_one_name(knowledge) -> None:
+    text = "ချောင်းဦးမြို့နယ် ရွှေလှေကျေးရွာကို မနေ့က စစ်ကောင်စီတပ်က မီးရှို့ခဲ့သည်။"
+    assert _main(knowledge, text).admin3 == "Chaung-U"

@@ -239,6 +239,9 @@ def resolve_place(knowledge, mention, context: tuple[Counter, Counter]):
                 states.get((p.state_pcode or "")[:6], 0), p.country_iso == "MMR", -LEVEL_RANK.get(p.level, 9))
 
     best = max(places, key=score)
+    if best.level in ("village_tract", "town") and any(
+            p.township_pcode != best.township_pcode and score(p) == score(best) for p in places):
+        return None   # villages of this name in several townships, and nothing in the article tells which
     if best.level in ("village_tract", "town") and (states or townships) and score(best)[:2] == (0, 0):
         return None   # names a place elsewhere in the country than everything else the article names
     if best.level in ("village_tract", "town") and townships and best.township_pcode not in townships:
