@@ -225,3 +225,9 @@ def test_a_village_name_several_townships_share_places_nothing_by_itself(knowled
 def test_the_township_the_article_names_decides_between_villages_of_one_name(knowledge) -> None:
     text = "ချောင်းဦးမြို့နယ် ရွှေလှေကျေးရွာကို မနေ့က စစ်ကောင်စီတပ်က မီးရှို့ခဲ့သည်။"
     assert _main(knowledge, text).admin3 == "Chaung-U"
+
+
+def test_the_east_side_of_a_town_is_no_village_named_east_side(knowledge) -> None:
+    text = "ရွှေဘိုမြို့ အရှေ့ဘက် ကျေးရွာများကို ဖေဖော်ဝါရီ ၉ ရက်က စစ်ကောင်စီ စစ်ကြောင်းက ဝင်ရောက်မီးရှို့ခဲ့သည်။"
+    event = _main(knowledge, text)
+    assert (event.admin1, event.admin3) == ("Sagaing Region", "Shwebo")

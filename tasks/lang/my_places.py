@@ -94,9 +94,17 @@ def _with_variants(words: Words, surfaces: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# a village tract named "the east side" (အရှေ့ဘက်) is, in news, always the east side of somewhere else:
+# "ရွှေဘိုမြို့ အရှေ့ဘက် ကျေးရွာများ" (the villages east of Shwebo)
+_DIRECTION = re.compile(r"^(?:အရှေ့|အနောက်|တောင်|မြောက်|အလယ်|အထက်|အောက်)(?:ဘက်|ပိုင်း|ခြမ်း)$")
+
+
 def _surfaces(words: Words, level: str, name: str) -> list[str]:
     """A one-syllable name ("ပေါက်", "ရေး") only ever with its suffix; a one-syllable village tract only
-    with ကျေးရွာအုပ်စု ("တပ် ကျေးရွာ" is also "the army's village")."""
+    with ကျေးရွာအုပ်စု ("တပ် ကျေးရွာ" is also "the army's village"); a village tract named for a direction
+    not at all."""
+    if level == "village_tract" and _DIRECTION.match(name):
+        return []
     if level == "village_tract":
         suffixes = [s for s, lvl in words.kind("place_suffix").items() if lvl in ("village", "village_tract")]
         if syllable_count(name) < MIN_SYLLABLES:
