@@ -231,3 +231,17 @@ def test_the_east_side_of_a_town_is_no_village_named_east_side(knowledge) -> Non
     text = "ရွှေဘိုမြို့ အရှေ့ဘက် ကျေးရွာများကို ဖေဖော်ဝါရီ ၉ ရက်က စစ်ကောင်စီ စစ်ကြောင်းက ဝင်ရောက်မီးရှို့ခဲ့သည်။"
     event = _main(knowledge, text)
     assert (event.admin1, event.admin3) == ("Sagaing Region", "Shwebo")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the outlet's name is not Yangon; the river is not the region; a place is not told anything
+    ("မနေ့က ဟုမ္မလင်းမြို့နယ်တွင် တိုက်ပွဲဖြစ်ပွားခဲ့ကြောင်း ဒေသခံက ရန်ကုန်ခေတ်သစ်သို့ ပြောသည်။", "Homalin"),
+    ("မနေ့က ဧရာဝတီမြစ်ကမ်း ရွာတစ်ရွာကို ဗုံးကြဲကြောင်း ဒေသခံက ဧရာဝတီကို ပြောသည်။ ရွာမှာ မြင်းမူမြို့နယ်ထဲတွင်ရှိသည်။", "Myinmu"),
+])
+def test_an_outlet_or_a_river_named_after_a_place_is_not_that_place(knowledge, text: str, expected: str) -> None:
+    assert _main(knowledge, text).admin3 == expected
+
+
+def test_moving_to_a_town_still_names_the_town(knowledge) -> None:
+    text = "မနေ့က စစ်ကောင်စီတပ်က ရွာသား ၅ ဦးကို ဖမ်းဆီးပြီး ဗန်းမော်မြို့ကို ပြောင်းရွှေ့ခေါ်ဆောင်သွားသည်။"
+    assert _main(knowledge, text).admin3 == "Bhamo"

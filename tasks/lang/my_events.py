@@ -28,7 +28,7 @@ from tasks.lang.my_roles import (
     LEVEL_RANK, Roles, article_context, assign_roles, drop_other_armies, marked_actors, township_mentions,
 )
 from tasks.lang.my_text import find_counts, find_dates, nobody_killed, split_sentences
-from tasks.lang.my_where import event_place, lead_place, sentence_place, set_place
+from tasks.lang.my_where import drop_non_places, event_place, lead_place, sentence_place, set_place
 from tasks.lang.my_words import Words, is_burmese, load_words
 
 HISTORY_DAYS = 45
@@ -90,8 +90,9 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     words = load_words("my")
     text = text or ""
     sentences = split_sentences(text)
-    mentions = drop_other_armies(text, knowledge.find(text, myanmar_context=True))
-    title_mentions = drop_other_armies(title, knowledge.find(title, myanmar_context=True)) if title else []
+    mentions = drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
+    title_mentions = drop_non_places(title, drop_other_armies(title, knowledge.find(title, myanmar_context=True))) \
+        if title else []
     context = (*article_context(knowledge, [*mentions, *title_mentions]),
                township_mentions(knowledge, [*mentions, *title_mentions]))
     starts = [m.start for m in mentions]

@@ -31,6 +31,17 @@ _FORCE_AFTER = re.compile(r"\s*(?:အမျိုးသား)?တပ်")
 _BASED = re.compile(r"\s*(?:မြို့နယ်|မြို့)?\s*(?:အခြေစိုက်|အခြေပြု)")
 
 
+# a place name glued to a newsroom's or a river's word names the outlet or the river ("ရန်ကုန်ခေတ်သစ်"
+# Yangon Khit Thit, "ဧရာဝတီမြစ်" the river, "သံလွင်တိုင်းမ်"), and no place is ever told anything
+# ("ဧရာဝတီကို ပြောသည်": told The Irrawaddy)
+_NOT_PLACE_AFTER = re.compile(r"\s*(?:ခေတ်သစ်|မြစ်(?!ကြီးနား)|တိုင်းမ်|မီဒီယာ|ဂျာနယ်|သတင်းဌာန|(?:ကို|သို့)\s*(?:ပြော(?!င်း)|ဖြေကြား|အတည်ပြု))")
+
+
+def drop_non_places(text: str, mentions) -> list:
+    """The matcher's mentions without place names that name an outlet or a river, or are spoken to."""
+    return [m for m in mentions if not (m.kind == "place" and _NOT_PLACE_AFTER.match(text, m.end))]
+
+
 def between_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of `text` (within start..end) naming the ends of a road, the sides of a border or the
     stops of a bus line."""
