@@ -245,3 +245,16 @@ def test_an_outlet_or_a_river_named_after_a_place_is_not_that_place(knowledge, t
 def test_moving_to_a_town_still_names_the_town(knowledge) -> None:
     text = "မနေ့က စစ်ကောင်စီတပ်က ရွာသား ၅ ဦးကို ဖမ်းဆီးပြီး ဗန်းမော်မြို့ကို ပြောင်းရွှေ့ခေါ်ဆောင်သွားသည်။"
     assert _main(knowledge, text).admin3 == "Bhamo"
+
+
+def test_the_junta_a_march_is_against_is_no_side_of_it(knowledge) -> None:
+    text = "ယနေ့ လှိုင်မြို့နယ်တွင် စစ်ကောင်စီကို ဆန့်ကျင်သည့် ဆန္ဒပြမှု ပြုလုပ်ခဲ့သည်။"
+    event = _main(knowledge, text)
+    assert (event.sub_event_type, event.actor1_id, event.actor2_id) == ("Peaceful protest", "protesters_myanmar", None)
+
+
+def test_a_junta_official_killed_by_a_bomb_is_no_bomber(knowledge) -> None:
+    text = "မနေ့က ထားဝယ်မြို့ပေါ်တွင် ဗုံးပေါက်ကွဲမှု ဖြစ်ပွားပြီး စစ်ကောင်စီ အုပ်ချုပ်ရေးမှူး တစ်ဦး သေဆုံးသည်။"
+    event = _main(knowledge, text)
+    assert (event.sub_event_type, event.actor1_id, event.fatalities) == (
+        "Remote explosive/landmine/IED", "unidentified_armed_group", 1)
