@@ -93,6 +93,12 @@ def _count_pattern(words: Words) -> re.Pattern[str]:
         rf"(?:\s*(?P<after>{words.alternation('qualifier_after')}))?")
 
 
+@lru_cache(maxsize=4)
+def _next_count_pattern(words: Words) -> re.Pattern[str]:
+    """The next count of people in a window (a bracketed one too: "(၂)ဦး"), which ends the window."""
+    return re.compile(rf"\(?\s*{_NUMBER}\s*\)?\s*(?:{words.alternation('person_classifier')})")
+
+
 # "သေ" (die) alone is also the first syllable of "သေနတ်" (gun) and "သေချာ" (sure): only before a clause end
 _DIED = "|သေ(?=\\s|$|[\u104a\u104b]|ပြီ|သွား|ခဲ့|ကြ|ကာ|၍|သည်)"
 
@@ -134,7 +140,7 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
         if value is None or value > 1_000_000:
             continue
         after = text[match.end():match.end() + COUNT_WINDOW]
-        nxt = re.search(rf"\(?\s*{_NUMBER}\s*\)?\s*(?:{words.alternation('person_classifier')})", after)
+        nxt = _next_count_pattern(words).search(after)
         if nxt:
             after = after[:nxt.start()]
         before = text[max(0, match.start() - 14):match.start()]

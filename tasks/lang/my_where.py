@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from tasks.extract.places import state_base
 from tasks.lang.my_roles import LEVEL_RANK, resolve_place
@@ -42,11 +43,17 @@ def drop_non_places(text: str, mentions) -> list:
     return [m for m in mentions if not (m.kind == "place" and _NOT_PLACE_AFTER.match(text, m.end))]
 
 
-def between_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+_LINK_WORD = re.compile(r"နယ်စပ်|အစပ်|လမ်း|ကြား|ကား|ယာဉ်")
+
+
+@lru_cache(maxsize=64)
+def between_spans(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[int, int], ...]:
     """Spans of `text` (within start..end) naming the ends of a road, the sides of a border or the
-    stops of a bus line."""
+    stops of a bus line (most sentences have no road or border word: they are not searched)."""
     end = len(text) if end is None else end
-    return [(m.start(), m.end()) for pattern in (_BETWEEN, _ROUTE) for m in pattern.finditer(text, start, end)]
+    if not _LINK_WORD.search(text, start, end):
+        return ()
+    return tuple((m.start(), m.end()) for pattern in (_BETWEEN, _ROUTE) for m in pattern.finditer(text, start, end))
 
 
 def sentence_place(knowledge, text: str, sentence, local, context, anchor: int):
