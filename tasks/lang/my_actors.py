@@ -8,6 +8,8 @@ a battle's missing side is the other armed actor the article names.
 
 from __future__ import annotations
 
+import re
+
 from tasks.extract import actors as actor_rules
 from tasks.extract.event_actors import _affinity, _home_areas, _normalize
 
@@ -15,7 +17,7 @@ DEFAULT_MILITARY = ("Air/drone strike",)
 CIVILIAN_TARGET = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction",
                    "Arrests")
 UNNAMED_ATTACKER = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction")
-UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade")
+UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack")
 DRONE = "ဒရုန်း"   # a drone: resistance forces fly them too, unlike jets and helicopters
 
 
@@ -45,9 +47,16 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
             actor1, actor2 = taker, actor_rules.MILITARY
     if actor1 is None and event_type in ("Battles", "Explosions/Remote violence") and named \
             and all(is_state(knowledge, a) for a in named):
-        actor1 = "pdf"   # coding guide: PDF for a local resistance force the report does not otherwise name
+        # the junta's side named, the attacker not in this sentence: the resistance force the article names,
+        # else (coding guide) "PDF" for a fight with an unnamed local force, an Unidentified Armed Group for
+        # rockets or shells fired by no one named
+        other = next((a for a in article_armed if not is_state(knowledge, a)), None)
+        unnamed = event_type != "Battles" and not any(_unknown_doer(s, cand.marked) for s in cand.sentences)
+        actor1 = other or ("unidentified_armed_group" if unnamed else "pdf")
     if event_type == "Protests" and actor1 is None:
         actor1 = actor_rules.PROTESTERS
+    if sub == "Peaceful protest" and actor2 is not None and actor2 != actor_rules.PROTESTERS:
+        actor2 = None   # the junta a march is against is no side of it; nobody intervened
     if sub == "Non-violent transfer of territory" and is_state(knowledge, actor1) and actor2 \
             and not is_state(knowledge, actor2) and actor2 != actor_rules.CIVILIANS:
         # "စခန်းသည် MNDAA ထံ လက်နက်ချ" (the base surrendered to the MNDAA): actor1 is the side that gains it
@@ -91,6 +100,18 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2
+
+
+# a group noun marked as the doer ("Yangon-e UG အဖွဲ့က", "ဒေါင်းနက် ပြောက်ကျားတပ်ဖွဲ့က"): a named force
+_DOER_GROUP = re.compile(r"(?:အဖွဲ့|တပ်ဖွဲ့|တပ်|UG|Force|ပြောက်ကျား)\s*(?:များ|တွေ)?\s*(?:က|မှ)(?![\u102b-\u103e\u1039\u103a])")
+
+
+def _unknown_doer(sentence, marked) -> bool:
+    """Does the sentence name a doer the knowledge does not know (a group noun with က/မှ that is not one
+    of the named actors, the junta's units among them)? Then the attacker is named, only not known: the
+    guide's "PDF"."""
+    known = [(m.start - sentence.start, m.end - sentence.start) for m in marked]
+    return any(not any(s <= g.start() <= e + 2 for s, e in known) for g in _DOER_GROUP.finditer(sentence.text))
 
 
 def allies(knowledge, a: str | None, b: str | None) -> bool:

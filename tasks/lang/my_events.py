@@ -22,13 +22,13 @@ from tasks.extract import actors as actor_rules
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
-from tasks.extract.places import state_base
 from tasks.extract.sentences import Sentence
 from tasks.lang.my_actors import article_armed, event_actors, is_state
 from tasks.lang.my_roles import (
-    LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, resolve_place, township_mentions,
+    LEVEL_RANK, Roles, article_context, assign_roles, drop_other_armies, marked_actors, township_mentions,
 )
 from tasks.lang.my_text import find_counts, find_dates, nobody_killed, split_sentences
+from tasks.lang.my_where import drop_non_places, event_place, lead_place, sentence_place, set_place
 from tasks.lang.my_words import Words, is_burmese, load_words
 
 HISTORY_DAYS = 45
@@ -77,6 +77,9 @@ class Candidate:
     civilians: bool = False
     marked: list = field(default_factory=list)
     passive: bool = False
+    between: bool = False   # placed only by the ends of a road or the sides of a border
+    died: bool = False      # a word of death, with or without a count
+    report_date: ResolvedDate | None = None   # the day a statement was issued: the event's date only failing all else
 
     @property
     def first(self) -> Sentence:
@@ -87,8 +90,9 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     words = load_words("my")
     text = text or ""
     sentences = split_sentences(text)
-    mentions = knowledge.find(text, myanmar_context=True)
-    title_mentions = knowledge.find(title, myanmar_context=True) if title else []
+    mentions = drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
+    title_mentions = drop_non_places(title, drop_other_armies(title, knowledge.find(title, myanmar_context=True))) \
+        if title else []
     context = (*article_context(knowledge, [*mentions, *title_mentions]),
                township_mentions(knowledge, [*mentions, *title_mentions]))
     starts = [m.start for m in mentions]
@@ -106,8 +110,8 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     merged = _merge(candidates, sentences)
     for cand in merged:
         others = {s.index for c in merged if c is not cand and not _same_township(c, cand) for s in c.sentences}
-        cand.date = cand.date or _nearby_date(words, sentences, cand, published, others)
-    lead = _lead_place(knowledge, sentences, mentions, starts, context, title_mentions)
+        cand.date = cand.date or _nearby_date(words, sentences, cand, published, others) or cand.report_date
+    lead = lead_place(knowledge, text, sentences, mentions, starts, context, title_mentions)
     armed = article_armed(knowledge, mentions)
     events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
     return ExtractionResult(_dedupe(events), figures)
@@ -134,6 +138,15 @@ def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, publi
     return None
 
 
+# "AA က မတ်လ ၈ ရက်နေ့တွင် သတင်းထုတ်ပြန်သည်" (announced on March 8): a date the statement verb follows
+# at once (past "နေ့", "တွင်", "က", "၌") is when the news was given, not when the fighting was
+_REPORT_GAP = re.compile(r"\s*(?:နေ့)?\s*(?:တွင်|က|၌|မှာ)?\s*(?:သတင်း)?\s*(?:ထုတ်ပြန်|ကြေညာ|ပြောကြား|အတည်ပြု)")
+
+
+def _report_date(words: Words, text: str, resolved: ResolvedDate) -> bool:
+    return resolved.end is not None and _REPORT_GAP.match(text, resolved.end) is not None
+
+
 def _triggers(knowledge, text: str, local) -> list[Hit]:
     hits = []
     for m in local:
@@ -142,6 +155,8 @@ def _triggers(knowledge, text: str, local) -> list[Hit]:
         triggers = [t for ref in m.ref_ids if (t := knowledge.triggers.get(ref)) and t.event_type]
         if text.startswith(STATE_PASSIVE, m.end):
             continue  # "ဖမ်းဆီးခံထားရသည့်" (who has been detained): a state the story recalls, not an act
+        if _NEGATED.match(text, m.end):
+            continue  # "တိုက်ပွဲဖြစ်ပွားခြင်းမရှိဘဲ" (with no fighting): the act that did not happen
         for t in triggers:
             hits.append(Hit(m.start, m.end, m.text, t.event_type, t.sub_event_type, t.weight))
     return hits
@@ -176,25 +191,47 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
               and not (h.sub_event_type == TRANSFER and battle)]
     if others:
         chosen.append(max(others, key=rank))
+    if _air_support(words, text, sentence, local, chosen):
+        chosen.reverse()   # "AA နှင့် စစ်တပ် တိုက်ပွဲ ပြင်းထန်ပြီး လေကြောင်းဖြင့် ဗုံးကျဲ": the battle, with air support
     built = [_build(knowledge, words, text, sentence, local, context, dates, counts, published, h, False)
              for h in chosen]
     return [c for c in built if c is not None]
 
 
+_NEGATED = re.compile(r"(?:ဖြစ်)?(?:ပွား|ပွါး)?\s*(?:ခြင်း|တာ|မှု)?\s*(?:လည်း)?\s*မ(?:ရှိ|ဖြစ်)")
+# what an air strike hits when it is no battle's support: people, homes, schools, a village as the target
+_CIVILIAN_TARGET = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|အိမ်|ဈေး|စစ်ဘေးရှောင်|ကိုရင်|သံဃာ|အမျိုးသမီး"
+                              r"|ရွာ(?:များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")
+
+
+def _air_support(words, text, sentence, local, chosen: list[Hit]) -> bool:
+    """Is the sentence's air strike the support of the battle it also tells? Both sides named, a battle
+    word (weight 1: "တိုက်ပွဲ", not a generic "attacked"), and nothing civilian hit."""
+    if len(chosen) != 2 or chosen[0].sub_event_type != "Air/drone strike" or chosen[1].sub_event_type != "Armed clash":
+        return False
+    sides = {m.ref_ids[0] for m in local if m.kind == "actor"}
+    return chosen[1].weight >= 1.0 and len(sides) >= 2 and not _CIVILIAN_TARGET.search(sentence.text)
+
+
 def _build(knowledge, words, text, sentence, local, context, dates, counts, published, hit: Hit,
            casualty_only: bool) -> Candidate | None:
     recent = [d for d in dates if (published - d.event_date).days <= HISTORY_DAYS]
-    best_date = min(recent, key=lambda d: (d.time_precision, d.start)) if recent else None
-    places = [(m, p) for m in local if m.kind == "place" and (p := resolve_place(knowledge, m, context))]
-    place = _best_place(places, hit.start, context)
+    reported = [d for d in recent if _report_date(words, sentence.text, d)]
+    acted = [d for d in recent if d not in reported]
+    best_date = min(acted, key=lambda d: (d.time_precision, d.start)) if acted else None
+    place, between = sentence_place(knowledge, text, sentence, local, context, hit.start)
     marked = marked_actors(knowledge, words, text, local, (sentence.start, sentence.end))
     # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause
     passive = re.search(words.alternation("passive_marker"), text[hit.end:min(sentence.end, hit.end + PASSIVE_WINDOW)]) is not None
     roles = assign_roles(marked, passive)
-    if not casualty_only and hit.weight < WEAK_TRIGGER and not roles.named:
-        return None   # "ပစ်ခတ်" (shooting) with nobody named: a detail, not an event of its own
+    died = re.search(words.alternation("killed"), sentence.text) is not None
+    if not casualty_only and hit.weight < WEAK_TRIGGER and not roles.named and not died:
+        return None   # "ပစ်ခတ်" (shooting) with nobody named nor killed: a detail, not an event of its own
     cand = Candidate([sentence], hit, best_date, place, roles, casualty_only=casualty_only, marked=marked,
                      passive=passive)
+    cand.report_date = min(reported, key=lambda d: d.start) if reported else None
+    cand.died = died
+    cand.between = between
     cand.civilians = any(m.civilian for m in marked) or re.search(words.alternation("civilian_word"), sentence.text) is not None
     for c in counts:
         if c.scope == "event" and c.kind in ("killed", "injured", "arrested", "displaced"):
@@ -203,17 +240,6 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     return cand
 
 
-def _best_place(places, anchor: int, context=None):
-    mmr = [(m, p) for m, p in places if p.country_iso == "MMR"]
-    named = {p.township_pcode for _m, p in mmr if p.level == "township"}
-    if named:  # "ဖြူးမြို့နယ် မျက်နီကွင်းကျေးရွာ": a village elsewhere of the same name is not this one
-        mmr = [(m, p) for m, p in mmr if p.level != "village_tract" and p.level != "town" or p.township_pcode in named]
-    if not mmr:
-        return None
-    named_often = context[2] if context and len(context) > 2 else {}
-    # the most specific place; among equals the township the article names most, then the nearest
-    return max(mmr, key=lambda mp: (LEVEL_RANK.get(mp[1].level, 0), named_often.get(mp[1].township_pcode, 0),
-                                    -abs(mp[0].start - anchor)))[1]
 
 
 def _township(place) -> str | None:
@@ -242,7 +268,7 @@ def _merge(candidates: list[Candidate], sentences: list[Sentence]) -> list[Candi
     events: list[Candidate] = []
     undated: list[Candidate] = []
     for cand in candidates:
-        prev = events[-1] if events else None
+        prev = _previous(events, cand, sentences)
         near = prev is not None and _gap(sentences, prev.sentences[-1].index, cand.first.index) <= 1
         same_kind = prev is not None and (cand.casualty_only or cand.hit.event_type == prev.hit.event_type
                                           or cand.hit.weight < 0.7 or cand.hit.text in GENERIC_ATTACK)
@@ -264,6 +290,20 @@ def _merge(candidates: list[Candidate], sentences: list[Sentence]) -> list[Candi
     return sorted(events, key=lambda e: e.first.index)
 
 
+def _previous(events: list[Candidate], cand: Candidate, sentences: list[Sentence]) -> Candidate | None:
+    """The event a following sentence may continue: of the events told just before it (a headline and its
+    lead, or a sentence telling two acts: "fought, and shelled the village"), the latest of the same kind
+    as the new sentence, else the first act of the last sentence."""
+    if not events:
+        return None
+    last = events[-1].sentences[-1].index
+    group = [e for e in events if e.sentences[-1].index == last]
+    if cand.first.index == last:   # a sentence's second act may continue the headline's act of its kind
+        group = [e for e in events if _gap(sentences, e.sentences[-1].index, cand.first.index) <= 1]
+    same = [e for e in group if e.hit.event_type == cand.hit.event_type]
+    return same[-1] if same else next(e for e in events if e.sentences[-1].index == last)
+
+
 def _absorb(prev: Candidate, cand: Candidate) -> None:
     if cand.first not in prev.sentences:  # a sentence's second act may join its first
         prev.sentences.append(cand.first)
@@ -273,7 +313,7 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
     prev.date = prev.date or cand.date
     if cand.place is not None and (prev.place is None or LEVEL_RANK.get(cand.place.level, 0) > LEVEL_RANK.get(prev.place.level, 0)
                                    and _township(prev.place) in (None, _township(cand.place))):
-        prev.place = cand.place
+        prev.place, prev.between = cand.place, cand.between
     prev.roles.actor1 = prev.roles.actor1 or cand.roles.actor1
     if prev.roles.actor2 is None and cand.roles.actor2 != prev.roles.actor1:
         prev.roles.actor2 = cand.roles.actor2
@@ -284,20 +324,6 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
     prev.civilians = prev.civilians or cand.civilians
 
 
-def _lead_place(knowledge, sentences, mentions, starts, context, title_mentions):
-    """Where the article is: the title's place, else the lead's, else the township it names most."""
-    for group in (title_mentions, *([m for m in mentions[bisect_left(starts, s.start):bisect_left(starts, s.end)]]
-                                    for s in sentences[:2])):
-        places = [(m, p) for m in group if m.kind == "place" and (p := resolve_place(knowledge, m, context))]
-        best = _best_place(places, 0)
-        if best is not None and best.level != "country":
-            return best
-    # else the township it names most: by state/district/township names, else through its towns and
-    # villages ("ဝိုင်းမော်မြို့မှ ဆဒုံးသို့": both in Waingmaw); among equals the first named
-    for townships in (context[1], context[2] if len(context) > 2 else None):
-        if townships:
-            return knowledge.places.get(townships.most_common(1)[0][0])
-    return None
 
 
 def _event(knowledge, cand: Candidate, published: date, article_id, lead, context,
@@ -308,7 +334,7 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
                   disorder_type=_disorder(event_type, sub), event_date=when.event_date,
                   time_precision=when.time_precision, date_text=when.date_text or None,
                   knowledge_version=knowledge.version)
-    _place(event, _event_place(knowledge, cand.place, lead, context))
+    set_place(event, event_place(knowledge, cand.place, lead, context, cand.between))
     actor1, actor2 = event_actors(knowledge, cand, article_armed, event)
     if actor1:
         _set_actor(knowledge, event, "1", actor1)
@@ -316,12 +342,16 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
         _set_actor(knowledge, event, "2", actor2)
     _direct_territory(knowledge, event)
     _force_on_protesters(knowledge, event)
-    if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and cand.killed and cand.civilians \
-            and len(cand.roles.named) <= 1:
+    if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and (cand.killed or cand.died) \
+            and cand.civilians and len(cand.roles.named) <= 1:
+        # a civilian (an administrator, a villager) shot dead, by no armed side or by one alone: an attack
         event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
         event.disorder_type = _disorder(event.event_type, event.sub_event_type)
         _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
-    event.fatalities = 0 if cand.none_killed else max(0, cand.killed)
+        if not event.actor1_id:
+            _set_actor(knowledge, event, "1", "unidentified_armed_group")
+    # "no losses on our side" (ထိခိုက်မှုမရှိ) in a story that counts the other side's dead does not undo the count
+    event.fatalities = max(0, cand.killed) if cand.killed else 0
     event.injured = cand.injured or None
     event.arrested = cand.arrested or None
     event.displaced = cand.displaced or None
@@ -350,36 +380,10 @@ def _force_on_protesters(knowledge, event: Event) -> None:
     _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
 
 
-def _event_place(knowledge, place, lead, context):
-    """The sentence's place; a state or district alone ("ရှမ်းမြောက်တွင်") takes the township the article
-    places itself in (its lead, else the township it names most) when that township lies inside it."""
-    if place is None or place.level == "country":
-        return lead or place
-    if place.level not in ("state", "district"):
-        return place
-    townships = context[1] if context and len(context) > 1 else {}
-    inner = [lead] + [knowledge.places.get(t) for t, _ in townships.most_common(2)]
-    for candidate in inner:
-        if candidate is not None and candidate.township_pcode and _inside(candidate, place):
-            return candidate
-    return place
 
 
-def _inside(inner, outer) -> bool:
-    if outer.level == "district":
-        return inner.district_pcode == outer.place_id
-    return state_base(inner.state_name) == state_base(outer.state_name)
 
 
-def _place(event: Event, place) -> None:
-    if place is None:
-        return
-    event.place_id, event.location, event.country_iso = place.place_id, place.name_en, place.country_iso
-    event.admin1, event.admin1_pcode = place.state_name or None, place.state_pcode or None
-    event.admin2, event.admin2_pcode = place.district_name or None, place.district_pcode or None
-    event.admin3, event.admin3_pcode = place.township_name or None, place.township_pcode or None
-    event.latitude, event.longitude = place.latitude, place.longitude
-    event.geo_precision = {"town": 1, "village_tract": 1, "township": 2, "district": 2}.get(place.level, 3)
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -36,7 +36,35 @@ def burmese_place_surfaces(level: str, name: str, words: Words | None = None) ->
         return []
     words = words or load_words("my")
     names = [name, *(alias for alias, mimu in words.kind("place_alias").items() if mimu == name)]
-    return _with_variants(words, [s for n in names for b in _bracket_names(words, n) for s in _surfaces(words, level, b)])
+    names += [h for n in names for h in _homophone_names(words, level, n)]
+    return _with_variants(words, [s for n in dict.fromkeys(names) for b in _bracket_names(words, n)
+                                  for s in _surfaces(words, level, b)])
+
+
+def _homophone_names(words: Words, level: str, name: str) -> list[str]:
+    """The name spelled the other ways news spells the same sound (its suffix untouched)."""
+    bare = _bare(words, name, level) or name
+    if level == "village_tract" or syllable_count(_BRACKETS.sub(" ", bare)) < MIN_SYLLABLES:
+        return []
+    suffix = name[name.index(bare) + len(bare):] if bare in name else ""
+    return [f"{h}{suffix}" for h in _homophones(bare)]
+
+
+# Spellings of one sound that news and MIMU choose differently: the -on rhyme written ုန်(း) or ုံ(း)
+# ("မုံးကိုး" for MIMU's "မုန်းကိုး"), its tone ("လောင်းလုံ" for "လောင်းလုံး"), the tall ါ or round ာ aa ("ဖါပွန်"/"ဖာပွန်"), and the tone marks
+# of non-Burman names ("ဒီမော့ဆို"/"ဒီးမော့ဆို", "မယ်စဲ့"/"မယ်စဲ"). Towns and larger only: their names are
+# long enough that another spelling is not another word; village tracts keep MIMU's spelling.
+_HOMOPHONES = (("ုန်း", "ုံး"), ("ုံး", "ုန်း"), ("ုန်", "ုံ"), ("ုံး", "ုံ"), ("ါ", "ာ"), ("ာ", "ါ"),
+               ("ီး", "ီ"), ("့", ""))
+# (only ever dropping a tone mark: adding one turns names into words - "အလုံ" (Ahlone) into "အလုံး" (whole))
+
+
+def _homophones(surface: str) -> list[str]:
+    out = []
+    for written, other in _HOMOPHONES:
+        if written in surface:
+            out.append(surface.replace(written, other))
+    return [h for h in out if h != surface]
 
 
 def _bracket_names(words: Words, name: str) -> list[str]:
@@ -66,9 +94,17 @@ def _with_variants(words: Words, surfaces: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# a village tract named "the east side" (အရှေ့ဘက်) is, in news, always the east side of somewhere else:
+# "ရွှေဘိုမြို့ အရှေ့ဘက် ကျေးရွာများ" (the villages east of Shwebo)
+_DIRECTION = re.compile(r"^(?:အရှေ့|အနောက်|တောင်|မြောက်|အလယ်|အထက်|အောက်)(?:ဘက်|ပိုင်း|ခြမ်း)$")
+
+
 def _surfaces(words: Words, level: str, name: str) -> list[str]:
     """A one-syllable name ("ပေါက်", "ရေး") only ever with its suffix; a one-syllable village tract only
-    with ကျေးရွာအုပ်စု ("တပ် ကျေးရွာ" is also "the army's village")."""
+    with ကျေးရွာအုပ်စု ("တပ် ကျေးရွာ" is also "the army's village"); a village tract named for a direction
+    not at all."""
+    if level == "village_tract" and _DIRECTION.match(name):
+        return []
     if level == "village_tract":
         suffixes = [s for s, lvl in words.kind("place_suffix").items() if lvl in ("village", "village_tract")]
         if syllable_count(name) < MIN_SYLLABLES:

@@ -32,6 +32,7 @@ class Marked:
     start: int
     role: str            # subject | agent | object | genitive | pair | none | speaker
     civilian: bool = False
+    end: int = 0
 
 
 @dataclass
@@ -129,7 +130,7 @@ def marked_actors(knowledge, words: Words, text: str, mentions, span: tuple[int,
         # "ပကဖ ထောင်ထားသော မိုင်းကို" (the mine the PDF laid): the verb right after the name tells its role
         # before any particle further on; "စစ်သားများ နင်းမိ" (soldiers stepped on it): they are the target
         role = "speaker" if _is_speaker(words, text, m, spans, end) else verb or particle_after(words, text, m.end, limit)
-        out.append(Marked(actor_id, m.start, role, civilian))
+        out.append(Marked(actor_id, m.start, role, civilian, m.end))
     return out
 
 
@@ -176,6 +177,18 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
             roles.actor2 = pick.actor_id
             break
     return roles
+
+
+# "တပ်မတော်" (the Tatmadaw) glued to the words before it is another army's name: "...လွတ်မြောက်ရေးတပ်မတော်"
+# (a liberation army), "ရှမ်းပြည်တပ်မတော်" (the Shan State Army); "မြန်မာ့တပ်မတော်" stays the military
+_OTHER_ARMY = re.compile(r"(?:ရေး|ပြည်)$")
+ARMY_WORD = "တပ်မတော်"
+
+
+def drop_other_armies(text: str, mentions) -> list:
+    """The matcher's mentions without a bare "တပ်မတော်" that ends another army's (unknown) name."""
+    return [m for m in mentions if not (m.kind == "actor" and m.text == ARMY_WORD
+                                        and _OTHER_ARMY.search(text[max(0, m.start - 6):m.start]))]
 
 
 # --- places --------------------------------------------------------------------------------------------
@@ -226,6 +239,9 @@ def resolve_place(knowledge, mention, context: tuple[Counter, Counter]):
                 states.get((p.state_pcode or "")[:6], 0), p.country_iso == "MMR", -LEVEL_RANK.get(p.level, 9))
 
     best = max(places, key=score)
+    if best.level in ("village_tract", "town") and any(
+            p.township_pcode != best.township_pcode and score(p) == score(best) for p in places):
+        return None   # villages of this name in several townships, and nothing in the article tells which
     if best.level in ("village_tract", "town") and (states or townships) and score(best)[:2] == (0, 0):
         return None   # names a place elsewhere in the country than everything else the article names
     if best.level in ("village_tract", "town") and townships and best.township_pcode not in townships:

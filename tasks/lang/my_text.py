@@ -93,6 +93,12 @@ def _count_pattern(words: Words) -> re.Pattern[str]:
         rf"(?:\s*(?P<after>{words.alternation('qualifier_after')}))?")
 
 
+@lru_cache(maxsize=4)
+def _next_count_pattern(words: Words) -> re.Pattern[str]:
+    """The next count of people in a window (a bracketed one too: "(၂)ဦး"), which ends the window."""
+    return re.compile(rf"\(?\s*{_NUMBER}\s*\)?\s*(?:{words.alternation('person_classifier')})")
+
+
 # "သေ" (die) alone is also the first syllable of "သေနတ်" (gun) and "သေချာ" (sure): only before a clause end
 _DIED = "|သေ(?=\\s|$|[\u104a\u104b]|ပြီ|သွား|ခဲ့|ကြ|ကာ|၍|သည်)"
 
@@ -128,21 +134,29 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
     "သေဆုံးသူ ၅ ဦး") says which; a total ("စုစုပေါင်း") is cumulative, not one event's toll."""
     words = words or load_words("my")
     counts = []
+    carried, carried_start = 0, None
     for match in _count_pattern(words).finditer(text):
         value = count_value(words, match)
         if value is None or value > 1_000_000:
             continue
         after = text[match.end():match.end() + COUNT_WINDOW]
-        nxt = re.search(rf"{_NUMBER}\s*(?:{words.alternation('person_classifier')})", after)
+        nxt = _next_count_pattern(words).search(after)
         if nxt:
             after = after[:nxt.start()]
         before = text[max(0, match.start() - 14):match.start()]
         kind = _kind_after(words, after) or _kind_after(words, before, last=True) \
             or _kind_of_object(words, text, match.end(), nxt is None)
         if kind is None:
+            if nxt and _COORDINATED.match(after):
+                # "ကိုရင် ၁ ပါးနှင့် အမျိုးသမီး ၂ ဦး သေဆုံး": counts joined by "and" share the verb that follows
+                carried, carried_start = carried + value, carried_start if carried_start is not None else match.start()
+            else:
+                carried, carried_start = 0, None
             continue
         scope = "cumulative" if match.group("before") in words.kind("aggregate_cue") else "event"
-        counts.append(Count(kind, value, scope, match.start(), match.end(), match.group(0)))
+        start = carried_start if carried_start is not None else match.start()
+        counts.append(Count(kind, value + carried, scope, start, match.end(), text[start:match.end()]))
+        carried, carried_start = 0, None
     taken = [(c.start, c.end) for c in counts]
     for match in _bare_count_pattern(words).finditer(text):
         value = (int(words.kind("vague_number")[match.group("vague")]) if match.group("vague")
@@ -155,6 +169,8 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
     return sorted(counts, key=lambda c: c.start)
 
 
+# between two counts, only "and" and the next group's noun: "(၁)ပါး နှင့် အမျိုးသမီးငယ်", "၂ ဦးနဲ့ ကလေး"
+_COORDINATED = re.compile(r"\s*(?:နှင့်|နဲ့|၊)\s*[^\s\u104a\u104b\d\u1040-\u1049]{0,24}\s*\(?\s*$")
 OBJECT_CLAUSE = 120   # characters: "ရွာသား ၅ ဦးကို [when] [where] ပစ်သတ်ခဲ့" puts the verb far after its object
 
 

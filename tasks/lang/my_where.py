@@ -1,0 +1,137 @@
+"""Where a Burmese event happened: the sentence's place, the article's lead place, and the rule that the
+towns a road runs between or the townships a border separates are not the place itself.
+
+"မုံရွာ – ကလေးဝ ကားလမ်းမှာ တိုက်ပွဲ" (fighting on the Monywa–Kalewa road) happened somewhere along the
+road, in neither town; "ဖယ်ခုံမြို့နယ်နှင့် ပင်လောင်းနယ်စပ်" (the Pekon–Pinlaung border) in neither
+township. Such names place the event in their state only, unless the sentence also names a place of its
+own ("ငဖဲမြို့နယ်၊ အမ်း – ပဒါန်းလမ်းပိုင်း": Ngape township, on the Ann–Padan road).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from tasks.extract.places import state_base
+from tasks.lang.my_roles import LEVEL_RANK, resolve_place
+
+# names joined by a dash or "and", then a road, border or "between" word: the whole chain is the ends
+# ("မုံရွာမြို့ နဲ့ ကလေးဝမြို့ကို ဆက်သွယ်ထားတဲ့ ... ကားလမ်း": the road that links the two towns)
+_BETWEEN = re.compile(
+    r"(?:[^\s\u104a\u104b\-–—]+?\s*(?:[\-–—]|နှင့်|နဲ့)\s*)+[^\s\u104a\u104b\-–—]+?\s*(?:မြို့နယ်|မြို့)?\s*"
+    r"(?:(?:ကို|အား)\s*(?:ဆက်သွယ်|ဖြတ်သန်း|သွားရာ)\S*\s*(?:[^\s\u104a\u104b]{0,24}?)?)?"
+    r"(?:နယ်စပ်|အစပ်|(?:ကား|မီးရထား)?လမ်း|အကြား|ကြား|ကား|ယာဉ်)")
+
+
+# towns listed as a bus line's stops: "မုံရွာ ၊ ကလေးဝ ၊ ကလေး ၊ တမူး ကားတွေ" (the Monywa, Kalewa... buses)
+_ROUTE = re.compile(r"(?:[^\s\u104a\u104b]+\s*\u104a\s*){2,}[^\s\u104a\u104b]+\s*(?:ကား|ယာဉ်)")
+# an ethnic state's name before "တပ်" names a force ("ကရင်နီတပ်ပေါင်းစု"), not where it fought
+_FORCE_AFTER = re.compile(r"\s*(?:အမျိုးသား)?တပ်")
+# "မုံရွာအခြေစိုက် ကုန်သည်များ" (Monywa-based traders): where a source or a group is based, not the event
+_BASED = re.compile(r"\s*(?:မြို့နယ်|မြို့)?\s*(?:အခြေစိုက်|အခြေပြု)")
+
+
+# a place name glued to a newsroom's or a river's word names the outlet or the river ("ရန်ကုန်ခေတ်သစ်"
+# Yangon Khit Thit, "ဧရာဝတီမြစ်" the river, "သံလွင်တိုင်းမ်"), and no place is ever told anything
+# ("ဧရာဝတီကို ပြောသည်": told The Irrawaddy)
+_NOT_PLACE_AFTER = re.compile(r"\s*(?:ခေတ်သစ်|မြစ်(?!ကြီးနား)|တိုင်းမ်|မီဒီယာ|ဂျာနယ်|သတင်းဌာန|(?:ကို|သို့)\s*(?:ပြော(?!င်း)|ဖြေကြား|အတည်ပြု))")
+
+
+def drop_non_places(text: str, mentions) -> list:
+    """The matcher's mentions without place names that name an outlet or a river, or are spoken to."""
+    return [m for m in mentions if not (m.kind == "place" and _NOT_PLACE_AFTER.match(text, m.end))]
+
+
+_LINK_WORD = re.compile(r"နယ်စပ်|အစပ်|လမ်း|ကြား|ကား|ယာဉ်")
+
+
+@lru_cache(maxsize=64)
+def between_spans(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[int, int], ...]:
+    """Spans of `text` (within start..end) naming the ends of a road, the sides of a border or the
+    stops of a bus line (most sentences have no road or border word: they are not searched)."""
+    end = len(text) if end is None else end
+    if not _LINK_WORD.search(text, start, end):
+        return ()
+    return tuple((m.start(), m.end()) for pattern in (_BETWEEN, _ROUTE) for m in pattern.finditer(text, start, end))
+
+
+def sentence_place(knowledge, text: str, sentence, local, context, anchor: int):
+    """(place, between): the sentence's most specific place; when its only places are road ends or
+    border sides, their common state, with between=True (the article's township must not fill it in)."""
+    spans = between_spans(text, sentence.start, sentence.end)
+    places = [(m, p) for m in local if m.kind == "place" and (p := resolve_place(knowledge, m, context))
+              and not (p.level == "state" and _FORCE_AFTER.match(text, m.end)) and not _BASED.match(text, m.end)]
+    inside = [(m, p) for m, p in places if not any(s <= m.start < e for s, e in spans)]
+    if inside or not places:
+        # a village must still lie in a township the sentence names, border sides included
+        named = {p.township_pcode for _m, p in places if p.level == "township"}
+        return best_place(inside, anchor, context, named), False
+    ends = [p for _m, p in places if p.country_iso == "MMR" and p.state_pcode]
+    states = {state_base(p.state_name) for p in ends}
+    if len(states) != 1:
+        return None, True
+    return knowledge.places.get(ends[0].state_pcode), True
+
+
+def best_place(places, anchor: int, context=None, named: set | None = None):
+    mmr = [(m, p) for m, p in places if p.country_iso == "MMR"]
+    named = (named or set()) | {p.township_pcode for _m, p in mmr if p.level == "township"}
+    if named:  # "ဖြူးမြို့နယ် မျက်နီကွင်းကျေးရွာ": a village elsewhere of the same name is not this one
+        mmr = [(m, p) for m, p in mmr if p.level != "village_tract" and p.level != "town" or p.township_pcode in named]
+    if not mmr:
+        return None
+    named_often = context[2] if context and len(context) > 2 else {}
+    # the most specific place; among equals the township the article names most, then the nearest
+    return max(mmr, key=lambda mp: (LEVEL_RANK.get(mp[1].level, 0), named_often.get(mp[1].township_pcode, 0),
+                                    -abs(mp[0].start - anchor)))[1]
+
+
+def lead_place(knowledge, text, sentences, mentions, starts, context, title_mentions):
+    """Where the article is: the title's place, else the lead's, else the township it names most."""
+    lead = [[m for m in mentions[bisect_left(starts, s.start):bisect_left(starts, s.end)]
+             if not any(a <= m.start < b for a, b in between_spans(text, s.start, s.end))] for s in sentences[:2]]
+    for group in (title_mentions, *lead):
+        places = [(m, p) for m in group if m.kind == "place" and (p := resolve_place(knowledge, m, context))]
+        best = best_place(places, 0)
+        if best is not None and best.level != "country":
+            return best
+    # else the township it names most: by state/district/township names, else through its towns and
+    # villages ("ဝိုင်းမော်မြို့မှ ဆဒုံးသို့": both in Waingmaw); among equals the first named
+    for townships in (context[1], context[2] if len(context) > 2 else None):
+        if townships:
+            return knowledge.places.get(townships.most_common(1)[0][0])
+    return None
+
+
+def event_place(knowledge, place, lead, context, between: bool = False):
+    """The sentence's place; a state or district alone ("ရှမ်းမြောက်တွင်") takes the township the article
+    places itself in (its lead, else the township it names most) when that township lies inside it -
+    unless the state came from the ends of a road or the sides of a border."""
+    if place is None or place.level == "country":
+        return place if between else (lead or place)
+    if place.level not in ("state", "district") or between:
+        return place
+    townships = context[1] if context and len(context) > 1 else {}
+    inner = [lead] + [knowledge.places.get(t) for t, _ in townships.most_common(2)]
+    for candidate in inner:
+        if candidate is not None and candidate.township_pcode and _inside(candidate, place):
+            return candidate
+    return place
+
+
+def _inside(inner, outer) -> bool:
+    if outer.level == "district":
+        return inner.district_pcode == outer.place_id
+    return state_base(inner.state_name) == state_base(outer.state_name)
+
+
+def set_place(event, place) -> None:
+    if place is None:
+        return
+    event.place_id, event.location, event.country_iso = place.place_id, place.name_en, place.country_iso
+    event.admin1, event.admin1_pcode = place.state_name or None, place.state_pcode or None
+    event.admin2, event.admin2_pcode = place.district_name or None, place.district_pcode or None
+    event.admin3, event.admin3_pcode = place.township_name or None, place.township_pcode or None
+    event.latitude, event.longitude = place.latitude, place.longitude
+    event.geo_precision = {"town": 1, "village_tract": 1, "township": 2, "district": 2}.get(place.level, 3)
