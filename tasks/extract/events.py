@@ -35,6 +35,7 @@ from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_event
 
 SEPARABLE = frozenset({"Arrests", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
                        "Air/drone strike", "Shelling/artillery/missile attack"})
+DEADLY_CROWD_SUBS = ("Excessive force against protesters", "Mob violence", "Violent demonstration")
 _TERRITORY_SUBS = ("Non-state actor overtakes territory", "Government regains territory")
 _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:have|has) become (?:\w+ly )?(?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
@@ -184,7 +185,12 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
                            and not h.casualty_only and abs(h.start - primary.start) > 12])
     taken_then_killed = second is not None and primary.event_type in ("Violence against civilians", "Explosions/Remote violence") \
         and second.sub_event_type in ("Arrests", "Abduction/forced disappearance")  # "rounded up villagers and shot them"
-    if second is not None and not taken_then_killed and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
+    # ACLED: people seized in a raid or a battle are part of that fight, and so are arrests in a deadly
+    # crackdown ("killing 12 police and arresting two", "fired on the crowd and detained 30")
+    taken_in_fight = second is not None and second.sub_event_type == "Arrests" \
+        and (primary.event_type in actor_rules.VIOLENT_TYPES or primary.sub_event_type in DEADLY_CROWD_SUBS)
+    if second is not None and not (taken_then_killed or taken_in_fight) \
+            and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
         chosen.append(second)
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
 

@@ -78,7 +78,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.notes = first.text[:500]
         event.assign_id()
         events.append(event)
-    return _dedupe(_collapse_retellings(events))
+    return _drop_recalled(_arrests_in_fights(_dedupe(_collapse_retellings(events))), scan.published)
 
 
 def _force_on_protesters(event: Event) -> None:
@@ -199,6 +199,49 @@ def _collapse_retellings(events: list[Event]) -> list[Event]:
             host.fatalities = event.fatalities
         host.assign_id()
     return out
+
+
+# an arrest told as an act of its own: "also arrested", "later detained", "police afterwards raided a ward"
+_ANOTHER_ACT = re.compile(r"\b(?:also|separately|later|afterwards|subsequently|then)\b", re.IGNORECASE)
+_DEADLY_CROWD = frozenset({"Excessive force against protesters", "Mob violence", "Violent demonstration"})
+
+
+def _arrests_in_fights(events: list[Event]) -> list[Event]:
+    """Arrests told beside a fight, a massacre or a deadly crackdown of the same day are part of it in ACLED's
+    coding (detained in a raid, "killed after they were arrested", protesters detained as police fired on
+    the crowd): the host event keeps the count, no separate arrest event is stored. An arrest on another day,
+    in another state, or told as a later act ("Police later detained eight men") stays an event."""
+    out = []
+    for event in events:
+        host = None
+        if event.sub_event_type == "Arrests" and not _ANOTHER_ACT.search(event.notes or ""):
+            host = next((h for h in events if h is not event and (h.event_type in actor_rules.VIOLENT_TYPES or h.sub_event_type in _DEADLY_CROWD)
+                         and (h.event_date == event.event_date or not event.date_text)
+                         and (not (h.admin1 and event.admin1) or h.admin1 == event.admin1)), None)
+        if host is None:
+            out.append(event)
+        else:
+            host.arrested = (host.arrested or 0) + (event.arrested or 0) or None
+    return out
+
+
+# A report tells new events; one dated more than a week before publication, beside an event of the last
+# few days that the report is about, is history recalled for context ("She was shot at a protest on
+# February 9", "two weeks ago", "as it did on May 18").
+RECALLED_DAYS = 7
+_WEEKS_AGO = re.compile(r"\b(?:weeks|months) ago\b|\blast month\b", re.IGNORECASE)
+_FRESH_DAYS = 3
+
+
+def _drop_recalled(events: list[Event], published) -> list[Event]:
+    def age(e: Event) -> int:
+        return (published - e.event_date).days
+    fresh = any(e.date_text and age(e) <= _FRESH_DAYS for e in events)
+    if not fresh:
+        return events
+    # an exact day, or "two weeks ago" (a vague "last week" may reach into the last days: kept)
+    return [e for e in events if not (e.date_text and age(e) > RECALLED_DAYS
+                                      and (e.time_precision == 1 or _WEEKS_AGO.search(e.date_text)))]
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -32,12 +32,21 @@ _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|denies|deny|neither|nor
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|will|could|might|may|should|must|plans? to|planning to|vowed? to|vows to|threaten(?:s|ed)? to|"
     r"threatening to|aims? to|aiming to|intends? to|intended to|tried to|trying to|attempt(?:s|ed)? to|sought to|"
-    r"seeking to|wants? to|hopes? to|ready to|prepar(?:e|es|ed|ing) to|warned of|fear(?:s|ed|ing)?|risk(?:s|ed|ing)?|for fear of|call(?:s|ed)? for|avoid(?:s|ed|ing)?|evad(?:e|es|ed|ing)|dodg(?:e|es|ed|ing)|"
+    r"seeks? to|seeking to|wants? to|hopes? to|ready to|prepar(?:e|es|ed|ing) to|warned of|fear(?:s|ed|ing)?|risk(?:s|ed|ing)?|for fear of|call(?:s|ed)? for|avoid(?:s|ed|ing)?|evad(?:e|es|ed|ing)|dodg(?:e|es|ed|ing)|"
     r"urged?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # Not an act of the day: "a potential airborne attack", "despite the declared ceasefire".
 _NOT_YET_BEFORE = re.compile(r"\b(?:potential|possible|imminent|planned|future|expected)\s+(?:[\w-]+\s+)?$|"
                              r"\bdespite\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _BEFORE_LEAVING = re.compile(r"\bbefore\s+$", re.IGNORECASE)
+# A rule or duty, not an act told: "the law bars armed groups from attacking, abducting or shelling
+# civilians", "are prohibited from detaining": the verbs after "from" name what is forbidden.
+_FORBIDDEN_BEFORE = re.compile(r"\b(?:bars?|barred|barring|prohibits?|prohibited|prohibiting|forbids?|forbidden|bans?|banned|"
+                               r"refrains?|refrained|refrain|protects?|protected|shields?)\s+(?:[\w'’-]+\s+){0,3}?from\s+"
+                               r"(?:[\w-]+ing\b[^.;:]{0,80})?$", re.IGNORECASE)
+# Words the matcher's inflection finds that are another word: "a site in the town" is no sit-in,
+# "troops charging down the road" are running, not pressing charges.
+_OTHER_WORD = re.compile(r"^(?:sites?\s+in|charg(?:ing|ed|es)(?=\s+(?:down|up|at|towards?|into|through|across|forward|"
+                         r"ahead|along|past)\b))", re.IGNORECASE)
 _PEACEFULLY = re.compile(r"^\s+(?:peacefully|quietly|without incident|on their own)\b", re.IGNORECASE)
 _STANCE_PREFIX = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)
 _MONTH_NAME = re.compile(r"^(?:march|may)$", re.IGNORECASE)
@@ -127,9 +136,12 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
         before = text[max(lo, m.start - 40):m.start]
         if _MONTH_NAME.match(m.text) and (m.text[0].isupper() or _DAY_NEAR.search(text[m.end:m.end + 4])):
             continue  # "on March 5" is a date, not a march
-        if _NEGATED.search(before) or _HYPOTHETICAL.search(before) or _NOT_YET_BEFORE.search(before):
+        if _NEGATED.search(before) or _HYPOTHETICAL.search(before) or _NOT_YET_BEFORE.search(before) \
+                or _FORBIDDEN_BEFORE.search(text[max(lo, m.start - 130):m.start]):
             continue
         after = text[m.end:min(hi, m.end + 60)]
+        if _OTHER_WORD.match(text[m.start:min(hi, m.end + 20)]):
+            continue
         if trig.sub_event_type == "Protest with intervention" and (_BEFORE_LEAVING.search(before) or _PEACEFULLY.match(after)):
             continue  # "chanted slogans before dispersing peacefully": the crowd left on its own
         if _STANCE_PREFIX.search(before):
