@@ -91,3 +91,22 @@ def test_an_old_event_alone_is_kept(knowledge):
     events = _events(knowledge, "Junta jets bombed Kyauk Ni village in Sagaing Region on February 26, "
                                 "killing four villagers, a report released this week said.")
     assert events
+
+
+def test_an_aerial_assault_is_an_air_strike(knowledge):
+    subs = _subs(knowledge, "An aerial assault on Kyun Taw village in Sagaing Region's Kani Township on Monday "
+                            "killed six villagers, residents said.")
+    assert subs == ["Air/drone strike"]
+
+
+def test_a_drone_strike_claimed_as_an_attack_is_one_event(knowledge):
+    events = _events(knowledge, "PDF drone units struck a junta airbase in Magway on Tuesday, the PDF said. "
+                                "The PDF said it attacked the airbase with 20 drones.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_a_rebel_attack_beside_army_shelling_stays_a_battle(knowledge):
+    events = _events(knowledge, "The KIA attacked a junta base near Woi Shing village in Kachin State at dawn on "
+                                "Tuesday, residents said. Junta artillery fired from another base killed two "
+                                "villagers in Nam Sang village on Tuesday afternoon.")
+    assert {"Armed clash", "Shelling/artillery/missile attack"} <= {e.sub_event_type for e in events}

@@ -78,7 +78,8 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.notes = first.text[:500]
         event.assign_id()
         events.append(event)
-    return _drop_recalled(_arrests_in_fights(_dedupe(_collapse_retellings(events))), scan.published)
+    events = _attacks_retold(_arrests_in_fights(_dedupe(_collapse_retellings(events))))
+    return _drop_recalled(events, scan.published)
 
 
 def _force_on_protesters(event: Event) -> None:
@@ -222,6 +223,34 @@ def _arrests_in_fights(events: list[Event]) -> list[Event]:
             out.append(event)
         else:
             host.arrested = (host.arrested or 0) + (event.arrested or 0) or None
+    return out
+
+
+_ATTACK_WORD = re.compile(r":(?:attack|attacks|attacked|assault|assaults|assaulted)\|")
+_REMOTE_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+_NO_SIDE = frozenset({None, _UNNAMED})
+
+
+def _attacks_retold(events: list[Event]) -> list[Event]:
+    """ "the attack", "the resistance group said it attacked the headquarters": a bare attack word, told on
+    the day of a more specific violent event (an air or drone strike, shelling, a massacre) in the same
+    state, with no side that event lacks, is that event told again. An attack with two sides of its own is
+    a battle ("the KIA attacked a junta base" beside the army's shelling; an ambush with mines), unless the
+    same attacker's strike from afar is what it names ("the drone unit said it attacked the headquarters")."""
+    out = []
+    for event in events:
+        host = None
+        if event.sub_event_type == "Armed clash" and _ATTACK_WORD.search(event.rule or ""):
+            sides = {event.actor1_id, event.actor2_id} - _NO_SIDE
+            host = next((h for h in events if h is not event and h.event_type in actor_rules.VIOLENT_TYPES
+                         and h.sub_event_type != "Armed clash" and (h.event_date == event.event_date or not event.date_text)
+                         and event.admin1 in (None, h.admin1) and sides <= {h.actor1_id, h.actor2_id}
+                         and (len(sides) < 2 or (h.sub_event_type in _REMOTE_STRIKES and h.actor1_id == event.actor1_id))),
+                        None)
+        if host is None:
+            out.append(event)
+        elif host.fatalities is None:
+            host.fatalities = event.fatalities
     return out
 
 
