@@ -110,3 +110,37 @@ def test_a_rebel_attack_beside_army_shelling_stays_a_battle(knowledge):
                                 "Tuesday, residents said. Junta artillery fired from another base killed two "
                                 "villagers in Nam Sang village on Tuesday afternoon.")
     assert {"Armed clash", "Shelling/artillery/missile attack"} <= {e.sub_event_type for e in events}
+
+
+# --- fatalities ----------------------------------------------------------------------------------
+
+def _toll(knowledge, text: str):
+    events = _events(knowledge, text)
+    assert events, text
+    return events[0].fatalities
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Junta troops bombarded Kyauk Taw town in Rakhine State on Monday, killing a resident.", 1),
+    ("Junta soldiers raided Ywa Thit village in Sagaing Region on Monday, killing a farmer.", 1),
+    ("Junta artillery hit Nant Sin village in Rakhine State on Sunday night, killing 9-year-old Aung Min.", 1),
+    ("A retired teacher from the eastern ward of Kani town was killed when a junta jet bombed the town in "
+     "Sagaing Region on Monday.", 1),
+    ("A nurse and another villager were killed when a junta jet bombed Kani town in Sagaing Region on Monday.", 2),
+    ("An army captain was killed when PDF fighters attacked a junta outpost in Kani Township on Monday.", 1),
+    ("KIA fighters eliminated 14 junta troops in clashes in Hpakant Township on Monday. A KIA fighter was also "
+     "killed in the clashes.", 15),
+])
+def test_one_named_or_described_person_counts(knowledge, text, toll):
+    assert _toll(knowledge, text) == toll
+
+
+def test_an_offensive_to_retake_ground_is_no_capture(knowledge):
+    subs = _subs(knowledge, "In Bhamo Township, the junta is launching an offensive with air strikes to retake "
+                            "lost territory.")
+    assert "Government regains territory" not in subs
+
+
+def test_a_town_that_fell_is_a_capture(knowledge):
+    subs = _subs(knowledge, "Paletwa became the first town to fall to the Arakan Army on Monday.")
+    assert "Non-state actor overtakes territory" in subs

@@ -122,7 +122,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if raw.isdigit() and 1900 <= value <= 2100 and not m.group("qual"):
             continue  # a year
-        if raw.lower() in ("a", "an", "one", "both", "many") and not _person_follows(after):
+        if raw.lower() in ("a", "an", "one", "both", "many") and not _person_follows(text[m.end():m.end() + 40]):
             continue  # "a" is a count only before a person noun ("a villager")
         qual = (m.group("qual") or "").lower() or None
         found.append(Quantity(value, m.start(), m.end(), m.group(0), qual))
@@ -137,7 +137,9 @@ _PERSON_NOUN = re.compile(
     r"combatants?|personnel|guards?|passengers?|family|families|relatives|others|dead|bodies|body|"
     r"victims?|patients?|households?|individuals?|infants?|babies|baby|elderly|adults?|leaders?|"
     r"administrators?|recruits?|conscripts?|militiamen|militia members?|gunmen|comrades?|terrorists?|"
-    r"militants?|guerrillas?|volunteers?|medics?|staff|officials?|captives?|hostages?|cadets?)\b",
+    r"militants?|guerrillas?|volunteers?|medics?|staff|officials?|captives?|hostages?|cadets?|"
+    r"citizens?|kids?|pastors?|elders?|captains?|majors?|colonels?|lieutenants?|sergeants?|commanders?|"
+    r"[a-z]+-year-olds?)\b",
     re.IGNORECASE,
 )
 
@@ -148,7 +150,7 @@ def _person_follows(after: str) -> bool:
 
 # What a count counts: the keyword nearest the number decides (see find_counts).
 KIND_WORDS: dict[str, str] = {
-    "killed": r"killed|killing|kills|dead|died|dying|deaths?|lives|fatalities|slain|massacred|executed|"
+    "killed": r"killed|killing|kills|dead|died|dying|deaths?|lives|fatalities|slain|massacred|executed|eliminated|"
               r"perished|murdered|beheaded|burned alive|burnt alive|bodies|body|shot dead|lost their lives|"
               r"fatally shot|gunned down|massacre of|the bodies of",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|maimed",
@@ -202,12 +204,13 @@ CUMULATIVE_CUES = re.compile(
 
 _RELATIVE = re.compile(r"(?<=\band )(?:her|his|their)\s+(?:\w+\s+)?(?:son|daughter|child|husband|wife|mother|father|"
                        r"brother|sister|grandson|granddaughter|baby|nephew|niece)\b", re.IGNORECASE)
+_ANOTHER_ONE = re.compile(r"(?<=\band )another(?=\s)", re.IGNORECASE)
 _ONE_PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|infant|monk|nun|teacher|student|farmer|villager|resident|civilian|"
                     r"administrator|officer|soldier|policeman|fighter|driver|doctor|nurse|journalist|reporter|leader|"
                     r"chairman|headman|official|commander|member|worker|trader|shopkeeper|pastor|priest|abbot|protester|activist|youth)")
 _ONE_PERSON = re.compile(rf"(?<![\w-])(?:(?:the|The)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_ONE_PERSON_NOUN}(?=\s+(?:was|had been)\s+(?:\w+ly\s+)?"
                          rf"(?:killed|shot dead|shot and killed|beaten to death|stabbed to death|executed|murdered|slain)\b)|"
-                         rf"(?<=killing )\d{{1,2}}-year-old\s+{_ONE_PERSON_NOUN}\b)")
+                         rf"(?<=killing )\d{{1,2}}-year-old\s+(?:{_ONE_PERSON_NOUN}\b|[A-Z][a-z]+\b))")
 _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which|mostly|mainly)\s*$", re.IGNORECASE)
 
 
@@ -251,7 +254,15 @@ def _in_date(text: str, q: Quantity) -> bool:
     return bool(_MONTH_BEFORE.search(text[max(0, q.start - 16):q.start]) or _MONTH_AFTER.match(text[q.end:q.end + 24]))
 
 
+# "A senior citizen from the ward of X in the town was killed": one person, the verb told far after the
+# noun but in the singular and before any other count or clause break.
+_ONE_KILLED_AFTER = re.compile(r"[^.;:,]{0,100}?\bwas\s+(?:\w+ly\s+)?(?:also\s+)?(?:killed|shot dead|shot and killed|"
+                               r"beaten to death|stabbed to death|executed|murdered|slain)\b", re.IGNORECASE)
+
+
 def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
+    if q.text.lower() in ("a", "an") and _ONE_KILLED_AFTER.match(text, q.end, next_start):
+        return "killed"
     after = text[q.end:min(next_start, q.end + 60)]
     if _JOINT_AFTER.match(after) or _JOINT_BEFORE.search(text[max(0, q.start - 40):q.start]):
         return "casualties"
@@ -307,8 +318,10 @@ def find_counts(text: str) -> tuple[Count, ...]:
     # "including nine children" / "among them two monks" is a part of a count already made
     quantities = [q for q in find_quantities(text) if not _SUBSET_BEFORE.search(text[max(0, q.start - 20):q.start])
                   and not _in_date(text, q)]
-    # "killing a woman and her son": the relative is one more of the same
+    # "killing a woman and her son": the relative is one more of the same; so is "and another civilian"
     quantities += [Quantity(1, m.start(), m.end(), m.group(0), None) for m in _RELATIVE.finditer(text)]
+    quantities += [Quantity(1, m.start(), m.end(), m.group(0), None) for m in _ANOTHER_ONE.finditer(text)
+                   if _person_follows(text[m.end():m.end() + 40])]
     # "Five civilians, among them a woman and her son, were killed": what is inside the aside is part of
     # the count before it, and the count's verb comes after the aside
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]

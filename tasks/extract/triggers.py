@@ -74,6 +74,9 @@ _MONITORS_BEFORE = re.compile(r"\b(?:tracks|tracking|monitors|monitoring|documen
 _PROTEST_NOUN_AFTER = re.compile(r"^\s+(?:organi[sz]ers?|leaders?|movements?|groups?|committees?|songs?|art|slogans?)\b",
                                  re.IGNORECASE)
 # "has lost control of large parts of the countryside": who holds the map, not a town taken on a day
+# A purpose, not a capture made: "launching an offensive to retake lost territory", "in order to seize"
+# ("managed to capture", "were able to take" tell it done; "the first town to fall to the AA" fell).
+_PURPOSE_BEFORE = re.compile(r"(?<!managed )(?<!able )(?<!succeeded )\bto\s+$", re.IGNORECASE)
 _SWATHES_AFTER = re.compile(r"^\s+(?:of\s+)?(?:large|vast|huge|big|wide)?\s*(?:parts|swathes|swaths|areas|tracts|much|most|"
                             r"stretches)\s+of\b", re.IGNORECASE)
 _GAP_BEFORE = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -153,7 +156,8 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
                                                        or _SWATHES_AFTER.match(after) or _GOODS_OBJECT_AFTER.match(after)
                                                        or _GOODS_SUBJECT_BEFORE.search(before)):
             continue  # people taken, not places; "lost control of large parts of the countryside": a state of affairs
-        if trig.sub_event_type in _TERRITORY_SUBS and (m.text.lower() == "under the control of" or _AREA_AFTER.match(after)):
+        if trig.sub_event_type in _TERRITORY_SUBS and (m.text.lower() == "under the control of" or _AREA_AFTER.match(after)
+                                                       or (_PURPOSE_BEFORE.search(before) and not m.text.lower().startswith("fall"))):
             continue  # "an area under the control of the AA", "a liberated area": who holds it, not a capture
         if m.text.lower() in ("strike", "strikes") and not LABOUR_STRIKE.search(text) \
                 and not _ANAPHORIC.search(before[-25:]):
@@ -186,7 +190,9 @@ _KILLING = re.compile(
     r"\b(?:killed|killing|kill|kills|shot dead|shot and killed|executed|murdered|massacred|slaughtered|burned alive)\s+"
     r"(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:of\s+)?"
     r"(?:(?:unarmed|innocent|local|fleeing|displaced)\s+)?(?:villagers|civilians|residents|people|men|women|children|"
-    r"farmers|monks|students|teachers|family members|passengers|worshippers)\b", re.IGNORECASE)
+    r"farmers|monks|students|teachers|family members|passengers|worshippers|"
+    r"(?:(?<=\ba )|(?<=\ban ))(?:villager|civilian|resident|man|woman|child|boy|girl|farmer|monk|student|teacher))\b",
+    re.IGNORECASE)
 
 
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|helicopters?|gunships?|drones?|paragliders?)\b",
