@@ -144,3 +144,19 @@ def test_an_offensive_to_retake_ground_is_no_capture(knowledge):
 def test_a_town_that_fell_is_a_capture(knowledge):
     subs = _subs(knowledge, "Paletwa became the first town to fall to the Arakan Army on Monday.")
     assert "Non-state actor overtakes territory" in subs
+
+
+def test_a_raid_that_kills_police_is_a_battle_not_an_arrest(knowledge):
+    events = _events(knowledge, "KNLA fighters raided a police station in Kyondoe in Kayin State on Monday, killing "
+                                "nine officers including a police captain and arresting three others.")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 9)]
+
+
+def test_a_police_station_is_no_person(knowledge):
+    assert _toll(knowledge, "PDF fighters attacked a police station in Kani Township on Monday, killing four "
+                            "officers.") == 4
+
+
+def test_people_named_by_their_community_are_counted(knowledge):
+    assert _toll(knowledge, "At least 40 Rohingyas were killed in a drone attack near Maungdaw in Rakhine State on "
+                            "Monday.") == 40

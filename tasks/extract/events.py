@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tasks.extract import actors as actor_rules
@@ -180,6 +180,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
         return []  # "launched an offensive in October 2023", "a ceasefire struck in January"
     if not any(d.time_precision == 1 for d in dates) and ongoing_state(sentence.text, primary.start - lo, primary.end - lo):
         return []  # "fighting is intensifying in the region": the war going on, no event of a day
+    primary = _killing_raid(primary, hits, sentence.text)
     chosen = [primary]
     second = best_trigger([h for h in hits if h.event_type != primary.event_type and h.sub_event_type in SEPARABLE
                            and not h.casualty_only and abs(h.start - primary.start) > 12])
@@ -193,6 +194,15 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
             and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
         chosen.append(second)
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
+
+
+def _killing_raid(primary: TriggerHit, hits: list[TriggerHit], text: str) -> TriggerHit:
+    """ "raided a police station, killing 12 officers and arresting two": where people were killed, the raid
+    is a fight (or, with only civilians killed, an attack on them: finalize decides), never an arrest."""
+    if primary.sub_event_type != "Arrests" or not any(c.kind == "killed" and c.scope == "event" for c in find_counts(text)):
+        return primary
+    raid = next((h for h in hits if h.text.lower().startswith("raid")), primary)
+    return replace(raid, event_type="Battles", sub_event_type="Armed clash")
 
 
 _QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")

@@ -131,7 +131,8 @@ def find_quantities(text: str) -> list[Quantity]:
 
 _PERSON_NOUN = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}?(?:civilians?|villagers?|people|persons?|residents?|soldiers?|troops?|"
-    r"police(?:men|man| officers?)?|officers?|fighters?|members?|children|child|boys?|girls?|women|woman|"
+    r"police(?:men|man| officers?)?(?!\s+(?:stations?|posts?|outposts?|camps?|headquarters|offices?|bases?|compounds?|"
+    r"force|forces|chief|department|vehicles?|trucks?))|officers?|fighters?|members?|children|child|boys?|girls?|women|woman|"
     r"men|man|students?|monks?|teachers?|doctors?|nurses?|journalists?|reporters?|farmers?|workers?|"
     r"refugees?|detainees?|prisoners?|protesters?|demonstrators?|youths?|teenagers?|insurgents?|rebels?|"
     r"combatants?|personnel|guards?|passengers?|family|families|relatives|others|dead|bodies|body|"
@@ -139,7 +140,7 @@ _PERSON_NOUN = re.compile(
     r"administrators?|recruits?|conscripts?|militiamen|militia members?|gunmen|comrades?|terrorists?|"
     r"militants?|guerrillas?|volunteers?|medics?|staff|officials?|captives?|hostages?|cadets?|"
     r"citizens?|kids?|pastors?|elders?|captains?|majors?|colonels?|lieutenants?|sergeants?|commanders?|"
-    r"[a-z]+-year-olds?)\b",
+    r"[a-z]+-year-olds?|rohingyas?|muslims?|christians?|buddhists?|hindus?|idps?)\b",
     re.IGNORECASE,
 )
 
