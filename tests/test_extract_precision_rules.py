@@ -160,3 +160,31 @@ def test_a_police_station_is_no_person(knowledge):
 def test_people_named_by_their_community_are_counted(knowledge):
     assert _toll(knowledge, "At least 40 Rohingyas were killed in a drone attack near Maungdaw in Rakhine State on "
                             "Monday.") == 40
+
+
+# --- actors --------------------------------------------------------------------------------------
+
+def _sides(knowledge, text: str):
+    events = _events(knowledge, text)
+    assert events, text
+    return events[0].actor1_id, events[0].actor2_id
+
+
+def test_drones_that_hit_the_military_were_flown_by_the_resistance(knowledge):
+    assert _sides(knowledge, "Resistance forces carried out drone attacks on the military headquarters and an "
+                             "airbase in Naypyitaw on Thursday morning.") == ("pdf", "military_myanmar")
+
+
+def test_a_named_group_flying_drones_at_a_junta_base_is_the_attacker(knowledge):
+    assert _sides(knowledge, "The KIA said it launched drone attacks on a junta base near Bhamo in Kachin State on "
+                             "Monday.") == ("kia", "military_myanmar")
+
+
+def test_junta_drones_bombing_a_village_stay_the_military(knowledge):
+    assert _sides(knowledge, "Junta drones bombed Kyauk Ni village in Sagaing Region on Monday, killing two "
+                             "villagers.") == ("military_myanmar", "civilians_myanmar")
+
+
+def test_an_air_strike_with_no_one_named_is_the_military(knowledge):
+    assert _sides(knowledge, "An aerial assault on Kyun Taw village in Sagaing Region on Monday killed six "
+                             "villagers.") == ("military_myanmar", "civilians_myanmar")

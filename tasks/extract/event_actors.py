@@ -222,6 +222,31 @@ def _named_bomber(knowledge, scan, cand) -> str | None:
     return None
 
 
+# The state's forces named as what a strike hit: "drones struck a military headquarters", "attacks on
+# the junta's airbase", "targeted the regime chief's residence".
+_TARGET_AFTER = re.compile(r"^['’]?s?\s+(?:[\w-]+\s+){0,2}?(?:headquarters|bases?|air ?bases?|airports?|airfields?|outposts?|"
+                           r"camps?|positions?|residences?|command|targets?|installations?|facilities|compounds?|barracks|"
+                           r"council|offices?)\b", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking)\s+(?:the\s+|a\s+|an\s+)?"
+                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _state_struck(knowledge, scan, cand) -> str | None:
+    """The state actor a drone strike hit, when the sentences telling it name the state as the target and
+    never as the one who struck before the strike is told ("junta drones bombed ...")."""
+    found = None
+    for s in cand.sentences:
+        for m in mentions_in(scan, s.start, s.end):
+            actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
+            if not (actor and actor.inter_code == 1 and actor.country_iso == "MMR"):
+                continue
+            if _TARGET_AFTER.match(scan.text[m.end:m.end + 40]) or _TARGET_BEFORE.search(scan.text[max(s.start, m.start - 30):m.start]):
+                found = found or _normalize(knowledge, actor.actor_id, "Explosions/Remote violence")
+            elif s is cand.first and m.start < cand.hit.start:
+                return None
+    return found
+
+
 def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=None):
     """ACLED conventions per event type: protests are by protesters, riots by rioters, strikes on
     villages hit civilians, a non-state takeover is against the state's forces."""
@@ -249,15 +274,22 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
         a1 = None  # "witnesses and activists described drone attacks on families": nobody armed is named
     if sub == "Non-violent transfer of territory" and _GIVING_UP.search(event.rule):
         a1, a2 = a2, a1  # "troops withdrew ... and KIA fighters moved in": the one taking over is actor1
+    drone = cand is not None and "drone" in cand.hit.text.lower()  # both sides fly drones now; jets are the state's
+    if drone and et == "Explosions/Remote violence" and (a1 is None or inter(a1) == 1):
+        struck_state = _state_struck(knowledge, scan, cand)
+        if struck_state is not None:  # "drones hit the military headquarters": the resistance flew them
+            groups = _article_armed_groups(knowledge, scan)
+            a1 = _normalize(knowledge, groups[0], et) if groups else ("pdf" if "pdf" in knowledge.actors else None)
+            a2 = struck_state
     if a1 is None and et == "Explosions/Remote violence":
         # only the state flies aircraft, but anyone can plant a mine or throw a grenade: ACLED codes a
         # bombing whose perpetrator the report does not name as an unidentified armed group
-        drone = cand is not None and "drone" in cand.hit.text.lower()  # both sides fly drones now; jets are the state's
         if sub in _PLANTED or drone:
             a1 = (_named_bomber(knowledge, scan, cand) or (_state_actor_in(knowledge, scan, cand) if drone else None)
                   or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None))
         else:
-            a1 = _dominant_state_actor(knowledge, scan)
+            a1 = _dominant_state_actor(knowledge, scan) or (
+                actor_rules.MILITARY if sub == "Air/drone strike" and actor_rules.MILITARY in knowledge.actors else None)
     if a1 is None and et == "Violence against civilians" and UNIDENTIFIED in knowledge.actors:
         a1 = UNIDENTIFIED  # coding guide: "Unidentified Armed Group when the attacker is not named"
     if a2 is None and et in ("Violence against civilians", "Explosions/Remote violence") and inter(a1) in (1, 2, 3):
