@@ -188,3 +188,10 @@ def test_junta_drones_bombing_a_village_stay_the_military(knowledge):
 def test_an_air_strike_with_no_one_named_is_the_military(knowledge):
     assert _sides(knowledge, "An aerial assault on Kyun Taw village in Sagaing Region on Monday killed six "
                              "villagers.") == ("military_myanmar", "civilians_myanmar")
+
+
+def test_a_source_named_with_its_acronym_is_no_side(knowledge):
+    events = _events(knowledge, "According to a statement released by the State Administration Council (SAC), "
+                                "shelling by the KNLA killed an underage 12 years old girl in Kayin State's "
+                                "Kawkareik Township on Monday.")
+    assert (events[0].actor1_id, events[0].actor2_id, events[0].fatalities) == ("knla", "civilians_myanmar", 1)

@@ -16,7 +16,7 @@ _RECIPROCAL = re.compile(r"clash|fight|fought|battl|skirmish|exchang|hostilit|ag
 _CIVILIAN_WORDS = (r"(?:civilians?|villagers?|residents?|officials|administrators?|staff|children|women|farmers?|students?|"
                    r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people|child|children|kids?|boys?|girls?|babies|baby)")
 _CIVILIAN_VICTIMS = re.compile(
-    rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,4}}?{_CIVILIAN_WORDS}\b"
+    rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,5}}?{_CIVILIAN_WORDS}\b"
     rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
 UNIDENTIFIED = "unidentified_armed_group"
 _PLANTED = frozenset({"Grenade", "Remote explosive/landmine/IED", "Suicide bomb"})
