@@ -195,3 +195,20 @@ def test_a_source_named_with_its_acronym_is_no_side(knowledge):
                                 "shelling by the KNLA killed an underage 12 years old girl in Kayin State's "
                                 "Kawkareik Township on Monday.")
     assert (events[0].actor1_id, events[0].actor2_id, events[0].fatalities) == ("knla", "civilians_myanmar", 1)
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+def test_a_date_line_above_the_story_lends_no_day(knowledge):
+    events = _events(knowledge, "News Desk\n\n6 March 2024\n\nPDF fighters raided a police post in Kani Township in "
+                                "Sagaing Region, killing four officers, the group said in a statement issued on "
+                                "4 March.")
+    assert str(events[0].event_date) == "2024-03-04"
+
+
+def test_relative_days_count_from_the_dateline(knowledge):
+    # published on Wednesday 6 March, filed on Tuesday 5 March: "on Monday" is 4 March either way, but
+    # "yesterday" is the day before the filing
+    events = _events(knowledge, "Posted 6 March 2024\n\nMANDALAY, March 5: Junta troops shot dead two protesters "
+                                "in Mandalay yesterday, residents said.")
+    assert str(events[0].event_date) == "2024-03-04"

@@ -11,7 +11,7 @@ from tasks.extract.dates import ResolvedDate, find_dates
 from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
 from tasks.extract.model import Event, Figure
 from tasks.extract.numbers import NOBODY_KILLED
-from tasks.extract.scan import HISTORY_DAYS, following_date, mentions_in, sentence_dates
+from tasks.extract.scan import HISTORY_DAYS, date_stamp, following_date, mentions_in, sentence_dates
 
 __all__ = ["finalize_events", "make_figures", "_normalize"]  # _normalize: bench/eval_extraction.py
 
@@ -317,6 +317,8 @@ def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
         day = min(previous.event_date + timedelta(days=offset), scan.published)
         return ResolvedDate(day, previous.time_precision, text)
     for s in reversed(scan.sentences[max(0, cand.first.index - 3):cand.first.index]):  # the story so far
+        if date_stamp(s, scan.published):
+            continue  # "16 August 2022" above the story: the page's date, not the event's
         dated = [d for d in find_dates(s.text, scan.published) if not d.date_text.lower().startswith("since")
                  and (scan.published - d.event_date).days <= HISTORY_DAYS]  # background never lends its date
         if dated:
