@@ -212,3 +212,9 @@ def test_relative_days_count_from_the_dateline(knowledge):
     events = _events(knowledge, "Posted 6 March 2024\n\nMANDALAY, March 5: Junta troops shot dead two protesters "
                                 "in Mandalay yesterday, residents said.")
     assert str(events[0].event_date) == "2024-03-04"
+
+
+def test_helicopters_firing_on_a_village_are_an_air_strike(knowledge):
+    subs = _subs(knowledge, "On Saturday afternoon, two attack helicopters opened fire on Nyaung Pin village in "
+                            "Sagaing Region, killing two civilians.")
+    assert subs == ["Air/drone strike"]

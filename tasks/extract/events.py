@@ -239,6 +239,7 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
                dates: list[ResolvedDate], report: ResolvedDate | None) -> Candidate:
     lo, hi = sentence.start, sentence.end
     event_type, sub, rule = refine(hit.event_type, hit.sub_event_type, sentence.text)
+    event_type, sub, rule = _fired_from_the_air(event_type, sub, rule, hit, scan.text, lo)
     anchor = hit.start - lo
     date_ = min(dates, key=lambda d: (d.time_precision, abs(d.start - anchor))) if dates else None
     rel = _RELATIVE_DAY.search(sentence.text)
@@ -267,6 +268,18 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     cand.toll = sentence_toll(sentence.text, counts)
     cand.anchored = bool(date_ or (location and location.rank > 1) or roles.actor1)
     return cand
+
+
+_AIRCRAFT_BEFORE = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|helicopters?|gunships?)\b"
+                              r"(?:(?!\b(?:during|in|after|by|with|of|on|down)\b)[^.;,]){0,40}$", re.IGNORECASE)
+
+
+def _fired_from_the_air(event_type: str, sub: str, rule: str, hit: TriggerHit, text: str, lo: int) -> tuple[str, str, str]:
+    """Aircraft that fire on people are an air strike in ACLED's coding: "two attack helicopters opened fire on
+    the village" (not "downed the gunship during clashes": there the aircraft is the target)."""
+    if sub == "Attack" and _AIRCRAFT_BEFORE.search(text, max(lo, hit.start - 60), hit.start):
+        return "Explosions/Remote violence", "Air/drone strike", "aircraft-fired"
+    return event_type, sub, rule
 
 
 def _compatible_place(a: Candidate, b: Candidate) -> bool:
