@@ -218,3 +218,17 @@ def test_helicopters_firing_on_a_village_are_an_air_strike(knowledge):
     subs = _subs(knowledge, "On Saturday afternoon, two attack helicopters opened fire on Nyaung Pin village in "
                             "Sagaing Region, killing two civilians.")
     assert subs == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA has seized 12 townships in northern Shan State, including Mogok in Mandalay Region.",
+    "Over 2,100 people have been arrested in Yangon, the monitoring group said.",
+])
+def test_a_tally_is_no_event(knowledge, text):
+    assert _subs(knowledge, text) == []
+
+
+def test_people_arrested_are_never_the_ones_arresting(knowledge):
+    events = _events(knowledge, "Thirty protesters have been arrested in Yangon on Monday, the group said.")
+    assert (events[0].sub_event_type, events[0].actor2_id) == ("Arrests", "protesters_myanmar")
+    assert events[0].actor1_id != "protesters_myanmar"

@@ -309,6 +309,9 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
         a2 = _normalize(knowledge, groups[0], et) if groups else None
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1:
         a2 = actor_rules.CIVILIANS  # a strike by state forces with no armed opponent named hits civilians
+    if sub in ("Arrests", "Abduction/forced disappearance") and inter(a1) in (5, 6, 7):
+        # "Thirty protesters have been arrested": the people named are the ones taken, never the takers
+        a1, a2 = (_state_actor_in(knowledge, scan, cand) if cand is not None and sub == "Arrests" else None), a1
     if a2 is None and sub in ("Arrests", "Looting/property destruction", "Abduction/forced disappearance"):
         a2 = actor_rules.CIVILIANS
     if sub == "Agreement" and (a1 is None or a2 is None):

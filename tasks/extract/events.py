@@ -63,6 +63,22 @@ _ORIGIN_STORY = re.compile(r"\b(?:took|take|taking|taken|takes) up arms\b|\b(?:a
 # A running total, not an event: "so far, 126 have been killed", "as of Saturday", "the number arrested rose to".
 _RUNNING_TOTAL = re.compile(r"\bso far\b|\bas of\b|\bto date\b|\bthe number of (?:\w+ ){0,3}(?:has |had )?(?:rose|risen|rises)\b",
                             re.IGNORECASE)
+# A tally, not an event: "has seized 12 townships", "have captured more than 20 bases" (many places taken
+# over time), "Over 2,100 people have been arrested" (a count no single raid or protest reaches).
+_MANY_PLACES_TAKEN = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|also\s+)?(?:seized|captured|taken|overrun|lost|"
+                                r"gained control of|taken control of)\s+(?:control\s+of\s+)?(?:more than\s+|over\s+|at least\s+|"
+                                r"nearly\s+|some\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of)\s+"
+                                r"(?:[\w-]+\s+)?(?:towns|townships|bases|cities|outposts|camps|positions)\b", re.IGNORECASE)
+_TALLY_SIZE = 1000
+
+
+def _tally(text: str) -> bool:
+    if _MANY_PLACES_TAKEN.search(text):
+        return True
+    return bool(re.search(r"\b(?:have|has) been\b", text)) and any(
+        c.value >= _TALLY_SIZE and c.kind in ("arrested", "killed", "abducted") for c in find_counts(text))
+
+
 _ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 
 
@@ -163,7 +179,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     primary = best_trigger(hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
         return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
-    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
+    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or _tally(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
                                                                                             primary.end - lo):
         return []
     if primary.sub_event_type == "Agreement" and primary.weight < 0.5 and primary.text.lower() != "agreement" \
