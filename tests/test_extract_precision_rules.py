@@ -232,3 +232,13 @@ def test_people_arrested_are_never_the_ones_arresting(knowledge):
     events = _events(knowledge, "Thirty protesters have been arrested in Yangon on Monday, the group said.")
     assert (events[0].sub_event_type, events[0].actor2_id) == ("Arrests", "protesters_myanmar")
     assert events[0].actor1_id != "protesters_myanmar"
+
+
+def test_displaced_people_who_were_killed_are_counted_as_killed(knowledge):
+    assert _toll(knowledge, "At least 5 children were among 21 IDPs who were killed by junta shelling on a camp "
+                            "near Bhamo in Kachin State on Monday.") == 21
+
+
+def test_among_the_dead_and_injured_is_no_death_toll(knowledge):
+    assert _toll(knowledge, "Up to 14 students were among the dead and injured in a junta air strike on a school "
+                            "in Kani Township on Monday.") is None

@@ -165,7 +165,7 @@ KIND_WORDS: dict[str, str] = {
 # "killed or injured", "killed and wounded" counted together: ACLED codes fatalities only where the deaths
 # can be told apart, so such a count is 'casualties', never a death toll.
 _JOINT_CASUALTY = r"(?:killed|dead|died|killing)\s+(?:or|and|and/or)\s+(?:injured|wounded|maimed|hurt|injuring|wounding)"
-_JOINT_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:(?:were|was|have been|had been|are|been)\s+)?{_JOINT_CASUALTY}\b"
+_JOINT_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:(?:were|was|have been|had been|are|been)\s+)?(?:among\s+(?:the\s+)?)?{_JOINT_CASUALTY}\b"
                           r"|^\s*(?:[\w-]+\s+){0,2}?casualties\b", re.IGNORECASE)
 _JOINT_BEFORE = re.compile(rf"\b{_JOINT_CASUALTY}\s+(?:(?:{_QUALIFIER})\s+)?$", re.IGNORECASE)
 _KIND_AFTER = {k: re.compile(rf"^[^.;:]{{0,45}}?\b(?:{v})\b", re.IGNORECASE) for k, v in KIND_WORDS.items()}
@@ -261,6 +261,10 @@ _ONE_KILLED_AFTER = re.compile(r"[^.;:,]{0,100}?\bwas\s+(?:\w+ly\s+)?(?:also\s+)
                                r"beaten to death|stabbed to death|executed|murdered|slain)\b", re.IGNORECASE)
 
 
+_KILLED_CLAUSE = re.compile(r"^\s*(?:[\w-]+\s+){1,2}?(?:who|that)\s+(?:were|was|had been|have been)\s+(?:\w+ly\s+)?"
+                            r"(?:killed|shot dead|slain|executed|massacred)\b", re.IGNORECASE)
+
+
 def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     if q.text.lower() in ("a", "an") and _ONE_KILLED_AFTER.match(text, q.end, next_start):
         return "killed"
@@ -271,6 +275,8 @@ def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     aside = _ASIDE.match(text, q.end + len(head)) if "," in after else None
     if aside is not None:  # "Five civilians, among them ..., were killed": read on after the aside
         after = head + " " + text[aside.end():aside.end() + 60]
+    if _KILLED_CLAUSE.match(after):
+        return "killed"  # "29 IDPs who were killed": the verb, not the noun ("IDPs", "refugees"), says what they count
     direct = next((k for k, p in _KIND_AFTER.items() if re.match(rf"^\s*(?:(?:people|others|more|civilians|soldiers|troops)\s+)?(?:(?:were|was|have been|had been|are)\s+)?(?:{KIND_WORDS[k]})\b", after, re.I)), None)
     if direct:
         return direct  # "12 killed", "300,000 displaced"
