@@ -242,3 +242,9 @@ def test_displaced_people_who_were_killed_are_counted_as_killed(knowledge):
 def test_among_the_dead_and_injured_is_no_death_toll(knowledge):
     assert _toll(knowledge, "Up to 14 students were among the dead and injured in a junta air strike on a school "
                             "in Kani Township on Monday.") is None
+
+
+def test_villagers_rounded_up_and_shot_is_an_attack_on_them(knowledge):
+    events = _events(knowledge, "Junta troops rounded up villagers in Mo Hpa village in Kayah State on Friday and "
+                                "fatally shot more than 20 of them, a witness said.")
+    assert [(e.sub_event_type, e.actor2_id) for e in events] == [("Attack", "civilians_myanmar")]

@@ -217,7 +217,9 @@ def _killing_raid(primary: TriggerHit, hits: list[TriggerHit], text: str) -> Tri
     is a fight (or, with only civilians killed, an attack on them: finalize decides), never an arrest."""
     if primary.sub_event_type != "Arrests" or not any(c.kind == "killed" and c.scope == "event" for c in find_counts(text)):
         return primary
-    raid = next((h for h in hits if h.text.lower().startswith("raid")), primary)
+    raid = next((h for h in hits if h.text.lower().startswith("raid")), None)
+    if raid is None:
+        return primary  # "rounded up villagers and shot 30": taken then killed, an attack (finalize codes it)
     return replace(raid, event_type="Battles", sub_event_type="Armed clash")
 
 

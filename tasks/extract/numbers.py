@@ -164,7 +164,7 @@ KIND_WORDS: dict[str, str] = {
 }
 # "killed or injured", "killed and wounded" counted together: ACLED codes fatalities only where the deaths
 # can be told apart, so such a count is 'casualties', never a death toll.
-_JOINT_CASUALTY = r"(?:killed|dead|died|killing)\s+(?:or|and|and/or)\s+(?:injured|wounded|maimed|hurt|injuring|wounding)"
+_JOINT_CASUALTY = r"(?:killed|dead|died|killing)\s+(?:or|and|and/or|&)\s+(?:injured|wounded|maimed|hurt|injuring|wounding)"
 _JOINT_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:(?:were|was|have been|had been|are|been)\s+)?(?:among\s+(?:the\s+)?)?{_JOINT_CASUALTY}\b"
                           r"|^\s*(?:[\w-]+\s+){0,2}?casualties\b", re.IGNORECASE)
 _JOINT_BEFORE = re.compile(rf"\b{_JOINT_CASUALTY}\s+(?:(?:{_QUALIFIER})\s+)?$", re.IGNORECASE)
