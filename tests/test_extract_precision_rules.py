@@ -248,3 +248,17 @@ def test_villagers_rounded_up_and_shot_is_an_attack_on_them(knowledge):
     events = _events(knowledge, "Junta troops rounded up villagers in Mo Hpa village in Kayah State on Friday and "
                                 "fatally shot more than 20 of them, a witness said.")
     assert [(e.sub_event_type, e.actor2_id) for e in events] == [("Attack", "civilians_myanmar")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kokang army to withdraw from Lashio under new deal",
+    "Hundreds of junta troops moved into Kani Township to attack resistance strongholds.",
+])
+def test_an_act_in_the_infinitive_is_not_yet_done(knowledge, text):
+    subs = _subs(knowledge, text)
+    assert "Non-violent transfer of territory" not in subs and "Armed clash" not in subs
+
+
+def test_an_act_begun_is_done(knowledge):
+    assert _subs(knowledge, "Junta troops began to shell Kyauk Ni village in Sagaing Region on Monday.") == [
+        "Shelling/artillery/missile attack"]

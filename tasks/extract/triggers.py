@@ -76,7 +76,12 @@ _PROTEST_NOUN_AFTER = re.compile(r"^\s+(?:organi[sz]ers?|leaders?|movements?|gro
 # "has lost control of large parts of the countryside": who holds the map, not a town taken on a day
 # A purpose, not a capture made: "launching an offensive to retake lost territory", "in order to seize"
 # ("managed to capture", "were able to take" tell it done; "the first town to fall to the AA" fell).
-_PURPOSE_BEFORE = re.compile(r"(?<!managed )(?<!able )(?<!succeeded )\bto\s+$", re.IGNORECASE)
+_PURPOSE_BEFORE = re.compile(r"(?<!managed )(?<!able )(?<!succeeded )(?<!began )(?<!begin )(?<!started )(?<!continued )"
+                             r"(?<!continue )(?<!continues )(?<!used )\bto\s+$", re.IGNORECASE)
+# Verbs in their base form: after "to" they name a purpose or a plan, not an act told.
+_BASE_VERBS = frozenset({"attack", "seize", "capture", "retake", "recapture", "take", "withdraw", "retreat", "shell", "bomb",
+                         "arrest", "raid", "kill", "overrun", "storm", "ambush", "destroy", "burn", "torch", "abduct",
+                         "detain", "pull out", "hand over"})
 _SWATHES_AFTER = re.compile(r"^\s+(?:of\s+)?(?:large|vast|huge|big|wide)?\s*(?:parts|swathes|swaths|areas|tracts|much|most|"
                             r"stretches)\s+of\b", re.IGNORECASE)
 _GAP_BEFORE = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -156,6 +161,8 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
                                                        or _SWATHES_AFTER.match(after) or _GOODS_OBJECT_AFTER.match(after)
                                                        or _GOODS_SUBJECT_BEFORE.search(before)):
             continue  # people taken, not places; "lost control of large parts of the countryside": a state of affairs
+        if m.text.lower() in _BASE_VERBS and _PURPOSE_BEFORE.search(before):
+            continue  # "troops moved in to attack", "Kokang army to withdraw from Lashio": not (yet) done
         if trig.sub_event_type in _TERRITORY_SUBS and (m.text.lower() == "under the control of" or _AREA_AFTER.match(after)
                                                        or (_PURPOSE_BEFORE.search(before) and not m.text.lower().startswith("fall"))):
             continue  # "an area under the control of the AA", "a liberated area": who holds it, not a capture
