@@ -262,3 +262,12 @@ def test_an_act_in_the_infinitive_is_not_yet_done(knowledge, text):
 def test_an_act_begun_is_done(knowledge):
     assert _subs(knowledge, "Junta troops began to shell Kyauk Ni village in Sagaing Region on Monday.") == [
         "Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bomb blasts went off in several townships of Yangon Region on Monday, residents said.",
+    "Junta officials could not reach officers at the regional command in Lashio following weeks of heavy fighting "
+    "around the town.",
+])
+def test_many_places_or_weeks_together_are_no_single_event(knowledge, text):
+    assert _subs(knowledge, text) == []

@@ -45,6 +45,7 @@ _BACKGROUND_SENTENCE = re.compile(
     r"\bpreviously\b(?! (?:known|called|named|styled|the)\b)|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
     re.IGNORECASE)
 _UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\bover the (?:past|last)\b|"
+                             r"\b(?:after|following|amid) (?:weeks|months|years) of\b|"
                              r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(
     r"\b(?:the (?:following|next) day|a day later|the day after|(?P<n>two|three|four|five|six|\d) days later|"
@@ -63,7 +64,7 @@ _ORIGIN_STORY = re.compile(r"\b(?:took|take|taking|taken|takes) up arms\b|\b(?:a
 # A running total, not an event: "so far, 126 have been killed", "as of Saturday", "the number arrested rose to".
 _RUNNING_TOTAL = re.compile(r"\bso far\b|\bas of\b|\bto date\b|\bthe number of (?:\w+ ){0,3}(?:has |had )?(?:rose|risen|rises)\b",
                             re.IGNORECASE)
-# A tally, not an event: "has seized 12 townships", "have captured more than 20 bases" (many places taken
+# A tally, not an event: "has seized 12 townships", "blasts occurred in several townships", "have captured more than 20 bases" (many places taken
 # over time), "Over 2,100 people have been arrested" (a count no single raid or protest reaches).
 _MANY_PLACES_TAKEN = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|also\s+)?(?:seized|captured|taken|overrun|lost|"
                                 r"gained control of|taken control of)\s+(?:control\s+of\s+)?(?:more than\s+|over\s+|at least\s+|"
@@ -72,9 +73,14 @@ _MANY_PLACES_TAKEN = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|also\
 _TALLY_SIZE = 1000
 
 
+_MANY_PLACES = re.compile(r"\b(?:in|across|of)\s+(?:several|many|multiple|various|numerous|at least \w+|two|three|four|five|"
+                          r"six|seven|eight|nine|ten|\d+)\s+(?:different\s+)?(?:townships|towns|cities|regions|states|places|locations)\b",
+                          re.IGNORECASE)
+
+
 def _tally(text: str) -> bool:
-    if _MANY_PLACES_TAKEN.search(text):
-        return True
+    if _MANY_PLACES_TAKEN.search(text) or _MANY_PLACES.search(text):
+        return True  # "bomb blasts in several townships", "nine protesters killed in three cities": many events
     return bool(re.search(r"\b(?:have|has) been\b", text)) and any(
         c.value >= _TALLY_SIZE and c.kind in ("arrested", "killed", "abducted") for c in find_counts(text))
 
