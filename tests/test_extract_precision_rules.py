@@ -271,3 +271,14 @@ def test_an_act_begun_is_done(knowledge):
 ])
 def test_many_places_or_weeks_together_are_no_single_event(knowledge, text):
     assert _subs(knowledge, text) == []
+
+
+def test_a_capture_last_month_is_background(knowledge):
+    subs = _subs(knowledge, "The army shelled a hill post near Momauk in Kachin State on Monday that the KIA seized "
+                            "from it last month.")
+    assert "Non-state actor overtakes territory" not in subs and "Government regains territory" not in subs
+
+
+def test_aircraft_bombarding_a_town_is_an_air_strike(knowledge):
+    assert _subs(knowledge, "Junta aircraft and gunboats bombarded Kyauk Taw town in Rakhine State on Monday, killing "
+                            "a resident.") == ["Air/drone strike"]

@@ -299,9 +299,11 @@ _AIRCRAFT_BEFORE = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|h
 
 
 def _fired_from_the_air(event_type: str, sub: str, rule: str, hit: TriggerHit, text: str, lo: int) -> tuple[str, str, str]:
-    """Aircraft that fire on people are an air strike in ACLED's coding: "two attack helicopters opened fire on
-    the village" (not "downed the gunship during clashes": there the aircraft is the target)."""
-    if sub == "Attack" and _AIRCRAFT_BEFORE.search(text, max(lo, hit.start - 60), hit.start):
+    """Aircraft that fire on people or bombard a town are an air strike in ACLED's coding: "two attack helicopters
+    opened fire on the village", "junta aircraft and gunboats bombarded the town" (not "downed the gunship during
+    clashes": there the aircraft is the target)."""
+    bombarded = sub == "Shelling/artillery/missile attack" and hit.text.lower().startswith("bombard")
+    if (sub == "Attack" or bombarded) and _AIRCRAFT_BEFORE.search(text, max(lo, hit.start - 60), hit.start):
         return "Explosions/Remote violence", "Air/drone strike", "aircraft-fired"
     return event_type, sub, rule
 

@@ -58,7 +58,8 @@ _NOT_AN_ACT_AFTER = re.compile(r"^\s+(?:International\b|(?:political\s+)?power|o
 # Support, not the act told: "soldiers backed by air strikes re-entered the town".
 _MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|covered|aided|helped)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # History inside an event report: "two towns they captured last year", "eight months after capturing it".
-_PAST_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:last year|(?:a|one|two|three|several|many|\d+) years? ago|years earlier)\b",
+_PAST_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:last year|(?:a|one|two|three|several|many|\d+) years? ago|years earlier|"
+                         r"last month|(?:a|one|two|three|several|many|\d+) months? ago|months earlier)\b",
                          re.IGNORECASE)
 # A bare "strike" is a walk-out only in an article that tells one ("general strike", "went on strike",
 # "striking teachers"); elsewhere it is the air strike or attack the article is about ("killed in the strike").
