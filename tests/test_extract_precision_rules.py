@@ -282,3 +282,15 @@ def test_a_capture_last_month_is_background(knowledge):
 def test_aircraft_bombarding_a_town_is_an_air_strike(knowledge):
     assert _subs(knowledge, "Junta aircraft and gunboats bombarded Kyauk Taw town in Rakhine State on Monday, killing "
                             "a resident.") == ["Air/drone strike"]
+
+
+def test_people_gunned_down_at_the_barricades_of_a_protest_are_protesters(knowledge):
+    events = _events(knowledge, "Security forces gunned down at least 20 people in Monywa on Friday as they cleared "
+                                "barricades built by anti-coup protesters, witnesses said.")
+    assert [(e.sub_event_type, e.actor2_id, e.fatalities) for e in events] == [
+        ("Excessive force against protesters", "protesters_myanmar", 20)]
+
+
+def test_villagers_killed_by_troops_with_no_protest_told_stay_civilians(knowledge):
+    events = _events(knowledge, "Junta troops shot dead five villagers in Kani Township on Friday, residents said.")
+    assert events[0].actor2_id == "civilians_myanmar"

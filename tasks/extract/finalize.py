@@ -67,6 +67,9 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
             event.disorder_type = _disorder(event.event_type, event.sub_event_type)
         event.fatalities = max(0, cand.toll.killed) if cand.toll.reported else (
             0 if _nobody_killed_after(scan, cand) else None)  # null: no number told
+        if event.event_type == "Violence against civilians" and event.inter1 == 1 and event.actor2_id == actor_rules.CIVILIANS \
+                and (event.fatalities or 0) > 0 and _about_protesters(scan, cand):
+            _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)  # the people gunned down were the protest
         _force_on_protesters(event)
         event.injured = cand.injured or None
         event.displaced = cand.displaced or None
@@ -80,6 +83,19 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         events.append(event)
     events = _attacks_retold(_arrests_in_fights(_dedupe(_collapse_retellings(events))))
     return _drop_recalled(events, scan.published)
+
+
+_PROTESTERS_WORDS = re.compile(r"\b(?:protesters?|demonstrators?|protests?|anti-coup|anti-junta|anti-regime|barricades?)\b",
+                               re.IGNORECASE)
+
+
+def _about_protesters(scan, cand) -> bool:
+    """Do the event's sentences and the next one (or the headline) tell of protesters? Security forces that
+    gun down people in a protest story fire on the protest ("60 people were gunned down ... as troops cleared
+    barricades built by anti-junta protesters")."""
+    last = cand.sentences[-1].index
+    texts = [s.text for s in cand.sentences] + [s.text for s in scan.sentences[last + 1:last + 2]] + [scan.title]
+    return any(_PROTESTERS_WORDS.search(t) for t in texts)
 
 
 def _force_on_protesters(event: Event) -> None:
