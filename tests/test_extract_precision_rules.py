@@ -294,3 +294,10 @@ def test_people_gunned_down_at_the_barricades_of_a_protest_are_protesters(knowle
 def test_villagers_killed_by_troops_with_no_protest_told_stay_civilians(knowledge):
     events = _events(knowledge, "Junta troops shot dead five villagers in Kani Township on Friday, residents said.")
     assert events[0].actor2_id == "civilians_myanmar"
+
+
+def test_the_site_of_the_attack_elsewhere_named_is_the_attack_told(knowledge):
+    events = _events(knowledge, "TNLA fighters attacked a police outpost near Kyaukme in Shan State on Saturday, "
+                                "killing eight officers. The site of the attack, the Kyauk Pyin police station, lies "
+                                "on the Mandalay-Lashio road.")
+    assert len([e for e in events if e.event_type == "Battles"]) == 1

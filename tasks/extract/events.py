@@ -411,6 +411,16 @@ def _violent_told(events: list[Candidate], cand: Candidate) -> list[Candidate]:
     return [e for e in events if e.event_type in actor_rules.VIOLENT_TYPES and _compatible_place(e, cand)]
 
 
+def _told_before(events: list[Candidate], cand: Candidate) -> list[Candidate]:
+    """The violent events an anaphor ("during the attack", "the site of the attack") can point to: those in a
+    compatible place, else, for an anaphor with no day of its own, the violent events told at all (the
+    anaphor's own place words describe the site: "the Naung Mon police station, on the Mandalay road")."""
+    near = _violent_told(events, cand)
+    if near or cand.date is not None:
+        return near
+    return [e for e in events if e.event_type in actor_rules.VIOLENT_TYPES]
+
+
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
     events: list[Candidate] = []
     undated: list[Candidate] = []
@@ -419,16 +429,19 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         same_sentence = prev is not None and prev.first.index == cand.first.index
         if prev is not None and not same_sentence and _continues(prev, cand):
             _absorb(prev, cand)
-        elif cand.date is None and cand.relative is None and DURING_TOLD.search(cand.first.text) and _violent_told(events, cand):
+        elif cand.date is None and cand.relative is None and DURING_TOLD.search(cand.first.text) and _told_before(events, cand):
             # "The police post also burned down during the attack": what happened in the event told; its
             # place ("the victims in the attack, ... in Rakhine state") never replaces the event's own
-            host = _violent_told(events, cand)[-1]
+            host = _told_before(events, cand)[-1]
             own_place = host.location
             _absorb_mention(host, cand)
             host.location = own_place or host.location
-        elif _refers_back(cand) and _violent_told(events, cand):
+        elif _refers_back(cand) and _told_before(events, cand):
             # "condemned the attack", "missing in the massacre": an event told already, however far back
-            _absorb_mention(_violent_told(events, cand)[-1], cand)
+            host = _told_before(events, cand)[-1]
+            own_place = host.location
+            _absorb_mention(host, cand)
+            host.location = own_place or host.location
         elif not cand.anchored and cand.sub_event_type == "Armed clash" and cand.hit.weight < 0.8 and not events:
             continue  # "as fighting spreads": no date, no place, no side: the war in general
         elif cand.date is None and cand.relative is None and not cand.hit.casualty_only:
