@@ -301,3 +301,9 @@ def test_the_site_of_the_attack_elsewhere_named_is_the_attack_told(knowledge):
                                 "killing eight officers. The site of the attack, the Kyauk Pyin police station, lies "
                                 "on the Mandalay-Lashio road.")
     assert len([e for e in events if e.event_type == "Battles"]) == 1
+
+
+def test_the_force_that_fired_is_the_one_named_at_the_shooting(knowledge):
+    events = _events(knowledge, "At least two people were killed in Monywa on Saturday when police opened fire to "
+                                "disperse protests against the military coup, local media said.")
+    assert (events[0].sub_event_type, events[0].actor1_id) == ("Excessive force against protesters", "police_myanmar")

@@ -192,13 +192,21 @@ def _civilians_with_identity(knowledge, event: Event, a2, assoc2):
     return a2, assoc2
 
 
+_NOT_THE_FORCE_AFTER = re.compile(r"^\s*(?:coup|takeover|rule|regime['’]s|government|junta['’]s|-run|-ruled|-installed)\b",
+                                  re.IGNORECASE)
+
+
 def _state_actor_in(knowledge, scan, cand) -> str | None:
+    """The state force named in the event's sentences nearest the act ("police opened fire"), not the one a
+    phrase names in passing ("protests against the military coup")."""
+    found = []
     for s in cand.sentences:
         for m in mentions_in(scan, s.start, s.end):
             actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
-            if actor and actor.inter_code == 1 and actor.country_iso == "MMR":
-                return _normalize(knowledge, actor.actor_id, "Protests")
-    return None
+            if actor and actor.inter_code == 1 and actor.country_iso == "MMR" \
+                    and not _NOT_THE_FORCE_AFTER.match(scan.text[m.end:m.end + 20]):
+                found.append((abs(m.start - cand.hit.start), actor.actor_id))
+    return _normalize(knowledge, min(found)[1], "Protests") if found else None
 
 
 _BOMBER_BEFORE = re.compile(r"\b(?:planted|laid|placed|buried|thrown|hurled|lobbed|detonated|set off|triggered)\s+by\s+"
@@ -256,8 +264,8 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
         group = a1 if a1 in civil and a1 != actor_rules.PROTESTERS else None
         state = a2 if a2 and knowledge.actors.get(a2) and knowledge.actors[a2].inter_code == 1 else (
             a1 if a1 and knowledge.actors.get(a1) and knowledge.actors[a1].inter_code == 1 else None)
-        if state is None and cand is not None and sub != "Peaceful protest":
-            state = _state_actor_in(knowledge, scan, cand)
+        if cand is not None and (state is None and sub != "Peaceful protest" or sub == "Excessive force against protesters"):
+            state = _state_actor_in(knowledge, scan, cand) or state  # the force that fired: the one nearest the act
         assoc = tuple(x for x in (group,) if x) + assoc1
         if sub == "Excessive force against protesters" and state:
             return state, actor_rules.PROTESTERS, assoc  # coding guide: actor1 is the force that fired
