@@ -307,3 +307,14 @@ def test_the_force_that_fired_is_the_one_named_at_the_shooting(knowledge):
     events = _events(knowledge, "At least two people were killed in Monywa on Saturday when police opened fire to "
                                 "disperse protests against the military coup, local media said.")
     assert (events[0].sub_event_type, events[0].actor1_id) == ("Excessive force against protesters", "police_myanmar")
+
+
+def test_a_region_that_has_seen_fighting_tells_no_event(knowledge):
+    assert _subs(knowledge, "The northern Sagaing region has seen fierce fighting and reprisals, with the junta "
+                            "calling in airstrikes.") == []
+
+
+def test_an_act_told_as_a_day_earlier_than_the_finding(knowledge):
+    events = _events(knowledge, "Villagers found the bodies of 12 people near Hpruso in Kayah State on Saturday, "
+                                "noting that the massacre had been carried out a day earlier.")
+    assert str(events[0].event_date) == "2024-03-01"

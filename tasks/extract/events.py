@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
@@ -42,6 +42,7 @@ _BACKGROUND_SENTENCE = re.compile(
     r"\busually\b|\bdid not (?:immediately )?respond|\bdeclined to comment|\bcould not be reached|\brequests? for comment|"
     r"\bthere (?:has|have) been\b|\bhas been (?:contested|limited)|\bhistory\b|\b(?:warned|threatened)\b.*\bwould\b|"
     r"\bwould (?:ultimately|eventually|later|soon|go on to)\b|"  # history told forward: "would ultimately crush the protests"
+    r"\b(?:has|have) seen (?:\w+ ){0,3}(?:fighting|clashes|violence|reprisals|attacks|air ?strikes|unrest|bloodshed)\b|"
     r"\bpreviously\b(?! (?:known|called|named|styled|the)\b)|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
     re.IGNORECASE)
 _UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\bover the (?:past|last)\b|"
@@ -49,7 +50,7 @@ _UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|
                              r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(
     r"\b(?:the (?:following|next) day|a day later|the day after|(?P<n>two|three|four|five|six|\d) days later|"
-    r"(?P<back>the previous day|a day earlier|the day before)|later (?:that|the same) day|the same day|hours later)\b",
+    r"(?P<back>the previous day|(?:a|one) day earlier|the day before)|later (?:that|the same) day|the same day|hours later)\b",
     re.IGNORECASE)
 _GENERAL = re.compile(r"\b(?:has|have)\s+(?:also\s+)?seen\b|\bthe conflict\b", re.IGNORECASE)
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
@@ -267,6 +268,11 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     anchor = hit.start - lo
     date_ = min(dates, key=lambda d: (d.time_precision, abs(d.start - anchor))) if dates else None
     rel = _RELATIVE_DAY.search(sentence.text)
+    if date_ is not None and rel and rel.group("back") and rel.start() > date_.start \
+            and re.search(r"\bhad (?:been )?\w+", sentence.text[date_.end:rel.start()]):
+        # "bodies were found on Saturday, ... the fire had been set a day earlier": the act told is the day before
+        date_ = ResolvedDate(date_.event_date - timedelta(days=1), date_.time_precision, f"{date_.date_text} ({rel.group(0)})",
+                             date_.start, date_.end)
     relative = None
     if rel and date_ is None:
         n = rel.group("n")
