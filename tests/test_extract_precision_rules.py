@@ -318,3 +318,9 @@ def test_an_act_told_as_a_day_earlier_than_the_finding(knowledge):
     events = _events(knowledge, "Villagers found the bodies of 12 people near Hpruso in Kayah State on Saturday, "
                                 "noting that the massacre had been carried out a day earlier.")
     assert str(events[0].event_date) == "2024-03-01"
+
+
+@pytest.mark.parametrize("verb", ["has named the military as the perpetrator of", "blamed junta troops for"])
+def test_who_blames_is_no_side(knowledge, verb):
+    events = _events(knowledge, f"The KNDF {verb} the massacre of 30 villagers near Hpruso in Kayah State on Friday.")
+    assert (events[0].actor1_id, events[0].actor2_id) == ("military_myanmar", "civilians_myanmar")
