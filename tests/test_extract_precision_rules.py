@@ -324,3 +324,9 @@ def test_an_act_told_as_a_day_earlier_than_the_finding(knowledge):
 def test_who_blames_is_no_side(knowledge, verb):
     events = _events(knowledge, f"The KNDF {verb} the massacre of 30 villagers near Hpruso in Kayah State on Friday.")
     assert (events[0].actor1_id, events[0].actor2_id) == ("military_myanmar", "civilians_myanmar")
+
+
+def test_a_photo_credit_is_no_side(knowledge):
+    events = _events(knowledge, "Burned houses in Ywa Ma village, Kani Township, after the junta massacre on Monday. "
+                                "/ Kani People's Defense Force")
+    assert events and events[0].actor2_id != "pdf"
