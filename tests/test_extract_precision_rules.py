@@ -330,3 +330,14 @@ def test_a_photo_credit_is_no_side(knowledge):
     events = _events(knowledge, "Burned houses in Ywa Ma village, Kani Township, after the junta massacre on Monday. "
                                 "/ Kani People's Defense Force")
     assert events and events[0].actor2_id != "pdf"
+
+
+def test_who_holds_the_area_is_no_side(knowledge):
+    events = _events(knowledge, "A junta jet bombed Thit Kyi village in Kyauktaw Township, an area controlled by the "
+                                "Arakan Army, on Friday, killing seven villagers.")
+    assert (events[0].actor1_id, events[0].actor2_id) == ("military_myanmar", "civilians_myanmar")
+
+
+def test_a_trend_stepped_up_tells_no_event(knowledge):
+    assert _subs(knowledge, "The military government has recently stepped up airstrikes against the armed "
+                            "resistance.") == []
