@@ -341,3 +341,22 @@ def test_who_holds_the_area_is_no_side(knowledge):
 def test_a_trend_stepped_up_tells_no_event(knowledge):
     assert _subs(knowledge, "The military government has recently stepped up airstrikes against the armed "
                             "resistance.") == []
+
+
+def test_an_earlier_event_a_month_before_is_background(knowledge):
+    events = _events(knowledge, "Junta shelling killed 12 people in a camp near Laiza in Kachin State on Monday. "
+                                "The shelling came almost a month after the regime killed over 60 people by bombing "
+                                "a concert in Hpakant.")
+    assert [e.fatalities for e in events] == [12]
+
+
+def test_drones_intercepted_are_the_strikes_outcome(knowledge):
+    events = _events(knowledge, "PDF drone units attacked the junta's airbase in Magway on Thursday, the PDF said. "
+                                "The junta said it had intercepted 12 drones over Magway on Thursday.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_groups_behind_a_joint_statement_are_no_side(knowledge):
+    events = _events(knowledge, "According to a joint statement from the AA, MNDAA and TNLA, junta forces shelled "
+                                "the Laiza camp in Kachin State at 11 pm on Monday, killing three civilians.")
+    assert (events[0].actor1_id, events[0].actor2_id) == ("military_myanmar", "civilians_myanmar")

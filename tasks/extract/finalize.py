@@ -81,7 +81,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.notes = first.text[:500]
         event.assign_id()
         events.append(event)
-    events = _attacks_retold(_arrests_in_fights(_dedupe(_collapse_retellings(events))))
+    events = _attacks_retold(_parts_of_other_events(_dedupe(_collapse_retellings(events))))
     return _drop_recalled(events, scan.published)
 
 
@@ -223,17 +223,23 @@ _ANOTHER_ACT = re.compile(r"\b(?:also|separately|later|afterwards|subsequently|t
 _DEADLY_CROWD = frozenset({"Excessive force against protesters", "Mob violence", "Violent demonstration"})
 
 
-def _arrests_in_fights(events: list[Event]) -> list[Event]:
+def _parts_of_other_events(events: list[Event]) -> list[Event]:
     """Arrests told beside a fight, a massacre or a deadly crackdown of the same day are part of it in ACLED's
     coding (detained in a raid, "killed after they were arrested", protesters detained as police fired on
     the crowd): the host event keeps the count, no separate arrest event is stored. An arrest on another day,
-    in another state, or told as a later act ("Police later detained eight men") stays an event."""
+    in another state, or told as a later act ("Police later detained eight men") stays an event. Likewise
+    drones the state says it intercepted on the day of a drone strike are that strike's outcome."""
     out = []
     for event in events:
         host = None
         if event.sub_event_type == "Arrests" and not _ANOTHER_ACT.search(event.notes or ""):
             host = next((h for h in events if h is not event and (h.event_type in actor_rules.VIOLENT_TYPES or h.sub_event_type in _DEADLY_CROWD)
                          and (h.event_date == event.event_date or not event.date_text)
+                         and (not (h.admin1 and event.admin1) or h.admin1 == event.admin1)), None)
+        elif event.sub_event_type == "Disrupted weapons use":
+            # "the junta said it intercepted 13 drones" on the day of a drone strike: the strike's outcome
+            host = next((h for h in events if h.sub_event_type == "Air/drone strike"
+                         and abs((h.event_date - event.event_date).days) <= 1
                          and (not (h.admin1 and event.admin1) or h.admin1 == event.admin1)), None)
         if host is None:
             out.append(event)

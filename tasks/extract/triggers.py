@@ -85,7 +85,10 @@ _BASE_VERBS = frozenset({"attack", "seize", "capture", "retake", "recapture", "t
                          "detain", "pull out", "hand over"})
 _SWATHES_AFTER = re.compile(r"^\s+(?:of\s+)?(?:large|vast|huge|big|wide)?\s*(?:parts|swathes|swaths|areas|tracts|much|most|"
                             r"stretches)\s+of\b", re.IGNORECASE)
-_GAP_BEFORE = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_GAP_BEFORE = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$|"
+                         # "occurred almost a month after the regime killed 60 people by bombing": the earlier event
+                         r"\b(?:a|one|two|three|four|several)\s+(?:weeks?|months?|years?)\s+(?:after|since)\s+[^.;,]{0,60}$",
+                         re.IGNORECASE)
 # "captured 80 soldiers", "a general had been captured", "her son was seized": people, not territory.
 _PEOPLE = (r"(?:soldiers|troops|prisoners|officers?|men|police(?:men)?(?!\s+(?:stations?|posts?|outposts?|headquarters|"
            r"offices?|bases?|camps?|buildings?|compounds?))|personnel|fighters|members|civilians?|villagers?|"
@@ -156,7 +159,7 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
         if _STANCE_PREFIX.search(before):
             continue  # "an anti-conscription protest", "anti-aircraft fire": what a thing is for or against
         if (_NOT_AN_ACT_AFTER.match(after) or _MODIFIER_BEFORE.search(before) or _PAST_AFTER.match(after)
-                or _GAP_BEFORE.search(before)):
+                or _GAP_BEFORE.search(text[max(lo, m.start - 90):m.start])):
             continue
         if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)
                                                        or _SWATHES_AFTER.match(after) or _GOODS_OBJECT_AFTER.match(after)
