@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from tasks.extract import actors as actor_rules
@@ -25,9 +25,10 @@ from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
-from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, ongoing_state
+from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, ongoing_state, tally
 from tasks.extract.tolls import Toll, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import finalize_events, make_figures
+from tasks.extract.kind_cues import fired_from_the_air, killing_raid
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence
 from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_events, drop_protest_topics, earlier_clauses, in_spans,
@@ -66,27 +67,6 @@ _ORIGIN_STORY = re.compile(r"\b(?:took|take|taking|taken|takes) up arms\b|\b(?:a
 # A running total, not an event: "so far, 126 have been killed", "as of Saturday", "the number arrested rose to".
 _RUNNING_TOTAL = re.compile(r"\bso far\b|\bas of\b|\bto date\b|\bthe number of (?:\w+ ){0,3}(?:has |had )?(?:rose|risen|rises)\b",
                             re.IGNORECASE)
-# A tally, not an event: "has seized 12 townships", "blasts occurred in several townships", "have captured more than 20 bases" (many places taken
-# over time), "Over 2,100 people have been arrested" (a count no single raid or protest reaches).
-_MANY_PLACES_TAKEN = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|also\s+)?(?:seized|captured|taken|overrun|lost|"
-                                r"gained control of|taken control of)\s+(?:control\s+of\s+)?(?:more than\s+|over\s+|at least\s+|"
-                                r"nearly\s+|some\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of)\s+"
-                                r"(?:[\w-]+\s+)?(?:towns|townships|bases|cities|outposts|camps|positions)\b", re.IGNORECASE)
-_TALLY_SIZE = 1000
-
-
-_MANY_PLACES = re.compile(r"\b(?:in|across|of)\s+(?:several|many|multiple|various|numerous|at least \w+|two|three|four|five|"
-                          r"six|seven|eight|nine|ten|\d+)\s+(?:different\s+)?(?:townships|towns|cities|regions|states|places|locations)\b",
-                          re.IGNORECASE)
-
-
-def _tally(text: str) -> bool:
-    if _MANY_PLACES_TAKEN.search(text) or _MANY_PLACES.search(text):
-        return True  # "bomb blasts in several townships", "nine protesters killed in three cities": many events
-    return bool(re.search(r"\b(?:have|has) been\b", text)) and any(
-        c.value >= _TALLY_SIZE and c.kind in ("arrested", "killed", "abducted") for c in find_counts(text))
-
-
 _ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 
 
@@ -187,7 +167,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     primary = best_trigger(hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
         return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
-    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or _tally(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
+    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or tally(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
                                                                                             primary.end - lo):
         return []
     if primary.sub_event_type == "Agreement" and primary.weight < 0.5 and primary.text.lower() != "agreement" \
@@ -204,7 +184,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
         return []  # "launched an offensive in October 2023", "a ceasefire struck in January"
     if not any(d.time_precision == 1 for d in dates) and ongoing_state(sentence.text, primary.start - lo, primary.end - lo):
         return []  # "fighting is intensifying in the region": the war going on, no event of a day
-    primary = _killing_raid(primary, hits, sentence.text)
+    primary = killing_raid(primary, hits, sentence.text)
     chosen = [primary]
     second = best_trigger([h for h in hits if h.event_type != primary.event_type and h.sub_event_type in SEPARABLE
                            and not h.casualty_only and abs(h.start - primary.start) > 12])
@@ -218,17 +198,6 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
             and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
         chosen.append(second)
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
-
-
-def _killing_raid(primary: TriggerHit, hits: list[TriggerHit], text: str) -> TriggerHit:
-    """ "raided a police station, killing 12 officers and arresting two": where people were killed, the raid
-    is a fight (or, with only civilians killed, an attack on them: finalize decides), never an arrest."""
-    if primary.sub_event_type != "Arrests" or not any(c.kind == "killed" and c.scope == "event" for c in find_counts(text)):
-        return primary
-    raid = next((h for h in hits if h.text.lower().startswith("raid")), None)
-    if raid is None:
-        return primary  # "rounded up villagers and shot 30": taken then killed, an attack (finalize codes it)
-    return replace(raid, event_type="Battles", sub_event_type="Armed clash")
 
 
 _QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
@@ -265,7 +234,7 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
                dates: list[ResolvedDate], report: ResolvedDate | None) -> Candidate:
     lo, hi = sentence.start, sentence.end
     event_type, sub, rule = refine(hit.event_type, hit.sub_event_type, sentence.text)
-    event_type, sub, rule = _fired_from_the_air(event_type, sub, rule, hit, scan.text, lo)
+    event_type, sub, rule = fired_from_the_air(event_type, sub, rule, hit, scan.text, lo)
     anchor = hit.start - lo
     date_ = min(dates, key=lambda d: (d.time_precision, abs(d.start - anchor))) if dates else None
     rel = _RELATIVE_DAY.search(sentence.text)
@@ -299,20 +268,6 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     cand.toll = sentence_toll(sentence.text, counts)
     cand.anchored = bool(date_ or (location and location.rank > 1) or roles.actor1)
     return cand
-
-
-_AIRCRAFT_BEFORE = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|helicopters?|gunships?)\b"
-                              r"(?:(?!\b(?:during|in|after|by|with|of|on|down)\b)[^.;,]){0,40}$", re.IGNORECASE)
-
-
-def _fired_from_the_air(event_type: str, sub: str, rule: str, hit: TriggerHit, text: str, lo: int) -> tuple[str, str, str]:
-    """Aircraft that fire on people or bombard a town are an air strike in ACLED's coding: "two attack helicopters
-    opened fire on the village", "junta aircraft and gunboats bombarded the town" (not "downed the gunship during
-    clashes": there the aircraft is the target)."""
-    bombarded = sub == "Shelling/artillery/missile attack" and hit.text.lower().startswith("bombard")
-    if (sub == "Attack" or bombarded) and _AIRCRAFT_BEFORE.search(text, max(lo, hit.start - 60), hit.start):
-        return "Explosions/Remote violence", "Air/drone strike", "aircraft-fired"
-    return event_type, sub, rule
 
 
 def _compatible_place(a: Candidate, b: Candidate) -> bool:

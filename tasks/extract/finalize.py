@@ -9,6 +9,7 @@ from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate, find_dates
 from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
+from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events
 from tasks.extract.model import Event, Figure
 from tasks.extract.numbers import NOBODY_KILLED
 from tasks.extract.scan import HISTORY_DAYS, date_stamp, following_date, mentions_in, sentence_dates
@@ -81,8 +82,8 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.notes = first.text[:500]
         event.assign_id()
         events.append(event)
-    events = _attacks_retold(_parts_of_other_events(_dedupe(_collapse_retellings(events))))
-    return _drop_recalled(events, scan.published)
+    events = attacks_retold(parts_of_other_events(_dedupe(_collapse_retellings(events))))
+    return drop_recalled(events, scan.published)
 
 
 _PROTESTERS_WORDS = re.compile(r"\b(?:protesters?|demonstrators?|protests?|anti-coup|anti-junta|anti-regime|barricades?)\b",
@@ -216,83 +217,6 @@ def _collapse_retellings(events: list[Event]) -> list[Event]:
             host.fatalities = event.fatalities
         host.assign_id()
     return out
-
-
-# an arrest told as an act of its own: "also arrested", "later detained", "police afterwards raided a ward"
-_ANOTHER_ACT = re.compile(r"\b(?:also|separately|later|afterwards|subsequently|then)\b", re.IGNORECASE)
-_DEADLY_CROWD = frozenset({"Excessive force against protesters", "Mob violence", "Violent demonstration"})
-
-
-def _parts_of_other_events(events: list[Event]) -> list[Event]:
-    """Arrests told beside a fight, a massacre or a deadly crackdown of the same day are part of it in ACLED's
-    coding (detained in a raid, "killed after they were arrested", protesters detained as police fired on
-    the crowd): the host event keeps the count, no separate arrest event is stored. An arrest on another day,
-    in another state, or told as a later act ("Police later detained eight men") stays an event. Likewise
-    drones the state says it intercepted on the day of a drone strike are that strike's outcome."""
-    out = []
-    for event in events:
-        host = None
-        if event.sub_event_type == "Arrests" and not _ANOTHER_ACT.search(event.notes or ""):
-            host = next((h for h in events if h is not event and (h.event_type in actor_rules.VIOLENT_TYPES or h.sub_event_type in _DEADLY_CROWD)
-                         and (h.event_date == event.event_date or not event.date_text)
-                         and (not (h.admin1 and event.admin1) or h.admin1 == event.admin1)), None)
-        elif event.sub_event_type == "Disrupted weapons use":
-            # "the junta said it intercepted 13 drones" on the day of a drone strike: the strike's outcome
-            host = next((h for h in events if h.sub_event_type == "Air/drone strike"
-                         and abs((h.event_date - event.event_date).days) <= 1
-                         and (not (h.admin1 and event.admin1) or h.admin1 == event.admin1)), None)
-        if host is None:
-            out.append(event)
-        else:
-            host.arrested = (host.arrested or 0) + (event.arrested or 0) or None
-    return out
-
-
-_ATTACK_WORD = re.compile(r":(?:attack|attacks|attacked|assault|assaults|assaulted)\|")
-_REMOTE_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
-_NO_SIDE = frozenset({None, _UNNAMED})
-
-
-def _attacks_retold(events: list[Event]) -> list[Event]:
-    """ "the attack", "the resistance group said it attacked the headquarters": a bare attack word, told on
-    the day of a more specific violent event (an air or drone strike, shelling, a massacre) in the same
-    state, with no side that event lacks, is that event told again. An attack with two sides of its own is
-    a battle ("the KIA attacked a junta base" beside the army's shelling; an ambush with mines), unless the
-    same attacker's strike from afar is what it names ("the drone unit said it attacked the headquarters")."""
-    out = []
-    for event in events:
-        host = None
-        if event.sub_event_type == "Armed clash" and _ATTACK_WORD.search(event.rule or ""):
-            sides = {event.actor1_id, event.actor2_id} - _NO_SIDE
-            host = next((h for h in events if h is not event and h.event_type in actor_rules.VIOLENT_TYPES
-                         and h.sub_event_type != "Armed clash" and (h.event_date == event.event_date or not event.date_text)
-                         and event.admin1 in (None, h.admin1) and sides <= {h.actor1_id, h.actor2_id}
-                         and (len(sides) < 2 or (h.sub_event_type in _REMOTE_STRIKES and h.actor1_id == event.actor1_id))),
-                        None)
-        if host is None:
-            out.append(event)
-        elif host.fatalities is None:
-            host.fatalities = event.fatalities
-    return out
-
-
-# A report tells new events; one dated more than a week before publication, beside an event of the last
-# few days that the report is about, is history recalled for context ("She was shot at a protest on
-# February 9", "two weeks ago", "as it did on May 18").
-RECALLED_DAYS = 7
-_WEEKS_AGO = re.compile(r"\b(?:weeks|months) ago\b|\blast month\b", re.IGNORECASE)
-_FRESH_DAYS = 3
-
-
-def _drop_recalled(events: list[Event], published) -> list[Event]:
-    def age(e: Event) -> int:
-        return (published - e.event_date).days
-    fresh = any(e.date_text and age(e) <= _FRESH_DAYS for e in events)
-    if not fresh:
-        return events
-    # an exact day, or "two weeks ago" (a vague "last week" may reach into the last days: kept)
-    return [e for e in events if not (e.date_text and age(e) > RECALLED_DAYS
-                                      and (e.time_precision == 1 or _WEEKS_AGO.search(e.date_text)))]
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
