@@ -360,3 +360,9 @@ def test_groups_behind_a_joint_statement_are_no_side(knowledge):
     events = _events(knowledge, "According to a joint statement from the AA, MNDAA and TNLA, junta forces shelled "
                                 "the Laiza camp in Kachin State at 11 pm on Monday, killing three civilians.")
     assert (events[0].actor1_id, events[0].actor2_id) == ("military_myanmar", "civilians_myanmar")
+
+
+def test_a_toll_over_days_in_a_row_is_not_the_days_toll(knowledge):
+    events = _events(knowledge, "For the second day in a row, junta jets bombed Kyauktaw town in Rakhine State, "
+                                "killing at least eight civilians.")
+    assert events[0].fatalities is None

@@ -198,11 +198,15 @@ NOBODY_KILLED = re.compile(r"\b(?:no(?:body| one|-one)\s+(?:was\s+|were\s+|had b
 CUMULATIVE_CUES = re.compile(
     r"\bsince\b|\bso far\b|\bto date\b|\bin total\b|\ba total of\b|\brecent (?:violence|fighting|clashes|weeks|months|offensive)|"
     r"\bover the (?:past|last)\b|\bthis year\b|\bin recent (?:weeks|months)\b|\bcumulative\b|\bhave been displaced\b|"
-    r"\bhas displaced\b|\bhave fled\b|\bare (?:now )?sheltering\b|\bremain displaced\b",
+    r"\bhas displaced\b|\bhave fled\b|\bare (?:now )?sheltering\b|\bremain displaced\b|"
+    r"\b(?:over|in|within) (?:the )?(?:two|three|four|five|six|seven|several|\d) days\b",
     re.IGNORECASE,
 )
 
 
+# Several days counted together, wherever told in the sentence: "For the second day in a row, ... killing eight".
+_MANY_DAYS = re.compile(r"\bfor the (?:second|third|fourth|fifth) (?:straight |consecutive )?day(?: in a row)?\b|"
+                        r"\b(?:two|three|four|five|six|seven|several|\d) (?:consecutive|straight) days\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?<=\band )(?:her|his|their)\s+(?:\w+\s+)?(?:son|daughter|child|husband|wife|mother|father|"
                        r"brother|sister|grandson|granddaughter|baby|nephew|niece)\b", re.IGNORECASE)
 _ANOTHER_ONE = re.compile(r"(?<=\band )another(?=\s)", re.IGNORECASE)
@@ -360,6 +364,8 @@ def find_counts(text: str) -> tuple[Count, ...]:
             scope = _scope_of(text[:seg_end])
         if scope == "event" and aggregate_governs(text, q.start, q.end):
             scope = "cumulative"  # "Landmines killed 12 civilians and wounded 30 so far this year"
+        if scope == "event" and _MANY_DAYS.search(text):
+            scope = "cumulative"
         counts.append(Count(kind, q.value, scope, q.start, q.end, q.text))
     # "The ward administrator was shot dead", "killing 4-year-old boy": one person, though no "a" counts him
     for m in _ONE_PERSON.finditer(text):
