@@ -366,3 +366,8 @@ def test_a_toll_over_days_in_a_row_is_not_the_days_toll(knowledge):
     events = _events(knowledge, "For the second day in a row, junta jets bombed Kyauktaw town in Rakhine State, "
                                 "killing at least eight civilians.")
     assert events[0].fatalities is None
+
+
+def test_strikes_in_recent_weeks_are_a_period_not_an_event(knowledge):
+    assert _subs(knowledge, "The KIA, which has fought the army for decades, has been hit by air strikes in recent "
+                            "weeks.") == []
