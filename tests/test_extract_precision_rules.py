@@ -371,3 +371,22 @@ def test_a_toll_over_days_in_a_row_is_not_the_days_toll(knowledge):
 def test_strikes_in_recent_weeks_are_a_period_not_an_event(knowledge):
     assert _subs(knowledge, "The KIA, which has fought the army for decades, has been hit by air strikes in recent "
                             "weeks.") == []
+
+
+def test_the_first_event_told_is_kept_however_old(knowledge):
+    # the battle for a town that began nine days before the report is what the report is about
+    events = _events(knowledge, "The KIA launched its attack on Bhamo in Kachin State on February 26, residents said. "
+                                "A bomb hit a monastery in the town on Monday, injuring four people.")
+    assert "2024-02-26" in [str(e.event_date) for e in events]
+
+
+def test_years_since_the_coup_do_not_make_a_protest_background(knowledge):
+    subs = _subs(knowledge, "Shops closed in Yangon on Saturday as opponents of the military marked four years since "
+                            "it seized power with a silent strike.")
+    assert subs
+
+
+def test_arrests_told_before_a_retelling_of_the_raid_stay(knowledge):
+    subs = _subs(knowledge, "Police detained at least 14 people in night raids in Yangon over the weekend, a rights "
+                            "group said. The raids took place in Tamwe and Thingangyun townships on Saturday night.")
+    assert "Arrests" in subs

@@ -29,6 +29,7 @@ def parts_of_other_events(events: list[Event]) -> list[Event]:
         host = None
         if event.sub_event_type == "Arrests" and not _ANOTHER_ACT.search(event.notes or ""):
             host = next((h for h in events if h is not event and (h.event_type in actor_rules.VIOLENT_TYPES or h.sub_event_type in _DEADLY_CROWD)
+                         and (h.start_char < event.start_char or (h.fatalities or 0) > 0)  # not a later retelling of the raid
                          and (h.event_date == event.event_date or not event.date_text)
                          and (not (h.admin1 and event.admin1) or h.admin1 == event.admin1)), None)
         elif event.sub_event_type == "Disrupted weapons use":
@@ -86,5 +87,6 @@ def drop_recalled(events: list[Event], published: date) -> list[Event]:
     if not fresh:
         return events
     # an exact day, or "two weeks ago" (a vague "last week" may reach into the last days: kept)
-    return [e for e in events if not (e.date_text and age(e) > RECALLED_DAYS
-                                      and (e.time_precision == 1 or _WEEKS_AGO.search(e.date_text)))]
+    first = min(events, key=lambda e: e.start_char or 0)  # the first event told is what the story is about
+    return [e for e in events if e is first or not (e.date_text and age(e) > RECALLED_DAYS
+                                                    and (e.time_precision == 1 or _WEEKS_AGO.search(e.date_text)))]

@@ -87,7 +87,7 @@ _SWATHES_AFTER = re.compile(r"^\s+(?:of\s+)?(?:large|vast|huge|big|wide)?\s*(?:p
                             r"stretches)\s+of\b", re.IGNORECASE)
 _GAP_BEFORE = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$|"
                          # "occurred almost a month after the regime killed 60 people by bombing": the earlier event
-                         r"\b(?:a|one|two|three|four|several)\s+(?:weeks?|months?|years?)\s+(?:after|since)\s+[^.;,]{0,60}$",
+                         r"\b(?:a|one|two|three|four|several)\s+(?:weeks?|months?|years?)\s+after\s+[^.;,]{0,60}$",
                          re.IGNORECASE)
 # "captured 80 soldiers", "a general had been captured", "her son was seized": people, not territory.
 _PEOPLE = (r"(?:soldiers|troops|prisoners|officers?|men|police(?:men)?(?!\s+(?:stations?|posts?|outposts?|headquarters|"
