@@ -390,3 +390,10 @@ def test_arrests_told_before_a_retelling_of_the_raid_stay(knowledge):
     subs = _subs(knowledge, "Police detained at least 14 people in night raids in Yangon over the weekend, a rights "
                             "group said. The raids took place in Tamwe and Thingangyun townships on Saturday night.")
     assert "Arrests" in subs
+
+
+@pytest.mark.parametrize("name", ["Mg Aung Naing", "Daw Hla Hla, 60,"])
+def test_a_person_named_with_an_honorific_counts_as_one(knowledge, name):
+    events = _events(knowledge, f"Junta mortar shells hit Na Ga Yar village in Kyauktaw Township on Sunday night. "
+                                f"{name} was killed in the village, residents said.")
+    assert events[0].fatalities == 1

@@ -215,7 +215,11 @@ _ONE_PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|infant|monk|nun|teacher|s
                     r"chairman|headman|official|commander|member|worker|trader|shopkeeper|pastor|priest|abbot|protester|activist|youth)")
 _ONE_PERSON = re.compile(rf"(?<![\w-])(?:(?:the|The)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_ONE_PERSON_NOUN}(?=\s+(?:was|had been)\s+(?:\w+ly\s+)?"
                          rf"(?:killed|shot dead|shot and killed|beaten to death|stabbed to death|executed|murdered|slain)\b)|"
-                         rf"(?<=killing )\d{{1,2}}-year-old\s+(?:{_ONE_PERSON_NOUN}\b|[A-Z][a-z]+\b))")
+                         rf"(?<=killing )\d{{1,2}}-year-old\s+(?:{_ONE_PERSON_NOUN}\b|[A-Z][a-z]+\b)|"
+                         # a person named with a Burmese honorific: "Mg Ko Naing was killed", "Daw Hla Hla was shot dead"
+                         rf"\b(?:U|Daw|Ko|Ma|Mg|Maung|Saw|Naw|Sai|Nang|Mi|Nan|Khun)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}"
+                         rf"(?=,?\s+(?:\d{{1,3}},\s+)?(?:was|had been)\s+(?:\w+ly\s+)?(?:killed|shot dead|shot and killed|"
+                         rf"beaten to death|stabbed to death|executed|murdered|slain)\b))")
 _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which|mostly|mainly)\s*$", re.IGNORECASE)
 
 
