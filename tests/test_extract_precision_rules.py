@@ -397,3 +397,16 @@ def test_a_person_named_with_an_honorific_counts_as_one(knowledge, name):
     events = _events(knowledge, f"Junta mortar shells hit Na Ga Yar village in Kyauktaw Township on Sunday night. "
                                 f"{name} was killed in the village, residents said.")
     assert events[0].fatalities == 1
+
+
+# --- places --------------------------------------------------------------------------------------
+
+def test_a_town_near_a_city_is_not_the_city(knowledge):
+    events = _events(knowledge, "A day-long crackdown by security forces killed 30 people in a town near Yangon, a "
+                                "monitoring group said on Saturday.")
+    assert events[0].admin1 is None
+
+
+def test_a_village_near_a_named_town_keeps_the_town(knowledge):
+    events = _events(knowledge, "Junta troops burned houses near Kani town in Sagaing Region on Monday.")
+    assert events[0].admin1 and events[0].admin1.startswith("Sagaing")
