@@ -50,15 +50,19 @@ GENERIC_MILITARY = re.compile(
 GENERIC = "?rebel"
 _HEAD_NOUNS = frozenset({"troops", "soldiers", "forces", "fighters", "members", "army", "militia"})
 
+# (a source's acronym in brackets is the source too: "according to the State Administration Council (SAC)")
 _SOURCE_BEFORE = re.compile(
-    r"(?:according to|told|said|says|cited|quoted)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’()-]+\s+){0,5}$"
+    r"(?:according to|told|said|says|cited|quoted)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’()-]+\s+){0,5}\(?$"
     r"|(?:spokes(?:person|man|woman)|official|officer|leader|statement|commander|source|sources|"
-    r"administrator|representative|founder|chief|head)\s+(?:of|for|from|with)\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$"
-    r"|(?:statement|report|announcement|video|post|data)\s+(?:released|issued|published|posted|compiled)\s+by\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    r"administrator|representative|founder|chief|head)\s+(?:of|for|from|with)\s+(?:a\s+|the\s+)?(?:[\w'’-]+,?\s+(?:and\s+)?){0,4}$"
+    r"|(?:statement|report|announcement|video|post|data)\s+(?:released|issued|published|posted|compiled)\s+by\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’-]+\s+){0,3}\(?$"
+    r"|(?:^|\s)/\s+(?:[\w'’-]+\s+){0,3}$"  # a photo credit: "... after the massacre. / Htantabin People's Defense Force"
+    # who holds the ground, not who fought: "the village, in an area controlled by the Arakan Army"
+    r"|\b(?:controlled|held|run|administered|governed)\s+by\s+(?:the\s+)?(?:ethnic\s+|rebel\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _SOURCE_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:spokes\w+|officials?|information officer|statement|said|says|told|"
+    r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:(?:has |have |had )?(?:named|blamed|accused)\b|spokes\w+|officials?|information officer|statement|said|says|told|"
     r"reported|announced|stated|confirmed|added|claimed(?! responsibility))\b",
     re.IGNORECASE,
 )

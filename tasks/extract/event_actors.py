@@ -16,7 +16,7 @@ _RECIPROCAL = re.compile(r"clash|fight|fought|battl|skirmish|exchang|hostilit|ag
 _CIVILIAN_WORDS = (r"(?:civilians?|villagers?|residents?|officials|administrators?|staff|children|women|farmers?|students?|"
                    r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people|child|children|kids?|boys?|girls?|babies|baby)")
 _CIVILIAN_VICTIMS = re.compile(
-    rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,4}}?{_CIVILIAN_WORDS}\b"
+    rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,5}}?{_CIVILIAN_WORDS}\b"
     rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
 UNIDENTIFIED = "unidentified_armed_group"
 _PLANTED = frozenset({"Grenade", "Remote explosive/landmine/IED", "Suicide bomb"})
@@ -192,13 +192,21 @@ def _civilians_with_identity(knowledge, event: Event, a2, assoc2):
     return a2, assoc2
 
 
+_NOT_THE_FORCE_AFTER = re.compile(r"^\s*(?:coup|takeover|rule|regime['’]s|government|junta['’]s|-run|-ruled|-installed)\b",
+                                  re.IGNORECASE)
+
+
 def _state_actor_in(knowledge, scan, cand) -> str | None:
+    """The state force named in the event's sentences nearest the act ("police opened fire"), not the one a
+    phrase names in passing ("protests against the military coup")."""
+    found = []
     for s in cand.sentences:
         for m in mentions_in(scan, s.start, s.end):
             actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
-            if actor and actor.inter_code == 1 and actor.country_iso == "MMR":
-                return _normalize(knowledge, actor.actor_id, "Protests")
-    return None
+            if actor and actor.inter_code == 1 and actor.country_iso == "MMR" \
+                    and not _NOT_THE_FORCE_AFTER.match(scan.text[m.end:m.end + 20]):
+                found.append((abs(m.start - cand.hit.start), actor.actor_id))
+    return _normalize(knowledge, min(found)[1], "Protests") if found else None
 
 
 _BOMBER_BEFORE = re.compile(r"\b(?:planted|laid|placed|buried|thrown|hurled|lobbed|detonated|set off|triggered)\s+by\s+"
@@ -222,6 +230,31 @@ def _named_bomber(knowledge, scan, cand) -> str | None:
     return None
 
 
+# The state's forces named as what a strike hit: "drones struck a military headquarters", "attacks on
+# the junta's airbase", "targeted the regime chief's residence".
+_TARGET_AFTER = re.compile(r"^['’]?s?\s+(?:[\w-]+\s+){0,2}?(?:headquarters|bases?|air ?bases?|airports?|airfields?|outposts?|"
+                           r"camps?|positions?|residences?|command|targets?|installations?|facilities|compounds?|barracks|"
+                           r"council|offices?)\b", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking)\s+(?:the\s+|a\s+|an\s+)?"
+                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _state_struck(knowledge, scan, cand) -> str | None:
+    """The state actor a drone strike hit, when the sentences telling it name the state as the target and
+    never as the one who struck before the strike is told ("junta drones bombed ...")."""
+    found = None
+    for s in cand.sentences:
+        for m in mentions_in(scan, s.start, s.end):
+            actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
+            if not (actor and actor.inter_code == 1 and actor.country_iso == "MMR"):
+                continue
+            if _TARGET_AFTER.match(scan.text[m.end:m.end + 40]) or _TARGET_BEFORE.search(scan.text[max(s.start, m.start - 30):m.start]):
+                found = found or _normalize(knowledge, actor.actor_id, "Explosions/Remote violence")
+            elif s is cand.first and m.start < cand.hit.start:
+                return None
+    return found
+
+
 def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=None):
     """ACLED conventions per event type: protests are by protesters, riots by rioters, strikes on
     villages hit civilians, a non-state takeover is against the state's forces."""
@@ -231,8 +264,8 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
         group = a1 if a1 in civil and a1 != actor_rules.PROTESTERS else None
         state = a2 if a2 and knowledge.actors.get(a2) and knowledge.actors[a2].inter_code == 1 else (
             a1 if a1 and knowledge.actors.get(a1) and knowledge.actors[a1].inter_code == 1 else None)
-        if state is None and cand is not None and sub != "Peaceful protest":
-            state = _state_actor_in(knowledge, scan, cand)
+        if cand is not None and (state is None and sub != "Peaceful protest" or sub == "Excessive force against protesters"):
+            state = _state_actor_in(knowledge, scan, cand) or state  # the force that fired: the one nearest the act
         assoc = tuple(x for x in (group,) if x) + assoc1
         if sub == "Excessive force against protesters" and state:
             return state, actor_rules.PROTESTERS, assoc  # coding guide: actor1 is the force that fired
@@ -249,15 +282,22 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
         a1 = None  # "witnesses and activists described drone attacks on families": nobody armed is named
     if sub == "Non-violent transfer of territory" and _GIVING_UP.search(event.rule):
         a1, a2 = a2, a1  # "troops withdrew ... and KIA fighters moved in": the one taking over is actor1
+    drone = cand is not None and "drone" in cand.hit.text.lower()  # both sides fly drones now; jets are the state's
+    if drone and et == "Explosions/Remote violence" and (a1 is None or inter(a1) == 1):
+        struck_state = _state_struck(knowledge, scan, cand)
+        if struck_state is not None:  # "drones hit the military headquarters": the resistance flew them
+            groups = _article_armed_groups(knowledge, scan)
+            a1 = _normalize(knowledge, groups[0], et) if groups else ("pdf" if "pdf" in knowledge.actors else None)
+            a2 = struck_state
     if a1 is None and et == "Explosions/Remote violence":
         # only the state flies aircraft, but anyone can plant a mine or throw a grenade: ACLED codes a
         # bombing whose perpetrator the report does not name as an unidentified armed group
-        drone = cand is not None and "drone" in cand.hit.text.lower()  # both sides fly drones now; jets are the state's
         if sub in _PLANTED or drone:
             a1 = (_named_bomber(knowledge, scan, cand) or (_state_actor_in(knowledge, scan, cand) if drone else None)
                   or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None))
         else:
-            a1 = _dominant_state_actor(knowledge, scan)
+            a1 = _dominant_state_actor(knowledge, scan) or (
+                actor_rules.MILITARY if sub == "Air/drone strike" and actor_rules.MILITARY in knowledge.actors else None)
     if a1 is None and et == "Violence against civilians" and UNIDENTIFIED in knowledge.actors:
         a1 = UNIDENTIFIED  # coding guide: "Unidentified Armed Group when the attacker is not named"
     if a2 is None and et in ("Violence against civilians", "Explosions/Remote violence") and inter(a1) in (1, 2, 3):
@@ -277,6 +317,9 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
         a2 = _normalize(knowledge, groups[0], et) if groups else None
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1:
         a2 = actor_rules.CIVILIANS  # a strike by state forces with no armed opponent named hits civilians
+    if sub in ("Arrests", "Abduction/forced disappearance") and inter(a1) in (5, 6, 7):
+        # "Thirty protesters have been arrested": the people named are the ones taken, never the takers
+        a1, a2 = (_state_actor_in(knowledge, scan, cand) if cand is not None and sub == "Arrests" else None), a1
     if a2 is None and sub in ("Arrests", "Looting/property destruction", "Abduction/forced disappearance"):
         a2 = actor_rules.CIVILIANS
     if sub == "Agreement" and (a1 is None or a2 is None):

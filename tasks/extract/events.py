@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
-from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, ongoing_state
+from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, ongoing_state, tally
 from tasks.extract.tolls import Toll, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import finalize_events, make_figures
+from tasks.extract.kind_cues import fired_from_the_air, killing_raid
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence
 from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_events, drop_protest_topics, earlier_clauses, in_spans,
@@ -35,20 +36,25 @@ from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_event
 
 SEPARABLE = frozenset({"Arrests", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
                        "Air/drone strike", "Shelling/artillery/missile attack"})
+DEADLY_CROWD_SUBS = ("Excessive force against protesters", "Mob violence", "Violent demonstration")
 _TERRITORY_SUBS = ("Non-state actor overtakes territory", "Government regains territory")
 _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:have|has) become (?:\w+ly )?(?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
     r"\busually\b|\bdid not (?:immediately )?respond|\bdeclined to comment|\bcould not be reached|\brequests? for comment|"
     r"\bthere (?:has|have) been\b|\bhas been (?:contested|limited)|\bhistory\b|\b(?:warned|threatened)\b.*\bwould\b|"
     r"\bwould (?:ultimately|eventually|later|soon|go on to)\b|"  # history told forward: "would ultimately crush the protests"
+    r"\b(?:has|have) seen (?:\w+ ){0,3}(?:fighting|clashes|violence|reprisals|attacks|air ?strikes|unrest|bloodshed)\b|"
+    r"\b(?:has|have) (?:\w+ly )?(?:stepped up|ramped up|increased|escalated)\b|"
     r"\bpreviously\b(?! (?:known|called|named|styled|the)\b)|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
     re.IGNORECASE)
 _UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\bover the (?:past|last)\b|"
+                             r"\b(?:after|following|amid) (?:weeks|months|years) of\b|"
                              r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(
     r"\b(?:the (?:following|next) day|a day later|the day after|(?P<n>two|three|four|five|six|\d) days later|"
-    r"(?P<back>the previous day|a day earlier|the day before)|later (?:that|the same) day|the same day|hours later)\b",
+    r"(?P<back>the previous day|(?:a|one) day earlier|the day before)|later (?:that|the same) day|the same day|hours later)\b",
     re.IGNORECASE)
+_RECENT_PERIOD = re.compile(r"\brecent (?:days|weeks|months)\b", re.IGNORECASE)
 _GENERAL = re.compile(r"\b(?:has|have)\s+(?:also\s+)?seen\b|\bthe conflict\b", re.IGNORECASE)
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _ONGOING_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:continue|continues|continuing|persist|persists|go on|goes on|rage|rages|raging|spreads|spreading|intensifies|intensifying|escalates|escalating|moves|still)\b",
@@ -162,7 +168,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     primary = best_trigger(hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
         return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
-    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
+    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or tally(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
                                                                                             primary.end - lo):
         return []
     if primary.sub_event_type == "Agreement" and primary.weight < 0.5 and primary.text.lower() != "agreement" \
@@ -171,7 +177,8 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     if primary.text.lower().endswith("s") and _MANY_EVENTS_BEFORE.search(scan.text, max(lo, primary.start - 30), primary.start):
         return []  # "more than 30 air strikes in October": a count of events is a figure, not an event
     dates, report = sentence_dates(scan, sentence)
-    dates = [d for d in dates if not _aside_year(sentence.text, d, primary.start - lo)]
+    dates = [d for d in dates if not _aside_year(sentence.text, d, primary.start - lo)
+             and not _RECENT_PERIOD.search(d.date_text)]  # "hit by air strikes in recent weeks": a period, no day
     if not dates and (BACKGROUND_CUES.search(sentence.text) or _ORIGIN_STORY.search(sentence.text) or _period_governs(sentence.text, primary.end - lo)
                       or _ONGOING_AFTER.match(scan.text, primary.end, hi)):
         return []  # "as fighting and air strikes continue": a state of affairs, not an event
@@ -179,12 +186,18 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
         return []  # "launched an offensive in October 2023", "a ceasefire struck in January"
     if not any(d.time_precision == 1 for d in dates) and ongoing_state(sentence.text, primary.start - lo, primary.end - lo):
         return []  # "fighting is intensifying in the region": the war going on, no event of a day
+    primary = killing_raid(primary, hits, sentence.text)
     chosen = [primary]
     second = best_trigger([h for h in hits if h.event_type != primary.event_type and h.sub_event_type in SEPARABLE
                            and not h.casualty_only and abs(h.start - primary.start) > 12])
     taken_then_killed = second is not None and primary.event_type in ("Violence against civilians", "Explosions/Remote violence") \
         and second.sub_event_type in ("Arrests", "Abduction/forced disappearance")  # "rounded up villagers and shot them"
-    if second is not None and not taken_then_killed and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
+    # ACLED: people seized in a raid or a battle are part of that fight, and so are arrests in a deadly
+    # crackdown ("killing 12 police and arresting two", "fired on the crowd and detained 30")
+    taken_in_fight = second is not None and second.sub_event_type == "Arrests" \
+        and (primary.event_type in actor_rules.VIOLENT_TYPES or primary.sub_event_type in DEADLY_CROWD_SUBS)
+    if second is not None and not (taken_then_killed or taken_in_fight) \
+            and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
         chosen.append(second)
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
 
@@ -223,9 +236,15 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
                dates: list[ResolvedDate], report: ResolvedDate | None) -> Candidate:
     lo, hi = sentence.start, sentence.end
     event_type, sub, rule = refine(hit.event_type, hit.sub_event_type, sentence.text)
+    event_type, sub, rule = fired_from_the_air(event_type, sub, rule, hit, scan.text, lo)
     anchor = hit.start - lo
     date_ = min(dates, key=lambda d: (d.time_precision, abs(d.start - anchor))) if dates else None
     rel = _RELATIVE_DAY.search(sentence.text)
+    if date_ is not None and rel and rel.group("back") and rel.start() > date_.start \
+            and re.search(r"\bhad (?:been )?\w+", sentence.text[date_.end:rel.start()]):
+        # "bodies were found on Saturday, ... the fire had been set a day earlier": the act told is the day before
+        date_ = ResolvedDate(date_.event_date - timedelta(days=1), date_.time_precision, f"{date_.date_text} ({rel.group(0)})",
+                             date_.start, date_.end)
     relative = None
     if rel and date_ is None:
         n = rel.group("n")
@@ -356,6 +375,16 @@ def _violent_told(events: list[Candidate], cand: Candidate) -> list[Candidate]:
     return [e for e in events if e.event_type in actor_rules.VIOLENT_TYPES and _compatible_place(e, cand)]
 
 
+def _told_before(events: list[Candidate], cand: Candidate) -> list[Candidate]:
+    """The violent events an anaphor ("during the attack", "the site of the attack") can point to: those in a
+    compatible place, else, for an anaphor with no day of its own, the violent events told at all (the
+    anaphor's own place words describe the site: "the Naung Mon police station, on the Mandalay road")."""
+    near = _violent_told(events, cand)
+    if near or cand.date is not None:
+        return near
+    return [e for e in events if e.event_type in actor_rules.VIOLENT_TYPES]
+
+
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
     events: list[Candidate] = []
     undated: list[Candidate] = []
@@ -364,16 +393,19 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         same_sentence = prev is not None and prev.first.index == cand.first.index
         if prev is not None and not same_sentence and _continues(prev, cand):
             _absorb(prev, cand)
-        elif cand.date is None and cand.relative is None and DURING_TOLD.search(cand.first.text) and _violent_told(events, cand):
+        elif cand.date is None and cand.relative is None and DURING_TOLD.search(cand.first.text) and _told_before(events, cand):
             # "The police post also burned down during the attack": what happened in the event told; its
             # place ("the victims in the attack, ... in Rakhine state") never replaces the event's own
-            host = _violent_told(events, cand)[-1]
+            host = _told_before(events, cand)[-1]
             own_place = host.location
             _absorb_mention(host, cand)
             host.location = own_place or host.location
-        elif _refers_back(cand) and _violent_told(events, cand):
+        elif _refers_back(cand) and _told_before(events, cand):
             # "condemned the attack", "missing in the massacre": an event told already, however far back
-            _absorb_mention(_violent_told(events, cand)[-1], cand)
+            host = _told_before(events, cand)[-1]
+            own_place = host.location
+            _absorb_mention(host, cand)
+            host.location = own_place or host.location
         elif not cand.anchored and cand.sub_event_type == "Armed clash" and cand.hit.weight < 0.8 and not events:
             continue  # "as fighting spreads": no date, no place, no side: the war in general
         elif cand.date is None and cand.relative is None and not cand.hit.casualty_only:

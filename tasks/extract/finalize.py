@@ -9,9 +9,10 @@ from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate, find_dates
 from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
+from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events
 from tasks.extract.model import Event, Figure
 from tasks.extract.numbers import NOBODY_KILLED
-from tasks.extract.scan import HISTORY_DAYS, following_date, mentions_in, sentence_dates
+from tasks.extract.scan import HISTORY_DAYS, date_stamp, following_date, mentions_in, sentence_dates
 
 __all__ = ["finalize_events", "make_figures", "_normalize"]  # _normalize: bench/eval_extraction.py
 
@@ -67,6 +68,9 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
             event.disorder_type = _disorder(event.event_type, event.sub_event_type)
         event.fatalities = max(0, cand.toll.killed) if cand.toll.reported else (
             0 if _nobody_killed_after(scan, cand) else None)  # null: no number told
+        if event.event_type == "Violence against civilians" and event.inter1 == 1 and event.actor2_id == actor_rules.CIVILIANS \
+                and (event.fatalities or 0) > 0 and _about_protesters(scan, cand):
+            _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)  # the people gunned down were the protest
         _force_on_protesters(event)
         event.injured = cand.injured or None
         event.displaced = cand.displaced or None
@@ -78,7 +82,21 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.notes = first.text[:500]
         event.assign_id()
         events.append(event)
-    return _dedupe(_collapse_retellings(events))
+    events = attacks_retold(parts_of_other_events(_dedupe(_collapse_retellings(events))))
+    return drop_recalled(events, scan.published)
+
+
+_PROTESTERS_WORDS = re.compile(r"\b(?:protesters?|demonstrators?|protests?|anti-coup|anti-junta|anti-regime|barricades?)\b",
+                               re.IGNORECASE)
+
+
+def _about_protesters(scan, cand) -> bool:
+    """Do the event's sentences and the next one (or the headline) tell of protesters? Security forces that
+    gun down people in a protest story fire on the protest ("60 people were gunned down ... as troops cleared
+    barricades built by anti-junta protesters")."""
+    last = cand.sentences[-1].index
+    texts = [s.text for s in cand.sentences] + [s.text for s in scan.sentences[last + 1:last + 2]] + [scan.title]
+    return any(_PROTESTERS_WORDS.search(t) for t in texts)
 
 
 def _force_on_protesters(event: Event) -> None:
@@ -245,6 +263,8 @@ def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
         day = min(previous.event_date + timedelta(days=offset), scan.published)
         return ResolvedDate(day, previous.time_precision, text)
     for s in reversed(scan.sentences[max(0, cand.first.index - 3):cand.first.index]):  # the story so far
+        if date_stamp(s, scan.published):
+            continue  # "16 August 2022" above the story: the page's date, not the event's
         dated = [d for d in find_dates(s.text, scan.published) if not d.date_text.lower().startswith("since")
                  and (scan.published - d.event_date).days <= HISTORY_DAYS]  # background never lends its date
         if dated:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from tasks.extract.numbers import find_counts
+
 # What makes a weak word ("agreed to", "talks", "peace process") a deal: a truce named or a deal made.
 AGREEMENT_MADE = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace deal|peace agreement|signed|reached|struck|concluded|brokered)\b|"
                             r"\bagreed to (?:an? )?(?:ceasefire|truce|cease|stop|halt|end|withdraw|hand|release|exchange|swap|pull)",
@@ -48,3 +50,23 @@ def ongoing_state(text: str, trigger_start: int, trigger_end: int) -> bool:
 DURING_TOLD = re.compile(r"\b(?:during|in|amid|throughout)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:attacks?|incident|fighting|"
                          r"clash(?:es)?|raids?|assaults?|battles?|offensive|massacre|shelling|air ?strikes?|bombings?|"
                          r"crackdown|violence|operation)\b", re.IGNORECASE)
+
+
+# A tally, not an event: "has seized 12 townships", "blasts occurred in several townships", "have captured more than 20 bases" (many places taken
+# over time), "Over 2,100 people have been arrested" (a count no single raid or protest reaches).
+_MANY_PLACES_TAKEN = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|also\s+)?(?:seized|captured|taken|overrun|lost|"
+                                r"gained control of|taken control of)\s+(?:control\s+of\s+)?(?:more than\s+|over\s+|at least\s+|"
+                                r"nearly\s+|some\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of)\s+"
+                                r"(?:[\w-]+\s+)?(?:towns|townships|bases|cities|outposts|camps|positions)\b", re.IGNORECASE)
+_TALLY_SIZE = 1000
+
+
+_MANY_PLACES = re.compile(r"\b(?:in|across|of)\s+(?:several|many|multiple|various|numerous)\s+(?:different\s+)?"
+                          r"(?:townships|towns|cities|regions|states|places|locations)\b", re.IGNORECASE)
+
+
+def tally(text: str) -> bool:
+    if _MANY_PLACES_TAKEN.search(text) or _MANY_PLACES.search(text):
+        return True  # "bomb blasts in several townships": many events, none told
+    return bool(re.search(r"\b(?:have|has) been\b", text)) and any(
+        c.value >= _TALLY_SIZE and c.kind in ("arrested", "killed", "abducted") for c in find_counts(text))

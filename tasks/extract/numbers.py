@@ -122,22 +122,25 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if raw.isdigit() and 1900 <= value <= 2100 and not m.group("qual"):
             continue  # a year
-        if raw.lower() in ("a", "an", "one", "both", "many") and not _person_follows(after):
+        if raw.lower() in ("a", "an", "one", "both", "many") and not _person_follows(text[m.end():m.end() + 40]):
             continue  # "a" is a count only before a person noun ("a villager")
         qual = (m.group("qual") or "").lower() or None
         found.append(Quantity(value, m.start(), m.end(), m.group(0), qual))
     return found
 
 
-_PERSON_NOUN = re.compile(
-    r"^\s*(?:[a-z]+\s+){0,2}?(?:civilians?|villagers?|people|persons?|residents?|soldiers?|troops?|"
-    r"police(?:men|man| officers?)?|officers?|fighters?|members?|children|child|boys?|girls?|women|woman|"
+_PERSON_NOUN = re.compile(  # "a villager", "an underage 14 years old child"
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:\d{1,2}\s+years?\s+old\s+)?(?:civilians?|villagers?|people|persons?|residents?|soldiers?|troops?|"
+    r"police(?:men|man| officers?)?(?!\s+(?:stations?|posts?|outposts?|camps?|headquarters|offices?|bases?|compounds?|"
+    r"force|forces|chief|department|vehicles?|trucks?))|officers?|fighters?|members?|children|child|boys?|girls?|women|woman|"
     r"men|man|students?|monks?|teachers?|doctors?|nurses?|journalists?|reporters?|farmers?|workers?|"
     r"refugees?|detainees?|prisoners?|protesters?|demonstrators?|youths?|teenagers?|insurgents?|rebels?|"
     r"combatants?|personnel|guards?|passengers?|family|families|relatives|others|dead|bodies|body|"
     r"victims?|patients?|households?|individuals?|infants?|babies|baby|elderly|adults?|leaders?|"
     r"administrators?|recruits?|conscripts?|militiamen|militia members?|gunmen|comrades?|terrorists?|"
-    r"militants?|guerrillas?|volunteers?|medics?|staff|officials?|captives?|hostages?|cadets?)\b",
+    r"militants?|guerrillas?|volunteers?|medics?|staff|officials?|captives?|hostages?|cadets?|"
+    r"citizens?|kids?|pastors?|elders?|captains?|majors?|colonels?|lieutenants?|sergeants?|commanders?|"
+    r"[a-z]+-year-olds?|rohingyas?|muslims?|christians?|buddhists?|hindus?|idps?)\b",
     re.IGNORECASE,
 )
 
@@ -148,7 +151,7 @@ def _person_follows(after: str) -> bool:
 
 # What a count counts: the keyword nearest the number decides (see find_counts).
 KIND_WORDS: dict[str, str] = {
-    "killed": r"killed|killing|kills|dead|died|dying|deaths?|lives|fatalities|slain|massacred|executed|"
+    "killed": r"killed|killing|kills|dead|died|dying|deaths?|lives|fatalities|slain|massacred|executed|eliminated|"
               r"perished|murdered|beheaded|burned alive|burnt alive|bodies|body|shot dead|lost their lives|"
               r"fatally shot|gunned down|massacre of|the bodies of",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|maimed",
@@ -161,8 +164,8 @@ KIND_WORDS: dict[str, str] = {
 }
 # "killed or injured", "killed and wounded" counted together: ACLED codes fatalities only where the deaths
 # can be told apart, so such a count is 'casualties', never a death toll.
-_JOINT_CASUALTY = r"(?:killed|dead|died|killing)\s+(?:or|and|and/or)\s+(?:injured|wounded|maimed|hurt|injuring|wounding)"
-_JOINT_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:(?:were|was|have been|had been|are|been)\s+)?{_JOINT_CASUALTY}\b"
+_JOINT_CASUALTY = r"(?:killed|dead|died|killing)\s+(?:or|and|and/or|&)\s+(?:injured|wounded|maimed|hurt|injuring|wounding)"
+_JOINT_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:(?:were|was|have been|had been|are|been)\s+)?(?:among\s+(?:the\s+)?)?{_JOINT_CASUALTY}\b"
                           r"|^\s*(?:[\w-]+\s+){0,2}?casualties\b", re.IGNORECASE)
 _JOINT_BEFORE = re.compile(rf"\b{_JOINT_CASUALTY}\s+(?:(?:{_QUALIFIER})\s+)?$", re.IGNORECASE)
 _KIND_AFTER = {k: re.compile(rf"^[^.;:]{{0,45}}?\b(?:{v})\b", re.IGNORECASE) for k, v in KIND_WORDS.items()}
@@ -195,19 +198,28 @@ NOBODY_KILLED = re.compile(r"\b(?:no(?:body| one|-one)\s+(?:was\s+|were\s+|had b
 CUMULATIVE_CUES = re.compile(
     r"\bsince\b|\bso far\b|\bto date\b|\bin total\b|\ba total of\b|\brecent (?:violence|fighting|clashes|weeks|months|offensive)|"
     r"\bover the (?:past|last)\b|\bthis year\b|\bin recent (?:weeks|months)\b|\bcumulative\b|\bhave been displaced\b|"
-    r"\bhas displaced\b|\bhave fled\b|\bare (?:now )?sheltering\b|\bremain displaced\b",
+    r"\bhas displaced\b|\bhave fled\b|\bare (?:now )?sheltering\b|\bremain displaced\b|"
+    r"\b(?:over|in|within) (?:the )?(?:two|three|four|five|six|seven|several|\d) days\b",
     re.IGNORECASE,
 )
 
 
+# Several days counted together, wherever told in the sentence: "For the second day in a row, ... killing eight".
+_MANY_DAYS = re.compile(r"\bfor the (?:second|third|fourth|fifth) (?:straight |consecutive )?day(?: in a row)?\b|"
+                        r"\b(?:two|three|four|five|six|seven|several|\d) (?:consecutive|straight) days\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?<=\band )(?:her|his|their)\s+(?:\w+\s+)?(?:son|daughter|child|husband|wife|mother|father|"
                        r"brother|sister|grandson|granddaughter|baby|nephew|niece)\b", re.IGNORECASE)
+_ANOTHER_ONE = re.compile(r"(?<=\band )another(?=\s)", re.IGNORECASE)
 _ONE_PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|infant|monk|nun|teacher|student|farmer|villager|resident|civilian|"
                     r"administrator|officer|soldier|policeman|fighter|driver|doctor|nurse|journalist|reporter|leader|"
                     r"chairman|headman|official|commander|member|worker|trader|shopkeeper|pastor|priest|abbot|protester|activist|youth)")
 _ONE_PERSON = re.compile(rf"(?<![\w-])(?:(?:the|The)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_ONE_PERSON_NOUN}(?=\s+(?:was|had been)\s+(?:\w+ly\s+)?"
                          rf"(?:killed|shot dead|shot and killed|beaten to death|stabbed to death|executed|murdered|slain)\b)|"
-                         rf"(?<=killing )\d{{1,2}}-year-old\s+{_ONE_PERSON_NOUN}\b)")
+                         rf"(?<=killing )\d{{1,2}}-year-old\s+(?:{_ONE_PERSON_NOUN}\b|[A-Z][a-z]+\b)|"
+                         # a person named with a Burmese honorific: "Mg Ko Naing was killed", "Daw Hla Hla was shot dead"
+                         rf"\b(?:U|Daw|Ko|Ma|Mg|Maung|Saw|Naw|Sai|Nang|Mi|Nan|Khun)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}"
+                         rf"(?=,?\s+(?:\d{{1,3}},\s+)?(?:was|had been)\s+(?:\w+ly\s+)?(?:killed|shot dead|shot and killed|"
+                         rf"beaten to death|stabbed to death|executed|murdered|slain)\b))")
 _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which|mostly|mainly)\s*$", re.IGNORECASE)
 
 
@@ -251,7 +263,19 @@ def _in_date(text: str, q: Quantity) -> bool:
     return bool(_MONTH_BEFORE.search(text[max(0, q.start - 16):q.start]) or _MONTH_AFTER.match(text[q.end:q.end + 24]))
 
 
+# "A senior citizen from the ward of X in the town was killed": one person, the verb told far after the
+# noun but in the singular and before any other count or clause break.
+_ONE_KILLED_AFTER = re.compile(r"[^.;:,]{0,100}?\bwas\s+(?:\w+ly\s+)?(?:also\s+)?(?:killed|shot dead|shot and killed|"
+                               r"beaten to death|stabbed to death|executed|murdered|slain)\b", re.IGNORECASE)
+
+
+_KILLED_CLAUSE = re.compile(r"^\s*(?:[\w-]+\s+){1,2}?(?:who|that)\s+(?:were|was|had been|have been)\s+(?:\w+ly\s+)?"
+                            r"(?:killed|shot dead|slain|executed|massacred)\b", re.IGNORECASE)
+
+
 def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
+    if q.text.lower() in ("a", "an") and _ONE_KILLED_AFTER.match(text, q.end, next_start):
+        return "killed"
     after = text[q.end:min(next_start, q.end + 60)]
     if _JOINT_AFTER.match(after) or _JOINT_BEFORE.search(text[max(0, q.start - 40):q.start]):
         return "casualties"
@@ -259,6 +283,8 @@ def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     aside = _ASIDE.match(text, q.end + len(head)) if "," in after else None
     if aside is not None:  # "Five civilians, among them ..., were killed": read on after the aside
         after = head + " " + text[aside.end():aside.end() + 60]
+    if _KILLED_CLAUSE.match(after):
+        return "killed"  # "29 IDPs who were killed": the verb, not the noun ("IDPs", "refugees"), says what they count
     direct = next((k for k, p in _KIND_AFTER.items() if re.match(rf"^\s*(?:(?:people|others|more|civilians|soldiers|troops)\s+)?(?:(?:were|was|have been|had been|are)\s+)?(?:{KIND_WORDS[k]})\b", after, re.I)), None)
     if direct:
         return direct  # "12 killed", "300,000 displaced"
@@ -307,8 +333,10 @@ def find_counts(text: str) -> tuple[Count, ...]:
     # "including nine children" / "among them two monks" is a part of a count already made
     quantities = [q for q in find_quantities(text) if not _SUBSET_BEFORE.search(text[max(0, q.start - 20):q.start])
                   and not _in_date(text, q)]
-    # "killing a woman and her son": the relative is one more of the same
+    # "killing a woman and her son": the relative is one more of the same; so is "and another civilian"
     quantities += [Quantity(1, m.start(), m.end(), m.group(0), None) for m in _RELATIVE.finditer(text)]
+    quantities += [Quantity(1, m.start(), m.end(), m.group(0), None) for m in _ANOTHER_ONE.finditer(text)
+                   if _person_follows(text[m.end():m.end() + 40])]
     # "Five civilians, among them a woman and her son, were killed": what is inside the aside is part of
     # the count before it, and the count's verb comes after the aside
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
@@ -340,6 +368,8 @@ def find_counts(text: str) -> tuple[Count, ...]:
             scope = _scope_of(text[:seg_end])
         if scope == "event" and aggregate_governs(text, q.start, q.end):
             scope = "cumulative"  # "Landmines killed 12 civilians and wounded 30 so far this year"
+        if scope == "event" and _MANY_DAYS.search(text):
+            scope = "cumulative"
         counts.append(Count(kind, q.value, scope, q.start, q.end, q.text))
     # "The ward administrator was shot dead", "killing 4-year-old boy": one person, though no "a" counts him
     for m in _ONE_PERSON.finditer(text):

@@ -35,6 +35,8 @@ _VILLAGE_NAME_AFTER = re.compile(r"^(?:[ -](?!(?:State|Region|Division|Township|
                                  r"(?:village|ward|camp|quarter)\b")
 # A Burmese honorific makes what follows a person's name: "U Saw Hla Tun" is a man, not Saw Township.
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w-])(?:U|Daw|Ko|Ma|Maung|Mg|Naw|Nang|Sai|Khun|Sao|Saw|Nan|Mahn|Salai)\s+$")
+_UNNAMED_PLACE_NEAR = re.compile(r"\b(?:a|an)\s+(?:\w+\s+)?(?:town|city|village|area)\s+(?:near|outside|close to)\s+$",
+                                 re.IGNORECASE)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|around|north of|south of|east of|west of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -163,6 +165,8 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
             continue  # "Thayet Thapin village" is a village of that name, not Thayet Township
         if _HONORIFIC_BEFORE.search(before[-12:]):
             continue
+        if place.level != "country" and _UNNAMED_PLACE_NEAR.search(before):
+            continue  # "in a town near Yangon": the town is unnamed and may lie in another region
         word = _LEVEL_WORD_AFTER.match(after)
         explicit = bool(word) and place.level in _WORD_LEVELS[word.group("word").lower()] and place.level == "township"
         found.append(Location(place, m.start, m.end, m.text, near=bool(_NEAR_BEFORE.search(before)),

@@ -19,7 +19,9 @@ _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed|added|wrote|posted|statement|"
     r"declared|noted|warned|explained)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+|early\s+)?$"
     r"|\b(?:statement|report|video|post|announcement)\s+(?:released|issued|published|posted|put out)\s+"
-    r"(?:by\s+(?:[\w'’-]+\s+){1,5})?(?:on\s+)?$", re.IGNORECASE)
+    r"(?:by\s+(?:[\w'’-]+\s+){1,5})?(?:on\s+)?$"
+    r"|\b(?:issued|released|published|put out|posted)\s+(?:a|the|its)\s+(?:\w+\s+)?(?:statement|report|announcement)\s+"
+    r"(?:on\s+)?$", re.IGNORECASE)
 # News reports new events: a sentence whose own date lies further back than this is history.
 HISTORY_DAYS = 14
 
@@ -41,13 +43,42 @@ class ArticleScan:
         self.starts = [m.start for m in self.mentions]
 
 
+# "YANGON, May 3:" opening a paragraph near the top: the day the story was filed
+_FILED = re.compile(r"(?:^|\n)\s*[A-Z][A-Z'’. -]{2,30},\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+                    r"(?:,?\s*\d{4})?)\s*(?:\([A-Za-z .&/]{2,30}\)\s*)?(?:-|–|—|:)")
+
+
+_FILED_PREFIX = re.compile(r"^\s*[A-Z][A-Z'’. -]{2,30},\s*$")
+
+
+def filed_on(text: str, published: date) -> date:
+    """The day relative days are counted from: a dateline's date ("YANGON, May 3: ... on Monday") when it
+    lies a day or two before the page's publication date (a wire story posted the next morning), else the
+    publication date."""
+    m = _FILED.search(text[:1500])
+    if m is None:
+        return published
+    days = [d.event_date for d in find_dates(m.group("date"), published)]
+    return days[0] if days and 0 < (published - days[0]).days <= 2 else published
+
+
 def build_scan(knowledge, title: str, text: str, published: date) -> ArticleScan:
+    published = filed_on(text, published)
     mentions = knowledge.find(text)
     title_mentions = knowledge.find(title or "", myanmar_context=True) if title else []
     context = place_rules.build_context(knowledge, [*mentions, *title_mentions])
     dateline = find_dateline(text)
     return ArticleScan(text, published, split_sentences(text), mentions, context, title_mentions, title or "",
                        dateline.end if dateline else 0)
+
+
+def date_stamp(sentence: Sentence, published: date) -> bool:
+    """Is the sentence only a date ("16 August 2022", "Tuesday, 4 May, 2021, 4:56 AM")? Such a line is when
+    the page was published or updated; it lends no day to the events told after it."""
+    text = sentence.text
+    for d in find_dates(text, published):
+        text = text.replace(d.date_text, " ")
+    return len(re.findall(r"[A-Za-z]{3,}", text)) <= 2 and len(sentence.text) < 60
 
 
 def following_date(scan: "ArticleScan", index: int) -> ResolvedDate | None:
@@ -73,7 +104,7 @@ def sentence_dates(scan: ArticleScan, sentence: Sentence) -> tuple[list[Resolved
     event_dates, report = [], None
     dateline_end = scan.dateline_end - sentence.start
     for d in find_dates(sentence.text, scan.published):
-        if d.start < dateline_end:
+        if d.start < dateline_end or _FILED_PREFIX.match(sentence.text[:d.start]):
             continue  # "BANGKOK, April 12 (Reuters) -": when the story was filed
         before = sentence.text[max(0, d.start - 30):d.start]
         since = sentence.text.lower().rfind("since ", 0, d.start)

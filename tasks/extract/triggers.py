@@ -32,12 +32,21 @@ _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|denies|deny|neither|nor
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|will|could|might|may|should|must|plans? to|planning to|vowed? to|vows to|threaten(?:s|ed)? to|"
     r"threatening to|aims? to|aiming to|intends? to|intended to|tried to|trying to|attempt(?:s|ed)? to|sought to|"
-    r"seeking to|wants? to|hopes? to|ready to|prepar(?:e|es|ed|ing) to|warned of|fear(?:s|ed|ing)?|risk(?:s|ed|ing)?|for fear of|call(?:s|ed)? for|avoid(?:s|ed|ing)?|evad(?:e|es|ed|ing)|dodg(?:e|es|ed|ing)|"
+    r"seeks? to|seeking to|wants? to|hopes? to|ready to|prepar(?:e|es|ed|ing) to|warned of|fear(?:s|ed|ing)?|risk(?:s|ed|ing)?|for fear of|call(?:s|ed)? for|avoid(?:s|ed|ing)?|evad(?:e|es|ed|ing)|dodg(?:e|es|ed|ing)|"
     r"urged?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # Not an act of the day: "a potential airborne attack", "despite the declared ceasefire".
 _NOT_YET_BEFORE = re.compile(r"\b(?:potential|possible|imminent|planned|future|expected)\s+(?:[\w-]+\s+)?$|"
                              r"\bdespite\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _BEFORE_LEAVING = re.compile(r"\bbefore\s+$", re.IGNORECASE)
+# A rule or duty, not an act told: "the law bars armed groups from attacking, abducting or shelling
+# civilians", "are prohibited from detaining": the verbs after "from" name what is forbidden.
+_FORBIDDEN_BEFORE = re.compile(r"\b(?:bars?|barred|barring|prohibits?|prohibited|prohibiting|forbids?|forbidden|bans?|banned|"
+                               r"refrains?|refrained|refrain|protects?|protected|shields?)\s+(?:[\w'’-]+\s+){0,3}?from\s+"
+                               r"(?:[\w-]+ing\b[^.;:]{0,80})?$", re.IGNORECASE)
+# Words the matcher's inflection finds that are another word: "a site in the town" is no sit-in,
+# "troops charging down the road" are running, not pressing charges.
+_OTHER_WORD = re.compile(r"^(?:sites?\s+in|charg(?:ing|ed|es)(?=\s+(?:down|up|at|towards?|into|through|across|forward|"
+                         r"ahead|along|past)\b))", re.IGNORECASE)
 _PEACEFULLY = re.compile(r"^\s+(?:peacefully|quietly|without incident|on their own)\b", re.IGNORECASE)
 _STANCE_PREFIX = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)
 _MONTH_NAME = re.compile(r"^(?:march|may)$", re.IGNORECASE)
@@ -49,7 +58,8 @@ _NOT_AN_ACT_AFTER = re.compile(r"^\s+(?:International\b|(?:political\s+)?power|o
 # Support, not the act told: "soldiers backed by air strikes re-entered the town".
 _MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|covered|aided|helped)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # History inside an event report: "two towns they captured last year", "eight months after capturing it".
-_PAST_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:last year|(?:a|one|two|three|several|many|\d+) years? ago|years earlier)\b",
+_PAST_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:last year|(?:a|one|two|three|several|many|\d+) years? ago|years earlier|"
+                         r"last month|(?:a|one|two|three|several|many|\d+) months? ago|months earlier)\b",
                          re.IGNORECASE)
 # A bare "strike" is a walk-out only in an article that tells one ("general strike", "went on strike",
 # "striking teachers"); elsewhere it is the air strike or attack the article is about ("killed in the strike").
@@ -65,9 +75,20 @@ _MONITORS_BEFORE = re.compile(r"\b(?:tracks|tracking|monitors|monitoring|documen
 _PROTEST_NOUN_AFTER = re.compile(r"^\s+(?:organi[sz]ers?|leaders?|movements?|groups?|committees?|songs?|art|slogans?)\b",
                                  re.IGNORECASE)
 # "has lost control of large parts of the countryside": who holds the map, not a town taken on a day
+# A purpose, not a capture made: "launching an offensive to retake lost territory", "in order to seize"
+# ("managed to capture", "were able to take" tell it done; "the first town to fall to the AA" fell).
+_PURPOSE_BEFORE = re.compile(r"(?<!managed )(?<!able )(?<!succeeded )(?<!began )(?<!begin )(?<!started )(?<!continued )"
+                             r"(?<!continue )(?<!continues )(?<!used )\bto\s+$", re.IGNORECASE)
+# Verbs in their base form: after "to" they name a purpose or a plan, not an act told.
+_BASE_VERBS = frozenset({"attack", "seize", "capture", "retake", "recapture", "take", "withdraw", "retreat", "shell", "bomb",
+                         "arrest", "raid", "kill", "overrun", "storm", "ambush", "destroy", "burn", "torch", "abduct",
+                         "detain", "pull out", "hand over"})
 _SWATHES_AFTER = re.compile(r"^\s+(?:of\s+)?(?:large|vast|huge|big|wide)?\s*(?:parts|swathes|swaths|areas|tracts|much|most|"
                             r"stretches)\s+of\b", re.IGNORECASE)
-_GAP_BEFORE = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_GAP_BEFORE = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$|"
+                         # "occurred almost a month after the regime killed 60 people by bombing": the earlier event
+                         r"\b(?:a|one|two|three|four|several)\s+(?:weeks?|months?|years?)\s+after\s+[^.;,]{0,60}$",
+                         re.IGNORECASE)
 # "captured 80 soldiers", "a general had been captured", "her son was seized": people, not territory.
 _PEOPLE = (r"(?:soldiers|troops|prisoners|officers?|men|police(?:men)?(?!\s+(?:stations?|posts?|outposts?|headquarters|"
            r"offices?|bases?|camps?|buildings?|compounds?))|personnel|fighters|members|civilians?|villagers?|"
@@ -127,21 +148,27 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
         before = text[max(lo, m.start - 40):m.start]
         if _MONTH_NAME.match(m.text) and (m.text[0].isupper() or _DAY_NEAR.search(text[m.end:m.end + 4])):
             continue  # "on March 5" is a date, not a march
-        if _NEGATED.search(before) or _HYPOTHETICAL.search(before) or _NOT_YET_BEFORE.search(before):
+        if _NEGATED.search(before) or _HYPOTHETICAL.search(before) or _NOT_YET_BEFORE.search(before) \
+                or ("from " in text[max(lo, m.start - 130):m.start] and _FORBIDDEN_BEFORE.search(text[max(lo, m.start - 130):m.start])):
             continue
         after = text[m.end:min(hi, m.end + 60)]
+        if _OTHER_WORD.match(text[m.start:min(hi, m.end + 20)]):
+            continue
         if trig.sub_event_type == "Protest with intervention" and (_BEFORE_LEAVING.search(before) or _PEACEFULLY.match(after)):
             continue  # "chanted slogans before dispersing peacefully": the crowd left on its own
         if _STANCE_PREFIX.search(before):
             continue  # "an anti-conscription protest", "anti-aircraft fire": what a thing is for or against
         if (_NOT_AN_ACT_AFTER.match(after) or _MODIFIER_BEFORE.search(before) or _PAST_AFTER.match(after)
-                or _GAP_BEFORE.search(before)):
+                or _GAP_BEFORE.search(text[max(lo, m.start - 90):m.start])):
             continue
         if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)
                                                        or _SWATHES_AFTER.match(after) or _GOODS_OBJECT_AFTER.match(after)
                                                        or _GOODS_SUBJECT_BEFORE.search(before)):
             continue  # people taken, not places; "lost control of large parts of the countryside": a state of affairs
-        if trig.sub_event_type in _TERRITORY_SUBS and (m.text.lower() == "under the control of" or _AREA_AFTER.match(after)):
+        if m.text.lower() in _BASE_VERBS and _PURPOSE_BEFORE.search(before):
+            continue  # "troops moved in to attack", "Kokang army to withdraw from Lashio": not (yet) done
+        if trig.sub_event_type in _TERRITORY_SUBS and (m.text.lower() == "under the control of" or _AREA_AFTER.match(after)
+                                                       or (_PURPOSE_BEFORE.search(before) and not m.text.lower().startswith("fall"))):
             continue  # "an area under the control of the AA", "a liberated area": who holds it, not a capture
         if m.text.lower() in ("strike", "strikes") and not LABOUR_STRIKE.search(text) \
                 and not _ANAPHORIC.search(before[-25:]):
@@ -174,7 +201,9 @@ _KILLING = re.compile(
     r"\b(?:killed|killing|kill|kills|shot dead|shot and killed|executed|murdered|massacred|slaughtered|burned alive)\s+"
     r"(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:of\s+)?"
     r"(?:(?:unarmed|innocent|local|fleeing|displaced)\s+)?(?:villagers|civilians|residents|people|men|women|children|"
-    r"farmers|monks|students|teachers|family members|passengers|worshippers)\b", re.IGNORECASE)
+    r"farmers|monks|students|teachers|family members|passengers|worshippers|"
+    r"(?:(?<=\ba )|(?<=\ban ))(?:villager|civilian|resident|man|woman|child|boy|girl|farmer|monk|student|teacher))\b",
+    re.IGNORECASE)
 
 
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|helicopters?|gunships?|drones?|paragliders?)\b",

@@ -1,0 +1,35 @@
+"""How the words around a trigger change the kind of event it tells (real reporting, issue 14): a raid in
+which people were killed is a fight, not an arrest; aircraft firing on people is an air strike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tasks.extract.numbers import find_counts
+from tasks.extract.triggers import TriggerHit
+
+def killing_raid(primary: TriggerHit, hits: list[TriggerHit], text: str) -> TriggerHit:
+    """ "raided a police station, killing 12 officers and arresting two": where people were killed, the raid
+    is a fight (or, with only civilians killed, an attack on them: finalize decides), never an arrest."""
+    if primary.sub_event_type != "Arrests" or not any(c.kind == "killed" and c.scope == "event" for c in find_counts(text)):
+        return primary
+    raid = next((h for h in hits if h.text.lower().startswith("raid")), None)
+    if raid is None:
+        return primary  # "rounded up villagers and shot 30": taken then killed, an attack (finalize codes it)
+    return replace(raid, event_type="Battles", sub_event_type="Armed clash")
+
+
+_AIRCRAFT_BEFORE = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|helicopters?|gunships?)\b"
+                              r"(?:(?!\b(?:during|in|after|by|with|of|on|down)\b)[^.;,]){0,40}$", re.IGNORECASE)
+
+
+def fired_from_the_air(event_type: str, sub: str, rule: str, hit: TriggerHit, text: str, lo: int) -> tuple[str, str, str]:
+    """Aircraft that fire on people or bombard a town are an air strike in ACLED's coding: "two attack helicopters
+    opened fire on the village", "junta aircraft and gunboats bombarded the town" (not "downed the gunship during
+    clashes": there the aircraft is the target)."""
+    bombarded = sub == "Shelling/artillery/missile attack" and hit.text.lower().startswith("bombard")
+    if (sub == "Attack" or bombarded) and _AIRCRAFT_BEFORE.search(text, max(lo, hit.start - 60), hit.start):
+        return "Explosions/Remote violence", "Air/drone strike", "aircraft-fired"
+    return event_type, sub, rule
