@@ -27,7 +27,7 @@ from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
 from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, ongoing_state, tally
 from tasks.extract.tolls import Toll, lend_orphan_tolls, merge_tolls, sentence_toll
-from tasks.extract.finalize import finalize_events, make_figures
+from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
 from tasks.extract.kind_cues import fired_from_the_air, killing_raid
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence
@@ -113,6 +113,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     scan.event_sentences = {s.index for c in merged for s in c.sentences}
     events = finalize_events(knowledge, scan, merged, article_id)
     lend_orphan_tolls(events, figures_counts)
+    events = collapse_next_day_retellings(events)
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
     return ExtractionResult(events, figures)
 

@@ -196,6 +196,30 @@ def _same_story(host: Event, later: Event) -> bool:
     return later.actor1_id in sides and later.actor2_id in sides
 
 
+def _same_toll_next_day(host: Event, later: Event) -> bool:
+    """One strike told twice, dated a day apart ("the strike late on Wednesday", "the AA said on Thursday
+    that 40 were killed"), is one event when the same sub-type hit the same place with the same toll of
+    two or more dead: an article that tells two strikes on one place names two tolls or two days plainly."""
+    return (later.sub_event_type == host.sub_event_type and abs((later.event_date - host.event_date).days) == 1
+            and later.place_id is not None and later.place_id == host.place_id
+            and host.fatalities is not None and host.fatalities >= 2 and later.fatalities == host.fatalities
+            and later.actor1_id == host.actor1_id)
+
+
+def collapse_next_day_retellings(events: list[Event]) -> list[Event]:
+    """After the tolls are lent: an event told again a day apart with the same toll is one event, dated by
+    the earlier telling (a report comes after the act: "said on Thursday", a photo "released on" the day
+    after; the act itself was "late on Wednesday")."""
+    out: list[Event] = []
+    for event in events:
+        at = next((i for i, host in enumerate(out) if _same_toll_next_day(host, event)), None)
+        if at is None:
+            out.append(event)
+        elif event.event_date < out[at].event_date:
+            out[at] = event
+    return out
+
+
 def _collapse_retellings(events: list[Event]) -> list[Event]:
     """A report retells its main event in later sentences; each retelling is the same event, not a new
     one. The first telling keeps what the retelling adds (township, target, a toll it lacked)."""
