@@ -184,7 +184,9 @@ def choose_text(
     cleaned: CleanedPage | None, summary: str | None, title: str | None, min_chars: int = 400
 ) -> tuple[str, TextSource]:
     """The text the pipeline reads, and where it came from: the article when long enough, else the
-    feed summary (HTML stripped), else the title. A short article still beats having nothing."""
+    feed summary (HTML stripped), else the title. A short article still beats having nothing, and beats
+    a title shorter than itself: a brief's three lines tell more than its headline (the tagger and the
+    extractor read the title apart anyway)."""
     article = ((cleaned.text if cleaned else None) or "").strip()
     if len(article) >= min_chars:
         return article, "article"
@@ -192,7 +194,7 @@ def choose_text(
     if summary_text:
         return summary_text, "summary"
     title_text = strip_html(title) or strip_html(cleaned.title if cleaned else None)
-    if title_text:
+    if title_text and len(article) <= len(title_text):
         return title_text, "title"
     if article:
         return article, "article"

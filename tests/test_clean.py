@@ -242,6 +242,13 @@ def test_choose_text_falls_back_to_title_when_no_article_or_summary() -> None:
     assert choose_text(None, "  <p> </p> ", "Fighting reported near Lashio")[1] == "title"
 
 
+def test_choose_text_keeps_a_short_article_longer_than_its_title_when_the_feed_has_no_summary() -> None:
+    brief = ("Air strike on a village celebration kills 20\n- The strike late on Sunday hit Hpa Lu village in "
+             "Kachin State, a rescue worker said\n- The military has not commented")
+    assert choose_text(CleanedPage(text=brief), None, "Strike kills 20") == (brief, "article")
+    assert choose_text(CleanedPage(text="Read more"), None, "Strike on a Kachin village kills 20")[1] == "title"
+
+
 def test_choose_text_uses_page_title_when_feed_has_none() -> None:
     cleaned = CleanedPage(text=None, title="Page's own headline", error="no article text found")
 
@@ -309,6 +316,7 @@ def test_slow_page_worker_is_killed_and_others_are_cleaned(tmp_path: Path) -> No
     pages.insert(2, ("https://ledger.example/slow", f"SLOW-PAGE {tmp_path / 'slow.pid'}"))
 
     with CleaningPool(2, cleaner=_slow_when_marked) as pool:
+        pool.clean(_numbered_pages(2), timeout_s=30.0)  # warm: a loaded machine starts workers slowly
         started = time.monotonic()
         results = pool.clean(pages, timeout_s=1.0)
         elapsed = time.monotonic() - started
