@@ -28,6 +28,7 @@ from tasks.lang.my_roles import (
     LEVEL_RANK, Roles, article_context, assign_roles, drop_other_armies, marked_actors, township_mentions,
 )
 from tasks.lang.my_text import find_counts, find_dates, nobody_killed, split_sentences
+from tasks.lang.my_units import unit_mentions
 from tasks.lang.my_where import drop_non_places, event_place, lead_place, sentence_place, set_place
 from tasks.lang.my_words import Words, is_burmese, load_words
 
@@ -80,6 +81,7 @@ class Candidate:
     between: bool = False   # placed only by the ends of a road or the sides of a border
     died: bool = False      # a word of death, with or without a count
     report_date: ResolvedDate | None = None   # the day a statement was issued: the event's date only failing all else
+    anaphoric: bool = False  # "အဆိုပါ တိုက်ခိုက်မှု" (the said attack): the act told before, not a new one
 
     @property
     def first(self) -> Sentence:
@@ -90,9 +92,8 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     words = load_words("my")
     text = text or ""
     sentences = split_sentences(text)
-    mentions = drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
-    title_mentions = drop_non_places(title, drop_other_armies(title, knowledge.find(title, myanmar_context=True))) \
-        if title else []
+    mentions = _mentions(knowledge, text)
+    title_mentions = _mentions(knowledge, title) if title else []
     context = (*article_context(knowledge, [*mentions, *title_mentions]),
                township_mentions(knowledge, [*mentions, *title_mentions]))
     starts = [m.start for m in mentions]
@@ -115,6 +116,11 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     armed = article_armed(knowledge, mentions)
     events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
     return ExtractionResult(_dedupe(events), figures)
+
+
+def _mentions(knowledge, text: str) -> list:
+    found = drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
+    return unit_mentions(knowledge, text, found)
 
 
 def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, published: date,
@@ -198,6 +204,9 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
     return [c for c in built if c is not None]
 
 
+# a demonstrative right before the act's word points back at an act already told: "အဆိုပါ တိုက်ခိုက်မှု",
+# "ထို တိုက်ပွဲ", "ယင်း ဗုံးကြဲမှု", "အဲဒီ တိုက်ပွဲ" (the said / that attack, battle, bombing)
+_ANAPHORA = re.compile(r"(?:အဆိုပါ|ယင်း|၎င်း|(?<![\u1000-\u109f])(?:ထို|အဲဒီ|အဲ့ဒီ|ဒီ))\s*$")
 _NEGATED = re.compile(r"(?:ဖြစ်)?(?:ပွား|ပွါး)?\s*(?:ခြင်း|တာ|မှု)?\s*(?:လည်း)?\s*မ(?:ရှိ|ဖြစ်)")
 # what an air strike hits when it is no battle's support: people, homes, schools, a village as the target
 _CIVILIAN_TARGET = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|အိမ်|ဈေး|စစ်ဘေးရှောင်|ကိုရင်|သံဃာ|အမျိုးသမီး"
@@ -230,6 +239,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     cand = Candidate([sentence], hit, best_date, place, roles, casualty_only=casualty_only, marked=marked,
                      passive=passive)
     cand.report_date = min(reported, key=lambda d: d.start) if reported else None
+    cand.anaphoric = _ANAPHORA.search(text, max(sentence.start, hit.start - 16), hit.start) is not None
     cand.died = died
     cand.between = between
     cand.civilians = any(m.civilian for m in marked) or re.search(words.alternation("civilian_word"), sentence.text) is not None
@@ -274,7 +284,7 @@ def _merge(candidates: list[Candidate], sentences: list[Sentence]) -> list[Candi
                                           or cand.hit.weight < 0.7 or cand.hit.text in GENERIC_ATTACK)
         if near and same_kind and _compatible(prev, cand):
             _absorb(prev, cand)
-        elif cand.casualty_only:
+        elif cand.casualty_only or cand.anaphoric:
             if prev is not None and _compatible(prev, cand):
                 _absorb(prev, cand)
         elif cand.date is None and events:

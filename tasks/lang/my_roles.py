@@ -181,14 +181,15 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
 
 # "တပ်မတော်" (the Tatmadaw) glued to the words before it is another army's name: "...လွတ်မြောက်ရေးတပ်မတော်"
 # (a liberation army), "ရှမ်းပြည်တပ်မတော်" (the Shan State Army); "မြန်မာ့တပ်မတော်" stays the military
-_OTHER_ARMY = re.compile(r"(?:ရေး|ပြည်)$")
+# "...လွတ်မြောက်ရေး", "ရှမ်းပြည်", "ကယန်းအမျိုးသား" + တပ်မတော်: a liberation, state or national army, not the Tatmadaw
+_OTHER_ARMY = re.compile(r"(?:ရေး|ပြည်|အမျိုးသား(?:များ)?)$")
 ARMY_WORD = "တပ်မတော်"
 
 
 def drop_other_armies(text: str, mentions) -> list:
     """The matcher's mentions without a bare "တပ်မတော်" that ends another army's (unknown) name."""
     return [m for m in mentions if not (m.kind == "actor" and m.text == ARMY_WORD
-                                        and _OTHER_ARMY.search(text[max(0, m.start - 6):m.start]))]
+                                        and _OTHER_ARMY.search(text[max(0, m.start - 12):m.start]))]
 
 
 # --- places --------------------------------------------------------------------------------------------

@@ -1,0 +1,91 @@
+"""Burmese extraction rules from the sixth round (issue 15, generalisation on fresh real reporting). Every
+sentence here was written for these tests (places real, facts invented)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tasks.knowledge import load_knowledge
+from tasks.lang import extract
+
+PUBLISHED = date(2025, 3, 12)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge()
+
+
+def _main(knowledge, text: str, published: date = PUBLISHED):
+    events = extract(knowledge, "", text, published, "r6").events
+    assert events, "no event extracted"
+    return events[0]
+
+
+def _sides(event) -> set:
+    return {event.actor1_id, event.actor2_id}
+
+
+# --- open families of actor names -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "မကွေးတိုင်း ဆောမြို့နယ်တွင် တပ်မ ၁၀၁ မှ စစ်ကြောင်းနှင့် ဒေသခံ ကာကွယ်ရေးတပ်ဖွဲ့များ တိုက်ပွဲဖြစ်ပွားခဲ့သည်။",
+    "မကွေးတိုင်း ဆောမြို့နယ်တွင် တပ်မ(၁၀၁) နှင့် ပကဖ တိုက်ပွဲဖြစ်ပွားခဲ့သည်။",
+    "မကွေးတိုင်း ဆောမြို့နယ်တွင် ဗျူဟာ ၇ နှင့် ပကဖ တိုက်ပွဲဖြစ်ပွားခဲ့သည်။",
+])
+def test_a_numbered_junta_unit_is_the_military(knowledge, text: str) -> None:
+    assert _sides(_main(knowledge, text)) == {"military_myanmar", "pdf"}
+
+
+def test_a_brigade_of_an_ethnic_army_is_not_a_junta_division(knowledge) -> None:
+    event = _main(knowledge, "ကရင်ပြည်နယ် ဖာပွန်မြို့နယ်ရှိ စစ်ကောင်စီစခန်းကို KNLA တပ်မဟာ (၅) က "
+                             "သိမ်းပိုက်ခဲ့သည်။")
+    assert (event.actor1_id, event.actor2_id) == ("knla", "military_myanmar")
+
+
+def test_a_township_pdf_acronym_is_a_pdf(knowledge) -> None:
+    event = _main(knowledge, "မွန်ပြည်နယ် ကျိုက်ထိုမြို့ရှိ စစ်ကောင်စီ တပ်ရင်းစခန်းကို KPDF က ဒရုန်းဖြင့် "
+                             "တိုက်ခိုက်ခဲ့သည်။")
+    assert (event.actor1_id, event.actor2_id) == ("pdf", "military_myanmar")
+
+
+@pytest.mark.parametrize("name, actor", [("K.N.L.A", "knla"), ("K.I.A.", "kia"), ("T.N.L.A", "tnla")])
+def test_a_dotted_abbreviation_is_the_group_of_the_bare_one(knowledge, name: str, actor: str) -> None:
+    event = _main(knowledge, f"ရှမ်းပြည်နယ် ကွတ်ခိုင်မြို့နယ်ရှိ စစ်ကောင်စီ စခန်းကို {name} တပ်ဖွဲ့က "
+                             "သိမ်းပိုက်ခဲ့သည်။")
+    assert event.actor1_id == actor
+
+
+@pytest.mark.parametrize("doer", ["နစကတပ်များ", "အမှတ် ၃၄၁ အမြောက်တပ်"])
+def test_the_junta_under_its_other_names_is_the_military(knowledge, doer: str) -> None:
+    event = _main(knowledge, f"စစ်ကိုင်းတိုင်း ကနီမြို့နယ်ရှိ ကျေးရွာများကို {doer}က လက်နက်ကြီးဖြင့် "
+                             "ပစ်ခတ်ခဲ့သည်။")
+    assert event.actor1_id == "military_myanmar"
+
+
+@pytest.mark.parametrize("force, actor", [("ကချင်တပ်", "kia"), ("ပလောင်တပ်", "tnla"),
+                                          ("ချင်းပြည်ကာကွယ်ရေးတပ်ဖွဲ့", "cdf")])
+def test_a_force_named_by_its_people_or_state(knowledge, force: str, actor: str) -> None:
+    event = _main(knowledge, f"ရှမ်းပြည်နယ် မိုးမိတ်မြို့နယ်တွင် {force}နှင့် စစ်ကောင်စီတပ် "
+                             "တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
+    assert actor in _sides(event) and "military_myanmar" in _sides(event)
+
+
+def test_a_national_army_is_not_the_tatmadaw(knowledge) -> None:
+    # an army the knowledge does not know ("ဒနုအမျိုးသားတပ်မတော်") ends in the Tatmadaw's word: it is not it
+    event = _main(knowledge, "ရှမ်းပြည်နယ် ရွာငံမြို့နယ်တွင် ဒနုအမျိုးသားတပ်မတော်က စစ်ကောင်စီ စခန်းကို "
+                             "တိုက်ခိုက်ခဲ့သည်။")
+    assert event.actor1_id != "military_myanmar" and event.actor2_id == "military_myanmar"
+
+
+# --- the said attack ------------------------------------------------------------------------------------
+
+def test_a_toll_told_of_the_said_attack_is_that_attacks_toll(knowledge) -> None:
+    text = ("ရှမ်းပြည်နယ် နမ့်ဆန်မြို့ရှိ TNLA စခန်းကို စစ်ကောင်စီက ယနေ့ လေကြောင်းမှ ဗုံးကြဲခဲ့သည်။ "
+            "ဒေသခံများ ထွက်ပြေးနေကြသည်ဟု ရပ်ကွက်လူကြီးတစ်ဦးက ပြောသည်။ "
+            "အဆိုပါ တိုက်ခိုက်မှုကြောင့် TNLA တပ်ဖွဲ့ဝင် ၃ ဦး သေဆုံးခဲ့သည်။")
+    events = extract(knowledge, "", text, PUBLISHED, "r6").events
+    assert len(events) == 1
+    assert (events[0].sub_event_type, events[0].fatalities) == ("Air/drone strike", 3)
