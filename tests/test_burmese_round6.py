@@ -89,3 +89,17 @@ def test_a_toll_told_of_the_said_attack_is_that_attacks_toll(knowledge) -> None:
     events = extract(knowledge, "", text, PUBLISHED, "r6").events
     assert len(events) == 1
     assert (events[0].sub_event_type, events[0].fatalities) == ("Air/drone strike", 3)
+
+
+# --- the named dead -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, killed", [
+    ("မကွေးတိုင်း ဆောမြို့နယ်တွင် စစ်ကောင်စီတပ်နှင့် ပကဖ တိုက်ပွဲဖြစ်ပွားရာ ရဲဘော် မောင်မောင် ကျဆုံးခဲ့သည်။", 1),
+    ("ဆောမြို့နယ် တိုက်ပွဲတွင် ရဲဘော် မောင်မောင် နှင့် ရဲဘော် ကျော်ကျော် ကျဆုံးခဲ့သည်။", 2),
+    ("စစ်ကောင်စီတပ်၏ ဒုဗိုလ် အောင်ကို (ခ) ကိုကိုမှာ ဆောမြို့နယ် တိုက်ပွဲတွင် ပကဖ လက်ချက်ဖြင့် သေဆုံးသွားသည်။", 1),
+    # plural comrades, and an officer who reports the deaths, are no named dead
+    ("ဆောမြို့နယ်တွင် စစ်ကောင်စီတပ်နှင့် ပကဖ တိုက်ပွဲဖြစ်ပွားရာ ရဲဘော်များ ကျဆုံးခဲ့သည်။", 0),
+    ("ဆောမြို့နယ်တွင် ဗိုလ်မှူး ထက်အောင် ပြောကြားချက်အရ ပကဖနှင့် တိုက်ပွဲတွင် စစ်သားများ သေဆုံးခဲ့သည်။", 0),
+])
+def test_a_person_named_with_a_title_and_told_dead_is_one_death(knowledge, text: str, killed: int) -> None:
+    assert _main(knowledge, text).fatalities == killed

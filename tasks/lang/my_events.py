@@ -27,7 +27,7 @@ from tasks.lang.my_actors import article_armed, event_actors, is_state
 from tasks.lang.my_roles import (
     LEVEL_RANK, Roles, article_context, assign_roles, drop_other_armies, marked_actors, township_mentions,
 )
-from tasks.lang.my_text import find_counts, find_dates, nobody_killed, split_sentences
+from tasks.lang.my_text import find_counts, find_dates, named_dead, nobody_killed, split_sentences
 from tasks.lang.my_units import unit_mentions
 from tasks.lang.my_where import drop_non_places, event_place, lead_place, sentence_place, set_place
 from tasks.lang.my_words import Words, is_burmese, load_words
@@ -247,6 +247,8 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
         if c.scope == "event" and c.kind in ("killed", "injured", "arrested", "displaced"):
             setattr(cand, c.kind, max(getattr(cand, c.kind), c.value))
     cand.none_killed = nobody_killed(sentence.text, words)
+    if died and not cand.killed and not any(c.kind == "killed" for c in counts):
+        cand.killed = named_dead(sentence.text, words)   # "ရဲဘော် ဇော်ဇော် ကျဆုံး": one firm death
     return cand
 
 

@@ -201,6 +201,34 @@ def _kind_after(words: Words, window: str, last: bool = False) -> str | None:
     return (max(found) if last else min(found))[1]
 
 
+NAMED_WINDOW = 160   # characters before a word of death in which the named dead are looked for
+# a title, then a name: not a plural, a count or "ရဲဘော်ရဲဘက်" (comrades)
+_NOT_A_NAME = r"(?!\s*(?:များ|တွေ|တို့|ရဲဘက်|တစ်|တ(?:ဦး|ယောက်)|[\u1040-\u10490-9(]))"
+
+
+@lru_cache(maxsize=4)
+def _named_patterns(words: Words) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    title = re.compile(rf"(?:{words.alternation('person_title')}){_NOT_A_NAME}\s*[\u1000-\u102a\u103f-\u1049\u104c-\u109f]")
+    killed = re.compile(words.alternation("killed"))
+    speech = re.compile(words.alternation("speech_verb"))
+    return title, killed, speech
+
+
+def named_dead(text: str, words: Words | None = None) -> int:
+    """How many people named with a title ("ရဲဘော် ဇော်ဇော်", "ဒုဗိုလ် ...") the sentence tells dead,
+    for a sentence that gives no count: a named dead person is one firm death. A titled name followed by
+    a speech verb before the death is the one who reports it, not the dead."""
+    words = words or load_words("my")
+    title, killed, speech = _named_patterns(words)
+    verb = killed.search(text)
+    if verb is None:
+        return 0
+    window_start = max(0, verb.start() - NAMED_WINDOW)
+    named = [m for m in title.finditer(text, window_start, verb.start())
+             if not speech.search(text, m.end(), verb.start())]
+    return len(named)
+
+
 def nobody_killed(text: str, words: Words | None = None) -> bool:
     words = words or load_words("my")
     return re.search(words.alternation("nobody_killed"), text) is not None
