@@ -103,3 +103,29 @@ def test_a_toll_told_of_the_said_attack_is_that_attacks_toll(knowledge) -> None:
 ])
 def test_a_person_named_with_a_title_and_told_dead_is_one_death(knowledge, text: str, killed: int) -> None:
     assert _main(knowledge, text).fatalities == killed
+
+
+# --- places ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, township", [
+    ("ရခိုင်ပြည်နယ် မြောက်ဦး ဆေးရုံကို စစ်ကောင်စီက လေကြောင်းမှ ဗုံးကြဲခဲ့သည်။", "Mrauk-U"),
+    ("ကရင်ပြည်နယ် ဖာပွန်ဒေသရှိ စစ်ကောင်စီစခန်းကို KNLA က သိမ်းပိုက်ခဲ့သည်။", "Hpapun"),
+])
+def test_a_district_named_after_its_seat_is_the_seats_township(knowledge, text: str, township: str) -> None:
+    assert _main(knowledge, text).admin3 == township
+
+
+def test_a_district_word_is_the_district_and_a_common_word_elsewhere_no_place(knowledge) -> None:
+    # "ကလေး" is a child here, and also Kale: in a Tanintharyi story it is no township of Sagaing
+    event = _main(knowledge, "တနင်္သာရီမြို့နယ်၊ ကျေးရွာတစ်ရွာသို့ စစ်ကောင်စီတပ်က လက်နက်ကြီးဖြင့်ပစ်ခတ်သဖြင့် "
+                             "ကလေး တစ်ဦး ဒဏ်ရာရသည်။")
+    assert event.admin3 == "Tanintharyi"
+    assert _main(knowledge, "ရခိုင်ပြည်နယ် မြောက်ဦးခရိုင်အတွင်း စစ်ကောင်စီက လေကြောင်းမှ ဗုံးကြဲခဲ့သည်။").admin3 is None
+
+
+def test_the_towns_a_convoy_left_and_headed_for_are_not_where_it_was_hit(knowledge) -> None:
+    text = ("စစ်ကိုင်းတိုင်း ရွှေဘိုကနေ မုံရွာဘက်ကို မောင်းနှင်လာတဲ့ စစ်ကောင်စီ ယာဉ်တန်းကို ပကဖ က "
+            "မိုင်းဖြင့် တိုက်ခိုက်ခဲ့သည်။ ယမန်နေ့က မြင်းမူမြို့နယ် ရွာသစ်ကျေးရွာအနီးမှာ ယာဉ်တန်းကို "
+            "မိုင်းဖြင့် တိုက်ခိုက်ခဲ့ခြင်းဖြစ်သည်။")
+    events = extract(knowledge, "", text, PUBLISHED, "r6").events
+    assert [e.admin3 for e in events] == ["Myinmu"]

@@ -25,11 +25,11 @@ from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
 from tasks.lang.my_actors import article_armed, event_actors, is_state
 from tasks.lang.my_roles import (
-    LEVEL_RANK, Roles, article_context, assign_roles, drop_other_armies, marked_actors, township_mentions,
+    LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, township_mentions,
 )
 from tasks.lang.my_text import find_counts, find_dates, named_dead, nobody_killed, split_sentences
-from tasks.lang.my_units import unit_mentions
-from tasks.lang.my_where import drop_non_places, event_place, lead_place, sentence_place, set_place
+from tasks.lang.my_units import article_mentions
+from tasks.lang.my_where import event_place, lead_place, sentence_place, set_place
 from tasks.lang.my_words import Words, is_burmese, load_words
 
 HISTORY_DAYS = 45
@@ -92,8 +92,8 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     words = load_words("my")
     text = text or ""
     sentences = split_sentences(text)
-    mentions = _mentions(knowledge, text)
-    title_mentions = _mentions(knowledge, title) if title else []
+    mentions = article_mentions(knowledge, text)
+    title_mentions = article_mentions(knowledge, title) if title else []
     context = (*article_context(knowledge, [*mentions, *title_mentions]),
                township_mentions(knowledge, [*mentions, *title_mentions]))
     starts = [m.start for m in mentions]
@@ -116,11 +116,6 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     armed = article_armed(knowledge, mentions)
     events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
     return ExtractionResult(_dedupe(events), figures)
-
-
-def _mentions(knowledge, text: str) -> list:
-    found = drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
-    return unit_mentions(knowledge, text, found)
 
 
 def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, published: date,
@@ -252,8 +247,6 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     return cand
 
 
-
-
 def _township(place) -> str | None:
     return place.township_pcode or None if place is not None else None
 
@@ -336,8 +329,6 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
     prev.civilians = prev.civilians or cand.civilians
 
 
-
-
 def _event(knowledge, cand: Candidate, published: date, article_id, lead, context,
            article_armed: list[str]) -> Event:
     when = cand.date or ResolvedDate(published, 2, None)   # undated: around publication, as in English
@@ -390,8 +381,6 @@ def _force_on_protesters(knowledge, event: Event) -> None:
     event.disorder_type = _disorder(event.event_type, event.sub_event_type)
     _set_actor(knowledge, event, "1", force)
     _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
-
-
 
 
 

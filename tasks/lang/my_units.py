@@ -16,12 +16,21 @@ import re
 
 from tasks.extract.actors import MILITARY
 from tasks.knowledge import Mention
+from tasks.lang.my_roles import drop_other_armies
+from tasks.lang.my_where import drop_non_places
 
 _NUMBER = r"[\(\-]?\s*(?:အမှတ်\s*)?[\u1040-\u10490-9]+\s*\)?"
 # a number right after the unit word; not the "မဟာ" of "မဟာဗျူဟာ" (strategy)
 _UNIT = re.compile(rf"(?:တပ်မ|(?<!မဟာ)ဗျူဟာ)\s*{_NUMBER}")
 _LOCAL_PDF = re.compile(r"(?<![A-Za-z\-])[A-Z]{1,6}-?PDF(?:\s*-\s*[\u1040-\u10490-9]+)?(?![A-Za-z])")
 _DOTTED = re.compile(r"(?<![A-Za-z.])(?:[A-Z]\.){1,5}[A-Z](?![A-Za-z])\.?")
+
+
+def article_mentions(knowledge, text: str) -> list[Mention]:
+    """The matcher's mentions of a Burmese text, less the names that are no place or no Tatmadaw, plus the
+    open-family actor names."""
+    found = drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
+    return unit_mentions(knowledge, text, found)
 
 
 def unit_mentions(knowledge, text: str, mentions: list[Mention]) -> list[Mention]:
