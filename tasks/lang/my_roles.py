@@ -249,9 +249,10 @@ def resolve_place(knowledge, mention, context: tuple[Counter, Counter]):
         return None   # a village of that name in another township than the ones the article names
     if best.level == "village_tract" and len(places) > 1 and score(best)[:2] == (0, 0):
         return None
-    if best.level == "district" and score(best)[:2] != (0, 0):
-        # a district named after its seat ("ဖာပွန်", "မြောက်ဦး") in an article about its state: news names
-        # the town (and writes ခရိုင် for the district); a name elsewhere in the country stays a district
+    if best.level == "district" and score(best)[:2] != (0, 0) and not townships:
+        # a district named after its seat ("ဖာပွန်", "မြောက်ဦး") in an article about its state that names no
+        # township: news names the town (and writes ခရိုင် for the district); with a township named, or
+        # elsewhere in the country, it stays a district (and "ကလေး", a child, is not Kale)
         seat = next((p for p in places if p.level == "township" and p.district_pcode == best.place_id
                      and score(p)[:3] == score(best)[:3]), None)
         return seat or best
