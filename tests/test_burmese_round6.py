@@ -129,3 +129,31 @@ def test_the_towns_a_convoy_left_and_headed_for_are_not_where_it_was_hit(knowled
             "မိုင်းဖြင့် တိုက်ခိုက်ခဲ့ခြင်းဖြစ်သည်။")
     events = extract(knowledge, "", text, PUBLISHED, "r6").events
     assert [e.admin3 for e in events] == ["Myinmu"]
+
+
+# --- who did it -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("topic", ["ဟာ", "သည်"])
+def test_a_topic_marked_column_is_the_doer_not_the_village_after_it(knowledge, topic: str) -> None:
+    event = _main(knowledge, f"မကွေးတိုင်း ဂန့်ဂေါမြို့နယ်မှာ စစ်ကောင်စီ စစ်ကြောင်း {topic} ရွာထဲကို ဝင်ရောက်ပြီး "
+                             "အိမ်တွေကို မီးရှို့ခဲ့ပါတယ်။")
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "civilians_myanmar")
+
+
+def test_allies_in_the_great_word_are_not_a_topic(knowledge) -> None:
+    # "မဟာမိတ်" (allies) holds "ဟာ": the KIA's allies marked as the object stay the object
+    event = _main(knowledge, "ကချင်ပြည်နယ် ဗန်းမော်မြို့နယ်တွင် စစ်ကောင်စီက KIA မဟာမိတ်တပ်ဖွဲ့များကို "
+                             "လေကြောင်းမှ ဗုံးကြဲတိုက်ခိုက်ခဲ့သည်။")
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "kia")
+
+
+def test_a_militia_named_with_the_army_as_doers_is_no_target(knowledge) -> None:
+    event = _main(knowledge, "မကွေးတိုင်း ဂန့်ဂေါမြို့နယ် ရွာသစ်ကျေးရွာကို ပျူစောထီးနှင့် စစ်ကောင်စီ ပူးပေါင်းတပ်က "
+                             "မီးရှို့ခဲ့သည်။")
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "civilians_myanmar")
+
+
+def test_shells_on_a_village_with_no_side_named_as_target_hit_civilians(knowledge) -> None:
+    event = _main(knowledge, "ရခိုင်ပြည်နယ် ကျောက်ဖြူမြို့နယ်ရှိ ရွာကို စစ်ကောင်စီ ရေတပ်သင်္ဘောမှ "
+                             "လက်နက်ကြီးဖြင့် ပစ်ခတ်ခဲ့သည်။")
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "civilians_myanmar")

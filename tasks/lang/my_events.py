@@ -23,7 +23,7 @@ from tasks.extract.dates import ResolvedDate
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
-from tasks.lang.my_actors import article_armed, event_actors, is_state
+from tasks.lang.my_actors import STRUCK_CIVILIAN, article_armed, event_actors, is_state
 from tasks.lang.my_roles import (
     LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, township_mentions,
 )
@@ -203,9 +203,6 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
 # "ထို တိုက်ပွဲ", "ယင်း ဗုံးကြဲမှု", "အဲဒီ တိုက်ပွဲ" (the said / that attack, battle, bombing)
 _ANAPHORA = re.compile(r"(?:အဆိုပါ|ယင်း|၎င်း|(?<![\u1000-\u109f])(?:ထို|အဲဒီ|အဲ့ဒီ|ဒီ))\s*$")
 _NEGATED = re.compile(r"(?:ဖြစ်)?(?:ပွား|ပွါး)?\s*(?:ခြင်း|တာ|မှု)?\s*(?:လည်း)?\s*မ(?:ရှိ|ဖြစ်)")
-# what an air strike hits when it is no battle's support: people, homes, schools, a village as the target
-_CIVILIAN_TARGET = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|အိမ်|ဈေး|စစ်ဘေးရှောင်|ကိုရင်|သံဃာ|အမျိုးသမီး"
-                              r"|ရွာ(?:များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")
 
 
 def _air_support(words, text, sentence, local, chosen: list[Hit]) -> bool:
@@ -214,7 +211,7 @@ def _air_support(words, text, sentence, local, chosen: list[Hit]) -> bool:
     if len(chosen) != 2 or chosen[0].sub_event_type != "Air/drone strike" or chosen[1].sub_event_type != "Armed clash":
         return False
     sides = {m.ref_ids[0] for m in local if m.kind == "actor"}
-    return chosen[1].weight >= 1.0 and len(sides) >= 2 and not _CIVILIAN_TARGET.search(sentence.text)
+    return chosen[1].weight >= 1.0 and len(sides) >= 2 and not STRUCK_CIVILIAN.search(sentence.text)
 
 
 def _build(knowledge, words, text, sentence, local, context, dates, counts, published, hit: Hit,

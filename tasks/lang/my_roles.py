@@ -40,9 +40,11 @@ class Roles:
     actor1: str | None = None
     actor2: str | None = None
     named: list[str] = field(default_factory=list)
+    partner: str | None = None   # "A နှင့် B က" (A and B, as doers): A acts with the doer, in a battle or not
 
 
 PARTICLE_WINDOW = 30   # characters after a name in which its particle is looked for
+PAIR_GAP = 12          # characters between "A နှင့်" and the next name for A to be that doer's partner
 
 
 def particle_after(words: Words, text: str, end: int, limit: int | None = None) -> str:
@@ -57,6 +59,8 @@ def particle_after(words: Words, text: str, end: int, limit: int | None = None) 
         if not (is_syllable_boundary(text, m.start()) and is_syllable_boundary(text, m.end())):
             continue
         p = m.group(0)
+        if p == "ဟာ" and text[m.start() - 1:m.start()] == "မ":
+            continue   # the "ဟာ" of "မဟာ" (great: "မဟာမိတ်", allies) is no topic marker
         if p in words.kind("object_particle"):
             return "object"
         if p in words.kind("genitive_particle"):
@@ -170,6 +174,9 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
         pick = next((m for m in doers if m.role in role), None)
         if pick:
             roles.actor1 = pick.actor_id
+            at = armed.index(pick)
+            if role[0] == "subject" and at and armed[at - 1].role == "pair" and pick.start - armed[at - 1].end <= PAIR_GAP:
+                roles.partner = armed[at - 1].actor_id
             break
     for role in (("object",), ("pair",), ("none",), ("subject", "agent")):
         pick = next((m for m in armed if m.role in role and m.actor_id != roles.actor1), None)
