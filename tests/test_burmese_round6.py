@@ -157,3 +157,16 @@ def test_shells_on_a_village_with_no_side_named_as_target_hit_civilians(knowledg
     event = _main(knowledge, "ရခိုင်ပြည်နယ် ကျောက်ဖြူမြို့နယ်ရှိ ရွာကို စစ်ကောင်စီ ရေတပ်သင်္ဘောမှ "
                              "လက်နက်ကြီးဖြင့် ပစ်ခတ်ခဲ့သည်။")
     assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "civilians_myanmar")
+
+
+# --- more words for acts --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["ခုတ်သတ်", "ရိုက်သတ်"])
+def test_villagers_hacked_or_beaten_to_death_are_an_attack_with_its_toll(knowledge, verb: str) -> None:
+    event = _main(knowledge, f"စစ်ကိုင်းတိုင်း ကနီမြို့နယ် ရွာသစ်ကျေးရွာတွင် ရွာသား ၂ ဦးကို စစ်ကောင်စီတပ်က {verb}ခဲ့သည်။")
+    assert (event.sub_event_type, event.actor1_id, event.fatalities) == ("Attack", "military_myanmar", 2)
+
+
+def test_a_contact_between_two_forces_is_a_clash(knowledge) -> None:
+    event = _main(knowledge, "စစ်ကိုင်းတိုင်း ကနီမြို့နယ်တွင် စစ်ကောင်စီတပ်နှင့် ပကဖ တို့ ထိတွေ့မှု ဖြစ်ပွားခဲ့သည်။")
+    assert (event.sub_event_type, _sides(event)) == ("Armed clash", {"military_myanmar", "pdf"})
