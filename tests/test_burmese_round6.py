@@ -170,3 +170,10 @@ def test_villagers_hacked_or_beaten_to_death_are_an_attack_with_its_toll(knowled
 def test_a_contact_between_two_forces_is_a_clash(knowledge) -> None:
     event = _main(knowledge, "စစ်ကိုင်းတိုင်း ကနီမြို့နယ်တွင် စစ်ကောင်စီတပ်နှင့် ပကဖ တို့ ထိတွေ့မှု ဖြစ်ပွားခဲ့သည်။")
     assert (event.sub_event_type, _sides(event)) == ("Armed clash", {"military_myanmar", "pdf"})
+
+
+@pytest.mark.parametrize("zone", ["ပအိုဝ်း ကိုယ်ပိုင်အုပ်ချုပ်ခွင့်ရဒေသ", "တအာင်း(ပလောင်) ကိုယ်ပိုင်အုပ်ချုပ်ခွင့်ရဒေသ",
+                                  "ကိုးကန့်ဒေသ", "ပအိုဝ်းဒေသ"])
+def test_a_self_administered_zone_as_news_writes_it_is_in_shan_state(knowledge, zone: str) -> None:
+    event = _main(knowledge, f"{zone}တွင် စစ်ကောင်စီတပ်နှင့် ပကဖ တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
+    assert event.admin1.startswith("Shan State")
