@@ -177,3 +177,10 @@ def test_a_contact_between_two_forces_is_a_clash(knowledge) -> None:
 def test_a_self_administered_zone_as_news_writes_it_is_in_shan_state(knowledge, zone: str) -> None:
     event = _main(knowledge, f"{zone}တွင် စစ်ကောင်စီတပ်နှင့် ပကဖ တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
     assert event.admin1.startswith("Shan State")
+
+
+def test_villagers_killed_in_a_burned_village_make_the_killing_the_main_act(knowledge) -> None:
+    text = "မကွေးတိုင်း ပခုက္ကူမြို့နယ်တွင် စစ်ကောင်စီတပ်က ရွာကို စီးနင်းပြီး မီးရှို့ကာ ရွာသား ၃ ဦးကို သတ်ဖြတ်ခဲ့သည်။"
+    events = extract(knowledge, "", text, PUBLISHED, "r6").events
+    assert (events[0].sub_event_type, events[0].fatalities) == ("Attack", 3)
+    assert "Looting/property destruction" in [e.sub_event_type for e in events[1:]]

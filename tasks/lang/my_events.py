@@ -194,6 +194,9 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
         chosen.append(max(others, key=rank))
     if _air_support(words, text, sentence, local, chosen):
         chosen.reverse()   # "AA နှင့် စစ်တပ် တိုက်ပွဲ ပြင်းထန်ပြီး လေကြောင်းဖြင့် ဗုံးကျဲ": the battle, with air support
+    elif [h.sub_event_type for h in chosen] == ["Looting/property destruction", "Attack"] \
+            and any(c.kind == "killed" for c in counts):
+        chosen.reverse()   # "မီးရှို့ကာ ရွာသား ၃ ဦးကို သတ်ဖြတ်": the killing leads, the burning is its own event
     built = [_build(knowledge, words, text, sentence, local, context, dates, counts, published, h, False)
              for h in chosen]
     return [c for c in built if c is not None]
