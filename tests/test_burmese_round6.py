@@ -184,3 +184,14 @@ def test_villagers_killed_in_a_burned_village_make_the_killing_the_main_act(know
     events = extract(knowledge, "", text, PUBLISHED, "r6").events
     assert (events[0].sub_event_type, events[0].fatalities) == ("Attack", 3)
     assert "Looting/property destruction" in [e.sub_event_type for e in events[1:]]
+
+
+@pytest.mark.parametrize("force, actor", [
+    ("ဒီမိုကရက်တစ်ကရင်အကျိုးပြုတပ်မတော်", "dkba"),           # ends in the Tatmadaw's word, is not it
+    ("မွန်အမျိုးသားလွတ်မြောက်ရေးတပ်မတော်", "nmsp"),
+    ("ကရင်အမျိုးသားကာကွယ်ရေးအဖွဲ့", "knla"),                 # the KNDO: the KNU's forces beside the KNLA
+    ("ကေအန်အယ်လ်အေ", "knla"), ("ကေအန်ဒီအက်ဖ်", "kndf"), ("ဘီပီအယ်လ်အေ", "bpla"),  # spelled-out acronyms
+])
+def test_more_names_of_ethnic_and_resistance_forces(knowledge, force: str, actor: str) -> None:
+    event = _main(knowledge, f"ကရင်ပြည်နယ် ကော့ကရိတ်မြို့နယ်ရှိ စစ်ကောင်စီ စခန်းကို {force}က တိုက်ခိုက်ခဲ့သည်။")
+    assert (event.actor1_id, event.actor2_id) == (actor, "military_myanmar")
