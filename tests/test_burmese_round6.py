@@ -195,3 +195,15 @@ def test_villagers_killed_in_a_burned_village_make_the_killing_the_main_act(know
 def test_more_names_of_ethnic_and_resistance_forces(knowledge, force: str, actor: str) -> None:
     event = _main(knowledge, f"ကရင်ပြည်နယ် ကော့ကရိတ်မြို့နယ်ရှိ စစ်ကောင်စီ စခန်းကို {force}က တိုက်ခိုက်ခဲ့သည်။")
     assert (event.actor1_id, event.actor2_id) == (actor, "military_myanmar")
+
+
+# --- dates ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("when, day, precision", [
+    ("လွန်ခဲ့သော ၃ ရက်က", date(2025, 3, 9), 1),        # three days ago
+    ("ပြီးခဲ့တဲ့ ၂ ပတ်က", date(2025, 2, 26), 2),         # two weeks ago
+    ("ပြီးခဲ့သည့် ၃ ရက်နေ့က", date(2025, 3, 3), 1),       # the 3rd that has passed: a day of the month
+])
+def test_days_and_weeks_ago_are_counted_back_not_read_as_a_day_of_the_month(knowledge, when, day, precision) -> None:
+    event = _main(knowledge, f"{when} ကနီမြို့နယ်တွင် စစ်ကောင်စီတပ်နှင့် ပကဖ တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
+    assert (event.event_date, event.time_precision) == (day, precision)

@@ -244,6 +244,9 @@ def _date_patterns(words: Words) -> list[tuple[str, re.Pattern[str]]]:
     last = rf"(?:(?P<last>{words.alternation('last_prefix')})\s*)?"
     latin = words.alternation("month_latin")
     return [
+        # "လွန်ခဲ့သော ၃ ရက်က" (three days ago), "ပြီးခဲ့တဲ့ ၂ ပတ်က" (two weeks ago): not the 3rd of the month
+        ("ago", re.compile(rf"(?:{words.alternation('ago_prefix')})\s*\(?\s*(?P<num>{_NUMBER})\s*\)?\s*"
+                           rf"(?P<unit>{words.alternation('ago_unit')})(?!\s*နေ့)")),   # "၃ ရက်နေ့" is the 3rd
         ("numeric", re.compile(rf"(?<![\u1040-\u10490-9])(?P<day>{_DIGIT}{{1,2}})\s*[./-]\s*(?P<mon>{_DIGIT}{{1,2}})"
                                rf"\s*[./-]\s*(?P<year>{_DIGIT}{{4}})(?![\u1040-\u10490-9])")),
         ("latin", re.compile(rf"(?<![0-9A-Za-z])(?:(?P<day>\d{{1,2}})\s+(?P<mon>{latin})\.?|(?P<mon2>{latin})\.?\s+(?P<day2>\d{{1,2}})"
@@ -302,6 +305,11 @@ def _resolve(words: Words, kind: str, m: re.Match[str], published: date) -> tupl
         return candidate.replace(day=day), 1
     if kind == "relative_day":
         return published + timedelta(days=int(words.kind("relative_day")[m.group("rel")])), 1
+    if kind == "ago":
+        count, days = digits_value(m.group("num")), int(words.kind("ago_unit")[m.group("unit")])
+        if count is None or count * days > 366:
+            return None
+        return published - timedelta(days=count * days), (1 if days == 1 else 2 if days == 7 else 3)
     if kind == "weekday":
         target = int(words.kind("weekday")[m.group("wd")])
         back = (published.weekday() - target) % 7
