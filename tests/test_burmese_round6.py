@@ -9,6 +9,7 @@ import pytest
 
 from tasks.knowledge import load_knowledge
 from tasks.lang import extract
+from tasks.lang.my_text import find_counts
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday
 
@@ -207,3 +208,13 @@ def test_more_names_of_ethnic_and_resistance_forces(knowledge, force: str, actor
 def test_days_and_weeks_ago_are_counted_back_not_read_as_a_day_of_the_month(knowledge, when, day, precision) -> None:
     event = _main(knowledge, f"{when} ကနီမြို့နယ်တွင် စစ်ကောင်စီတပ်နှင့် ပကဖ တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
     assert (event.event_date, event.time_precision) == (day, precision)
+
+
+# --- counts ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, counts", [
+    ("ဒဏ်ရာရသူ ၃ ဦးနှင့် သေဆုံးသူ ၂ ဦး ရှိသည်။", [("injured", 3), ("killed", 2)]),   # "the ones who ..." heads it
+    ("ရွာထဲတွင် အလောင်း ၅ လောင်း တွေ့ရှိခဲ့သည်။", [("killed", 5)]),                 # corpses by their classifier
+])
+def test_counts_headed_by_their_noun(text: str, counts) -> None:
+    assert [(c.kind, c.value) for c in find_counts(text)] == counts

@@ -144,7 +144,9 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
         if nxt:
             after = after[:nxt.start()]
         before = text[max(0, match.start() - 14):match.start()]
-        kind = _kind_after(words, after) or _kind_after(words, before, last=True) \
+        # "ဒဏ်ရာရသူ ၃ ဦးနှင့် သေဆုံးသူ ၂ ဦး": a count headed by "the ones who ..." (…သူ) is of that verb
+        headed = _kind_after(words, before, last=True) if _HEAD_NOUN.search(before) else None
+        kind = headed or _kind_after(words, after) or _kind_after(words, before, last=True) \
             or _kind_of_object(words, text, match.end(), nxt is None)
         if kind is None:
             if nxt and _COORDINATED.match(after):
@@ -169,6 +171,7 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
     return sorted(counts, key=lambda c: c.start)
 
 
+_HEAD_NOUN = re.compile(r"သူ(?:များ|တွေ)?\s*(?:စုစုပေါင်း)?\s*\(?\s*$")
 # between two counts, only "and" and the next group's noun: "(၁)ပါး နှင့် အမျိုးသမီးငယ်", "၂ ဦးနဲ့ ကလေး"
 _COORDINATED = re.compile(r"\s*(?:နှင့်|နဲ့|၊)\s*[^\s\u104a\u104b\d\u1040-\u1049]{0,24}\s*\(?\s*$")
 OBJECT_CLAUSE = 120   # characters: "ရွာသား ၅ ဦးကို [when] [where] ပစ်သတ်ခဲ့" puts the verb far after its object
