@@ -218,3 +218,10 @@ def test_days_and_weeks_ago_are_counted_back_not_read_as_a_day_of_the_month(know
 ])
 def test_counts_headed_by_their_noun(text: str, counts) -> None:
     assert [(c.kind, c.value) for c in find_counts(text)] == counts
+
+
+def test_a_mine_that_exploded_is_not_mong_pawk(knowledge) -> None:
+    # "မိုင်းပေါက်ကွဲ" (a mine exploded) begins with the name of the Wa town မိုင်းပေါက်
+    event = _main(knowledge, "မန္တလေးတိုင်း မြင်းခြံမြို့နယ်တွင် မတ် ၁၀ ရက်က PDF ထောင်ထားသည့် မိုင်းပေါက်ကွဲ၍ "
+                             "ဒေသခံ ၂ ဦး သေဆုံးခဲ့သည်။")
+    assert (event.sub_event_type, event.admin3, event.fatalities) == ("Remote explosive/landmine/IED", "Myingyan", 2)
