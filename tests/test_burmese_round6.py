@@ -225,3 +225,10 @@ def test_a_mine_that_exploded_is_not_mong_pawk(knowledge) -> None:
     event = _main(knowledge, "မန္တလေးတိုင်း မြင်းခြံမြို့နယ်တွင် မတ် ၁၀ ရက်က PDF ထောင်ထားသည့် မိုင်းပေါက်ကွဲ၍ "
                              "ဒေသခံ ၂ ဦး သေဆုံးခဲ့သည်။")
     assert (event.sub_event_type, event.admin3, event.fatalities) == ("Remote explosive/landmine/IED", "Myingyan", 2)
+
+
+def test_a_town_whose_name_is_an_everyday_word_needs_its_suffix(knowledge) -> None:
+    # "ကလေး" (a child; Kale), "တံတား" (a bridge; Tadar in Yangon): the bare word is no place
+    event = _main(knowledge, "ပကဖ က တံတားကို ဖောက်ခွဲခဲ့ပြီး ကလေး ၂ ဦး ဒဏ်ရာရသည်ဟု ဒေသခံများက ပြောသည်။")
+    assert (event.admin1, event.admin3) == (None, None)
+    assert _main(knowledge, "ကလေးမြို့ကို စစ်ကောင်စီက လေကြောင်းမှ ဗုံးကြဲခဲ့သည်။").admin3 == "Kale"
