@@ -9,7 +9,7 @@ import pytest
 
 from tasks.knowledge import load_knowledge
 from tasks.lang import extract
-from tasks.lang.my_text import find_counts
+from tasks.lang.my_text import find_counts, find_dates
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday
 
@@ -232,3 +232,11 @@ def test_a_town_whose_name_is_an_everyday_word_needs_its_suffix(knowledge) -> No
     event = _main(knowledge, "ပကဖ က တံတားကို ဖောက်ခွဲခဲ့ပြီး ကလေး ၂ ဦး ဒဏ်ရာရသည်ဟု ဒေသခံများက ပြောသည်။")
     assert (event.admin1, event.admin3) == (None, None)
     assert _main(knowledge, "ကလေးမြို့ကို စစ်ကောင်စီက လေကြောင်းမှ ဗုံးကြဲခဲ့သည်။").admin3 == "Kale"
+
+
+@pytest.mark.parametrize("text, days", [
+    ("ဇွန်လ ၁၄ ရက်နဲ့ ၁၅ ရက်တွေမှာ တိုက်ပွဲ ဖြစ်ခဲ့သည်။", [date(2024, 6, 14), date(2024, 6, 15)]),   # June 14 and 15
+    ("နိုဝင်ဘာ ၁၇ ရက်နေ့ကနေ စတင်ပြီး တစ်လကျော် တိုက်ခိုက်ခဲ့သည်။", []),       # since Nov 17: when a siege began
+])
+def test_a_bare_day_after_a_dated_one_shares_its_month_and_a_start_is_no_date(text: str, days) -> None:
+    assert [d.event_date for d in find_dates(text, PUBLISHED)] == days

@@ -29,7 +29,7 @@ _SENTENCE_END = re.compile(r"[\u104b?!]+")
 _DIGIT = "[0-9\u1040-\u1049]"
 _NUMBER = rf"{_DIGIT}(?:[{','}\u101d]?{_DIGIT})*"  # ဝ (wa) typed for ၀ (zero) inside a number
 COUNT_WINDOW = 40
-_SINCE = re.compile(r"\s*(?:က|မှ)?\s*(?:စ၍|စလို့|စပြီး|စတင်|ကတည်းက|တည်းက|မှစ)")
+_SINCE = re.compile(r"\s*(?:ကနေ|က|မှ)?\s*(?:စ၍|စလို့|စပြီး|စတင်|ကတည်းက|တည်းက|မှစ)")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -277,12 +277,29 @@ def find_dates(text: str, published: date, words: Words | None = None) -> list[R
                 taken.append((m.start(), m.end()))
                 continue  # "၁၅ ရက်နေ့ကစလို့" (since the 15th): when a period began, not when the event was
             resolved = _resolve(words, kind, m, published)
+            if kind == "day" and resolved is not None:
+                resolved = _same_month(found, text, m, resolved)
             if resolved is None:
                 continue
             day, precision = resolved
             found.append(ResolvedDate(min(day, published), precision, m.group(0), m.start(), m.end()))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+# "ဇွန်လ ၁၄ ရက်နဲ့ ၁၅ ရက်" (June 14 and 15), "၁၄ ရက်မှ ၁၅ ရက်": the bare day shares the month named before it
+_DAY_JOIN = re.compile(r"^\s*(?:နေ့)?\s*(?:နဲ့|နှင့်|မှ|ကနေ|၊|,|-|–)\s*$")
+
+
+def _same_month(found: list[ResolvedDate], text: str, m: re.Match[str], resolved: tuple[date, int]):
+    before = [d for d in found if d.end <= m.start() and d.time_precision == 1 and _DAY_JOIN.match(text[d.end:m.start()])]
+    if not before:
+        return resolved
+    day = resolved[0].day
+    month = before[-1].event_date
+    if day > monthrange(month.year, month.month)[1]:
+        return resolved
+    return month.replace(day=day), 1
 
 
 def _resolve(words: Words, kind: str, m: re.Match[str], published: date) -> tuple[date, int] | None:
