@@ -240,3 +240,12 @@ def test_a_town_whose_name_is_an_everyday_word_needs_its_suffix(knowledge) -> No
 ])
 def test_a_bare_day_after_a_dated_one_shares_its_month_and_a_start_is_no_date(text: str, days) -> None:
     assert [d.event_date for d in find_dates(text, PUBLISHED)] == days
+
+
+def test_a_training_graduation_is_no_conflict_event(knowledge) -> None:
+    from tasks.tag import tag_article
+
+    text = ("ပကဖ တပ်ရင်း (၁၂) ၏ အမှတ်စဉ် ၅ စစ်သင်တန်းဆင်းပွဲကို မေလ ၅ ရက်နေ့က စစ်ကိုင်းတိုင်း တစ်နေရာတွင် "
+            "ကျင်းပခဲ့သည်။ စစ်အာဏာရှင် အမြစ်ပြတ်သည်အထိ ဆက်လက် တော်လှန်သွားမည်ဟု တပ်ရင်းမှူးက ပြောသည်။ "
+            "သင်တန်းတွင် တပ်သားသစ် ၁၂၀ ပါဝင်ခဲ့သည်။")
+    assert not tag_article(knowledge, "", text).relevant
