@@ -249,3 +249,24 @@ def test_a_training_graduation_is_no_conflict_event(knowledge) -> None:
             "ကျင်းပခဲ့သည်။ စစ်အာဏာရှင် အမြစ်ပြတ်သည်အထိ ဆက်လက် တော်လှန်သွားမည်ဟု တပ်ရင်းမှူးက ပြောသည်။ "
             "သင်တန်းတွင် တပ်သားသစ် ၁၂၀ ပါဝင်ခဲ့သည်။")
     assert not tag_article(knowledge, "", text).relevant
+
+
+# --- passives -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, sides", [
+    # the topic (သည်) is the one it happened to, the genitive (၏) or က-marked name the doer
+    ("ပကဖ စခန်းသည် စစ်ကောင်စီ၏ ဒရုန်းဖြင့် ဗုံးကြဲတိုက်ခိုက်ခြင်း ခံခဲ့ရသည်။", ("military_myanmar", "pdf")),
+    ("စစ်ကောင်စီ စစ်ကြောင်းသည် ပကဖ ၏ မိုင်းဆွဲတိုက်ခိုက်မှုကို ခံခဲ့ရသည်။", ("pdf", "military_myanmar")),
+    ("စစ်ကောင်စီ ရဲစခန်းသည် ပကဖ က ဝင်ရောက်တိုက်ခိုက်ခြင်းခံရပြီး ရဲ ၂ ဦး သေဆုံးသည်။", ("pdf", "police_myanmar")),
+    # civilians it happened to: the က-marked side did it
+    ("ရွာသား ၅ ဦး စစ်ကောင်စီတပ်က ဖမ်းဆီးခံခဲ့ရသည်။", ("military_myanmar", "civilians_myanmar")),
+])
+def test_who_did_it_in_a_passive(knowledge, text: str, sides) -> None:
+    event = _main(knowledge, "စစ်ကိုင်းတိုင်း မြင်းမူမြို့နယ် " + text)
+    got = (event.actor1_id, event.actor2_id)
+    assert got == sides or (event.event_type == "Battles" and set(got) == set(sides))
+
+
+def test_villagers_killed_at_the_hands_of_a_militia_are_an_attack(knowledge) -> None:
+    event = _main(knowledge, "စစ်ကိုင်းတိုင်း မြင်းမူမြို့နယ် ရွာသား ၂ ဦးသည် ပျူစောထီး၏ လက်ချက်ဖြင့် သေဆုံးခဲ့သည်။")
+    assert (event.actor1_id, event.actor2_id, event.fatalities) == ("pyu_saw_htee", "civilians_myanmar", 2)

@@ -90,7 +90,7 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
             actor1, others = others[0], others[1:]
         if actor2 is None or actor2 == actor1:
             actor2 = others[0] if others else None
-        lone_killer = cand.civilians and cand.killed and len(cand.roles.named) <= 1 and actor1 == actor_rules.MILITARY \
+        lone_killer = cand.civilians and cand.killed and len(cand.roles.named) <= 1 and is_state(knowledge, actor1) \
             and cand.hit.weight < 0.8   # no battle word ("တိုက်ပွဲ"): only deaths and who caused them
         if actor1 is not None and actor2 is None and not lone_killer:
             # (civilians killed "at the hands of" the army alone: an attack on them, not a battle)

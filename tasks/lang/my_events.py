@@ -33,7 +33,7 @@ from tasks.lang.my_where import event_place, lead_place, sentence_place, set_pla
 from tasks.lang.my_words import Words, is_burmese, load_words
 
 HISTORY_DAYS = 45
-PASSIVE_WINDOW = 12
+PASSIVE_WINDOW = 16   # "...တိုက်ခိုက်မှုကို ခံခဲ့ရ": the act's noun ending and object particle before ခံ
 WEAK_TRIGGER = 0.8
 SECOND_TRIGGER = 0.9
 # "attacked", "fired on": after a mine, a strike or a raid, the next sentence's generic verb tells the same act
@@ -226,7 +226,11 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     place, between = sentence_place(knowledge, text, sentence, local, context, hit.start)
     marked = marked_actors(knowledge, words, text, local, (sentence.start, sentence.end))
     # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause
-    passive = re.search(words.alternation("passive_marker"), text[hit.end:min(sentence.end, hit.end + PASSIVE_WINDOW)]) is not None
+    act_end = hit.end   # "ဒရုန်းဖြင့် ဗုံးကြဲတိုက်ခိုက်ခြင်း ခံရ": the act's words run on before the passive
+    for m in local:
+        if m.kind == "trigger" and act_end <= m.start <= act_end + 2:
+            act_end = m.end
+    passive = re.search(words.alternation("passive_marker"), text[act_end:min(sentence.end, act_end + PASSIVE_WINDOW)]) is not None
     roles = assign_roles(marked, passive)
     died = re.search(words.alternation("killed"), sentence.text) is not None
     if not casualty_only and hit.weight < WEAK_TRIGGER and not roles.named and not died:

@@ -67,7 +67,8 @@ def particle_after(words: Words, text: str, end: int, limit: int | None = None) 
             return "genitive"
         if p in words.kind("pair_particle"):
             return "pair"
-        return "agent" if words.kind("subject_particle").get(p) == "agent" else "subject"
+        kind = words.kind("subject_particle").get(p)
+        return kind if kind in ("agent", "topic") else "subject"
     return "none"
 
 
@@ -162,15 +163,24 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
     armed = [m for m in marked if not m.civilian and m.role != "speaker"]
     roles = Roles(named=list(dict.fromkeys([*(m.actor_id for m in armed), *speakers])))
     if passive:
-        victims = {m.actor_id for m in armed if m.role in ("subject", "none")}
-        doers = [m for m in armed if m.role in ("genitive", "agent")] or [m for m in armed if m.actor_id not in victims]
+        # "A သည် B က တိုက်ခိုက်ခြင်း ခံရ" (A was attacked by B): with a topic named, the topic is the victim
+        # and a က-marked name the doer; else an unmarked or က-marked name is the victim
+        topics = {m.actor_id for m in armed if m.role == "topic"}
+        # "ရွာသား ၅ ဦး စစ်ကောင်စီတပ်က ဖမ်းဆီးခံရ": with civilians it happened to, the က-marked side did it
+        civilians = any(m.civilian and m.role in ("none", "subject", "topic") for m in marked)
+        victims = topics or {m.actor_id for m in armed if m.role in (("none",) if civilians else ("subject", "none"))}
+        victims |= {m.actor_id for m in armed if m.role == "object"}   # "the junta's gate ကို ... bombed ခံရ"
+        doers = [m for m in armed if m.role in ("genitive", "agent")] \
+            or [m for m in armed if m.role == "subject" and m.actor_id not in victims] \
+            or [m for m in armed if m.actor_id not in victims]
         roles.actor1 = doers[0].actor_id if doers else None
-        others = [m for m in armed if m.actor_id != roles.actor1]
+        others = [m for m in armed if m.actor_id != roles.actor1 and m.actor_id in victims] \
+            or [m for m in armed if m.actor_id != roles.actor1]
         roles.actor2 = others[0].actor_id if others else None
         return roles
     objects = {m.actor_id for m in armed if m.role == "object"}
     doers = [m for m in armed if m.actor_id not in objects]
-    for role in (("subject", "agent"), ("genitive",), ("pair",), ("none",)):
+    for role in (("subject", "agent", "topic"), ("genitive",), ("pair",), ("none",)):
         pick = next((m for m in doers if m.role in role), None)
         if pick:
             roles.actor1 = pick.actor_id
@@ -178,7 +188,7 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
             if role[0] == "subject" and at and armed[at - 1].role == "pair" and pick.start - armed[at - 1].end <= PAIR_GAP:
                 roles.partner = armed[at - 1].actor_id
             break
-    for role in (("object",), ("pair",), ("none",), ("subject", "agent")):
+    for role in (("object",), ("pair",), ("none",), ("subject", "agent", "topic")):
         pick = next((m for m in armed if m.role in role and m.actor_id != roles.actor1), None)
         if pick:
             roles.actor2 = pick.actor_id
