@@ -18,6 +18,10 @@ CIVILIAN_TARGET = ("Attack", "Abduction/forced disappearance", "Sexual violence"
                    "Arrests")
 UNNAMED_ATTACKER = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction")
 UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack")
+# what a strike hits when it is no battle's support (and, with no side named as the target, whom it
+# hits): people, homes, schools, a village as the target
+STRUCK_CIVILIAN = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|အိမ်|ဈေး|စစ်ဘေးရှောင်|ကိုရင်|သံဃာ|အမျိုးသမီး"
+                              r"|ရွာ(?:များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")
 DRONE = "ဒရုန်း"   # a drone: resistance forces fly them too, unlike jets and helicopters
 
 
@@ -26,6 +30,8 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
     event_type, sub = cand.hit.event_type, cand.hit.sub_event_type
     norm = [_normalize(knowledge, a, event_type) for a in (cand.roles.actor1, cand.roles.actor2)]
     actor1, actor2 = norm
+    if event_type != "Battles" and cand.roles.partner and actor2 == _normalize(knowledge, cand.roles.partner, event_type):
+        actor2 = None   # "ပျူစောထီးနှင့် စစ်ကောင်စီတပ်က မီးရှို့": the militia burned the village with the army
     named = [_normalize(knowledge, a, event_type) for a in cand.roles.named]
     drone = any(DRONE in s.text for s in cand.sentences)
     if sub in DEFAULT_MILITARY and drone and actor1 is None and is_state(knowledge, actor2):
@@ -71,7 +77,9 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
             actor1 = actor_rules.MILITARY
         if actor2 is None or (sub != "Arrests" and actor2 == actor_rules.MILITARY and actor1 != actor_rules.MILITARY):
             actor2 = actor_rules.CIVILIANS
-    elif event_type in ("Explosions/Remote violence",) and actor2 is None and cand.civilians:
+    elif event_type in ("Explosions/Remote violence",) and actor2 is None and (
+            cand.civilians or any(STRUCK_CIVILIAN.search(s.text) for s in cand.sentences)):
+        # (shells on "the village", "homes", "a school" with no side named as the target: Civilians)
         actor2 = actor_rules.CIVILIANS
     if actor1 is None and sub in UNNAMED_BOMBER:
         actor1 = "unidentified_armed_group"   # coding guide: the attacker is not named
@@ -82,7 +90,7 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
             actor1, others = others[0], others[1:]
         if actor2 is None or actor2 == actor1:
             actor2 = others[0] if others else None
-        lone_killer = cand.civilians and cand.killed and len(cand.roles.named) <= 1 and actor1 == actor_rules.MILITARY \
+        lone_killer = cand.civilians and cand.killed and len(cand.roles.named) <= 1 and is_state(knowledge, actor1) \
             and cand.hit.weight < 0.8   # no battle word ("တိုက်ပွဲ"): only deaths and who caused them
         if actor1 is not None and actor2 is None and not lone_killer:
             # (civilians killed "at the hands of" the army alone: an attack on them, not a battle)

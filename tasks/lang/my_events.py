@@ -23,16 +23,17 @@ from tasks.extract.dates import ResolvedDate
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
-from tasks.lang.my_actors import article_armed, event_actors, is_state
+from tasks.lang.my_actors import STRUCK_CIVILIAN, article_armed, event_actors, is_state
 from tasks.lang.my_roles import (
-    LEVEL_RANK, Roles, article_context, assign_roles, drop_other_armies, marked_actors, township_mentions,
+    LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, township_mentions,
 )
-from tasks.lang.my_text import find_counts, find_dates, nobody_killed, split_sentences
-from tasks.lang.my_where import drop_non_places, event_place, lead_place, sentence_place, set_place
+from tasks.lang.my_text import find_counts, find_dates, named_dead, nobody_killed, split_sentences
+from tasks.lang.my_units import article_mentions
+from tasks.lang.my_where import event_place, lead_place, sentence_place, set_place
 from tasks.lang.my_words import Words, is_burmese, load_words
 
 HISTORY_DAYS = 45
-PASSIVE_WINDOW = 12
+PASSIVE_WINDOW = 16   # "...တိုက်ခိုက်မှုကို ခံခဲ့ရ": the act's noun ending and object particle before ခံ
 WEAK_TRIGGER = 0.8
 SECOND_TRIGGER = 0.9
 # "attacked", "fired on": after a mine, a strike or a raid, the next sentence's generic verb tells the same act
@@ -80,6 +81,7 @@ class Candidate:
     between: bool = False   # placed only by the ends of a road or the sides of a border
     died: bool = False      # a word of death, with or without a count
     report_date: ResolvedDate | None = None   # the day a statement was issued: the event's date only failing all else
+    anaphoric: bool = False  # "အဆိုပါ တိုက်ခိုက်မှု" (the said attack): the act told before, not a new one
 
     @property
     def first(self) -> Sentence:
@@ -90,9 +92,8 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     words = load_words("my")
     text = text or ""
     sentences = split_sentences(text)
-    mentions = drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
-    title_mentions = drop_non_places(title, drop_other_armies(title, knowledge.find(title, myanmar_context=True))) \
-        if title else []
+    mentions = article_mentions(knowledge, text)
+    title_mentions = article_mentions(knowledge, title) if title else []
     context = (*article_context(knowledge, [*mentions, *title_mentions]),
                township_mentions(knowledge, [*mentions, *title_mentions]))
     starts = [m.start for m in mentions]
@@ -193,15 +194,18 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
         chosen.append(max(others, key=rank))
     if _air_support(words, text, sentence, local, chosen):
         chosen.reverse()   # "AA နှင့် စစ်တပ် တိုက်ပွဲ ပြင်းထန်ပြီး လေကြောင်းဖြင့် ဗုံးကျဲ": the battle, with air support
+    elif [h.sub_event_type for h in chosen] == ["Looting/property destruction", "Attack"] \
+            and any(c.kind == "killed" for c in counts):
+        chosen.reverse()   # "မီးရှို့ကာ ရွာသား ၃ ဦးကို သတ်ဖြတ်": the killing leads, the burning is its own event
     built = [_build(knowledge, words, text, sentence, local, context, dates, counts, published, h, False)
              for h in chosen]
     return [c for c in built if c is not None]
 
 
+# a demonstrative right before the act's word points back at an act already told: "အဆိုပါ တိုက်ခိုက်မှု",
+# "ထို တိုက်ပွဲ", "ယင်း ဗုံးကြဲမှု", "အဲဒီ တိုက်ပွဲ" (the said / that attack, battle, bombing)
+_ANAPHORA = re.compile(r"(?:အဆိုပါ|ယင်း|၎င်း|(?<![\u1000-\u109f])(?:ထို|အဲဒီ|အဲ့ဒီ|ဒီ))\s*$")
 _NEGATED = re.compile(r"(?:ဖြစ်)?(?:ပွား|ပွါး)?\s*(?:ခြင်း|တာ|မှု)?\s*(?:လည်း)?\s*မ(?:ရှိ|ဖြစ်)")
-# what an air strike hits when it is no battle's support: people, homes, schools, a village as the target
-_CIVILIAN_TARGET = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|အိမ်|ဈေး|စစ်ဘေးရှောင်|ကိုရင်|သံဃာ|အမျိုးသမီး"
-                              r"|ရွာ(?:များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")
 
 
 def _air_support(words, text, sentence, local, chosen: list[Hit]) -> bool:
@@ -210,7 +214,7 @@ def _air_support(words, text, sentence, local, chosen: list[Hit]) -> bool:
     if len(chosen) != 2 or chosen[0].sub_event_type != "Air/drone strike" or chosen[1].sub_event_type != "Armed clash":
         return False
     sides = {m.ref_ids[0] for m in local if m.kind == "actor"}
-    return chosen[1].weight >= 1.0 and len(sides) >= 2 and not _CIVILIAN_TARGET.search(sentence.text)
+    return chosen[1].weight >= 1.0 and len(sides) >= 2 and not STRUCK_CIVILIAN.search(sentence.text)
 
 
 def _build(knowledge, words, text, sentence, local, context, dates, counts, published, hit: Hit,
@@ -222,7 +226,11 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     place, between = sentence_place(knowledge, text, sentence, local, context, hit.start)
     marked = marked_actors(knowledge, words, text, local, (sentence.start, sentence.end))
     # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause
-    passive = re.search(words.alternation("passive_marker"), text[hit.end:min(sentence.end, hit.end + PASSIVE_WINDOW)]) is not None
+    act_end = hit.end   # "ဒရုန်းဖြင့် ဗုံးကြဲတိုက်ခိုက်ခြင်း ခံရ": the act's words run on before the passive
+    for m in local:
+        if m.kind == "trigger" and act_end <= m.start <= act_end + 2:
+            act_end = m.end
+    passive = re.search(words.alternation("passive_marker"), text[act_end:min(sentence.end, act_end + PASSIVE_WINDOW)]) is not None
     roles = assign_roles(marked, passive)
     died = re.search(words.alternation("killed"), sentence.text) is not None
     if not casualty_only and hit.weight < WEAK_TRIGGER and not roles.named and not died:
@@ -230,6 +238,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     cand = Candidate([sentence], hit, best_date, place, roles, casualty_only=casualty_only, marked=marked,
                      passive=passive)
     cand.report_date = min(reported, key=lambda d: d.start) if reported else None
+    cand.anaphoric = _ANAPHORA.search(text, max(sentence.start, hit.start - 16), hit.start) is not None
     cand.died = died
     cand.between = between
     cand.civilians = any(m.civilian for m in marked) or re.search(words.alternation("civilian_word"), sentence.text) is not None
@@ -237,9 +246,9 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
         if c.scope == "event" and c.kind in ("killed", "injured", "arrested", "displaced"):
             setattr(cand, c.kind, max(getattr(cand, c.kind), c.value))
     cand.none_killed = nobody_killed(sentence.text, words)
+    if died and not cand.killed and not any(c.kind == "killed" for c in counts):
+        cand.killed = named_dead(sentence.text, words)   # "ရဲဘော် ဇော်ဇော် ကျဆုံး": one firm death
     return cand
-
-
 
 
 def _township(place) -> str | None:
@@ -274,7 +283,7 @@ def _merge(candidates: list[Candidate], sentences: list[Sentence]) -> list[Candi
                                           or cand.hit.weight < 0.7 or cand.hit.text in GENERIC_ATTACK)
         if near and same_kind and _compatible(prev, cand):
             _absorb(prev, cand)
-        elif cand.casualty_only:
+        elif cand.casualty_only or cand.anaphoric:
             if prev is not None and _compatible(prev, cand):
                 _absorb(prev, cand)
         elif cand.date is None and events:
@@ -322,8 +331,6 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
         setattr(prev, kind, max(getattr(prev, kind), getattr(cand, kind)))
     prev.none_killed = prev.none_killed or cand.none_killed
     prev.civilians = prev.civilians or cand.civilians
-
-
 
 
 def _event(knowledge, cand: Candidate, published: date, article_id, lead, context,
@@ -378,8 +385,6 @@ def _force_on_protesters(knowledge, event: Event) -> None:
     event.disorder_type = _disorder(event.event_type, event.sub_event_type)
     _set_actor(knowledge, event, "1", force)
     _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
-
-
 
 
 

@@ -126,5 +126,8 @@ def _surfaces(words: Words, level: str, name: str) -> list[str]:
 
 
 def matchable_alone(name: str) -> bool:
-    """May this Burmese name match without a suffix? Not when it is a single syllable."""
-    return syllable_count(_BRACKETS.sub(" ", name)) >= MIN_SYLLABLES
+    """May this Burmese name match without a suffix? Not when it is a single syllable, nor when it is also
+    an everyday word of the news ("ကလေး" a child and Kale, "တံတား" a bridge and Tadar): those need their
+    မြို့ / မြို့နယ် / ခရိုင် (seeds/language_words.csv, kind common_word_place)."""
+    bare = _BRACKETS.sub(" ", name).strip()
+    return syllable_count(bare) >= MIN_SYLLABLES and bare not in load_words("my").kind("common_word_place")

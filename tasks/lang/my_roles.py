@@ -40,9 +40,11 @@ class Roles:
     actor1: str | None = None
     actor2: str | None = None
     named: list[str] = field(default_factory=list)
+    partner: str | None = None   # "A နှင့် B က" (A and B, as doers): A acts with the doer, in a battle or not
 
 
 PARTICLE_WINDOW = 30   # characters after a name in which its particle is looked for
+PAIR_GAP = 12          # characters between "A နှင့်" and the next name for A to be that doer's partner
 
 
 def particle_after(words: Words, text: str, end: int, limit: int | None = None) -> str:
@@ -57,13 +59,16 @@ def particle_after(words: Words, text: str, end: int, limit: int | None = None) 
         if not (is_syllable_boundary(text, m.start()) and is_syllable_boundary(text, m.end())):
             continue
         p = m.group(0)
+        if p == "ဟာ" and text[m.start() - 1:m.start()] == "မ":
+            continue   # the "ဟာ" of "မဟာ" (great: "မဟာမိတ်", allies) is no topic marker
         if p in words.kind("object_particle"):
             return "object"
         if p in words.kind("genitive_particle"):
             return "genitive"
         if p in words.kind("pair_particle"):
             return "pair"
-        return "agent" if words.kind("subject_particle").get(p) == "agent" else "subject"
+        kind = words.kind("subject_particle").get(p)
+        return kind if kind in ("agent", "topic") else "subject"
     return "none"
 
 
@@ -158,20 +163,32 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
     armed = [m for m in marked if not m.civilian and m.role != "speaker"]
     roles = Roles(named=list(dict.fromkeys([*(m.actor_id for m in armed), *speakers])))
     if passive:
-        victims = {m.actor_id for m in armed if m.role in ("subject", "none")}
-        doers = [m for m in armed if m.role in ("genitive", "agent")] or [m for m in armed if m.actor_id not in victims]
+        # "A သည် B က တိုက်ခိုက်ခြင်း ခံရ" (A was attacked by B): with a topic named, the topic is the victim
+        # and a က-marked name the doer; else an unmarked or က-marked name is the victim
+        topics = {m.actor_id for m in armed if m.role == "topic"}
+        # "ရွာသား ၅ ဦး စစ်ကောင်စီတပ်က ဖမ်းဆီးခံရ": with civilians it happened to, the က-marked side did it
+        civilians = any(m.civilian and m.role in ("none", "subject", "topic") for m in marked)
+        victims = topics or {m.actor_id for m in armed if m.role in (("none",) if civilians else ("subject", "none"))}
+        victims |= {m.actor_id for m in armed if m.role == "object"}   # "the junta's gate ကို ... bombed ခံရ"
+        doers = [m for m in armed if m.role in ("genitive", "agent")] \
+            or [m for m in armed if m.role == "subject" and m.actor_id not in victims] \
+            or [m for m in armed if m.actor_id not in victims]
         roles.actor1 = doers[0].actor_id if doers else None
-        others = [m for m in armed if m.actor_id != roles.actor1]
+        others = [m for m in armed if m.actor_id != roles.actor1 and m.actor_id in victims] \
+            or [m for m in armed if m.actor_id != roles.actor1]
         roles.actor2 = others[0].actor_id if others else None
         return roles
     objects = {m.actor_id for m in armed if m.role == "object"}
     doers = [m for m in armed if m.actor_id not in objects]
-    for role in (("subject", "agent"), ("genitive",), ("pair",), ("none",)):
+    for role in (("subject", "agent", "topic"), ("genitive",), ("pair",), ("none",)):
         pick = next((m for m in doers if m.role in role), None)
         if pick:
             roles.actor1 = pick.actor_id
+            at = armed.index(pick)
+            if role[0] == "subject" and at and armed[at - 1].role == "pair" and pick.start - armed[at - 1].end <= PAIR_GAP:
+                roles.partner = armed[at - 1].actor_id
             break
-    for role in (("object",), ("pair",), ("none",), ("subject", "agent")):
+    for role in (("object",), ("pair",), ("none",), ("subject", "agent", "topic")):
         pick = next((m for m in armed if m.role in role and m.actor_id != roles.actor1), None)
         if pick:
             roles.actor2 = pick.actor_id
@@ -181,14 +198,15 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
 
 # "တပ်မတော်" (the Tatmadaw) glued to the words before it is another army's name: "...လွတ်မြောက်ရေးတပ်မတော်"
 # (a liberation army), "ရှမ်းပြည်တပ်မတော်" (the Shan State Army); "မြန်မာ့တပ်မတော်" stays the military
-_OTHER_ARMY = re.compile(r"(?:ရေး|ပြည်)$")
+# "...လွတ်မြောက်ရေး", "ရှမ်းပြည်", "ကယန်းအမျိုးသား" + တပ်မတော်: a liberation, state or national army, not the Tatmadaw
+_OTHER_ARMY = re.compile(r"(?:ရေး|ပြည်|အမျိုးသား(?:များ)?)$")
 ARMY_WORD = "တပ်မတော်"
 
 
 def drop_other_armies(text: str, mentions) -> list:
     """The matcher's mentions without a bare "တပ်မတော်" that ends another army's (unknown) name."""
     return [m for m in mentions if not (m.kind == "actor" and m.text == ARMY_WORD
-                                        and _OTHER_ARMY.search(text[max(0, m.start - 6):m.start]))]
+                                        and _OTHER_ARMY.search(text[max(0, m.start - 12):m.start]))]
 
 
 # --- places --------------------------------------------------------------------------------------------
@@ -248,4 +266,11 @@ def resolve_place(knowledge, mention, context: tuple[Counter, Counter]):
         return None   # a village of that name in another township than the ones the article names
     if best.level == "village_tract" and len(places) > 1 and score(best)[:2] == (0, 0):
         return None
+    if best.level == "district" and score(best)[:2] != (0, 0) and not townships:
+        # a district named after its seat ("ဖာပွန်", "မြောက်ဦး") in an article about its state that names no
+        # township: news names the town (and writes ခရိုင် for the district); with a township named, or
+        # elsewhere in the country, it stays a district (and "ကလေး", a child, is not Kale)
+        seat = next((p for p in places if p.level == "township" and p.district_pcode == best.place_id
+                     and score(p)[:3] == score(best)[:3]), None)
+        return seat or best
     return best

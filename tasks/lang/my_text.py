@@ -29,7 +29,7 @@ _SENTENCE_END = re.compile(r"[\u104b?!]+")
 _DIGIT = "[0-9\u1040-\u1049]"
 _NUMBER = rf"{_DIGIT}(?:[{','}\u101d]?{_DIGIT})*"  # ဝ (wa) typed for ၀ (zero) inside a number
 COUNT_WINDOW = 40
-_SINCE = re.compile(r"\s*(?:က|မှ)?\s*(?:စ၍|စလို့|စပြီး|စတင်|ကတည်းက|တည်းက|မှစ)")
+_SINCE = re.compile(r"\s*(?:ကနေ|က|မှ)?\s*(?:စ၍|စလို့|စပြီး|စတင်|ကတည်းက|တည်းက|မှစ)")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -144,7 +144,9 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
         if nxt:
             after = after[:nxt.start()]
         before = text[max(0, match.start() - 14):match.start()]
-        kind = _kind_after(words, after) or _kind_after(words, before, last=True) \
+        # "ဒဏ်ရာရသူ ၃ ဦးနှင့် သေဆုံးသူ ၂ ဦး": a count headed by "the ones who ..." (…သူ) is of that verb
+        headed = _kind_after(words, before, last=True) if _HEAD_NOUN.search(before) else None
+        kind = headed or _kind_after(words, after) or _kind_after(words, before, last=True) \
             or _kind_of_object(words, text, match.end(), nxt is None)
         if kind is None:
             if nxt and _COORDINATED.match(after):
@@ -169,6 +171,7 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
     return sorted(counts, key=lambda c: c.start)
 
 
+_HEAD_NOUN = re.compile(r"သူ(?:များ|တွေ)?\s*(?:စုစုပေါင်း)?\s*\(?\s*$")
 # between two counts, only "and" and the next group's noun: "(၁)ပါး နှင့် အမျိုးသမီးငယ်", "၂ ဦးနဲ့ ကလေး"
 _COORDINATED = re.compile(r"\s*(?:နှင့်|နဲ့|၊)\s*[^\s\u104a\u104b\d\u1040-\u1049]{0,24}\s*\(?\s*$")
 OBJECT_CLAUSE = 120   # characters: "ရွာသား ၅ ဦးကို [when] [where] ပစ်သတ်ခဲ့" puts the verb far after its object
@@ -201,6 +204,34 @@ def _kind_after(words: Words, window: str, last: bool = False) -> str | None:
     return (max(found) if last else min(found))[1]
 
 
+NAMED_WINDOW = 160   # characters before a word of death in which the named dead are looked for
+# a title, then a name: not a plural, a count or "ရဲဘော်ရဲဘက်" (comrades)
+_NOT_A_NAME = r"(?!\s*(?:များ|တွေ|တို့|ရဲဘက်|တစ်|တ(?:ဦး|ယောက်)|[\u1040-\u10490-9(]))"
+
+
+@lru_cache(maxsize=4)
+def _named_patterns(words: Words) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    title = re.compile(rf"(?:{words.alternation('person_title')}){_NOT_A_NAME}\s*[\u1000-\u102a\u103f-\u1049\u104c-\u109f]")
+    killed = re.compile(words.alternation("killed"))
+    speech = re.compile(words.alternation("speech_verb"))
+    return title, killed, speech
+
+
+def named_dead(text: str, words: Words | None = None) -> int:
+    """How many people named with a title ("ရဲဘော် ဇော်ဇော်", "ဒုဗိုလ် ...") the sentence tells dead,
+    for a sentence that gives no count: a named dead person is one firm death. A titled name followed by
+    a speech verb before the death is the one who reports it, not the dead."""
+    words = words or load_words("my")
+    title, killed, speech = _named_patterns(words)
+    verb = killed.search(text)
+    if verb is None:
+        return 0
+    window_start = max(0, verb.start() - NAMED_WINDOW)
+    named = [m for m in title.finditer(text, window_start, verb.start())
+             if not speech.search(text, m.end(), verb.start())]
+    return len(named)
+
+
 def nobody_killed(text: str, words: Words | None = None) -> bool:
     words = words or load_words("my")
     return re.search(words.alternation("nobody_killed"), text) is not None
@@ -216,6 +247,9 @@ def _date_patterns(words: Words) -> list[tuple[str, re.Pattern[str]]]:
     last = rf"(?:(?P<last>{words.alternation('last_prefix')})\s*)?"
     latin = words.alternation("month_latin")
     return [
+        # "လွန်ခဲ့သော ၃ ရက်က" (three days ago), "ပြီးခဲ့တဲ့ ၂ ပတ်က" (two weeks ago): not the 3rd of the month
+        ("ago", re.compile(rf"(?:{words.alternation('ago_prefix')})\s*\(?\s*(?P<num>{_NUMBER})\s*\)?\s*"
+                           rf"(?P<unit>{words.alternation('ago_unit')})(?!\s*နေ့)")),   # "၃ ရက်နေ့" is the 3rd
         ("numeric", re.compile(rf"(?<![\u1040-\u10490-9])(?P<day>{_DIGIT}{{1,2}})\s*[./-]\s*(?P<mon>{_DIGIT}{{1,2}})"
                                rf"\s*[./-]\s*(?P<year>{_DIGIT}{{4}})(?![\u1040-\u10490-9])")),
         ("latin", re.compile(rf"(?<![0-9A-Za-z])(?:(?P<day>\d{{1,2}})\s+(?P<mon>{latin})\.?|(?P<mon2>{latin})\.?\s+(?P<day2>\d{{1,2}})"
@@ -243,12 +277,29 @@ def find_dates(text: str, published: date, words: Words | None = None) -> list[R
                 taken.append((m.start(), m.end()))
                 continue  # "၁၅ ရက်နေ့ကစလို့" (since the 15th): when a period began, not when the event was
             resolved = _resolve(words, kind, m, published)
+            if kind == "day" and resolved is not None:
+                resolved = _same_month(found, text, m, resolved)
             if resolved is None:
                 continue
             day, precision = resolved
             found.append(ResolvedDate(min(day, published), precision, m.group(0), m.start(), m.end()))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+# "ဇွန်လ ၁၄ ရက်နဲ့ ၁၅ ရက်" (June 14 and 15), "၁၄ ရက်မှ ၁၅ ရက်": the bare day shares the month named before it
+_DAY_JOIN = re.compile(r"^\s*(?:နေ့)?\s*(?:နဲ့|နှင့်|မှ|ကနေ|၊|,|-|–)\s*$")
+
+
+def _same_month(found: list[ResolvedDate], text: str, m: re.Match[str], resolved: tuple[date, int]):
+    before = [d for d in found if d.end <= m.start() and d.time_precision == 1 and _DAY_JOIN.match(text[d.end:m.start()])]
+    if not before:
+        return resolved
+    day = resolved[0].day
+    month = before[-1].event_date
+    if day > monthrange(month.year, month.month)[1]:
+        return resolved
+    return month.replace(day=day), 1
 
 
 def _resolve(words: Words, kind: str, m: re.Match[str], published: date) -> tuple[date, int] | None:
@@ -274,6 +325,11 @@ def _resolve(words: Words, kind: str, m: re.Match[str], published: date) -> tupl
         return candidate.replace(day=day), 1
     if kind == "relative_day":
         return published + timedelta(days=int(words.kind("relative_day")[m.group("rel")])), 1
+    if kind == "ago":
+        count, days = digits_value(m.group("num")), int(words.kind("ago_unit")[m.group("unit")])
+        if count is None or count * days > 366:
+            return None
+        return published - timedelta(days=count * days), (1 if days == 1 else 2 if days == 7 else 3)
     if kind == "weekday":
         target = int(words.kind("weekday")[m.group("wd")])
         back = (published.weekday() - target) % 7

@@ -26,6 +26,9 @@ _BETWEEN = re.compile(
 
 # towns listed as a bus line's stops: "မုံရွာ ၊ ကလေးဝ ၊ ကလေး ၊ တမူး ကားတွေ" (the Monywa, Kalewa... buses)
 _ROUTE = re.compile(r"(?:[^\s\u104a\u104b]+\s*\u104a\s*){2,}[^\s\u104a\u104b]+\s*(?:ကား|ယာဉ်)")
+# a convoy's or a column's journey, "from X toward Y" ("စစ်ကိုင်းကနေ မုံရွာဘက်ကို မောင်းနှင်လာတဲ့ ယာဉ်တန်း"):
+# the towns it left and was heading to are not where it was hit
+_JOURNEY = re.compile(r"[^\s\u104a\u104b]+?\s*(?:မြို့)?\s*(?:ကနေ|မှ)\s*[^\s\u104a\u104b]+?\s*(?:မြို့)?\s*ဘက်\s*(?:ကို|သို့)")
 # an ethnic state's name before "တပ်" names a force ("ကရင်နီတပ်ပေါင်းစု"), not where it fought
 _FORCE_AFTER = re.compile(r"\s*(?:အမျိုးသား)?တပ်")
 # "မုံရွာအခြေစိုက် ကုန်သည်များ" (Monywa-based traders): where a source or a group is based, not the event
@@ -43,7 +46,7 @@ def drop_non_places(text: str, mentions) -> list:
     return [m for m in mentions if not (m.kind == "place" and _NOT_PLACE_AFTER.match(text, m.end))]
 
 
-_LINK_WORD = re.compile(r"နယ်စပ်|အစပ်|လမ်း|ကြား|ကား|ယာဉ်")
+_LINK_WORD = re.compile(r"နယ်စပ်|အစပ်|လမ်း|ကြား|ကား|ယာဉ်|ဘက်\s*(?:ကို|သို့)")
 
 
 @lru_cache(maxsize=64)
@@ -53,7 +56,8 @@ def between_spans(text: str, start: int = 0, end: int | None = None) -> tuple[tu
     end = len(text) if end is None else end
     if not _LINK_WORD.search(text, start, end):
         return ()
-    return tuple((m.start(), m.end()) for pattern in (_BETWEEN, _ROUTE) for m in pattern.finditer(text, start, end))
+    return tuple((m.start(), m.end()) for pattern in (_BETWEEN, _ROUTE, _JOURNEY)
+                 for m in pattern.finditer(text, start, end))
 
 
 def sentence_place(knowledge, text: str, sentence, local, context, anchor: int):

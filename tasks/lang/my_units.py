@@ -1,0 +1,67 @@
+"""Actor names a fixed alias cannot hold: the junta's numbered units, local PDF acronyms, dotted
+abbreviations.
+
+The alias matcher knows fixed strings. News names forces in three open families besides:
+- a junta unit by its kind and number: "တပ်မ ၄၄" / "တပ်မ(၃၃)" (a light infantry division), "ဗျူဟာ ၁၄"
+  (a tactical command). The bare word cannot be an alias: "တပ်မ" begins "တပ်မဟာ" (a KNU or KIA brigade)
+  and "ဗျူဟာ" ends "မဟာဗျူဟာ" (strategy); a number right after them can only be a unit;
+- a township's PDF by a Latin acronym ending in PDF ("TPDF", "MPDF", "YPDF-3"): a local people's defence
+  force, the guide's "PDF" unless the knowledge names it otherwise ("MDY-PDF" is an alias already);
+- a known abbreviation written with dots ("K.N.L.A", "P.D.F."): the group of the bare abbreviation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tasks.extract.actors import MILITARY
+from tasks.knowledge import Mention
+from tasks.lang.my_roles import drop_other_armies
+from tasks.lang.my_where import drop_non_places
+
+_NUMBER = r"[\(\-]?\s*(?:အမှတ်\s*)?[\u1040-\u10490-9]+\s*\)?"
+# a number right after the unit word; not the "မဟာ" of "မဟာဗျူဟာ" (strategy)
+_UNIT = re.compile(rf"(?:တပ်မ|(?<!မဟာ)ဗျူဟာ)\s*{_NUMBER}")
+_LOCAL_PDF = re.compile(r"(?<![A-Za-z\-])[A-Z]{1,6}-?PDF(?:\s*-\s*[\u1040-\u10490-9]+)?(?![A-Za-z])")
+_DOTTED = re.compile(r"(?<![A-Za-z.])(?:[A-Z]\.){1,5}[A-Z](?![A-Za-z])\.?")
+
+
+def article_mentions(knowledge, text: str) -> list[Mention]:
+    """The matcher's mentions of a Burmese text, less the names that are no place or no Tatmadaw, plus the
+    open-family actor names."""
+    found = drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
+    return unit_mentions(knowledge, text, found)
+
+
+def unit_mentions(knowledge, text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` with the open-family actor names added where no actor name already stands."""
+    taken = [(m.start, m.end) for m in mentions if m.kind == "actor"]
+    extra: list[Mention] = []
+    for start, end, surface, actor_id in _found(knowledge, text):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        extra.append(Mention("actor", (actor_id,), start, end, surface))
+    if not extra:
+        return mentions
+    return sorted([*mentions, *extra], key=lambda m: (m.start, -m.end))
+
+
+def _found(knowledge, text: str):
+    for m in _UNIT.finditer(text):
+        yield m.start(), m.end(), m.group(0), MILITARY
+    for m in _LOCAL_PDF.finditer(text):
+        yield m.start(), m.end(), m.group(0), "pdf"
+    for m in _DOTTED.finditer(text):
+        bare = m.group(0).replace(".", "")
+        actor_id = _whole_actor(knowledge, bare)
+        if actor_id:
+            yield m.start(), m.end(), m.group(0), actor_id
+
+
+def _whole_actor(knowledge, name: str) -> str | None:
+    """The actor a name is an alias of in full (not a name that only contains one)."""
+    for hit in knowledge.find(name, myanmar_context=True):
+        if hit.kind == "actor" and hit.start == 0 and hit.end == len(name):
+            return hit.ref_ids[0]
+    return None
