@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from tasks.article_span import span_filter
 from tasks.db import insert, transaction, upsert
 from tasks.dedup.article_store import update_stories, write_stories
 from tasks.dedup.events import (EVENT_METHOD_VERSION, Cluster, Clustering, Mention, cluster_mentions, make_mention,
@@ -157,8 +158,11 @@ def _link_rows(clustering: Clustering, fingerprints: dict[str, str], links: dict
 def _full_members(con: duckdb.DuckDBPyConnection, clusters: Sequence[Cluster]) -> list[Cluster]:
     """The clusters again, with their members' whole rows read back (clustering kept slim mentions)."""
     wanted = [m.event_id for c in clusters for m in c.members]
+    # Clusters come in founding order, so a chunk's members were mostly stored near each other: reading
+    # their row-id range skips the rest of the events table (tasks/article_span.py).
+    span, bounds = span_filter(con, wanted, "e", "events", "event_id")
     full = {m.event_id: m for m in map(_full_mention, _mention_rows(
-        con, " AND e.event_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]))}
+        con, f" AND e.event_id IN (SELECT unnest(?::VARCHAR[])){span}", [wanted, *bounds]))}
     return [Cluster(c.cluster_id, [full[m.event_id] for m in c.members], list(c.scores), set(c.articles), list(c.rules))
             for c in clusters]
 
