@@ -14,8 +14,12 @@ row ids: there the listing stays in id order and the range is left out.
 
 from __future__ import annotations
 
+import itertools
+import os
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 import duckdb
 
@@ -56,18 +60,33 @@ def cap_for_batches(con: duckdb.DuckDBPyConnection, megabytes: int = BATCH_STAGE
     limit = megabytes if configured is None else min(configured, megabytes)
     con.execute(f"SET memory_limit = '{limit}MB'")
     con.execute("SET threads = 1")
+    # Under the cap DuckDB spills sooner. Its default spill directory is ./.tmp for an attached file, one
+    # for every process started in that directory, with the same file names: a pipeline and a backfill
+    # side by side would delete each other's spill files ("Could not remove file .tmp/duckdb_temp_...").
+    # DuckDB creates this directory when it first spills and removes it when the connection closes.
+    spill = Path(tempfile.gettempdir()) / f"mmtrack-duckdb-{os.getpid()}-{next(_SPILLS)}"
+    try:
+        con.execute(f"SET temp_directory = '{str(spill).replace(chr(39), chr(39) * 2)}'")
+    except duckdb.Error:
+        pass  # this connection has spilled already: DuckDB keeps the directory it is using
     return con
+
+
+_SPILLS = itertools.count()
 
 
 @contextmanager
 def capped(con: duckdb.DuckDBPyConnection, megabytes: int) -> Iterator[duckdb.DuckDBPyConnection]:
-    """`cap_for_batches` for a while, on a connection that goes on to other work afterwards."""
-    limit, threads = con.execute("SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
+    """`cap_for_batches` for a while, on a connection that goes on to other work afterwards; then the
+    configured limit again (every connection opens with it: tasks/db.py; DuckDB shows its own rounded)."""
+    from tasks.settings import get_settings
+
+    threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
     cap_for_batches(con, megabytes)
     try:
         yield con
     finally:
-        con.execute(f"SET memory_limit = '{limit}'")
+        con.execute(f"SET memory_limit = '{get_settings().db_memory_limit}'")
         con.execute(f"SET threads = {int(threads)}")
 
 
