@@ -6,33 +6,52 @@ forkserver, as the cleaning pool uses (tasks/clean.py): the parent runs Prefect'
 forking it could copy a held lock. A forkserver child inherits the environment of when the server started,
 so the caller's current environment is passed along and installed first (settings are read from it).
 
-The child asks Linux to SIGKILL it when its parent (the fork server) goes, and the fork server exits when
-the calling process does: a killed pipeline or backfill takes its child with it instead of leaving it
-writing on (the kill tests, tests/test_backfill.py and tests/test_crash_consistency.py, rely on that).
+The child watches the process that asked for it and ends itself when that one is gone: a killed pipeline
+or backfill takes its child with it instead of leaving it writing on (tests/test_isolated.py). Its real
+parent is the fork server, and that outlives the caller: every child holds the fork server's "caller
+alive" pipe open, so neither the server's exit nor a parent-death signal would come.
 """
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
 import signal
-import sys
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 
-_PR_SET_PDEATHSIG = 1
+WATCH_EVERY_S = 0.5
 
 
-def _die_with_parent() -> None:
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    try:  # killed but not yet reaped by its own parent: a zombie is gone too
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[-1].split()[0] == "Z"
+    except OSError:
+        return False
 
 
-def _call(environment: dict[str, str], function: Callable[..., Any], args: tuple) -> Any:
-    _die_with_parent()
+def _die_with(caller: int) -> None:
+    def watch() -> None:
+        while not _gone(caller):
+            time.sleep(WATCH_EVERY_S)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    threading.Thread(target=watch, name="die-with-caller", daemon=True).start()
+
+
+def _call(environment: dict[str, str], caller: int, function: Callable[..., Any], args: tuple) -> Any:
+    _die_with(caller)
     os.environ.clear()
     os.environ.update(environment)
     return function(*args)
@@ -41,4 +60,4 @@ def _call(environment: dict[str, str], function: Callable[..., Any], args: tuple
 def run_isolated(function: Callable[..., Any], *args: Any) -> Any:
     """function(*args) in a fresh child process; its result (picklable) or its exception is returned here."""
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("forkserver")) as pool:
-        return pool.submit(_call, dict(os.environ), function, args).result()
+        return pool.submit(_call, dict(os.environ), os.getpid(), function, args).result()
