@@ -46,7 +46,7 @@ def span_filter(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], alia
 
 
 # What the batch stages (tag, extract) let DuckDB hold: with span reads a batch needs a few row groups and
-# its own rows, and one thread pins half the blocks two do. At MMTRACK_DB_MEMORY_LIMIT (128 MB) DuckDB kept
+# its own rows; one thread scans one row group at a time. At MMTRACK_DB_MEMORY_LIMIT (128 MB) DuckDB kept
 # that much of the archive cached, so the calling process grew with the archive (tagging 10,000 stored
 # articles peaked at 415 MB, 361 MB with this cap). 32 MB is too little for a 500-article upsert.
 BATCH_STAGE_MEMORY_MB = 64
