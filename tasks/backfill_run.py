@@ -148,13 +148,14 @@ def work_queue(db: Path, policy: HttpPolicy, feed_ids: list[str], settings: Sett
 
 def _analyse(db: Path, knowledge: Any, settings: Settings, totals: dict[str, int], timer: "PhaseTimer") -> None:
     """Tag and extract every article not yet done (so a batch killed before this is caught up next run)."""
+    from tasks.article_span import cap_for_batches
     from tasks.extract.store import extract_stage as extract_articles
     from tasks.tag import tag_stage as tag_articles
 
     with timer("tag"), opened(db) as con:
-        tags = tag_articles(con, knowledge, None, batch_size=settings.batch_size)
+        tags = tag_articles(cap_for_batches(con), knowledge, None, batch_size=settings.batch_size)
     with timer("extract"), opened(db) as con:
-        events = extract_articles(con, knowledge, None, batch_size=settings.batch_size)
+        events = extract_articles(cap_for_batches(con), knowledge, None, batch_size=settings.batch_size)
     totals["tagged"] += tags["tagged"]
     totals["relevant"] += tags["relevant"]
     totals["events"] += events["events"]

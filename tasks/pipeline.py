@@ -153,11 +153,13 @@ class StageTimer:
 def tag_stage(db_path: Path, force: bool = False, only_feeds: list[str] | None = None) -> dict[str, Any]:
     """Tag every article not yet tagged by this tagger and these seeds (every fetched one with force);
     with `only_feeds`, only those feeds' articles (a worker's shard)."""
+    from tasks.article_span import cap_for_batches
     from tasks.knowledge import load_knowledge, sync_reference_tables
     from tasks.tag import tag_stage as tag_articles
 
     knowledge = load_knowledge()
     with opened(db_path) as con:
+        cap_for_batches(con)  # tasks/article_span.py: DuckDB's cache must not grow with the archive
         if not database.shared_store() or lake.reference_version(con) != knowledge.version:
             sync_reference_tables(con, knowledge)  # analysts join on the seeds the tags were made with
             if database.shared_store():  # every worker would rewrite the same rows, each a commit
@@ -173,11 +175,13 @@ def extract_stage(db_path: Path, force: bool = False, only_feeds: list[str] | No
     Events of articles that a newer tagging found irrelevant are retracted first, so a reprocess never
     leaves events behind that today's rules would not produce.
     """
+    from tasks.article_span import cap_for_batches
     from tasks.extract.store import extract_stage as extract_articles
     from tasks.knowledge import load_knowledge
 
     knowledge = load_knowledge()
     with opened(db_path) as con:
+        cap_for_batches(con)
         retracted = _retract_irrelevant(con)
         ids = _ids(con, "SELECT article_id FROM article_tags WHERE relevant") if force else None
         return {**extract_articles(con, knowledge, ids, batch_size=get_settings().batch_size, feeds=only_feeds),

@@ -17,6 +17,7 @@ from typing import Any
 
 import duckdb
 
+from tasks.article_span import span_filter, work_order
 from tasks.db import transaction, upsert
 from tasks.knowledge import Knowledge, Mention
 from tasks.lang import detect_language, own_script_triggers
@@ -309,18 +310,19 @@ def _ids_to_tag(con: duckdb.DuckDBPyConnection, version: str, feeds: list[str] |
     return [row[0] for row in con.execute(
         "SELECT a.article_id FROM articles a LEFT JOIN article_tags t ON t.article_id = a.article_id "
         "WHERE a.fetch_status <> 'pending' AND (t.article_id IS NULL OR t.tagger_version <> ?) "
-        f"{shard}ORDER BY a.article_id",
+        f"{shard}ORDER BY {work_order()}",  # storage order: a batch is read from a few row groups
         [version] + ([list(feeds)] if feeds is not None else []),
     ).fetchall()]
 
 
 def _articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tuple]:
     """(article_id, title, text, from a Myanmar outlet's feed) for each id."""
+    span, bounds = span_filter(con, article_ids)
     return con.execute(
         "SELECT a.article_id, a.title, coalesce(a.text, a.summary), NOT coalesce(f.general, true) "
         "FROM articles a LEFT JOIN feeds f ON f.feed_id = a.feed_id "
-        "WHERE a.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY a.article_id",
-        [article_ids],
+        f"WHERE a.article_id IN (SELECT unnest(?::VARCHAR[])){span} ORDER BY a.article_id",
+        [article_ids, *bounds],
     ).fetchall()
 
 

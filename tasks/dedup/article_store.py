@@ -19,6 +19,7 @@ from array import array
 import duckdb
 import pyarrow as pa
 
+from tasks.article_span import capped, span_filter, work_order
 from tasks.dedup.articles import (ARTICLE_METHOD_VERSION, STORY_WINDOW, Sketch, assign_stories, candidate_pairs,
                                   shingles, signature, verified_edges)
 
@@ -48,27 +49,35 @@ def _utc(ts: datetime | None) -> datetime:
 def _bodies(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tuple[str, str]]:
     if not article_ids:
         return []
-    return con.execute(f"SELECT a.article_id, {_BODY} FROM articles a WHERE a.article_id IN (SELECT unnest(?::VARCHAR[])) "
-                       "ORDER BY a.article_id", [article_ids]).fetchall()
+    span, bounds = span_filter(con, article_ids)  # read from the row groups that hold them (article_span.py)
+    return con.execute(f"SELECT a.article_id, {_BODY} FROM articles a WHERE a.article_id IN (SELECT unnest(?::VARCHAR[]))"
+                       f"{span} ORDER BY a.article_id", [article_ids, *bounds]).fetchall()
 
 
 def _texts(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, frozenset[int]]:
     return {article_id: shingles(body) for article_id, body in _bodies(con, article_ids)}
 
 
-SKETCH_BATCH = 500
+SKETCH_BATCH = 200
+PLANNING_MEMORY_MB = 32  # 200 texts of 100 KB are 20 MB; at 64 MB, 10,000 articles' planning cached 49 MB
 
 
 def _sketches(con: duckdb.DuckDBPyConnection, article_ids: list[str],
               current: dict[str, tuple[datetime, str]]) -> list[Sketch]:
-    """Signatures and shingle counts of the articles, their texts read a batch at a time. Each shingle set
-    (about 40 KB) is dropped as soon as its signature is made, so memory does not grow with the backlog."""
+    """Signatures and shingle counts of the articles (in id order), their texts read a batch at a time in
+    storage order, so each batch comes from a few row groups. Each shingle set (about 40 KB) is dropped as
+    soon as its signature is made, so memory does not grow with the backlog."""
+    if not article_ids:
+        return []
+    stored_order = [row[0] for row in con.execute(
+        f"SELECT a.article_id FROM articles a WHERE a.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY {work_order()}",
+        [article_ids]).fetchall()]
     sketches = []
-    for start in range(0, len(article_ids), SKETCH_BATCH):
-        for article_id, body in _bodies(con, article_ids[start:start + SKETCH_BATCH]):
+    for start in range(0, len(stored_order), SKETCH_BATCH):
+        for article_id, body in _bodies(con, stored_order[start:start + SKETCH_BATCH]):
             hashes = shingles(body)
             sketches.append(Sketch(article_id, current[article_id][0], signature(hashes), size=len(hashes)))
-    return sketches
+    return sorted(sketches, key=lambda s: s.article_id)
 
 
 VERIFY_ARTICLES = 400
@@ -127,6 +136,13 @@ def _pool(con: duckdb.DuckDBPyConnection, new: list[Sketch], kept: dict[str, tup
 
 
 def update_stories(con: duckdb.DuckDBPyConnection, rebuild: bool = False) -> StoryUpdate:
+    """Plan the story clusters. Planning only reads, SKETCH_BATCH texts at a time: DuckDB is capped to
+    PLANNING_MEMORY_MB meanwhile, or its cache of the texts grows with the archive (tasks/article_span.py)."""
+    with capped(con, PLANNING_MEMORY_MB):
+        return _plan(con, rebuild)
+
+
+def _plan(con: duckdb.DuckDBPyConnection, rebuild: bool) -> StoryUpdate:
     current, stored = _current(con), _stored(con)
     rebuild = rebuild or any(row[4] != ARTICLE_METHOD_VERSION for row in stored.values())
     kept = {} if rebuild else _kept(current, stored)

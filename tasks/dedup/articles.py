@@ -95,7 +95,7 @@ def similarity(a: frozenset[int], b: frozenset[int]) -> float:
     return jaccard
 
 
-@dataclass
+@dataclass(slots=True)
 class Sketch:
     """What clustering needs of one article; shingles are loaded lazily for candidate verification."""
 
@@ -147,11 +147,8 @@ def candidate_pairs(new: Sequence[Sketch], pool: Sequence[Sketch]) -> set[tuple[
     10,000-article backlog); one band's index holds one. A pair sharing several bands is judged again
     in each (a vectorised comparison), which is cheaper than remembering every pair looked at: a
     templated backlog brings about a million of them."""
-    import numpy as np
-
     sketches = [s for s in [*pool, *new] if len(s.signature) == BINS]
     first_new = sum(1 for s in pool if len(s.signature) == BINS)
-    matrix = np.array([s.signature for s in sketches], dtype=np.int64).reshape(len(sketches), BINS)
     pairs: set[tuple[str, str]] = set()
     for band in range(BANDS):
         index: dict[int, list[int]] = {}
@@ -159,26 +156,32 @@ def candidate_pairs(new: Sequence[Sketch], pool: Sequence[Sketch]) -> set[tuple[
             index.setdefault(band_key(sketch.signature, band), []).append(i)
         for bucket in index.values():
             if 1 < len(bucket) <= MAX_BUCKET and bucket[-1] >= first_new:
-                pairs.update(_bucket_pairs(bucket, sketches, first_new, matrix))
+                pairs.update(_bucket_pairs(bucket, sketches, first_new))
     return pairs
 
 
-def _bucket_pairs(bucket: list[int], sketches: list[Sketch], first_new: int, matrix) -> list[tuple[str, str]]:
-    """The plausible pairs of one bucket (ascending indexes) with at least one new article."""
+def _bucket_pairs(bucket: list[int], sketches: list[Sketch], first_new: int) -> list[tuple[str, str]]:
+    """The plausible pairs of one bucket (ascending indexes) with at least one new article. The bucket's
+    signatures are stacked here (at most MAX_BUCKET rows): a matrix of every signature at once was a second
+    copy of them all (50 MB for a 50,000-article backlog), while most buckets hold one article."""
+    import numpy as np
+
     left, right = [], []
     for x, i in enumerate(bucket):
-        for j in bucket[x + 1:]:
+        for y in range(x + 1, len(bucket)):
+            j = bucket[y]
             if j < first_new:
                 continue  # two stored articles were compared when they were new
             if abs(sketches[i].published_at - sketches[j].published_at) <= STORY_WINDOW:
-                left.append(i)
-                right.append(j)
+                left.append(x)
+                right.append(y)
     if not left:
         return []
+    matrix = np.array([np.asarray(sketches[i].signature, dtype=np.int64) for i in bucket])
     estimates = (matrix[left] == matrix[right]).mean(axis=1).tolist()
     found = []
-    for i, j, estimate in zip(left, right, estimates):
-        a, b = sketches[i], sketches[j]
+    for x, y, estimate in zip(left, right, estimates):
+        a, b = sketches[bucket[x]], sketches[bucket[y]]
         if _near(estimate, a.shingle_count, b.shingle_count):
             found.append((a.article_id, b.article_id) if a.article_id < b.article_id else (b.article_id, a.article_id))
     return found
@@ -213,7 +216,7 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoryAssignment:
     article_id: str
     story_cluster_id: str

@@ -218,7 +218,7 @@ def cluster_id_for(founder_event_id: str) -> str:
     return hashlib.sha256(f"event-cluster|{founder_event_id}".encode()).hexdigest()[:32]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Cluster:
     cluster_id: str
     members: list[Mention] = field(default_factory=list)

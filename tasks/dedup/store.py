@@ -21,7 +21,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from tasks.db import insert, transaction, upsert
+from tasks.article_span import span_filter
+from tasks.db import insert, shared_store, transaction, upsert
 from tasks.dedup.article_store import update_stories, write_stories
 from tasks.dedup.events import (EVENT_METHOD_VERSION, Cluster, Clustering, Mention, cluster_mentions, make_mention,
                                 slim)
@@ -92,6 +93,20 @@ def _mention_rows(con: duckdb.DuckDBPyConnection, where: str = "", params: list 
             yield row
 
 
+SCAN_ROWS = 5000        # events read per statement when loading every mention
+
+
+def _every_mention_row(con: duckdb.DuckDBPyConnection) -> Iterator[dict]:
+    """`_mention_rows` of the whole table, SCAN_ROWS row ids per statement: DuckDB's Python client holds
+    a statement's whole result, and every column of every event (about 1 KB each) grew with the backlog."""
+    if shared_store():
+        yield from _mention_rows(con)
+        return
+    top = con.execute("SELECT max(rowid) FROM events").fetchone()[0]
+    for low in range(0, (top if top is not None else -1) + 1, SCAN_ROWS):
+        yield from _mention_rows(con, " AND e.rowid BETWEEN ? AND ?", [low, low + SCAN_ROWS - 1])
+
+
 def _full_mention(row: dict) -> Mention:
     reported_at = row.pop("reported_at")
     row.pop("outlet")
@@ -101,7 +116,7 @@ def _full_mention(row: dict) -> Mention:
 def load_mentions(con: duckdb.DuckDBPyConnection) -> tuple[list[Mention], dict[str, str], dict[str, str | None]]:
     """Every event mention, slimmed for clustering, with fingerprints and each article's outlet."""
     mentions, fingerprints, outlets, shared = [], {}, {}, {}
-    for row in _mention_rows(con):
+    for row in _every_mention_row(con):
         outlets[row["article_id"]] = row["outlet"]
         mention = _full_mention(row)
         fingerprints[row["event_id"]] = _digest([mention.reported_at,
@@ -157,8 +172,11 @@ def _link_rows(clustering: Clustering, fingerprints: dict[str, str], links: dict
 def _full_members(con: duckdb.DuckDBPyConnection, clusters: Sequence[Cluster]) -> list[Cluster]:
     """The clusters again, with their members' whole rows read back (clustering kept slim mentions)."""
     wanted = [m.event_id for c in clusters for m in c.members]
+    # Clusters come in founding order, so a chunk's members were mostly stored near each other: reading
+    # their row-id range skips the rest of the events table (tasks/article_span.py).
+    span, bounds = span_filter(con, wanted, "e", "events", "event_id")
     full = {m.event_id: m for m in map(_full_mention, _mention_rows(
-        con, " AND e.event_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]))}
+        con, f" AND e.event_id IN (SELECT unnest(?::VARCHAR[])){span}", [wanted, *bounds]))}
     return [Cluster(c.cluster_id, [full[m.event_id] for m in c.members], list(c.scores), set(c.articles), list(c.rules))
             for c in clusters]
 

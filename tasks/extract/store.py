@@ -13,6 +13,7 @@ from datetime import date, datetime, timezone
 import duckdb
 import pyarrow as pa
 
+from tasks.article_span import span_filter, work_order
 from tasks.db import insert, transaction
 from tasks.lang import extract  # dispatches on the article's language (English or Burmese rules)
 from tasks.extract.model import EXTRACTOR_VERSION, Event, Figure
@@ -87,14 +88,16 @@ def _ids_to_extract(con: duckdb.DuckDBPyConnection, knowledge_version: str, arti
         params = [EXTRACTOR_VERSION, knowledge_version]
     if feeds is not None:
         sql, params = sql + " AND list_contains(?, a.feed_id)", params + [list(feeds)]
-    return [row[0] for row in con.execute(f"{sql} ORDER BY a.article_id", params).fetchall()]
+    # storage order: each batch is then read from a few row groups (tasks/article_span.py)
+    return [row[0] for row in con.execute(f"{sql} ORDER BY {work_order()}", params).fetchall()]
 
 
 def _articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tuple[str, str | None, str | None, date | None, date | None]]:
+    span, bounds = span_filter(con, article_ids)
     return con.execute(
         "SELECT a.article_id, a.title, coalesce(a.text, a.summary), CAST(a.published_at AS DATE), "
-        "CAST(a.first_seen_at AS DATE) FROM articles a WHERE a.article_id IN (SELECT unnest(?::VARCHAR[])) "
-        "ORDER BY a.article_id", [article_ids]).fetchall()
+        f"CAST(a.first_seen_at AS DATE) FROM articles a WHERE a.article_id IN (SELECT unnest(?::VARCHAR[])){span} "
+        "ORDER BY a.article_id", [article_ids, *bounds]).fetchall()
 
 
 def extract_stage(con: duckdb.DuckDBPyConnection, knowledge, article_ids: list[str] | None = None,
