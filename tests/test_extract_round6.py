@@ -72,3 +72,25 @@ def test_resistance_told_by_what_it_is_takes_a_town_from_the_state(knowledge, su
     event = _main(knowledge, text)
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert event.actor1_id not in ("military_myanmar", "police_myanmar")
+
+
+# --- kinds ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "An artillery shell fired from the navy base exploded in a ward of Sittwe on Monday night, killing three residents.",
+    "Two mortar shells caused an explosion near the market in Kyauktaw on Monday, wounding four villagers.",
+])
+def test_a_shell_that_exploded_is_shelling(knowledge, text):
+    assert _main(knowledge, text).sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_bomb_that_exploded_stays_a_bombing(knowledge):
+    text = "A bomb exploded outside the ward office in Tamwe township on Monday, wounding two staff."
+    assert _main(knowledge, text).sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_shelling_with_no_side_named_is_unidentified(knowledge):
+    text = "Two artillery shells landed in Kyon Doe village in Kawkareik township on Monday night, killing a farmer."
+    event = _main(knowledge, text)
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1_id == "unidentified_armed_group"

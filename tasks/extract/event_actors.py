@@ -322,7 +322,8 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
                   or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None))
         else:
             a1 = _dominant_state_actor(knowledge, scan) or (
-                actor_rules.MILITARY if sub == "Air/drone strike" and actor_rules.MILITARY in knowledge.actors else None)
+                actor_rules.MILITARY if sub == "Air/drone strike" and actor_rules.MILITARY in knowledge.actors else None) or (
+                UNIDENTIFIED if sub == "Shelling/artillery/missile attack" and UNIDENTIFIED in knowledge.actors else None)
     if a1 is None and et == "Violence against civilians" and UNIDENTIFIED in knowledge.actors:
         a1 = UNIDENTIFIED  # coding guide: "Unidentified Armed Group when the attacker is not named"
     if a2 is None and et in ("Violence against civilians", "Explosions/Remote violence") and inter(a1) in (1, 2, 3):

@@ -332,7 +332,17 @@ def best_trigger(hits: list[TriggerHit]) -> TriggerHit | None:
     if any(h.event_type == "Battles" for h in hits):
         # "repelled the attack, killing eight and seizing weapons": the weapons are the battle's spoils
         hits = [h for h in hits if h.sub_event_type != "Disrupted weapons use"] or hits
-    return max(hits, key=lambda h: (h.priority, -h.start))
+    best = max(hits, key=lambda h: (h.priority, -h.start))
+    if best.text.lower() in _DETONATION_WORDS:
+        # "an artillery shell ... exploded", "mortar shells caused an explosion": the blast is the shell's
+        fired = [h for h in hits if h.sub_event_type in ("Shelling/artillery/missile attack", "Air/drone strike")]
+        if fired:
+            return max(fired, key=lambda h: (h.priority, -h.start))
+    return best
+
+
+# Words that tell only that something blew up, not what: the weapon named beside them decides the kind
+_DETONATION_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "blasts"})
 
 
 _CROWD = re.compile(r"\b(?:mob|crowd|angry villagers|lynch(?:ed|ing)?)\b", re.IGNORECASE)
