@@ -94,3 +94,32 @@ def test_shelling_with_no_side_named_is_unidentified(knowledge):
     event = _main(knowledge, text)
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     assert event.actor1_id == "unidentified_armed_group"
+
+
+def test_deaths_after_a_shelling_are_the_shelling(knowledge):
+    text = "Nine villagers were killed after soldiers shelled the market of Pauktaw on Monday morning."
+    event = _main(knowledge, text)
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1_id == "military_myanmar"
+    assert event.fatalities == 9
+
+
+def test_deaths_a_month_after_a_shelling_are_not_that_shelling(knowledge):
+    text = "Two teachers were killed in Gangaw on Monday, a month after troops shelled the village school."
+    assert all(e.sub_event_type != "Shelling/artillery/missile attack" for e in _events(knowledge, text))
+
+
+def test_a_group_quoted_as_the_source_is_no_side(knowledge):
+    text = ("Shells fired from the navy base hit a jetty in Kyaukpyu on Monday, killing four fishermen, "
+            "a local paper reported quoting the Arakan Army.")
+    event = _main(knowledge, text)
+    assert "aa" not in (event.actor1_id, event.actor2_id)
+
+
+# --- tolls ----------------------------------------------------------------------------------------
+
+def test_a_toll_over_a_several_day_fight_is_no_days_toll(knowledge):
+    text = ("On Sunday the KNLA raided an army outpost near Hpapun, killing a soldier. Eleven soldiers were "
+            "killed during the four-day clashes in the district, the group said.")
+    events = _events(knowledge, text)
+    assert events and all(e.fatalities != 11 for e in events)

@@ -321,9 +321,18 @@ def drop_earlier_events(hits: list[TriggerHit], text: str, lo: int, hi: int) -> 
     if not spans:
         return hits
     main = [h for h in hits if not in_spans(h.start, spans)]
-    if any(not h.casualty_only for h in main):
+    if any(not _tells_only_deaths(h) for h in main):
         return main
-    return hits
+    gapped = earlier_clauses(text, lo, hi, gapped=True)  # "killed ... a month after troops shelled": not the cause
+    return [h for h in hits if not in_spans(h.start, gapped)] or hits
+
+
+def _tells_only_deaths(hit: TriggerHit) -> bool:
+    """'killed', or a victim phrase ("civilians were killed"): deaths whose cause the 'after' clause may tell."""
+    return hit.casualty_only or (hit.sub_event_type == "Attack" and bool(_DEATHS_TOLD.search(hit.text)))
+
+
+_DEATHS_TOLD = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+)?(?:killed|shot dead|wounded|injured)$", re.IGNORECASE)
 
 
 def best_trigger(hits: list[TriggerHit]) -> TriggerHit | None:
