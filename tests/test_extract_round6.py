@@ -123,3 +123,23 @@ def test_a_toll_over_a_several_day_fight_is_no_days_toll(knowledge):
             "killed during the four-day clashes in the district, the group said.")
     events = _events(knowledge, text)
     assert events and all(e.fatalities != 11 for e in events)
+
+
+# --- events no label has --------------------------------------------------------------------------
+
+def test_a_war_told_in_the_present_is_no_event(knowledge):
+    text = "The army is also fighting with the Kachin Independence Army in northern Shan State."
+    assert _events(knowledge, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers shelled Tat Kone village on Monday, killing three. The bodies were later taken away by troops.",
+    "Soldiers shelled Tat Kone village on Monday, killing three. Troops took away the deceased the same night.",
+])
+def test_the_dead_taken_away_are_no_abduction(knowledge, text):
+    assert "Abduction/forced disappearance" not in [e.sub_event_type for e in _events(knowledge, text)]
+
+
+def test_villagers_taken_away_are_still_an_abduction(knowledge):
+    text = "Soldiers took away five villagers from Tat Kone village in Myaing township on Monday."
+    assert "Abduction/forced disappearance" in [e.sub_event_type for e in _events(knowledge, text)]
