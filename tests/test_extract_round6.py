@@ -143,3 +143,13 @@ def test_the_dead_taken_away_are_no_abduction(knowledge, text):
 def test_villagers_taken_away_are_still_an_abduction(knowledge):
     text = "Soldiers took away five villagers from Tat Kone village in Myaing township on Monday."
     assert "Abduction/forced disappearance" in [e.sub_event_type for e in _events(knowledge, text)]
+
+
+def test_a_raid_with_no_fighting_told_is_an_attack_on_civilians(knowledge):
+    text = ("Junta troops raided Kyaung Gon village in Ayadaw township on Sunday and clashed with nobody, "
+            "villagers said. Three men were found shot dead after the soldiers left. "
+            "\u201cThere was no fighting at all,\u201d a resident said.")
+    plain = "Junta troops clashed with a local defence force near Kyaung Gon village in Ayadaw township on Sunday."
+    assert _main(knowledge, plain).event_type == "Battles"
+    events = _events(knowledge, text)
+    assert events and all(e.sub_event_type != "Armed clash" for e in events)
