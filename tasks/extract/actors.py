@@ -39,20 +39,36 @@ GENERIC_REBEL = re.compile(
     r"(?:[A-Z][a-z]+\s+)?guerrillas|"
     r"(?:the|rebel|northern)\s+alliance|coalition\s+of\s+[\w\s]{0,30}?(?:troops|groups|forces|armies)|"
     r"rebel\s+coalition|ethnic\s+armed\s+(?:groups?|organi[sz]ations?)|EAOs?|"
-    r"(?<=the )(?:armed\s+|ethnic\s+|rebel\s+|insurgent\s+|resistance\s+)?group(?!\s+(?:of|said|says|told)\b))\b",
+    r"(?<=the )(?:armed\s+|ethnic\s+|rebel\s+|insurgent\s+|resistance\s+)?group(?!\s+(?:of|said|says|told)\b)|"
+    # the resistance told by what it is, not its name: "Chin revolutionary forces", "the defence forces took the town"
+    r"(?:resistance|revolutionary|anti-junta|anti-regime)\s+(?:forces|fighters|groups|troops)|defen[cs]e\s+forces)\b",
     re.IGNORECASE,
 )
+# An insurgency named by its people rather than its name is that people's main armed group: "ethnic Kachin
+# insurgents" are the KIA, "Kokang rebels" the MNDAA. Only peoples with one dominant armed group.
+ETHNIC_REBEL = re.compile(
+    r"\b(?:ethnic\s+)?(Kachin|Kokang|Ta['’]ang|Palaung|Arakan(?:ese)?|Karen|Wa)\s+(?:ethnic\s+)?(?:minority\s+)?"
+    r"(?:insurgents?|rebels?|rebel\s+(?:army|forces|fighters|group)|guerrillas?|insurgent\s+(?:army|forces|group))\b")
+_ETHNIC_GROUP = {"kachin": "kia", "kokang": "mndaa", "ta'ang": "tnla", "ta’ang": "tnla", "palaung": "tnla",
+                 "arakan": "aa", "arakanese": "aa", "karen": "knla", "wa": "uwsa"}
+
+
+def ethnic_rebels(text: str, lo: int = 0, hi: int | None = None):
+    """(actor_id, start, end) of each insurgency named by its people ("Kachin insurgents")."""
+    for m in ETHNIC_REBEL.finditer(text, lo, len(text) if hi is None else hi):
+        yield _ETHNIC_GROUP[m.group(1).lower()], m.start(), m.end()
 # "the military", "security forces" — not "a military informer", "military service", "the military's coup"
 GENERIC_MILITARY = re.compile(
     r"\b(?:ruling\s+)?military(?:\s+personnel)?\b(?!\s+(?:informers?|informants?|spy|spies|collaborators?|supporters?|"
     r"families|family|hospital|university|academy|school|service|conscription|draft|age|aircraft|jets?|helicopters?|"
-    r"equipment|training|rule|coup|takeover|court|tribunal))|\bsecurity\s+forces\b", re.IGNORECASE)
+    r"equipment|training|rule|coup|takeover|court|tribunal))|\bsecurity\s+forces\b"
+    r"|(?<=\bthe )army\b(?!['’]s\s+(?:coup|takeover|rule)|\s+(?:coup|takeover|rule|of)\b)", re.IGNORECASE)
 GENERIC = "?rebel"
 _HEAD_NOUNS = frozenset({"troops", "soldiers", "forces", "fighters", "members", "army", "militia"})
 
 # (a source's acronym in brackets is the source too: "according to the State Administration Council (SAC)")
 _SOURCE_BEFORE = re.compile(
-    r"(?:according to|told|said|says|cited|quoted)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’()-]+\s+){0,5}\(?$"
+    r"(?:according to|told|said|says|cited|quoted|citing|quoting)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’()-]+\s+){0,5}\(?$"
     r"|(?:spokes(?:person|man|woman)|official|officer|leader|statement|commander|source|sources|"
     r"administrator|representative|founder|chief|head)\s+(?:of|for|from|with)\s+(?:a\s+|the\s+)?(?:[\w'’-]+,?\s+(?:and\s+)?){0,4}$"
     r"|(?:statement|report|announcement|video|post|data)\s+(?:released|issued|published|posted|compiled)\s+by\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’-]+\s+){0,3}\(?$"
@@ -103,6 +119,10 @@ def actor_refs(knowledge, mentions, text: str, lo: int, hi: int) -> list[ActorRe
             taken.append((m.start, m.end))
         elif m.kind in ("place", "trigger") and lo <= m.start < hi and m.kind == "place":
             taken.append((m.start, m.end))
+    for actor_id, start, end in ethnic_rebels(text, lo, hi):
+        if actor_id in knowledge.actors and not any(start < e and s < end for s, e in taken):
+            refs.append(_ref(actor_id, start, end, text))
+            taken.append((start, end))
     for pattern, actor_id in ((GENERIC_REBEL, GENERIC), (GENERIC_MILITARY, MILITARY)):
         for g in pattern.finditer(text, lo, hi):
             if any(g.start() < e and s < g.end() for s, e in taken):
@@ -140,9 +160,17 @@ def is_source(text: str, start: int, end: int) -> bool:
 def _ref(actor_id: str, start: int, end: int, text: str) -> ActorRef:
     before, after = text[max(0, start - 60):start], text[end:end + 60]
     said_it = bool(_SAID_IT.match(text[end:end + 220]))
-    source = bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after))
+    source = bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after)) and not _PASSIVE_AGENT.search(before)
     return ActorRef(actor_id, start, end, text[start:end], source=source and not said_it, said_it=said_it,
                     mediator=bool(_MEDIATOR_BEFORE.search(before)))
+
+
+# "said the town was captured by the army": the agent of a told act is a party even inside reported speech
+# (a statement "released by" or "issued by" someone stays its source)
+_PASSIVE_AGENT = re.compile(
+    r"\b(?!(?:released|issued|published|posted|compiled|provided|shared|reported|cited|quoted|confirmed|claimed|"
+    r"announced|verified|documented|compiled)\b)(?:\w+ed|taken|shot|hit|overrun|struck|beaten|driven|seized)\s+"
+    r"by\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 
 
 @dataclass

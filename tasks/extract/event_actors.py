@@ -73,6 +73,11 @@ def _find_armed_groups(knowledge, scan) -> list[str]:
         members = knowledge.alliance_members(actor.actor_id)
         for actor_id in (members or (actor.actor_id,)):
             out.append(actor_id)
+    named_by_people = [(s, a) for a, s, _ in actor_rules.ethnic_rebels(scan.text) if a in knowledge.actors]
+    if named_by_people:  # "Kachin insurgents" counts where it is told, among the groups named
+        firsts = {a: m.start for m in reversed(scan.mentions) if m.kind == "actor" for a in m.ref_ids[:1]}
+        order = sorted([(firsts.get(a, 0), a) for a in out] + named_by_people)
+        out = [a for _, a in order]
     return list(dict.fromkeys(out))
 
 
@@ -255,6 +260,26 @@ def _state_struck(knowledge, scan, cand) -> str | None:
     return found
 
 
+# "had been under the control of the TNLA", "controlled by the KIA", "retook the town from the AA", "TNLA-held"
+_HELD_BEFORE = re.compile(
+    r"(?:under\s+(?:the\s+)?control\s+of|(?:controlled|held|run|administered)\s+by|in\s+the\s+hands\s+of|"
+    r"(?:re)?(?:captured|took|taken|seized|retook|retaken|regained|reclaimed|wrested|won)\s+(?:[\w'’-]+\s+){0,6}?from)"
+    r"\s+(?:the\s+)?(?:ethnic\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _holder(knowledge, scan) -> str | None:
+    """The non-state group the report says held a place, first told."""
+    named = [(m.start, m.end, m.ref_ids[0]) for m in scan.mentions if m.kind == "actor"]
+    named += list((s, e, a) for a, s, e in actor_rules.ethnic_rebels(scan.text))
+    for start, end, actor_id in sorted(named):
+        actor = knowledge.actors.get(actor_id)
+        if actor is None or actor.inter_code not in (2, 3) or knowledge.alliance_members(actor_id):
+            continue
+        if _HELD_BEFORE.search(scan.text[max(0, start - 90):start]) or re.match(r"-(?:controlled|held)\b", scan.text[end:end + 12]):
+            return _normalize(knowledge, actor_id, "Battles")
+    return None
+
+
 def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=None):
     """ACLED conventions per event type: protests are by protesters, riots by rioters, strikes on
     villages hit civilians, a non-state takeover is against the state's forces."""
@@ -297,7 +322,8 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
                   or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None))
         else:
             a1 = _dominant_state_actor(knowledge, scan) or (
-                actor_rules.MILITARY if sub == "Air/drone strike" and actor_rules.MILITARY in knowledge.actors else None)
+                actor_rules.MILITARY if sub == "Air/drone strike" and actor_rules.MILITARY in knowledge.actors else None) or (
+                UNIDENTIFIED if sub == "Shelling/artillery/missile attack" and UNIDENTIFIED in knowledge.actors else None)
     if a1 is None and et == "Violence against civilians" and UNIDENTIFIED in knowledge.actors:
         a1 = UNIDENTIFIED  # coding guide: "Unidentified Armed Group when the attacker is not named"
     if a2 is None and et in ("Violence against civilians", "Explosions/Remote violence") and inter(a1) in (1, 2, 3):
@@ -312,6 +338,9 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
         a2 = _dominant_state_actor(knowledge, scan)
     if a2 is None and sub == "Non-state actor overtakes territory" and inter(a1) in (2, 3, 4) and actor_rules.MILITARY in knowledge.actors:
         a2 = actor_rules.MILITARY  # a town taken by a rebel group was held by the state's forces
+    if sub in ("Government regains territory", "Non-state actor overtakes territory") and inter(a1) == 1 \
+            and inter(a2) not in (2, 3):
+        a2 = _holder(knowledge, scan) or a2  # the town the army retook was held by the group the report says held it
     if a2 is None and et == "Battles" and inter(a1) == 1:
         groups = _article_armed_groups(knowledge, scan)
         a2 = _normalize(knowledge, groups[0], et) if groups else None

@@ -57,6 +57,11 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
             event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
             event.disorder_type = _disorder(event.event_type, event.sub_event_type)
             _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
+        if event.sub_event_type == "Armed clash" and event.inter1 == 1 and _no_fight_told(scan, cand):
+            # "There was no fighting, no clash": troops raiding a village and killing people attacked civilians
+            event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
+            event.disorder_type = _disorder(event.event_type, event.sub_event_type)
+            _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
         if event.event_type == "Explosions/Remote violence" and event.inter1 == 1 and event.inter2 in (2, 3) \
                 and _CIVILIAN_VICTIMS.search(cand.first.text) and not _FIGHTERS_HIT.search(cand.first.text):
             # "five villagers were killed as the regime shelled AA positions": the dead are the target told
@@ -134,6 +139,22 @@ def _nobody_killed_after(scan, cand) -> bool:
         if s.index in scan.event_sentences:
             return False
         if NOBODY_KILLED.search(s.text):
+            return True
+    return False
+
+
+_NO_FIGHT = re.compile(r"\b(?:there (?:was|were|had been) no|without any|despite no)\s+(?:\w+\s+)?"
+                       r"(?:fighting|clash(?:es)?|battles?|resistance|armed resistance|exchange of fire)\b", re.IGNORECASE)
+
+
+def _no_fight_told(scan, cand) -> bool:
+    """ "There was no fighting" in the event's sentences or the next three, before another event is told."""
+    last = cand.sentences[-1].index
+    own = {s.index for s in cand.sentences}
+    for s in scan.sentences[cand.first.index:last + 4]:
+        if s.index > last and s.index in scan.event_sentences and s.index not in own:
+            return False
+        if _NO_FIGHT.search(s.text):
             return True
     return False
 

@@ -25,7 +25,7 @@ FLED_FROM = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|shelterin
 
 # The war described as going on rather than an act told: "are fighting", "is engaged in", "has intensified",
 # "has seen fierce fighting", "amid ongoing offensives".
-_ONGOING_VERB = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+|reportedly\s+)?(?:\w+ly\s+)?(?:engaged in|locked in|\w+ing)\b|"
+_ONGOING_VERB = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+|reportedly\s+|also\s+)?(?:\w+ly\s+)?(?:engaged in|locked in|\w+ing)\b|"
                            r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:intensified|escalated|raged|persisted|continued|seen)\b|"
                            r"\b(?:continues|rages|persists|grinds on)\b", re.IGNORECASE)
 _ONGOING_BEFORE = re.compile(r"\b(?:ongoing|continuing|persistent|escalating|intensifying|relentless)\s+(?:[\w'’-]+\s+)?$|"
@@ -70,3 +70,16 @@ def tally(text: str) -> bool:
         return True  # "bomb blasts in several townships": many events, none told
     return bool(re.search(r"\b(?:have|has) been\b", text)) and any(
         c.value >= _TALLY_SIZE and c.kind in ("arrested", "killed", "abducted") for c in find_counts(text))
+
+
+# The dead moved ("the bodies were taken away", "took away the deceased"): what became of the victims of an
+# event already told, not an abduction or an arrest of its own.
+_THE_DEAD = r"(?:bod(?:y|ies)|corpses?|remains|the dead|(?:the\s+)?deceased(?:\s+\w+)?)"
+_DEAD_BEFORE = re.compile(rf"\b{_THE_DEAD}\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
+_DEAD_AFTER = re.compile(rf"^\s*(?:away\s+)?(?:(?:the|their|his|her|its)\s+)?(?:\w+\s+)?{_THE_DEAD}\b", re.IGNORECASE)
+
+
+def dead_moved(text: str, lo: int, start: int, end: int) -> bool:
+    """Is the trigger at text[start:end] an act done to the dead ("the deceased were taken away")?"""
+    return bool(_DEAD_BEFORE.search(text[max(lo, start - 50):start]) or _DEAD_AFTER.match(text[end:end + 40]))
+

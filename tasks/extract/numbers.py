@@ -199,7 +199,8 @@ CUMULATIVE_CUES = re.compile(
     r"\bsince\b|\bso far\b|\bto date\b|\bin total\b|\ba total of\b|\brecent (?:violence|fighting|clashes|weeks|months|offensive)|"
     r"\bover the (?:past|last)\b|\bthis year\b|\bin recent (?:weeks|months)\b|\bcumulative\b|\bhave been displaced\b|"
     r"\bhas displaced\b|\bhave fled\b|\bare (?:now )?sheltering\b|\bremain displaced\b|"
-    r"\b(?:over|in|within) (?:the )?(?:two|three|four|five|six|seven|several|\d) days\b",
+    r"\b(?:over|in|within) (?:the )?(?:two|three|four|five|six|seven|several|\d) days\b|"
+    r"\b(?:during|in|over|throughout) (?:the )?(?:two|three|four|five|six|seven|several|\d+)-day\b",  # "the three-day clashes"
     re.IGNORECASE,
 )
 

@@ -321,9 +321,18 @@ def drop_earlier_events(hits: list[TriggerHit], text: str, lo: int, hi: int) -> 
     if not spans:
         return hits
     main = [h for h in hits if not in_spans(h.start, spans)]
-    if any(not h.casualty_only for h in main):
+    if any(not _tells_only_deaths(h) for h in main):
         return main
-    return hits
+    gapped = earlier_clauses(text, lo, hi, gapped=True)  # "killed ... a month after troops shelled": not the cause
+    return [h for h in hits if not in_spans(h.start, gapped)] or hits
+
+
+def _tells_only_deaths(hit: TriggerHit) -> bool:
+    """'killed', or a victim phrase ("civilians were killed"): deaths whose cause the 'after' clause may tell."""
+    return hit.casualty_only or (hit.sub_event_type == "Attack" and bool(_DEATHS_TOLD.search(hit.text)))
+
+
+_DEATHS_TOLD = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+)?(?:killed|shot dead|wounded|injured)$", re.IGNORECASE)
 
 
 def best_trigger(hits: list[TriggerHit]) -> TriggerHit | None:
@@ -332,7 +341,17 @@ def best_trigger(hits: list[TriggerHit]) -> TriggerHit | None:
     if any(h.event_type == "Battles" for h in hits):
         # "repelled the attack, killing eight and seizing weapons": the weapons are the battle's spoils
         hits = [h for h in hits if h.sub_event_type != "Disrupted weapons use"] or hits
-    return max(hits, key=lambda h: (h.priority, -h.start))
+    best = max(hits, key=lambda h: (h.priority, -h.start))
+    if best.text.lower() in _DETONATION_WORDS:
+        # "an artillery shell ... exploded", "mortar shells caused an explosion": the blast is the shell's
+        fired = [h for h in hits if h.sub_event_type in ("Shelling/artillery/missile attack", "Air/drone strike")]
+        if fired:
+            return max(fired, key=lambda h: (h.priority, -h.start))
+    return best
+
+
+# Words that tell only that something blew up, not what: the weapon named beside them decides the kind
+_DETONATION_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "blasts"})
 
 
 _CROWD = re.compile(r"\b(?:mob|crowd|angry villagers|lynch(?:ed|ing)?)\b", re.IGNORECASE)
