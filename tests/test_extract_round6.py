@@ -153,3 +153,4 @@ def test_a_raid_with_no_fighting_told_is_an_attack_on_civilians(knowledge):
     assert _main(knowledge, plain).event_type == "Battles"
     events = _events(knowledge, text)
     assert events and all(e.sub_event_type != "Armed clash" for e in events)
+

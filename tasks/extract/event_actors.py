@@ -19,6 +19,7 @@ _CIVILIAN_VICTIMS = re.compile(
     rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,5}}?{_CIVILIAN_WORDS}\b"
     rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
 UNIDENTIFIED = "unidentified_armed_group"
+_STATE_IN_TRIGGER = re.compile(r"\b(?:military|junta|regime|army|tatmadaw|air force)\b", re.IGNORECASE)
 _PLANTED = frozenset({"Grenade", "Remote explosive/landmine/IED", "Suicide bomb"})
 _GIVING_UP = re.compile(r":(?:withdr|retreat|pull|abandon|hand|evacuat|left|vacat)", re.IGNORECASE)
 
@@ -314,6 +315,11 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
             groups = _article_armed_groups(knowledge, scan)
             a1 = _normalize(knowledge, groups[0], et) if groups else ("pdf" if "pdf" in knowledge.actors else None)
             a2 = struck_state
+    if a1 is None and et == "Explosions/Remote violence" and cand is not None and _STATE_IN_TRIGGER.search(cand.hit.text) \
+            and actor_rules.MILITARY in knowledge.actors:
+        # "military aircraft bombed": the trigger phrase names the force, which the actor scan then cannot see
+        # (tests/test_review.py reprocesses with seeds that code it as shelling, where no default names it)
+        a1 = actor_rules.MILITARY
     if a1 is None and et == "Explosions/Remote violence":
         # only the state flies aircraft, but anyone can plant a mine or throw a grenade: ACLED codes a
         # bombing whose perpetrator the report does not name as an unidentified armed group
