@@ -1,4 +1,4 @@
-"""Shared fixtures: fast HTTP settings, a temporary database and a feed registry writer."""
+"""Shared fixtures: fast HTTP settings, a temporary database, a feed registry writer and the shipped knowledge."""
 
 from __future__ import annotations
 
@@ -29,6 +29,15 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kunming-ceasefire-article.txt"
+
+
+@pytest.fixture(scope="session")
+def knowledge():
+    """The shipped seeds' knowledge, compiled once for every rule test (modules testing other seeds
+    define their own `knowledge`)."""
+    from tasks.knowledge import load_knowledge
+
+    return load_knowledge()
 
 
 @pytest.fixture

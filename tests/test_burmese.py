@@ -14,7 +14,6 @@ from tasks import db as database
 from tasks.burmese import to_unicode
 from tasks.dedup import dedup_stage
 from tasks.extract.store import load_events
-from tasks.knowledge import load_knowledge
 from tasks.lang import detect_language, extract
 from tasks.lang.my_text import find_counts, find_dates, split_sentences
 from tasks.lang.my_words import is_syllable_boundary
@@ -35,11 +34,6 @@ CLASH_MY = (
     "ချောင်းမြောင်းတိုက်ခိုက်ခဲ့ရာ စစ်သား (၅) ဦး ကျဆုံးခဲ့ကြောင်း ပကဖ ပြန်ကြားရေးတာဝန်ခံက ပြောသည်။")
 FLOOD_MY = ("ပဲခူးမြို့တွင် မိုးသည်းထန်စွာ ရွာသွန်းပြီး ရေကြီးမှုကြောင့် နေအိမ် ၂၀၀ ကျော် ရေမြုပ်နေကြောင်း "
             "ဒေသခံများက ပြောသည်။ ရေဘေးသင့်သူများကို ဘုန်းကြီးကျောင်းများတွင် ယာယီနေရာချထားသည်။")
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge()
 
 
 def test_a_term_matches_only_on_syllable_boundaries(knowledge) -> None:

@@ -5,13 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.knowledge import load_knowledge
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge()
-
 
 def _places(knowledge, text: str):
     return [m for m in knowledge.find(text, myanmar_context=True) if m.kind == "place"]

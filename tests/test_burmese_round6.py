@@ -7,16 +7,10 @@ from datetime import date
 
 import pytest
 
-from tasks.knowledge import load_knowledge
 from tasks.lang import extract
 from tasks.lang.my_text import find_counts, find_dates
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge()
 
 
 def _main(knowledge, text: str, published: date = PUBLISHED):

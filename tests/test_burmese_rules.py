@@ -7,15 +7,9 @@ from datetime import date
 
 import pytest
 
-from tasks.knowledge import load_knowledge
 from tasks.lang import extract
 
 PUBLISHED = date(2025, 2, 12)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge()
 
 
 def test_soldiers_surrendering_in_a_battle_are_the_battle(knowledge) -> None:

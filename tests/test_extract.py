@@ -7,14 +7,8 @@ import pytest
 
 from tasks.extract import EXTRACTOR_VERSION, extract, extract_events
 from tasks.extract.sentences import find_dateline, split_sentences
-from tasks.knowledge import load_knowledge
 
 SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kunming-ceasefire-article.txt"
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge()
 
 
 @pytest.fixture(scope="module")

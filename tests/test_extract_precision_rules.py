@@ -9,14 +9,8 @@ from datetime import date
 import pytest
 
 from tasks.extract import extract_events
-from tasks.knowledge import load_knowledge
 
 PUBLISHED = date(2024, 3, 6)   # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge()
 
 
 def _events(knowledge, text: str, published: date = PUBLISHED):

@@ -6,20 +6,12 @@ general rule; the held-out set in tests/data/holdout_events measures them togeth
 
 from datetime import date
 
-import pytest
-
 from tasks.extract import extract_events
 from tasks.extract.numbers import find_counts
 from tasks.extract.sentences import find_dateline
-from tasks.knowledge import load_knowledge
 from tasks.matcher import Pattern, PatternMatcher, _fold_text, _fold_with_map, _FOLD_TABLE, verb_forms
 
 PUBLISHED = date(2024, 5, 16)  # a Thursday
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge()
 
 
 def _events(knowledge, text: str, title: str = "", published: date = PUBLISHED):

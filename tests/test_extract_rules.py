@@ -7,15 +7,9 @@ from datetime import date
 import pytest
 
 from tasks.extract import extract, extract_events
-from tasks.knowledge import load_knowledge
 
 PUBLISHED = date(2025, 3, 14)
 WEDNESDAY, THURSDAY, FRIDAY = date(2025, 3, 12), date(2025, 3, 13), date(2025, 3, 14)
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge()
 
 
 def _events(knowledge, text: str, title: str = ""):

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from tasks.extract import extract_events
-from tasks.knowledge import load_knowledge
 
 TITLE = "Myanmar junta air strike kills 12 in Sagaing village: rescuers"
 CAPTION_DAY_AFTER = (
@@ -16,11 +13,6 @@ CAPTION_DAY_AFTER = (
     "Township, where a military air strike killed 12 people.\n\n"
     "A rescue worker told reporters that a military jet bombed Nat Gyi village in Kani Township at around 2pm "
     "on Tuesday, killing 12 villagers.\n\nResidents said the fire spread to a monastery.")
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge()
 
 
 def test_a_strike_dated_by_its_photo_a_day_later_with_the_same_toll_is_one_event_on_the_earlier_day(knowledge) -> None:

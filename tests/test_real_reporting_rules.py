@@ -7,13 +7,7 @@ from datetime import date
 import pytest
 
 from tasks.extract import extract_events
-from tasks.knowledge import load_knowledge
 from tasks.tag import tag_article
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge()
 
 
 # --- relevance -----------------------------------------------------------------------------------

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.knowledge import load_knowledge
 from tasks.tag import tag_article
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge()
 
 
 # --- precision: what a Myanmar story without the war looks like -------------------------------------
