@@ -39,7 +39,8 @@ RELEVANCE_TARGET = 0.95
 DATE_WINDOW_DAYS = 2
 
 
-def _state(name: str | None) -> str | None:
+def state_key(name: str | None) -> str | None:
+    """A state as labels and the gazetteer both name it: 'Shan State (North)' and 'Shan' -> 'shan'."""
     from tasks.extract.places import state_base
 
     base = state_base(name).strip().lower().replace(" ", "")
@@ -52,7 +53,7 @@ def _township(name: str | None) -> str | None:
 
 def gold_values(knowledge, gold: dict) -> dict:
     return {"event_type": gold.get("event_type"), "sub_event_type": gold.get("sub_event_type"),
-            "date": str(gold.get("event_date") or ""), "state": _state(gold.get("admin1")),
+            "date": str(gold.get("event_date") or ""), "state": state_key(gold.get("admin1")),
             "township": _township(gold.get("township")),
             "actor1": gold_short_name(gold.get("actor1"), knowledge), "actor2": gold_short_name(gold.get("actor2"), knowledge),
             "fatalities": gold.get("fatalities")}
@@ -60,7 +61,7 @@ def gold_values(knowledge, gold: dict) -> dict:
 
 def predicted_values(knowledge, event: dict) -> dict:
     return {"event_type": event["event_type"], "sub_event_type": event["sub_event_type"], "date": event["event_date"],
-            "state": _state(event.get("admin1")), "township": _township(event.get("admin3")),
+            "state": state_key(event.get("admin1")), "township": _township(event.get("admin3")),
             "actor1": short_name(event.get("actor1_id"), knowledge), "actor2": short_name(event.get("actor2_id"), knowledge),
             "fatalities": event.get("fatalities"), "sentence": event.get("sentence", "")}
 

@@ -42,6 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.eval_real import state_key  # noqa: E402  (the path above makes `bench` importable as a script)
+
 LABELS_DIR = ROOT / "bench" / "real" / "labels"
 TARGETS = {"pairwise_precision": 0.95, "pairwise_recall": 0.90, "mixed_events": "== 0", "inflated_sources": "== 0"}
 OWN_EVENT_DAYS = 3
@@ -174,21 +176,13 @@ def read_mentions(db: Path, articles: list[dict]) -> dict[str, list[dict]]:
     return mentions
 
 
-def _state(name: str | None) -> str:
-    """The state as labels name it: the gazetteer's 'Shan State (North)' and 'Bago Region (East)' are the
-    labels' 'Shan' and 'Bago' (as bench/eval_real.py compares them)."""
-    from tasks.extract.places import state_base
-
-    return state_base(name).strip().lower().replace(" ", "")
-
-
 def own_event(label: dict, mentions: list[dict]) -> dict | None:
     """The mention that codes the article's main event, or None when the extractor missed it."""
     gold = label["main"]
     day = date.fromisoformat(gold["event_date"])
     fits = [m for m in mentions
             if m["figure_scope"] == "event" and m["cluster_id"] and m["event_type"] == gold["event_type"]
-            and _state(m["admin1"]) == _state(gold.get("admin1")) and abs((m["event_date"] - day).days) <= OWN_EVENT_DAYS]
+            and state_key(m["admin1"]) == state_key(gold.get("admin1")) and abs((m["event_date"] - day).days) <= OWN_EVENT_DAYS]
     fits.sort(key=lambda m: (m["sub_event_type"] != gold["sub_event_type"], abs((m["event_date"] - day).days)))
     return fits[0] if fits else None
 
