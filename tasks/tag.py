@@ -28,8 +28,9 @@ from tasks.relevance import (
     SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
 )
 
-RULES_VERSION = "r4"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
-# r4: commemoration and accident leads, page-furniture titles, articles naming no warring party
+RULES_VERSION = "r5"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
+# r4: commemoration and accident leads, page-furniture titles, articles naming no warring party;
+# r5: a menu of other stories' headlines above the story
 MAX_EVIDENCE_MENTIONS = 80
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u104b])[\"'\u201d\u2019)]?\s+|\n+")
@@ -90,6 +91,7 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     title, text = title or "", text or ""
     if PAGE_FURNITURE.fullmatch(title.strip()):
         title = ""  # the page's real headline, if any, is then the text's first line: the lead
+    title, text = without_story_menu(title, text)
     language = detect_language(text, title)  # the lexicon is one; each language counts its own triggers
     title_mentions = own_script_triggers(no_act_words(knowledge, knowledge.find(title, myanmar_context=True), title), language)
     text_mentions = own_script_triggers(no_act_words(knowledge, knowledge.find(text, myanmar_context=True), text), language)
@@ -129,13 +131,35 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     )
 
 
+# One item of a bulleted list of headlines: "- AA captures junta base in ...", "• Four killed in ...".
+_MENU_ITEM = re.compile(r"[ \t]*[-\u2013\u2022*][ \t]+[^\n]*")
+MENU_MIN_ITEMS = 2
+
+
+def without_story_menu(title: str, text: str) -> tuple[str, str]:
+    """A page often opens with a bulleted list of the site's other headlines (latest or related news) above
+    the story: those are other stories, and a rice-export report under "- Four killed in airstrike" is
+    still about rice. Two or more such items before the first line of prose are blanked (spaces, so that
+    mention offsets still point into the stored text); a title that is itself an item goes with them."""
+    title_item = bool(title) and _MENU_ITEM.fullmatch(title) is not None
+    items, pos = int(title_item), 0
+    while (match := _MENU_ITEM.match(text, pos)) is not None and match.end() > match.start():
+        items += 1
+        pos = match.end() + 1
+    if items < MENU_MIN_ITEMS:
+        return title, text
+    end = min(pos, len(text))
+    return ("" if title_item else title), re.sub(r"[^\n]", " ", text[:end]) + text[end:]
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans; a blank span (a blanked menu) is none, so the lead is the first sentence of text."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if match.start() > start:
+        if match.start() > start and text[start:match.start()].strip():
             spans.append((start, match.start()))
         start = match.end()
-    if start < len(text):
+    if start < len(text) and text[start:].strip():
         spans.append((start, len(text)))
     return spans
 
