@@ -38,12 +38,54 @@ _TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regai
                         "Non-violent transfer of territory"})
 
 
+# "since the 2021 coup", "after the military coup", "seized power in a coup", "the coup-hit country": the coup
+# every story since February 2021 recalls, not the story's news. A headline's own coup ("Myanmar coup: army
+# detains Suu Kyi") has no such cue and still counts.
+_COUP_RECALLED_BEFORE = re.compile(
+    r"(?:\b(?:since|after|following|before|triggered\s+by|sparked\s+by|prompted\s+by|in|anti-?)|\b\d{4})\s*"
+    r"(?:(?:the|a|an|its|their|his|last\s+\w+['’]s|february['’]?s?|military|army|\d{4})\s+)*$", re.IGNORECASE)
+_COUP_RECALLED_AFTER = re.compile(r"^(?:-hit|-era|-torn|-ridden|\s+(?:last|in)\s+(?:\w+\s+)?(?:20\d\d|month|year|february))",
+                                  re.IGNORECASE)
+
+# "drugs seized", "seized 60 kg of methamphetamine", "confiscated a haul of stimulants": goods taken by police,
+# not ground taken in a war
+_GOODS = re.compile(r"\b(?:drugs?|narcotics?|meth(?:amphetamine)?|stimulants?|tablets|pills|heroin|opium|yaba|"
+                    r"kg|kilograms?|kilos|tonnes|tons|haul|contraband|timber|jade|smuggled|worth)\b", re.IGNORECASE)
+_SEIZING = ("seiz", "confiscat", "captur")
+
+# "the fight against terrorism", "fight against corruption": a campaign named, not fighting
+_ABSTRACT_FIGHT_AFTER = re.compile(r"^\s+against\s+(?:the\s+)?(?:terrorism|terror|terrorists|corruption|drugs|narcotics|"
+                                   r"poverty|covid|the pandemic|pandemic|crime|climate|hunger|disease|misinformation)",
+                                   re.IGNORECASE)
+
+
+def _sentence_window(text: str, start: int, end: int, reach: int = 50) -> str:
+    """Up to `reach` characters either side of a mention, cut at sentence ends."""
+    before = re.split(r"[.!?\n]", text[max(0, start - reach):start])[-1]
+    after = re.split(r"[.!?\n]", text[end:end + reach])[0]
+    return f"{before} {after}"
+
+
+def _recalled_or_figurative(mention: Mention, text: str) -> bool:
+    """The coup recalled, goods seized, a campaign "fought": trigger words that tell no act here."""
+    word = mention.text.lower()
+    if word == "coup":
+        return bool(_COUP_RECALLED_BEFORE.search(text[max(0, mention.start - 40):mention.start])
+                    or _COUP_RECALLED_AFTER.match(text[mention.end:mention.end + 30]))
+    if word.startswith(_SEIZING):
+        return bool(_GOODS.search(_sentence_window(text, mention.start, mention.end)))
+    if word.startswith("fight"):
+        return bool(_ABSTRACT_FIGHT_AFTER.match(text[mention.end:mention.end + 40]))
+    return False
+
+
 def no_act_words(knowledge: Knowledge, mentions: list[Mention], text: str) -> list[Mention]:
     """Trigger words that tell no act of war here: a market falling, the coup recalled, people handed over."""
     return [m for m in mentions if not (m.kind == "trigger" and (
         m.text.lower().startswith("fal") | m.text.lower().startswith("fell") and _MARKET_AFTER.match(text[m.end:m.end + 40])
         or _POWER_AFTER.match(text[m.end:m.end + 20])
-        or _PEOPLE_AFTER.match(text[m.end:m.end + 60]) and _territorial(knowledge, m)))]
+        or _PEOPLE_AFTER.match(text[m.end:m.end + 60]) and _territorial(knowledge, m)
+        or _recalled_or_figurative(m, text)))]
 
 
 def _territorial(knowledge: Knowledge, mention: Mention) -> bool:

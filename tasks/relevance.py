@@ -46,6 +46,16 @@ Real reporting adds three rules (issue 14):
   the event, where an article's would be repeated. A disaster's toll ("3,000 dead, junta says") has no
   agent and stays out. Measured on the UCDP headlines (dev data).
 
+Session 6 (issue 14, dev half of the real set):
+- Refugees abroad: a lead whose refugee/aid/displacement words stand in a sentence naming a place or a
+  government abroad with no Myanmar armed actor (India's refugee policy, a camp's rations) is ruled off
+  topic like a scam-centre lead, even when the sentence names the refugees' home state.
+- Crime: lexicon signal "crime" (drugs, scams, theft) rules a lead as "off_topic" does, and an arrest or a
+  raid told in a sentence naming one counts CRIME_ARREST_FACTOR: police catching a drug courier is not the
+  junta detaining activists, though the police are a state force.
+- tasks/mention_context.py drops trigger words that tell no act: the coup recalled ("since the 2021 coup"),
+  goods seized ("60 kg of heroin seized"), a campaign "fought" ("the fight against terrorism").
+
 Headline words (lexicon, signal-only so the extractor never types an event from them): the present
 tense and nouns of terse headlines ("shoots", "repel", "rams into", "cracks down", "explosives",
 "bullets", "violence", "ablaze") weigh 0.25 where the word is also common outside the war: x1.5 in a
@@ -74,6 +84,9 @@ SHORT_THRESHOLD = 0.45
 SHORT_TEXT_WORDS = 30
 LEAD_VIOLENCE_WEIGHT = 0.6
 OFF_TOPIC = "off_topic"
+CRIME = "crime"  # drugs, scams, theft: an off-topic subject whose arrests are policing, not political violence
+OFF_TOPIC_SIGNALS = frozenset({OFF_TOPIC, CRIME})
+CRIME_ARREST_FACTOR = 0.3
 HISTORY, ACCIDENT = "history", "accident"
 ANSWERABLE_TOPICS = frozenset({HISTORY, "diplomacy", "court"})  # ruled out unless the lead tells an act too
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -103,6 +116,8 @@ class Located:
     lead: bool = False   # in the headline or the first sentence: what the story is about
     abroad: bool = False  # its sentence names a place abroad or a foreign government, and no place in Myanmar
     rebels: bool = False  # its sentence names a Myanmar non-state armed group (ACLED inter 2-4)
+    foreign: bool = False  # its sentence names a place abroad or a foreign government, Myanmar places or not
+    crime: bool = False   # its sentence names a crime (drugs, scams, theft: lexicon signal "crime")
 
 
 @dataclass
@@ -177,6 +192,8 @@ def _signal_sums(knowledge: Knowledge, located: list[Located]) -> dict[str, floa
             continue  # migrants protesting in Thailand, a camp in Cox's Bazar, the junta's deal with Russia
 
         weighted = trigger.weight * item.factor
+        if item.crime and trigger.signal in POLITICAL_SIGNALS:
+            weighted *= CRIME_ARREST_FACTOR  # police arresting a drug courier or raiding a scam compound
         if trigger.signal == "conflict" and item.armed:
             weighted *= ARMED_SENTENCE_BOOST
         if trigger.signal in CORE_SIGNALS:
@@ -216,7 +233,10 @@ def off_topic_lead(knowledge: Knowledge, located: list[Located]) -> bool:
     for item, trigger in located_triggers(knowledge, located):
         if not item.lead:
             continue
-        topic |= trigger.signal == OFF_TOPIC
+        topic |= trigger.signal in OFF_TOPIC_SIGNALS
+        # refugees, aid or displacement told where they are abroad (India's refugee policy, a camp in Cox's
+        # Bazar) with no Myanmar armed actor beside them: the story is the host country's
+        topic |= trigger.signal in CONTEXT_SIGNALS and item.foreign and not item.armed
         disaster |= trigger.signal == NON_CONFLICT and trigger.weight >= DISASTER_WEIGHT
         # a commemoration, or an accident told with no armed actor beside it, rules a lead as a disaster does
         disaster |= trigger.signal in ANSWERABLE_TOPICS or (trigger.signal == ACCIDENT and not item.armed)

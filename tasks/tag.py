@@ -25,12 +25,14 @@ from tasks.mention_context import (
     PAGE_FURNITURE, foreign_place, is_foreign, myanmar_place_below_country, no_act_words, not_borders,
 )
 from tasks.relevance import (
-    SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
+    CRIME, SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
+    strongest_trigger,
 )
 
 RULES_VERSION = "r5"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
 # r4: commemoration and accident leads, page-furniture titles, articles naming no warring party;
-# r5: a menu of other stories' headlines above the story
+# r5: a menu of other stories' headlines above the story, breadcrumb titles and short label lines before the
+# lead, the coup recalled, goods seized, crime arrests, refugees abroad in the lead (tasks/relevance.py)
 MAX_EVIDENCE_MENTIONS = 80
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u104b])[\"'\u201d\u2019)]?\s+|\n+")
@@ -89,7 +91,7 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     counts as one Myanmar anchor: "Night guard shot dead by soldiers" there needs no "Myanmar". It is not a
     title anchor, so a headline naming only another country still reads as that country's story."""
     title, text = title or "", text or ""
-    if PAGE_FURNITURE.fullmatch(title.strip()):
+    if PAGE_FURNITURE.fullmatch(title.strip()) or _BREADCRUMB.fullmatch(title.strip()):
         title = ""  # the page's real headline, if any, is then the text's first line: the lead
     title, text = without_story_menu(title, text)
     language = detect_language(text, title)  # the lexicon is one; each language counts its own triggers
@@ -112,7 +114,8 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
         title_mentions = [m for m in title_mentions if not m.needs_context]
         text_mentions = [m for m in text_mentions if not m.needs_context]
     located = _locate(knowledge, title_mentions, "title", [(0, len(title))], TITLE_FACTOR, lead_units=1)
-    located += _locate(knowledge, text_mentions, "text", _sentences(text), 1.0, lead_units=0 if title.strip() else 1)
+    units = _sentences(text)
+    located += _locate(knowledge, text_mentions, "text", units, 1.0, lead_units=0 if title.strip() else _lead_units(text, units, language))
     # The filter above never drops a side that both_sides counted: it runs only when no two sides were named.
     cue = (_short_cue(knowledge, f"{title} {text}", [*title_mentions, *text_mentions], anchored, both_sides)
            if short else None)
@@ -150,6 +153,23 @@ def without_story_menu(title: str, text: str) -> tuple[str, str]:
         return title, text
     end = min(pos, len(text))
     return ("" if title_item else title), re.sub(r"[^\n]", " ", text[:end]) + text[end:]
+
+
+# A breadcrumb taken for a headline: "You are here: Home » News » Diplomacy", "Home > World > Asia".
+_BREADCRUMB = re.compile(r"(?:you\s+are\s+here\s*:?\s*)?home\s*[\u00bb>\u203a|/].*", re.IGNORECASE)
+LEAD_MIN_WORDS = 4
+
+
+def _lead_units(text: str, units: list[tuple[int, int]], language: str) -> int:
+    """A story without a headline leads with its first line of at least LEAD_MIN_WORDS words: the site's name
+    or a section label above it ("Business Standard", "Social Issues") is not what the story is about. Only
+    where spaces part words (Burmese spaces part phrases): elsewhere the first line leads, as before."""
+    if language != "en":
+        return 1
+    for index, (start, end) in enumerate(units):
+        if len(text[start:end].split()) >= LEAD_MIN_WORDS:
+            return index + 1
+    return 1
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -235,7 +255,11 @@ def _locate(
         abroad = (any(is_foreign(knowledge, m) or foreign_place(knowledge, m) for m in unit_mentions)
                   and not any(myanmar_place_below_country(knowledge, m) for m in unit_mentions))
         rebels = bool(opposite_sides_codes(knowledge, unit_mentions) & _ARMED_SIDE)
-        located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels) for m in unit_mentions)
+        foreign = any(is_foreign(knowledge, m) or foreign_place(knowledge, m) for m in unit_mentions)
+        crime = any(m.kind == "trigger" and (t := strongest_trigger(knowledge, m)) is not None and t.signal == CRIME
+                    for m in unit_mentions)
+        located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels, foreign, crime)
+                       for m in unit_mentions)
     located.sort(key=lambda item: item.mention.start)
     return located
 

@@ -31,3 +31,58 @@ def test_one_bullet_or_a_bulleted_body_keeps_its_text():
     assert without_story_menu("Title", "- only one item\nProse follows here.") == ("Title", "- only one item\nProse follows here.")
     title, text = without_story_menu("- first item", "- second item\nThe story.")
     assert title == "" and text.strip() == "The story." and len(text) == len("- second item\nThe story.")
+
+
+# --- the coup recalled, goods seized, a campaign "fought": trigger words that tell no act --------------
+
+def test_the_coup_recalled_is_no_signal_but_a_headlines_own_coup_is(knowledge):
+    recalled = tag_article(knowledge, "Myanmar's junta chief flies to Minsk, his third trip since the coup", "")
+    assert not recalled.relevant and recalled.evidence["components"]["core"] == 0.0
+    own = tag_article(knowledge, "Myanmar coup: army detains civilian leaders in Naypyitaw", "")
+    assert own.relevant
+
+
+def test_drugs_seized_by_police_are_no_capture_and_their_arrests_no_political_violence(knowledge):
+    tags = tag_article(
+        knowledge, "Police seize 80 kg of heroin in Tachileik",
+        "Anti-narcotics police in Tachileik Township, Shan State, seized 80 kg of heroin and two million stimulant "
+        "tablets from a truck on Tuesday and arrested the driver, the police said. The drugs were bound for the "
+        "Thai border. Another two men were arrested in Kengtung on Wednesday with 5 kg of heroin in their car.")
+    assert not tags.relevant and tags.evidence["components"]["core"] == 0.0
+
+
+def test_a_base_seized_by_an_armed_group_stays_a_capture(knowledge):
+    tags = tag_article(
+        knowledge, "Arakan Army seizes junta battalion base in Paletwa",
+        "The Arakan Army said on Monday it had seized a junta battalion base near Paletwa in Chin State after "
+        "three days of fighting, taking dozens of soldiers prisoner.")
+    assert tags.relevant
+
+
+def test_a_campaign_against_terrorism_is_not_fighting(knowledge):
+    tags = tag_article(
+        knowledge, "",
+        "Myanmar's junta chief and a foreign security official on Tuesday pledged to strengthen ties between their "
+        "countries. The two sides discussed the fight against terrorism and regional security, the junta said. "
+        "The military chief also met arms makers during his visit.")
+    assert not tags.relevant
+
+
+# --- leads: refugees abroad, breadcrumbs and section labels ---------------------------------------------
+
+def test_refugee_policy_abroad_in_the_lead_is_the_host_countrys_story(knowledge):
+    tags = tag_article(
+        knowledge, "India's Mizoram will not send back refugees from Chin State, minister says",
+        "The government of Mizoram will not deport the refugees from Myanmar's Chin State sheltering in its "
+        "villages, a state minister told the assembly on Monday. About 30,000 people have crossed since 2021, "
+        "fleeing fighting between the military and resistance forces, aid groups say, and many live in schools.")
+    assert not tags.relevant and tags.rule == "off_topic_lead"
+
+
+def test_a_breadcrumb_title_and_a_section_label_do_not_lead(knowledge):
+    body = ("Business Daily\nWorld\nThailand to deport 200 Myanmar refugees held in Mae Sot\n"
+            "Thai immigration police will send 200 Myanmar migrant workers detained in Mae Sot back across the "
+            "border on Friday, officials said. The workers fled Myanmar's Kayin State after the military "
+            "bombed their villages, they told a rights group.")
+    tags = tag_article(knowledge, "You are here: Home » News » Asia", body)
+    assert not tags.relevant and tags.rule == "off_topic_lead"
