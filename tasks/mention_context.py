@@ -134,3 +134,41 @@ def myanmar_place_below_country(knowledge: Knowledge, mention: Mention) -> bool:
     return mention.kind == "place" and any(
         (place := knowledge.places.get(ref)) is not None and place.country_iso == "MMR" and place.level != "country"
         for ref in mention.ref_ids)
+
+
+# One item of a bulleted list of headlines: "- AA captures junta base in ...", "• Four killed in ...".
+_MENU_ITEM = re.compile(r"[ \t]*[-\u2013\u2022*][ \t]+[^\n]*")
+MENU_MIN_ITEMS = 2
+
+
+def without_story_menu(title: str, text: str) -> tuple[str, str]:
+    """A page often opens with a bulleted list of the site's other headlines (latest or related news) above
+    the story: those are other stories, and a rice-export report under "- Four killed in airstrike" is
+    still about rice. Two or more such items before the first line of prose are blanked (spaces, so that
+    mention offsets still point into the stored text); a title that is itself an item goes with them."""
+    title_item = bool(title) and _MENU_ITEM.fullmatch(title) is not None
+    items, pos = int(title_item), 0
+    while (match := _MENU_ITEM.match(text, pos)) is not None and match.end() > match.start():
+        items += 1
+        pos = match.end() + 1
+    if items < MENU_MIN_ITEMS:
+        return title, text
+    end = min(pos, len(text))
+    return ("" if title_item else title), re.sub(r"[^\n]", " ", text[:end]) + text[end:]
+
+
+# A breadcrumb taken for a headline: "You are here: Home » News » Diplomacy", "Home > World > Asia".
+BREADCRUMB = re.compile(r"(?:you\s+are\s+here\s*:?\s*)?home\s*[\u00bb>\u203a|/].*", re.IGNORECASE)
+LEAD_MIN_WORDS = 4
+
+
+def lead_units(text: str, units: list[tuple[int, int]], language: str) -> int:
+    """A story without a headline leads with its first line of at least LEAD_MIN_WORDS words: the site's name
+    or a section label above it ("Business Standard", "Social Issues") is not what the story is about. Only
+    where spaces part words (Burmese spaces part phrases): elsewhere the first line leads, as before."""
+    if language != "en":
+        return 1
+    for index, (start, end) in enumerate(units):
+        if len(text[start:end].split()) >= LEAD_MIN_WORDS:
+            return index + 1
+    return 1

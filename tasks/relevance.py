@@ -50,6 +50,10 @@ Session 6 (issue 14, dev half of the real set):
 - Refugees abroad: a lead whose refugee/aid/displacement words stand in a sentence naming a place or a
   government abroad with no Myanmar armed actor (India's refugee policy, a camp's rations) is ruled off
   topic like a scam-centre lead, even when the sentence names the refugees' home state.
+- A place abroad: a lead naming a place abroad below a country (Manipur, Teknaf, Mae Sot), no place in
+  Myanmar and no Myanmar armed actor, is the host country's story unless it tells a violent act. A
+  dateline ("BANGKOK --") is where the report was filed, not a place abroad; a generic force there
+  ("Teknaf police", "troops") is the host country's, not Myanmar's (tasks/tag.py).
 - Crime: lexicon signal "crime" (drugs, scams, theft) rules a lead as "off_topic" does, and an arrest or a
   raid told in a sentence naming one counts CRIME_ARREST_FACTOR: police catching a drug courier is not the
   junta detaining activists, though the police are a state force.
@@ -118,6 +122,7 @@ class Located:
     rebels: bool = False  # its sentence names a Myanmar non-state armed group (ACLED inter 2-4)
     foreign: bool = False  # its sentence names a place abroad or a foreign government, Myanmar places or not
     crime: bool = False   # its sentence names a crime (drugs, scams, theft: lexicon signal "crime")
+    host: bool = False    # its sentence names a place abroad below a country (Manipur, Teknaf, Mae Sot)
 
 
 @dataclass
@@ -237,6 +242,11 @@ def off_topic_lead(knowledge: Knowledge, located: list[Located]) -> bool:
         # refugees, aid or displacement told where they are abroad (India's refugee policy, a camp in Cox's
         # Bazar) with no Myanmar armed actor beside them: the story is the host country's
         topic |= trigger.signal in CONTEXT_SIGNALS and item.foreign and not item.armed
+        # any act told at a place abroad, no place in Myanmar named and no Myanmar armed actor (militants
+        # "from Myanmar" expected in Manipur): the host country's story unless the lead tells a violent act
+        # ("recruiting in Cox's Bazar to fight in Myanmar"). A foreign government speaking ("Singapore is
+        # dismayed by killings in Myanmar") or a dateline ("BANGKOK --") is no place abroad.
+        topic |= item.abroad and item.host and not item.armed
         disaster |= trigger.signal == NON_CONFLICT and trigger.weight >= DISASTER_WEIGHT
         # a commemoration, or an accident told with no armed actor beside it, rules a lead as a disaster does
         disaster |= trigger.signal in ANSWERABLE_TOPICS or (trigger.signal == ACCIDENT and not item.armed)

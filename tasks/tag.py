@@ -22,7 +22,8 @@ from tasks.db import transaction, upsert
 from tasks.knowledge import Knowledge, Mention
 from tasks.lang import detect_language, own_script_triggers
 from tasks.mention_context import (
-    PAGE_FURNITURE, foreign_place, is_foreign, myanmar_place_below_country, no_act_words, not_borders,
+    BREADCRUMB, PAGE_FURNITURE, foreign_place, is_foreign, lead_units, myanmar_place_below_country, no_act_words,
+    not_borders, without_story_menu,
 )
 from tasks.relevance import (
     CRIME, SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
@@ -91,7 +92,7 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     counts as one Myanmar anchor: "Night guard shot dead by soldiers" there needs no "Myanmar". It is not a
     title anchor, so a headline naming only another country still reads as that country's story."""
     title, text = title or "", text or ""
-    if PAGE_FURNITURE.fullmatch(title.strip()) or _BREADCRUMB.fullmatch(title.strip()):
+    if PAGE_FURNITURE.fullmatch(title.strip()) or BREADCRUMB.fullmatch(title.strip()):
         title = ""  # the page's real headline, if any, is then the text's first line: the lead
     title, text = without_story_menu(title, text)
     language = detect_language(text, title)  # the lexicon is one; each language counts its own triggers
@@ -113,9 +114,10 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     if not anchored and not paired:  # ambiguous short forms (AA, PDF) only count in a Myanmar story
         title_mentions = [m for m in title_mentions if not m.needs_context]
         text_mentions = [m for m in text_mentions if not m.needs_context]
-    located = _locate(knowledge, title_mentions, "title", [(0, len(title))], TITLE_FACTOR, lead_units=1)
+    located = _locate(knowledge, title_mentions, "title", [(0, len(title))], TITLE_FACTOR, lead_units=1, source=title)
     units = _sentences(text)
-    located += _locate(knowledge, text_mentions, "text", units, 1.0, lead_units=0 if title.strip() else _lead_units(text, units, language))
+    located += _locate(knowledge, text_mentions, "text", units, 1.0,
+                       lead_units=0 if title.strip() else lead_units(text, units, language), source=text)
     # The filter above never drops a side that both_sides counted: it runs only when no two sides were named.
     cue = (_short_cue(knowledge, f"{title} {text}", [*title_mentions, *text_mentions], anchored, both_sides)
            if short else None)
@@ -132,44 +134,6 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
         topics=_topics(knowledge, located), regions=regions, region_pcodes=pcodes,
         actors=_actors(knowledge, [item.mention for item in located]), evidence=evidence,
     )
-
-
-# One item of a bulleted list of headlines: "- AA captures junta base in ...", "• Four killed in ...".
-_MENU_ITEM = re.compile(r"[ \t]*[-\u2013\u2022*][ \t]+[^\n]*")
-MENU_MIN_ITEMS = 2
-
-
-def without_story_menu(title: str, text: str) -> tuple[str, str]:
-    """A page often opens with a bulleted list of the site's other headlines (latest or related news) above
-    the story: those are other stories, and a rice-export report under "- Four killed in airstrike" is
-    still about rice. Two or more such items before the first line of prose are blanked (spaces, so that
-    mention offsets still point into the stored text); a title that is itself an item goes with them."""
-    title_item = bool(title) and _MENU_ITEM.fullmatch(title) is not None
-    items, pos = int(title_item), 0
-    while (match := _MENU_ITEM.match(text, pos)) is not None and match.end() > match.start():
-        items += 1
-        pos = match.end() + 1
-    if items < MENU_MIN_ITEMS:
-        return title, text
-    end = min(pos, len(text))
-    return ("" if title_item else title), re.sub(r"[^\n]", " ", text[:end]) + text[end:]
-
-
-# A breadcrumb taken for a headline: "You are here: Home » News » Diplomacy", "Home > World > Asia".
-_BREADCRUMB = re.compile(r"(?:you\s+are\s+here\s*:?\s*)?home\s*[\u00bb>\u203a|/].*", re.IGNORECASE)
-LEAD_MIN_WORDS = 4
-
-
-def _lead_units(text: str, units: list[tuple[int, int]], language: str) -> int:
-    """A story without a headline leads with its first line of at least LEAD_MIN_WORDS words: the site's name
-    or a section label above it ("Business Standard", "Social Issues") is not what the story is about. Only
-    where spaces part words (Burmese spaces part phrases): elsewhere the first line leads, as before."""
-    if language != "en":
-        return 1
-    for index, (start, end) in enumerate(units):
-        if len(text[start:end].split()) >= LEAD_MIN_WORDS:
-            return index + 1
-    return 1
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -236,9 +200,27 @@ def opposite_sides_codes(knowledge: Knowledge, mentions: list[Mention]) -> set[i
     return codes
 
 
+# A force named by a word any country's force goes by; Myanmar's only where the story is in Myanmar.
+_GENERIC_FORCE = re.compile(r"(?:the\s+)?(?:(?:riot\s+)?police(?:men|\s+officers?)?|troops|soldiers|army|military|"
+                            r"security\s+forces|border\s+guards?|coast\s+guards?|navy)", re.IGNORECASE)
+
+
+# "BANGKOK --", "DHAKA:", "NEW DELHI (Reuters) -": where the report was filed, not where its story happens
+_DATELINE_AFTER = re.compile(r"^(?:,\s*\w+(?:\s+\d{1,2})?)?\s*(?:--|\u2014|\u2013|-\s|:|\()")
+
+
+def _dateline(text: str, unit_start: int, mention: Mention) -> bool:
+    return not text[unit_start:mention.start].strip() and (
+        mention.text.isupper() or _DATELINE_AFTER.match(text[mention.end:mention.end + 20]) is not None)
+
+
+def _generic_force(mention: Mention) -> bool:
+    return mention.kind == "actor" and mention.needs_context and _GENERIC_FORCE.fullmatch(mention.text) is not None
+
+
 def _locate(
     knowledge: Knowledge, mentions: list[Mention], where: str, units: list[tuple[int, int]], position: float,
-    lead_units: int = 0,
+    lead_units: int = 0, source: str = "",
 ) -> list[Located]:
     """Give each mention the factor of its sentence: position weight x sentence-context weight. The first
     `lead_units` units are the lead (the headline, or the first sentence of a story without one)."""
@@ -250,15 +232,19 @@ def _locate(
         by_unit.setdefault(max(bisect.bisect_right(starts, mention.start) - 1, 0), []).append(mention)
     located = []
     for unit, unit_mentions in by_unit.items():
+        foreign = any(is_foreign(knowledge, m) or foreign_place(knowledge, m) for m in unit_mentions)
+        abroad = foreign and not any(myanmar_place_below_country(knowledge, m) for m in unit_mentions)
+        filed_at = [m for m in unit_mentions if _dateline(source, units[unit][0], m)]
+        foreign = any(is_foreign(knowledge, m) or foreign_place(knowledge, m) for m in unit_mentions if m not in filed_at)
+        if abroad:  # "Teknaf police", "troops in Manipur": the host country's forces, not Myanmar's
+            unit_mentions = [m for m in unit_mentions if not _generic_force(m)]
         factor = position * sentence_factor(knowledge, unit_mentions)
         armed = names_armed_actor(knowledge, unit_mentions)
-        abroad = (any(is_foreign(knowledge, m) or foreign_place(knowledge, m) for m in unit_mentions)
-                  and not any(myanmar_place_below_country(knowledge, m) for m in unit_mentions))
         rebels = bool(opposite_sides_codes(knowledge, unit_mentions) & _ARMED_SIDE)
-        foreign = any(is_foreign(knowledge, m) or foreign_place(knowledge, m) for m in unit_mentions)
         crime = any(m.kind == "trigger" and (t := strongest_trigger(knowledge, m)) is not None and t.signal == CRIME
                     for m in unit_mentions)
-        located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels, foreign, crime)
+        host = any(foreign_place(knowledge, m) for m in unit_mentions if m not in filed_at)
+        located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels, foreign, crime, host)
                        for m in unit_mentions)
     located.sort(key=lambda item: item.mention.start)
     return located

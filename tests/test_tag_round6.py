@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tasks.tag import tag_article, without_story_menu
+from tasks.mention_context import without_story_menu
+from tasks.tag import tag_article
 
 _MENU = ("- Resistance fighters seize junta outpost in Kani Township\n"
          "- Three villagers killed in junta airstrike on Sagaing village\n"
@@ -86,3 +87,34 @@ def test_a_breadcrumb_title_and_a_section_label_do_not_lead(knowledge):
             "bombed their villages, they told a rights group.")
     tags = tag_article(knowledge, "You are here: Home » News » Asia", body)
     assert not tags.relevant and tags.rule == "off_topic_lead"
+
+
+def test_militants_expected_at_a_place_abroad_in_the_lead_are_the_host_countrys_story(knowledge):
+    tags = tag_article(
+        knowledge, "",
+        "Officials in Manipur's Churachandpur district said on Friday that fighters trained in drone warfare "
+        "may have crossed from Myanmar, and asked for more patrols. In Myanmar, resistance forces have been "
+        "fighting the junta and overran bases in Chin State this year.")
+    assert not tags.relevant and tags.rule == "off_topic_lead"
+
+
+def test_a_dateline_abroad_is_not_where_the_story_happens(knowledge):
+    tags = tag_article(
+        knowledge, "",
+        "BANGKOK (AP) \u2014 Thousands of villagers have fled their homes in Myanmar this week, aid groups said. "
+        "Resistance fighters and junta troops have clashed near their villages in Sagaing Region for days, and "
+        "jets bombed two villages on Monday.")
+    assert tags.relevant
+
+
+def test_a_foreign_government_speaking_about_killings_in_myanmar_is_no_place_abroad(knowledge):
+    assert tag_article(knowledge, "Singapore says it is dismayed by killings of protesters in Myanmar", "").relevant
+
+
+def test_police_at_a_place_abroad_are_that_countrys(knowledge):
+    tags = tag_article(
+        knowledge, "",
+        "Coast guard officers said on Wednesday they had found 300,000 pills in sacks dropped on a beach near "
+        "Teknaf. The men who carried them fled when officers from Teknaf police station approached, and no one "
+        "was arrested, the officers said.")
+    assert not tags.relevant and "police_myanmar" not in tags.actors
