@@ -27,7 +27,6 @@ from tasks.mention_context import (
 )
 from tasks.relevance import (
     CRIME, SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
-    strongest_trigger,
 )
 
 RULES_VERSION = "r5"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
@@ -214,6 +213,16 @@ def _dateline(text: str, unit_start: int, mention: Mention) -> bool:
         mention.text.isupper() or _DATELINE_AFTER.match(text[mention.end:mention.end + 20]) is not None)
 
 
+_CRIME_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _crime_words(knowledge: Knowledge) -> frozenset[str]:
+    """The lexicon's crime triggers (drugs, scams, theft), per seeds version."""
+    if knowledge.version not in _CRIME_WORDS:
+        _CRIME_WORDS[knowledge.version] = frozenset(k for k, t in knowledge.triggers.items() if t.signal == CRIME)
+    return _CRIME_WORDS[knowledge.version]
+
+
 def _generic_force(mention: Mention) -> bool:
     return mention.kind == "actor" and mention.needs_context and _GENERIC_FORCE.fullmatch(mention.text) is not None
 
@@ -231,19 +240,21 @@ def _locate(
     for mention in mentions:
         by_unit.setdefault(max(bisect.bisect_right(starts, mention.start) - 1, 0), []).append(mention)
     located = []
+    crime_words = _crime_words(knowledge)
     for unit, unit_mentions in by_unit.items():
-        foreign = any(is_foreign(knowledge, m) or foreign_place(knowledge, m) for m in unit_mentions)
-        abroad = foreign and not any(myanmar_place_below_country(knowledge, m) for m in unit_mentions)
-        filed_at = [m for m in unit_mentions if _dateline(source, units[unit][0], m)]
-        foreign = any(is_foreign(knowledge, m) or foreign_place(knowledge, m) for m in unit_mentions if m not in filed_at)
+        # places abroad, a dateline's aside: (mention, a country or its government, a place abroad below it)
+        away = [(m, is_foreign(knowledge, m), foreign_place(knowledge, m)) for m in unit_mentions if m.kind != "trigger"]
+        away = [(m, country, place) for m, country, place in away if country or place]
+        abroad = bool(away) and not any(myanmar_place_below_country(knowledge, m) for m in unit_mentions)
+        if away:
+            away = [item for item in away if not _dateline(source, units[unit][0], item[0])]
+        foreign, host = bool(away), any(place for _, _, place in away)
         if abroad:  # "Teknaf police", "troops in Manipur": the host country's forces, not Myanmar's
             unit_mentions = [m for m in unit_mentions if not _generic_force(m)]
         factor = position * sentence_factor(knowledge, unit_mentions)
         armed = names_armed_actor(knowledge, unit_mentions)
         rebels = bool(opposite_sides_codes(knowledge, unit_mentions) & _ARMED_SIDE)
-        crime = any(m.kind == "trigger" and (t := strongest_trigger(knowledge, m)) is not None and t.signal == CRIME
-                    for m in unit_mentions)
-        host = any(foreign_place(knowledge, m) for m in unit_mentions if m not in filed_at)
+        crime = any(m.kind == "trigger" and not crime_words.isdisjoint(m.ref_ids) for m in unit_mentions)
         located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels, foreign, crime, host)
                        for m in unit_mentions)
     located.sort(key=lambda item: item.mention.start)
