@@ -59,6 +59,13 @@ _ABSTRACT_FIGHT_AFTER = re.compile(r"^\s+against\s+(?:the\s+)?(?:terrorism|terro
                                    re.IGNORECASE)
 
 
+# "jet fuel for use in airstrikes", "the jets it uses to launch airstrikes", "has relied on airstrikes": what
+# the weapons are for or the war is like, told by a sanctions notice or an analysis, not an act on a day
+_PURPOSE_BEFORE = re.compile(r"\b(?:for\s+use\s+(?:in|on)|used\s+(?:in|for)|uses?\s+(?:\w+\s+)?to\s+(?:launch|carry\s+out|"
+                             r"conduct|stage)|reli(?:ed|es|ance)\s+on|relying\s+on|capable\s+of)\s+(?:[\w-]+\s+){0,3}$",
+                             re.IGNORECASE)
+
+
 def _sentence_window(text: str, start: int, end: int, reach: int = 50) -> str:
     """Up to `reach` characters either side of a mention, cut at sentence ends."""
     before = re.split(r"[.!?\n]", text[max(0, start - reach):start])[-1]
@@ -67,7 +74,7 @@ def _sentence_window(text: str, start: int, end: int, reach: int = 50) -> str:
 
 
 def _recalled_or_figurative(mention: Mention, text: str) -> bool:
-    """The coup recalled, goods seized, a campaign "fought": trigger words that tell no act here."""
+    """The coup recalled, goods seized, a campaign "fought", a weapon's purpose: trigger words that tell no act."""
     word = mention.text.lower()
     if word == "coup":
         return bool(_COUP_RECALLED_BEFORE.search(text[max(0, mention.start - 40):mention.start])
@@ -76,7 +83,7 @@ def _recalled_or_figurative(mention: Mention, text: str) -> bool:
         return bool(_GOODS.search(_sentence_window(text, mention.start, mention.end)))
     if word.startswith("fight"):
         return bool(_ABSTRACT_FIGHT_AFTER.match(text[mention.end:mention.end + 40]))
-    return False
+    return bool(_PURPOSE_BEFORE.search(text[max(0, mention.start - 50):mention.start]))
 
 
 def no_act_words(knowledge: Knowledge, mentions: list[Mention], text: str) -> list[Mention]:

@@ -118,3 +118,23 @@ def test_police_at_a_place_abroad_are_that_countrys(knowledge):
         "Teknaf. The men who carried them fled when officers from Teknaf police station approached, and no one "
         "was arrested, the officers said.")
     assert not tags.relevant and "police_myanmar" not in tags.actors
+
+
+def test_migrants_arrested_for_illegal_entry_abroad_are_not_the_war(knowledge):
+    tags = tag_article(
+        knowledge, "Thai police arrest 60 Myanmar migrants for illegal entry",
+        "Police and soldiers in Tak province arrested 60 Myanmar nationals who crossed the border illegally on "
+        "Sunday, officials said. The migrants told police they had paid brokers to find them factory jobs near "
+        "Bangkok and had walked for three days. They were charged with illegal entry and will be sent back.")
+    assert not tags.relevant and tags.rule == "off_topic_lead"
+
+
+def test_a_weapons_purpose_is_no_act_but_a_strike_on_a_day_is(knowledge):
+    notice = tag_article(
+        knowledge, "",
+        "A government on Wednesday added two traders to its sanctions list for supplying jet fuel to Myanmar's "
+        "military for use in airstrikes. The fuel is what the junta uses to launch airstrikes, officials said.")
+    assert not notice.relevant and notice.rule == "off_topic_lead"
+    strike = tag_article(knowledge, "", "Myanmar's military carried out airstrikes on two villages in Sagaing "
+                                        "Region on Wednesday, killing seven people, residents said.")
+    assert strike.relevant
