@@ -138,3 +138,8 @@ def test_a_weapons_purpose_is_no_act_but_a_strike_on_a_day_is(knowledge):
     strike = tag_article(knowledge, "", "Myanmar's military carried out airstrikes on two villages in Sagaing "
                                         "Region on Wednesday, killing seven people, residents said.")
     assert strike.relevant
+
+
+def test_talks_with_no_armed_group_are_no_truce_but_talks_with_one_are(knowledge):
+    assert not tag_article(knowledge, "Myanmar junta chief flies to Minsk for talks", "").relevant
+    assert tag_article(knowledge, "KIA and junta hold talks in Kunming", "").relevant
