@@ -28,6 +28,7 @@ from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, fin
 from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, dead_moved, ongoing_state, tally
 from tasks.extract.tolls import Toll, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
+from tasks.extract.captions import is_caption_at
 from tasks.extract.kind_cues import fired_from_the_air, killing_raid
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence
@@ -171,6 +172,8 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     primary = best_trigger(hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
         return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
+    if is_caption_at(scan.text, sentence.start):
+        return []  # a picture's caption shows what the story tells; it is no report of its own
     if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or tally(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
                                                                                             primary.end - lo):
         return []
@@ -192,7 +195,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     primary = killing_raid(primary, hits, sentence.text)
     chosen = [primary]
     second = best_trigger([h for h in hits if h.event_type != primary.event_type and h.sub_event_type in SEPARABLE
-                           and not h.casualty_only and abs(h.start - primary.start) > 12])
+                           and not h.casualty_only and abs(h.start - primary.start) > 12 and h.weight > 0])
     taken_then_killed = second is not None and primary.event_type in ("Violence against civilians", "Explosions/Remote violence") \
         and second.sub_event_type in ("Arrests", "Abduction/forced disappearance")  # "rounded up villagers and shot them"
     # ACLED: people seized in a raid or a battle are part of that fight, and so are arrests in a deadly

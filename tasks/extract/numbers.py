@@ -170,7 +170,8 @@ _JOINT_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:(?:were|was|have been|h
 _JOINT_BEFORE = re.compile(rf"\b{_JOINT_CASUALTY}\s+(?:(?:{_QUALIFIER})\s+)?$", re.IGNORECASE)
 _KIND_AFTER = {k: re.compile(rf"^[^.;:]{{0,45}}?\b(?:{v})\b", re.IGNORECASE) for k, v in KIND_WORDS.items()}
 _KIND_BEFORE = {
-    k: re.compile(rf"\b(?:{v})\b(?:\s+(?:{_QUALIFIER}|the|of|to|nearly|about|some))*\s*$", re.IGNORECASE)
+    # "killed and burned 18 villagers": a second verb sharing the object keeps the first verb's kind
+    k: re.compile(rf"\b(?:{v})\b(?:\s+(?:and|then)\s+[a-z]+ed)?(?:\s+(?:{_QUALIFIER}|the|of|to|nearly|about|some))*\s*$", re.IGNORECASE)
     for k, v in KIND_WORDS.items()
 }
 _TOLL_BEFORE = re.compile(r"\b(?:death toll|toll|lost|leaving|left)\b[^.;]{0,25}$", re.IGNORECASE)

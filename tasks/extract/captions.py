@@ -1,0 +1,58 @@
+"""Picture captions inside an article's text (issue 14, round 7).
+
+Cleaners keep a photo's caption as a line of its own: "Burned houses in X village on Friday. / Local
+group", "(Left) Soldiers detained during the clashes...", "... on Saturday (AP)", "... Photo: AFP", or a
+caption line followed by a credit line ("Photo: KNDF"). A caption shows what the story tells (or an old
+picture: "File photo", "KIA troops in 2014"); it is no report of its own, so it gives no event and lends
+neither its date nor its place to the sentences after it. A leaf module: it reads text only.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a credit closing the line: " / The Irrawaddy", "(AP)", "(Photo: ABN)", "Photo: EPA", "| Photo Credit: AFP"
+_CREDIT_END = re.compile(
+    r"(?:\s/\s*[A-Z][\w'’&.,-]*(?:\s+[\w'’&.,-]+){0,5}"
+    r"|\((?:AP|AFP|Reuters|EPA|EPA-EFE|Xinhua|Getty Images|Photo:[^)]{1,60}|Photo|File)\)"
+    r"|\bPhoto(?:\s+Credit)?:\s*[^.\n]{1,60}(?:\.\s*CC[^\n]{0,30})?"
+    r"|\|\s*Photo(?:\s+Credit)?:[^\n]{1,60})\s*$")
+# a caption's opening: "(Left)", "(Right)", "File photo:", "Photo:"
+_CREDIT_START = re.compile(r"^\s*(?:\((?:Left|Right|Top|Above|Below|Centre|Center|Inset)\)|File photo\b|Photo:)", re.IGNORECASE)
+# "| Photo Credit: AFP" on the next line: the line above it is the caption
+_CREDIT_LINE = re.compile(r"^\s*\|\s*Photo(?:\s+Credit)?:", re.IGNORECASE)
+# a caption is one short description; a lead paragraph that ends in a credit is still the story
+CAPTION_WORDS = 32
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    return lo, len(text) if hi < 0 else hi
+
+
+def is_caption_at(text: str, pos: int) -> bool:
+    """Is the line holding `pos` a picture caption?"""
+    lo, hi = _line_at(text, pos)
+    line = text[lo:hi]
+    if not line.strip():
+        return False
+    if _CREDIT_START.search(line):
+        return True
+    if _repeated_caption(text, lo, line):
+        return True
+    credit = _CREDIT_END.search(line)
+    if credit is not None:
+        return len(line[:credit.start()].split()) <= CAPTION_WORDS
+    following = text[hi + 1:hi + 200].split("\n", 1)[0]   # the very next line, no blank line between
+    return bool(_CREDIT_LINE.match(following)) and len(line.split()) <= CAPTION_WORDS
+
+
+def _repeated_caption(text: str, lo: int, line: str) -> bool:
+    """Cleaners often keep a picture's text twice (its alt text, then its caption with the credit): a line
+    told again word for word further down, where it is a caption, is that caption too."""
+    body = line.strip()
+    if len(body.split()) < 4:
+        return False
+    again = text.find(body, lo + len(line))
+    return again >= 0 and is_caption_at(text, again)

@@ -1,0 +1,80 @@
+"""Extraction rules from round 7 of issue 14 (precision and tolls on real reporting). Each rule has
+sentences of the team's own, written for the purpose (never copied from an article)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tasks.extract import extract_events
+from tasks.extract.captions import is_caption_at
+from tasks.extract.numbers import find_counts
+
+PUBLISHED = date(2024, 3, 6)   # a Wednesday
+
+
+def _events(knowledge, text: str, published: date = PUBLISHED):
+    return extract_events(knowledge, "", text, published)
+
+
+# --- picture captions ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("caption", [
+    "Burned houses in Kyauk Ye village after the raid by soldiers. / Local relief group",
+    "(Left) Soldiers captured by the resistance in the township on Sunday. (Right) A burned truck.",
+    "Villagers carry a wounded man after the air strike in the town on Monday (AFP)",
+    "Smoke rises over the village after the shelling. Photo: Local Media",
+])
+def test_a_picture_caption_is_recognised(caption):
+    text = f"Headline of the story\n\n{caption}\n\nTroops shelled the village on Monday, residents said."
+    assert is_caption_at(text, text.index(caption) + 5)
+    assert not is_caption_at(text, text.index("Troops shelled"))
+
+
+def test_a_caption_told_twice_is_a_caption_both_times():
+    caption = "Residents look at the ruins of the market after the bombing on Tuesday."
+    text = f"{caption}\n\n{caption}\n| Photo Credit: Some Agency\n\nJets bombed the market on Monday night."
+    assert is_caption_at(text, 3)
+
+
+def test_a_long_lead_ending_in_a_credit_is_still_the_story():
+    lead = ("Air strikes by the military killed at least twenty people at a wedding in a village of the northern "
+            "region on Sunday night, relatives of the victims and members of a local rescue group told reporters "
+            "by telephone on Monday morning. Photo: Agency/ file")
+    assert not is_caption_at(lead, 5)
+
+
+def test_a_caption_gives_no_event_and_lends_no_date(knowledge):
+    text = ("Bodies laid out in Kyauk Ye village, Pale Township, after the massacre. / Local defence group\n\n"
+            "Soldiers killed 14 villagers in Kyauk Ye village, Pale Township, Sagaing Region, on Monday.")
+    events = _events(knowledge, text)
+    assert len(events) == 1
+    assert events[0].event_date == date(2024, 3, 4)
+    assert events[0].fatalities == 14
+
+
+# --- tolls -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "kind", "value"), [
+    ("Soldiers killed and burned 11 villagers in the village on Monday.", "killed", 11),
+    ("Troops executed and burned 4 farmers near the river.", "killed", 4),
+    ("Soldiers killed and wounded 9 villagers on Monday.", "casualties", 9),
+])
+def test_a_second_verb_sharing_the_object_keeps_the_first_verbs_count(sentence, kind, value):
+    counts = find_counts(sentence)
+    assert [(c.kind, c.value) for c in counts] == [(kind, value)]
+
+
+def test_a_killing_with_two_verbs_is_an_attack_on_civilians(knowledge):
+    events = _events(knowledge, "Army troops killed and burned 11 villagers in Pale Township on Monday.")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Violence against civilians", 11)]
+
+
+# --- what the sentence tells -------------------------------------------------------------------------
+
+def test_people_being_held_describe_a_state_not_the_act(knowledge):
+    text = ("On Tuesday the local defence force attacked army troops near Kyauk Ye village in Pale Township "
+            "to free villagers being held hostage.")
+    events = _events(knowledge, text)
+    assert [e.event_type for e in events] == ["Battles"]
