@@ -78,3 +78,43 @@ def test_people_being_held_describe_a_state_not_the_act(knowledge):
             "to free villagers being held hostage.")
     events = _events(knowledge, text)
     assert [e.event_type for e in events] == ["Battles"]
+
+
+# --- lists of links -----------------------------------------------------------------------------------
+
+def test_a_list_of_other_stories_headlines_gives_no_event(knowledge):
+    text = ("- Two farmers killed in shelling of Pauktaw village\n- Junta jets bomb market in Minbya Township\n"
+            "- Students hold rally in Sittwe\n\nSoldiers arrested 5 men in Kyaukphyu Township on Monday, residents said.")
+    events = _events(knowledge, text)
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_key_points_told_as_sentences_stay(knowledge):
+    text = ("- A junta air strike hit a school in Tabayin Township on Monday, killing 9 pupils.\n"
+            "- Teachers said the jets came twice.\n- The army did not comment.\n")
+    events = _events(knowledge, text)
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+# --- habits and periods --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Residents said the army shelled the town of Kawlin everyday.",
+    "The regime is continuously attacking villages along the highway in Sagaing Region.",
+    "Soldiers raided Kani Township day after day, villagers said.",
+])
+def test_an_act_told_as_a_habit_is_no_event(knowledge, sentence):
+    assert _events(knowledge, sentence) == []
+
+
+def test_a_period_filled_with_fighting_is_no_event(knowledge):
+    text = ("Junta officers lost contact with the regional command in Lashio, a spokesman said on Monday, "
+            "following weeks of intense fighting in and around the town.")
+    assert [e.event_type for e in _events(knowledge, text)] == []
+
+
+def test_for_the_past_week_is_a_stretch_not_a_day(knowledge):
+    text = ("For the past week, the army has used jets to attack a hill post near Momauk in Kachin State. "
+            "The KIA shot down an army helicopter near Momauk on Monday, a spokesman said.")
+    events = _events(knowledge, text)
+    assert [(e.event_date, e.admin3) for e in events if e.sub_event_type == "Air/drone strike"] == []

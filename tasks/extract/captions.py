@@ -56,3 +56,28 @@ def _repeated_caption(text: str, lo: int, line: str) -> bool:
         return False
     again = text.find(body, lo + len(line))
     return again >= 0 and is_caption_at(text, again)
+
+
+# A list of links to other stories ("- Woman killed in shelling of X village", one headline a line): each
+# line is another report's headline, so none tells this article's events. Key points of the story itself
+# ("- The strike hit a hospital, killing 30.") end like sentences and stay.
+_LINK_LINE = re.compile(r"^[ \t]*[-•▪–][ \t]+(?P<headline>[^\n]*?[^.!?”\"\s])[ \t]*$", re.MULTILINE)
+LINK_RUN = 3
+HEADLINE_WORDS = 20
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _LINK_LINE.finditer(text) if len(m.group("headline").split()) <= HEADLINE_WORDS]
+
+
+def is_link_list_at(text: str, pos: int) -> bool:
+    """Is `pos` on a line of a run of at least three headline-like bullet lines (blank lines between allowed)?"""
+    lines = _headline_lines(text)
+    runs, run = [], []
+    for lo, hi in lines:
+        if run and text[run[-1][1]:lo].strip():
+            runs.append(run)
+            run = []
+        run.append((lo, hi))
+    runs.append(run)
+    return any(len(r) >= LINK_RUN and r[0][0] <= pos <= r[-1][1] for r in runs)

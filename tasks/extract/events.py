@@ -28,7 +28,8 @@ from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, fin
 from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, dead_moved, ongoing_state, tally
 from tasks.extract.tolls import Toll, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
-from tasks.extract.captions import is_caption_at
+from tasks.extract.captions import is_caption_at, is_link_list_at
+from tasks.extract.periods import PAST_STRETCH, habitual, names_a_period
 from tasks.extract.kind_cues import fired_from_the_air, killing_raid
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence
@@ -49,7 +50,7 @@ _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:has|have) (?:\w+ly )?(?:stepped up|ramped up|increased|escalated)\b|"
     r"\bpreviously\b(?! (?:known|called|named|styled|the)\b)|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
     re.IGNORECASE)
-_UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\bover the (?:past|last)\b|"
+_UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\b(?:over|for) the (?:past|last)\b|"
                              r"\b(?:after|following|amid) (?:weeks|months|years) of\b|"
                              r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(
@@ -168,13 +169,14 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     hits = drop_protest_topics(trigger_hits(knowledge, local, scan.text, lo, hi), scan.text)
     hits = drop_earlier_events(hits, scan.text, lo, hi)
     hits = [h for h in hits if not _quoted(scan.text, lo, hi, h.start) and not FLED_FROM.search(scan.text, max(lo, h.start - 60), h.start)
-            and not (h.sub_event_type in _TAKING_SUBS and dead_moved(scan.text, lo, h.start, h.end))]
+            and not (h.sub_event_type in _TAKING_SUBS and dead_moved(scan.text, lo, h.start, h.end))
+            and not names_a_period(scan.text, h.start)]
     primary = best_trigger(hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
         return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
-    if is_caption_at(scan.text, sentence.start):
-        return []  # a picture's caption shows what the story tells; it is no report of its own
-    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or tally(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
+    if is_caption_at(scan.text, sentence.start) or is_link_list_at(scan.text, sentence.start):
+        return []  # a picture's caption shows what the story tells, a list of links other stories' headlines
+    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or habitual(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or tally(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
                                                                                             primary.end - lo):
         return []
     if primary.sub_event_type == "Agreement" and primary.weight < 0.5 and primary.text.lower() != "agreement" \
@@ -184,7 +186,8 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
         return []  # "more than 30 air strikes in October": a count of events is a figure, not an event
     dates, report = sentence_dates(scan, sentence)
     dates = [d for d in dates if not _aside_year(sentence.text, d, primary.start - lo)
-             and not _RECENT_PERIOD.search(d.date_text)]  # "hit by air strikes in recent weeks": a period, no day
+             and not _RECENT_PERIOD.search(d.date_text)  # "hit by air strikes in recent weeks": a period, no day
+             and not PAST_STRETCH.search(sentence.text, max(0, d.start - 12), d.end + 12)]  # "for the past week"
     if not dates and (BACKGROUND_CUES.search(sentence.text) or _ORIGIN_STORY.search(sentence.text) or _period_governs(sentence.text, primary.end - lo)
                       or _ONGOING_AFTER.match(scan.text, primary.end, hi)):
         return []  # "as fighting and air strikes continue": a state of affairs, not an event

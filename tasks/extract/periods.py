@@ -1,0 +1,31 @@
+"""Acts told as a habit or a stretch of time rather than as an event of a day (issue 14, round 7).
+
+"attacked the town with howitzers everyday", "is continuously attacking towns", "following weeks of intense
+fighting", "for the past week, the army has used jets": the war over a period, which ACLED codes (if at all)
+as the single events told elsewhere. A leaf module of cues that events.py asks.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a habit: the act repeats with no day of its own
+_HABITUAL = re.compile(r"\beveryday\b|\bevery single day\b|\b(?:continuously|constantly|incessantly|repeatedly|relentlessly)\b|"
+                       r"\b(?:day|night|week) after (?:day|night|week)\b|\bon a (?:daily|nightly|weekly|regular) basis\b|"
+                       r"\btime and again\b|\bround the clock\b", re.IGNORECASE)
+# the trigger names what filled a period: "after weeks of fighting", "amid months of clashes"
+_PERIOD_OF = re.compile(r"\b(?:after|following|amid|amidst|during|despite|with|in)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades)\s+of\s+"
+                        r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "for the past week", "over the last few days": a stretch of time, no day
+PAST_STRETCH = re.compile(r"\b(?:for|over|in|during|throughout)\s+the\s+(?:past|last|previous)\s+(?:few\s+|several\s+|couple of\s+|\w+\s+)?"
+                          r"(?:days?|nights?|weeks?|months?|years?)\b", re.IGNORECASE)
+
+
+def habitual(sentence: str) -> bool:
+    """Does the sentence tell an act as a habit ("shelled the town everyday")?"""
+    return bool(_HABITUAL.search(sentence))
+
+
+def names_a_period(text: str, trigger_start: int) -> bool:
+    """Is the trigger at `trigger_start` what filled a period ("following weeks of intense fighting")?"""
+    return bool(_PERIOD_OF.search(text, max(0, trigger_start - 50), trigger_start))
