@@ -118,3 +118,52 @@ def test_for_the_past_week_is_a_stretch_not_a_day(knowledge):
             "The KIA shot down an army helicopter near Momauk on Monday, a spokesman said.")
     events = _events(knowledge, text)
     assert [(e.event_date, e.admin3) for e in events if e.sub_event_type == "Air/drone strike"] == []
+
+
+# --- tolls told apart from the event ---------------------------------------------------------------
+
+_LONE_STORY = ("A junta jet bombed a church in Kyauk Ye village, Pale Township, on Monday morning. {toll}\n\n"
+               "The first bomb hit the roof. People ran out of the building when the second bomb fell.\n\n"
+               "Most of the wounded were taken to a clinic in the next village, a relief worker said.\n\n"
+               "The church was built by the villagers twenty years ago and served four villages around it; "
+               "its bell could be heard across the valley, and on Sundays people walked for hours to reach it, "
+               "the pastor's daughter remembered, standing in front of what is left of the old wooden hall.\n\n"
+               "The village lies far from the main road, and most of its people grow rice and beans on the "
+               "hills around it, a teacher from the village school said by telephone from a nearby town.\n\n"
+               "{late}")
+
+
+def test_a_lone_events_toll_may_come_paragraphs_later(knowledge):
+    events = _events(knowledge, _LONE_STORY.format(toll="", late="Local media said that eleven people were killed."))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 11)]
+
+
+def test_deaths_with_a_cause_of_their_own_are_not_lent(knowledge):
+    late = "At least 20 villagers who fled by boat died when the boat capsized on the river."
+    events = _events(knowledge, _LONE_STORY.format(toll="", late=late))
+    assert [e.fatalities for e in events if e.sub_event_type == "Air/drone strike"] == [None]
+
+
+def test_a_firm_number_replaces_a_vague_toll(knowledge):
+    text = ("Soldiers shot and killed dozens of villagers in Kyauk Ye village, Pale Township, on Friday.\n\n"
+            "Relatives said the bodies were burned in the village.\n\n"
+            "A rights group said more than 30 were killed.")
+    events = _events(knowledge, text)
+    assert [e.fatalities for e in events] == [30]
+
+
+@pytest.mark.parametrize("verb", ["mowed down", "gunned down"])
+def test_mowed_down_counts_the_dead(verb):
+    assert [(c.kind, c.value) for c in find_counts(f"Troops {verb} 25 people in the town on Friday.")] == [("killed", 25)]
+
+
+def test_grenades_fired_into_a_protest_are_force_against_protesters(knowledge):
+    text = ("Security forces fired rifle grenades at a crowd in Bago on Friday, killing 14 people, as they cleared "
+            "barricades built by anti-coup protesters.")
+    events = _events(knowledge, text)
+    assert [(e.sub_event_type, e.actor2_id) for e in events] == [("Excessive force against protesters", "protesters_myanmar")]
+
+
+def test_a_caption_with_positions_in_the_picture():
+    text = "A protester (R) throws a stone while a man (2nd from L) holds a shield in the town, March 3, 2021.\n"
+    assert is_caption_at(text, 4)

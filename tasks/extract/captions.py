@@ -19,6 +19,8 @@ _CREDIT_END = re.compile(
     r"|\|\s*Photo(?:\s+Credit)?:[^\n]{1,60})\s*$")
 # a caption's opening: "(Left)", "(Right)", "File photo:", "Photo:"
 _CREDIT_START = re.compile(r"^\s*(?:\((?:Left|Right|Top|Above|Below|Centre|Center|Inset)\)|File photo\b|Photo:)", re.IGNORECASE)
+# where people stand in the picture: "A protester (R) holds...", "a man (2nd from L)", "(centre)"
+_POSITION = re.compile(r"\((?:L|R|C|left|right|cent(?:re|er)|front|back|\d(?:st|nd|rd|th)\s+(?:from\s+)?(?:L|R|left|right))\)")
 # "| Photo Credit: AFP" on the next line: the line above it is the caption
 _CREDIT_LINE = re.compile(r"^\s*\|\s*Photo(?:\s+Credit)?:", re.IGNORECASE)
 # a caption is one short description; a lead paragraph that ends in a credit is still the story
@@ -37,7 +39,7 @@ def is_caption_at(text: str, pos: int) -> bool:
     line = text[lo:hi]
     if not line.strip():
         return False
-    if _CREDIT_START.search(line):
+    if _CREDIT_START.search(line) or _POSITION.search(line):
         return True
     if _repeated_caption(text, lo, line):
         return True

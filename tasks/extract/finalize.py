@@ -73,7 +73,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
             event.disorder_type = _disorder(event.event_type, event.sub_event_type)
         event.fatalities = max(0, cand.toll.killed) if cand.toll.reported else (
             0 if _nobody_killed_after(scan, cand) else None)  # null: no number told
-        if event.event_type == "Violence against civilians" and event.inter1 == 1 and event.actor2_id == actor_rules.CIVILIANS \
+        if _ON_PEOPLE(event) and event.inter1 == 1 and event.actor2_id == actor_rules.CIVILIANS \
                 and (event.fatalities or 0) > 0 and _about_protesters(scan, cand):
             _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)  # the people gunned down were the protest
         _force_on_protesters(event)
@@ -89,6 +89,11 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         events.append(event)
     events = attacks_retold(parts_of_other_events(_dedupe(_collapse_retellings(events))))
     return drop_recalled(events, scan.published)
+
+
+def _ON_PEOPLE(event: Event) -> bool:
+    """Killing people on the ground: shooting them, or grenades fired into a crowd (round 7)."""
+    return event.event_type == "Violence against civilians" or event.sub_event_type == "Grenade"
 
 
 _PROTESTERS_WORDS = re.compile(r"\b(?:protesters?|demonstrators?|protests?|anti-coup|anti-junta|anti-regime|barricades?)\b",
@@ -109,7 +114,7 @@ def _force_on_protesters(event: Event) -> None:
     Excessive force against protesters (not an attack on civilians), and an intervention that kills is one
     too, with the force that fired as actor1."""
     lethal_intervention = event.sub_event_type == "Protest with intervention" and (event.fatalities or 0) > 0
-    if not (lethal_intervention or (event.event_type == "Violence against civilians" and event.actor2_id == actor_rules.PROTESTERS)):
+    if not (lethal_intervention or (_ON_PEOPLE(event) and event.actor2_id == actor_rules.PROTESTERS)):
         return
     event.event_type, event.sub_event_type = "Protests", "Excessive force against protesters"
     event.disorder_type = _disorder(event.event_type, event.sub_event_type)

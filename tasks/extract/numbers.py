@@ -153,7 +153,7 @@ def _person_follows(after: str) -> bool:
 KIND_WORDS: dict[str, str] = {
     "killed": r"killed|killing|kills|dead|died|dying|deaths?|lives|fatalities|slain|massacred|executed|eliminated|"
               r"perished|murdered|beheaded|burned alive|burnt alive|bodies|body|shot dead|lost their lives|"
-              r"fatally shot|gunned down|massacre of|the bodies of",
+              r"fatally shot|gunned down|mowed down|massacre of|the bodies of",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|maimed",
     "displaced": r"displaced|displacing|displacement|fled|fleeing|flee|forced to flee|idps|homeless|uprooted|"
                  r"evacuated|sheltering|taken refuge|sought refuge|seeking refuge|refugees",
