@@ -167,3 +167,47 @@ def test_grenades_fired_into_a_protest_are_force_against_protesters(knowledge):
 def test_a_caption_with_positions_in_the_picture():
     text = "A protester (R) throws a stone while a man (2nd from L) holds a shield in the town, March 3, 2021.\n"
     assert is_caption_at(text, 4)
+
+
+# --- one act told twice, a detail, hedges, wrapped lines -------------------------------------------------
+
+def test_a_town_captured_told_twice_is_one_event(knowledge):
+    text = ("State media said the army recaptured Kyaukme from the TNLA on Wednesday after weeks of combat.\n\n"
+            "The recapture of Kyaukme by the army from the TNLA is the latest setback for the rebels.")
+    events = _events(knowledge, text, date(2025, 10, 3))
+    territory = [e for e in events if e.sub_event_type == "Government regains territory"]
+    assert [(e.admin3, e.event_date) for e in territory] == [("Kyaukme", date(2025, 10, 1))]
+
+
+def test_a_with_clause_adds_a_detail_to_the_main_act(knowledge):
+    text = ("On Monday, skirmishes between the KIA and the army broke out near a village in Waingmaw Township, "
+            "with artillery fire injuring three residents.")
+    events = _events(knowledge, text)
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A monk said there were unconfirmed reports that some villagers had been arrested by soldiers in Kani.",
+    "The diplomat asked whether an air strike so close to the border in Hpakant Township could be justified.",
+    "Martial law is in force in Hlaingthaya Township, state media said on Monday.",
+    "Elsewhere, clashes between the army and the TNLA are reported to be intense in Mongmit Township.",
+])
+def test_an_act_not_reported_as_done_is_no_event(knowledge, sentence):
+    assert _events(knowledge, sentence) == []
+
+
+def test_a_hard_wrapped_line_goes_on_in_the_same_sentence(knowledge):
+    text = ("A junta air strike hit a camp for displaced people near Laiza in Kachin State on Monday night,\n"
+            "claiming the lives of at least 23 people, including 9\nchildren, a rescue worker said.")
+    events = _events(knowledge, text)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 23)]
+
+
+def test_the_lives_of_people_count_the_dead():
+    assert [(c.kind, c.value) for c in find_counts("The shelling claimed the lives of 6 villagers.")] == [("killed", 6)]
+
+
+def test_a_with_clause_after_the_war_going_on_is_the_event(knowledge):
+    text = ("Fighting continued in northern Shan State, with the MNDAA taking control of the town of Laukkai "
+            "last week.")
+    assert "Non-state actor overtakes territory" in [e.sub_event_type for e in _events(knowledge, text)]

@@ -29,7 +29,8 @@ from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, dead_
 from tasks.extract.tolls import Toll, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
 from tasks.extract.captions import is_caption_at, is_link_list_at
-from tasks.extract.periods import PAST_STRETCH, habitual, names_a_period
+from tasks.extract.hedges import not_reported_as_done
+from tasks.extract.periods import PAST_STRETCH, detail_of_main_clause, habitual, names_a_period
 from tasks.extract.kind_cues import fired_from_the_air, killing_raid
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence
@@ -170,8 +171,9 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     hits = drop_earlier_events(hits, scan.text, lo, hi)
     hits = [h for h in hits if not _quoted(scan.text, lo, hi, h.start) and not FLED_FROM.search(scan.text, max(lo, h.start - 60), h.start)
             and not (h.sub_event_type in _TAKING_SUBS and dead_moved(scan.text, lo, h.start, h.end))
-            and not names_a_period(scan.text, h.start)]
-    primary = best_trigger(hits)
+            and not names_a_period(scan.text, h.start) and not not_reported_as_done(scan.text, lo, h.start, h.end)]
+    spans = [(h.start, h.end) for h in hits]
+    primary = best_trigger([h for h in hits if not detail_of_main_clause(scan.text, lo, h.start, spans)] or hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
         return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
     if is_caption_at(scan.text, sentence.start) or is_link_list_at(scan.text, sentence.start):

@@ -9,7 +9,7 @@ from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate, find_dates
 from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
-from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events
+from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events, territory_told_twice
 from tasks.extract.model import Event, Figure
 from tasks.extract.numbers import NOBODY_KILLED
 from tasks.extract.scan import HISTORY_DAYS, date_stamp, following_date, mentions_in, sentence_dates
@@ -87,7 +87,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.notes = first.text[:500]
         event.assign_id()
         events.append(event)
-    events = attacks_retold(parts_of_other_events(_dedupe(_collapse_retellings(events))))
+    events = territory_told_twice(attacks_retold(parts_of_other_events(_dedupe(_collapse_retellings(events)))))
     return drop_recalled(events, scan.published)
 
 

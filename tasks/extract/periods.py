@@ -29,3 +29,25 @@ def habitual(sentence: str) -> bool:
 def names_a_period(text: str, trigger_start: int) -> bool:
     """Is the trigger at `trigger_start` what filled a period ("following weeks of intense fighting")?"""
     return bool(_PERIOD_OF.search(text, max(0, trigger_start - 50), trigger_start))
+
+
+# ", with artillery fire injuring two residents": an absolute "with" clause adds a detail to the act the
+# main clause tells ("skirmishes erupted near the village, with ...")
+_WITH_DETAIL = re.compile(r",\s+with\s+", re.IGNORECASE)
+
+
+# "fighting continued ..., with the rebels taking control of Laukkai": a main clause that tells the war going
+# on leaves the event to the "with" clause
+_GOES_ON = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:continu\w*|raged?|rages|raging|persist\w*|went on|goes on|intensif\w*|escalat\w*)\b",
+                      re.IGNORECASE)
+
+
+def detail_of_main_clause(text: str, lo: int, hit_start: int, others: list[tuple[int, int]]) -> bool:
+    """Is the trigger at `hit_start` inside a ", with ..." clause after another trigger (start, end) of the
+    sentence that tells an act (not the war going on)?"""
+    for cue in _WITH_DETAIL.finditer(text, lo, hit_start):
+        if re.search(r"[.;]", text[cue.end():hit_start]):
+            continue
+        if any(lo <= s < cue.start() and not _GOES_ON.match(text, e) for s, e in others):
+            return True
+    return False
