@@ -211,3 +211,10 @@ def test_a_with_clause_after_the_war_going_on_is_the_event(knowledge):
     text = ("Fighting continued in northern Shan State, with the MNDAA taking control of the town of Laukkai "
             "last week.")
     assert "Non-state actor overtakes territory" in [e.sub_event_type for e in _events(knowledge, text)]
+
+
+def test_an_act_dated_weeks_ago_beside_a_newer_one_is_background(knowledge):
+    text = ("Junta troops torched 40 houses in Kyauk Ye village, Kanbalu Township, on Thursday, residents said.\n\n"
+            "The village lies near the site of deadly air strikes carried out in Kanbalu Township two weeks ago.")
+    events = _events(knowledge, text, date(2024, 3, 11))
+    assert [e.sub_event_type for e in events] == ["Looting/property destruction"]

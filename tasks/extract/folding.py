@@ -80,9 +80,21 @@ _WEEKS_AGO = re.compile(r"\b(?:weeks|months) ago\b|\blast month\b", re.IGNORECAS
 _FRESH_DAYS = 3
 
 
+def _drop_weeks_ago(events: list[Event]) -> list[Event]:
+    """ "near the site of air strikes two weeks ago", "a month after the massacre last month": an act the
+    report itself dates weeks back, told beside an act a week or more newer, is the newer story's background
+    (round 7: the newer act need not be of the last three days)."""
+    newest = max((e.event_date for e in events if e.date_text and not _WEEKS_AGO.search(e.date_text)), default=None)
+    if newest is None:
+        return events
+    return [e for e in events if not (e.date_text and _WEEKS_AGO.search(e.date_text)
+                                      and (newest - e.event_date).days >= RECALLED_DAYS)]
+
+
 def drop_recalled(events: list[Event], published: date) -> list[Event]:
     def age(e: Event) -> int:
         return (published - e.event_date).days
+    events = _drop_weeks_ago(events)
     fresh = any(e.date_text and age(e) <= _FRESH_DAYS for e in events)
     if not fresh:
         return events
