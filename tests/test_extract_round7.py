@@ -218,3 +218,11 @@ def test_an_act_dated_weeks_ago_beside_a_newer_one_is_background(knowledge):
             "The village lies near the site of deadly air strikes carried out in Kanbalu Township two weeks ago.")
     events = _events(knowledge, text, date(2024, 3, 11))
     assert [e.sub_event_type for e in events] == ["Looting/property destruction"]
+
+
+def test_a_sentence_closing_a_quotation_is_speech(knowledge):
+    text = ("Troops torched 30 houses in Kyauk Ye village, Sagaing Township, on Friday, residents said.\n\n"
+            "“The whole village was burning. They fired back hard when we shelled them near the monastery,” "
+            "said a member of the local group.")
+    events = _events(knowledge, text, date(2023, 4, 22))
+    assert [e.sub_event_type for e in events] == ["Looting/property destruction"]
