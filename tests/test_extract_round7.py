@@ -226,3 +226,24 @@ def test_a_sentence_closing_a_quotation_is_speech(knowledge):
             "said a member of the local group.")
     events = _events(knowledge, text, date(2023, 4, 22))
     assert [e.sub_event_type for e in events] == ["Looting/property destruction"]
+
+
+# --- aircraft downed, filing lines, an earlier act's toll --------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The KIA said it downed an army helicopter gunship during heavy fighting near Momauk on Monday.",
+    "A rebel army said it had shot down a military helicopter near Momauk on Monday, a day after a crackdown "
+    "on anti-coup protests in Mandalay left at least five people dead.",
+])
+def test_an_aircraft_shot_down_is_a_fight(knowledge, sentence):
+    events = _events(knowledge, sentence, date(2021, 5, 4))
+    downed = [e for e in events if e.rule.startswith("aircraft-downed")]
+    assert [(e.event_type, e.sub_event_type) for e in downed] == [("Battles", "Armed clash")]
+    assert downed[0].fatalities is None   # the five dead belong to the crackdown the day before
+
+
+def test_a_filing_line_below_the_first_lines_is_no_place_of_the_event(knowledge):
+    text = ("Tuesday, 4 May, 2021\n\nYANGON, May 3: The KIA said it shot down a military helicopter on Monday "
+            "during fighting near Momauk in Kachin State.")
+    events = _events(knowledge, text, date(2021, 5, 4))
+    assert [(e.admin3, e.admin1.split()[0]) for e in events] == [("Momauk", "Kachin")]

@@ -33,7 +33,7 @@ from tasks.extract.hedges import not_reported_as_done
 from tasks.extract.periods import PAST_STRETCH, detail_of_main_clause, habitual, names_a_period
 from tasks.extract.kind_cues import fired_from_the_air, killing_raid
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
-from tasks.extract.sentences import Sentence
+from tasks.extract.sentences import Sentence, filed_prefix_end
 from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_events, drop_protest_topics, earlier_clauses, in_spans,
                                     refine, trigger_hits)
 
@@ -272,7 +272,8 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
         offset = -1 if rel.group("back") else (0 if "same" in rel.group(0) or "hours" in rel.group(0) or "later that" in rel.group(0)
                                                  else (parse_number(n) or 1) if n else 1)
         relative = (offset, rel.group(0))
-    mentions = mentions_in(scan, max(lo, scan.dateline_end), hi)  # "NAY PYI TAW, 6 Nov —" is where it was filed
+    # "NAY PYI TAW, 6 Nov —" (or "YANGON, May 3:" below the page's first lines) is where it was filed
+    mentions = mentions_in(scan, max(lo, scan.dateline_end, filed_prefix_end(scan.text, lo, hi)), hi)
     locations = place_rules.locations_in(knowledge, mentions, scan.text, scan.context)
     earlier = earlier_clauses(scan.text, lo, hi, gapped=True)
     if earlier and not in_spans(hit.start, earlier):  # "A day after being pushed back at Daw Bu Ku, troops attacked ..."
@@ -284,6 +285,9 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     refs = actor_rules.actor_refs(knowledge, mentions, scan.text, lo, hi)
     roles = actor_rules.assign_roles(refs, scan.text, hit.start, hit.end, lo, hi)
     counts = [c for c in find_counts(sentence.text) if c.scope == "event"]
+    if earlier and not in_spans(hit.start, earlier):
+        # "shot down a helicopter on Monday, a day after a crackdown left five dead": the earlier act's toll
+        counts = [c for c in counts if not in_spans(lo + c.start, earlier)]
     cand = Candidate([sentence], hit, event_type, sub, rule, date_, report, relative, location, roles, counts)
     for c in counts:
         if c.kind in ("killed", "injured", "displaced", "arrested"):

@@ -118,3 +118,15 @@ def split_sentences(text: str) -> list[Sentence]:
         if not blank_lines:
             paragraph += 1
     return sentences
+
+
+# "YANGON, May 3:" opening a paragraph below the page's first lines: where and when the story was filed
+_FILED_PREFIX = re.compile(r"[A-Z][A-Z'’. -]{2,30},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?\s*"
+                           r"(?:\([A-Za-z .&/]{2,30}\)\s*)?(?:-|–|—|:)\s*")
+
+
+def filed_prefix_end(text: str, lo: int, hi: int) -> int:
+    """Where a sentence's own text starts after a filing line ("YANGON, May 3: A rebel army said ..."): the
+    filing place is no place of the event."""
+    m = _FILED_PREFIX.match(text, lo, hi)
+    return m.end() if m else lo

@@ -394,6 +394,10 @@ _BASE_SURRENDERED = re.compile(r"\b(?:bases?|camps?|outposts?|headquarters|garri
 def refine(event_type: str, sub: str, sentence: str) -> tuple[str, str, str]:
     """Adjust the lexicon's type with the sentence's other words: protests met with force, crowds that
     turn violent, surrenders without a territorial change. Returns (event_type, sub_event_type, rule)."""
+    if sub in ("Disrupted weapons use", "Air/drone strike") and _AIRCRAFT_DOWNED.search(sentence):
+        # a crewed military aircraft shot down: a fight, not a seizure nor a strike ("said it downed the
+        # helicopter gunship"), and never fire on a protest told in the same sentence
+        return "Battles", "Armed clash", "aircraft-downed"
     # "riot police fired at a crowd of protesters": the crowd is the target, the force the state's
     if _CROWD.search(sentence) and _FORCE.search(sentence) and event_type in ("Violence against civilians", "Riots") \
             and not (_PROTEST.search(sentence) and _FORCES_KILL.search(sentence)):
@@ -408,8 +412,6 @@ def refine(event_type: str, sub: str, sentence: str) -> tuple[str, str, str]:
             return "Protests", "Protest with intervention", "protest-intervention"
         if event_type == "Protests":
             return event_type, sub, "lexicon"
-    if sub == "Disrupted weapons use" and _AIRCRAFT_DOWNED.search(sentence):
-        return "Battles", "Armed clash", "aircraft-downed"  # a crewed military aircraft shot down: a fight, not a seizure
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and _PEACEFUL_HANDOVER.search(sentence):
         return "Strategic developments", "Non-violent transfer of territory", "handover"
     if _BASE_SURRENDERED.search(sentence) and sub in ("Non-state actor overtakes territory", "Other", "Armed clash"):
