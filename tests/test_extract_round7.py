@@ -247,3 +247,25 @@ def test_a_filing_line_below_the_first_lines_is_no_place_of_the_event(knowledge)
             "during fighting near Momauk in Kachin State.")
     events = _events(knowledge, text, date(2021, 5, 4))
     assert [(e.admin3, e.admin1.split()[0]) for e in events] == [("Momauk", "Kachin")]
+
+
+# --- names, death days, earlier clauses --------------------------------------------------------------
+
+def test_a_state_name_closing_a_longer_name_is_no_state(knowledge):
+    text = "The army set up a base near the site of the Naung Mon police station attack in Lashio Township on Monday."
+    events = _events(knowledge, text)
+    assert events and all((e.admin1 or "").startswith("Shan") for e in events)
+
+
+def test_the_day_a_victim_died_of_wounds_is_not_the_day_of_the_act(knowledge):
+    text = "A student was shot by police at a protest in Mandalay on February 9 and died on Friday."
+    events = _events(knowledge, text, date(2021, 2, 21))
+    assert all(e.event_date == date(2021, 2, 9) for e in events) and events
+
+
+def test_a_protest_a_day_after_a_shooting_is_a_protest(knowledge):
+    text = ("Protesters gathered across Mandalay again on Sunday, a day after police shot dead two people "
+            "at a demonstration near the river.")
+    events = _events(knowledge, text, date(2021, 2, 21))
+    sunday = [e for e in events if e.event_date == date(2021, 2, 21)]
+    assert [(e.sub_event_type, e.fatalities) for e in sunday] == [("Peaceful protest", None)]

@@ -30,7 +30,7 @@ from tasks.extract.tolls import Toll, lend_orphan_tolls, merge_tolls, sentence_t
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
 from tasks.extract.captions import is_caption_at, is_link_list_at
 from tasks.extract.hedges import not_reported_as_done
-from tasks.extract.periods import PAST_STRETCH, detail_of_main_clause, habitual, names_a_period
+from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
 from tasks.extract.kind_cues import fired_from_the_air, killing_raid
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence, filed_prefix_end
@@ -256,9 +256,17 @@ def _period_governs(text: str, trigger_end: int) -> bool:
 def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit,
                dates: list[ResolvedDate], report: ResolvedDate | None) -> Candidate:
     lo, hi = sentence.start, sentence.end
-    event_type, sub, rule = refine(hit.event_type, hit.sub_event_type, sentence.text)
+    earlier = earlier_clauses(scan.text, lo, hi, gapped=True)
+    own_text = sentence.text
+    if earlier and not in_spans(hit.start, earlier):
+        # "Protesters gathered on Sunday, a day after police shot dead two": the earlier act's words do not
+        # type the act told
+        for s, e in earlier:
+            own_text = own_text[:s - lo] + " " * (e - s) + own_text[e - lo:]
+    event_type, sub, rule = refine(hit.event_type, hit.sub_event_type, own_text)
     event_type, sub, rule = fired_from_the_air(event_type, sub, rule, hit, scan.text, lo)
     anchor = hit.start - lo
+    dates = [d for d in dates if not death_day(sentence.text, d.start)] or dates  # "shot on May 9 and died on Friday"
     date_ = min(dates, key=lambda d: (d.time_precision, abs(d.start - anchor))) if dates else None
     rel = _RELATIVE_DAY.search(sentence.text)
     if date_ is not None and rel and rel.group("back") and rel.start() > date_.start \
@@ -275,7 +283,6 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     # "NAY PYI TAW, 6 Nov —" (or "YANGON, May 3:" below the page's first lines) is where it was filed
     mentions = mentions_in(scan, max(lo, scan.dateline_end, filed_prefix_end(scan.text, lo, hi)), hi)
     locations = place_rules.locations_in(knowledge, mentions, scan.text, scan.context)
-    earlier = earlier_clauses(scan.text, lo, hi, gapped=True)
     if earlier and not in_spans(hit.start, earlier):  # "A day after being pushed back at Daw Bu Ku, troops attacked ..."
         locations = [loc for loc in locations if not in_spans(loc.start, earlier)] if any(
             loc.rank > 1 and not in_spans(loc.start, earlier) for loc in locations) else locations

@@ -51,3 +51,15 @@ def detail_of_main_clause(text: str, lo: int, hit_start: int, others: list[tuple
         if any(lo <= s < cue.start() and not _GOES_ON.match(text, e) for s, e in others):
             return True
     return False
+
+
+# "She was shot on February 9 ... and died on Friday": the day a victim died of wounds is not the day of
+# the act; ACLED dates the act
+_DIED_BEFORE = re.compile(r"\b(?:died|succumbed|passed away|later died|died of (?:his|her|their) (?:wounds|injuries))"
+                          r"(?:\s+(?:of|from|to)\s+(?:his|her|their)\s+(?:wounds|injuries))?\s+(?:in hospital\s+)?(?:on\s+|late\s+|early\s+)?$",
+                          re.IGNORECASE)
+
+
+def death_day(text: str, date_start: int) -> bool:
+    """Is the date at `date_start` (offset into `text`) the day someone died of earlier wounds?"""
+    return bool(_DIED_BEFORE.search(text, max(0, date_start - 50), date_start))
