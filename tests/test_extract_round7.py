@@ -269,3 +269,11 @@ def test_a_protest_a_day_after_a_shooting_is_a_protest(knowledge):
     events = _events(knowledge, text, date(2021, 2, 21))
     sunday = [e for e in events if e.event_date == date(2021, 2, 21)]
     assert [(e.sub_event_type, e.fatalities) for e in sunday] == [("Peaceful protest", None)]
+
+
+def test_no_casualties_told_apart_gives_the_event_a_toll_of_zero(knowledge):
+    text = ("Resistance drones struck the air base near Naypyitaw on Thursday, the NUG said.\n\n"
+            "A resident who saw the strike said the drones fell near the runway.\n\n"
+            "“There was little damage and there were no casualties,” he said.")
+    events = _events(knowledge, text, date(2024, 4, 5))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 0)]

@@ -26,7 +26,7 @@ from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
 from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, dead_moved, ongoing_state, tally
-from tasks.extract.tolls import Toll, lend_orphan_tolls, merge_tolls, sentence_toll
+from tasks.extract.tolls import Toll, lend_no_casualties, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
 from tasks.extract.captions import is_caption_at, is_link_list_at
 from tasks.extract.hedges import not_reported_as_done
@@ -117,6 +117,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     scan.event_sentences = {s.index for c in merged for s in c.sentences}
     events = finalize_events(knowledge, scan, merged, article_id)
     lend_orphan_tolls(events, figures_counts)
+    lend_no_casualties(events, scan.sentences, scan.event_sentences)
     events = collapse_next_day_retellings(events)
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
     return ExtractionResult(events, figures)

@@ -103,3 +103,18 @@ def _vague_toll(event) -> bool:
 
 
 _VAGUE_TOLLS = ("dozens", "a dozen", "scores", "tens", "hundreds")
+
+
+def lend_no_casualties(events: list, sentences: list, told: set[int]) -> None:
+    """ "There were no casualties because residents had fled": a sentence of its own (no event told in it)
+    saying nobody was killed gives the event told just before it (as for an orphan toll) a toll of 0, where
+    that event has no toll of its own."""
+    hosts = [e for e in events if e.event_type in _VIOLENT_TYPES or e.sub_event_type in (*_LETHAL_SUBS, "Looting/property destruction")]
+    reach = _LONE_REACH if len(hosts) == 1 else _REACH
+    for sentence in sentences:
+        if sentence.index in told or not NOBODY_KILLED.search(sentence.text):
+            continue
+        before = [e for e in hosts if e.start_char <= sentence.start]
+        host = max(before, key=lambda e: e.start_char, default=None)
+        if host is not None and host.fatalities is None and sentence.start - host.end_char <= reach:
+            host.fatalities = 0
