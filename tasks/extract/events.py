@@ -34,6 +34,7 @@ from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause
 from tasks.extract.kind_cues import fired_from_the_air, killing_raid
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence, filed_prefix_end
+from tasks.extract.speech import quoted
 from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_events, drop_protest_topics, earlier_clauses, in_spans,
                                     refine, trigger_hits)
 
@@ -170,7 +171,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     local = mentions_in(scan, lo, hi)
     hits = drop_protest_topics(trigger_hits(knowledge, local, scan.text, lo, hi), scan.text)
     hits = drop_earlier_events(hits, scan.text, lo, hi)
-    hits = [h for h in hits if not _quoted(scan.text, lo, hi, h.start) and not FLED_FROM.search(scan.text, max(lo, h.start - 60), h.start)
+    hits = [h for h in hits if not quoted(scan.text, lo, hi, h.start) and not FLED_FROM.search(scan.text, max(lo, h.start - 60), h.start)
             and not (h.sub_event_type in _TAKING_SUBS and dead_moved(scan.text, lo, h.start, h.end))
             and not names_a_period(scan.text, h.start) and not not_reported_as_done(scan.text, lo, h.start, h.end)]
     spans = [(h.start, h.end) for h in hits]
@@ -212,28 +213,6 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
             and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
         chosen.append(second)
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
-
-
-_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-
-
-def _quoted(text: str, lo: int, hi: int, pos: int) -> bool:
-    """Is `pos` inside a quotation of speech (six words or more)? A witness's words retell the event the
-    reporter tells; a short scare quote ('a "silent strike"') is the reporter's own words. A sentence that
-    closes a quotation opened in an earlier one ('... when we shelled them,” said a fighter') is speech up
-    to the closing mark."""
-    for m in _QUOTATION.finditer(text, lo, hi):
-        if m.start() < pos < m.end():
-            return len(m.group(0).split()) >= 6
-    close = text.find("”", lo, hi)
-    return 0 <= close and pos < close and "“" not in text[lo:close] and _opened_before(text, lo)
-
-
-def _opened_before(text: str, lo: int) -> bool:
-    """Is a curly quotation still open where this sentence starts (within its paragraph)?"""
-    start = text.rfind("\n", 0, lo) + 1
-    before = text[start:lo]
-    return before.count("“") > before.count("”")
 
 
 def _aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
