@@ -277,3 +277,13 @@ def test_no_casualties_told_apart_gives_the_event_a_toll_of_zero(knowledge):
             "“There was little damage and there were no casualties,” he said.")
     events = _events(knowledge, text, date(2024, 4, 5))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 0)]
+
+
+def test_a_wire_caption_closing_with_place_and_date(knowledge):
+    caption = ("A medic treats a wounded man injured in violent protests at a clinic in Hlaingthaya, a suburb "
+               "of Yangon, March 14, 2021.")
+    text = f"{caption}\n\nSecurity forces shot dead 20 protesters in Hlaingthaya Township on Sunday, a rights group said."
+    assert is_caption_at(text, 5)
+    events = _events(knowledge, text, date(2021, 3, 15))
+    assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]
+    assert not is_caption_at("Soldiers shot dead two people in the town on March 14, 2021.", 5)

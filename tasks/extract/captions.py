@@ -21,6 +21,10 @@ _CREDIT_END = re.compile(
 _CREDIT_START = re.compile(r"^\s*(?:\((?:Left|Right|Top|Above|Below|Centre|Center|Inset)\)|File photo\b|Photo:)", re.IGNORECASE)
 # where people stand in the picture: "A protester (R) holds...", "a man (2nd from L)", "(centre)"
 _POSITION = re.compile(r"\((?:L|R|C|left|right|cent(?:re|er)|front|back|\d(?:st|nd|rd|th)\s+(?:from\s+)?(?:L|R|left|right))\)")
+# a wire photo's caption closes with where and when it was taken: "..., Yangon region, March 5, 2021." (a
+# report says "on March 5, 2021")
+_PLACE_DATE_END = re.compile(r"[A-Z][\w'’-]*,\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December)\s+\d{1,2},\s+(?:19|20)\d\d\.?\s*$")
 # "| Photo Credit: AFP" on the next line: the line above it is the caption
 _CREDIT_LINE = re.compile(r"^\s*\|\s*Photo(?:\s+Credit)?:", re.IGNORECASE)
 # a caption is one short description; a lead paragraph that ends in a credit is still the story
@@ -40,6 +44,8 @@ def is_caption_at(text: str, pos: int) -> bool:
     if not line.strip():
         return False
     if _CREDIT_START.search(line) or _POSITION.search(line):
+        return True
+    if len(line.split()) >= 8 and _PLACE_DATE_END.search(line):
         return True
     if _repeated_caption(text, lo, line):
         return True
