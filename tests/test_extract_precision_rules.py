@@ -321,9 +321,12 @@ def test_who_blames_is_no_side(knowledge, verb):
 
 
 def test_a_photo_credit_is_no_side(knowledge):
+    # round 7: the caption line itself gives no event (tasks/extract/captions.py); the story below it
+    # must not take the credit as a side either
     events = _events(knowledge, "Burned houses in Ywa Ma village, Kani Township, after the junta massacre on Monday. "
-                                "/ Kani People's Defense Force")
-    assert events and events[0].actor2_id != "pdf"
+                                "/ Kani People's Defense Force\nJunta troops killed 7 villagers in Ywa Ma village, "
+                                "Kani Township, on Monday.")
+    assert events and all("pdf" not in (e.actor1_id, e.actor2_id) for e in events)
 
 
 def test_who_holds_the_area_is_no_side(knowledge):

@@ -26,11 +26,15 @@ from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
 from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, dead_moved, ongoing_state, tally
-from tasks.extract.tolls import Toll, lend_orphan_tolls, merge_tolls, sentence_toll
+from tasks.extract.tolls import Toll, lend_no_casualties, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
+from tasks.extract.captions import is_caption_at, is_link_list_at
+from tasks.extract.hedges import not_reported_as_done
+from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
 from tasks.extract.kind_cues import fired_from_the_air, killing_raid
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
-from tasks.extract.sentences import Sentence
+from tasks.extract.sentences import Sentence, filed_prefix_end
+from tasks.extract.speech import quoted
 from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_events, drop_protest_topics, earlier_clauses, in_spans,
                                     refine, trigger_hits)
 
@@ -48,7 +52,7 @@ _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:has|have) (?:\w+ly )?(?:stepped up|ramped up|increased|escalated)\b|"
     r"\bpreviously\b(?! (?:known|called|named|styled|the)\b)|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
     re.IGNORECASE)
-_UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\bover the (?:past|last)\b|"
+_UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\b(?:over|for) the (?:past|last)\b|"
                              r"\b(?:after|following|amid) (?:weeks|months|years) of\b|"
                              r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(
@@ -114,6 +118,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     scan.event_sentences = {s.index for c in merged for s in c.sentences}
     events = finalize_events(knowledge, scan, merged, article_id)
     lend_orphan_tolls(events, figures_counts)
+    lend_no_casualties(events, scan.sentences, scan.event_sentences)
     events = collapse_next_day_retellings(events)
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
     return ExtractionResult(events, figures)
@@ -166,12 +171,16 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     local = mentions_in(scan, lo, hi)
     hits = drop_protest_topics(trigger_hits(knowledge, local, scan.text, lo, hi), scan.text)
     hits = drop_earlier_events(hits, scan.text, lo, hi)
-    hits = [h for h in hits if not _quoted(scan.text, lo, hi, h.start) and not FLED_FROM.search(scan.text, max(lo, h.start - 60), h.start)
-            and not (h.sub_event_type in _TAKING_SUBS and dead_moved(scan.text, lo, h.start, h.end))]
-    primary = best_trigger(hits)
+    hits = [h for h in hits if not quoted(scan.text, lo, hi, h.start) and not FLED_FROM.search(scan.text, max(lo, h.start - 60), h.start)
+            and not (h.sub_event_type in _TAKING_SUBS and dead_moved(scan.text, lo, h.start, h.end))
+            and not names_a_period(scan.text, h.start) and not not_reported_as_done(scan.text, lo, h.start, h.end)]
+    spans = [(h.start, h.end) for h in hits]
+    primary = best_trigger([h for h in hits if not detail_of_main_clause(scan.text, lo, h.start, spans)] or hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
         return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
-    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or tally(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
+    if is_caption_at(scan.text, sentence.start) or is_link_list_at(scan.text, sentence.start):
+        return []  # a picture's caption shows what the story tells, a list of links other stories' headlines
+    if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or habitual(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or tally(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
                                                                                             primary.end - lo):
         return []
     if primary.sub_event_type == "Agreement" and primary.weight < 0.5 and primary.text.lower() != "agreement" \
@@ -181,7 +190,8 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
         return []  # "more than 30 air strikes in October": a count of events is a figure, not an event
     dates, report = sentence_dates(scan, sentence)
     dates = [d for d in dates if not _aside_year(sentence.text, d, primary.start - lo)
-             and not _RECENT_PERIOD.search(d.date_text)]  # "hit by air strikes in recent weeks": a period, no day
+             and not _RECENT_PERIOD.search(d.date_text)  # "hit by air strikes in recent weeks": a period, no day
+             and not PAST_STRETCH.search(sentence.text, max(0, d.start - 12), d.end + 12)]  # "for the past week"
     if not dates and (BACKGROUND_CUES.search(sentence.text) or _ORIGIN_STORY.search(sentence.text) or _period_governs(sentence.text, primary.end - lo)
                       or _ONGOING_AFTER.match(scan.text, primary.end, hi)):
         return []  # "as fighting and air strikes continue": a state of affairs, not an event
@@ -192,7 +202,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     primary = killing_raid(primary, hits, sentence.text)
     chosen = [primary]
     second = best_trigger([h for h in hits if h.event_type != primary.event_type and h.sub_event_type in SEPARABLE
-                           and not h.casualty_only and abs(h.start - primary.start) > 12])
+                           and not h.casualty_only and abs(h.start - primary.start) > 12 and h.weight > 0])
     taken_then_killed = second is not None and primary.event_type in ("Violence against civilians", "Explosions/Remote violence") \
         and second.sub_event_type in ("Arrests", "Abduction/forced disappearance")  # "rounded up villagers and shot them"
     # ACLED: people seized in a raid or a battle are part of that fight, and so are arrests in a deadly
@@ -203,18 +213,6 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
             and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
         chosen.append(second)
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
-
-
-_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-
-
-def _quoted(text: str, lo: int, hi: int, pos: int) -> bool:
-    """Is `pos` inside a quotation of speech (six words or more)? A witness's words retell the event the
-    reporter tells; a short scare quote ('a "silent strike"') is the reporter's own words."""
-    for m in _QUOTATION.finditer(text, lo, hi):
-        if m.start() < pos < m.end():
-            return len(m.group(0).split()) >= 6
-    return False
 
 
 def _aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
@@ -238,9 +236,17 @@ def _period_governs(text: str, trigger_end: int) -> bool:
 def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit,
                dates: list[ResolvedDate], report: ResolvedDate | None) -> Candidate:
     lo, hi = sentence.start, sentence.end
-    event_type, sub, rule = refine(hit.event_type, hit.sub_event_type, sentence.text)
+    earlier = earlier_clauses(scan.text, lo, hi, gapped=True)
+    own_text = sentence.text
+    if earlier and not in_spans(hit.start, earlier):
+        # "Protesters gathered on Sunday, a day after police shot dead two": the earlier act's words do not
+        # type the act told
+        for s, e in earlier:
+            own_text = own_text[:s - lo] + " " * (e - s) + own_text[e - lo:]
+    event_type, sub, rule = refine(hit.event_type, hit.sub_event_type, own_text)
     event_type, sub, rule = fired_from_the_air(event_type, sub, rule, hit, scan.text, lo)
     anchor = hit.start - lo
+    dates = [d for d in dates if not death_day(sentence.text, d.start)] or dates  # "shot on May 9 and died on Friday"
     date_ = min(dates, key=lambda d: (d.time_precision, abs(d.start - anchor))) if dates else None
     rel = _RELATIVE_DAY.search(sentence.text)
     if date_ is not None and rel and rel.group("back") and rel.start() > date_.start \
@@ -254,9 +260,9 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
         offset = -1 if rel.group("back") else (0 if "same" in rel.group(0) or "hours" in rel.group(0) or "later that" in rel.group(0)
                                                  else (parse_number(n) or 1) if n else 1)
         relative = (offset, rel.group(0))
-    mentions = mentions_in(scan, max(lo, scan.dateline_end), hi)  # "NAY PYI TAW, 6 Nov —" is where it was filed
+    # "NAY PYI TAW, 6 Nov —" (or "YANGON, May 3:" below the page's first lines) is where it was filed
+    mentions = mentions_in(scan, max(lo, scan.dateline_end, filed_prefix_end(scan.text, lo, hi)), hi)
     locations = place_rules.locations_in(knowledge, mentions, scan.text, scan.context)
-    earlier = earlier_clauses(scan.text, lo, hi, gapped=True)
     if earlier and not in_spans(hit.start, earlier):  # "A day after being pushed back at Daw Bu Ku, troops attacked ..."
         locations = [loc for loc in locations if not in_spans(loc.start, earlier)] if any(
             loc.rank > 1 and not in_spans(loc.start, earlier) for loc in locations) else locations
@@ -266,6 +272,9 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     refs = actor_rules.actor_refs(knowledge, mentions, scan.text, lo, hi)
     roles = actor_rules.assign_roles(refs, scan.text, hit.start, hit.end, lo, hi)
     counts = [c for c in find_counts(sentence.text) if c.scope == "event"]
+    if earlier and not in_spans(hit.start, earlier):
+        # "shot down a helicopter on Monday, a day after a crackdown left five dead": the earlier act's toll
+        counts = [c for c in counts if not in_spans(lo + c.start, earlier)]
     cand = Candidate([sentence], hit, event_type, sub, rule, date_, report, relative, location, roles, counts)
     for c in counts:
         if c.kind in ("killed", "injured", "displaced", "arrested"):

@@ -9,7 +9,7 @@ from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate, find_dates
 from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
-from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events
+from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events, territory_told_twice
 from tasks.extract.model import Event, Figure
 from tasks.extract.numbers import NOBODY_KILLED
 from tasks.extract.scan import HISTORY_DAYS, date_stamp, following_date, mentions_in, sentence_dates
@@ -73,7 +73,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
             event.disorder_type = _disorder(event.event_type, event.sub_event_type)
         event.fatalities = max(0, cand.toll.killed) if cand.toll.reported else (
             0 if _nobody_killed_after(scan, cand) else None)  # null: no number told
-        if event.event_type == "Violence against civilians" and event.inter1 == 1 and event.actor2_id == actor_rules.CIVILIANS \
+        if _ON_PEOPLE(event) and event.inter1 == 1 and event.actor2_id == actor_rules.CIVILIANS \
                 and (event.fatalities or 0) > 0 and _about_protesters(scan, cand):
             _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)  # the people gunned down were the protest
         _force_on_protesters(event)
@@ -87,8 +87,13 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.notes = first.text[:500]
         event.assign_id()
         events.append(event)
-    events = attacks_retold(parts_of_other_events(_dedupe(_collapse_retellings(events))))
+    events = territory_told_twice(attacks_retold(parts_of_other_events(_dedupe(_collapse_retellings(events)))))
     return drop_recalled(events, scan.published)
+
+
+def _ON_PEOPLE(event: Event) -> bool:
+    """Killing people on the ground: shooting them, or grenades fired into a crowd (round 7)."""
+    return event.event_type == "Violence against civilians" or event.sub_event_type == "Grenade"
 
 
 _PROTESTERS_WORDS = re.compile(r"\b(?:protesters?|demonstrators?|protests?|anti-coup|anti-junta|anti-regime|barricades?)\b",
@@ -109,7 +114,7 @@ def _force_on_protesters(event: Event) -> None:
     Excessive force against protesters (not an attack on civilians), and an intervention that kills is one
     too, with the force that fired as actor1."""
     lethal_intervention = event.sub_event_type == "Protest with intervention" and (event.fatalities or 0) > 0
-    if not (lethal_intervention or (event.event_type == "Violence against civilians" and event.actor2_id == actor_rules.PROTESTERS)):
+    if not (lethal_intervention or (_ON_PEOPLE(event) and event.actor2_id == actor_rules.PROTESTERS)):
         return
     event.event_type, event.sub_event_type = "Protests", "Excessive force against protesters"
     event.disorder_type = _disorder(event.event_type, event.sub_event_type)

@@ -80,9 +80,21 @@ _WEEKS_AGO = re.compile(r"\b(?:weeks|months) ago\b|\blast month\b", re.IGNORECAS
 _FRESH_DAYS = 3
 
 
+def _drop_weeks_ago(events: list[Event]) -> list[Event]:
+    """ "near the site of air strikes two weeks ago", "a month after the massacre last month": an act the
+    report itself dates weeks back, told beside an act a week or more newer, is the newer story's background
+    (round 7: the newer act need not be of the last three days)."""
+    newest = max((e.event_date for e in events if e.date_text and not _WEEKS_AGO.search(e.date_text)), default=None)
+    if newest is None:
+        return events
+    return [e for e in events if not (e.date_text and _WEEKS_AGO.search(e.date_text)
+                                      and (newest - e.event_date).days >= RECALLED_DAYS)]
+
+
 def drop_recalled(events: list[Event], published: date) -> list[Event]:
     def age(e: Event) -> int:
         return (published - e.event_date).days
+    events = _drop_weeks_ago(events)
     fresh = any(e.date_text and age(e) <= _FRESH_DAYS for e in events)
     if not fresh:
         return events
@@ -90,3 +102,28 @@ def drop_recalled(events: list[Event], published: date) -> list[Event]:
     first = min(events, key=lambda e: e.start_char or 0)  # the first event told is what the story is about
     return [e for e in events if e is first or not (e.date_text and age(e) > RECALLED_DAYS
                                                     and (e.time_precision == 1 or _WEEKS_AGO.search(e.date_text)))]
+
+
+_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"})
+
+
+def territory_told_twice(events: list[Event]) -> list[Event]:
+    """A town changes hands once in a story: a capture of the same township between the same sides told again
+    within two days ("Kyaukme was captured on Wednesday", "the recapture of Kyaukme is a setback") is one
+    event. The telling with a day of its own keeps the date; the first keeps the rest."""
+    out: list[Event] = []
+    for event in events:
+        host = next((h for h in out if h.sub_event_type in _TERRITORY and h.sub_event_type == event.sub_event_type
+                     and h.admin3 is not None and h.admin3 == event.admin3
+                     and {h.actor1_id, h.actor2_id} == {event.actor1_id, event.actor2_id}
+                     and abs((h.event_date - event.event_date).days) <= 2), None)
+        if host is None:
+            out.append(event)
+        elif _own_day(event) and not _own_day(host):
+            host.event_date, host.time_precision, host.date_text = event.event_date, event.time_precision, event.date_text
+    return out
+
+
+def _own_day(event: Event) -> bool:
+    """Was the event's date told in its own sentences (not lent by a fallback)?"""
+    return bool(event.date_text) and event.date_text.split(" (")[0] in (event.sentence or "")

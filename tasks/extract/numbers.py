@@ -101,7 +101,7 @@ _NOT_PEOPLE_BEFORE = re.compile(
 )
 
 
-_DEAD_OF_BEFORE = re.compile(r"\b(?:bodies|massacre|killing|deaths|murder)\s+of\s*$", re.IGNORECASE)  # "the bodies of 12"
+_DEAD_OF_BEFORE = re.compile(r"\b(?:bodies|massacre|killing|deaths|murder|lives)\s+of\s*$", re.IGNORECASE)  # "the bodies of 12"
 _ANY_NUMBER = re.compile(rf"\d|\b(?:{_WORD}|{_VAGUE}|an?|one|hundreds|thousands|dozens?|scores|tens|millions)\b", re.IGNORECASE)
 
 
@@ -153,7 +153,7 @@ def _person_follows(after: str) -> bool:
 KIND_WORDS: dict[str, str] = {
     "killed": r"killed|killing|kills|dead|died|dying|deaths?|lives|fatalities|slain|massacred|executed|eliminated|"
               r"perished|murdered|beheaded|burned alive|burnt alive|bodies|body|shot dead|lost their lives|"
-              r"fatally shot|gunned down|massacre of|the bodies of",
+              r"fatally shot|gunned down|mowed down|massacre of|the bodies of",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|maimed",
     "displaced": r"displaced|displacing|displacement|fled|fleeing|flee|forced to flee|idps|homeless|uprooted|"
                  r"evacuated|sheltering|taken refuge|sought refuge|seeking refuge|refugees",
@@ -170,7 +170,8 @@ _JOINT_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:(?:were|was|have been|h
 _JOINT_BEFORE = re.compile(rf"\b{_JOINT_CASUALTY}\s+(?:(?:{_QUALIFIER})\s+)?$", re.IGNORECASE)
 _KIND_AFTER = {k: re.compile(rf"^[^.;:]{{0,45}}?\b(?:{v})\b", re.IGNORECASE) for k, v in KIND_WORDS.items()}
 _KIND_BEFORE = {
-    k: re.compile(rf"\b(?:{v})\b(?:\s+(?:{_QUALIFIER}|the|of|to|nearly|about|some))*\s*$", re.IGNORECASE)
+    # "killed and burned 18 villagers": a second verb sharing the object keeps the first verb's kind
+    k: re.compile(rf"\b(?:{v})\b(?:\s+(?:and|then)\s+[a-z]+ed)?(?:\s+(?:{_QUALIFIER}|the|of|to|nearly|about|some))*\s*$", re.IGNORECASE)
     for k, v in KIND_WORDS.items()
 }
 _TOLL_BEFORE = re.compile(r"\b(?:death toll|toll|lost|leaving|left)\b[^.;]{0,25}$", re.IGNORECASE)

@@ -30,6 +30,10 @@ _ORGANISATION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}(?:TV|
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+$")
 # A state's name opening a longer proper name: "Mon Lai Hket" (a camp near Laiza) is not Mon State.
 _LONGER_NAME_AFTER = re.compile(r"^ (?!(?:State|Region|Division|Township|Town|City|Village|District|and|or)\b)[A-Z][a-z]+ [A-Z][a-z]+\b")
+# A state's name closing a longer proper name: "the Naung Mon police station" is no place in Mon State
+_NAME_END_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:Northern|Southern|Eastern|Western|Central|North|South|East|West|"
+                              r"Upper|Lower|The|In|At|Of|And|From|Near|To|On|Ethnic)\b)[A-Z][a-z]+\s+$")
+_STATE_WORD_AFTER = re.compile(r"^\s*(?:State|Region|Division|state|region)\b")
 # A place name opening a longer village or ward name: "Thayet Thapin village", "Kan Thar Yar ward".
 _VILLAGE_NAME_AFTER = re.compile(r"^(?:[ -](?!(?:State|Region|Division|Township|Twsp|Tsp|Town|City|District)\b)[A-Z][a-z]+){1,2}\s+"
                                  r"(?:village|ward|camp|quarter)\b")
@@ -159,7 +163,8 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
             continue
         if _ORGANISATION_AFTER.match(after) or (_NAME_BEFORE.search(before) and not _LEVEL_WORD_AFTER.match(after)):
             continue  # "Myawaddy TV", "Shar Htoo Waw's drone team": a name that contains a place name
-        if place.level == "state" and " " not in m.text and _LONGER_NAME_AFTER.match(after):
+        if place.level == "state" and " " not in m.text and (_LONGER_NAME_AFTER.match(after) or (
+                _NAME_END_BEFORE.search(before) and not _STATE_WORD_AFTER.match(after))):
             continue
         if _VILLAGE_NAME_AFTER.match(after):
             continue  # "Thayet Thapin village" is a village of that name, not Thayet Township

@@ -3,7 +3,8 @@
 A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before whitespace and an
 upper-case letter, digit or opening quote, unless the dot belongs to an abbreviation news writers use
 ("Jan.", "Gen.", "U.S.", "Lt. Col.", "No."), an initial ("U Kyaw T. Naing") or a decimal. A line break
-always ends a sentence (feeds and cleaners put one paragraph per line); a blank line, or a single line
+always ends a sentence (feeds and cleaners put one paragraph per line) unless the line was hard-wrapped mid-
+sentence (it ends in a word or comma and the next line goes on in lower case); a blank line, or a single line
 break when the text has no blank lines, ends a paragraph.
 """
 
@@ -94,8 +95,13 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# A hard-wrapped line: it stops mid-sentence (a word, a number or a comma) and the next goes on in lower case
+_WRAPPED = re.compile(r"(?<=[A-Za-z0-9,])\n(?=[a-z])")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with offsets into `text`, numbered, each with its paragraph number."""
+    text = _WRAPPED.sub(" ", text)  # one character for one: offsets stay those of the original text
     blank_lines = re.search(r"\n\s*\n", text) is not None
     sentences: list[Sentence] = []
     paragraph = 0
@@ -112,3 +118,15 @@ def split_sentences(text: str) -> list[Sentence]:
         if not blank_lines:
             paragraph += 1
     return sentences
+
+
+# "YANGON, May 3:" opening a paragraph below the page's first lines: where and when the story was filed
+_FILED_PREFIX = re.compile(r"[A-Z][A-Z'’. -]{2,30},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?\s*"
+                           r"(?:\([A-Za-z .&/]{2,30}\)\s*)?(?:-|–|—|:)\s*")
+
+
+def filed_prefix_end(text: str, lo: int, hi: int) -> int:
+    """Where a sentence's own text starts after a filing line ("YANGON, May 3: A rebel army said ..."): the
+    filing place is no place of the event."""
+    m = _FILED_PREFIX.match(text, lo, hi)
+    return m.end() if m else lo

@@ -64,21 +64,57 @@ _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civ
 # a running total or a span ("so far", "since", "for months"): never one event's toll
 _TOTAL_OR_PERIOD = re.compile(r"\bso far\b|\bas of\b|\bto date\b|\bsince\b|\bfor (?:months|weeks|years|decades)\b|"
                               r"\bover the (?:past|last)\b|\bin recent (?:weeks|months|years)\b|\bthis year\b", re.IGNORECASE)
+# deaths with a cause of their own, no act of violence: not the violent event's toll
+_OWN_CAUSE = re.compile(r"\b(?:capsiz\w*|drown\w*|sank|accident\w*|illness|disease|starv\w*|lack of (?:food|medicine|treatment)|"
+                        r"heart attack|landslides?|floods?|earthquake)\b", re.IGNORECASE)
 _LETHAL_SUBS = ("Excessive force against protesters", "Mob violence", "Violent demonstration")  # a peaceful march has no toll
+
+
+_REACH = 600          # chars after the event's last sentence an orphan toll may stand
+_LONE_REACH = 2_000   # ... when the article tells one deadly event only: its toll may come paragraphs later
 
 
 def lend_orphan_tolls(events: list, counts: list) -> None:
     """A death toll told in a sentence of its own ("The dead included four children and a monk.", "Two of
-    them died in hospital.") belongs to the event told just before (within three sentences) when that event
-    has no toll of its own; a running total or background count never does."""
+    them died in hospital.") belongs to the event told just before (within a few sentences, or anywhere
+    after it when the article tells one deadly event only) when that event has no toll of its own, or only a
+    vague one ("killed dozens" ... "more than 30 were shot dead"); a running total or background count never
+    does."""
+    deadly = [e for e in events if e.event_type in _VIOLENT_TYPES or e.sub_event_type in _LETHAL_SUBS]
+    reach = _LONE_REACH if len(deadly) == 1 else _REACH
     for sentence, count in counts:
         if count.kind != "killed" or count.scope != "event" or _is_vague(count):
             continue  # "dozens of bodies on the river bank" gives no toll to lend
-        if _TOTAL_OR_PERIOD.search(sentence.text):
-            continue  # "So far, 126 protesters have been killed": a running total
+        if _TOTAL_OR_PERIOD.search(sentence.text) or _OWN_CAUSE.search(sentence.text):
+            continue  # "So far, 126 protesters have been killed": a running total; "died when their boat capsized"
         before = [e for e in events if e.start_char <= sentence.start and (
             e.event_type in _VIOLENT_TYPES or e.sub_event_type in _LETHAL_SUBS)]
         host = max(before, key=lambda e: e.start_char, default=None)
-        if host is None or host.fatalities is not None or sentence.start - host.end_char > 600:
+        if host is None or sentence.start - host.end_char > reach:
             continue
-        host.fatalities = count.value
+        if host.fatalities is None or (_vague_toll(host) and count.value > host.fatalities):
+            host.fatalities = count.value
+
+
+def _vague_toll(event) -> bool:
+    """Did the event's toll come from a vague word ("dozens", "scores") in its own sentences?"""
+    text = (event.sentence or "").lower()
+    return any(VAGUE[v] == event.fatalities and re.search(rf"\b{v}\b", text) for v in _VAGUE_TOLLS)
+
+
+_VAGUE_TOLLS = ("dozens", "a dozen", "scores", "tens", "hundreds")
+
+
+def lend_no_casualties(events: list, sentences: list, told: set[int]) -> None:
+    """ "There were no casualties because residents had fled": a sentence of its own (no event told in it)
+    saying nobody was killed gives the event told just before it (as for an orphan toll) a toll of 0, where
+    that event has no toll of its own."""
+    hosts = [e for e in events if e.event_type in _VIOLENT_TYPES or e.sub_event_type in (*_LETHAL_SUBS, "Looting/property destruction")]
+    reach = _LONE_REACH if len(hosts) == 1 else _REACH
+    for sentence in sentences:
+        if sentence.index in told or not NOBODY_KILLED.search(sentence.text):
+            continue
+        before = [e for e in hosts if e.start_char <= sentence.start]
+        host = max(before, key=lambda e: e.start_char, default=None)
+        if host is not None and host.fatalities is None and sentence.start - host.end_char <= reach:
+            host.fatalities = 0

@@ -115,6 +115,9 @@ _CAUSE_BEFORE = re.compile(r"\b(?:because of|due to|caused by|driven by|fuelled 
                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "and the military retaliated by shelling villages": a second event, never the sentence's main one
 _RETALIATION_BEFORE = re.compile(r"\b(?:retaliat\w*|in response|in retaliation)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+# "attacked regime forces to rescue people being held hostage": a participle after a noun tells the state the
+# people were in, not the act of the sentence; another act told beside it comes first
+_STATE_PARTICIPLE_BEFORE = re.compile(r"\b(?!(?:was|were|is|are|been|and|or|not)\b)[a-z]+\s+(?:still\s+)?being\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -181,7 +184,7 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
             continue  # "as a five-month truce collapsed": the fighting is the event, not the truce
         if m.text.lower() in _CONFLICT_IN_GENERAL and _CAUSE_BEFORE.search(before):
             continue  # "displaced because of armed conflict": the war in general, not an event
-        weight = trig.weight - (10 if _RETALIATION_BEFORE.search(before) else 0)
+        weight = trig.weight - (10 if _RETALIATION_BEFORE.search(before) or _STATE_PARTICIPLE_BEFORE.search(before) else 0)
         hits.append(TriggerHit(m.text, m.start, m.end, trig.event_type, trig.sub_event_type, weight,
                                bool(_ANAPHORIC.search(before[-25:]))))
     extra = [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]
@@ -199,6 +202,7 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
 # only when the sentence names no other act: "an airstrike killed ten villagers" stays an air strike.
 _KILLING = re.compile(
     r"\b(?:killed|killing|kill|kills|shot dead|shot and killed|executed|murdered|massacred|slaughtered|burned alive)\s+"
+    r"(?:(?:and|then)\s+\w+ed\s+)?"  # "killed and burned 18 villagers": the second verb shares the object
     r"(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:of\s+)?"
     r"(?:(?:unarmed|innocent|local|fleeing|displaced)\s+)?(?:villagers|civilians|residents|people|men|women|children|"
     r"farmers|monks|students|teachers|family members|passengers|worshippers|"
@@ -390,6 +394,10 @@ _BASE_SURRENDERED = re.compile(r"\b(?:bases?|camps?|outposts?|headquarters|garri
 def refine(event_type: str, sub: str, sentence: str) -> tuple[str, str, str]:
     """Adjust the lexicon's type with the sentence's other words: protests met with force, crowds that
     turn violent, surrenders without a territorial change. Returns (event_type, sub_event_type, rule)."""
+    if sub in ("Disrupted weapons use", "Air/drone strike") and _AIRCRAFT_DOWNED.search(sentence):
+        # a crewed military aircraft shot down: a fight, not a seizure nor a strike ("said it downed the
+        # helicopter gunship"), and never fire on a protest told in the same sentence
+        return "Battles", "Armed clash", "aircraft-downed"
     # "riot police fired at a crowd of protesters": the crowd is the target, the force the state's
     if _CROWD.search(sentence) and _FORCE.search(sentence) and event_type in ("Violence against civilians", "Riots") \
             and not (_PROTEST.search(sentence) and _FORCES_KILL.search(sentence)):
@@ -404,8 +412,6 @@ def refine(event_type: str, sub: str, sentence: str) -> tuple[str, str, str]:
             return "Protests", "Protest with intervention", "protest-intervention"
         if event_type == "Protests":
             return event_type, sub, "lexicon"
-    if sub == "Disrupted weapons use" and _AIRCRAFT_DOWNED.search(sentence):
-        return "Battles", "Armed clash", "aircraft-downed"  # a crewed military aircraft shot down: a fight, not a seizure
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and _PEACEFUL_HANDOVER.search(sentence):
         return "Strategic developments", "Non-violent transfer of territory", "handover"
     if _BASE_SURRENDERED.search(sentence) and sub in ("Non-state actor overtakes territory", "Other", "Armed clash"):
