@@ -14,11 +14,12 @@ TYPES = {"Armed clash": "Battles", "Air/drone strike": "Explosions/Remote violen
 
 
 def _mention(article: str, day: date, published: datetime, precision: int = 1, date_text: str | None = "on Friday",
-             sub: str = "Armed clash", place: dict | None = None, actor2: str = "TNLA", inter2: int = 2):
+             sub: str = "Armed clash", place: dict | None = None, actor2: str = "TNLA", inter2: int = 2,
+             actor2_id: str | None = None):
     row = {"event_id": f"{article}-e", "article_id": article, "event_date": day, "time_precision": precision,
            "date_text": date_text, "event_type": TYPES[sub], "sub_event_type": sub,
            "actor1": "Military Forces of Myanmar (2021-)", "actor1_id": "mil", "inter1": 1,
-           "actor2": actor2, "actor2_id": actor2.lower(), "inter2": inter2, **(place or KYAUKME)}
+           "actor2": actor2, "actor2_id": actor2_id or actor2.lower(), "inter2": inter2, **(place or KYAUKME)}
     return make_mention(row, published)
 
 
@@ -40,3 +41,14 @@ def test_the_publication_day_is_the_day_in_myanmar() -> None:
     past_week = _mention("a1", date(2024, 6, 28), late, precision=2, date_text=None)
     same_day = _mention("a2", date(2024, 6, 28), NOON)
     assert pair_score(past_week, same_day) >= MIN_SCORE
+
+
+def test_unidentified_gunmen_contradict_no_named_group() -> None:
+    # "Unknown gunmen shot two men in Kyaukme on Friday" and "TNLA fighters killed two men ..." may be one
+    # attack; a TNLA report and a KIA report of the same day are still two groups' attacks.
+    unknown = _mention("a1", date(2024, 6, 28), NOON, actor2="Unidentified Armed Group (Myanmar)", inter2=3,
+                       actor2_id="unidentified_armed_group")
+    named = _mention("a2", date(2024, 6, 28), NOON)
+    other = _mention("a3", date(2024, 6, 28), NOON, actor2="KIA", inter2=2)
+    assert pair_score(unknown, named) >= MIN_SCORE
+    assert pair_score(named, other) == 0.0

@@ -22,8 +22,8 @@ score is the product, and a pair scoring below MIN_SCORE stays apart):
   the country / no place at all (0.3). Two different villages, or two townships, never merge. A town
   named like its township ("in Kani") counts as the township: the words can't tell them apart.
 * actors: both name a non-state armed group and neither names the other's (0.0, never; "PDF", the label
-  outlets give any local resistance force, contradicts no one); a shared named actor (1.0); one side
-  names no one (0.8); otherwise (0.7).
+  outlets give any local resistance force, and "unidentified gunmen", what one outlet calls the group
+  another names, contradict no one); a shared named actor (1.0); one side names no one (0.8); otherwise (0.7).
 Mentions from the same article never merge (the extractor already merged what one article repeats).
 
 Clustering is greedy and complete-linkage, in report order (published_at, article_id, event_id), one
@@ -54,8 +54,9 @@ ADJACENT_DAY_SCORE = 0.75
 # Event days are Myanmar days (UTC+6:30): an article published at 20:00 UTC is read there the next morning.
 MYANMAR_TIME = timezone(timedelta(hours=6, minutes=30))
 NON_STATE_INTERS = frozenset({2, 3, 4})
-# "PDF" is what outlets call almost any local resistance force, so it never contradicts a named group.
-UMBRELLA_ACTOR_IDS = frozenset({"pdf"})
+# "PDF" is what outlets call almost any local resistance force, and "unidentified gunmen" are what one
+# outlet calls the group another names, so neither contradicts a named group.
+UMBRELLA_ACTOR_IDS = frozenset({"pdf", "unidentified_armed_group"})
 
 _BATTLES = "Battles"
 _EXPLOSIONS = "Explosions/Remote violence"
