@@ -333,3 +333,25 @@ def test_an_article_that_only_recalls_an_event_is_not_counted_among_its_sources(
     reviewed = con.execute("SELECT num_sources, recalled_in FROM reviewed_events "
                            "WHERE event_date = DATE '2024-02-13'").fetchall()
     assert reviewed == [(1, ["https://Beta.example/a2", "https://Gamma.example/a4"])]
+
+
+def test_last_week_in_a_midweek_report_is_background_to_its_lead(tmp_path: Path) -> None:
+    # Published Wednesday 14 Feb: the lead is the day's strike; "the resistance took the town last week"
+    # (dated to the middle of 5-11 Feb, precision 2) ended before the lead, so it is recalled, while
+    # "fighting this week" (12-14 Feb) may still be news.
+    con = _open(tmp_path / "t.duckdb")
+    lead = _event("a1", day=date(2024, 2, 14))
+    last_week = _event("a1", sub="Non-state actor overtakes territory", day=date(2024, 2, 8), place="myaung",
+                       actor1="PDF: People's Defense Force")
+    this_week = _event("a1", sub="Armed clash", day=date(2024, 2, 13), place="other_village",
+                       actor1="PDF: People's Defense Force")
+    for offset, (event, phrase) in enumerate(((last_week, "last week"), (this_week, "this week")), start=1):
+        event.time_precision, event.date_text, event.start_char = 2, phrase, 100 * offset
+        event.assign_id()
+    lead.start_char = 0
+    lead.assign_id()
+    _report(con, "a1", "Alpha", T0 + timedelta(hours=3), lead, last_week, this_week)
+    dedup_stage(con)
+    roles = dict(con.execute("SELECT sub_event_type, mention_role FROM event_cluster_members").fetchall())
+    assert roles == {"Air/drone strike": "reported", "Non-state actor overtakes territory": "recalled",
+                     "Armed clash": "reported"}

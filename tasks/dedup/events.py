@@ -13,14 +13,17 @@ score is the product, and a pair scoring below MIN_SCORE stays apart):
   report, Saturday in a wire copy dated by its own day) — measured on real multi-outlet reporting
   (bench/eval_real_dedup.py), the commonest reason one event became two. A week or
   range (precision 2) covers +-3 days around its date, an undated mention dated by its publication
-  covers the 7 days before it, a month (precision 3) +-15 days; such overlapping periods score 0.7.
+  covers the 7 days before it, a month (precision 3) +-15 days; such overlapping periods score 0.7. No
+  period reaches past its article's publication day (in Myanmar time): "this month" in a report of the
+  27th cannot tell of a clash on the 28th (on the real set, a month period otherwise joined the next
+  day's clash and counted its outlet as a source).
 * place (MIMU P-code hierarchy): the same place (1.0), or one place inside the other: a village tract
   or town in the township named elsewhere (0.8), inside the district (0.6), the state (0.4), or only
   the country / no place at all (0.3). Two different villages, or two townships, never merge. A town
   named like its township ("in Kani") counts as the township: the words can't tell them apart.
 * actors: both name a non-state armed group and neither names the other's (0.0, never; "PDF", the label
-  outlets give any local resistance force, contradicts no one); a shared named actor (1.0); one side
-  names no one (0.8); otherwise (0.7).
+  outlets give any local resistance force, and "unidentified gunmen", what one outlet calls the group
+  another names, contradict no one); a shared named actor (1.0); one side names no one (0.8); otherwise (0.7).
 Mentions from the same article never merge (the extractor already merged what one article repeats).
 
 Clustering is greedy and complete-linkage, in report order (published_at, article_id, event_id), one
@@ -40,17 +43,20 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from tasks.extract.places import state_base
 
-EVENT_METHOD_VERSION = "greedy-complete-v2"
+EVENT_METHOD_VERSION = "greedy-complete-v3"
 MIN_SCORE = 0.3
 ADJACENT_DAY_SCORE = 0.75
+# Event days are Myanmar days (UTC+6:30): an article published at 20:00 UTC is read there the next morning.
+MYANMAR_TIME = timezone(timedelta(hours=6, minutes=30))
 NON_STATE_INTERS = frozenset({2, 3, 4})
-# "PDF" is what outlets call almost any local resistance force, so it never contradicts a named group.
-UMBRELLA_ACTOR_IDS = frozenset({"pdf"})
+# "PDF" is what outlets call almost any local resistance force, and "unidentified gunmen" are what one
+# outlet calls the group another names, so neither contradicts a named group.
+UMBRELLA_ACTOR_IDS = frozenset({"pdf", "unidentified_armed_group"})
 
 _BATTLES = "Battles"
 _EXPLOSIONS = "Explosions/Remote violence"
@@ -101,6 +107,7 @@ class Mention:
 def make_mention(row: dict[str, Any], reported_at: datetime) -> Mention:
     m = Mention(row["event_id"], row["article_id"], reported_at, row)
     m.lo, m.hi = date_period(row["event_date"], row["time_precision"], row.get("date_text"))
+    m.hi = max(m.lo, min(m.hi, publication_day(reported_at)))
     m.state = state_base(row.get("admin1")) or None
     m.path = place_path(row)
     assoc = [n.strip() for key in ("assoc_actor_1", "assoc_actor_2") for n in (row.get(key) or "").split(";")]
@@ -142,6 +149,13 @@ def date_period(day: date, precision: int, date_text: str | None) -> tuple[int, 
     if precision == 2:
         return (d - 7, d) if not date_text else (d - 3, d + 3)
     return d - 15, d + 15
+
+
+def publication_day(reported_at: datetime) -> int:
+    """The Myanmar day an article was published, as an ordinal: no report tells of a later day, so a
+    week or month period ("this month", published on the 27th) ends there, not 15 days after its date."""
+    when = reported_at if reported_at.tzinfo else reported_at.replace(tzinfo=timezone.utc)
+    return when.astimezone(MYANMAR_TIME).date().toordinal()
 
 
 def place_path(row: dict[str, Any]) -> tuple[str | None, ...]:
