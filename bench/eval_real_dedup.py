@@ -183,7 +183,11 @@ def own_event(label: dict, mentions: list[dict]) -> dict | None:
     fits = [m for m in mentions
             if m["figure_scope"] == "event" and m["cluster_id"] and m["event_type"] == gold["event_type"]
             and state_key(m["admin1"]) == state_key(gold.get("admin1")) and abs((m["event_date"] - day).days) <= OWN_EVENT_DAYS]
-    fits.sort(key=lambda m: (m["sub_event_type"] != gold["sub_event_type"], abs((m["event_date"] - day).days)))
+    # Ties go to the mention that agrees with the label on more fields, then to a fixed order: which copy
+    # the database happens to return first must not decide whether the article's event was found.
+    township = (gold.get("township") or "").casefold()
+    fits.sort(key=lambda m: (m["sub_event_type"] != gold["sub_event_type"], abs((m["event_date"] - day).days),
+                             (m["admin3"] or "").casefold() != township, m["event_id"]))
     return fits[0] if fits else None
 
 
