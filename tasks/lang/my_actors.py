@@ -12,6 +12,7 @@ import re
 
 from tasks.extract import actors as actor_rules
 from tasks.extract.event_actors import _affinity, _home_areas, _normalize
+from tasks.extract.finalize import _disorder, _set_actor
 
 DEFAULT_MILITARY = ("Air/drone strike",)
 CIVILIAN_TARGET = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction",
@@ -68,8 +69,11 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         # "စခန်းသည် MNDAA ထံ လက်နက်ချ" (the base surrendered to the MNDAA): actor1 is the side that gains it
         actor1, actor2 = actor2, actor1
     if sub in ("Non-state actor overtakes territory",) and actor1 and not is_state(knowledge, actor1) \
-            and (actor2 is None or not is_state(knowledge, actor2)):
-        actor2 = actor_rules.MILITARY   # a town is taken from the junta's forces
+            and (actor2 is None or not is_state(knowledge, actor2)) \
+            and not (armed(knowledge, actor2) and not allies(knowledge, actor1, actor2)):
+        # a town is taken from the junta's forces; a camp of another armed group ("BGF စခန်းကို KNLA
+        # သိမ်း") is taken from that group, an ally named beside the taker ("KIA, PDF") is no loser
+        actor2 = actor_rules.MILITARY
     if sub in CIVILIAN_TARGET:
         if actor1 is None and sub in UNNAMED_ATTACKER:
             actor1 = "unidentified_armed_group"
@@ -130,6 +134,24 @@ def allies(knowledge, a: str | None, b: str | None) -> bool:
     if first.inter_code not in (2, 3) or second.inter_code not in (2, 3):
         return False
     return "pdf" in (a, b) or bool(set(first.alliances) & set(second.alliances))
+
+
+def armed(knowledge, actor_id: str | None) -> bool:
+    """A fighting side: state forces, militias, rebel groups (not civilians, protesters, a government)."""
+    actor = knowledge.actors.get(actor_id) if actor_id else None
+    return bool(actor and actor.inter_code in (1, 2, 3) and not actor_id.startswith(("government", "sac")))
+
+
+def attack_on_forces(knowledge, event) -> None:
+    """Armed men killing police or soldiers ("ရဲ ၂ ဦး ပစ်သတ်ခံရ", two policemen shot dead) attack an armed
+    side, not civilians: ACLED codes it a battle (Armed clash), whoever did it."""
+    if (event.event_type, event.sub_event_type) != ("Violence against civilians", "Attack") \
+            or not armed(knowledge, event.actor2_id):
+        return
+    event.event_type, event.sub_event_type = "Battles", "Armed clash"
+    event.disorder_type = _disorder(event.event_type, event.sub_event_type)
+    if event.actor1_id is None:
+        _set_actor(knowledge, event, "1", "unidentified_armed_group")
 
 
 def is_state(knowledge, actor_id: str | None) -> bool:

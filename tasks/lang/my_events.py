@@ -23,11 +23,11 @@ from tasks.extract.dates import ResolvedDate
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
-from tasks.lang.my_actors import STRUCK_CIVILIAN, article_armed, event_actors, is_state
+from tasks.lang.my_actors import STRUCK_CIVILIAN, article_armed, attack_on_forces, event_actors, is_state
 from tasks.lang.my_roles import (
     LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, township_mentions,
 )
-from tasks.lang.my_text import find_counts, find_dates, named_dead, nobody_killed, split_sentences
+from tasks.lang.my_text import find_counts, find_dates, named_dead, nobody_killed, side_tolls, split_sentences
 from tasks.lang.my_units import article_mentions
 from tasks.lang.my_where import event_place, lead_place, sentence_place, set_place
 from tasks.lang.my_words import Words, is_burmese, load_words
@@ -245,6 +245,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     for c in counts:
         if c.scope == "event" and c.kind in ("killed", "injured", "arrested", "displaced"):
             setattr(cand, c.kind, max(getattr(cand, c.kind), c.value))
+    cand.killed = max(cand.killed, side_tolls(sentence.text, counts))
     cand.none_killed = nobody_killed(sentence.text, words)
     if died and not cand.killed and not any(c.kind == "killed" for c in counts):
         cand.killed = named_dead(sentence.text, words)   # "ရဲဘော် ဇော်ဇော် ကျဆုံး": one firm death
@@ -349,6 +350,7 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
         _set_actor(knowledge, event, "2", actor2)
     _direct_territory(knowledge, event)
     _force_on_protesters(knowledge, event)
+    attack_on_forces(knowledge, event)
     if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and (cand.killed or cand.died) \
             and cand.civilians and len(cand.roles.named) <= 1:
         # a civilian (an administrator, a villager) shot dead, by no armed side or by one alone: an attack

@@ -171,6 +171,22 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
     return sorted(counts, key=lambda c: c.start)
 
 
+# "စစ်ကောင်စီဘက်မှ ၂၅ ဦး သေဆုံးပြီး PDF ဘက်မှ ၃ ဦး ကျဆုံး": a count told as one side's ("X ဘက်(က|မှ)"),
+# with at most a noun between ("ဘက်က တပ်သား ၅ ဦး")
+_SIDE = re.compile(r"(\S{0,12})\s*ဘက်\s*(?:က|မှ|မှာ|တွင်|၌)?\s*(?:လည်း)?\s*(?:[^\s\d\u1040-\u1049]{1,12}\s*)?\(?\s*$")
+
+
+def side_tolls(text: str, counts: list[Count]) -> int:
+    """The dead of one fight told side by side ("the junta's side 25 dead and the PDF's side 3"): the sum
+    over the sides named, when two or more are; else 0. Each side's toll is part of the event's."""
+    sides: dict[str, int] = {}
+    for c in counts:
+        side = _SIDE.search(text, max(0, c.start - 40), c.start) if c.kind == "killed" and c.scope == "event" else None
+        if side:
+            sides[side.group(1)] = max(sides.get(side.group(1), 0), c.value)
+    return sum(sides.values()) if len(sides) >= 2 else 0
+
+
 _HEAD_NOUN = re.compile(r"သူ(?:များ|တွေ)?\s*(?:စုစုပေါင်း)?\s*\(?\s*$")
 # between two counts, only "and" and the next group's noun: "(၁)ပါး နှင့် အမျိုးသမီးငယ်", "၂ ဦးနဲ့ ကလေး"
 _COORDINATED = re.compile(r"\s*(?:နှင့်|နဲ့|၊)\s*[^\s\u104a\u104b\d\u1040-\u1049]{0,24}\s*\(?\s*$")

@@ -7,7 +7,9 @@ The alias matcher knows fixed strings. News names forces in three open families 
   and "ဗျူဟာ" ends "မဟာဗျူဟာ" (strategy); a number right after them can only be a unit;
 - a township's PDF by a Latin acronym ending in PDF ("TPDF", "MPDF", "YPDF-3"): a local people's defence
   force, the guide's "PDF" unless the knowledge names it otherwise ("MDY-PDF" is an alias already);
-- a known abbreviation written with dots ("K.N.L.A", "P.D.F."): the group of the bare abbreviation.
+- a known abbreviation written with dots ("K.N.L.A", "P.D.F."): the group of the bare abbreviation;
+- the police by the bare ရဲ right before a head count ("ရဲ ၂ ဦး", "ရဲနှစ်ယောက်"): alone, ရဲ is also
+  "brave" and the start of ရဲဘော် (comrade), and ရဲ့ is "of"; before a count of persons it is policemen.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 
 from tasks.extract.actors import MILITARY
+from tasks.lang.my_words import is_syllable_boundary
 from tasks.knowledge import Mention
 from tasks.lang.my_roles import drop_other_armies
 from tasks.lang.my_where import drop_non_places
@@ -23,6 +26,8 @@ _NUMBER = r"[\(\-]?\s*(?:အမှတ်\s*)?[\u1040-\u10490-9]+\s*\)?"
 # a number right after the unit word; not the "မဟာ" of "မဟာဗျူဟာ" (strategy)
 _UNIT = re.compile(rf"(?:တပ်မ|(?<!မဟာ)ဗျူဟာ)\s*{_NUMBER}")
 _LOCAL_PDF = re.compile(r"(?<![A-Za-z\-])[A-Z]{1,6}-?PDF(?:\s*-\s*[\u1040-\u10490-9]+)?(?![A-Za-z])")
+_POLICE_COUNT = re.compile(r"ရဲ(?![\u102b-\u103e])(?:များ|တွေ)?\s*\(?\s*(?:[\u1040-\u10490-9]+|တစ်|တ|နှစ်|သုံး|လေး"
+                           r"|ငါး|ခြောက်|ခုနစ်|ရှစ်|ကိုး|ဆယ်)\s*\)?\s*(?:ဦး|ယောက်)")
 _DOTTED = re.compile(r"(?<![A-Za-z.])(?:[A-Z]\.){1,5}[A-Z](?![A-Za-z])\.?")
 
 
@@ -52,6 +57,9 @@ def _found(knowledge, text: str):
         yield m.start(), m.end(), m.group(0), MILITARY
     for m in _LOCAL_PDF.finditer(text):
         yield m.start(), m.end(), m.group(0), "pdf"
+    for m in _POLICE_COUNT.finditer(text):
+        if is_syllable_boundary(text, m.start()):
+            yield m.start(), m.start() + 2, "ရဲ", "police_myanmar"
     for m in _DOTTED.finditer(text):
         bare = m.group(0).replace(".", "")
         actor_id = _whole_actor(knowledge, bare)
