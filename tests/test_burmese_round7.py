@@ -105,3 +105,22 @@ def test_a_zawgyi_report_is_read_after_conversion(knowledge) -> None:
     zawgyi = "ကရင္ျပည္နယ္ ျမ၀တီၿမိဳ႕ကို DKBA က ယေန႔ သိမ္းလိုက္သည္။"   # invented, typed in Zawgyi
     event = _main(knowledge, to_unicode(zawgyi))
     assert (event.admin3, event.actor1_id) == ("Myawaddy", "dkba")
+
+
+# --- where people came from is not where they acted; a march is the marchers' -------------------------------
+
+def test_townships_people_came_from_are_not_the_place(knowledge) -> None:
+    event = _main(knowledge, "ရန်ကုန်မြို့၊ ဗဟန်းမြို့နယ်၊ ဈေးတစ်ခုအနီးမှာ သာကေတနဲ့ တာမွေမြို့နယ်တွေက လူငယ်တွေဟာ "
+                             "ဒီနေ့မနက် စစ်အာဏာရှင်ဆန့်ကျင်ရေး ဆန္ဒပြခဲ့ကြပါတယ်။")
+    assert event.admin3 == "Bahan"
+
+
+def test_a_township_in_the_plural_alone_still_places_the_event(knowledge) -> None:
+    event = _main(knowledge, "သာကေတနဲ့ တာမွေမြို့နယ်တွေက လူငယ်တွေဟာ ဒီနေ့မနက် ဆန္ဒပြခဲ့ကြပါတယ်။")
+    assert event.admin3 in ("Thaketa", "Tamwe")
+
+
+def test_troops_who_came_after_a_march_did_not_march(knowledge) -> None:
+    event = _main(knowledge, "ရန်ကုန်မြို့၊ ဗဟန်းမြို့နယ်မှာ ကျောင်းသားတွေဟာ ဒီနေ့မနက် ဆန္ဒပြခဲ့ကြပြီး "
+                             "စစ်ကောင်စီတပ်ဖွဲ့ဝင်တွေက လိုက်လံရှာဖွေခဲ့ပါတယ်။")
+    assert (event.sub_event_type, event.actor1_id) == ("Peaceful protest", "protesters_myanmar")

@@ -62,6 +62,8 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         actor1 = other or ("unidentified_armed_group" if unnamed else "pdf")
     if event_type == "Protests" and actor1 is None:
         actor1 = actor_rules.PROTESTERS
+    if sub == "Peaceful protest" and (actor1 is None or armed(knowledge, actor1)):
+        actor1 = actor_rules.PROTESTERS   # the troops who came after the march ("…တပ်ဖွဲ့ဝင်တွေက ဖမ်းဆီး") did not march
     if sub == "Peaceful protest" and actor2 is not None and actor2 != actor_rules.PROTESTERS:
         actor2 = None   # the junta a march is against is no side of it; nobody intervened
     if sub == "Non-violent transfer of territory" and is_state(knowledge, actor1) and actor2 \
