@@ -124,3 +124,12 @@ def test_troops_who_came_after_a_march_did_not_march(knowledge) -> None:
     event = _main(knowledge, "ရန်ကုန်မြို့၊ ဗဟန်းမြို့နယ်မှာ ကျောင်းသားတွေဟာ ဒီနေ့မနက် ဆန္ဒပြခဲ့ကြပြီး "
                              "စစ်ကောင်စီတပ်ဖွဲ့ဝင်တွေက လိုက်လံရှာဖွေခဲ့ပါတယ်။")
     assert (event.sub_event_type, event.actor1_id) == ("Peaceful protest", "protesters_myanmar")
+
+
+# --- township names as other outlets spell them ---------------------------------------------------------------
+
+@pytest.mark.parametrize("written, township", [("လာရှိုးမြို့နယ်", "Lashio"), ("နမ့်တူမြို့", "Namtu"),
+                                               ("ပခုက်ကူမြို့နယ်", "Pakokku")])
+def test_a_dropped_tone_mark_or_an_unstacked_double_consonant_is_the_same_township(knowledge, written, township):
+    event = _main(knowledge, f"{written}တွင် မနေ့က စစ်ကောင်စီတပ်နှင့် ပကဖ တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
+    assert event.admin3 == township
