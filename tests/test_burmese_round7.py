@@ -133,3 +133,20 @@ def test_troops_who_came_after_a_march_did_not_march(knowledge) -> None:
 def test_a_dropped_tone_mark_or_an_unstacked_double_consonant_is_the_same_township(knowledge, written, township):
     event = _main(knowledge, f"{written}တွင် မနေ့က စစ်ကောင်စီတပ်နှင့် ပကဖ တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
     assert event.admin3 == township
+
+
+# --- names the knowledge lacked; "local" before a force --------------------------------------------------------
+
+@pytest.mark.parametrize("name, actor", [("ကေအိုင်အို", "kio"), ("ရခိုင်တပ်", "ula_aa"), ("အစိုးရတပ်", "military_myanmar")])
+def test_spelled_out_and_informal_names(knowledge, name: str, actor: str) -> None:
+    assert (actor, name) in _actors(knowledge, f"ရွာအနီးတွင် {name}က တိုက်ခိုက်ခဲ့သည်။")
+
+
+def test_local_before_a_resistance_force_is_no_villager(knowledge) -> None:
+    text = "ရွာအနီးတွင် ဒေသခံ ပြည်သူ့ကာကွယ်ရေးအဖွဲ့က စစ်ကြောင်းကို တိုက်ခိုက်ခဲ့သည်။"
+    assert "civilians_myanmar" not in {a for a, _ in _actors(knowledge, text)}
+
+
+def test_villagers_named_before_the_army_stay_villagers(knowledge) -> None:
+    text = "ဒေသခံ ၃ ဦးကို စစ်ကောင်စီတပ်က ဖမ်းဆီးခဲ့သည်။"
+    assert "civilians_myanmar" in {a for a, _ in _actors(knowledge, text)}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.extract.actors import MILITARY
+from tasks.extract.actors import CIVILIANS, MILITARY
 from tasks.lang.my_words import is_syllable_boundary
 from tasks.knowledge import Mention
 from tasks.lang.my_roles import drop_other_armies
@@ -35,7 +35,29 @@ def article_mentions(knowledge, text: str) -> list[Mention]:
     """The matcher's mentions of a Burmese text, less the names that are no place or no Tatmadaw, plus the
     open-family actor names."""
     found = drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
-    return unit_mentions(knowledge, text, found)
+    return _local_forces(knowledge, text, unit_mentions(knowledge, text, found))
+
+
+_GAP = re.compile(r"\s?$")
+
+
+def _local_forces(knowledge, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Without the civilians' word that only qualifies a force ("ဒေသခံ ပြည်သူ့ကာကွယ်ရေးအဖွဲ့", the local
+    defence force): "local" before an armed group is no villager."""
+    out = []
+    for i, m in enumerate(mentions):
+        nxt = next((n for n in mentions[i + 1:] if n.start >= m.end), None)
+        if m.kind == "actor" and m.ref_ids[0] == CIVILIANS and nxt is not None and nxt.kind == "actor" \
+                and _GAP.match(text[m.end:nxt.start]) and _armed(knowledge, nxt.ref_ids[0]):
+            continue
+        out.append(m)
+    return out
+
+
+def _armed(knowledge, actor_id: str) -> bool:
+    """A resistance or ethnic force (a local one is "ဒေသခံ"; the junta's troops are not said so)."""
+    actor = knowledge.actors.get(actor_id)
+    return bool(actor and actor.inter_code in (2, 3))
 
 
 def unit_mentions(knowledge, text: str, mentions: list[Mention]) -> list[Mention]:
