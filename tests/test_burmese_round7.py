@@ -150,3 +150,23 @@ def test_local_before_a_resistance_force_is_no_villager(knowledge) -> None:
 def test_villagers_named_before_the_army_stay_villagers(knowledge) -> None:
     text = "ဒေသခံ ၃ ဦးကို စစ်ကောင်စီတပ်က ဖမ်းဆီးခဲ့သည်။"
     assert "civilians_myanmar" in {a for a, _ in _actors(knowledge, text)}
+
+
+# --- who did it is not who died; a bomb set off is no air strike ----------------------------------------------
+
+def test_a_count_of_the_killers_is_not_a_toll() -> None:
+    assert find_counts("အမည်မသိ လူသုံးဦးက ဆိုင်ရှင်ကို ပစ်သတ်ခဲ့သည်။") == []
+
+
+def test_a_count_of_the_victims_stays_a_toll() -> None:
+    assert [(c.kind, c.value) for c in find_counts("စစ်သား ၁၀ ဦးက ရွာသား ၃ ဦးကို ပစ်သတ်ခဲ့သည်။")] == [("killed", 3)]
+
+
+def test_an_administrator_shot_dead_is_one_death(knowledge) -> None:
+    event = _main(knowledge, "မနေ့ညက ရွှေဘိုမြို့တွင် အမည်မသိ လူနှစ်ဦးက ကျေးရွာအုပ်ချုပ်ရေးမှူးကို ပစ်သတ်ခဲ့သည်။")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 1)
+
+
+def test_a_bomb_set_off_by_guerrillas_is_an_explosive_not_an_air_strike(knowledge) -> None:
+    event = _main(knowledge, "မနေ့က မုံရွာမြို့ရှိ စစ်ကောင်စီ ရုံးတစ်ခုကို ဒေသခံ ပြောက်ကျားအဖွဲ့က ဗုံးခွဲတိုက်ခိုက်ခဲ့သည်။")
+    assert (event.sub_event_type, event.actor1_id) == ("Remote explosive/landmine/IED", "pdf")
