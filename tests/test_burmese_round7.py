@@ -170,3 +170,32 @@ def test_an_administrator_shot_dead_is_one_death(knowledge) -> None:
 def test_a_bomb_set_off_by_guerrillas_is_an_explosive_not_an_air_strike(knowledge) -> None:
     event = _main(knowledge, "မနေ့က မုံရွာမြို့ရှိ စစ်ကောင်စီ ရုံးတစ်ခုကို ဒေသခံ ပြောက်ကျားအဖွဲ့က ဗုံးခွဲတိုက်ခိုက်ခဲ့သည်။")
     assert (event.sub_event_type, event.actor1_id) == ("Remote explosive/landmine/IED", "pdf")
+
+
+# --- who a strike hit; allies that fought each other -----------------------------------------------------------
+
+def test_fighters_counted_dead_after_a_strike_were_hit_not_flying(knowledge) -> None:
+    event = _main(knowledge, "မနေ့က အရာတော်မြို့နယ်တွင် ဒရုန်းဖြင့် ဗုံးကြဲတိုက်ခိုက်မှုကြောင့် PDF ရဲဘော် ၂ ဦး ကျဆုံးခဲ့သည်။")
+    assert (event.actor1_id, event.actor2_id, event.fatalities) == ("military_myanmar", "pdf", 2)
+
+
+def test_a_group_that_flew_the_drone_stays_the_doer(knowledge) -> None:
+    event = _main(knowledge, "မနေ့က ဗန်းမော်မြို့ရှိ စစ်ကောင်စီ တပ်ရင်းကို KIA က ဒရုန်းဖြင့် တိုက်ခိုက်ရာ "
+                             "စစ်ကောင်စီတပ်သား ၄ ဦး သေဆုံးခဲ့သည်။")
+    assert (event.actor1_id, event.actor2_id) == ("kia", "military_myanmar")
+
+
+def test_a_town_bombed_with_nobody_armed_named_as_the_target_hits_civilians(knowledge) -> None:
+    event = _main(knowledge, "AA ထိန်းချုပ်ထားသော ကျောက်တော်မြို့ကို မနေ့က စစ်ကောင်စီ ဂျက်လေယာဉ်က ဗုံးကြဲတိုက်ခိုက်ခဲ့သည်။")
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "civilians_myanmar")
+
+
+def test_two_allies_with_no_junta_in_the_story_fought_each_other(knowledge) -> None:
+    event = _main(knowledge, "မနေ့က ကျောက်မဲမြို့နယ်တွင် TNLA နှင့် SSPP တပ်ဖွဲ့များ တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
+    assert {event.actor1_id, event.actor2_id} == {"tnla", "sspp_ssa_n"}
+
+
+def test_allies_fighting_together_fight_the_junta(knowledge) -> None:
+    event = _main(knowledge, "မနေ့က ကျောက်မဲမြို့နယ်တွင် TNLA နှင့် SSPP ပူးပေါင်းတပ်ဖွဲ့များ စစ်ကောင်စီနှင့် "
+                             "တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
+    assert event.actor2_id == "military_myanmar"

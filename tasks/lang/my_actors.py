@@ -22,7 +22,7 @@ UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade", "Shelling/artiller
 # what a strike hits when it is no battle's support (and, with no side named as the target, whom it
 # hits): people, homes, schools, a village as the target
 STRUCK_CIVILIAN = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|အိမ်|ဈေး|စစ်ဘေးရှောင်|ကိုရင်|သံဃာ|အမျိုးသမီး"
-                              r"|ရွာ(?:များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")
+                              r"|(?:ရွာ|မြို့)(?:ပေါ်|များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")   # (a town bombed as such too)
 DRONE = "ဒရုန်း"   # a drone: resistance forces fly them too, unlike jets and helicopters
 
 
@@ -35,13 +35,16 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         actor2 = None   # "ပျူစောထီးနှင့် စစ်ကောင်စီတပ်က မီးရှို့": the militia burned the village with the army
     named = [_normalize(knowledge, a, event_type) for a in cand.roles.named]
     drone = any(DRONE in s.text for s in cand.sentences)
+    if sub in DEFAULT_MILITARY and actor1 and not is_state(knowledge, actor1) and _counted_hit(cand, actor1):
+        actor1, actor2 = None, actor1   # "…ကြောင့် PDF ရဲဘော် ၂ ဦး ကျဆုံး": the side counted dead was hit, not flying
     if sub in DEFAULT_MILITARY and drone and actor1 is None and is_state(knowledge, actor2):
         # the junta's post "was drone-bombed" (ဒရုန်းဖြင့် ဗုံးချ တိုက်ခိုက်ခံရ): resistance drones, doer unnamed
         actor1 = "pdf"
     if sub in DEFAULT_MILITARY and (actor1 is None or actor1 == actor_rules.CIVILIANS
                                     or (not drone and not is_state(knowledge, actor1))):
         # only the military flies aircraft; a resistance group named beside a bombing is its target
-        actor2 = actor_rules.CIVILIANS if cand.civilians else (actor1 if actor1 != actor_rules.CIVILIANS else actor2)
+        actor2 = actor_rules.CIVILIANS if cand.civilians else (actor1 if actor1 not in (None, actor_rules.CIVILIANS)
+                                                               else actor2)
         actor1 = actor_rules.MILITARY
     if actor1 and actor2 and is_state(knowledge, actor1) and is_state(knowledge, actor2) \
             and event_type in actor_rules.VIOLENT_TYPES:
@@ -101,7 +104,7 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         if actor1 is not None and actor2 is None and not lone_killer:
             # (civilians killed "at the hands of" the army alone: an attack on them, not a battle)
             actor2 = actor_rules.MILITARY if actor1 != actor_rules.MILITARY else "unidentified_armed_group"
-        if allies(knowledge, actor1, actor2):
+        if allies(knowledge, actor1, actor2) and not _each_other(knowledge, cand, article_armed):
             # "AA fights beside the KIA": the other side is the junta's; the side is the ally at home there
             home = _home_areas(knowledge)
             if event is not None and _affinity(home, actor2, event) > _affinity(home, actor1, event):
@@ -128,6 +131,15 @@ def _unknown_doer(sentence, marked) -> bool:
     return any(not any(s <= g.start() <= e + 2 for s, e in known) for g in _DOER_GROUP.finditer(sentence.text))
 
 
+_JOINT = re.compile(r"ပူးပေါင်း|မဟာမိတ်|အတူ|ပေါင်းစု|ကူညီ")
+
+
+def _each_other(knowledge, cand, article_armed: list[str]) -> bool:
+    """Two groups of one alliance "fought" with no junta side in the whole story and no word of their
+    fighting together ("TNLA နှင့် SSPP တိုက်ပွဲ"): they fought each other."""
+    return not any(is_state(knowledge, a) for a in article_armed) and not any(_JOINT.search(s.text) for s in cand.sentences)
+
+
 def allies(knowledge, a: str | None, b: str | None) -> bool:
     """Two resistance groups of one alliance (or one of them the PDF umbrella) fight on the same side."""
     first, second = knowledge.actors.get(a) if a else None, knowledge.actors.get(b) if b else None
@@ -136,6 +148,20 @@ def allies(knowledge, a: str | None, b: str | None) -> bool:
     if first.inter_code not in (2, 3) or second.inter_code not in (2, 3):
         return False
     return "pdf" in (a, b) or bool(set(first.alliances) & set(second.alliances))
+
+
+# a side's members counted dead or hurt right after its name ("PDF ရဲဘော် ၂ ဦး ကျဆုံး")
+_CASUALTIES = re.compile(r"\s*(?:ရဲဘော်|တပ်သား|တပ်ဖွဲ့ဝင်|အဖွဲ့ဝင်|စစ်သား)?\s*(?:များ|တွေ)?\s*\(?\s*[0-9\u1040-\u1049]+\s*\)?"
+                         r"\s*(?:ဦး|ယောက်)\s*(?:ခန့်|ကျော်|ထက်မနည်း)?\s*(?:ကျဆုံး|သေဆုံး|သေ|ဒဏ်ရာ|ထိခိုက်)")
+
+
+def _counted_hit(cand, actor_id: str) -> bool:
+    """Is the side named only as the one whose members were counted dead or hurt in the strike?"""
+    marks = [m for m in cand.marked if m.actor_id == actor_id]
+    texts = {s.start: s.text for s in cand.sentences}
+    hit = [m for m in marks for start, text in texts.items()
+           if start <= m.start < start + len(text) and _CASUALTIES.match(text, m.end - start)]
+    return bool(hit) and len(hit) == len(marks)
 
 
 def armed(knowledge, actor_id: str | None) -> bool:
