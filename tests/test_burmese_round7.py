@@ -199,3 +199,21 @@ def test_allies_fighting_together_fight_the_junta(knowledge) -> None:
     event = _main(knowledge, "မနေ့က ကျောက်မဲမြို့နယ်တွင် TNLA နှင့် SSPP ပူးပေါင်းတပ်ဖွဲ့များ စစ်ကောင်စီနှင့် "
                              "တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
     assert event.actor2_id == "military_myanmar"
+
+
+# --- the report's day; the dead of a bombing with no armed target -----------------------------------------------
+
+def test_the_day_a_group_announced_a_strike_is_not_the_strike_s_day(knowledge) -> None:
+    text = ("ကျေးရွာတစ်ရွာကို စစ်ကောင်စီက လေကြောင်းဖြင့် ဗုံးကြဲမှုကြောင့် ၅ ဦး သေဆုံးကြောင်း မတ်လ (၁၁)ရက်နေ့ ညပိုင်းတွင် "
+            "AA က သတင်းထုတ်ပြန်ထားသည်။ အဆိုပါ ရွာကို ပေါက်တောမြို့နယ်တွင် မတ်လ (၁၀)ရက်နေ့က ဗုံးကြဲခဲ့ခြင်းဖြစ်သည်။")
+    assert _main(knowledge, text).event_date == date(2025, 3, 10)
+
+
+def test_people_killed_by_a_bombing_with_no_armed_target_are_civilians(knowledge) -> None:
+    event = _main(knowledge, "မနေ့က ပေါက်တောမြို့နယ်ရှိ နေရာတစ်ခုကို စစ်ကောင်စီ ဂျက်လေယာဉ်က ဗုံးကြဲရာ ၉ ဦး သေဆုံးခဲ့သည်။")
+    assert (event.actor2_id, event.fatalities) == ("civilians_myanmar", 9)
+
+
+def test_captives_hit_by_a_bombing_are_civilians(knowledge) -> None:
+    event = _main(knowledge, "မနေ့က ပေါက်တောမြို့နယ်ရှိ စစ်သုံ့ပန်းများ ထားရှိရာ နေရာကို စစ်ကောင်စီက လေကြောင်းဖြင့် ဗုံးကြဲခဲ့သည်။")
+    assert event.actor2_id == "civilians_myanmar"

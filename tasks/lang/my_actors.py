@@ -21,7 +21,8 @@ UNNAMED_ATTACKER = ("Attack", "Abduction/forced disappearance", "Sexual violence
 UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack")
 # what a strike hits when it is no battle's support (and, with no side named as the target, whom it
 # hits): people, homes, schools, a village as the target
-STRUCK_CIVILIAN = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|အိမ်|ဈေး|စစ်ဘေးရှောင်|ကိုရင်|သံဃာ|အမျိုးသမီး"
+STRUCK_CIVILIAN = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|ဆေးကုသ|အိမ်|ဈေး|စစ်ဘေးရှောင်|ကိုရင်|သံဃာ"
+                             r"|အမျိုးသမီး|စစ်သုံ့ပန်း|အကျဉ်းသား"   # (captives fight for no side)
                               r"|(?:ရွာ|မြို့)(?:ပေါ်|များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")   # (a town bombed as such too)
 DRONE = "ဒရုန်း"   # a drone: resistance forces fly them too, unlike jets and helicopters
 
@@ -87,7 +88,9 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         if actor2 is None or (sub != "Arrests" and actor2 == actor_rules.MILITARY and actor1 != actor_rules.MILITARY):
             actor2 = actor_rules.CIVILIANS
     elif event_type in ("Explosions/Remote violence",) and actor2 is None and (
-            cand.civilians or any(STRUCK_CIVILIAN.search(s.text) for s in cand.sentences)):
+            cand.civilians or any(STRUCK_CIVILIAN.search(s.text) for s in cand.sentences)
+            or (sub in DEFAULT_MILITARY and cand.killed)):
+        # (people killed by a bombing with no armed side named as its target: ACLED's Civilians)
         # (shells on "the village", "homes", "a school" with no side named as the target: Civilians)
         actor2 = actor_rules.CIVILIANS
     if actor1 is None and sub in UNNAMED_BOMBER:

@@ -141,7 +141,9 @@ def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, publi
 
 # "AA က မတ်လ ၈ ရက်နေ့တွင် သတင်းထုတ်ပြန်သည်" (announced on March 8): a date the statement verb follows
 # at once (past "နေ့", "တွင်", "က", "၌") is when the news was given, not when the fighting was
-_REPORT_GAP = re.compile(r"\s*(?:နေ့)?\s*(?:တွင်|က|၌|မှာ)?\s*(?:သတင်း)?\s*(?:ထုတ်ပြန်|ကြေညာ|ပြောကြား|အတည်ပြု)")
+# (also with the time of day and the one who announced between: "၉ ရက်နေ့ ညပိုင်းတွင် AA က သတင်းထုတ်ပြန်")
+_REPORT_GAP = re.compile(r"\s*(?:နေ့)?\s*(?:(?:ည|နံနက်|မနက်|ညနေ|နေ့လယ်|မွန်းလွဲ)(?:ပိုင်း)?)?\s*(?:တွင်|က|၌|မှာ)?\s*"
+                         r"(?:[^\s\u104a\u104b]{1,24}\s*(?:က|မှ)\s+)?\S{0,2}(?:သတင်း)?\s*(?:ထုတ်ပြန်|ကြေညာ|ပြောကြား|အတည်ပြု)")
 
 
 def _report_date(words: Words, text: str, resolved: ResolvedDate) -> bool:
