@@ -217,3 +217,13 @@ def test_people_killed_by_a_bombing_with_no_armed_target_are_civilians(knowledge
 def test_captives_hit_by_a_bombing_are_civilians(knowledge) -> None:
     event = _main(knowledge, "မနေ့က ပေါက်တောမြို့နယ်ရှိ စစ်သုံ့ပန်းများ ထားရှိရာ နေရာကို စစ်ကောင်စီက လေကြောင်းဖြင့် ဗုံးကြဲခဲ့သည်။")
     assert event.actor2_id == "civilians_myanmar"
+
+
+def test_of_townships_listed_together_the_first_named_places_the_act(knowledge) -> None:
+    event = _main(knowledge, "မနေ့က ကနီ၊ ယင်းမာပင်နှင့် ပုလဲမြို့နယ်များတွင် စစ်ကောင်စီက လေကြောင်းတိုက်ခိုက်ခဲ့သည်။")
+    assert event.admin3 == "Kani"
+
+
+def test_two_townships_separated_by_a_comma_take_the_first(knowledge) -> None:
+    event = _main(knowledge, "မနေ့က ပုလဲမြို့နယ်၊ ဆားလင်းကြီးမြို့နယ်တို့တွင် တိုက်ပွဲဖြစ်ပွားခဲ့ပြီး စစ်ကောင်စီနှင့် ပကဖ ထိတွေ့ခဲ့သည်။")
+    assert event.admin3 == "Pale"

@@ -70,7 +70,8 @@ def sentence_place(knowledge, text: str, sentence, local, context, anchor: int):
     spans = between_spans(text, sentence.start, sentence.end)
     places = [(m, p) for m in local if m.kind == "place" and (p := resolve_place(knowledge, m, context))
               and not (p.level == "state" and _FORCE_AFTER.match(text, m.end)) and not _BASED.match(text, m.end)]
-    inside = _without_origins(text, [(m, p) for m, p in places if not any(s <= m.start < e for s, e in spans)])
+    inside = _list_head(knowledge, text, _without_origins(text, [(m, p) for m, p in places
+                                                      if not any(s <= m.start < e for s, e in spans)]))
     if inside or not places:
         # a village must still lie in a township the sentence names, border sides included
         named = {p.township_pcode for _m, p in places if p.level == "township"}
@@ -80,6 +81,25 @@ def sentence_place(knowledge, text: str, sentence, local, context, anchor: int):
     if len(states) != 1:
         return None, True
     return knowledge.places.get(ends[0].state_pcode), True
+
+
+_LIST_GAP = re.compile(r"\s*(?:\u104a|နှင့်|နဲ့)\s*")
+
+
+def _list_head(knowledge, text: str, places: list) -> list:
+    """Of places of one level listed together ("ကနီ၊ ယင်းမာပင်နှင့် ပုလဲမြို့နယ်များ"), the first named
+    (the guide's convention for an act told of several places at once), not the one nearest the verb."""
+    drop: set[int] = set()
+    for (a, pa), (b, pb) in zip(places, places[1:]):
+        if _kinds(knowledge, a, pa) & _kinds(knowledge, b, pb) and _LIST_GAP.fullmatch(text[a.end:b.start]):
+            drop.add(id(b))
+    return [(m, p) for m, p in places if id(m) not in drop] if drop else places
+
+
+def _kinds(knowledge, mention, place) -> set[str]:
+    """The levels a name may stand at (a bare "ယင်းမာပင်" is the district, the township or the town)."""
+    levels = {place.level, *(p.level for ref in mention.ref_ids if (p := knowledge.places.get(ref)))}
+    return {"township" if level == "town" else level for level in levels}
 
 
 def _without_origins(text: str, places: list) -> list:
