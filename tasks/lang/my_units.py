@@ -46,10 +46,14 @@ def _local_forces(knowledge, text: str, mentions: list[Mention]) -> list[Mention
     defence force): "local" before an armed group is no villager."""
     out = []
     for i, m in enumerate(mentions):
-        nxt = next((n for n in mentions[i + 1:] if n.start >= m.end), None)
-        if m.kind == "actor" and m.ref_ids[0] == CIVILIANS and nxt is not None and nxt.kind == "actor" \
-                and _GAP.match(text[m.end:nxt.start]) and _armed(knowledge, nxt.ref_ids[0]):
-            continue
+        if m.kind == "actor" and m.ref_ids[0] == CIVILIANS:
+            j = i + 1
+            while j < len(mentions) and mentions[j].start < m.end:
+                j += 1
+            nxt = mentions[j] if j < len(mentions) else None
+            if nxt is not None and nxt.kind == "actor" and _GAP.match(text[m.end:nxt.start]) \
+                    and _armed(knowledge, nxt.ref_ids[0]):
+                continue
         out.append(m)
     return out
 
