@@ -227,3 +227,24 @@ def test_of_townships_listed_together_the_first_named_places_the_act(knowledge) 
 def test_two_townships_separated_by_a_comma_take_the_first(knowledge) -> None:
     event = _main(knowledge, "မနေ့က ပုလဲမြို့နယ်၊ ဆားလင်းကြီးမြို့နယ်တို့တွင် တိုက်ပွဲဖြစ်ပွားခဲ့ပြီး စစ်ကောင်စီနှင့် ပကဖ ထိတွေ့ခဲ့သည်။")
     assert event.admin3 == "Pale"
+
+
+# --- colloquial killing and contact; a burning that also kills --------------------------------------------------
+
+def test_killed_and_left_is_a_killing(knowledge) -> None:
+    event = _main(knowledge, "မနေ့က ဒီပဲယင်းမြို့နယ်မှာ စစ်ကောင်စီ စစ်ကြောင်းက ရွာသား ၂ ယောက်ကို သတ်သွားတယ်။")
+    assert (event.sub_event_type, event.actor1_id, event.fatalities) == ("Attack", "military_myanmar", 2)
+
+
+def test_made_contact_is_a_clash(knowledge) -> None:
+    event = _main(knowledge, "မနေ့က ထန်တလန်မြို့နယ် ရွာတစ်ရွာမှာ CDF ရဲဘော်တွေနဲ့ စစ်ကောင်စီတပ် ထိတွေ့ခဲ့ပါတယ်။")
+    assert (event.sub_event_type, {event.actor1_id, event.actor2_id}) == ("Armed clash", {"cdf", "military_myanmar"})
+
+
+def test_a_burning_told_first_keeps_no_toll_of_a_later_killing(knowledge) -> None:
+    text = ("မနေ့က ခင်ဦးမြို့နယ်ရှိ ရွာတစ်ရွာကို စစ်ကောင်စီတပ်က မီးရှို့ခဲ့သည်။ "
+            "ထိုရွာတွင် နေအိမ် ၅၀ ကို မီးရှို့သွားတဲ့အပြင် ရွာသား ၂ ဦးကိုလည်း သတ်သွားတယ်။")
+    burning = _main(knowledge, text)
+    assert (burning.sub_event_type, burning.fatalities) == ("Looting/property destruction", 0)
+    events = extract(knowledge, "", text, PUBLISHED, "r7").events
+    assert any(e.sub_event_type == "Attack" and e.fatalities == 2 for e in events)

@@ -196,18 +196,25 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
         chosen.append(max(others, key=rank))
     if _air_support(words, text, sentence, local, chosen):
         chosen.reverse()   # "AA နှင့် စစ်တပ် တိုက်ပွဲ ပြင်းထန်ပြီး လေကြောင်းဖြင့် ဗုံးကျဲ": the battle, with air support
-    elif [h.sub_event_type for h in chosen] == ["Looting/property destruction", "Attack"] \
+    elif [h.sub_event_type for h in chosen] == ["Looting/property destruction"] and any(c.kind == "killed" for c in counts):
+        chosen.append(Hit(chosen[0].start, chosen[0].start, "", "Violence against civilians", "Attack", 0.7))
+    if [h.sub_event_type for h in chosen] == ["Looting/property destruction", "Attack"] \
             and any(c.kind == "killed" for c in counts):
         chosen.reverse()   # "မီးရှို့ကာ ရွာသား ၃ ဦးကို သတ်ဖြတ်": the killing leads, the burning is its own event
-    built = [_build(knowledge, words, text, sentence, local, context, dates, counts, published, h, False)
-             for h in chosen]
-    return [c for c in built if c is not None]
+    built = [c for c in (_build(knowledge, words, text, sentence, local, context, dates, counts, published, h, False)
+                         for h in chosen) if c is not None]
+    if len(built) == 2 and built[0].hit.sub_event_type == "Attack" and built[1].hit.sub_event_type == LOOTING:
+        built[1].killed = 0   # (the dead are the killing's, not the burning's)
+    return built
 
 
 # a demonstrative right before the act's word points back at an act already told: "အဆိုပါ တိုက်ခိုက်မှု",
 # "ထို တိုက်ပွဲ", "ယင်း ဗုံးကြဲမှု", "အဲဒီ တိုက်ပွဲ" (the said / that attack, battle, bombing)
 _ANAPHORA = re.compile(r"(?:အဆိုပါ|ယင်း|၎င်း|(?<![\u1000-\u109f])(?:ထို|အဲဒီ|အဲ့ဒီ|ဒီ))\s*$")
 _NEGATED = re.compile(r"(?:ဖြစ်)?(?:ပွား|ပွါး)?\s*(?:ခြင်း|တာ|မှု)?\s*(?:လည်း)?\s*မ(?:ရှိ|ဖြစ်)")
+
+
+LOOTING = "Looting/property destruction"
 
 
 def _air_support(words, text, sentence, local, chosen: list[Hit]) -> bool:
