@@ -201,3 +201,12 @@ def article_armed(knowledge, mentions) -> list[str]:
         if actor and actor.inter_code in (1, 2, 3, 4) and actor_id not in out:
             out.append(actor_id)
     return out
+
+
+def air_support(sentence, local, chosen) -> bool:
+    """Is the sentence's air strike the support of the battle it also tells? Both sides named, a battle
+    word (weight 1: "တိုက်ပွဲ", not a generic "attacked"), and nothing civilian hit."""
+    if len(chosen) != 2 or chosen[0].sub_event_type != "Air/drone strike" or chosen[1].sub_event_type != "Armed clash":
+        return False
+    sides = {m.ref_ids[0] for m in local if m.kind == "actor"}
+    return chosen[1].weight >= 1.0 and len(sides) >= 2 and not STRUCK_CIVILIAN.search(sentence.text)

@@ -23,7 +23,7 @@ from tasks.extract.dates import ResolvedDate
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
-from tasks.lang.my_actors import STRUCK_CIVILIAN, article_armed, attack_on_forces, event_actors, is_state
+from tasks.lang.my_actors import air_support, article_armed, attack_on_forces, event_actors, is_state
 from tasks.lang.my_roles import (
     LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, township_mentions,
 )
@@ -194,7 +194,7 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
               and not (h.sub_event_type == TRANSFER and battle)]
     if others:
         chosen.append(max(others, key=rank))
-    if _air_support(words, text, sentence, local, chosen):
+    if air_support(sentence, local, chosen):
         chosen.reverse()   # "AA နှင့် စစ်တပ် တိုက်ပွဲ ပြင်းထန်ပြီး လေကြောင်းဖြင့် ဗုံးကျဲ": the battle, with air support
     elif [h.sub_event_type for h in chosen] == ["Looting/property destruction"] and any(c.kind == "killed" for c in counts):
         chosen.append(Hit(chosen[0].start, chosen[0].start, "", "Violence against civilians", "Attack", 0.7))
@@ -215,15 +215,6 @@ _NEGATED = re.compile(r"(?:ဖြစ်)?(?:ပွား|ပွါး)?\s*(?:ခ
 
 
 LOOTING = "Looting/property destruction"
-
-
-def _air_support(words, text, sentence, local, chosen: list[Hit]) -> bool:
-    """Is the sentence's air strike the support of the battle it also tells? Both sides named, a battle
-    word (weight 1: "တိုက်ပွဲ", not a generic "attacked"), and nothing civilian hit."""
-    if len(chosen) != 2 or chosen[0].sub_event_type != "Air/drone strike" or chosen[1].sub_event_type != "Armed clash":
-        return False
-    sides = {m.ref_ids[0] for m in local if m.kind == "actor"}
-    return chosen[1].weight >= 1.0 and len(sides) >= 2 and not STRUCK_CIVILIAN.search(sentence.text)
 
 
 def _build(knowledge, words, text, sentence, local, context, dates, counts, published, hit: Hit,
