@@ -87,6 +87,7 @@ def score_fields(knowledge, gold: dict, pred) -> dict[str, bool]:
 
 
 def run_split(knowledge, labels: list[dict], split: str, verbose: bool = False) -> tuple[list, int]:
+    from tasks.burmese import to_unicode
     from tasks.lang import extract
     from tasks.tag import tag_article
 
@@ -96,7 +97,7 @@ def run_split(knowledge, labels: list[dict], split: str, verbose: bool = False) 
         if not path.exists():
             missing += 1
             continue
-        text = path.read_text(encoding="utf-8")
+        text = to_unicode(path.read_text(encoding="utf-8"))   # Zawgyi pages, as fetch and `mmtrack extract` do
         published = date.fromisoformat(label["published"][:10])
         relevant = tag_article(knowledge, "", text).relevant
         events = extract(knowledge, "", text, published, label["id"]).events

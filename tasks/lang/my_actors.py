@@ -12,6 +12,7 @@ import re
 
 from tasks.extract import actors as actor_rules
 from tasks.extract.event_actors import _affinity, _home_areas, _normalize
+from tasks.extract.finalize import _disorder, _set_actor
 
 DEFAULT_MILITARY = ("Air/drone strike",)
 CIVILIAN_TARGET = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction",
@@ -20,8 +21,9 @@ UNNAMED_ATTACKER = ("Attack", "Abduction/forced disappearance", "Sexual violence
 UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack")
 # what a strike hits when it is no battle's support (and, with no side named as the target, whom it
 # hits): people, homes, schools, a village as the target
-STRUCK_CIVILIAN = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|အိမ်|ဈေး|စစ်ဘေးရှောင်|ကိုရင်|သံဃာ|အမျိုးသမီး"
-                              r"|ရွာ(?:များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")
+STRUCK_CIVILIAN = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|ဆေးကုသ|အိမ်|ဈေး|စစ်ဘေးရှောင်|ကိုရင်|သံဃာ"
+                             r"|အမျိုးသမီး|စစ်သုံ့ပန်း|အကျဉ်းသား"   # (captives fight for no side)
+                              r"|(?:ရွာ|မြို့)(?:ပေါ်|များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")   # (a town bombed as such too)
 DRONE = "ဒရုန်း"   # a drone: resistance forces fly them too, unlike jets and helicopters
 
 
@@ -34,13 +36,16 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         actor2 = None   # "ပျူစောထီးနှင့် စစ်ကောင်စီတပ်က မီးရှို့": the militia burned the village with the army
     named = [_normalize(knowledge, a, event_type) for a in cand.roles.named]
     drone = any(DRONE in s.text for s in cand.sentences)
+    if sub in DEFAULT_MILITARY and actor1 and not is_state(knowledge, actor1) and _counted_hit(cand, actor1):
+        actor1, actor2 = None, actor1   # "…ကြောင့် PDF ရဲဘော် ၂ ဦး ကျဆုံး": the side counted dead was hit, not flying
     if sub in DEFAULT_MILITARY and drone and actor1 is None and is_state(knowledge, actor2):
         # the junta's post "was drone-bombed" (ဒရုန်းဖြင့် ဗုံးချ တိုက်ခိုက်ခံရ): resistance drones, doer unnamed
         actor1 = "pdf"
     if sub in DEFAULT_MILITARY and (actor1 is None or actor1 == actor_rules.CIVILIANS
                                     or (not drone and not is_state(knowledge, actor1))):
         # only the military flies aircraft; a resistance group named beside a bombing is its target
-        actor2 = actor_rules.CIVILIANS if cand.civilians else (actor1 if actor1 != actor_rules.CIVILIANS else actor2)
+        actor2 = actor_rules.CIVILIANS if cand.civilians else (actor1 if actor1 not in (None, actor_rules.CIVILIANS)
+                                                               else actor2)
         actor1 = actor_rules.MILITARY
     if actor1 and actor2 and is_state(knowledge, actor1) and is_state(knowledge, actor2) \
             and event_type in actor_rules.VIOLENT_TYPES:
@@ -61,6 +66,8 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         actor1 = other or ("unidentified_armed_group" if unnamed else "pdf")
     if event_type == "Protests" and actor1 is None:
         actor1 = actor_rules.PROTESTERS
+    if sub == "Peaceful protest" and (actor1 is None or armed(knowledge, actor1)):
+        actor1 = actor_rules.PROTESTERS   # the troops who came after the march ("…တပ်ဖွဲ့ဝင်တွေက ဖမ်းဆီး") did not march
     if sub == "Peaceful protest" and actor2 is not None and actor2 != actor_rules.PROTESTERS:
         actor2 = None   # the junta a march is against is no side of it; nobody intervened
     if sub == "Non-violent transfer of territory" and is_state(knowledge, actor1) and actor2 \
@@ -68,8 +75,11 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         # "စခန်းသည် MNDAA ထံ လက်နက်ချ" (the base surrendered to the MNDAA): actor1 is the side that gains it
         actor1, actor2 = actor2, actor1
     if sub in ("Non-state actor overtakes territory",) and actor1 and not is_state(knowledge, actor1) \
-            and (actor2 is None or not is_state(knowledge, actor2)):
-        actor2 = actor_rules.MILITARY   # a town is taken from the junta's forces
+            and (actor2 is None or not is_state(knowledge, actor2)) \
+            and not (armed(knowledge, actor2) and not allies(knowledge, actor1, actor2)):
+        # a town is taken from the junta's forces; a camp of another armed group ("BGF စခန်းကို KNLA
+        # သိမ်း") is taken from that group, an ally named beside the taker ("KIA, PDF") is no loser
+        actor2 = actor_rules.MILITARY
     if sub in CIVILIAN_TARGET:
         if actor1 is None and sub in UNNAMED_ATTACKER:
             actor1 = "unidentified_armed_group"
@@ -78,7 +88,9 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         if actor2 is None or (sub != "Arrests" and actor2 == actor_rules.MILITARY and actor1 != actor_rules.MILITARY):
             actor2 = actor_rules.CIVILIANS
     elif event_type in ("Explosions/Remote violence",) and actor2 is None and (
-            cand.civilians or any(STRUCK_CIVILIAN.search(s.text) for s in cand.sentences)):
+            cand.civilians or any(STRUCK_CIVILIAN.search(s.text) for s in cand.sentences)
+            or (sub in DEFAULT_MILITARY and cand.killed)):
+        # (people killed by a bombing with no armed side named as its target: ACLED's Civilians)
         # (shells on "the village", "homes", "a school" with no side named as the target: Civilians)
         actor2 = actor_rules.CIVILIANS
     if actor1 is None and sub in UNNAMED_BOMBER:
@@ -95,7 +107,7 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         if actor1 is not None and actor2 is None and not lone_killer:
             # (civilians killed "at the hands of" the army alone: an attack on them, not a battle)
             actor2 = actor_rules.MILITARY if actor1 != actor_rules.MILITARY else "unidentified_armed_group"
-        if allies(knowledge, actor1, actor2):
+        if allies(knowledge, actor1, actor2) and not _each_other(knowledge, cand, article_armed):
             # "AA fights beside the KIA": the other side is the junta's; the side is the ally at home there
             home = _home_areas(knowledge)
             if event is not None and _affinity(home, actor2, event) > _affinity(home, actor1, event):
@@ -122,6 +134,15 @@ def _unknown_doer(sentence, marked) -> bool:
     return any(not any(s <= g.start() <= e + 2 for s, e in known) for g in _DOER_GROUP.finditer(sentence.text))
 
 
+_JOINT = re.compile(r"ပူးပေါင်း|မဟာမိတ်|အတူ|ပေါင်းစု|ကူညီ")
+
+
+def _each_other(knowledge, cand, article_armed: list[str]) -> bool:
+    """Two groups of one alliance "fought" with no junta side in the whole story and no word of their
+    fighting together ("TNLA နှင့် SSPP တိုက်ပွဲ"): they fought each other."""
+    return not any(is_state(knowledge, a) for a in article_armed) and not any(_JOINT.search(s.text) for s in cand.sentences)
+
+
 def allies(knowledge, a: str | None, b: str | None) -> bool:
     """Two resistance groups of one alliance (or one of them the PDF umbrella) fight on the same side."""
     first, second = knowledge.actors.get(a) if a else None, knowledge.actors.get(b) if b else None
@@ -130,6 +151,38 @@ def allies(knowledge, a: str | None, b: str | None) -> bool:
     if first.inter_code not in (2, 3) or second.inter_code not in (2, 3):
         return False
     return "pdf" in (a, b) or bool(set(first.alliances) & set(second.alliances))
+
+
+# a side's members counted dead or hurt right after its name ("PDF ရဲဘော် ၂ ဦး ကျဆုံး")
+_CASUALTIES = re.compile(r"\s*(?:ရဲဘော်|တပ်သား|တပ်ဖွဲ့ဝင်|အဖွဲ့ဝင်|စစ်သား)?\s*(?:များ|တွေ)?\s*\(?\s*[0-9\u1040-\u1049]+\s*\)?"
+                         r"\s*(?:ဦး|ယောက်)\s*(?:ခန့်|ကျော်|ထက်မနည်း)?\s*(?:ကျဆုံး|သေဆုံး|သေ|ဒဏ်ရာ|ထိခိုက်)")
+
+
+def _counted_hit(cand, actor_id: str) -> bool:
+    """Is the side named only as the one whose members were counted dead or hurt in the strike?"""
+    marks = [m for m in cand.marked if m.actor_id == actor_id]
+    texts = {s.start: s.text for s in cand.sentences}
+    hit = [m for m in marks for start, text in texts.items()
+           if start <= m.start < start + len(text) and _CASUALTIES.match(text, m.end - start)]
+    return bool(hit) and len(hit) == len(marks)
+
+
+def armed(knowledge, actor_id: str | None) -> bool:
+    """A fighting side: state forces, militias, rebel groups (not civilians, protesters, a government)."""
+    actor = knowledge.actors.get(actor_id) if actor_id else None
+    return bool(actor and actor.inter_code in (1, 2, 3) and not actor_id.startswith(("government", "sac")))
+
+
+def attack_on_forces(knowledge, event) -> None:
+    """Armed men killing police or soldiers ("ရဲ ၂ ဦး ပစ်သတ်ခံရ", two policemen shot dead) attack an armed
+    side, not civilians: ACLED codes it a battle (Armed clash), whoever did it."""
+    if (event.event_type, event.sub_event_type) != ("Violence against civilians", "Attack") \
+            or not armed(knowledge, event.actor2_id):
+        return
+    event.event_type, event.sub_event_type = "Battles", "Armed clash"
+    event.disorder_type = _disorder(event.event_type, event.sub_event_type)
+    if event.actor1_id is None:
+        _set_actor(knowledge, event, "1", "unidentified_armed_group")
 
 
 def is_state(knowledge, actor_id: str | None) -> bool:
@@ -148,3 +201,12 @@ def article_armed(knowledge, mentions) -> list[str]:
         if actor and actor.inter_code in (1, 2, 3, 4) and actor_id not in out:
             out.append(actor_id)
     return out
+
+
+def air_support(sentence, local, chosen) -> bool:
+    """Is the sentence's air strike the support of the battle it also tells? Both sides named, a battle
+    word (weight 1: "တိုက်ပွဲ", not a generic "attacked"), and nothing civilian hit."""
+    if len(chosen) != 2 or chosen[0].sub_event_type != "Air/drone strike" or chosen[1].sub_event_type != "Armed clash":
+        return False
+    sides = {m.ref_ids[0] for m in local if m.kind == "actor"}
+    return chosen[1].weight >= 1.0 and len(sides) >= 2 and not STRUCK_CIVILIAN.search(sentence.text)

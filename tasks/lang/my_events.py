@@ -23,11 +23,11 @@ from tasks.extract.dates import ResolvedDate
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
-from tasks.lang.my_actors import STRUCK_CIVILIAN, article_armed, event_actors, is_state
+from tasks.lang.my_actors import air_support, article_armed, attack_on_forces, event_actors, is_state
 from tasks.lang.my_roles import (
     LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, township_mentions,
 )
-from tasks.lang.my_text import find_counts, find_dates, named_dead, nobody_killed, split_sentences
+from tasks.lang.my_text import find_counts, find_dates, named_dead, nobody_killed, side_tolls, split_sentences
 from tasks.lang.my_units import article_mentions
 from tasks.lang.my_where import event_place, lead_place, sentence_place, set_place
 from tasks.lang.my_words import Words, is_burmese, load_words
@@ -141,7 +141,9 @@ def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, publi
 
 # "AA က မတ်လ ၈ ရက်နေ့တွင် သတင်းထုတ်ပြန်သည်" (announced on March 8): a date the statement verb follows
 # at once (past "နေ့", "တွင်", "က", "၌") is when the news was given, not when the fighting was
-_REPORT_GAP = re.compile(r"\s*(?:နေ့)?\s*(?:တွင်|က|၌|မှာ)?\s*(?:သတင်း)?\s*(?:ထုတ်ပြန်|ကြေညာ|ပြောကြား|အတည်ပြု)")
+# (also with the time of day and the one who announced between: "၉ ရက်နေ့ ညပိုင်းတွင် AA က သတင်းထုတ်ပြန်")
+_REPORT_GAP = re.compile(r"\s*(?:နေ့)?\s*(?:(?:ည|နံနက်|မနက်|ညနေ|နေ့လယ်|မွန်းလွဲ)(?:ပိုင်း)?)?\s*(?:တွင်|က|၌|မှာ)?\s*"
+                         r"(?:[^\s\u104a\u104b]{1,24}\s*(?:က|မှ)\s+)?\S{0,2}(?:သတင်း)?\s*(?:ထုတ်ပြန်|ကြေညာ|ပြောကြား|အတည်ပြု)")
 
 
 def _report_date(words: Words, text: str, resolved: ResolvedDate) -> bool:
@@ -192,14 +194,18 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
               and not (h.sub_event_type == TRANSFER and battle)]
     if others:
         chosen.append(max(others, key=rank))
-    if _air_support(words, text, sentence, local, chosen):
+    if air_support(sentence, local, chosen):
         chosen.reverse()   # "AA နှင့် စစ်တပ် တိုက်ပွဲ ပြင်းထန်ပြီး လေကြောင်းဖြင့် ဗုံးကျဲ": the battle, with air support
-    elif [h.sub_event_type for h in chosen] == ["Looting/property destruction", "Attack"] \
+    elif [h.sub_event_type for h in chosen] == ["Looting/property destruction"] and any(c.kind == "killed" for c in counts):
+        chosen.append(Hit(chosen[0].start, chosen[0].start, "", "Violence against civilians", "Attack", 0.7))
+    if [h.sub_event_type for h in chosen] == ["Looting/property destruction", "Attack"] \
             and any(c.kind == "killed" for c in counts):
         chosen.reverse()   # "မီးရှို့ကာ ရွာသား ၃ ဦးကို သတ်ဖြတ်": the killing leads, the burning is its own event
-    built = [_build(knowledge, words, text, sentence, local, context, dates, counts, published, h, False)
-             for h in chosen]
-    return [c for c in built if c is not None]
+    built = [c for c in (_build(knowledge, words, text, sentence, local, context, dates, counts, published, h, False)
+                         for h in chosen) if c is not None]
+    if len(built) == 2 and built[0].hit.sub_event_type == "Attack" and built[1].hit.sub_event_type == LOOTING:
+        built[1].killed = 0   # (the dead are the killing's, not the burning's)
+    return built
 
 
 # a demonstrative right before the act's word points back at an act already told: "အဆိုပါ တိုက်ခိုက်မှု",
@@ -208,13 +214,7 @@ _ANAPHORA = re.compile(r"(?:အဆိုပါ|ယင်း|၎င်း|(?<![\u
 _NEGATED = re.compile(r"(?:ဖြစ်)?(?:ပွား|ပွါး)?\s*(?:ခြင်း|တာ|မှု)?\s*(?:လည်း)?\s*မ(?:ရှိ|ဖြစ်)")
 
 
-def _air_support(words, text, sentence, local, chosen: list[Hit]) -> bool:
-    """Is the sentence's air strike the support of the battle it also tells? Both sides named, a battle
-    word (weight 1: "တိုက်ပွဲ", not a generic "attacked"), and nothing civilian hit."""
-    if len(chosen) != 2 or chosen[0].sub_event_type != "Air/drone strike" or chosen[1].sub_event_type != "Armed clash":
-        return False
-    sides = {m.ref_ids[0] for m in local if m.kind == "actor"}
-    return chosen[1].weight >= 1.0 and len(sides) >= 2 and not STRUCK_CIVILIAN.search(sentence.text)
+LOOTING = "Looting/property destruction"
 
 
 def _build(knowledge, words, text, sentence, local, context, dates, counts, published, hit: Hit,
@@ -245,6 +245,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     for c in counts:
         if c.scope == "event" and c.kind in ("killed", "injured", "arrested", "displaced"):
             setattr(cand, c.kind, max(getattr(cand, c.kind), c.value))
+    cand.killed = max(cand.killed, side_tolls(sentence.text, counts))
     cand.none_killed = nobody_killed(sentence.text, words)
     if died and not cand.killed and not any(c.kind == "killed" for c in counts):
         cand.killed = named_dead(sentence.text, words)   # "ရဲဘော် ဇော်ဇော် ကျဆုံး": one firm death
@@ -349,6 +350,7 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
         _set_actor(knowledge, event, "2", actor2)
     _direct_territory(knowledge, event)
     _force_on_protesters(knowledge, event)
+    attack_on_forces(knowledge, event)
     if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and (cand.killed or cand.died) \
             and cand.civilians and len(cand.roles.named) <= 1:
         # a civilian (an administrator, a villager) shot dead, by no armed side or by one alone: an attack

@@ -55,8 +55,12 @@ def _homophone_names(words: Words, level: str, name: str) -> list[str]:
 # of non-Burman names ("ဒီမော့ဆို"/"ဒီးမော့ဆို", "မယ်စဲ့"/"မယ်စဲ"). Towns and larger only: their names are
 # long enough that another spelling is not another word; village tracts keep MIMU's spelling.
 _HOMOPHONES = (("ုန်း", "ုံး"), ("ုံး", "ုန်း"), ("ုန်", "ုံ"), ("ုံး", "ုံ"), ("ါ", "ာ"), ("ာ", "ါ"),
-               ("ီး", "ီ"), ("့", ""))
-# (only ever dropping a tone mark: adding one turns names into words - "အလုံ" (Ahlone) into "အလုံး" (whole))
+               ("ီး", "ီ"), ("့", ""), ("ား", "ာ"))
+# (only ever dropping a tone mark: adding one turns names into words - "အလုံ" (Ahlone) into "အလုံး" (whole);
+# "လာရှိုး" for MIMU's "လားရှိုး")
+# a Pali double consonant stacked ("နမ္မတူ", "ပခုက္ကူ") is also typed with a killed first consonant
+# ("ပခုက်ကူ") or as one creaky syllable ("နမ့်တူ")
+_STACKED = re.compile(r"([\u1000-\u1021])\u1039\1")
 
 
 def _homophones(surface: str) -> list[str]:
@@ -64,6 +68,8 @@ def _homophones(surface: str) -> list[str]:
     for written, other in _HOMOPHONES:
         if written in surface:
             out.append(surface.replace(written, other))
+    if _STACKED.search(surface):
+        out += [_STACKED.sub("\\1\u103a\\1", surface), _STACKED.sub("\\1\u1037\u103a", surface)]
     return [h for h in out if h != surface]
 
 

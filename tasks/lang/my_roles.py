@@ -198,8 +198,9 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
 
 # "တပ်မတော်" (the Tatmadaw) glued to the words before it is another army's name: "...လွတ်မြောက်ရေးတပ်မတော်"
 # (a liberation army), "ရှမ်းပြည်တပ်မတော်" (the Shan State Army); "မြန်မာ့တပ်မတော်" stays the military
-# "...လွတ်မြောက်ရေး", "ရှမ်းပြည်", "ကယန်းအမျိုးသား" + တပ်မတော်: a liberation, state or national army, not the Tatmadaw
-_OTHER_ARMY = re.compile(r"(?:ရေး|ပြည်|အမျိုးသား(?:များ)?)$")
+# "...လွတ်မြောက်ရေး", "ရှမ်းပြည်", "ကယန်းအမျိုးသား" + တပ်မတော်: a liberation, state or national army, not the
+# Tatmadaw, also written with a space between the words ("ကရင် အမျိုးသား တပ်မတော်")
+_OTHER_ARMY = re.compile(r"(?:ရေး|ပြည်|အမျိုးသား(?:များ)?)\s?$")
 ARMY_WORD = "တပ်မတော်"
 
 

@@ -143,6 +143,8 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
         nxt = _next_count_pattern(words).search(after)
         if nxt:
             after = after[:nxt.start()]
+        if _AGENTS.match(text, match.end()) and _OBJECT.search(after):
+            continue   # "လူနှစ်ဦးက အုပ်ချုပ်ရေးမှူးကို ပစ်သတ်": the two did the killing, someone else died
         before = text[max(0, match.start() - 14):match.start()]
         # "ဒဏ်ရာရသူ ၃ ဦးနှင့် သေဆုံးသူ ၂ ဦး": a count headed by "the ones who ..." (…သူ) is of that verb
         headed = _kind_after(words, before, last=True) if _HEAD_NOUN.search(before) else None
@@ -171,6 +173,25 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
     return sorted(counts, key=lambda c: c.start)
 
 
+# "စစ်ကောင်စီဘက်မှ ၂၅ ဦး သေဆုံးပြီး PDF ဘက်မှ ၃ ဦး ကျဆုံး": a count told as one side's ("X ဘက်(က|မှ)"),
+# with at most a noun between ("ဘက်က တပ်သား ၅ ဦး")
+_SIDE = re.compile(r"(\S{0,12})\s*ဘက်\s*(?:က|မှ|မှာ|တွင်|၌)?\s*(?:လည်း)?\s*(?:[^\s\d\u1040-\u1049]{1,12}\s*)?\(?\s*$")
+
+
+def side_tolls(text: str, counts: list[Count]) -> int:
+    """The dead of one fight told side by side ("the junta's side 25 dead and the PDF's side 3"): the sum
+    over the sides named, when two or more are; else 0. Each side's toll is part of the event's."""
+    sides: dict[str, int] = {}
+    for c in counts:
+        side = _SIDE.search(text, max(0, c.start - 40), c.start) if c.kind == "killed" and c.scope == "event" else None
+        if side:
+            sides[side.group(1)] = max(sides.get(side.group(1), 0), c.value)
+    return sum(sides.values()) if len(sides) >= 2 else 0
+
+
+# a count marked as the doer (…ဦးက), with the act's object after it (…ကို / …အား): the count is of the doers
+_AGENTS = re.compile(r"\s*\)?\s*(?:ခန့်|လောက်|ကျော်)?\s*က(?![\u102b-\u103e\u1039\u103a])")
+_OBJECT = re.compile(r"(?:ကို|အား)(?![\u102b-\u103e\u1039\u103a])")
 _HEAD_NOUN = re.compile(r"သူ(?:များ|တွေ)?\s*(?:စုစုပေါင်း)?\s*\(?\s*$")
 # between two counts, only "and" and the next group's noun: "(၁)ပါး နှင့် အမျိုးသမီးငယ်", "၂ ဦးနဲ့ ကလေး"
 _COORDINATED = re.compile(r"\s*(?:နှင့်|နဲ့|၊)\s*[^\s\u104a\u104b\d\u1040-\u1049]{0,24}\s*\(?\s*$")

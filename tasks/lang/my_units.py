@@ -7,14 +7,17 @@ The alias matcher knows fixed strings. News names forces in three open families 
   and "ဗျူဟာ" ends "မဟာဗျူဟာ" (strategy); a number right after them can only be a unit;
 - a township's PDF by a Latin acronym ending in PDF ("TPDF", "MPDF", "YPDF-3"): a local people's defence
   force, the guide's "PDF" unless the knowledge names it otherwise ("MDY-PDF" is an alias already);
-- a known abbreviation written with dots ("K.N.L.A", "P.D.F."): the group of the bare abbreviation.
+- a known abbreviation written with dots ("K.N.L.A", "P.D.F."): the group of the bare abbreviation;
+- the police by the bare ရဲ right before a head count ("ရဲ ၂ ဦး", "ရဲနှစ်ယောက်"): alone, ရဲ is also
+  "brave" and the start of ရဲဘော် (comrade), and ရဲ့ is "of"; before a count of persons it is policemen.
 """
 
 from __future__ import annotations
 
 import re
 
-from tasks.extract.actors import MILITARY
+from tasks.extract.actors import CIVILIANS, MILITARY
+from tasks.lang.my_words import is_syllable_boundary
 from tasks.knowledge import Mention
 from tasks.lang.my_roles import drop_other_armies
 from tasks.lang.my_where import drop_non_places
@@ -23,6 +26,8 @@ _NUMBER = r"[\(\-]?\s*(?:အမှတ်\s*)?[\u1040-\u10490-9]+\s*\)?"
 # a number right after the unit word; not the "မဟာ" of "မဟာဗျူဟာ" (strategy)
 _UNIT = re.compile(rf"(?:တပ်မ|(?<!မဟာ)ဗျူဟာ)\s*{_NUMBER}")
 _LOCAL_PDF = re.compile(r"(?<![A-Za-z\-])[A-Z]{1,6}-?PDF(?:\s*-\s*[\u1040-\u10490-9]+)?(?![A-Za-z])")
+_POLICE_COUNT = re.compile(r"ရဲ(?![\u102b-\u103e])(?:များ|တွေ)?\s*\(?\s*(?:[\u1040-\u10490-9]+|တစ်|တ|နှစ်|သုံး|လေး"
+                           r"|ငါး|ခြောက်|ခုနစ်|ရှစ်|ကိုး|ဆယ်)\s*\)?\s*(?:ဦး|ယောက်)")
 _DOTTED = re.compile(r"(?<![A-Za-z.])(?:[A-Z]\.){1,5}[A-Z](?![A-Za-z])\.?")
 
 
@@ -30,7 +35,33 @@ def article_mentions(knowledge, text: str) -> list[Mention]:
     """The matcher's mentions of a Burmese text, less the names that are no place or no Tatmadaw, plus the
     open-family actor names."""
     found = drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
-    return unit_mentions(knowledge, text, found)
+    return _local_forces(knowledge, text, unit_mentions(knowledge, text, found))
+
+
+_GAP = re.compile(r"\s?$")
+
+
+def _local_forces(knowledge, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Without the civilians' word that only qualifies a force ("ဒေသခံ ပြည်သူ့ကာကွယ်ရေးအဖွဲ့", the local
+    defence force): "local" before an armed group is no villager."""
+    out = []
+    for i, m in enumerate(mentions):
+        if m.kind == "actor" and m.ref_ids[0] == CIVILIANS:
+            j = i + 1
+            while j < len(mentions) and mentions[j].start < m.end:
+                j += 1
+            nxt = mentions[j] if j < len(mentions) else None
+            if nxt is not None and nxt.kind == "actor" and _GAP.match(text[m.end:nxt.start]) \
+                    and _armed(knowledge, nxt.ref_ids[0]):
+                continue
+        out.append(m)
+    return out
+
+
+def _armed(knowledge, actor_id: str) -> bool:
+    """A resistance or ethnic force (a local one is "ဒေသခံ"; the junta's troops are not said so)."""
+    actor = knowledge.actors.get(actor_id)
+    return bool(actor and actor.inter_code in (2, 3))
 
 
 def unit_mentions(knowledge, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -52,6 +83,9 @@ def _found(knowledge, text: str):
         yield m.start(), m.end(), m.group(0), MILITARY
     for m in _LOCAL_PDF.finditer(text):
         yield m.start(), m.end(), m.group(0), "pdf"
+    for m in _POLICE_COUNT.finditer(text):
+        if is_syllable_boundary(text, m.start()):
+            yield m.start(), m.start() + 2, "ရဲ", "police_myanmar"
     for m in _DOTTED.finditer(text):
         bare = m.group(0).replace(".", "")
         actor_id = _whole_actor(knowledge, bare)

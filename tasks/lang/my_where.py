@@ -33,6 +33,10 @@ _JOURNEY = re.compile(r"[^\s\u104a\u104b]+?\s*(?:မြို့)?\s*(?:ကန�
 _FORCE_AFTER = re.compile(r"\s*(?:အမျိုးသား)?တပ်")
 # "မုံရွာအခြေစိုက် ကုန်သည်များ" (Monywa-based traders): where a source or a group is based, not the event
 _BASED = re.compile(r"\s*(?:မြို့နယ်|မြို့)?\s*(?:အခြေစိုက်|အခြေပြု)")
+# "မင်္ဂလာဒုံနဲ့ ကြည့်မြင်တိုင်မြို့နယ်တွေက ကျောင်းသားတွေ" (students from the Mingaladon and Kyimyindaing
+# townships): places in the plural with "from" tell where people came from, not where they acted
+_ORIGIN = re.compile(r"\s*(?:မြို့နယ်|မြို့|ရွာ)?\s*(?:တွေ|များ|တို့)\s*(?:ကနေ|က|မှ)(?![\u102b-\u103e\u1039\u103a])")
+_AND = re.compile(r"\s*(?:နဲ့|နှင့်|\u104a)\s*$")
 
 
 # a place name glued to a newsroom's or a river's word names the outlet or the river ("ရန်ကုန်ခေတ်သစ်"
@@ -66,7 +70,8 @@ def sentence_place(knowledge, text: str, sentence, local, context, anchor: int):
     spans = between_spans(text, sentence.start, sentence.end)
     places = [(m, p) for m in local if m.kind == "place" and (p := resolve_place(knowledge, m, context))
               and not (p.level == "state" and _FORCE_AFTER.match(text, m.end)) and not _BASED.match(text, m.end)]
-    inside = [(m, p) for m, p in places if not any(s <= m.start < e for s, e in spans)]
+    inside = _list_head(knowledge, text, _without_origins(text, [(m, p) for m, p in places
+                                                      if not any(s <= m.start < e for s, e in spans)]))
     if inside or not places:
         # a village must still lie in a township the sentence names, border sides included
         named = {p.township_pcode for _m, p in places if p.level == "township"}
@@ -76,6 +81,41 @@ def sentence_place(knowledge, text: str, sentence, local, context, anchor: int):
     if len(states) != 1:
         return None, True
     return knowledge.places.get(ends[0].state_pcode), True
+
+
+_LIST_GAP = re.compile(r"\s*(?:\u104a|နှင့်|နဲ့)\s*")
+
+
+def _list_head(knowledge, text: str, places: list) -> list:
+    """Of places of one level listed together ("ကနီ၊ ယင်းမာပင်နှင့် ပုလဲမြို့နယ်များ"), the first named
+    (the guide's convention for an act told of several places at once), not the one nearest the verb."""
+    drop: set[int] = set()
+    for (a, pa), (b, pb) in zip(places, places[1:]):
+        if _kinds(knowledge, a, pa) & _kinds(knowledge, b, pb) and _LIST_GAP.fullmatch(text[a.end:b.start]):
+            drop.add(id(b))
+    return [(m, p) for m, p in places if id(m) not in drop] if drop else places
+
+
+def _kinds(knowledge, mention, place) -> set[str]:
+    """The levels a name may stand at (a bare "ယင်းမာပင်" is the district, the township or the town)."""
+    levels = {place.level, *(p.level for ref in mention.ref_ids if (p := knowledge.places.get(ref)))}
+    return {"township" if level == "town" else level for level in levels}
+
+
+def _without_origins(text: str, places: list) -> list:
+    """The places less those people came from (an origin, or a place joined by "and" to the one marked),
+    when the sentence names a place as large or larger of its own."""
+    origin: set[int] = set()
+    for i in range(len(places) - 1, -1, -1):
+        m = places[i][0]
+        later = places[i + 1][0] if i + 1 < len(places) else None
+        if _ORIGIN.match(text, m.end) or (later and id(later) in origin and _AND.match(text[m.end:later.start])):
+            origin.add(id(m))
+    rest = [(m, p) for m, p in places if id(m) not in origin]
+    if not origin or not rest:
+        return places
+    top = max(LEVEL_RANK.get(p.level, 0) for _m, p in rest)
+    return [(m, p) for m, p in places if id(m) not in origin or LEVEL_RANK.get(p.level, 0) > top]
 
 
 def best_place(places, anchor: int, context=None, named: set | None = None):
