@@ -34,6 +34,7 @@ from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause
 from tasks.extract.kind_cues import fired_from_the_air, killing_raid
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence, filed_prefix_end
+from tasks.extract.side_acts import run_up_dropped, side_acts_folded
 from tasks.extract.speech import quoted
 from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_events, drop_protest_topics, earlier_clauses, in_spans,
                                     refine, trigger_hits)
@@ -119,7 +120,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     events = finalize_events(knowledge, scan, merged, article_id)
     lend_orphan_tolls(events, figures_counts)
     lend_no_casualties(events, scan.sentences, scan.event_sentences)
-    events = collapse_next_day_retellings(events)
+    events = run_up_dropped(side_acts_folded(collapse_next_day_retellings(events)))
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
     return ExtractionResult(events, figures)
 

@@ -1,0 +1,67 @@
+"""Extraction rules from round 8 of issue 14 (parts of one event, the run-up, dates and tolls on real
+reporting). Each rule has sentences of the team's own, written for the purpose (never copied from an article)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tasks.extract import extract_events
+
+PUBLISHED = date(2024, 3, 6)   # a Wednesday
+
+
+def _events(knowledge, text: str, published: date = PUBLISHED):
+    return extract_events(knowledge, "", text, published)
+
+
+def _kinds(events):
+    return sorted(e.sub_event_type for e in events)
+
+
+# --- parts of a bigger event told as acts of another kind ------------------------------------------
+
+def test_shelling_and_arson_inside_a_massacre_are_part_of_it(knowledge):
+    text = ("Army troops killed 12 villagers in Kyauk Ye village in Pale Township on Monday, residents said. "
+            "Army shelling wounded one farmer and the soldiers torched four trucks and nine motorbikes.")
+    events = _events(knowledge, text)
+    assert _kinds(events) == ["Attack"]
+    assert events[0].fatalities == 12
+
+
+def test_a_shelling_with_a_day_of_its_own_stays_an_event(knowledge):
+    text = ("On Monday, the local defence force fought army troops near Kyauk Ye village in Pale Township, "
+            "killing nine soldiers. On Monday, army artillery hit a clinic in Kyauk Ye village, wounding a nurse.")
+    events = _events(knowledge, text)
+    assert "Shelling/artillery/missile attack" in _kinds(events)
+
+
+def test_a_headline_of_a_battle_with_shelling_is_one_event(knowledge):
+    text = ("At least 11 soldiers killed in Pale battle, shelling hits a monastery\n\n"
+            "A fierce battle broke out between the local defence force and army troops near a village in Pale "
+            "Township on Monday, killing at least 11 soldiers, the group said.")
+    events = _events(knowledge, text)
+    assert [e.event_type for e in events] == ["Battles"]
+
+
+def test_arson_told_first_with_no_toll_stays_the_story(knowledge):
+    text = ("Army troops burned down 300 houses in Kyauk Ye village in Pale Township on Monday, residents said. "
+            "The local defence force said four soldiers were killed in its attack on the troops.")
+    events = _events(knowledge, text)
+    assert "Looting/property destruction" in _kinds(events)
+
+
+# --- the campaign's run-up ---------------------------------------------------------------------------
+
+def test_a_capture_days_before_the_newest_is_the_run_up(knowledge):
+    text = ("The resistance forces seized Pale town in Sagaing Region on Monday, the group said. "
+            "The forces had started their offensive in Pale Township on 26 February.")
+    events = _events(knowledge, text)
+    assert [e.event_date for e in events] == [date(2024, 3, 4)]
+
+
+def test_a_strike_days_before_the_newest_stays_an_event(knowledge):
+    text = ("Army shelling killed four villagers in Kyauk Ye village in Pale Township on Monday, residents said. "
+            "Residents said they buried the dead. Separately, military jets bombed a camp of displaced people in "
+            "Yinmabin Township on 28 February, wounding three.")
+    events = _events(knowledge, text)
+    assert date(2024, 2, 28) in [e.event_date for e in events]
