@@ -65,3 +65,34 @@ def test_a_strike_days_before_the_newest_stays_an_event(knowledge):
             "Yinmabin Township on 28 February, wounding three.")
     events = _events(knowledge, text)
     assert date(2024, 2, 28) in [e.event_date for e in events]
+
+
+# --- dates -------------------------------------------------------------------------------------------
+
+def test_an_overnight_act_told_only_by_the_reporting_day_is_dated_the_day_before(knowledge):
+    text = "A military air strike on Kyauk Ye village in Pale Township killed nine people, witnesses of the overnight bombing said on Tuesday."
+    events = _events(knowledge, text)
+    assert [e.event_date for e in events] == [date(2024, 3, 4)]
+
+
+def test_a_bracket_restating_the_reporting_day_is_no_event_day(knowledge):
+    text = ("A military air strike on Kyauk Ye village in Pale Township killed nine people, residents said on Tuesday "
+            "(March 5, 2024). Residents said the jets hit the village market around 10 pm on Sunday.")
+    events = _events(knowledge, text)
+    assert [e.event_date for e in events] == [date(2024, 3, 3)]
+
+
+def test_a_caption_lends_no_day_to_the_lead_after_it(knowledge):
+    text = ("Residents look at the ruins of the market after the bombing, in Pale Township, on March 5, 2024.\n"
+            "| Photo Credit: Some Agency\n\n"
+            "A military air strike on Kyauk Ye village in Pale Township killed nine people, residents said. "
+            "The jets hit the village market around 10 pm on Sunday, they said.")
+    events = _events(knowledge, text)
+    assert [e.event_date for e in events] == [date(2024, 3, 3)]
+
+
+def test_an_act_told_as_one_more_stays_an_event(knowledge):
+    text = ("Army troops shot dead two villagers during a raid on Kyauk Ye village in Pale Township on Monday. "
+            "The soldiers also torched ten houses before leaving the village, residents said.")
+    events = _events(knowledge, text)
+    assert "Looting/property destruction" in _kinds(events)

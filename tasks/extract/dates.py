@@ -243,3 +243,15 @@ def best_date(text: str, published: date, near: int | None = None) -> ResolvedDa
 def _is_since(text: str, d: ResolvedDate) -> bool:
     """'since late October' dates the start of a period, not the event being reported."""
     return text[max(0, d.start - 6):d.start].lower().strip().endswith("since") or d.date_text.lower().startswith("since")
+
+
+_OVERNIGHT = re.compile(r"\bovernight\b", re.IGNORECASE)
+
+
+def overnight_reported(report: ResolvedDate, sentence: str) -> ResolvedDate:
+    """ "witnesses of the overnight bombing said on Tuesday": a night act told only by the day it was reported
+    began the evening before (ACLED dates an overnight event by the day it began)."""
+    if not _OVERNIGHT.search(sentence):
+        return report
+    return ResolvedDate(report.event_date - timedelta(days=1), report.time_precision,
+                        f"{report.date_text} (overnight)", report.start, report.end)

@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
-from tasks.extract.dates import ResolvedDate, find_dates
+from tasks.extract.captions import is_caption_at
+from tasks.extract.dates import ResolvedDate, find_dates, overnight_reported
 from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
 from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events, territory_told_twice
 from tasks.extract.model import Event, Figure
@@ -313,8 +314,8 @@ def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
         day = min(previous.event_date + timedelta(days=offset), scan.published)
         return ResolvedDate(day, previous.time_precision, text)
     for s in reversed(scan.sentences[max(0, cand.first.index - 3):cand.first.index]):  # the story so far
-        if date_stamp(s, scan.published):
-            continue  # "16 August 2022" above the story: the page's date, not the event's
+        if date_stamp(s, scan.published) or is_caption_at(scan.text, s.start):
+            continue  # "16 August 2022" above the story, a picture's caption: not the event's day
         dated = [d for d in find_dates(s.text, scan.published) if not d.date_text.lower().startswith("since")
                  and (scan.published - d.event_date).days <= HISTORY_DAYS]  # background never lends its date
         if dated:
@@ -323,7 +324,7 @@ def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
     if after:
         return after
     if cand.report_date:
-        return cand.report_date
+        return overnight_reported(cand.report_date, " ".join(s.text for s in cand.sentences))
     if previous:
         return previous
     return ResolvedDate(scan.published, 2, None)
@@ -334,9 +335,13 @@ def _day_in_details(scan, cand) -> ResolvedDate | None:
     on ("On 17 January at noon, the shells ..."): the first exact recent day in the next five sentences that
     tell no other event."""
     own = {s.index for s in cand.sentences}
-    last = cand.sentences[-1].index
-    for s in scan.sentences[last + 1:last + 6]:
-        if s.index in scan.event_sentences and s.index not in own:
+    first, last = cand.first.index, cand.sentences[-1].index
+    # the details between the lead and its later telling come first ("..., which residents said hit the town
+    # around 11 pm on Monday" before "the 12 fatalities included ...")
+    for s in scan.sentences[first + 1:last + 6]:
+        if s.index in own:
+            continue
+        if s.index in scan.event_sentences:
             return None  # another event's story begins: its days are its own
         dates, _ = sentence_dates(scan, s)
         days = [d for d in dates if d.time_precision == 1 and 0 <= (scan.published - d.event_date).days <= HISTORY_DAYS]

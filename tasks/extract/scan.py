@@ -110,8 +110,8 @@ def sentence_dates(scan: ArticleScan, sentence: Sentence) -> tuple[list[Resolved
         since = sentence.text.lower().rfind("since ", 0, d.start)
         if d.date_text.lower().startswith("since") or (since >= 0 and not re.search(r"[,;]", sentence.text[since:d.start])):
             continue  # "since late October", "since the alliance agreed to a truce in January"
-        if _REPORTING_BEFORE.search(before):
-            report = report or d
+        if _REPORTING_BEFORE.search(before) or (report is not None and sentence.text[report.end:d.start].strip() == "("):
+            report = report or d   # "said on Tuesday (August 26, 2025)": the bracket restates the reporting day
             continue
         event_dates.append(d)
     return event_dates, report

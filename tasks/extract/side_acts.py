@@ -11,6 +11,8 @@ July 17", "started their offensive on 15 May"): an earlier step of the campaign,
 
 from __future__ import annotations
 
+import re
+
 from tasks.extract import actors as actor_rules
 from tasks.extract.model import Event
 from tasks.extract.numbers import find_counts
@@ -18,6 +20,8 @@ from tasks.extract.numbers import find_counts
 # what a fight or a massacre does besides killing: harm from afar, things burned, ground given up, a base set up
 _SIDE_KINDS = frozenset({"Shelling/artillery/missile attack", "Looting/property destruction",
                          "Non-violent transfer of territory", "Headquarters or base established"})
+# an act told as one more of its own: "the soldiers also looted rice", "later torched", "then burned"
+_ANOTHER_ACT = re.compile(r"\b(?:also|separately|later|afterwards|subsequently|then)\b", re.IGNORECASE)
 _DEADLY_CROWD = frozenset({"Excessive force against protesters", "Mob violence"})
 # an earlier step of the campaign lies this many days or more before the newest event the story tells
 RUN_UP_DAYS = 5
@@ -44,8 +48,8 @@ def _side_act(event: Event, host: Event) -> bool:
         return False   # the same kind told twice is the mergers' business, not a part
     if event.admin3 != host.admin3 and not (event.actor1_id is None and event.sub_event_type == "Looting/property destruction"):
         return False   # another township: another event (unless it is "the camp", set ablaze by no one named)
-    if not same_dead and (_own_day(event) or event.start_char < host.start_char):
-        return False   # told with a day of its own, or before the host: an event of its own
+    if not same_dead and (_own_day(event) or event.start_char < host.start_char or _ANOTHER_ACT.search(event.notes or "")):
+        return False   # told with a day of its own, before the host, or as another act ("also looted"): an event
     if event.sub_event_type in _SIDE_KINDS:
         sides = {host.actor1_id, host.actor2_id, None, actor_rules.CIVILIANS}
         return event.actor1_id in sides and not (kills_by_its_own_telling(event)
