@@ -219,6 +219,8 @@ def _same_story(host: Event, later: Event) -> bool:
     if (later.place_id and host.place_id and later.place_id != host.place_id and later.geo_precision == 1
             and host.geo_precision == 1):
         return False  # two villages named: two strikes
+    if later.sub_event_type == host.sub_event_type and (host.fatalities or 0) >= 2 and later.fatalities == host.fatalities:
+        return True   # the same dead on the same day and place: one event, whatever side the retelling names
     sides = {host.actor1_id, host.actor2_id, None, _UNNAMED}  # a retelling may leave a side unnamed
     return later.actor1_id in sides and later.actor2_id in sides
 
