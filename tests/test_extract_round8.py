@@ -109,3 +109,17 @@ def test_the_same_dead_on_the_same_day_and_place_are_one_event_whatever_side_is_
     # "Artillery killed six in Pale on Saturday" ... "while the LDF has not entered the town, a shell ... six deaths"
     assert len(_collapse_retellings([shelling("military_myanmar", 6), shelling("ldf", 6)])) == 1
     assert len(_collapse_retellings([shelling("military_myanmar", 6), shelling("ldf", 3)])) == 2
+
+
+# --- tolls -------------------------------------------------------------------------------------------
+
+def test_a_hyphenated_word_before_the_people_keeps_the_count():
+    from tasks.extract.numbers import find_counts
+    assert [(c.kind, c.value) for c in find_counts("Police shot dead 6 pro-democracy students in the town.")] == [("killed", 6)]
+    assert find_counts("Troops burned 40 bamboo-roofed houses.") == ()
+
+
+def test_the_share_of_the_place_named_is_the_events_toll(knowledge):
+    text = "On Sunday, soldiers gunned down 41 anti-coup protesters, 17 of them in Pale Township."
+    events = _events(knowledge, text)
+    assert [(e.admin3, e.fatalities) for e in events] == [("Pale", 17)]

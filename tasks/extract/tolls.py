@@ -35,11 +35,20 @@ def _is_vague(count: Count) -> bool:
     return not re.search(r"\d", words) and any(v in words for v in VAGUE)
 
 
+# "gunned down 38 protesters, 22 of them in Hlaingtharyar": a day's toll over several places, and the share of
+# the one place named, which is where the event is placed (the most specific place the sentence names)
+_SHARE_IN_PLACE = re.compile(r"\s*[\w-]*\s*[\w-]*\s*,\s*(?:and\s+|including\s+)?(?P<n>\d{1,4}) of (?:them|whom)\s+"
+                             r"(?:were\s+(?:killed|shot dead)\s+|died\s+)?in\s+(?:the\s+)?[A-Z]")
+
+
 def sentence_toll(text: str, counts: list[Count]) -> Toll:
     """The toll one sentence tells (`counts`: its event-scope counts, offsets into `text`)."""
     killed = [c for c in counts if c.kind == "killed"]
     if not killed:
         return Toll(0, bool(NOBODY_KILLED.search(text)))
+    share = _SHARE_IN_PLACE.match(text, killed[0].end)
+    if share:
+        return Toll(int(share.group("n")), True)
     value = min(c.value for c in killed) if len(killed) > 1 and _ALTERNATIVE_SOURCE.search(text) else sum(
         c.value for c in killed)
     additive = any(_MORE_AFTER.match(text[c.end:c.end + 40]) or _MORE_BEFORE.search(text[max(0, c.start - 25):c.start])
