@@ -82,7 +82,9 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         actor2 = actor_rules.MILITARY
     if sub in CIVILIAN_TARGET:
         if actor1 is None and sub in UNNAMED_ATTACKER:
-            actor1 = "unidentified_armed_group"
+            # "Black Tiger အဖွဲ့က သုတ်သင်" (a group the knowledge does not know killed him): named, a local force
+            known = any(_unknown_doer(s, cand.marked) for s in cand.sentences)
+            actor1 = "pdf" if known else "unidentified_armed_group"
         if actor1 is None and sub == "Arrests":
             actor1 = actor_rules.MILITARY
         if actor2 is None or (sub != "Arrests" and actor2 == actor_rules.MILITARY and actor1 != actor_rules.MILITARY):
