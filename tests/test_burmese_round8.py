@@ -7,6 +7,7 @@ from datetime import date
 
 from tasks.lang import extract
 from tasks.lang.my_roles import marked_actors
+from tasks.lang.my_towns import tract_towns
 from tasks.lang.my_units import article_mentions
 from tasks.lang.my_words import load_words
 
@@ -70,3 +71,45 @@ def test_an_assassination_by_a_group_the_knowledge_does_not_know_is_a_local_forc
 def test_a_killing_with_no_doer_stays_an_unidentified_group_s(knowledge) -> None:
     text = "စစ်ကိုင်းတိုင်း မုံရွာမြို့တွင် ယနေ့ မနက် ရွာသားတစ်ဦးကို သုတ် သင်ခဲ့သည်။"
     assert _main(knowledge, text).actor1_id == "unidentified_armed_group"
+
+
+# --- names in the forms news writes them -------------------------------------------------------------------
+
+def test_a_latin_abbreviation_with_a_burmese_particle_glued_to_it_is_that_group(knowledge) -> None:
+    assert _actors(knowledge, "KIAက စစ်ကောင်စီ စခန်းကို တိုက်ခိုက်သည်။")[0] == "kia"
+    assert "mndaa" in [m.ref_ids[0] for m in article_mentions(knowledge, "MNDAAရဲ့ တပ်ဖွဲ့ဝင်များ") if m.kind == "actor"]
+    assert not [m for m in article_mentions(knowledge, "COVIDရောဂါ ကူးစက်သည်။") if m.kind == "actor"]
+
+
+def test_a_glued_abbreviation_is_the_doer_of_the_act(knowledge) -> None:
+    text = "ကချင်ပြည်နယ် မိုးကောင်းမြို့နယ်တွင် ဧပြီလ ၁၈ ရက်က KIAက စစ်ကောင်စီ စခန်းကို တိုက်ခိုက်သိမ်းပိုက်ခဲ့သည်။"
+    event = _main(knowledge, text)
+    assert {event.actor1_id, event.actor2_id} == {"kia", "military_myanmar"}
+
+
+def test_riot_police_and_joint_defence_forces_are_named_sides(knowledge) -> None:
+    assert "police_myanmar" in _actors(knowledge, "လုံထိန်းတွေက ဆန္ဒပြသူတွေကို ဖမ်းဆီးသည်။")
+    assert "pdf" in _actors(knowledge, "ကာကွယ်ရေးပူးပေါင်းတပ်က စစ်ကြောင်းကို တိုက်ခိုက်သည်။")
+
+
+def test_an_idp_camp_bombed_hits_civilians(knowledge) -> None:
+    text = "ကယားပြည်နယ် ဒီမော့ဆိုမြို့နယ်ရှိ စစ်ရှောင်စခန်းကို ဧပြီလ ၁၈ ရက်က လေယာဉ်ဖြင့် ဗုံးကြဲခဲ့သည်။"
+    assert _main(knowledge, text).actor2_id == "civilians_myanmar"
+
+
+# --- towns MIMU lists otherwise -----------------------------------------------------------------------------
+
+def test_a_town_mimu_lists_only_as_a_village_tract_places_the_sentence_in_its_township(knowledge) -> None:
+    event = _main(knowledge, "ဧပြီလ ၁၈ ရက်က မိုးဗြဲမြို့ကို စစ်ကောင်စီတပ်က လေကြောင်းဖြင့် ဗုံးကြဲခဲ့သည်။")
+    assert (event.admin1, event.admin3) == ("Shan State (South)", "Pekon")
+
+
+def test_a_village_tract_town_gives_way_to_a_real_place_of_the_sentence(knowledge) -> None:
+    text = "ဖယ်ခုံမြို့နယ် မိုးဗြဲမြို့ကို ဗုံးကြဲသည်။ မိုးဗြဲမြို့တွင် တိုက်ပွဲဖြစ်သည်။"
+    found = tract_towns(knowledge, text, knowledge.find(text, myanmar_context=True))
+    assert [m.start for m in found] == [text.rindex("မိုးဗြဲ")]   # only in the sentence with no other place
+
+
+def test_mese_as_news_spells_it(knowledge) -> None:
+    event = _main(knowledge, "ဧပြီလ ၁၈ ရက်က မဲဆည်မြို့ကို စစ်ကောင်စီက ဗုံးကြဲခဲ့သည်။")
+    assert (event.admin1, event.admin3) == ("Kayah State", "Mese")

@@ -21,7 +21,7 @@ UNNAMED_ATTACKER = ("Attack", "Abduction/forced disappearance", "Sexual violence
 UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack")
 # what a strike hits when it is no battle's support (and, with no side named as the target, whom it
 # hits): people, homes, schools, a village as the target
-STRUCK_CIVILIAN = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|ဆေးကုသ|အိမ်|ဈေး|စစ်ဘေးရှောင်|ကိုရင်|သံဃာ"
+STRUCK_CIVILIAN = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|ဆေးကုသ|အိမ်|ဈေး|စစ်ဘေးရှောင်|စစ်ရှောင်|ကိုရင်|သံဃာ"
                              r"|အမျိုးသမီး|စစ်သုံ့ပန်း|အကျဉ်းသား"   # (captives fight for no side)
                               r"|(?:ရွာ|မြို့)(?:ပေါ်|များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")   # (a town bombed as such too)
 DRONE = "ဒရုန်း"   # a drone: resistance forces fly them too, unlike jets and helicopters
