@@ -113,3 +113,17 @@ def test_a_village_tract_town_gives_way_to_a_real_place_of_the_sentence(knowledg
 def test_mese_as_news_spells_it(knowledge) -> None:
     event = _main(knowledge, "ဧပြီလ ၁၈ ရက်က မဲဆည်မြို့ကို စစ်ကောင်စီက ဗုံးကြဲခဲ့သည်။")
     assert (event.admin1, event.admin3) == ("Kayah State", "Mese")
+
+
+# --- who was hit --------------------------------------------------------------------------------------------
+
+def test_a_militia_under_the_junta_arrests_villagers_not_the_junta(knowledge) -> None:
+    text = "ကချင်ပြည်နယ် ဗန်းမော်မြို့နယ်တွင် ဧပြီလ ၁၈ ရက်က စစ်ကောင်စီ လက်အောက်ခံ ပြည်သူ့စစ်က ရွာသား ၃ ဦးကို ဖမ်းဆီးခဲ့သည်။"
+    event = _main(knowledge, text)
+    assert (event.sub_event_type, event.actor2_id) == ("Arrests", "civilians_myanmar")
+
+
+def test_police_counted_hurt_by_a_bomb_were_its_target(knowledge) -> None:
+    text = "ရန်ကုန်မြို့ လှိုင်သာယာမြို့နယ်တွင် ဧပြီလ ၁၈ ရက်က ဗုံးပေါက်ကွဲမှု ဖြစ်ပွားခဲ့ရာ ရဲ ၂ ဦး ဒဏ်ရာရခဲ့သည်။"
+    event = _main(knowledge, text)
+    assert (event.actor1_id, event.actor2_id) == ("unidentified_armed_group", "police_myanmar")

@@ -38,6 +38,8 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
     drone = any(DRONE in s.text for s in cand.sentences)
     if sub in DEFAULT_MILITARY and actor1 and not is_state(knowledge, actor1) and _counted_hit(cand, actor1):
         actor1, actor2 = None, actor1   # "…ကြောင့် PDF ရဲဘော် ၂ ဦး ကျဆုံး": the side counted dead was hit, not flying
+    if sub in UNNAMED_BOMBER and actor1 and actor2 in (None, actor1) and _counted_hit(cand, actor1):
+        actor1, actor2 = None, actor1   # "ဗုံးပေါက်ကွဲ၍ ရဲ ၂ ဦး ဒဏ်ရာရ" (a bomb went off, 2 police hurt): they were hit
     if sub in DEFAULT_MILITARY and drone and actor1 is None and is_state(knowledge, actor2):
         # the junta's post "was drone-bombed" (ဒရုန်းဖြင့် ဗုံးချ တိုက်ခိုက်ခံရ): resistance drones, doer unnamed
         actor1 = "pdf"
