@@ -127,3 +127,21 @@ def test_police_counted_hurt_by_a_bomb_were_its_target(knowledge) -> None:
     text = "ရန်ကုန်မြို့ လှိုင်သာယာမြို့နယ်တွင် ဧပြီလ ၁၈ ရက်က ဗုံးပေါက်ကွဲမှု ဖြစ်ပွားခဲ့ရာ ရဲ ၂ ဦး ဒဏ်ရာရခဲ့သည်။"
     event = _main(knowledge, text)
     assert (event.actor1_id, event.actor2_id) == ("unidentified_armed_group", "police_myanmar")
+
+
+# --- where a column was going; whose area -------------------------------------------------------------------
+
+def test_a_column_from_one_town_to_another_places_nothing_in_either(knowledge) -> None:
+    text = ("မကွေးတိုင်း၊ ပခုက္ကူမြို့မှ ပခန်းမြို့သို့လာသည့် စစ်ကြောင်းကို ဧပြီလ ၁၇ ရက်က ပကဖက "
+            "ကြားဖြတ်တိုက်ခိုက်ခဲ့ရာ စစ်သား ၅ ဦး သေဆုံးခဲ့သည်။")
+    event = _main(knowledge, text)
+    assert (event.admin1, event.admin3) == ("Magway Region", None)
+
+
+def test_a_group_s_brigade_area_is_where_not_who(knowledge) -> None:
+    text = ("စစ်ကောင်စီက KIAအမှတ်(၂) တပ်မဟာဒေသတွင် ဧပြီလ ၁၈ ရက်က ဒရုန်းဗုံးများ ပစ်ခတ်သောကြောင့် "
+            "ပြည်သူ ၂ ဦး သေဆုံးခဲ့သည်။")
+    event = _main(knowledge, text)
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "civilians_myanmar")
+    assert "kia" not in _actors(knowledge, "KIA နယ်မြေတွင် တိုက်ပွဲဖြစ်သည်။")
+    assert "kia" in _actors(knowledge, "KIA က စစ်ကောင်စီ စခန်းကို တိုက်ခိုက်သည်။")
