@@ -390,10 +390,6 @@ def _force_on_protesters(knowledge, event: Event) -> None:
     _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
 
 
-
-
-
-
 def _dedupe(events: list[Event]) -> list[Event]:
     seen, out = set(), []
     for e in events:
