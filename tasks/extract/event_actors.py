@@ -107,7 +107,10 @@ def _resolve_group(knowledge, scan, actor_id: str | None, event: Event, home, ex
     pool = [a for a in pool if knowledge.alliance_members(a) == ()]
     if not pool:
         return (None if actor_id == actor_rules.GENERIC else actor_id), ()
-    best = max(pool, key=lambda a: (_affinity(home, a, event), -pool.index(a)))
+    told = [m.ref_ids[0] for m in scan.mentions if m.kind == "actor"]
+    # an alliance's attack goes to the member the story is most about (its spokesman asked, its troops told),
+    # then to the one at home where it happened, then to the first named
+    best = max(pool, key=lambda a: (told.count(a), _affinity(home, a, event), -pool.index(a)))
     others = tuple(a for a in pool if a != best and (members and a in members or actor_id == actor_rules.GENERIC and
                                                       _affinity(home, a, event) >= _affinity(home, best, event)))
     return best, others if event.sub_event_type == "Agreement" else ()

@@ -1,0 +1,60 @@
+"""Actor and place rules from round 8 of issue 14 (actors and places on real reporting). Each rule has
+sentences of the team's own, written for the purpose (never copied from an article)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tasks.extract import extract_events
+
+PUBLISHED = date(2024, 3, 6)   # a Wednesday
+
+
+def _main(knowledge, text: str, published: date = PUBLISHED):
+    events = extract_events(knowledge, "", text, published)
+    assert events, text
+    return events[0]
+
+
+def test_the_actor_after_said_who_then_acts_is_a_party(knowledge):
+    # the group that tells is the source; the one it says raided the camp acted
+    text = ("The local defence force said regime soldiers raided a camp for displaced people in Pekon Township "
+            "on Monday, killing three villagers.")
+    event = _main(knowledge, text)
+    assert event.actor1_id == "military_myanmar"
+    assert event.actor2_id == "civilians_myanmar"
+
+
+def test_the_actor_after_said_who_does_not_act_stays_a_source(knowledge):
+    text = ("Two villagers were killed when the army shelled Kyeintali village on Monday, said a spokesman for "
+            "the Arakan Army.")
+    event = _main(knowledge, text)
+    assert event.actor1_id == "military_myanmar"
+    assert event.actor2_id == "civilians_myanmar"
+
+
+def test_a_body_of_the_teller_that_says_it_is_a_source(knowledge):
+    # "the NUG's defence ministry said": the NUG tells, it does not fight on the army's side
+    text = ("The NUG's Ministry of Defence said that on Tuesday two PDF drone teams struck an army base in "
+            "Kalay Township with a dozen drones.")
+    event = _main(knowledge, text)
+    assert event.actor1_id == "pdf"
+    assert event.actor2_id == "military_myanmar"
+
+
+def test_the_actor_that_qualifies_the_act_after_by_acted(knowledge):
+    text = ("Nine displaced people, among them four children, were killed by a junta attack on a camp near "
+            "Mansi on Monday night.")
+    event = _main(knowledge, text)
+    assert event.actor1_id == "military_myanmar"
+    assert event.actor2_id == "civilians_myanmar"
+
+
+def test_an_alliance_attack_goes_to_the_member_the_story_is_most_about(knowledge):
+    # all three members are listed once; the story then asks one of them (twice): that member is coded
+    text = ("Fighters of the Three Brotherhood Alliance attacked a police station near Kutkai on Saturday, killing "
+            "six police officers. The alliance groups the Arakan Army, the Myanmar National Democratic Alliance "
+            "Army and the Ta'ang National Liberation Army. A TNLA spokesman said he could not confirm the "
+            "attack. TNLA troops in the area could not be reached.")
+    event = _main(knowledge, text)
+    assert {event.actor1_id, event.actor2_id} == {"tnla", "police_myanmar"}
