@@ -58,3 +58,19 @@ def test_an_alliance_attack_goes_to_the_member_the_story_is_most_about(knowledge
             "attack. TNLA troops in the area could not be reached.")
     event = _main(knowledge, text)
     assert {event.actor1_id, event.actor2_id} == {"tnla", "police_myanmar"}
+
+
+def test_the_sides_of_the_war_around_a_drone_attack_did_not_fly_it(knowledge):
+    # nobody is named for the drones: the sides of "weeks of fighting between X and Y" are the war described
+    text = ("A drone attack on families waiting by the river near Maungdaw killed 20 villagers on Monday, the "
+            "deadliest assault on civilians during weeks of fighting between junta troops and the rebels.")
+    event = _main(knowledge, text)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1_id == "unidentified_armed_group"
+    assert event.actor2_id == "civilians_myanmar"
+
+
+def test_a_drone_attack_by_a_named_force_keeps_it(knowledge):
+    text = "Junta drones struck a monastery in Ye-U Township on Monday, killing four villagers."
+    event = _main(knowledge, text)
+    assert event.actor1_id == "military_myanmar"

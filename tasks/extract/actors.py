@@ -201,7 +201,8 @@ class Roles:
 def assign_roles(refs: list[ActorRef], text: str, trigger_start: int, trigger_end: int, lo: int = 0,
                  hi: int | None = None) -> Roles:
     """actor1/actor2 from word order and voice around the trigger (see module doc)."""
-    parties = [r for r in refs if not r.source and not r.mediator]
+    war = [(m.start(), m.end()) for m in _WAR_DESCRIBED.finditer(text, lo, hi) if not m.start() <= trigger_start < m.end()]
+    parties = [r for r in refs if not r.source and not r.mediator and not any(a <= r.start < b for a, b in war)]
     mediators = tuple(dict.fromkeys(r.actor_id for r in refs if r.mediator))
     hi = len(text) if hi is None else hi
     roles = (_between(parties, text, lo, hi) or _passive(parties, text, trigger_start, trigger_end)
@@ -210,6 +211,12 @@ def assign_roles(refs: list[ActorRef], text: str, trigger_start: int, trigger_en
     return roles
 
 
+# "during weeks of fighting between junta troops and the rebels": the war the act happened in, whose sides
+# are not the act's ("the deadliest assault on civilians during months of fighting between X and Y")
+_WAR_DESCRIBED = re.compile(
+    r"\b(?:during|amid|after|in|following|despite)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:weeks|months|years)\s+of\s+"
+    r"(?:[\w-]+\s+)?(?:fighting|clashes|conflict|war|hostilities|battles)\s+between\s+[^.;]{1,80}?\band\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=[\s,.;]|$)", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+")
 
 

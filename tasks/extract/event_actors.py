@@ -205,13 +205,23 @@ _NOT_THE_FORCE_AFTER = re.compile(r"^\s*(?:coup|takeover|rule|regime['’]s|gove
                                   re.IGNORECASE)
 
 
-def _state_actor_in(knowledge, scan, cand) -> str | None:
+# "fighting between junta troops and rebels": a side of the war described, not who flew the drone
+_WAR_SIDE_BEFORE = re.compile(r"\bbetween\s+(?:[\w'’-]+\s+){0,4}$|\bbetween\s+[^.;]{1,60}\band\s+(?:[\w'’-]+\s+){0,3}$",
+                              re.IGNORECASE)
+
+
+def _state_actor_in(knowledge, scan, cand, acting: bool = False) -> str | None:
     """The state force named in the event's sentences nearest the act ("police opened fire"), not the one a
-    phrase names in passing ("protests against the military coup")."""
+    phrase names in passing ("protests against the military coup"). `acting`: only a force told as doing
+    something, not one of the sides of the war described nor one that tells or blames ("the militia and
+    the military blamed each other")."""
     found = []
     for s in cand.sentences:
         for m in mentions_in(scan, s.start, s.end):
             actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
+            if acting and (_WAR_SIDE_BEFORE.search(scan.text[max(s.start, m.start - 80):m.start])
+                           or actor_rules.is_source(scan.text, m.start, m.end)):
+                continue
             if actor and actor.inter_code == 1 and actor.country_iso == "MMR" \
                     and not _NOT_THE_FORCE_AFTER.match(scan.text[m.end:m.end + 20]):
                 found.append((abs(m.start - cand.hit.start), actor.actor_id))
@@ -287,24 +297,42 @@ def _holder(knowledge, scan) -> str | None:
 def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=None):
     """ACLED conventions per event type: protests are by protesters, riots by rioters, strikes on
     villages hit civilians, a non-state takeover is against the state's forces."""
-    et, sub = event.event_type, event.sub_event_type
-    civil = {a for a in knowledge.actors if knowledge.actors[a].inter_code in (6, 7)}
-    if et == "Protests":
+    if event.event_type in ("Protests", "Riots"):
+        return _crowd_sides(knowledge, scan, event, a1, a2, assoc1, cand)
+    a1, a2 = _who_acted(knowledge, scan, event, a1, a2, cand)
+    a2, assoc1 = _who_was_hit(knowledge, scan, event, a1, a2, assoc1, cand)
+    return _taken_and_agreed(knowledge, scan, event, a1, a2, assoc1, cand)
+
+
+def _inter(knowledge, actor_id):
+    return knowledge.actors[actor_id].inter_code if actor_id in knowledge.actors else None
+
+
+def _crowd_sides(knowledge, scan, event: Event, a1, a2, assoc1, cand):
+    """Protests are by protesters (against the state force named, the one that fired in excessive force);
+    riots by rioters, mob violence against civilians."""
+    sub = event.sub_event_type
+    if event.event_type == "Protests":
+        civil = {a for a in knowledge.actors if knowledge.actors[a].inter_code in (6, 7)}
         group = a1 if a1 in civil and a1 != actor_rules.PROTESTERS else None
-        state = a2 if a2 and knowledge.actors.get(a2) and knowledge.actors[a2].inter_code == 1 else (
-            a1 if a1 and knowledge.actors.get(a1) and knowledge.actors[a1].inter_code == 1 else None)
+        state = a2 if _inter(knowledge, a2) == 1 else (a1 if _inter(knowledge, a1) == 1 else None)
         if cand is not None and (state is None and sub != "Peaceful protest" or sub == "Excessive force against protesters"):
             state = _state_actor_in(knowledge, scan, cand) or state  # the force that fired: the one nearest the act
         assoc = tuple(x for x in (group,) if x) + assoc1
         if sub == "Excessive force against protesters" and state:
             return state, actor_rules.PROTESTERS, assoc  # coding guide: actor1 is the force that fired
         return actor_rules.PROTESTERS, (state if sub != "Peaceful protest" else None), assoc
-    if et == "Riots":
-        victim = a2 if a2 and a2 != actor_rules.RIOTERS else None
-        if sub == "Mob violence" and victim is None:
-            victim = actor_rules.CIVILIANS
-        return actor_rules.RIOTERS, victim, assoc1
-    inter = lambda a: knowledge.actors[a].inter_code if a in knowledge.actors else None  # noqa: E731
+    victim = a2 if a2 and a2 != actor_rules.RIOTERS else None
+    if sub == "Mob violence" and victim is None:
+        victim = actor_rules.CIVILIANS
+    return actor_rules.RIOTERS, victim, assoc1
+
+
+def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
+    """actor1 by the event's kind: the armed side acts on people; a strike from the air is the state's, a
+    drone strike on the state's base the resistance's; a bomb nobody is named for, an unidentified group's."""
+    et, sub = event.event_type, event.sub_event_type
+    inter = lambda a: _inter(knowledge, a)  # noqa: E731
     if et in actor_rules.VIOLENT_TYPES and inter(a1) in (6, 7) and (a2 is None or inter(a2) in (1, 2, 3, 4, 8)):
         a1, a2 = a2, a1  # "two villagers were killed when the junta bombed": the armed actor acts
     elif et in actor_rules.VIOLENT_TYPES and inter(a1) in (6, 7) and inter(a2) in (6, 7):
@@ -327,7 +355,7 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
         # only the state flies aircraft, but anyone can plant a mine or throw a grenade: ACLED codes a
         # bombing whose perpetrator the report does not name as an unidentified armed group
         if sub in _PLANTED or drone:
-            a1 = (_named_bomber(knowledge, scan, cand) or (_state_actor_in(knowledge, scan, cand) if drone else None)
+            a1 = (_named_bomber(knowledge, scan, cand) or (_state_actor_in(knowledge, scan, cand, acting=True) if drone else None)
                   or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None))
         else:
             a1 = _dominant_state_actor(knowledge, scan) or (
@@ -335,6 +363,14 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
                 UNIDENTIFIED if sub == "Shelling/artillery/missile attack" and UNIDENTIFIED in knowledge.actors else None)
     if a1 is None and et == "Violence against civilians" and UNIDENTIFIED in knowledge.actors:
         a1 = UNIDENTIFIED  # coding guide: "Unidentified Armed Group when the attacker is not named"
+    return a1, a2
+
+
+def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
+    """actor2 by the event's kind when the sentence names none: civilians for one-sided violence, the
+    state's forces for a rebel attack, the group that held a place for a change of territory."""
+    et, sub = event.event_type, event.sub_event_type
+    inter = lambda a: _inter(knowledge, a)  # noqa: E731
     if a2 is None and et in ("Violence against civilians", "Explosions/Remote violence") and inter(a1) in (1, 2, 3):
         a2 = actor_rules.CIVILIANS if et == "Violence against civilians" or event.fatalities or event.injured else None
     if a2 is None and assoc1 and (sub == "Agreement" or et == "Battles" and cand is not None and _RECIPROCAL.search(cand.hit.text)):
@@ -355,7 +391,14 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
         a2 = _normalize(knowledge, groups[0], et) if groups else None
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1:
         a2 = actor_rules.CIVILIANS  # a strike by state forces with no armed opponent named hits civilians
-    if sub in ("Arrests", "Abduction/forced disappearance") and inter(a1) in (5, 6, 7):
+    return a2, assoc1
+
+
+def _taken_and_agreed(knowledge, scan, event: Event, a1, a2, assoc1, cand):
+    """Arrests and abductions: the people named are the ones taken; an agreement is between the state and
+    the group the article names."""
+    sub = event.sub_event_type
+    if sub in ("Arrests", "Abduction/forced disappearance") and _inter(knowledge, a1) in (5, 6, 7):
         # "Thirty protesters have been arrested": the people named are the ones taken, never the takers
         a1, a2 = (_state_actor_in(knowledge, scan, cand) if cand is not None and sub == "Arrests" else None), a1
     if a2 is None and sub in ("Arrests", "Looting/property destruction", "Abduction/forced disappearance"):
