@@ -74,3 +74,11 @@ def test_a_drone_attack_by_a_named_force_keeps_it(knowledge):
     text = "Junta drones struck a monastery in Ye-U Township on Monday, killing four villagers."
     event = _main(knowledge, text)
     assert event.actor1_id == "military_myanmar"
+
+
+def test_an_armed_group_telling_a_fight_with_no_side_named_is_a_side(knowledge):
+    text = ("According to the Kachin Independence Army, an army helicopter was shot down on Monday morning "
+            "near a village in Mansi Township.")
+    event = _main(knowledge, text)
+    assert event.event_type == "Battles"
+    assert {event.actor1_id, event.actor2_id} == {"kia", "military_myanmar"}

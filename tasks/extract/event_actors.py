@@ -339,6 +339,9 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
         a1 = None  # "witnesses and activists described drone attacks on families": nobody armed is named
     if sub == "Non-violent transfer of territory" and _GIVING_UP.search(event.rule):
         a1, a2 = a2, a1  # "troops withdrew ... and KIA fighters moved in": the one taking over is actor1
+    if et == "Battles" and (a1 is None or a2 is None) and inter(a1 or a2) in (None, 1) and cand is not None:
+        teller = _armed_teller(knowledge, scan, cand)  # "according to the KIA, the helicopter was shot down"
+        a1, a2 = (teller, a2) if a1 is None else (a1, teller)
     drone = cand is not None and "drone" in cand.hit.text.lower()  # both sides fly drones now; jets are the state's
     if drone and et == "Explosions/Remote violence" and (a1 is None or inter(a1) == 1):
         struck_state = _state_struck(knowledge, scan, cand)
@@ -364,6 +367,18 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
     if a1 is None and et == "Violence against civilians" and UNIDENTIFIED in knowledge.actors:
         a1 = UNIDENTIFIED  # coding guide: "Unidentified Armed Group when the attacker is not named"
     return a1, a2
+
+
+def _armed_teller(knowledge, scan, cand) -> str | None:
+    """A fight told with no side named, by an armed group telling it ("According to the KNLA, fighting broke
+    out near the camp"): a rebel group reports its own fights, so the teller is a side."""
+    for s in cand.sentences:
+        for m in mentions_in(scan, s.start, s.end):
+            actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
+            if actor and actor.inter_code in (2, 3) and actor.country_iso == "MMR" and not knowledge.alliance_members(actor.actor_id) \
+                    and actor_rules.is_source(scan.text, m.start, m.end):
+                return _normalize(knowledge, actor.actor_id, "Battles")
+    return None
 
 
 def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
