@@ -82,3 +82,11 @@ def test_an_armed_group_telling_a_fight_with_no_side_named_is_a_side(knowledge):
     event = _main(knowledge, text)
     assert event.event_type == "Battles"
     assert {event.actor1_id, event.actor2_id} == {"kia", "military_myanmar"}
+
+
+def test_an_allied_group_is_on_the_side_it_is_named_with(knowledge):
+    text = ("On Monday, junta troops and allied Shanni Nationalities Army forces tried to advance on two villages "
+            "in Hpakant Township, but the Kachin Independence Army fought back, sparking clashes.")
+    event = _main(knowledge, text)
+    assert event.event_type == "Battles"
+    assert {event.actor1_id, event.actor2_id} == {"kia", "military_myanmar"}

@@ -381,6 +381,27 @@ def _armed_teller(knowledge, scan, cand) -> str | None:
     return None
 
 
+# "junta troops and allied SNA forces", "the pro-junta Pyu Saw Htee": fights beside the side named with it
+_ALLY_BEFORE = re.compile(r"\b(?:allied|pro-(?:junta|military|regime)|(?:junta|military|regime)-(?:backed|allied|aligned))"
+                                r"\s+(?:[\w'’-]+\s+){0,1}$", re.IGNORECASE)
+
+
+def _named_allies(scan) -> set[str]:
+    return {m.ref_ids[0] for m in scan.mentions if m.kind == "actor"
+            and _ALLY_BEFORE.search(scan.text[max(0, m.start - 30):m.start])}
+
+
+def _state_opponent(knowledge, scan, cand) -> str | None:
+    """The armed group a fight of the state's forces was against: one named in the fight's own sentences,
+    else the article's first; never a group the article names as the state's ally."""
+    allies = _named_allies(scan)
+    groups = [g for g in _article_armed_groups(knowledge, scan) if g not in allies and g not in actor_rules.STATE_SIDE]
+    if cand is not None:
+        own = {m.ref_ids[0] for s in cand.sentences for m in mentions_in(scan, s.start, s.end) if m.kind == "actor"}
+        groups = [g for g in groups if g in own] + [g for g in groups if g not in own]
+    return _normalize(knowledge, groups[0], "Battles") if groups else None
+
+
 def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     """actor2 by the event's kind when the sentence names none: civilians for one-sided violence, the
     state's forces for a rebel attack, the group that held a place for a change of territory."""
@@ -388,8 +409,9 @@ def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     inter = lambda a: _inter(knowledge, a)  # noqa: E731
     if a2 is None and et in ("Violence against civilians", "Explosions/Remote violence") and inter(a1) in (1, 2, 3):
         a2 = actor_rules.CIVILIANS if et == "Violence against civilians" or event.fatalities or event.injured else None
-    if a2 is None and assoc1 and (sub == "Agreement" or et == "Battles" and cand is not None and _RECIPROCAL.search(cand.hit.text)):
-        a2, assoc1 = assoc1[0], assoc1[1:]  # "X and Y clashed", "X and Y agreed" (but "X and Y took the town": allies)
+    foes = [a for a in assoc1 if a not in _named_allies(scan)]  # "troops and allied SNA forces ... clashes": one side
+    if a2 is None and foes and (sub == "Agreement" or et == "Battles" and cand is not None and _RECIPROCAL.search(cand.hit.text)):
+        a2, assoc1 = foes[0], tuple(a for a in assoc1 if a != foes[0])  # "X and Y clashed", "X and Y agreed" (but "X and Y took the town": allies)
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) in (2, 3) and cand is not None and any(
             _CIVILIAN_VICTIMS.search(s.text) for s in cand.sentences):
         a2 = actor_rules.CIVILIANS  # "threw a grenade ..., injuring two officials"
@@ -402,8 +424,7 @@ def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
             and inter(a2) not in (2, 3):
         a2 = _holder(knowledge, scan) or a2  # the town the army retook was held by the group the report says held it
     if a2 is None and et == "Battles" and inter(a1) == 1:
-        groups = _article_armed_groups(knowledge, scan)
-        a2 = _normalize(knowledge, groups[0], et) if groups else None
+        a2 = _state_opponent(knowledge, scan, cand)
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1:
         a2 = actor_rules.CIVILIANS  # a strike by state forces with no armed opponent named hits civilians
     return a2, assoc1
