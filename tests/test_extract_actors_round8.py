@@ -90,3 +90,17 @@ def test_an_allied_group_is_on_the_side_it_is_named_with(knowledge):
     event = _main(knowledge, text)
     assert event.event_type == "Battles"
     assert {event.actor1_id, event.actor2_id} == {"kia", "military_myanmar"}
+
+
+def test_a_massacre_told_without_its_killers_takes_the_ones_the_next_sentences_name(knowledge):
+    text = ("A massacre near Hpruso left 20 villagers dead on Monday, residents said. Photos showed bodies in a "
+            "burned truck; the victims were reportedly shot by government troops as they fled.")
+    event = _main(knowledge, text)
+    assert event.event_type == "Violence against civilians"
+    assert event.actor1_id == "military_myanmar"
+
+
+def test_a_massacre_nobody_is_named_for_stays_unidentified(knowledge):
+    text = "A massacre near Hpruso left 20 villagers dead on Monday, residents said. The bodies were found in a truck."
+    event = _main(knowledge, text)
+    assert event.actor1_id == "unidentified_armed_group"

@@ -233,17 +233,29 @@ _BOMBER_BEFORE = re.compile(r"\b(?:planted|laid|placed|buried|thrown|hurled|lobb
 _CLAIM_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?claimed responsibility\b", re.IGNORECASE)
 
 
-def _named_bomber(knowledge, scan, cand) -> str | None:
+# "the victims were reportedly shot by government troops", "villagers said they were killed by soldiers"
+_KILLER_BEFORE = re.compile(r"\b(?:shot|killed|massacred|executed|murdered|slain|beaten|tortured|burned|burnt|stabbed|"
+                            r"beheaded|gunned down)\s+(?:dead\s+|to death\s+|alive\s+)?by\s+(?:the\s+|a\s+|an\s+)?"
+                            r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _named_killer(knowledge, scan, cand) -> str | None:
+    """Who killed the people of a massacre told with no perpetrator, when the next sentences say it
+    ("Photos showed bodies of people who were reportedly shot by government troops")."""
+    return _named_bomber(knowledge, scan, cand, _KILLER_BEFORE)
+
+
+def _named_bomber(knowledge, scan, cand, agent_before=_BOMBER_BEFORE) -> str | None:
     """Who planted the mine or threw the grenade, when a following sentence says so: "Villagers said
     the mine had been planted by junta troops", "The PDF claimed responsibility"."""
     if cand is None:
         return None
-    last = cand.sentences[-1].index
-    window = [s for s in scan.sentences if s.index in {x.index for x in cand.sentences} or last < s.index <= last + 2]
+    told = {x.index for x in cand.sentences}  # the event's sentences and the two after each
+    window = [s for s in scan.sentences if any(0 <= s.index - i <= 2 for i in told)]
     for s in window:
         refs = actor_rules.actor_refs(knowledge, mentions_in(scan, s.start, s.end), scan.text, s.start, s.end)
         for r in refs:
-            if r.actor_id != actor_rules.GENERIC and (_BOMBER_BEFORE.search(scan.text[max(s.start, r.start - 50):r.start])
+            if r.actor_id != actor_rules.GENERIC and (agent_before.search(scan.text[max(s.start, r.start - 50):r.start])
                                                       or _CLAIM_AFTER.match(scan.text[r.end:r.end + 40])):
                 return _normalize(knowledge, r.actor_id, "Explosions/Remote violence")
     return None
@@ -364,6 +376,8 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
             a1 = _dominant_state_actor(knowledge, scan) or (
                 actor_rules.MILITARY if sub == "Air/drone strike" and actor_rules.MILITARY in knowledge.actors else None) or (
                 UNIDENTIFIED if sub == "Shelling/artillery/missile attack" and UNIDENTIFIED in knowledge.actors else None)
+    if a1 is None and et == "Violence against civilians" and cand is not None:
+        a1 = _named_killer(knowledge, scan, cand)
     if a1 is None and et == "Violence against civilians" and UNIDENTIFIED in knowledge.actors:
         a1 = UNIDENTIFIED  # coding guide: "Unidentified Armed Group when the attacker is not named"
     return a1, a2
