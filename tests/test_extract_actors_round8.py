@@ -104,3 +104,19 @@ def test_a_massacre_nobody_is_named_for_stays_unidentified(knowledge):
     text = "A massacre near Hpruso left 20 villagers dead on Monday, residents said. The bodies were found in a truck."
     event = _main(knowledge, text)
     assert event.actor1_id == "unidentified_armed_group"
+
+
+def test_a_strike_with_no_victims_hit_the_group_whose_base_a_later_sentence_names(knowledge):
+    text = ("Military jets bombed the hills near Thantlang on Monday, a local official said. "
+            "Refugees reached two Indian villages on Tuesday. "
+            "The airstrikes targeted the headquarters of the Chin National Army, residents said.")
+    event = _main(knowledge, text)
+    assert event.actor1_id == "military_myanmar"
+    assert event.actor2_id == "cna"
+
+
+def test_a_strike_that_killed_villagers_still_hit_civilians(knowledge):
+    text = ("Military jets bombed a village near Thantlang on Monday, killing four villagers. "
+            "Other airstrikes last month targeted the headquarters of the Chin National Army.")
+    event = _main(knowledge, text)
+    assert event.actor2_id == "civilians_myanmar"

@@ -197,3 +197,26 @@ def _state_opponent(knowledge, scan, cand) -> str | None:
         own = {m.ref_ids[0] for s in cand.sentences for m in mentions_in(scan, s.start, s.end) if m.kind == "actor"}
         groups = [g for g in groups if g in own] + [g for g in groups if g not in own]
     return _normalize(knowledge, groups[0], "Battles") if groups else None
+
+
+# "the airstrikes targeted Camp Victoria, the military headquarters of the Chin National Army", "jets bombed
+# KIA positions": the non-state group whose base or positions the strikes hit
+_STRIKE_WORD = re.compile(r"\b(?:air ?strikes?|strikes?|bomb\w*|shell\w*|target\w*|hit|struck|attack\w*)\b", re.IGNORECASE)
+_OWNED_BY_BEFORE = re.compile(r"\b(?:headquarters|bases?|camps?|positions|outposts?|posts|strongholds?)\s+of\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+_OWNED_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,1}?(?:headquarters|bases?|camps?|positions|outposts?|posts|strongholds?)\b",
+                          re.IGNORECASE)
+
+
+def _group_struck(knowledge, scan) -> str | None:
+    """The armed group a strike with no victims told hit, when a sentence of the article names its base or
+    positions as the strikes' target."""
+    for s in scan.sentences:
+        for m in mentions_in(scan, s.start, s.end):
+            actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
+            if not (actor and actor.inter_code in (2, 3) and actor.country_iso == "MMR") or knowledge.alliance_members(actor.actor_id):
+                continue
+            owned = _OWNED_BY_BEFORE.search(scan.text[max(s.start, m.start - 40):m.start]) or _OWNED_AFTER.match(scan.text[m.end:m.end + 30])
+            if owned and _STRIKE_WORD.search(scan.text[s.start:m.start]):
+                return _normalize(knowledge, actor.actor_id, "Explosions/Remote violence")
+    return None

@@ -8,7 +8,7 @@ import re
 
 from tasks.extract import actors as actor_rules
 from tasks.extract.actor_clues import (  # noqa: F401 (_normalize: finalize, my_actors)
-    _armed_teller, _article_armed_groups, _dominant_state_actor, _holder, _named_allies, _named_bomber, _named_killer,
+    _armed_teller, _article_armed_groups, _dominant_state_actor, _group_struck, _holder, _named_allies, _named_bomber, _named_killer,
     _normalize, _state_actor_in, _state_opponent, _state_struck,
 )
 from tasks.extract import places as place_rules
@@ -255,6 +255,8 @@ def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
         a2 = _holder(knowledge, scan) or a2  # the town the army retook was held by the group the report says held it
     if a2 is None and et == "Battles" and inter(a1) == 1:
         a2 = _state_opponent(knowledge, scan, cand)
+    if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1 and not (event.fatalities or event.injured):
+        a2 = _group_struck(knowledge, scan)  # "the airstrikes targeted Camp Victoria, the headquarters of the CNA"
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1:
         a2 = actor_rules.CIVILIANS  # a strike by state forces with no armed opponent named hits civilians
     return a2, assoc1
