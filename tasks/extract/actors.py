@@ -160,9 +160,25 @@ def is_source(text: str, start: int, end: int) -> bool:
 def _ref(actor_id: str, start: int, end: int, text: str) -> ActorRef:
     before, after = text[max(0, start - 60):start], text[end:end + 60]
     said_it = bool(_SAID_IT.match(text[end:end + 220]))
-    source = bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after)) and not _PASSIVE_AGENT.search(before)
+    told = _SOURCE_BEFORE.search(before)
+    if told and _SAYING_VERB.match(told.group(0)) and _ACTS_AFTER.match(after):
+        told = None  # "the PDF said regime forces raided the camp": the subject of what is told, not who tells
+    source = bool(told or _SOURCE_AFTER.match(after) or _OWN_BODY_SAID.match(after)) and not _PASSIVE_AGENT.search(before)
     return ActorRef(actor_id, start, end, text[start:end], source=source and not said_it, said_it=said_it,
                     mediator=bool(_MEDIATOR_BEFORE.search(before)))
+
+
+# The word that makes an actor after it a source, when it is a saying verb ("said", "told NMG")
+_SAYING_VERB = re.compile(r"(?:said|says|told)\b", re.IGNORECASE)
+# ... unless the actor then acts: "said junta troops raided", "told RFA the army has been shelling"
+_ACTS_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:troops|forces|soldiers|fighters)\s+)?(?:(?:had|has|have|were|was|is|are|been|also|reportedly|"
+    r"allegedly|then|later)\s+){0,3}(?:[a-z]+ed|[a-z]+ing|shot|struck|hit|fought|seized|took|overran|began|set|burnt|fired|"
+    r"threw|blew|stormed|beat|broke|launched|opened)\b")
+# A body of the actor that told it: "the NUG's Ministry of Defense said", "the KIA's information department stated"
+_OWN_BODY_SAID = re.compile(
+    r"^['’]s?\s+(?:(?:[A-Z][\w'’-]*|of|and|for|the|information|public|relations|news|media|department|office|"
+    r"ministry|team|wing|unit)\s+){1,5}(?:said|says|told|stated|announced|reported|confirmed|statement)\b")
 
 
 # "said the town was captured by the army": the agent of a told act is a party even inside reported speech
@@ -185,15 +201,22 @@ class Roles:
 def assign_roles(refs: list[ActorRef], text: str, trigger_start: int, trigger_end: int, lo: int = 0,
                  hi: int | None = None) -> Roles:
     """actor1/actor2 from word order and voice around the trigger (see module doc)."""
-    parties = [r for r in refs if not r.source and not r.mediator]
+    war = [(m.start(), m.end()) for m in _WAR_DESCRIBED.finditer(text, lo, hi) if not m.start() <= trigger_start < m.end()]
+    parties = [r for r in refs if not r.source and not r.mediator and not any(a <= r.start < b for a, b in war)]
     mediators = tuple(dict.fromkeys(r.actor_id for r in refs if r.mediator))
     hi = len(text) if hi is None else hi
     roles = (_between(parties, text, lo, hi) or _passive(parties, text, trigger_start, trigger_end)
-             or _active(parties, refs, trigger_start, trigger_end, text, lo))
+             or _modifier_agent(parties, text, trigger_start) or _active(parties, refs, trigger_start, trigger_end, text, lo))
     roles.assoc1 = (*roles.assoc1, *mediators)
     return roles
 
 
+# "during weeks of fighting between junta troops and the rebels": the war the act happened in, whose sides
+# are not the act's ("the deadliest assault on civilians during months of fighting between X and Y")
+_WAR_DESCRIBED = re.compile(
+    r"\b(?:during|amid|after|in|following|despite)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:weeks|months|years)\s+of\s+"
+    r"(?:[\w-]+\s+)?(?:fighting|clashes|conflict|war|hostilities|battles)\s+between\s+[^.;]{1,80}?\band\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=[\s,.;]|$)", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+")
 
 
@@ -224,6 +247,21 @@ def _passive(parties: list[ActorRef], text: str, t_start: int, t_end: int) -> Ro
         return None
     patient = [r for r in parties if r.end <= t_start and r.actor_id != agents[0].actor_id]
     return Roles(agents[0].actor_id, patient[-1].actor_id if patient else None, rule="passive")
+
+
+# "killed by the junta attack", "died in a KIA ambush", "hit during military shelling": the actor named as
+# the act's modifier, after a passive or circumstance cue, acted; parties told before it were acted upon
+_MODIFIER_CUE = re.compile(r"\b(?:by|in|during|under)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+_MODIFIER_GAP = re.compile(r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,2}")
+
+
+def _modifier_agent(parties: list[ActorRef], text: str, t_start: int) -> Roles | None:
+    agent = next((r for r in reversed(parties) if r.end <= t_start), None)
+    if agent is None or not _MODIFIER_GAP.fullmatch(text[agent.end:t_start]) \
+            or not _MODIFIER_CUE.search(text[max(0, agent.start - 40):agent.start]):
+        return None
+    patient = [r for r in parties if r.end <= agent.start and r.actor_id != agent.actor_id]
+    return Roles(agent.actor_id, patient[-1].actor_id if patient else None, rule="modifier")
 
 
 # ", which has been fighting the military since 2023," / ", an ally of the army,": a description of the

@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 
 from tasks.extract import actors as actor_rules
+from tasks.extract.actor_clues import (  # noqa: F401 (_normalize: finalize, my_actors)
+    _armed_teller, _article_armed_groups, _dominant_state_actor, _group_struck, _holder, _named_allies, _named_bomber, _named_killer,
+    _normalize, _state_actor_in, _state_opponent, _state_struck,
+)
 from tasks.extract import places as place_rules
 from tasks.extract.model import Event
 from tasks.extract.scan import mentions_in
@@ -51,48 +55,6 @@ def _affinity(home: dict[str, set[str]], actor_id: str, event: Event) -> int:
             + (f"s:{place_rules.state_base(event.admin1)}" in keys))
 
 
-def _article_armed_groups(knowledge, scan) -> list[str]:
-    """Non-state armed groups named in the article, alliances replaced by their members, in order (once
-    per article: every event of it asks)."""
-    cached = getattr(scan, "_armed_groups", None)
-    if cached is None:
-        cached = _find_armed_groups(knowledge, scan)
-        scan._armed_groups = cached
-    return cached
-
-
-def _find_armed_groups(knowledge, scan) -> list[str]:
-    out: list[str] = []
-    for m in scan.mentions:
-        if m.kind != "actor":
-            continue
-        actor = knowledge.actors.get(m.ref_ids[0])
-        if actor is None or actor.inter_code not in (2, 3, 4) or actor.country_iso != "MMR":
-            continue
-        if actor_rules.is_source(scan.text, m.start, m.end):
-            continue  # "according to a local resistance group": who told the story, not who fought
-        members = knowledge.alliance_members(actor.actor_id)
-        for actor_id in (members or (actor.actor_id,)):
-            out.append(actor_id)
-    named_by_people = [(s, a) for a, s, _ in actor_rules.ethnic_rebels(scan.text) if a in knowledge.actors]
-    if named_by_people:  # "Kachin insurgents" counts where it is told, among the groups named
-        firsts = {a: m.start for m in reversed(scan.mentions) if m.kind == "actor" for a in m.ref_ids[:1]}
-        order = sorted([(firsts.get(a, 0), a) for a in out] + named_by_people)
-        out = [a for _, a in order]
-    return list(dict.fromkeys(out))
-
-
-def _normalize(knowledge, actor_id: str | None, event_type: str) -> str | None:
-    if actor_id is None or actor_id == actor_rules.GENERIC:
-        return actor_id
-    if actor_id in actor_rules.STATE_ALIASES_TO_MILITARY and actor_rules.MILITARY in knowledge.actors:
-        return actor_rules.MILITARY
-    actor = knowledge.actors.get(actor_id)
-    if actor and actor.armed_wing and event_type in actor_rules.VIOLENT_TYPES and actor.armed_wing in knowledge.actors:
-        return actor.armed_wing
-    return actor_id
-
-
 def _resolve_group(knowledge, scan, actor_id: str | None, event: Event, home, exclude: set[str]) -> tuple[str | None, tuple[str, ...]]:
     """An alliance or 'the rebels' -> (the member that fits the event, the other members named)."""
     if actor_id is None:
@@ -107,7 +69,10 @@ def _resolve_group(knowledge, scan, actor_id: str | None, event: Event, home, ex
     pool = [a for a in pool if knowledge.alliance_members(a) == ()]
     if not pool:
         return (None if actor_id == actor_rules.GENERIC else actor_id), ()
-    best = max(pool, key=lambda a: (_affinity(home, a, event), -pool.index(a)))
+    told = [m.ref_ids[0] for m in scan.mentions if m.kind == "actor"]
+    # an alliance's attack goes to the member the story is most about (its spokesman asked, its troops told),
+    # then to the one at home where it happened, then to the first named
+    best = max(pool, key=lambda a: (told.count(a), _affinity(home, a, event), -pool.index(a)))
     others = tuple(a for a in pool if a != best and (members and a in members or actor_id == actor_rules.GENERIC and
                                                       _affinity(home, a, event) >= _affinity(home, best, event)))
     return best, others if event.sub_event_type == "Agreement" else ()
@@ -122,14 +87,6 @@ def _external_actors(knowledge, scan, cand, exclude: set) -> tuple[str, ...]:
             if actor and actor.inter_code == 8 and actor.actor_id not in exclude:
                 found.append(actor.actor_id)
     return tuple(dict.fromkeys(found))
-
-
-def _dominant_state_actor(knowledge, scan) -> str | None:
-    for m in scan.mentions:
-        actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
-        if actor and actor.inter_code == 1 and actor.country_iso == "MMR":
-            return _normalize(knowledge, actor.actor_id, "Battles")
-    return None
 
 
 def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
@@ -198,116 +155,54 @@ def _civilians_with_identity(knowledge, event: Event, a2, assoc2):
     return a2, assoc2
 
 
-_NOT_THE_FORCE_AFTER = re.compile(r"^\s*(?:coup|takeover|rule|regime['’]s|government|junta['’]s|-run|-ruled|-installed)\b",
-                                  re.IGNORECASE)
-
-
-def _state_actor_in(knowledge, scan, cand) -> str | None:
-    """The state force named in the event's sentences nearest the act ("police opened fire"), not the one a
-    phrase names in passing ("protests against the military coup")."""
-    found = []
-    for s in cand.sentences:
-        for m in mentions_in(scan, s.start, s.end):
-            actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
-            if actor and actor.inter_code == 1 and actor.country_iso == "MMR" \
-                    and not _NOT_THE_FORCE_AFTER.match(scan.text[m.end:m.end + 20]):
-                found.append((abs(m.start - cand.hit.start), actor.actor_id))
-    return _normalize(knowledge, min(found)[1], "Protests") if found else None
-
-
-_BOMBER_BEFORE = re.compile(r"\b(?:planted|laid|placed|buried|thrown|hurled|lobbed|detonated|set off|triggered)\s+by\s+"
-                            r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
-_CLAIM_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?claimed responsibility\b", re.IGNORECASE)
-
-
-def _named_bomber(knowledge, scan, cand) -> str | None:
-    """Who planted the mine or threw the grenade, when a following sentence says so: "Villagers said
-    the mine had been planted by junta troops", "The PDF claimed responsibility"."""
-    if cand is None:
-        return None
-    last = cand.sentences[-1].index
-    window = [s for s in scan.sentences if s.index in {x.index for x in cand.sentences} or last < s.index <= last + 2]
-    for s in window:
-        refs = actor_rules.actor_refs(knowledge, mentions_in(scan, s.start, s.end), scan.text, s.start, s.end)
-        for r in refs:
-            if r.actor_id != actor_rules.GENERIC and (_BOMBER_BEFORE.search(scan.text[max(s.start, r.start - 50):r.start])
-                                                      or _CLAIM_AFTER.match(scan.text[r.end:r.end + 40])):
-                return _normalize(knowledge, r.actor_id, "Explosions/Remote violence")
-    return None
-
-
-# The state's forces named as what a strike hit: "drones struck a military headquarters", "attacks on
-# the junta's airbase", "targeted the regime chief's residence".
-_TARGET_AFTER = re.compile(r"^['’]?s?\s+(?:[\w-]+\s+){0,2}?(?:headquarters|bases?|air ?bases?|airports?|airfields?|outposts?|"
-                           r"camps?|positions?|residences?|command|targets?|installations?|facilities|compounds?|barracks|"
-                           r"council|offices?)\b", re.IGNORECASE)
-_TARGET_BEFORE = re.compile(r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking)\s+(?:the\s+|a\s+|an\s+)?"
-                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
-
-
-def _state_struck(knowledge, scan, cand) -> str | None:
-    """The state actor a drone strike hit, when the sentences telling it name the state as the target and
-    never as the one who struck before the strike is told ("junta drones bombed ...")."""
-    found = None
-    for s in cand.sentences:
-        for m in mentions_in(scan, s.start, s.end):
-            actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
-            if not (actor and actor.inter_code == 1 and actor.country_iso == "MMR"):
-                continue
-            if _TARGET_AFTER.match(scan.text[m.end:m.end + 40]) or _TARGET_BEFORE.search(scan.text[max(s.start, m.start - 30):m.start]):
-                found = found or _normalize(knowledge, actor.actor_id, "Explosions/Remote violence")
-            elif s is cand.first and m.start < cand.hit.start:
-                return None
-    return found
-
-
-# "had been under the control of the TNLA", "controlled by the KIA", "retook the town from the AA", "TNLA-held"
-_HELD_BEFORE = re.compile(
-    r"(?:under\s+(?:the\s+)?control\s+of|(?:controlled|held|run|administered)\s+by|in\s+the\s+hands\s+of|"
-    r"(?:re)?(?:captured|took|taken|seized|retook|retaken|regained|reclaimed|wrested|won)\s+(?:[\w'’-]+\s+){0,6}?from)"
-    r"\s+(?:the\s+)?(?:ethnic\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
-
-
-def _holder(knowledge, scan) -> str | None:
-    """The non-state group the report says held a place, first told."""
-    named = [(m.start, m.end, m.ref_ids[0]) for m in scan.mentions if m.kind == "actor"]
-    named += list((s, e, a) for a, s, e in actor_rules.ethnic_rebels(scan.text))
-    for start, end, actor_id in sorted(named):
-        actor = knowledge.actors.get(actor_id)
-        if actor is None or actor.inter_code not in (2, 3) or knowledge.alliance_members(actor_id):
-            continue
-        if _HELD_BEFORE.search(scan.text[max(0, start - 90):start]) or re.match(r"-(?:controlled|held)\b", scan.text[end:end + 12]):
-            return _normalize(knowledge, actor_id, "Battles")
-    return None
-
-
 def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=None):
     """ACLED conventions per event type: protests are by protesters, riots by rioters, strikes on
     villages hit civilians, a non-state takeover is against the state's forces."""
-    et, sub = event.event_type, event.sub_event_type
-    civil = {a for a in knowledge.actors if knowledge.actors[a].inter_code in (6, 7)}
-    if et == "Protests":
+    if event.event_type in ("Protests", "Riots"):
+        return _crowd_sides(knowledge, scan, event, a1, a2, assoc1, cand)
+    a1, a2 = _who_acted(knowledge, scan, event, a1, a2, cand)
+    a2, assoc1 = _who_was_hit(knowledge, scan, event, a1, a2, assoc1, cand)
+    return _taken_and_agreed(knowledge, scan, event, a1, a2, assoc1, cand)
+
+
+def _inter(knowledge, actor_id):
+    return knowledge.actors[actor_id].inter_code if actor_id in knowledge.actors else None
+
+
+def _crowd_sides(knowledge, scan, event: Event, a1, a2, assoc1, cand):
+    """Protests are by protesters (against the state force named, the one that fired in excessive force);
+    riots by rioters, mob violence against civilians."""
+    sub = event.sub_event_type
+    if event.event_type == "Protests":
+        civil = {a for a in knowledge.actors if knowledge.actors[a].inter_code in (6, 7)}
         group = a1 if a1 in civil and a1 != actor_rules.PROTESTERS else None
-        state = a2 if a2 and knowledge.actors.get(a2) and knowledge.actors[a2].inter_code == 1 else (
-            a1 if a1 and knowledge.actors.get(a1) and knowledge.actors[a1].inter_code == 1 else None)
+        state = a2 if _inter(knowledge, a2) == 1 else (a1 if _inter(knowledge, a1) == 1 else None)
         if cand is not None and (state is None and sub != "Peaceful protest" or sub == "Excessive force against protesters"):
             state = _state_actor_in(knowledge, scan, cand) or state  # the force that fired: the one nearest the act
         assoc = tuple(x for x in (group,) if x) + assoc1
         if sub == "Excessive force against protesters" and state:
             return state, actor_rules.PROTESTERS, assoc  # coding guide: actor1 is the force that fired
         return actor_rules.PROTESTERS, (state if sub != "Peaceful protest" else None), assoc
-    if et == "Riots":
-        victim = a2 if a2 and a2 != actor_rules.RIOTERS else None
-        if sub == "Mob violence" and victim is None:
-            victim = actor_rules.CIVILIANS
-        return actor_rules.RIOTERS, victim, assoc1
-    inter = lambda a: knowledge.actors[a].inter_code if a in knowledge.actors else None  # noqa: E731
+    victim = a2 if a2 and a2 != actor_rules.RIOTERS else None
+    if sub == "Mob violence" and victim is None:
+        victim = actor_rules.CIVILIANS
+    return actor_rules.RIOTERS, victim, assoc1
+
+
+def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
+    """actor1 by the event's kind: the armed side acts on people; a strike from the air is the state's, a
+    drone strike on the state's base the resistance's; a bomb nobody is named for, an unidentified group's."""
+    et, sub = event.event_type, event.sub_event_type
+    inter = lambda a: _inter(knowledge, a)  # noqa: E731
     if et in actor_rules.VIOLENT_TYPES and inter(a1) in (6, 7) and (a2 is None or inter(a2) in (1, 2, 3, 4, 8)):
         a1, a2 = a2, a1  # "two villagers were killed when the junta bombed": the armed actor acts
     elif et in actor_rules.VIOLENT_TYPES and inter(a1) in (6, 7) and inter(a2) in (6, 7):
         a1 = None  # "witnesses and activists described drone attacks on families": nobody armed is named
     if sub == "Non-violent transfer of territory" and _GIVING_UP.search(event.rule):
         a1, a2 = a2, a1  # "troops withdrew ... and KIA fighters moved in": the one taking over is actor1
+    if et == "Battles" and (a1 is None or a2 is None) and inter(a1 or a2) in (None, 1) and cand is not None:
+        teller = _armed_teller(knowledge, scan, cand)  # "according to the KIA, the helicopter was shot down"
+        a1, a2 = (teller, a2) if a1 is None else (a1, teller)
     drone = cand is not None and "drone" in cand.hit.text.lower()  # both sides fly drones now; jets are the state's
     if drone and et == "Explosions/Remote violence" and (a1 is None or inter(a1) == 1):
         struck_state = _state_struck(knowledge, scan, cand)
@@ -324,18 +219,29 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
         # only the state flies aircraft, but anyone can plant a mine or throw a grenade: ACLED codes a
         # bombing whose perpetrator the report does not name as an unidentified armed group
         if sub in _PLANTED or drone:
-            a1 = (_named_bomber(knowledge, scan, cand) or (_state_actor_in(knowledge, scan, cand) if drone else None)
+            a1 = (_named_bomber(knowledge, scan, cand) or (_state_actor_in(knowledge, scan, cand, acting=True) if drone else None)
                   or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None))
         else:
             a1 = _dominant_state_actor(knowledge, scan) or (
                 actor_rules.MILITARY if sub == "Air/drone strike" and actor_rules.MILITARY in knowledge.actors else None) or (
                 UNIDENTIFIED if sub == "Shelling/artillery/missile attack" and UNIDENTIFIED in knowledge.actors else None)
+    if a1 is None and et == "Violence against civilians" and cand is not None:
+        a1 = _named_killer(knowledge, scan, cand)
     if a1 is None and et == "Violence against civilians" and UNIDENTIFIED in knowledge.actors:
         a1 = UNIDENTIFIED  # coding guide: "Unidentified Armed Group when the attacker is not named"
+    return a1, a2
+
+
+def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
+    """actor2 by the event's kind when the sentence names none: civilians for one-sided violence, the
+    state's forces for a rebel attack, the group that held a place for a change of territory."""
+    et, sub = event.event_type, event.sub_event_type
+    inter = lambda a: _inter(knowledge, a)  # noqa: E731
     if a2 is None and et in ("Violence against civilians", "Explosions/Remote violence") and inter(a1) in (1, 2, 3):
         a2 = actor_rules.CIVILIANS if et == "Violence against civilians" or event.fatalities or event.injured else None
-    if a2 is None and assoc1 and (sub == "Agreement" or et == "Battles" and cand is not None and _RECIPROCAL.search(cand.hit.text)):
-        a2, assoc1 = assoc1[0], assoc1[1:]  # "X and Y clashed", "X and Y agreed" (but "X and Y took the town": allies)
+    foes = [a for a in assoc1 if a not in _named_allies(scan)]  # "troops and allied SNA forces ... clashes": one side
+    if a2 is None and foes and (sub == "Agreement" or et == "Battles" and cand is not None and _RECIPROCAL.search(cand.hit.text)):
+        a2, assoc1 = foes[0], tuple(a for a in assoc1 if a != foes[0])  # "X and Y clashed", "X and Y agreed" (but "X and Y took the town": allies)
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) in (2, 3) and cand is not None and any(
             _CIVILIAN_VICTIMS.search(s.text) for s in cand.sentences):
         a2 = actor_rules.CIVILIANS  # "threw a grenade ..., injuring two officials"
@@ -348,11 +254,19 @@ def _apply_type_defaults(knowledge, scan, event: Event, a1, a2, assoc1, cand=Non
             and inter(a2) not in (2, 3):
         a2 = _holder(knowledge, scan) or a2  # the town the army retook was held by the group the report says held it
     if a2 is None and et == "Battles" and inter(a1) == 1:
-        groups = _article_armed_groups(knowledge, scan)
-        a2 = _normalize(knowledge, groups[0], et) if groups else None
+        a2 = _state_opponent(knowledge, scan, cand)
+    if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1 and not (event.fatalities or event.injured):
+        a2 = _group_struck(knowledge, scan)  # "the airstrikes targeted Camp Victoria, the headquarters of the CNA"
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1:
         a2 = actor_rules.CIVILIANS  # a strike by state forces with no armed opponent named hits civilians
-    if sub in ("Arrests", "Abduction/forced disappearance") and inter(a1) in (5, 6, 7):
+    return a2, assoc1
+
+
+def _taken_and_agreed(knowledge, scan, event: Event, a1, a2, assoc1, cand):
+    """Arrests and abductions: the people named are the ones taken; an agreement is between the state and
+    the group the article names."""
+    sub = event.sub_event_type
+    if sub in ("Arrests", "Abduction/forced disappearance") and _inter(knowledge, a1) in (5, 6, 7):
         # "Thirty protesters have been arrested": the people named are the ones taken, never the takers
         a1, a2 = (_state_actor_in(knowledge, scan, cand) if cand is not None and sub == "Arrests" else None), a1
     if a2 is None and sub in ("Arrests", "Looting/property destruction", "Abduction/forced disappearance"):

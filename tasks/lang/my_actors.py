@@ -21,23 +21,42 @@ UNNAMED_ATTACKER = ("Attack", "Abduction/forced disappearance", "Sexual violence
 UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack")
 # what a strike hits when it is no battle's support (and, with no side named as the target, whom it
 # hits): people, homes, schools, a village as the target
-STRUCK_CIVILIAN = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|ဆေးကုသ|အိမ်|ဈေး|စစ်ဘေးရှောင်|ကိုရင်|သံဃာ"
+STRUCK_CIVILIAN = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|ဆေးကုသ|အိမ်|ဈေး|စစ်ဘေးရှောင်|စစ်ရှောင်|ကိုရင်|သံဃာ"
                              r"|အမျိုးသမီး|စစ်သုံ့ပန်း|အကျဉ်းသား"   # (captives fight for no side)
                               r"|(?:ရွာ|မြို့)(?:ပေါ်|များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")   # (a town bombed as such too)
 DRONE = "ဒရုန်း"   # a drone: resistance forces fly them too, unlike jets and helicopters
 
 
 def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple[str | None, str | None]:
-    """actor1 and actor2 as canonical ids, with ACLED's defaults for what the text leaves unsaid."""
-    event_type, sub = cand.hit.event_type, cand.hit.sub_event_type
-    norm = [_normalize(knowledge, a, event_type) for a in (cand.roles.actor1, cand.roles.actor2)]
-    actor1, actor2 = norm
+    """actor1 and actor2 as canonical ids, with ACLED's defaults for what the text leaves unsaid. The rules
+    run in a fixed order (each phase sees the sides the one before left): who was hit and who flew, who
+    took or marched, then the victims' and a battle's missing side."""
+    event_type = cand.hit.event_type
+    actor1, actor2 = [_normalize(knowledge, a, event_type) for a in (cand.roles.actor1, cand.roles.actor2)]
     if event_type != "Battles" and cand.roles.partner and actor2 == _normalize(knowledge, cand.roles.partner, event_type):
         actor2 = None   # "ပျူစောထီးနှင့် စစ်ကောင်စီတပ်က မီးရှို့": the militia burned the village with the army
     named = [_normalize(knowledge, a, event_type) for a in cand.roles.named]
+    actor1, actor2 = _hit_or_flying(knowledge, cand, actor1, actor2)
+    actor1, actor2 = _takers_and_marchers(knowledge, cand, actor1, actor2, named, article_armed)
+    actor1, actor2, named = _victims_and_battle_sides(knowledge, cand, actor1, actor2, named, article_armed, event)
+    if actor1 == "pdf" and event_type in actor_rules.VIOLENT_TYPES:
+        # "KIA, PDF များက": the named group, not the umbrella word outlets use for any local force
+        actor1 = next((a for a in named if a not in ("pdf", actor2) and not is_state(knowledge, a)
+                       and knowledge.actors.get(a) and knowledge.actors[a].inter_code in (2, 3)), actor1)
+    if actor1 == actor2:
+        actor2 = None
+    return actor1, actor2
+
+
+def _hit_or_flying(knowledge, cand, actor1: str | None, actor2: str | None) -> tuple[str | None, str | None]:
+    """A side counted dead or hurt was hit; only the military flies aircraft; state forces do not attack
+    their own."""
+    event_type, sub = cand.hit.event_type, cand.hit.sub_event_type
     drone = any(DRONE in s.text for s in cand.sentences)
     if sub in DEFAULT_MILITARY and actor1 and not is_state(knowledge, actor1) and _counted_hit(cand, actor1):
         actor1, actor2 = None, actor1   # "…ကြောင့် PDF ရဲဘော် ၂ ဦး ကျဆုံး": the side counted dead was hit, not flying
+    if sub in UNNAMED_BOMBER and actor1 and actor2 in (None, actor1) and _counted_hit(cand, actor1):
+        actor1, actor2 = None, actor1   # "ဗုံးပေါက်ကွဲ၍ ရဲ ၂ ဦး ဒဏ်ရာရ" (a bomb went off, 2 police hurt): they were hit
     if sub in DEFAULT_MILITARY and drone and actor1 is None and is_state(knowledge, actor2):
         # the junta's post "was drone-bombed" (ဒရုန်းဖြင့် ဗုံးချ တိုက်ခိုက်ခံရ): resistance drones, doer unnamed
         actor1 = "pdf"
@@ -50,6 +69,13 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
     if actor1 and actor2 and is_state(knowledge, actor1) and is_state(knowledge, actor2) \
             and event_type in actor_rules.VIOLENT_TYPES:
         actor1 = None   # the junta's forces do not attack their own police station: the doer is unnamed
+    return actor1, actor2
+
+
+def _takers_and_marchers(knowledge, cand, actor1: str | None, actor2: str | None, named: list[str],
+                         article_armed: list[str]) -> tuple[str | None, str | None]:
+    """Who took a place (and from whom), the unnamed attacker of a fight with the junta, a march's sides."""
+    event_type, sub = cand.hit.event_type, cand.hit.sub_event_type
     if sub == "Non-state actor overtakes territory" and (actor1 is None or is_state(knowledge, actor1)) \
             and cand.roles.actor1 is None:
         # "MNDAA ထံ လက်နက်ချ" (surrendered to the MNDAA): the named non-state side is the one that took it
@@ -80,9 +106,19 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         # a town is taken from the junta's forces; a camp of another armed group ("BGF စခန်းကို KNLA
         # သိမ်း") is taken from that group, an ally named beside the taker ("KIA, PDF") is no loser
         actor2 = actor_rules.MILITARY
+    return actor1, actor2
+
+
+def _victims_and_battle_sides(knowledge, cand, actor1: str | None, actor2: str | None, named: list[str],
+                              article_armed: list[str], event) -> tuple[str | None, str | None, list[str]]:
+    """Civilians as the victims nobody else is; a battle's missing side from the article's armed actors
+    (returned with them, for the PDF rule after it); allies named together fought the junta."""
+    event_type, sub = cand.hit.event_type, cand.hit.sub_event_type
     if sub in CIVILIAN_TARGET:
         if actor1 is None and sub in UNNAMED_ATTACKER:
-            actor1 = "unidentified_armed_group"
+            # "Black Tiger အဖွဲ့က သုတ်သင်" (a group the knowledge does not know killed him): named, a local force
+            known = any(_unknown_doer(s, cand.marked) for s in cand.sentences)
+            actor1 = "pdf" if known else "unidentified_armed_group"
         if actor1 is None and sub == "Arrests":
             actor1 = actor_rules.MILITARY
         if actor2 is None or (sub != "Arrests" and actor2 == actor_rules.MILITARY and actor1 != actor_rules.MILITARY):
@@ -96,7 +132,7 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
     if actor1 is None and sub in UNNAMED_BOMBER:
         actor1 = "unidentified_armed_group"   # coding guide: the attacker is not named
     elif event_type == "Battles":
-        named += [a for a in article_armed if a not in named]
+        named = named + [a for a in article_armed if a not in named]
         others = [a for a in named if a not in (actor1, None)]
         if actor1 is None and others:
             actor1, others = others[0], others[1:]
@@ -113,13 +149,7 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
             if event is not None and _affinity(home, actor2, event) > _affinity(home, actor1, event):
                 actor1 = actor2
             actor2 = actor_rules.MILITARY
-    if actor1 == "pdf" and event_type in actor_rules.VIOLENT_TYPES:
-        # "KIA, PDF များက": the named group, not the umbrella word outlets use for any local force
-        actor1 = next((a for a in named if a not in ("pdf", actor2) and not is_state(knowledge, a)
-                       and knowledge.actors.get(a) and knowledge.actors[a].inter_code in (2, 3)), actor1)
-    if actor1 == actor2:
-        actor2 = None
-    return actor1, actor2
+    return actor1, actor2, named
 
 
 # a group noun marked as the doer ("Yangon-e UG အဖွဲ့က", "ဒေါင်းနက် ပြောက်ကျားတပ်ဖွဲ့က"): a named force

@@ -23,6 +23,7 @@ from tasks.extract.dates import ResolvedDate
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
+from tasks.lang.my_acts import GENERIC_ATTACK, refines
 from tasks.lang.my_actors import air_support, article_armed, attack_on_forces, event_actors, is_state
 from tasks.lang.my_roles import (
     LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, township_mentions,
@@ -36,8 +37,6 @@ HISTORY_DAYS = 45
 PASSIVE_WINDOW = 16   # "...တိုက်ခိုက်မှုကို ခံခဲ့ရ": the act's noun ending and object particle before ခံ
 WEAK_TRIGGER = 0.8
 SECOND_TRIGGER = 0.9
-# "attacked", "fired on": after a mine, a strike or a raid, the next sentence's generic verb tells the same act
-GENERIC_ATTACK = frozenset({"တိုက်ခိုက်", "ပစ်ခတ်", "ပစ်ခတ်တိုက်ခိုက်"})
 SUBSTANTIAL = 40   # characters: shorter lines are bylines, datelines, menu words
 STATE_PASSIVE = "ခံထားရ"
 TRANSFER = "Non-violent transfer of territory"
@@ -280,9 +279,11 @@ def _merge(candidates: list[Candidate], sentences: list[Sentence]) -> list[Candi
     for cand in candidates:
         prev = _previous(events, cand, sentences)
         near = prev is not None and _gap(sentences, prev.sentences[-1].index, cand.first.index) <= 1
-        same_kind = prev is not None and (cand.casualty_only or cand.hit.event_type == prev.hit.event_type
+        weapon = prev is not None and refines(prev.hit, cand.hit)   # "attacked" (headline), "with a grenade" (lead)
+        same_kind = prev is not None and (cand.casualty_only or cand.hit.event_type == prev.hit.event_type or weapon
                                           or cand.hit.weight < 0.7 or cand.hit.text in GENERIC_ATTACK)
         if near and same_kind and _compatible(prev, cand):
+            prev.hit = cand.hit if weapon else prev.hit
             _absorb(prev, cand)
         elif cand.casualty_only or cand.anaphoric:
             if prev is not None and _compatible(prev, cand):
@@ -387,10 +388,6 @@ def _force_on_protesters(knowledge, event: Event) -> None:
     event.disorder_type = _disorder(event.event_type, event.sub_event_type)
     _set_actor(knowledge, event, "1", force)
     _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
-
-
-
-
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -141,12 +141,16 @@ def marked_actors(knowledge, words: Words, text: str, mentions, span: tuple[int,
 
 _VERB_KINDS = (("descriptor_after", "descriptor"), ("agent_verb", "agent"), ("patient_verb", "object"))
 _PLURAL = re.compile(r"\s*(?:များ|တွေ)?\s*")
+_AREA = re.compile(r"\s*(?:(?:အမှတ်)?\s*\(?\s*[0-9\u1040-\u1049]*\s*\)?\s*(?:တပ်မဟာ|တပ်ရင်း)\s*(?:အမှတ်)?\s*\(?\s*[0-9\u1040-\u1049]*\s*\)?)?"
+                   r"\s*(?:ဒေသ|နယ်မြေ)(?!\s*(?:ကာကွယ်|တပ်|ခံ))")
 
 
 def _verb_after(words: Words, text: str, end: int) -> str | None:
     """What the words right after a name (past a plural ending) make of it: a description of someone
     else (opponents of X, an area X controls), the layer of a mine, or the one who stepped on it."""
     at = _PLURAL.match(text, end).end()
+    if _AREA.match(text, at):
+        return "descriptor"   # "KIA အမှတ်(၂) တပ်မဟာဒေသတွင်" (in KIA brigade 2's area): where, not who
     for kind, role in _VERB_KINDS:
         if any(text.startswith(w, at) for w in words.kind(kind)):
             return role

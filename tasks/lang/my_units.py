@@ -8,6 +8,7 @@ The alias matcher knows fixed strings. News names forces in three open families 
 - a township's PDF by a Latin acronym ending in PDF ("TPDF", "MPDF", "YPDF-3"): a local people's defence
   force, the guide's "PDF" unless the knowledge names it otherwise ("MDY-PDF" is an alias already);
 - a known abbreviation written with dots ("K.N.L.A", "P.D.F."): the group of the bare abbreviation;
+- a known Latin abbreviation with a Burmese particle glued to it ("KIAက", "PDFတွေ"): that group;
 - the police by the bare ရဲ right before a head count ("ရဲ ၂ ဦး", "ရဲနှစ်ယောက်"): alone, ရဲ is also
   "brave" and the start of ရဲဘော် (comrade), and ရဲ့ is "of"; before a count of persons it is policemen.
 """
@@ -20,6 +21,7 @@ from tasks.extract.actors import CIVILIANS, MILITARY
 from tasks.lang.my_words import is_syllable_boundary
 from tasks.knowledge import Mention
 from tasks.lang.my_roles import drop_other_armies
+from tasks.lang.my_towns import tract_towns
 from tasks.lang.my_where import drop_non_places
 
 _NUMBER = r"[\(\-]?\s*(?:အမှတ်\s*)?[\u1040-\u10490-9]+\s*\)?"
@@ -29,12 +31,17 @@ _LOCAL_PDF = re.compile(r"(?<![A-Za-z\-])[A-Z]{1,6}-?PDF(?:\s*-\s*[\u1040-\u1049
 _POLICE_COUNT = re.compile(r"ရဲ(?![\u102b-\u103e])(?:များ|တွေ)?\s*\(?\s*(?:[\u1040-\u10490-9]+|တစ်|တ|နှစ်|သုံး|လေး"
                            r"|ငါး|ခြောက်|ခုနစ်|ရှစ်|ကိုး|ဆယ်)\s*\)?\s*(?:ဦး|ယောက်)")
 _DOTTED = re.compile(r"(?<![A-Za-z.])(?:[A-Z]\.){1,5}[A-Z](?![A-Za-z])\.?")
+# a Latin abbreviation with a Burmese particle glued to it ("KIAက", "PDFတွေ", "MNDAAရဲ့", "BGFစခန်း"): Burmese
+# writes no space there, so the Latin word's end is where the Burmese script begins
+_GLUED = re.compile(r"(?<![A-Za-z0-9.\-])[A-Z][A-Z\-]{1,7}(?=[\u1000-\u109f])")
 
 
 def article_mentions(knowledge, text: str) -> list[Mention]:
     """The matcher's mentions of a Burmese text, less the names that are no place or no Tatmadaw, plus the
     open-family actor names."""
     found = drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
+    towns = tract_towns(knowledge, text, found)   # "မိုးဗြဲမြို့": a town MIMU lists only as a village tract
+    found = sorted([*found, *towns], key=lambda m: (m.start, -m.end)) if towns else found
     return _local_forces(knowledge, text, unit_mentions(knowledge, text, found))
 
 
@@ -86,6 +93,10 @@ def _found(knowledge, text: str):
     for m in _POLICE_COUNT.finditer(text):
         if is_syllable_boundary(text, m.start()):
             yield m.start(), m.start() + 2, "ရဲ", "police_myanmar"
+    for m in _GLUED.finditer(text):
+        actor_id = _whole_actor(knowledge, m.group(0))
+        if actor_id:
+            yield m.start(), m.end(), m.group(0), actor_id
     for m in _DOTTED.finditer(text):
         bare = m.group(0).replace(".", "")
         actor_id = _whole_actor(knowledge, bare)

@@ -28,7 +28,9 @@ _BETWEEN = re.compile(
 _ROUTE = re.compile(r"(?:[^\s\u104a\u104b]+\s*\u104a\s*){2,}[^\s\u104a\u104b]+\s*(?:ကား|ယာဉ်)")
 # a convoy's or a column's journey, "from X toward Y" ("စစ်ကိုင်းကနေ မုံရွာဘက်ကို မောင်းနှင်လာတဲ့ ယာဉ်တန်း"):
 # the towns it left and was heading to are not where it was hit
-_JOURNEY = re.compile(r"[^\s\u104a\u104b]+?\s*(?:မြို့)?\s*(?:ကနေ|မှ)\s*[^\s\u104a\u104b]+?\s*(?:မြို့)?\s*ဘက်\s*(?:ကို|သို့)")
+# (also without ဘက် when a verb of going follows: "ပခုက္ကူမြို့မှ ပခန်းမြို့သို့လာသည့် စစ်ကြောင်း")
+_JOURNEY = re.compile(r"[^\s\u104a\u104b]+?\s*(?:မြို့)?\s*(?:ကနေ|မှ)\s*[^\s\u104a\u104b]+?\s*(?:မြို့)?\s*"
+                      r"(?:ဘက်\s*(?:ကို|သို့)|(?:ကို|သို့)\s*(?=(?:ထွက်)?(?:လာ|သွား|ချီ|မောင်း|ဆုတ်|ပြန်)))")
 # an ethnic state's name before "တပ်" names a force ("ကရင်နီတပ်ပေါင်းစု"), not where it fought
 _FORCE_AFTER = re.compile(r"\s*(?:အမျိုးသား)?တပ်")
 # "မုံရွာအခြေစိုက် ကုန်သည်များ" (Monywa-based traders): where a source or a group is based, not the event

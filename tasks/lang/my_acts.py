@@ -1,0 +1,21 @@
+"""Which act a Burmese story tells when its headline and its lead name it in different words.
+
+A headline often says only that a group "attacked" (တိုက်ခိုက်) or "fired on" (ပစ်ခတ်) a post; the lead
+then names the weapon: "လက်ပစ်ဗုံးဖြင့် တိုက်ခိုက်" (attacked with a grenade), "မိုင်းခွဲ" (set off a mine).
+That is one act, and the weapon decides its ACLED type. The other direction (a mine first, then a generic
+"attacked") is already one act in my_events' merge.
+"""
+
+from __future__ import annotations
+
+GENERIC_ATTACK = frozenset({"တိုက်ခိုက်", "ပစ်ခတ်", "ပစ်ခတ်တိုက်ခိုက်"})
+# weapons the attacker itself carries to the target: the generic attack before them is their act;
+# air strikes and shelling are left out (a headline's ground attack and the junta's air support of the
+# same fight are two sides' acts, my_actors.air_support)
+CLOSE_WEAPONS = frozenset({"Grenade", "Remote explosive/landmine/IED", "Suicide bomb"})
+
+
+def refines(general, specific) -> bool:
+    """Does `specific` (a later sentence's act) name the weapon of `general` (a generic attack)?"""
+    return general.text in GENERIC_ATTACK and specific.sub_event_type in CLOSE_WEAPONS \
+        and general.event_type != specific.event_type
