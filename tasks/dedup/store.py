@@ -21,7 +21,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from tasks.article_span import span_filter
+from tasks.article_span import capped, span_filter
 from tasks.db import insert, shared_store, transaction, upsert
 from tasks.dedup.article_store import update_stories, write_stories
 from tasks.dedup.events import (EVENT_METHOD_VERSION, Cluster, Clustering, Mention, cluster_mentions, make_mention,
@@ -80,6 +80,12 @@ _MENTIONS_SQL = (
 FETCH_ROWS = 2000       # rows per fetch while streaming mentions
 MERGE_CHUNK = 1000      # clusters merged (their members' rows read back) and written at a time
 LINK_CHUNK = 5000       # link rows (seven short columns) written per statement
+# What DuckDB may hold while event dedup reads and writes: its cache of the events table and the rows of
+# the one write transaction (a backlog's tens of thousands of links and merged rows: about 100 MB at
+# 20,000 articles, uncapped) spill to its temp directory beyond this. 32 MB fails to merge a chunk.
+EVENT_DEDUP_MEMORY_MB = 64
+# The same for writing the story rows (a signature of 126 integers each).
+STORY_WRITE_MEMORY_MB = 64
 
 
 def _mention_rows(con: duckdb.DuckDBPyConnection, where: str = "", params: list | None = None) -> Iterator[dict]:
@@ -219,6 +225,11 @@ def dedup_events(con: duckdb.DuckDBPyConnection, stories: dict[str, str], rebuil
 
     A run killed after the stories were written leaves them and the old event clusters: the next run
     replays the new mentions and recomputes every merged row, as one uninterrupted run would."""
+    with capped(con, EVENT_DEDUP_MEMORY_MB):
+        return _dedup_events(con, stories, rebuild)
+
+
+def _dedup_events(con: duckdb.DuckDBPyConnection, stories: dict[str, str], rebuild: bool) -> dict[str, Any]:
     mentions, fingerprints, outlets = load_mentions(con)
     links = _stored_links(con)
     clustering, replayed = cluster_events(mentions, fingerprints, links, rebuild)
@@ -266,7 +277,7 @@ def run_story_dedup(connection: Connection, rebuild: bool = False) -> dict[str, 
     let go before the event mentions are loaded."""
     with connection() as con:
         update = update_stories(con, rebuild)
-    with connection() as con, transaction(con):
+    with connection() as con, capped(con, STORY_WRITE_MEMORY_MB), transaction(con):
         write_stories(con, update)
     return update.stories
 
