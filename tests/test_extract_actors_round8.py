@@ -120,3 +120,12 @@ def test_a_strike_that_killed_villagers_still_hit_civilians(knowledge):
             "Other airstrikes last month targeted the headquarters of the Chin National Army.")
     event = _main(knowledge, text)
     assert event.actor2_id == "civilians_myanmar"
+
+
+def test_its_troops_after_said_are_the_tellers_own_not_the_army(knowledge):
+    # "troops" alone reads as the army; after "said ... its" they are the group that tells it
+    text = ("The Arakan Army said on Tuesday that its troops had captured the headquarters of the military's "
+            "Western Regional Command in Ann town, Rakhine State, after weeks of fighting.")
+    event = _main(knowledge, text)
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert (event.actor1_id, event.actor2_id) == ("ula_aa", "military_myanmar")

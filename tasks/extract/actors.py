@@ -161,7 +161,7 @@ def _ref(actor_id: str, start: int, end: int, text: str) -> ActorRef:
     before, after = text[max(0, start - 60):start], text[end:end + 60]
     said_it = bool(_SAID_IT.match(text[end:end + 220]))
     told = _SOURCE_BEFORE.search(before)
-    if told and _SAYING_VERB.match(told.group(0)) and _ACTS_AFTER.match(after):
+    if told and _SAYING_VERB.match(told.group(0)) and _ACTS_AFTER.match(after) and not _TELLERS_OWN.search(before):
         told = None  # "the PDF said regime forces raided the camp": the subject of what is told, not who tells
     source = bool(told or _SOURCE_AFTER.match(after) or _OWN_BODY_SAID.match(after)) and not _PASSIVE_AGENT.search(before)
     return ActorRef(actor_id, start, end, text[start:end], source=source and not said_it, said_it=said_it,
@@ -175,6 +175,8 @@ _ACTS_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:troops|forces|soldiers|fighters)\s+)?(?:(?:had|has|have|were|was|is|are|been|also|reportedly|"
     r"allegedly|then|later)\s+){0,3}(?:[a-z]+ed|[a-z]+ing|shot|struck|hit|fought|seized|took|overran|began|set|burnt|fired|"
     r"threw|blew|stormed|beat|broke|launched|opened)\b")
+# "the MNDAA said its troops had seized the base": the teller's own forces, not the generic "troops" (the army)
+_TELLERS_OWN = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 # A body of the actor that told it: "the NUG's Ministry of Defense said", "the KIA's information department stated"
 _OWN_BODY_SAID = re.compile(
     r"^['’]s?\s+(?:(?:[A-Z][\w'’-]*|of|and|for|the|information|public|relations|news|media|department|office|"
