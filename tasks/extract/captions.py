@@ -10,6 +10,7 @@ neither its date nor its place to the sentences after it. A leaf module: it read
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # a credit closing the line: " / The Irrawaddy", "(AP)", "(Photo: ABN)", "Photo: EPA", "| Photo Credit: AFP"
 _CREDIT_END = re.compile(
@@ -80,12 +81,17 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
 
 def is_link_list_at(text: str, pos: int) -> bool:
     """Is `pos` on a line of a run of at least three headline-like bullet lines (blank lines between allowed)?"""
-    lines = _headline_lines(text)
+    return any(lo <= pos <= hi for lo, hi in _link_runs(text))
+
+
+@lru_cache(maxsize=4)
+def _link_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of an article's link lists, found once per text: the extractor asks for every sentence."""
     runs, run = [], []
-    for lo, hi in lines:
+    for lo, hi in _headline_lines(text):
         if run and text[run[-1][1]:lo].strip():
             runs.append(run)
             run = []
         run.append((lo, hi))
     runs.append(run)
-    return any(len(r) >= LINK_RUN and r[0][0] <= pos <= r[-1][1] for r in runs)
+    return tuple((r[0][0], r[-1][1]) for r in runs if len(r) >= LINK_RUN)
