@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from tasks.knowledge import Knowledge, Mention
-from tasks.relevance import is_foreign_country, strongest_trigger
+from tasks.relevance import LEAD_VIOLENCE_WEIGHT, VIOLENT_TYPES, is_foreign_country, strongest_trigger
 
 # A "title" that is the page's furniture, not a headline ("Latest News", "World", "Advertisement", "CNI News",
 # a bare date or address): what a scraper takes when the page's own headline is missed.
@@ -179,3 +179,54 @@ def lead_units(text: str, units: list[tuple[int, int]], language: str) -> int:
         if len(text[start:end].split()) >= LEAD_MIN_WORDS:
             return index + 1
     return 1
+
+
+# Named Myanmar parties and movements: no other country has them, so naming one places a story in Myanmar
+# ("military labels NLD 'authoritarian'"). Their members are civilians (ACLED inter 6-7), which is why
+# tasks.knowledge does not count them as anchors. The Rohingya are not among them: they also live in
+# Bangladesh's camps, whose stories are Bangladesh's unless they name Myanmar.
+MYANMAR_ONLY_PARTIES = frozenset({"nld", "usdp", "cdm_myanmar"})
+
+
+def names_myanmar_party(knowledge: Knowledge, mentions: list[Mention]) -> bool:
+    return any(m.kind == "actor" and not m.needs_context and not MYANMAR_ONLY_PARTIES.isdisjoint(m.ref_ids)
+               for m in mentions)
+
+
+# A village named where a place stands: "in Done Taw", "near Hnan Khar", "Done Taw villagers".
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|outside|into|on|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:village|villages|villagers|residents|massacre|raid|attack)\b", re.IGNORECASE)
+# First words of Thai and Lao village names ("Ban Nam Khem", "Mae Sai", "Huai Kha"): Shan villages share them.
+_SHARED_FIRST_WORDS = frozenset({"ban", "mae", "nam", "huai", "doi", "wiang", "pha", "mueang", "nong", "khok", "don",
+                                 "tha", "wan", "mong", "na"})
+
+
+def village_anchor(knowledge: Knowledge, mentions: list[Mention], source: str) -> bool:
+    """A short text telling a violent act at a village named in Burmese style ("Nine bodies found in Hnan
+    Khar after air raid"): village names are too many and too short to anchor a story by themselves
+    (Aung, Maung, Min are village tracts and people), but a name of two or more capitalised words standing
+    where a place stands is Myanmar's. Single-word names are left out: the Chin hills' village names are
+    shaped like Mizoram's across the border, and Thai/Lao-style first words like Thailand's and Laos's.
+    The caller checks the act and that no other country is named."""
+    for m in mentions:
+        if m.kind != "place" or not m.ref_ids or not all(
+                (p := knowledge.places.get(ref)) is not None and p.country_iso == "MMR" and p.level == "village_tract"
+                for ref in m.ref_ids):
+            continue
+        words = m.text.split()
+        if len(words) < 2 or words[0].lower() in _SHARED_FIRST_WORDS or not all(w[:1].isupper() for w in words):
+            continue
+        if _PLACE_BEFORE.search(source[max(0, m.start - 20):m.start]) or _PLACE_AFTER.match(source[m.end:m.end + 20]):
+            return True
+    return False
+
+
+def tells_violent_act(knowledge: Knowledge, mentions: list[Mention]) -> bool:
+    """A Battles/Explosions/Violence-against-civilians trigger strong enough to rule a lead."""
+    return any(m.kind == "trigger" and (t := strongest_trigger(knowledge, m)) is not None
+               and t.event_type in VIOLENT_TYPES and t.weight >= LEAD_VIOLENCE_WEIGHT for m in mentions)
+
+
+def names_abroad(knowledge: Knowledge, mentions: list[Mention]) -> bool:
+    """Another country, a place abroad, or a foreign force or government."""
+    return any(is_foreign(knowledge, m) or foreign_place(knowledge, m) for m in mentions)

@@ -28,11 +28,14 @@ from tasks.mention_context import (
 from tasks.relevance import (
     CRIME, SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
 )
+from tasks.tag_anchor import ARMED_SIDE, inferred_anchor, opposite_sides_codes, opposite_sides_named, short_cue
 
-RULES_VERSION = "r5"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
+RULES_VERSION = "r6"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
 # r4: commemoration and accident leads, page-furniture titles, articles naming no warring party;
 # r5: a menu of other stories' headlines above the story, breadcrumb titles and short label lines before the
 # lead, the coup recalled, goods seized, crime arrests, refugees abroad in the lead (tasks/relevance.py)
+# r6: other countries and their wars' regions (seeds/other_countries.csv) keep "junta" from anchoring; Myanmar's
+# parties and, in a short report of violence, a Burmese-style village name anchor (tasks/mention_context.py)
 MAX_EVIDENCE_MENTIONS = 80
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u104b])[\"'\u201d\u2019)]?\s+|\n+")
@@ -105,11 +108,7 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     mentions = [*title_mentions, *text_mentions]
     # Asked only where it decides something: the anchor of an unanchored story, the cue of a short one.
     both_sides = (not anchored or short) and opposite_sides_named(knowledge, mentions)
-    paired = not anchored and (both_sides
-                               or short and _names_no_other_country(knowledge, mentions)
-                               and not _OTHER_JUNTA.search(f"{title} {text}")
-                               and any(m.kind == "actor" and m.needs_context and _JUNTA.search(m.text)
-                                       for m in mentions))
+    paired = not anchored and inferred_anchor(knowledge, (title, title_mentions), (text, text_mentions), short, both_sides)
     if not anchored and not paired:  # ambiguous short forms (AA, PDF) only count in a Myanmar story
         title_mentions = [m for m in title_mentions if not m.needs_context]
         text_mentions = [m for m in text_mentions if not m.needs_context]
@@ -118,7 +117,7 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     located += _locate(knowledge, text_mentions, "text", units, 1.0,
                        lead_units=0 if title.strip() else lead_units(text, units, language), source=text)
     # The filter above never drops a side that both_sides counted: it runs only when no two sides were named.
-    cue = (_short_cue(knowledge, f"{title} {text}", [*title_mentions, *text_mentions], anchored, both_sides)
+    cue = (short_cue(knowledge, f"{title} {text}", [*title_mentions, *text_mentions], anchored, both_sides)
            if short else None)
     verdict = judge(knowledge, located, short_text=short, inferred_anchor=paired or outlet_anchor, short_cue=cue)
     regions, pcodes = _regions(knowledge, [item.mention for item in located])
@@ -145,58 +144,6 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text)))
     return spans
-
-
-_STATE_SIDE, _ARMED_SIDE = frozenset({1}), frozenset({2, 3, 4})
-
-
-# In a headline with no country named, "junta"/"regime" forces are Myanmar's (other juntas come with their country)
-_JUNTA = re.compile(r"\b(?:junta|regime)", re.IGNORECASE)
-_OTHER_JUNTA = re.compile(r"\b(?!(?:Myanmar|Burma|Burmese|The|A|An|Junta|Regime)\b)[A-Z][a-z]+(?:['’]s)?\s+(?:military\s+)?(?:junta|regime)\b")
-
-
-# A lethal act told with its armed agent: "killed by junta troops", "soldiers shoot two men dead".
-_LETHAL_AGENT = re.compile(
-    r"\b(?:killed|shot(?:\s+dead)?|murdered|burned|burnt|bombed|shelled|slain|massacred)\s+by\b|\bat\s+the\s+hands\s+of\b|"
-    r"\b(?:troops?|soldiers?|forces|police(?:man|men)?|army|battalion|column|gunmen|fighters)\s+(?:\w+\s+){0,2}?"
-    r"(?:kill|kills|killed|shoot|shoots|shot|fired\s+(?:on|at)|fire\s+on|open(?:ed)?\s+fire|rams?|rammed|torch(?:es|ed)?|"
-    r"burn(?:s|ed)?|murder(?:s|ed)?|massacre(?:s|d)?)\b", re.IGNORECASE)
-
-
-def _short_cue(knowledge: Knowledge, text: str, mentions: list[Mention], anchored: bool,
-               both_sides: bool) -> str | None:
-    """What makes a short text the war's on its own, if anything (tasks/relevance.py's module doc). A
-    lethal act needs a real Myanmar anchor: "junta troops fire on crowds" alone may be another junta's."""
-    if both_sides:
-        return "both_sides"
-    if anchored and _LETHAL_AGENT.search(text) and names_armed_actor(knowledge, mentions):
-        return "lethal_agent"
-    return None
-
-
-def _names_no_other_country(knowledge: Knowledge, mentions: list[Mention]) -> bool:
-    from tasks.relevance import is_foreign_country
-
-    return not any(is_foreign_country(knowledge, m) for m in mentions)
-
-
-def opposite_sides_named(knowledge: Knowledge, mentions: list[Mention]) -> bool:
-    """A Myanmar state force and a Myanmar armed group both named, even through ambiguous short forms
-    ("junta troops" and "KIA"): together they place the story in Myanmar's war."""
-    codes = opposite_sides_codes(knowledge, mentions)
-    return bool(codes & _STATE_SIDE) and bool(codes & _ARMED_SIDE)
-
-
-def opposite_sides_codes(knowledge: Knowledge, mentions: list[Mention]) -> set[int]:
-    """The ACLED inter codes of the Myanmar actors named."""
-    codes = set()
-    for mention in mentions:
-        if mention.kind == "actor":
-            for ref in mention.ref_ids:
-                actor = knowledge.actors.get(ref)
-                if actor and actor.country_iso == "MMR":
-                    codes.add(actor.inter_code)
-    return codes
 
 
 # A force named by a word any country's force goes by; Myanmar's only where the story is in Myanmar.
@@ -253,7 +200,7 @@ def _locate(
             unit_mentions = [m for m in unit_mentions if not _generic_force(m)]
         factor = position * sentence_factor(knowledge, unit_mentions)
         armed = names_armed_actor(knowledge, unit_mentions)
-        rebels = bool(opposite_sides_codes(knowledge, unit_mentions) & _ARMED_SIDE)
+        rebels = bool(opposite_sides_codes(knowledge, unit_mentions) & ARMED_SIDE)
         crime = any(m.kind == "trigger" and not crime_words.isdisjoint(m.ref_ids) for m in unit_mentions)
         located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels, foreign, crime, host)
                        for m in unit_mentions)

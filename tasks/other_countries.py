@@ -1,0 +1,40 @@
+"""Other countries' names and demonyms, and the regions of their wars (seeds/other_countries.csv), for the
+relevance tagger only: a short text that names none of Myanmar's places may still name another country
+the gazetteer does not hold ("junta troops kill 12 in central Mali"). Myanmar's neighbours are the
+gazetteer's (with their border towns); the demonyms of the countries that sell Myanmar its arms are left
+blank on purpose: "Russian-made jets" is said of Myanmar's air force.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+FILE_NAME = "other_countries.csv"
+_PATTERNS: dict[str, re.Pattern[str] | None] = {}
+
+
+def _pattern(seeds_dir: Path) -> re.Pattern[str] | None:
+    key = str(seeds_dir)
+    if key not in _PATTERNS:
+        path = seeds_dir / FILE_NAME
+        names: set[str] = set()
+        if path.is_file():
+            with path.open(encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    names |= {n.strip() for n in (row.get("name", ""), row.get("demonym", "")) if n and n.strip()}
+        # As written or in capitals (a headline in capitals): "turkey" and "chad" in lower case are not countries.
+        forms = sorted({form for n in names for form in (n, n.upper())}, key=len, reverse=True)
+        _PATTERNS[key] = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None
+    return _PATTERNS[key]
+
+
+def names_other_country(text: str, seeds_dir: Path | None = None) -> bool:
+    """Does `text` name a country other than Myanmar and its neighbours, its people, or a region at war?"""
+    if seeds_dir is None:
+        from tasks.settings import get_settings
+
+        seeds_dir = get_settings().seeds_dir
+    pattern = _pattern(Path(seeds_dir))
+    return pattern is not None and pattern.search(text) is not None

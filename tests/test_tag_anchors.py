@@ -1,0 +1,53 @@
+"""Short texts that name no Myanmar country, state or town (issue 14, session 7): what else places them in
+Myanmar, and what keeps other countries' wars out. Every sentence here is the team's own invention; the
+village names are real village tracts in the gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.tag import tag_article
+
+
+@pytest.mark.parametrize("headline", [
+    "Massacre of villagers in Yae Yo leaves 14 dead",
+    "Soldiers kill three in airstrike on Kyein Kyun village",
+    "Gunmen shoot dead two men in Thin Taw Kan",
+    "NLD member shot dead by unknown gunmen",
+    "USDP office hit by bomb blast, two hurt",
+])
+def test_a_burmese_village_or_a_myanmar_party_anchors_a_short_report_of_violence(knowledge, headline):
+    assert tag_article(knowledge, headline, "").relevant
+
+
+@pytest.mark.parametrize("headline, lead", [
+    # "junta" is Myanmar's only where no other country is named
+    ("Junta troops kill 12 in attack on village in central Mali",
+     "Soldiers and allied fighters opened fire on villagers near Mopti, a local official said on Tuesday."),
+    ("Niger junta troops ambushed near border with Mali",
+     "Seventeen soldiers were killed when gunmen attacked their convoy, the defence ministry said."),
+    ("Burkina Faso junta says army repelled jihadist attack",
+     "The military government said soldiers killed dozens of militants who attacked a base in the north."),
+    ("Military seizes power in Gabon, detains president",
+     "Army officers appeared on state television to announce they had dissolved the institutions."),
+    ("Soldiers shoot dead protesters in Khartoum",
+     "Security forces fired live rounds at crowds demonstrating against military rule in the Sudanese capital."),
+    ("RSF fighters storm displacement camp near El Fasher",
+     "Paramilitary fighters killed at least 40 people when they overran a camp in Darfur, medics said."),
+    ("Two rangers killed in bomb attack in Narathiwat",
+     "Insurgents detonated a roadside bomb as a patrol passed in Thailand's deep south, police said."),
+    # a village name beside a place abroad, or without an act of war, or shaped like a Thai name
+    ("Gunmen shoot dead two men in Thin Taw Kan, Mizoram police say", ""),
+    ("Kyein Kyun farmers open a new rice mill", "The mill will buy paddy from five villages, the owners said."),
+    ("Nam Kham villagers celebrate harvest festival", "Farmers gathered for the annual festival after a good season."),
+    ("Flood kills nine in Kyein Kyun village", "Heavy rain sent water through the village overnight, rescuers said."),
+    # Myanmar's parties in stories that are not the war's
+    ("NLD veterans mark party's founding anniversary in Yangon",
+     "A few dozen former members laid flowers at the party's old headquarters."),
+    ("Suu Kyi's son appeals for her release on her 80th birthday",
+     "He said he had not heard from his mother for more than two years."),
+    ("USDP names candidates for next year's vote", "The party said it would contest seats in every township."),
+])
+def test_other_countries_wars_and_quiet_village_news_stay_out(knowledge, headline, lead):
+    assert not tag_article(knowledge, headline, "").relevant
+    assert not tag_article(knowledge, headline, lead).relevant
