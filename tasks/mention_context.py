@@ -66,6 +66,16 @@ _PURPOSE_BEFORE = re.compile(r"\b(?:for\s+use\s+(?:in|on)|used\s+(?:in|for)|uses
                              re.IGNORECASE)
 
 
+# "exports fall amid fighting", "prices soar due to the conflict": the war as the circumstance of another
+# subject's news, not an act told. Only the war's generic nouns: "amid clashes, troops kill 5" still counts "kill".
+_CIRCUMSTANCE_BEFORE = re.compile(r"\b(?:amid|amidst|despite|due\s+to|because\s+of|caused\s+by|hit\s+by)\s+(?:the\s+)?"
+                                  r"(?:(?:ongoing|continued|continuing|heavy|intense|renewed|escalating|fierce|recent|"
+                                  r"armed|civil)\s+)*$", re.IGNORECASE)
+# "amid fighting with Karen forces": the fighting's parties named, an act told in passing all the same
+_PARTIES_AFTER = re.compile(r"^\s+(?:with|between|against|involving|by)\b", re.IGNORECASE)
+_WAR_NOUNS = frozenset({"fighting", "clashes", "conflict", "war", "violence", "unrest", "hostilities", "insecurity"})
+
+
 def _sentence_window(text: str, start: int, end: int, reach: int = 50) -> str:
     """Up to `reach` characters either side of a mention, cut at sentence ends."""
     before = re.split(r"[.!?\n]", text[max(0, start - reach):start])[-1]
@@ -81,6 +91,8 @@ def _recalled_or_figurative(mention: Mention, text: str) -> bool:
                     or _COUP_RECALLED_AFTER.match(text[mention.end:mention.end + 30]))
     if word.startswith(_SEIZING):
         return bool(_GOODS.search(_sentence_window(text, mention.start, mention.end)))
+    if word in _WAR_NOUNS and _CIRCUMSTANCE_BEFORE.search(text[max(0, mention.start - 50):mention.start]):
+        return not _PARTIES_AFTER.match(text[mention.end:mention.end + 20])
     if word.startswith("fight"):
         return bool(_ABSTRACT_FIGHT_AFTER.match(text[mention.end:mention.end + 40]))
     return bool(_PURPOSE_BEFORE.search(text[max(0, mention.start - 50):mention.start]))

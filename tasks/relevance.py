@@ -66,6 +66,18 @@ Session 6 (issue 14, dev half of the real set):
 - Illegal entry, migrant smuggling and trafficking are crime words: Thai police arresting Myanmar migrants
   is immigration policing.
 
+Session 7 (issue 14; UCDP headlines and real articles, dev halves; tests/test_tag_anchors.py):
+- Names only Myanmar has anchor a text no gazetteer anchor places (tasks/tag_anchor.py): its parties (NLD,
+  USDP, CDM), and in a short text of a violent act a village named in Burmese style where a place stands.
+  None of these, nor "junta" in a short text, holds when another country or a region at war is named
+  (seeds/other_countries.csv: the gazetteer knows 33 countries, not Mali, Niger or Guinea).
+- The war as a circumstance ("exports fall amid fighting", "prices soar due to the conflict") tells no act:
+  tasks/mention_context.py drops the war's generic nouns there unless their parties follow ("amid fighting
+  with Karen forces").
+- A lead told abroad: Myanmar's refugees named at a place abroad with no Myanmar armed actor rule it off
+  topic like a refugee word does; a violent act abroad by that country's own forces (an Indian army
+  gunfight in Manipur) does not answer a lead told abroad.
+
 Headline words (lexicon, signal-only so the extractor never types an event from them): the present
 tense and nouns of terse headlines ("shoots", "repel", "rams into", "cracks down", "explosives",
 "bullets", "violence", "ablaze") weigh 0.25 where the word is also common outside the war: x1.5 in a
@@ -114,6 +126,7 @@ CONTEXT_SIGNALS = frozenset({"displacement", "humanitarian", "refugees"})
 NON_CONFLICT = "non_conflict"
 ARMED_GROUP_CODES = frozenset({2, 3, 4})
 STATE_OR_ARMED_CODES = frozenset({1, 2, 3, 4})
+REFUGEE_ACTORS = frozenset({"refugees_idps_myanmar", "rohingya_myanmar"})
 
 
 @dataclass
@@ -130,6 +143,7 @@ class Located:
     foreign: bool = False  # its sentence names a place abroad or a foreign government, Myanmar places or not
     crime: bool = False   # its sentence names a crime (drugs, scams, theft: lexicon signal "crime")
     host: bool = False    # its sentence names a place abroad below a country (Manipur, Teknaf, Mae Sot)
+    force_abroad: bool = False  # its sentence names another country's force or government (Indian army, Thai police)
 
 
 @dataclass
@@ -260,8 +274,14 @@ def off_topic_lead(knowledge: Knowledge, located: list[Located]) -> bool:
         # a commemoration, or an accident told with no armed actor beside it, rules a lead as a disaster does
         disaster |= trigger.signal in ANSWERABLE_TOPICS or (trigger.signal == ACCIDENT and not item.armed)
         strong = trigger.weight >= LEAD_VIOLENCE_WEIGHT
-        violent |= trigger.event_type in VIOLENT_TYPES and strong
+        # a violent act abroad by that country's own forces (an Indian army gunfight in Manipur) is its story
+        violent |= trigger.event_type in VIOLENT_TYPES and strong and not (item.abroad and item.force_abroad
+                                                                           and not item.armed)
         answered |= strong and (trigger.event_type == "Protests" or trigger.sub_event_type == "Agreement")
+    # Myanmar's refugees named in a lead told at a place abroad (Rohingya refugees in Cox's Bazar face ration
+    # cuts), no Myanmar armed actor beside them: the camp's story, though no refugee word is a trigger there
+    topic |= any(item.lead and item.abroad and item.host and not item.armed and item.mention.kind == "actor"
+                 and not REFUGEE_ACTORS.isdisjoint(item.mention.ref_ids) for item in located)
     # a disaster story is the war's when its lead tells a ceasefire, a protest or an attack too
     return (topic and not violent) or (disaster and not (violent or answered))
 

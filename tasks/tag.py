@@ -35,7 +35,8 @@ RULES_VERSION = "r6"  # r2: evidence lists each distinct term once; r3: short te
 # r5: a menu of other stories' headlines above the story, breadcrumb titles and short label lines before the
 # lead, the coup recalled, goods seized, crime arrests, refugees abroad in the lead (tasks/relevance.py)
 # r6: other countries and their wars' regions (seeds/other_countries.csv) keep "junta" from anchoring; Myanmar's
-# parties and, in a short report of violence, a Burmese-style village name anchor (tasks/mention_context.py)
+# parties and, in a short report of violence, a Burmese-style village name anchor (tasks/tag_anchor.py); the war
+# as a circumstance ("amid fighting"), refugees named abroad, a foreign force's act abroad (tasks/relevance.py)
 MAX_EVIDENCE_MENTIONS = 80
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u104b])[\"'\u201d\u2019)]?\s+|\n+")
@@ -202,7 +203,9 @@ def _locate(
         armed = names_armed_actor(knowledge, unit_mentions)
         rebels = bool(opposite_sides_codes(knowledge, unit_mentions) & ARMED_SIDE)
         crime = any(m.kind == "trigger" and not crime_words.isdisjoint(m.ref_ids) for m in unit_mentions)
-        located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels, foreign, crime, host)
+        force_abroad = any(m.kind == "actor" and is_foreign(knowledge, m) for m in unit_mentions)
+        located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels, foreign, crime, host,
+                               force_abroad)
                        for m in unit_mentions)
     located.sort(key=lambda item: item.mention.start)
     return located

@@ -51,3 +51,33 @@ def test_a_burmese_village_or_a_myanmar_party_anchors_a_short_report_of_violence
 def test_other_countries_wars_and_quiet_village_news_stay_out(knowledge, headline, lead):
     assert not tag_article(knowledge, headline, "").relevant
     assert not tag_article(knowledge, headline, lead).relevant
+
+
+# --- the war as a circumstance, and stories told abroad ---------------------------------------------
+
+@pytest.mark.parametrize("headline, lead", [
+    ("Myanmar's rice exports fall amid fighting on trade routes", ""),
+    ("Fuel prices soar in Yangon amid conflict", "Petrol cost twice as much as a year ago, drivers said, as imports slowed."),
+    ("Gold price hits record in Mandalay due to the war", "Traders said buyers were turning to gold as the kyat weakened."),
+    # Myanmar's refugees in a camp abroad, no trigger word in the headline
+    ("Rohingya refugees in Cox's Bazar face ration cuts",
+     "The food agency said it would cut monthly vouchers for a million refugees who fled violence in Myanmar."),
+    # a violent act abroad by that country's own forces
+    ("Indian army kills four militants in Manipur gunfight near Myanmar border",
+     "Security forces said the militants belonged to a group with camps across the border in Myanmar's Sagaing Region."),
+])
+def test_the_war_as_a_circumstance_or_a_story_abroad_is_not_the_war(knowledge, headline, lead):
+    assert not tag_article(knowledge, headline, lead).relevant
+
+
+@pytest.mark.parametrize("headline, lead", [
+    ("Thousands flee amid fighting in northern Shan State", ""),
+    ("Villagers killed amid fierce fighting near Laukkai", ""),
+    ("Junta troops raid scam compound amid fighting with Karen forces",
+     "Soldiers entered the compound near Myawaddy on Monday as the KNLA attacked an army camp nearby."),
+    ("ARSA gunmen kill two Rohingya leaders in Cox's Bazar camp",
+     "Bangladesh police said the men were shot dead at night in the Kutupalong camp."),
+    ("Myanmar army jets bomb village near Thai border, residents flee to Mae Sot", ""),
+])
+def test_an_act_told_beside_the_circumstance_or_by_myanmar_actors_abroad_stays_the_wars(knowledge, headline, lead):
+    assert tag_article(knowledge, headline, lead).relevant
