@@ -76,6 +76,40 @@ _PARTIES_AFTER = re.compile(r"^\s+(?:with|between|against|involving|by)\b", re.I
 _WAR_NOUNS = frozenset({"fighting", "clashes", "conflict", "war", "violence", "unrest", "hostilities", "insecurity"})
 
 
+# A sentence dated only years before the newest year its story names ("On August 8, 1988, soldiers opened
+# fire" in a piece that also names 2021 or 2023; "the 2017 clearance operations"): history recalled for context
+# (the coding guide), unless it also tells something current (a weekday, "yesterday", "resumed"). Relative, not
+# a fixed year: a 2016 report of a 2016 clash names no later year, and is that year's news.
+_YEAR = re.compile(r"\b(?:19\d\d|20\d\d)\b")
+HISTORY_YEARS = 3
+_CURRENT = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+                      r"tonight|last\s+(?:night|week|month)|this\s+(?:week|month|year)|resumed|renewed|again)\b",
+                      re.IGNORECASE)
+# "Thirty-five years after 8888, survivors recall the massacre": an act remembered, however violent the word
+_ELAPSED = re.compile(r"\b(?:\w+|\d+)[- ](?:years?|decades?)\s+(?:after|since|ago|on|later)\b", re.IGNORECASE)
+_MEMORY = re.compile(r"\b(?:recall(?:s|ed|ing)?|remember(?:s|ed|ing)?|commemorat\w*|mourn(?:s|ed|ing)?|look(?:s|ed)?\s+back)\b",
+                     re.IGNORECASE)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around a mention (cut at . ! ? and line breaks)."""
+    before = re.split(r"[.!?\n]\s", text[max(0, start - 300):start])[-1]
+    after = re.split(r"[.!?\n](?:\s|$)", text[end:end + 300])[0]
+    return f"{before}{text[start:end]}{after}"
+
+
+def _history(knowledge: Knowledge, mention: Mention, text: str, newest: int) -> bool:
+    """A conflict trigger in a sentence dated only years before `newest` (the newest year the text names), or
+    in one remembering an act."""
+    trigger = strongest_trigger(knowledge, mention)
+    if trigger is None or trigger.signal != "conflict":
+        return False
+    sentence = _sentence(text, mention.start, mention.end)
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    return (bool(years) and max(years) <= newest - HISTORY_YEARS and not _CURRENT.search(sentence)
+            or bool(_ELAPSED.search(sentence)) and bool(_MEMORY.search(sentence)))
+
+
 def _sentence_window(text: str, start: int, end: int, reach: int = 50) -> str:
     """Up to `reach` characters either side of a mention, cut at sentence ends."""
     before = re.split(r"[.!?\n]", text[max(0, start - reach):start])[-1]
@@ -100,11 +134,12 @@ def _recalled_or_figurative(mention: Mention, text: str) -> bool:
 
 def no_act_words(knowledge: Knowledge, mentions: list[Mention], text: str) -> list[Mention]:
     """Trigger words that tell no act of war here: a market falling, the coup recalled, people handed over."""
+    newest = max((int(y) for y in _YEAR.findall(text)), default=0)
     return [m for m in mentions if not (m.kind == "trigger" and (
         m.text.lower().startswith("fal") | m.text.lower().startswith("fell") and _MARKET_AFTER.match(text[m.end:m.end + 40])
         or _POWER_AFTER.match(text[m.end:m.end + 20])
         or _PEOPLE_AFTER.match(text[m.end:m.end + 60]) and _territorial(knowledge, m)
-        or _recalled_or_figurative(m, text)))]
+        or _recalled_or_figurative(m, text) or _history(knowledge, m, text, newest)))]
 
 
 def _territorial(knowledge: Knowledge, mention: Mention) -> bool:

@@ -76,7 +76,12 @@ Session 7 (issue 14; UCDP headlines and real articles, dev halves; tests/test_ta
   with Karen forces").
 - A lead told abroad: Myanmar's refugees named at a place abroad with no Myanmar armed actor rule it off
   topic like a refugee word does; a violent act abroad by that country's own forces (an Indian army
-  gunfight in Manipur) does not answer a lead told abroad.
+  gunfight in Manipur) does not answer a lead told abroad; a headline naming another country's force and
+  no Myanmar name names that country (foreign_dominant when the body names it as often as Myanmar).
+- History (the coding guide: background recalled for context is no event): a conflict word in a sentence
+  dated only HISTORY_YEARS or more before the newest year the text names ("On August 8, 1988, soldiers opened
+  fire" in a piece naming 2021), or in one remembering ("35 years after, survivors recall the massacre"),
+  tells no act (tasks/mention_context.py). Relative, so a 2016 report of a 2016 bombing is that year's news.
 
 Headline words (lexicon, signal-only so the extractor never types an event from them): the present
 tense and nouns of terse headlines ("shoots", "repel", "rams into", "cracks down", "explosives",
@@ -197,6 +202,8 @@ def _anchor_counts(knowledge: Knowledge, located: list[Located]) -> tuple[int, i
         elif is_foreign_country(knowledge, item.mention):
             foreign += 1
             title_foreign |= item.field == "title"
+        # a headline naming another country's force ("Thai army chief vows...") names that country
+        title_foreign |= item.field == "title" and item.force_abroad
     return myanmar, foreign, title_myanmar, title_foreign
 
 

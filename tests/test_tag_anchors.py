@@ -81,3 +81,38 @@ def test_the_war_as_a_circumstance_or_a_story_abroad_is_not_the_war(knowledge, h
 ])
 def test_an_act_told_beside_the_circumstance_or_by_myanmar_actors_abroad_stays_the_wars(knowledge, headline, lead):
     assert tag_article(knowledge, headline, lead).relevant
+
+
+# --- history and another country's headline --------------------------------------------------------
+
+def test_a_piece_remembering_violence_before_the_coup_is_history(knowledge):
+    tags = tag_article(
+        knowledge, "Thirty-five years after 8888, survivors recall the massacre",
+        "On August 8, 1988, soldiers opened fire on crowds of students and monks in Yangon, killing thousands "
+        "over the following weeks. Survivors who now live in exile gathered on the border to remember the "
+        "uprising. The army seized power again in September 1988 and ruled for more than two decades. Many said "
+        "the crackdown after the 2021 coup had reminded them of that year.")
+    assert not tags.relevant
+
+
+@pytest.mark.parametrize("headline, lead", [
+    ("Fighting resumes near Laiza", "Fighting that began in 2011 resumed on Tuesday between the KIA and the army near "
+     "Laiza, residents said, and shells landed in two villages."),
+    # an old report of its own year's news: no later year named, so its year is no history
+    ("Bomb kills two in Myitkyina market", "A bomb exploded in a market in Myitkyina, Kachin State, on 30 July 2016, "
+     "killing two vendors, police said. Fighting between the KIA and the army has continued since 2011."),
+    ("Villagers mourn 12 killed in junta airstrike", "Residents of a village in Sagaing Region buried the dead on "
+     "Monday, a day after a military jet bombed the village, a local resistance group said."),
+])
+def test_a_current_act_beside_an_old_year_or_a_funeral_stays_the_wars(knowledge, headline, lead):
+    assert tag_article(knowledge, headline, lead).relevant
+
+
+def test_a_headline_naming_another_countrys_army_is_that_countrys_story(knowledge):
+    tags = tag_article(
+        knowledge, "Thai army chief vows to defend border after clash with Cambodian troops",
+        "Thailand's army chief said on Monday troops would respond firmly to any further incursions after a clash "
+        "with Cambodian soldiers left two dead. The fighting near a disputed temple was the worst in a decade. "
+        "Thailand also faces pressure on its western border, where fighting in Myanmar's Karen State has sent "
+        "refugees into Tak province.")
+    assert not tags.relevant
