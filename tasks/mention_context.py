@@ -91,6 +91,33 @@ _MEMORY = re.compile(r"\b(?:recall(?:s|ed|ing)?|remember(?:s|ed|ing)?|commemorat
                      re.IGNORECASE)
 
 
+# "Russia delivers six fighter jets", "bought drones from China": weapons traded, not used
+_WEAPONS = frozenset({"fighter jet", "fighter jets", "jets", "warplane", "warplanes", "drones", "drone", "helicopters",
+                      "helicopter", "missiles", "artillery", "aircraft", "helicopter gunship", "helicopter gunships"})
+_WEAPONS_BEFORE = re.compile(r"\b(?:jets|warplanes|drones|helicopters|missiles|aircraft|weapons|arms|rifles|guns)\s+"
+                             r"(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?$", re.IGNORECASE)
+_SUPPLY_BEFORE = re.compile(r"\b(?:deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|sell(?:s|ing)?|sold|buy(?:s|ing)?|bought|"
+                            r"purchas\w*|acquir\w*|import\w*|export\w*|order(?:s|ed)?|hand(?:s|ed)?\s+over)\s+"
+                            r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# "crashes during training", "an engine failure": a mishap's cause, so its deaths are an accident's, even an
+# army aircraft's (a crash told with no cause may be a shoot-down: the accident rule leaves it to the lead)
+_MISHAP = re.compile(r"\b(?:during|on)\s+(?:a\s+)?(?:routine\s+)?(?:training|exercise|drill|test\s+flight)|"
+                     r"training\s+(?:flight|mission|exercise)|technical\s+(?:fault|problem|failure|error|glitch)|"
+                     r"engine\s+(?:failure|trouble|fault)|mechanical\s+(?:failure|fault|problem)", re.IGNORECASE)
+
+
+def _traded_or_mishap(knowledge: Knowledge, mention: Mention, text: str) -> bool:
+    word = mention.text.lower()
+    if word in _WEAPONS and _SUPPLY_BEFORE.search(text[max(0, mention.start - 50):mention.start]):
+        return True
+    trigger = strongest_trigger(knowledge, mention)
+    if trigger is None or trigger.signal != "conflict":
+        return False
+    if trigger.sub_event_type in _TERRITORY and _WEAPONS_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
+        return True  # "the jets were handed over at a ceremony": weapons handed over, not a base
+    return _MISHAP.search(_sentence(text, mention.start, mention.end)) is not None
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around a mention (cut at . ! ? and line breaks)."""
     before = re.split(r"[.!?\n]\s", text[max(0, start - 300):start])[-1]
@@ -101,6 +128,8 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _history(knowledge: Knowledge, mention: Mention, text: str, newest: int) -> bool:
     """A conflict trigger in a sentence dated only years before `newest` (the newest year the text names), or
     in one remembering an act."""
+    if newest < 0:
+        return False
     trigger = strongest_trigger(knowledge, mention)
     if trigger is None or trigger.signal != "conflict":
         return False
@@ -135,11 +164,14 @@ def _recalled_or_figurative(mention: Mention, text: str) -> bool:
 def no_act_words(knowledge: Knowledge, mentions: list[Mention], text: str) -> list[Mention]:
     """Trigger words that tell no act of war here: a market falling, the coup recalled, people handed over."""
     newest = max((int(y) for y in _YEAR.findall(text)), default=0)
+    if not newest and not _ELAPSED.search(text):
+        newest = -1  # no year and no "years after" anywhere: no sentence of it can be history
     return [m for m in mentions if not (m.kind == "trigger" and (
         m.text.lower().startswith("fal") | m.text.lower().startswith("fell") and _MARKET_AFTER.match(text[m.end:m.end + 40])
         or _POWER_AFTER.match(text[m.end:m.end + 20])
         or _PEOPLE_AFTER.match(text[m.end:m.end + 60]) and _territorial(knowledge, m)
-        or _recalled_or_figurative(m, text) or _history(knowledge, m, text, newest)))]
+        or _recalled_or_figurative(m, text) or _history(knowledge, m, text, newest)
+        or _traded_or_mishap(knowledge, m, text)))]
 
 
 def _territorial(knowledge: Knowledge, mention: Mention) -> bool:

@@ -82,6 +82,8 @@ Session 7 (issue 14; UCDP headlines and real articles, dev halves; tests/test_ta
   dated only HISTORY_YEARS or more before the newest year the text names ("On August 8, 1988, soldiers opened
   fire" in a piece naming 2021), or in one remembering ("35 years after, survivors recall the massacre"),
   tells no act (tasks/mention_context.py). Relative, so a 2016 report of a 2016 bombing is that year's news.
+- Weapons traded ("Russia delivers six fighter jets", "the jets were handed over") and deaths in a sentence
+  naming a mishap's cause ("crashes during training", "engine failure") tell no act (tasks/mention_context.py).
 
 Headline words (lexicon, signal-only so the extractor never types an event from them): the present
 tense and nouns of terse headlines ("shoots", "repel", "rams into", "cracks down", "explosives",

@@ -37,7 +37,7 @@ RULES_VERSION = "r6"  # r2: evidence lists each distinct term once; r3: short te
 # r6: other countries and their wars' regions (seeds/other_countries.csv) keep "junta" from anchoring; Myanmar's
 # parties and, in a short report of violence, a Burmese-style village name anchor (tasks/tag_anchor.py); the war
 # as a circumstance ("amid fighting"), refugees named abroad, a foreign force's act abroad or headline, acts
-# dated before 2021 or remembered (tasks/relevance.py)
+# dated years before the story's newest year or remembered, weapons traded, mishaps (tasks/relevance.py)
 MAX_EVIDENCE_MENTIONS = 80
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u104b])[\"'\u201d\u2019)]?\s+|\n+")

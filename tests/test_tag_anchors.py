@@ -116,3 +116,27 @@ def test_a_headline_naming_another_countrys_army_is_that_countrys_story(knowledg
         "Thailand also faces pressure on its western border, where fighting in Myanmar's Karen State has sent "
         "refugees into Tak province.")
     assert not tags.relevant
+
+
+# --- weapons traded and mishaps ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("headline, lead", [
+    ("Russia delivers six fighter jets to Myanmar's air force",
+     "The jets were handed over at a ceremony in Naypyitaw attended by senior generals, state media said."),
+    ("Myanmar military jet crashes during training, two pilots killed",
+     "The aircraft came down near Magway air base during a routine exercise, the military said."),
+    ("Army helicopter crashes after engine failure in Shan State, crew killed",
+     "The military said a technical fault brought the aircraft down near Taunggyi on Friday."),
+])
+def test_weapons_traded_and_mishaps_are_not_acts_of_war(knowledge, headline, lead):
+    assert not tag_article(knowledge, headline, "").relevant
+    assert not tag_article(knowledge, headline, lead).relevant
+
+
+@pytest.mark.parametrize("headline", [
+    "Junta helicopter crashes after resistance fire, KIA says",
+    "Junta bought drones from China and used them to bomb villages in Sagaing",
+    "Army base handed over to Arakan Army after siege",
+])
+def test_a_shoot_down_a_strike_with_bought_drones_and_a_base_handed_over_stay_the_wars(knowledge, headline):
+    assert tag_article(knowledge, headline, "").relevant
