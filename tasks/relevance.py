@@ -82,6 +82,8 @@ Session 7 (issue 14; UCDP headlines and real articles, dev halves; tests/test_ta
   dated only HISTORY_YEARS or more before the newest year the text names ("On August 8, 1988, soldiers opened
   fire" in a piece naming 2021), or in one remembering ("35 years after, survivors recall the massacre"),
   tells no act (tasks/mention_context.py). Relative, so a 2016 report of a 2016 bombing is that year's news.
+- A short text anchored in Myanmar that counts deaths among protesters ("deaths of protesters push Myanmar
+  toll to 596") is the crackdown's (short cue "protest_deaths"): a disaster's toll names no protesters.
 - Weapons traded ("Russia delivers six fighter jets", "the jets were handed over") and deaths in a sentence
   naming a mishap's cause ("crashes during training", "engine failure") tell no act (tasks/mention_context.py).
 

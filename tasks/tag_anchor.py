@@ -27,6 +27,12 @@ _LETHAL_AGENT = re.compile(
     r"burn(?:s|ed)?|murder(?:s|ed)?|massacre(?:s|d)?)\b", re.IGNORECASE)
 
 
+# Deaths counted among protesters ("Deaths of protesters push Myanmar toll to 596"): the crackdown's toll; a
+# protest's own news has no death word, a disaster's toll has no protesters.
+_DEATH_WORDS = re.compile(r"\b(?:deaths?|dead|died|dies|toll|killings?|bodies|funerals?)\b", re.IGNORECASE)
+PROTESTERS = "protesters_myanmar"
+
+
 def short_cue(knowledge: Knowledge, text: str, mentions: list[Mention], anchored: bool,
                both_sides: bool) -> str | None:
     """What makes a short text the war's on its own, if anything (tasks/relevance.py's module doc). A
@@ -35,6 +41,8 @@ def short_cue(knowledge: Knowledge, text: str, mentions: list[Mention], anchored
         return "both_sides"
     if anchored and _LETHAL_AGENT.search(text) and names_armed_actor(knowledge, mentions):
         return "lethal_agent"
+    if anchored and _DEATH_WORDS.search(text) and any(m.kind == "actor" and PROTESTERS in m.ref_ids for m in mentions):
+        return "protest_deaths"
     return None
 
 

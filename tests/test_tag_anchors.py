@@ -140,3 +140,9 @@ def test_weapons_traded_and_mishaps_are_not_acts_of_war(knowledge, headline, lea
 ])
 def test_a_shoot_down_a_strike_with_bought_drones_and_a_base_handed_over_stay_the_wars(knowledge, headline):
     assert tag_article(knowledge, headline, "").relevant
+
+
+def test_deaths_counted_among_protesters_are_the_crackdowns(knowledge):
+    assert tag_article(knowledge, "Deaths of protesters and passers-by push Myanmar toll past 600", "").relevant
+    assert not tag_article(knowledge, "Myanmar protesters die in quake", "").relevant
+    assert not tag_article(knowledge, "Myanmar protesters mark anniversary of student deaths in 1988", "").relevant
