@@ -82,6 +82,9 @@ _WAR_NOUNS = frozenset({"fighting", "clashes", "conflict", "war", "violence", "u
 # a fixed year: a 2016 report of a 2016 clash names no later year, and is that year's news.
 _YEAR = re.compile(r"\b(?:19\d\d|20\d\d)\b")
 HISTORY_YEARS = 3
+# "the deadliest since 2021", "fighting has raged since the 2021 coup": a span reaching the present, not a date
+_SPAN_FROM = re.compile(r"\b(?:since|after|until|till|through|from)\s+(?:(?:the|early|late|mid|[A-Z][a-z]+)\s+){0,2}"
+                        r"(?:19|20)\d\d\b", re.IGNORECASE)
 _CURRENT = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
                       r"tonight|last\s+(?:night|week|month)|this\s+(?:week|month|year)|resumed|renewed|again)\b",
                       re.IGNORECASE)
@@ -134,7 +137,7 @@ def _history(knowledge: Knowledge, mention: Mention, text: str, newest: int) -> 
     if trigger is None or trigger.signal != "conflict":
         return False
     sentence = _sentence(text, mention.start, mention.end)
-    years = [int(y) for y in _YEAR.findall(sentence)]
+    years = [int(y) for y in _YEAR.findall(_SPAN_FROM.sub(" ", sentence))]
     return (bool(years) and max(years) <= newest - HISTORY_YEARS and not _CURRENT.search(sentence)
             or bool(_ELAPSED.search(sentence)) and bool(_MEMORY.search(sentence)))
 

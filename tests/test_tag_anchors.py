@@ -146,3 +146,11 @@ def test_deaths_counted_among_protesters_are_the_crackdowns(knowledge):
     assert tag_article(knowledge, "Deaths of protesters and passers-by push Myanmar toll past 600", "").relevant
     assert not tag_article(knowledge, "Myanmar protesters die in quake", "").relevant
     assert not tag_article(knowledge, "Myanmar protesters mark anniversary of student deaths in 1988", "").relevant
+
+
+def test_a_span_since_an_old_year_is_no_history(knowledge):
+    tags = tag_article(
+        knowledge, "",
+        "A junta airstrike killed 20 people in a village in Sagaing Region, the deadliest attack since 2021, "
+        "residents said. The village's school had reopened in March 2025.")
+    assert tags.relevant
