@@ -81,7 +81,7 @@ _WAR_NOUNS = frozenset({"fighting", "clashes", "conflict", "war", "violence", "u
 # (the coding guide), unless it also tells something current (a weekday, "yesterday", "resumed"). Relative, not
 # a fixed year: a 2016 report of a 2016 clash names no later year, and is that year's news.
 _YEAR = re.compile(r"\b(?:19\d\d|20\d\d)\b")
-HISTORY_YEARS = 3
+HISTORY_YEARS = 5  # a future year named (an election "by 2026") must not make this year's news history
 # "the deadliest since 2021", "fighting has raged since the 2021 coup": a span reaching the present, not a date
 _SPAN_FROM = re.compile(r"\b(?:since|after|until|till|through|from)\s+(?:(?:the|early|late|mid|[A-Z][a-z]+)\s+){0,2}"
                         r"(?:19|20)\d\d\b", re.IGNORECASE)

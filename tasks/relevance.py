@@ -79,7 +79,7 @@ Session 7 (issue 14; UCDP headlines and real articles, dev halves; tests/test_ta
   gunfight in Manipur) does not answer a lead told abroad; a headline naming another country's force and
   no Myanmar name names that country (foreign_dominant when the body names it as often as Myanmar).
 - History (the coding guide: background recalled for context is no event): a conflict word in a sentence
-  dated only HISTORY_YEARS or more before the newest year the text names ("On August 8, 1988, soldiers opened
+  dated only HISTORY_YEARS (5) or more before the newest year the text names ("On August 8, 1988, soldiers opened
   fire" in a piece naming 2021), or in one remembering ("35 years after, survivors recall the massacre"),
   tells no act (tasks/mention_context.py). Relative, so a 2016 report of a 2016 bombing is that year's news.
 - A short text anchored in Myanmar that counts deaths among protesters ("deaths of protesters push Myanmar
