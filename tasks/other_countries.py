@@ -1,8 +1,10 @@
 """Other countries' names and demonyms, and the regions of their wars (seeds/other_countries.csv), for the
 relevance tagger only: a short text that names none of Myanmar's places may still name another country
 the gazetteer does not hold ("junta troops kill 12 in central Mali"). Myanmar's neighbours are the
-gazetteer's (with their border towns); the demonyms of the countries that sell Myanmar its arms are left
-blank on purpose: "Russian-made jets" is said of Myanmar's air force.
+gazetteer's (with their border towns), and their demonyms are left out ("near the Thai border" is said of
+Myanmar's own fighting); so are the demonyms of China, India and the others that sell Myanmar arms, except
+Russia's, whose compound ("Russian-made jets") is not counted. Cities and provinces of other wars are listed
+too (Khartoum, Kharkiv, Narathiwat).
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ def _pattern(seeds_dir: Path) -> re.Pattern[str] | None:
                     names |= {n.strip() for n in (row.get("name", ""), row.get("demonym", "")) if n and n.strip()}
         # As written or in capitals (a headline in capitals): "turkey" and "chad" in lower case are not countries.
         forms = sorted({form for n in names for form in (n, n.upper())}, key=len, reverse=True)
-        _PATTERNS[key] = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None
+        # "Russian-made jets": a compound names the goods, not the country's story
+        _PATTERNS[key] = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b(?![-\u2010\u2011])") if forms else None
     return _PATTERNS[key]
 
 

@@ -71,6 +71,9 @@ Session 7 (issue 14; UCDP headlines and real articles, dev halves; tests/test_ta
   USDP, CDM), and in a short text of a violent act a village named in Burmese style where a place stands.
   None of these, nor "junta" in a short text, holds when another country or a region at war is named
   (seeds/other_countries.csv: the gazetteer knows 33 countries, not Mali, Niger or Guinea).
+- A Myanmar outlet's feed (outlet_anchor) is a prior, not proof: it holds only for a text naming no other
+  country, region at war, other junta, or place or force abroad (its world pages carry Thailand's and
+  Cambodia's clashes, where "soldiers" would be read as Myanmar's); such a text anchors by its own names.
 - The war as a circumstance ("exports fall amid fighting", "prices soar due to the conflict") tells no act:
   tasks/mention_context.py drops the war's generic nouns there unless their parties follow ("amid fighting
   with Karen forces").

@@ -28,7 +28,9 @@ from tasks.mention_context import (
 from tasks.relevance import (
     CRIME, SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
 )
-from tasks.tag_anchor import ARMED_SIDE, inferred_anchor, opposite_sides_codes, opposite_sides_named, short_cue
+from tasks.tag_anchor import (
+    ARMED_SIDE, inferred_anchor, opposite_sides_codes, opposite_sides_named, outlet_prior_holds, short_cue,
+)
 
 RULES_VERSION = "r6"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
 # r4: commemoration and accident leads, page-furniture titles, articles naming no warring party;
@@ -37,7 +39,8 @@ RULES_VERSION = "r6"  # r2: evidence lists each distinct term once; r3: short te
 # r6: other countries and their wars' regions (seeds/other_countries.csv) keep "junta" from anchoring; Myanmar's
 # parties and, in a short report of violence, a Burmese-style village name anchor (tasks/tag_anchor.py); the war
 # as a circumstance ("amid fighting"), refugees named abroad, a foreign force's act abroad or headline, acts
-# dated years before the story's newest year or remembered, weapons traded, mishaps (tasks/relevance.py)
+# dated years before the story's newest year or remembered, weapons traded, mishaps, the outlet prior void
+# where another country is named (tasks/relevance.py)
 MAX_EVIDENCE_MENTIONS = 80
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u104b])[\"'\u201d\u2019)]?\s+|\n+")
@@ -104,6 +107,7 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     text_mentions = own_script_triggers(no_act_words(knowledge, knowledge.find(text, myanmar_context=True), text), language)
     if any(is_foreign(knowledge, m) for m in (*title_mentions, *text_mentions)):
         title_mentions, text_mentions = not_borders(title_mentions, title), not_borders(text_mentions, text)
+    outlet_anchor = outlet_anchor and outlet_prior_holds(knowledge, f"{title} {text}", [*title_mentions, *text_mentions])
     anchored = (outlet_anchor or knowledge.myanmar_anchored(title_mentions)
                 or knowledge.myanmar_anchored(text_mentions))
     short = len(title.split()) + len(text.split()) <= SHORT_TEXT_WORDS

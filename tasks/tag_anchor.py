@@ -66,6 +66,14 @@ def inferred_anchor(knowledge: Knowledge, title: tuple[str, list[Mention]], text
         village_anchor(knowledge, found, source) for source, found in (title, text))
 
 
+def outlet_prior_holds(knowledge: Knowledge, joined: str, mentions: list[Mention]) -> bool:
+    """A Myanmar outlet's feed is a prior, not proof: its world pages carry other countries' wars too ("Thai
+    soldiers killed in clash with Cambodian troops", "Niger junta troops ambushed"), where "soldiers" and
+    "troops" would otherwise be read as Myanmar's. The prior holds only for a text that names no other
+    country, region at war, other junta, or place or force abroad; such a text still anchors by its own names."""
+    return not (names_other_country(joined) or _OTHER_JUNTA.search(joined) or names_abroad(knowledge, mentions))
+
+
 def _names_no_other_country(knowledge: Knowledge, mentions: list[Mention]) -> bool:
     return not any(is_foreign_country(knowledge, m) for m in mentions)
 

@@ -154,3 +154,24 @@ def test_a_span_since_an_old_year_is_no_history(knowledge):
         "A junta airstrike killed 20 people in a village in Sagaing Region, the deadliest attack since 2021, "
         "residents said. The village's school had reopened in March 2025.")
     assert tags.relevant
+
+
+# --- a Myanmar outlet's feed is a prior, not proof ------------------------------------------------
+
+@pytest.mark.parametrize("headline", [
+    "Thai soldiers killed in clash with Cambodian troops",
+    "Niger junta troops ambushed, 17 soldiers killed",
+    "Two rangers killed in bomb attack in Narathiwat",
+    "Soldiers shoot dead protesters in Khartoum",
+])
+def test_a_myanmar_outlets_world_news_is_not_myanmars_war(knowledge, headline):
+    assert not tag_article(knowledge, headline, "", outlet_anchor=True).relevant
+
+
+@pytest.mark.parametrize("headline", [
+    "Volunteer night guard shot dead by soldiers",
+    "Thousands flee to Thai border as junta bombs town",
+])
+def test_a_myanmar_outlets_own_news_keeps_the_prior(knowledge, headline):
+    assert tag_article(knowledge, headline, "", outlet_anchor=True).relevant
+    assert not tag_article(knowledge, "Volunteer night guard shot dead by soldiers", "").relevant
