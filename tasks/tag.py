@@ -107,9 +107,11 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     text_mentions = own_script_triggers(no_act_words(knowledge, knowledge.find(text, myanmar_context=True), text), language)
     if any(is_foreign(knowledge, m) for m in (*title_mentions, *text_mentions)):
         title_mentions, text_mentions = not_borders(title_mentions, title), not_borders(text_mentions, text)
-    outlet_anchor = outlet_anchor and outlet_prior_holds(knowledge, f"{title} {text}", [*title_mentions, *text_mentions])
-    anchored = (outlet_anchor or knowledge.myanmar_anchored(title_mentions)
-                or knowledge.myanmar_anchored(text_mentions))
+    own = knowledge.myanmar_anchored(title_mentions) or knowledge.myanmar_anchored(text_mentions)
+    # the outlet's prior decides only where the text names no Myanmar place or actor of its own
+    outlet_anchor = outlet_anchor and (own or outlet_prior_holds(knowledge, f"{title} {text}",
+                                                                 [*title_mentions, *text_mentions]))
+    anchored = outlet_anchor or own
     short = len(title.split()) + len(text.split()) <= SHORT_TEXT_WORDS
     mentions = [*title_mentions, *text_mentions]
     # Asked only where it decides something: the anchor of an unanchored story, the cue of a short one.
