@@ -47,3 +47,13 @@ def test_numbers_that_are_not_people_are_skipped(text):
 
 def test_counts_are_never_negative():
     assert all(c.value >= 0 for c in find_counts("-5 people were killed and minus 3 injured"))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Fighting near the dam on Friday ended with at least four army deaths.", [("killed", 4)]),
+    ("The rebel commander reported two junta deaths and several injuries.", [("killed", 2), ("injured", 3)]),
+    ("Medics counted 9 civilian fatalities after the shelling.", [("killed", 9)]),
+])
+def test_deaths_told_as_a_noun_are_a_toll(sentence, expected):
+    # team-written: the count of deaths is the noun itself ("three regime deaths"), no verb tells it
+    assert [(c.kind, c.value) for c in find_counts(sentence)] == expected

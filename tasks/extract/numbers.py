@@ -275,6 +275,12 @@ _KILLED_CLAUSE = re.compile(r"^\s*(?:[\w-]+\s+){1,2}?(?:who|that)\s+(?:were|was|
                             r"(?:killed|shot dead|slain|executed|massacred)\b", re.IGNORECASE)
 
 
+# a count of deaths told as a noun, with at most two words saying whose: "three regime deaths", "five civilian
+# fatalities" (not "a death squad", "death threats", "death sentences")
+_DEATHS_NOUN = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:deaths|fatalities)\b(?!\s+(?:squads?|penalt|sentences?|threats?))",
+                          re.IGNORECASE)
+
+
 def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     if q.text.lower() in ("a", "an") and _ONE_KILLED_AFTER.match(text, q.end, next_start):
         return "killed"
@@ -292,6 +298,8 @@ def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
         return direct  # "12 killed", "300,000 displaced"
     if _TOLL_BEFORE.search(text[max(0, q.start - 40):q.start]) and re.search(r"toll", text[max(0, q.start - 40):q.start], re.I):
         return "killed"  # "the death toll rose to 15"
+    if _DEATHS_NOUN.match(after):
+        return "killed"  # "at least three regime deaths", "12 civilian fatalities": the noun is the toll
     before = text[max(0, q.start - 40):q.start]
     killing_verb = _KIND_BEFORE["killed"].search(before) and re.match(r"^\s*(?:and|,|\.|;|$)", after)
     if not (_person_follows(after) or _OF_PEOPLE.match(after) or not after.strip(" ,.") or killing_verb):
