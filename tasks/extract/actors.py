@@ -41,7 +41,9 @@ GENERIC_REBEL = re.compile(
     r"rebel\s+coalition|ethnic\s+armed\s+(?:groups?|organi[sz]ations?)|EAOs?|"
     r"(?<=the )(?:armed\s+|ethnic\s+|rebel\s+|insurgent\s+|resistance\s+)?group(?!\s+(?:of|said|says|told)\b)|"
     # the resistance told by what it is, not its name: "Chin revolutionary forces", "the defence forces took the town"
-    r"(?:resistance|revolutionary|anti-junta|anti-regime)\s+(?:forces|fighters|groups|troops)|defen[cs]e\s+forces)\b",
+    r"(?:resistance|revolutionary|anti-junta|anti-regime)\s+(?:forces|fighters|groups|troops)|defen[cs]e\s+forces|"
+    # the resistance as the act's own word: "killed in a resistance mine attack", "a rebel ambush on the convoy"
+    r"(?:resistance|rebel|insurgent|guerrilla)(?=\s+(?:[a-z]+\s+)?(?:attacks?|ambush(?:es)?|raids?|assaults?|offensive)\b))\b",
     re.IGNORECASE,
 )
 # An insurgency named by its people rather than its name is that people's main armed group: "ethnic Kachin
