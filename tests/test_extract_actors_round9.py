@@ -23,3 +23,19 @@ def test_the_resistance_named_by_its_act_is_the_attacker(knowledge):
     event = _main(knowledge, text)
     assert event.actor1_id == "pdf"
     assert event.actor2_id == "military_myanmar"
+
+
+def test_a_shell_whose_firer_the_report_does_not_know_is_an_unidentified_groups(knowledge):
+    # the army is named in the story, but the report says nobody knows who fired the shell
+    text = ("An artillery shell exploded in a market in Kyauktaw on Monday, killing three villagers. It was unclear "
+            "who fired the shell, residents said.\n\nThe army has reinforced its bases in the township this month.")
+    event = _main(knowledge, text)
+    assert event.actor1_id == "unidentified_armed_group"
+    assert event.actor2_id == "civilians_myanmar"
+
+
+def test_a_shell_the_army_is_told_to_have_fired_stays_the_armys(knowledge):
+    text = ("Army troops fired artillery shells into a village in Kyauktaw on Monday, killing three villagers. "
+            "Residents blamed each other's neighbours for sheltering fighters.")
+    event = _main(knowledge, text)
+    assert event.actor1_id == "military_myanmar"

@@ -25,6 +25,12 @@ _CIVILIAN_VICTIMS = re.compile(
 UNIDENTIFIED = "unidentified_armed_group"
 _STATE_IN_TRIGGER = re.compile(r"\b(?:military|junta|regime|army|tatmadaw|air force)\b", re.IGNORECASE)
 _PLANTED = frozenset({"Grenade", "Remote explosive/landmine/IED", "Suicide bomb"})
+# the report says it does not know who fired, or tells only one side's accusation of the other
+_FIRER_UNKNOWN = re.compile(
+    r"\b(?:(?:it\s+(?:was|is|remains)\s+)?(?:unclear|unknown|not (?:yet )?(?:clear|known))|(?:do|does|did)\s*(?:n['’]t|not) know)"
+    r"\s+(?:who|which side|where the (?:shells?|rounds?) (?:was|were|came))\b|"
+    r"\bblamed (?:each other|one another)\b|\baccused each other\b|"
+    r"\bblamed the (?:deaths|killings|attack|shelling|explosions?|blasts?|strike) on\b", re.IGNORECASE)
 _GIVING_UP = re.compile(r":(?:withdr|retreat|pull|abandon|hand|evacuat|left|vacat)", re.IGNORECASE)
 
 
@@ -221,6 +227,11 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
         if sub in _PLANTED or drone:
             a1 = (_named_bomber(knowledge, scan, cand) or (_state_actor_in(knowledge, scan, cand, acting=True) if drone else None)
                   or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None))
+        elif sub == "Shelling/artillery/missile attack" and cand is not None and UNIDENTIFIED in knowledge.actors \
+                and _FIRER_UNKNOWN.search(scan.text) and not _state_actor_in(knowledge, scan, cand, acting=True):
+            # "it was unclear who fired", "officials blamed the deaths on the rebels": both sides fire shells
+            # and the report names no firer of its own, so the firer is not named (coding guide)
+            a1 = UNIDENTIFIED
         else:
             a1 = _dominant_state_actor(knowledge, scan) or (
                 actor_rules.MILITARY if sub == "Air/drone strike" and actor_rules.MILITARY in knowledge.actors else None) or (
