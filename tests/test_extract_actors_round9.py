@@ -39,3 +39,11 @@ def test_a_shell_the_army_is_told_to_have_fired_stays_the_armys(knowledge):
             "Residents blamed each other's neighbours for sheltering fighters.")
     event = _main(knowledge, text)
     assert event.actor1_id == "military_myanmar"
+
+
+def test_the_sides_of_the_fighting_the_act_happened_in_are_not_its_target(knowledge):
+    # "during fighting between X and Y" tells the war around the act: the families shelled are the target
+    text = ("Dozens of displaced families were hit by artillery attacks on Monday during fighting between the "
+            "Arakan Army and the military near Buthidaung, killing 12 people.")
+    event = _main(knowledge, text)
+    assert event.actor2_id == "civilians_myanmar"

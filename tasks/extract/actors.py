@@ -218,7 +218,8 @@ def assign_roles(refs: list[ActorRef], text: str, trigger_start: int, trigger_en
 # "during weeks of fighting between junta troops and the rebels": the war the act happened in, whose sides
 # are not the act's ("the deadliest assault on civilians during months of fighting between X and Y")
 _WAR_DESCRIBED = re.compile(
-    r"\b(?:during|amid|after|in|following|despite)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:weeks|months|years)\s+of\s+"
+    r"\b(?:during|amid|after|in|following|despite)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:weeks|months|years)\s+of\s+|"
+    r"(?=(?:[\w-]+\s+)?(?:fighting|clashes|conflict|war|hostilities|battles)\s+between))"
     r"(?:[\w-]+\s+)?(?:fighting|clashes|conflict|war|hostilities|battles)\s+between\s+[^.;]{1,80}?\band\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=[\s,.;]|$)", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+")
