@@ -47,3 +47,11 @@ def test_the_sides_of_the_fighting_the_act_happened_in_are_not_its_target(knowle
             "Arakan Army and the military near Buthidaung, killing 12 people.")
     event = _main(knowledge, text)
     assert event.actor2_id == "civilians_myanmar"
+
+
+def test_a_peoples_troops_are_its_army_not_the_state_or_the_junta(knowledge):
+    # "Kachin troops": neither Kachin State nor the army's generic "troops" but the KIA
+    text = ("Army jets dropped four bombs on Kachin troops on a hill in Momauk Township on Tuesday, a resident said.")
+    event = _main(knowledge, text)
+    assert event.actor1_id == "military_myanmar"
+    assert event.actor2_id == "kia"

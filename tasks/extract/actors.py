@@ -50,7 +50,10 @@ GENERIC_REBEL = re.compile(
 # insurgents" are the KIA, "Kokang rebels" the MNDAA. Only peoples with one dominant armed group.
 ETHNIC_REBEL = re.compile(
     r"\b(?:ethnic\s+)?(Kachin|Kokang|Ta['’]ang|Palaung|Arakan(?:ese)?|Karen|Wa)\s+(?:ethnic\s+)?(?:minority\s+)?"
-    r"(?:insurgents?|rebels?|rebel\s+(?:army|forces|fighters|group)|guerrillas?|insurgent\s+(?:army|forces|group))\b")
+    r"(?:insurgents?|rebels?|rebel\s+(?:army|forces|fighters|group)|guerrillas?|insurgent\s+(?:army|forces|group))\b"
+    # "Kachin troops", "Kokang fighters": the people's one army told by its soldiers (not the Karen, whose
+    # soldiers may be the KNLA's, the DKBA's or the army's own Border Guard Force)
+    r"|\b(?<![\w-])(Kachin|Kokang|Ta['’]ang|Palaung|Arakan(?:ese)?|Wa)\s+(?:troops|fighters|soldiers|forces)\b")
 _ETHNIC_GROUP = {"kachin": "kia", "kokang": "mndaa", "ta'ang": "tnla", "ta’ang": "tnla", "palaung": "tnla",
                  "arakan": "aa", "arakanese": "aa", "karen": "knla", "wa": "uwsa"}
 
@@ -58,7 +61,7 @@ _ETHNIC_GROUP = {"kachin": "kia", "kokang": "mndaa", "ta'ang": "tnla", "ta’ang
 def ethnic_rebels(text: str, lo: int = 0, hi: int | None = None):
     """(actor_id, start, end) of each insurgency named by its people ("Kachin insurgents")."""
     for m in ETHNIC_REBEL.finditer(text, lo, len(text) if hi is None else hi):
-        yield _ETHNIC_GROUP[m.group(1).lower()], m.start(), m.end()
+        yield _ETHNIC_GROUP[(m.group(1) or m.group(2)).lower()], m.start(), m.end()
 # "the military", "security forces" — not "a military informer", "military service", "the military's coup"
 GENERIC_MILITARY = re.compile(
     r"\b(?:ruling\s+)?military(?:\s+personnel)?\b(?!\s+(?:informers?|informants?|spy|spies|collaborators?|supporters?|"
@@ -115,6 +118,9 @@ def actor_refs(knowledge, mentions, text: str, lo: int, hi: int) -> list[ActorRe
     """Actors in text[lo:hi]: seed aliases first, then generic nouns ('the rebels', 'the ruling military')."""
     refs: list[ActorRef] = []
     taken: list[tuple[int, int]] = []
+    # "Kachin troops": the people's army, not the state named "Kachin" nor the army's generic "troops"
+    by_people = [(s, e) for _, s, e in ethnic_rebels(text, lo, hi)]
+    mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in by_people)]
     for m in mentions:
         if m.kind == "actor" and lo <= m.start < hi:
             refs.append(_ref(m.ref_ids[0], m.start, m.end, text))
