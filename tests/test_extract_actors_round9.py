@@ -55,3 +55,10 @@ def test_a_peoples_troops_are_its_army_not_the_state_or_the_junta(knowledge):
     event = _main(knowledge, text)
     assert event.actor1_id == "military_myanmar"
     assert event.actor2_id == "kia"
+
+
+def test_the_peoples_revolution_alliance_is_a_local_defence_force(knowledge):
+    # seeds: a Magway resistance force with a name of its own, coded PDF like other local defence forces
+    text = ("The People's Revolution Alliance ambushed an army convoy near Ngape on Monday, killing five soldiers.")
+    event = _main(knowledge, text)
+    assert {event.actor1_id, event.actor2_id} == {"pdf", "military_myanmar"}
