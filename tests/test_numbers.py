@@ -57,3 +57,23 @@ def test_counts_are_never_negative():
 def test_deaths_told_as_a_noun_are_a_toll(sentence, expected):
     # team-written: the count of deaths is the noun itself ("three regime deaths"), no verb tells it
     assert [(c.kind, c.value) for c in find_counts(sentence)] == expected
+
+
+def test_a_person_told_with_an_age_is_one_person():
+    counts = find_counts("A 52-year-old farmer was killed when a shell hit his hut on Sunday.")
+    assert [(c.kind, c.value) for c in counts] == [("killed", 1)]
+
+
+def test_a_share_of_counted_things_is_no_count_of_people_and_breaks_down_a_total():
+    # "Thirty of the blasts" counts blasts; the deaths it tells are a share of a yearly total, not an event's
+    counts = find_counts("Thirty of the blasts were in Kachin, killing seven and injuring 20.")
+    assert [(c.kind, c.value, c.scope) for c in counts] == [("killed", 7, "cumulative"), ("injured", 20, "cumulative")]
+
+
+def test_a_series_of_attacks_is_counted_together():
+    counts = find_counts("At least 18 soldiers were killed in a series of ambushes by a local defence force last week.")
+    assert [(c.kind, c.value, c.scope) for c in counts] == [("killed", 18, "cumulative")]
+
+
+def test_forces_killed_are_people():
+    assert [(c.kind, c.value) for c in find_counts("At least 7 regime forces were killed in the ambush.")] == [("killed", 7)]

@@ -135,7 +135,7 @@ _PERSON_NOUN = re.compile(  # "a villager", "an underage 14 years old child"
     r"force|forces|chief|department|vehicles?|trucks?))|officers?|fighters?|members?|children|child|boys?|girls?|women|woman|"
     r"men|man|students?|monks?|teachers?|doctors?|nurses?|journalists?|reporters?|farmers?|workers?|"
     r"refugees?|detainees?|prisoners?|protesters?|demonstrators?|youths?|teenagers?|insurgents?|rebels?|"
-    r"combatants?|personnel|guards?|passengers?|family|families|relatives|others|dead|bodies|body|"
+    r"combatants?|personnel|forces|guards?|passengers?|family|families|relatives|others|dead|bodies|body|"
     r"victims?|patients?|households?|individuals?|infants?|babies|baby|elderly|adults?|leaders?|"
     r"administrators?|recruits?|conscripts?|militiamen|militia members?|gunmen|comrades?|terrorists?|"
     r"militants?|guerrillas?|volunteers?|medics?|staff|officials?|captives?|hostages?|cadets?|"
@@ -199,6 +199,7 @@ NOBODY_KILLED = re.compile(r"\b(?:no(?:body| one|-one)\s+(?:was\s+|were\s+|had b
 CUMULATIVE_CUES = re.compile(
     r"\bsince\b|\bso far\b|\bto date\b|\bin total\b|\ba total of\b|\brecent (?:violence|fighting|clashes|weeks|months|offensive)|"
     r"\bover the (?:past|last)\b|\bthis year\b|\bin recent (?:weeks|months)\b|\bcumulative\b|\bhave been displaced\b|"
+    r"\bin (?:a|the) (?:series|string|spate|wave) of\b|"
     r"\bhas displaced\b|\bhave fled\b|\bare (?:now )?sheltering\b|\bremain displaced\b|"
     r"\b(?:over|in|within) (?:the )?(?:two|three|four|five|six|seven|several|\d) days\b|"
     r"\b(?:during|in|over|throughout) (?:the )?(?:two|three|four|five|six|seven|several|\d+)-day\b",  # "the three-day clashes"
@@ -215,7 +216,7 @@ _ANOTHER_ONE = re.compile(r"(?<=\band )another(?=\s)", re.IGNORECASE)
 _ONE_PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|infant|monk|nun|teacher|student|farmer|villager|resident|civilian|"
                     r"administrator|officer|soldier|policeman|fighter|driver|doctor|nurse|journalist|reporter|leader|"
                     r"chairman|headman|official|commander|member|worker|trader|shopkeeper|pastor|priest|abbot|protester|activist|youth)")
-_ONE_PERSON = re.compile(rf"(?<![\w-])(?:(?:the|The)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_ONE_PERSON_NOUN}(?=\s+(?:was|had been)\s+(?:\w+ly\s+)?"
+_ONE_PERSON = re.compile(rf"(?<![\w-])(?:(?:the|The|an?|An?)\s+(?:\d{{1,3}}-year-old\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ONE_PERSON_NOUN}(?=\s+(?:was|had been)\s+(?:\w+ly\s+)?"
                          rf"(?:killed|shot dead|shot and killed|beaten to death|stabbed to death|executed|murdered|slain)\b)|"
                          rf"(?<=killing )\d{{1,2}}-year-old\s+(?:{_ONE_PERSON_NOUN}\b|[A-Z][a-z]+\b)|"
                          # a person named with a Burmese honorific: "Mg Ko Naing was killed", "Daw Hla Hla was shot dead"
@@ -281,7 +282,15 @@ _DEATHS_NOUN = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:deaths|fatalities
                           re.IGNORECASE)
 
 
+# "Forty-nine of the explosions were in Shan": a share of things counted before, not of people
+_SHARE_OF_THINGS = re.compile(r"^\s+of\s+(?:the|these|those|them,?\s+the)?\s*(?:[\w-]+\s+)?(?:explosions|blasts|incidents|attacks|"
+                              r"clashes|cases|strikes|air ?strikes|mines|landmines|bombs|shells|raids|battles|townships|villages|"
+                              r"houses|homes|events|operations|ambushes)\b", re.IGNORECASE)
+
+
 def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
+    if _SHARE_OF_THINGS.match(text[q.end:q.end + 50]):
+        return None
     if q.text.lower() in ("a", "an") and _ONE_KILLED_AFTER.match(text, q.end, next_start):
         return "killed"
     after = text[q.end:min(next_start, q.end + 60)]
@@ -380,6 +389,9 @@ def find_counts(text: str) -> tuple[Count, ...]:
             scope = "cumulative"  # "Landmines killed 12 civilians and wounded 30 so far this year"
         if scope == "event" and _MANY_DAYS.search(text):
             scope = "cumulative"
+        if scope == "event" and any(_SHARE_OF_THINGS.match(text[o.end:o.end + 50]) for o in quantities):
+            scope = "cumulative"  # "Forty-nine of the explosions were in Shan, killing nine": a share of a total
+
         counts.append(Count(kind, q.value, scope, q.start, q.end, q.text))
     # "The ward administrator was shot dead", "killing 4-year-old boy": one person, though no "a" counts him
     for m in _ONE_PERSON.finditer(text):
