@@ -62,3 +62,24 @@ def test_the_peoples_revolution_alliance_is_a_local_defence_force(knowledge):
     text = ("The People's Revolution Alliance ambushed an army convoy near Ngape on Monday, killing five soldiers.")
     event = _main(knowledge, text)
     assert {event.actor1_id, event.actor2_id} == {"pdf", "military_myanmar"}
+
+
+def test_security_outposts_are_the_states_forces(knowledge):
+    text = "KNLA fighters raided two security outposts near Kawkareik on Monday morning."
+    event = _main(knowledge, text)
+    assert {event.actor1_id, event.actor2_id} == {"knla", "military_myanmar"}
+
+
+def test_civilians_killed_in_the_crossfire_are_the_fights_dead(knowledge):
+    # the deaths told as crossfire are not a new attack on civilians but the toll of the fight told before
+    text = ("KNLA fighters attacked an army camp near Kawkareik on Monday morning. The fighting lasted six hours.\n\n"
+            "Two civilians were killed in the crossfire, residents said.")
+    events = extract_events(knowledge, "", text, PUBLISHED)
+    assert [e.event_type for e in events] == ["Battles"]
+    assert events[0].fatalities == 2
+
+
+def test_a_woman_killed_by_a_mine_is_a_civilian_victim(knowledge):
+    text = "A woman was killed when she stepped on a landmine near Kutkai on Monday."
+    event = _main(knowledge, text)
+    assert event.actor2_id == "civilians_myanmar"

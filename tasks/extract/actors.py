@@ -66,7 +66,7 @@ def ethnic_rebels(text: str, lo: int = 0, hi: int | None = None):
 GENERIC_MILITARY = re.compile(
     r"\b(?:ruling\s+)?military(?:\s+personnel)?\b(?!\s+(?:informers?|informants?|spy|spies|collaborators?|supporters?|"
     r"families|family|hospital|university|academy|school|service|conscription|draft|age|aircraft|jets?|helicopters?|"
-    r"equipment|training|rule|coup|takeover|court|tribunal))|\bsecurity\s+forces\b"
+    r"equipment|training|rule|coup|takeover|court|tribunal))|\bsecurity\s+(?:forces|outposts?|posts?|personnel|troops)\b"
     r"|(?<=\bthe )army\b(?!['’]s\s+(?:coup|takeover|rule)|\s+(?:coup|takeover|rule|of)\b)", re.IGNORECASE)
 GENERIC = "?rebel"
 _HEAD_NOUNS = frozenset({"troops", "soldiers", "forces", "fighters", "members", "army", "militia"})
