@@ -83,3 +83,15 @@ def test_a_woman_killed_by_a_mine_is_a_civilian_victim(knowledge):
     text = "A woman was killed when she stepped on a landmine near Kutkai on Monday."
     event = _main(knowledge, text)
     assert event.actor2_id == "civilians_myanmar"
+
+
+def test_no_casualties_from_the_attack_told_later_is_the_last_acts_toll(knowledge):
+    # the sentence names its act only as "the attack" told before: its "no casualties" is that act's toll,
+    # though "attack" in it is itself an event word
+    text = ("On Monday, about 60 army troops torched 40 houses in Kone Thar village in Kanbalu Township, a local "
+            "defence team said.\n\nThe column fired on Kone Thar with heavy weapons the night before it entered the "
+            "village and began burning houses.\n\nThere were no casualties from the attack because the villagers "
+            "had fled, he said.")
+    events = extract_events(knowledge, "", text, PUBLISHED)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [
+        ("Looting/property destruction", 0), ("Shelling/artillery/missile attack", 0)]
