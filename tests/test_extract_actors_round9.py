@@ -95,3 +95,17 @@ def test_no_casualties_from_the_attack_told_later_is_the_last_acts_toll(knowledg
     events = extract_events(knowledge, "", text, PUBLISHED)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [
         ("Looting/property destruction", 0), ("Shelling/artillery/missile attack", 0)]
+
+
+def test_a_sentence_restating_the_lead_lends_it_the_toll_it_lacked(knowledge):
+    # the lead tells the bombardment with only "many dead"; "The attack took place ..., claiming the lives of
+    # at least 20" restates it with its day and its firm toll
+    text = ("Army bombardment of displaced camp leaves many dead\n\nThe army has reportedly killed at least 20 "
+            "people in a recent assault on the Hpun Lum camp for displaced people near the KIA headquarters in "
+            "Laiza.\n\n\u201cWe may never find everyone,\u201d a KIA spokesman said as rescue work began on Tuesday "
+            "morning. All the shelters in the camp were flattened by the bombardment. Survivors were moved to "
+            "Laiza town.\n\nThe attack took place at about 11 pm on 4 March, claiming the lives of at least 20 "
+            "people and leaving 40 others injured.")
+    event = _main(knowledge, text, date(2024, 3, 8))
+    assert event.event_date == date(2024, 3, 4)
+    assert event.fatalities == 20
