@@ -109,3 +109,12 @@ def test_a_sentence_restating_the_lead_lends_it_the_toll_it_lacked(knowledge):
     event = _main(knowledge, text, date(2024, 3, 8))
     assert event.event_date == date(2024, 3, 4)
     assert event.fatalities == 20
+
+
+def test_an_official_under_a_group_who_tells_the_attack_is_its_source(knowledge):
+    # "an official under the PDF was quoted as saying": the PDF tells the strike, it did not fly it
+    text = ("At least 12 people were killed when a paraglider dropped two bombs on a festival crowd in Chaung U "
+            "Township on Monday evening, a local official under the People's Defence Force was quoted as saying.")
+    event = _main(knowledge, text)
+    assert event.actor1_id != "pdf"
+    assert event.actor2_id == "civilians_myanmar"

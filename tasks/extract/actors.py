@@ -75,7 +75,7 @@ _HEAD_NOUNS = frozenset({"troops", "soldiers", "forces", "fighters", "members", 
 _SOURCE_BEFORE = re.compile(
     r"(?:according to|told|said|says|cited|quoted|citing|quoting)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’()-]+\s+){0,5}\(?$"
     r"|(?:spokes(?:person|man|woman)|official|officer|leader|statement|commander|source|sources|"
-    r"administrator|representative|founder|chief|head)\s+(?:of|for|from|with)\s+(?:a\s+|the\s+)?(?:[\w'’-]+,?\s+(?:and\s+)?){0,4}$"
+    r"administrator|representative|founder|chief|head)\s+(?:of|for|from|with|under|in)\s+(?:a\s+|the\s+)?(?:[\w'’-]+,?\s+(?:and\s+)?){0,4}$"
     r"|(?:statement|report|announcement|video|post|data)\s+(?:released|issued|published|posted|compiled)\s+by\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’-]+\s+){0,3}\(?$"
     r"|(?:^|\s)/\s+(?:[\w'’-]+\s+){0,3}$"  # a photo credit: "... after the massacre. / Htantabin People's Defense Force"
     # who holds the ground, not who fought: "the village, in an area controlled by the Arakan Army"
