@@ -118,3 +118,17 @@ def test_an_official_under_a_group_who_tells_the_attack_is_its_source(knowledge)
     event = _main(knowledge, text)
     assert event.actor1_id != "pdf"
     assert event.actor2_id == "civilians_myanmar"
+
+
+def test_the_force_named_by_its_name_fired_not_the_generic_security_forces(knowledge):
+    # "riot police" fired; "security forces" nearer the act's word names no force of its own
+    from types import SimpleNamespace
+
+    from tasks.extract.actor_clues import _state_actor_in
+    from tasks.extract.scan import build_scan
+
+    text = ("Two protesters were shot dead by riot police in Mandalay on Saturday. Security forces also used "
+            "water cannons against the crowd.")
+    scan = build_scan(knowledge, "", text, date(2021, 2, 22))
+    cand = SimpleNamespace(sentences=scan.sentences, hit=SimpleNamespace(start=text.index("water cannons")))
+    assert _state_actor_in(knowledge, scan, cand) == "police_myanmar"
