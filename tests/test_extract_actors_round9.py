@@ -132,3 +132,13 @@ def test_the_force_named_by_its_name_fired_not_the_generic_security_forces(knowl
     scan = build_scan(knowledge, "", text, date(2021, 2, 22))
     cand = SimpleNamespace(sentences=scan.sentences, hit=SimpleNamespace(start=text.index("water cannons")))
     assert _state_actor_in(knowledge, scan, cand) == "police_myanmar"
+
+
+def test_a_strike_that_destroyed_homes_hit_civilians_not_a_group_bombed_elsewhere(knowledge):
+    # the article names a rebel camp bombed another time; this strike destroyed houses: civilians were hit
+    text = ("Twelve houses in Lungler village in Hakha Township were destroyed by a junta air strike on Tuesday.\n\n"
+            "Fighting between the army and the Chin National Army has gone on near the village for a week.\n\n"
+            "In April, jets bombed the headquarters of the Chin National Army near the border.")
+    event = _main(knowledge, text)
+    assert event.actor1_id == "military_myanmar"
+    assert event.actor2_id == "civilians_myanmar"

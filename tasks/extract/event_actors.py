@@ -24,6 +24,10 @@ _CIVILIAN_VICTIMS = re.compile(
     rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,5}}?{_CIVILIAN_WORDS}\b"
     rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
 UNIDENTIFIED = "unidentified_armed_group"
+# the strike told hit people's homes: "15 houses in the village were destroyed", "damaged homes and a school"
+_HOMES_HIT = re.compile(r"\b(?:houses|homes|residences|residential (?:buildings|houses|areas?)|schools?|churches|monaster(?:y|ies))\b"
+                        r"[^.;]{0,60}?\b(?:destroyed|damaged|burned|burnt|hit|razed|flattened)\b|\b(?:destroy\w*|damag\w*|hit|flatten\w*)\s+"
+                        r"(?:\w+\s+){0,3}?(?:houses|homes|residences)\b", re.IGNORECASE)
 _STATE_IN_TRIGGER = re.compile(r"\b(?:military|junta|regime|army|tatmadaw|air force)\b", re.IGNORECASE)
 _PLANTED = frozenset({"Grenade", "Remote explosive/landmine/IED", "Suicide bomb"})
 # the report says it does not know who fired, or tells only one side's accusation of the other
@@ -267,7 +271,8 @@ def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
         a2 = _holder(knowledge, scan) or a2  # the town the army retook was held by the group the report says held it
     if a2 is None and et == "Battles" and inter(a1) == 1:
         a2 = _state_opponent(knowledge, scan, cand)
-    if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1 and not (event.fatalities or event.injured):
+    if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1 and not (event.fatalities or event.injured) \
+            and not (cand is not None and any(_HOMES_HIT.search(s.text) for s in cand.sentences)):
         a2 = _group_struck(knowledge, scan)  # "the airstrikes targeted Camp Victoria, the headquarters of the CNA"
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1:
         a2 = actor_rules.CIVILIANS  # a strike by state forces with no armed opponent named hits civilians
