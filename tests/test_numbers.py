@@ -77,3 +77,8 @@ def test_a_series_of_attacks_is_counted_together():
 
 def test_forces_killed_are_people():
     assert [(c.kind, c.value) for c in find_counts("At least 7 regime forces were killed in the ambush.")] == [("killed", 7)]
+
+
+def test_martyred_fighters_are_killed():
+    # resistance media tell their own dead as "martyred"
+    assert [(c.kind, c.value) for c in find_counts("Two resistance fighters were martyred in the clash.")] == [("killed", 2)]
