@@ -142,3 +142,13 @@ def test_a_strike_that_destroyed_homes_hit_civilians_not_a_group_bombed_elsewher
     event = _main(knowledge, text)
     assert event.actor1_id == "military_myanmar"
     assert event.actor2_id == "civilians_myanmar"
+
+
+def test_the_arakkha_spelling_is_the_arakan_army(knowledge):
+    # seeds: the AA's own romanisation ("Arakkha Army"), used by Rakhine outlets, is the Arakan Army; told as
+    # the one holding a bombed town ("held by the Arakkha Army (AA)") it is no party to the strike
+    text = "Junta jets bombed Kyauktaw town, held by the Arakkha Army (AA), on Monday, wounding three villagers."
+    found = [m.ref_ids[0] for m in knowledge.find(text, myanmar_context=True) if m.kind == "actor"]
+    assert "ula_aa" in found
+    event = _main(knowledge, text)
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "civilians_myanmar")
