@@ -82,3 +82,11 @@ def test_forces_killed_are_people():
 def test_martyred_fighters_are_killed():
     # resistance media tell their own dead as "martyred"
     assert [(c.kind, c.value) for c in find_counts("Two resistance fighters were martyred in the clash.")] == [("killed", 2)]
+
+
+def test_a_count_told_of_two_places_together_is_no_one_events_toll():
+    # coding guide: a total over several places is not one event's toll
+    counts = find_counts("Air strikes killed at least eleven residents of Minbya and neighbouring Mrauk-U on Sunday.")
+    assert [(c.kind, c.value, c.scope) for c in counts] == [("killed", 11, "cumulative")]
+    counts = find_counts("The strike killed 4 people in Sittwe and injured 3.")
+    assert [(c.kind, c.value, c.scope) for c in counts] == [("killed", 4, "event"), ("injured", 3, "event")]

@@ -18,6 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tasks.extract.count_cues import DEATHS_NOUN as _DEATHS_NOUN, SHARE_OF_THINGS as _SHARE_OF_THINGS, \
+    TWO_PLACES_AFTER as _TWO_PLACES_AFTER
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -276,18 +279,6 @@ _KILLED_CLAUSE = re.compile(r"^\s*(?:[\w-]+\s+){1,2}?(?:who|that)\s+(?:were|was|
                             r"(?:killed|shot dead|slain|executed|massacred)\b", re.IGNORECASE)
 
 
-# a count of deaths told as a noun, with at most two words saying whose: "three regime deaths", "five civilian
-# fatalities" (not "a death squad", "death threats", "death sentences")
-_DEATHS_NOUN = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:deaths|fatalities)\b(?!\s+(?:squads?|penalt|sentences?|threats?))",
-                          re.IGNORECASE)
-
-
-# "Forty-nine of the explosions were in Shan": a share of things counted before, not of people
-_SHARE_OF_THINGS = re.compile(r"^\s+of\s+(?:the|these|those|them,?\s+the)?\s*(?:[\w-]+\s+)?(?:explosions|blasts|incidents|attacks|"
-                              r"clashes|cases|strikes|air ?strikes|mines|landmines|bombs|shells|raids|battles|townships|villages|"
-                              r"houses|homes|events|operations|ambushes)\b", re.IGNORECASE)
-
-
 def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     if _SHARE_OF_THINGS.match(text[q.end:q.end + 50]):
         return None
@@ -389,6 +380,8 @@ def find_counts(text: str) -> tuple[Count, ...]:
             scope = "cumulative"  # "Landmines killed 12 civilians and wounded 30 so far this year"
         if scope == "event" and _MANY_DAYS.search(text):
             scope = "cumulative"
+        if scope == "event" and _TWO_PLACES_AFTER.match(text, q.end):
+            scope = "cumulative"  # "killed nine residents of Kyauktaw and neighbouring Paletwa": two places' dead
         if scope == "event" and any(_SHARE_OF_THINGS.match(text[o.end:o.end + 50]) for o in quantities):
             scope = "cumulative"  # "Forty-nine of the explosions were in Shan, killing nine": a share of a total
 
