@@ -152,3 +152,12 @@ def test_the_arakkha_spelling_is_the_arakan_army(knowledge):
     assert "ula_aa" in found
     event = _main(knowledge, text)
     assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "civilians_myanmar")
+
+
+def test_fighters_a_rebel_group_says_a_junta_strike_killed_are_its_own(knowledge):
+    # the KIA tells it: the soldiers killed by the army's drones are the teller's, not civilians
+    text = ("On Tuesday, the Kachin Independence Army said that three soldiers were killed and two wounded by "
+            "junta drone strikes near Hpakant.")
+    event = _main(knowledge, text)
+    assert event.actor1_id == "military_myanmar"
+    assert event.actor2_id == "kia"

@@ -24,6 +24,10 @@ _CIVILIAN_VICTIMS = re.compile(
     rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,5}}?{_CIVILIAN_WORDS}\b"
     rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
 UNIDENTIFIED = "unidentified_armed_group"
+# fighters told as the ones a strike killed or wounded: "two soldiers were killed", "killing three of its members"
+_FIGHTERS_HIT = re.compile(r"\b(?:soldiers?|fighters?|members?|comrades?|combatants?|cadres?)\s+(?:\w+\s+){0,2}?(?:were|was)\s+"
+                           r"(?:\w+ly\s+)?(?:killed|wounded|injured)\b|\b(?:killing|killed|wounding|injuring)\s+(?:\w+\s+){0,2}?"
+                           r"(?:of\s+(?:its|their)\s+)?(?:soldiers|fighters|members|comrades|combatants|cadres)\b", re.IGNORECASE)
 # the strike told hit people's homes: "15 houses in the village were destroyed", "damaged homes and a school"
 _HOMES_HIT = re.compile(r"\b(?:houses|homes|residences|residential (?:buildings|houses|areas?)|schools?|churches|monaster(?:y|ies))\b"
                         r"[^.;]{0,60}?\b(?:destroyed|damaged|burned|burnt|hit|razed|flattened)\b|\b(?:destroy\w*|damag\w*|hit|flatten\w*)\s+"
@@ -274,6 +278,9 @@ def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1 and not (event.fatalities or event.injured) \
             and not (cand is not None and any(_HOMES_HIT.search(s.text) for s in cand.sentences)):
         a2 = _group_struck(knowledge, scan)  # "the airstrikes targeted Camp Victoria, the headquarters of the CNA"
+    if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1 and cand is not None \
+            and any(_FIGHTERS_HIT.search(s.text) for s in cand.sentences):
+        a2 = _armed_teller(knowledge, scan, cand)  # "the TNLA stated that two soldiers were killed by drone strikes"
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1:
         a2 = actor_rules.CIVILIANS  # a strike by state forces with no armed opponent named hits civilians
     return a2, assoc1
