@@ -161,3 +161,13 @@ def test_fighters_a_rebel_group_says_a_junta_strike_killed_are_its_own(knowledge
     event = _main(knowledge, text)
     assert event.actor1_id == "military_myanmar"
     assert event.actor2_id == "kia"
+
+
+def test_drones_that_bomb_the_junta_are_the_resistances(knowledge):
+    # "used drones to bomb junta troops": the drones are the act's own word, the troops its target; "a coalition
+    # of defence forces" is the one armed group the article names, the one telling its fight
+    text = ("A coalition of defence forces used drones to bomb junta troops stationed in Kyauk Yit village in "
+            "Shwebo Township at noon on Monday, a representative of the Red Star People's Defence Force said.")
+    event = _main(knowledge, text)
+    assert event.actor1_id == "pdf"
+    assert event.actor2_id == "military_myanmar"

@@ -128,7 +128,7 @@ def _named_bomber(knowledge, scan, cand, agent_before=_BOMBER_BEFORE) -> str | N
 _TARGET_AFTER = re.compile(r"^['’]?s?\s+(?:[\w-]+\s+){0,2}?(?:headquarters|bases?|air ?bases?|airports?|airfields?|outposts?|"
                            r"camps?|positions?|residences?|command|targets?|installations?|facilities|compounds?|barracks|"
                            r"council|offices?)\b", re.IGNORECASE)
-_TARGET_BEFORE = re.compile(r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking)\s+(?:the\s+|a\s+|an\s+)?"
+_TARGET_BEFORE = re.compile(r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking|bomb|bombed|bombing)\s+(?:the\s+|a\s+|an\s+)?"
                             r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 

@@ -33,6 +33,7 @@ _HOMES_HIT = re.compile(r"\b(?:houses|homes|residences|residential (?:buildings|
                         r"[^.;]{0,60}?\b(?:destroyed|damaged|burned|burnt|hit|razed|flattened)\b|\b(?:destroy\w*|damag\w*|hit|flatten\w*)\s+"
                         r"(?:\w+\s+){0,3}?(?:houses|homes|residences)\b", re.IGNORECASE)
 _STATE_IN_TRIGGER = re.compile(r"\b(?:military|junta|regime|army|tatmadaw|air force)\b", re.IGNORECASE)
+_DRONE_BEFORE = re.compile(r"\bdrones?\s+(?:to\s+)?$", re.IGNORECASE)  # "Drones bomb ...", "used drones to bomb ..."
 _PLANTED = frozenset({"Grenade", "Remote explosive/landmine/IED", "Suicide bomb"})
 # the report says it does not know who fired, or tells only one side's accusation of the other
 _FIRER_UNKNOWN = re.compile(
@@ -82,6 +83,10 @@ def _resolve_group(knowledge, scan, actor_id: str | None, event: Event, home, ex
     named = [a for a in _article_armed_groups(knowledge, scan) if a not in exclude]
     pool = [a for a in named if not members or a in members] or list(members)
     pool = [a for a in pool if knowledge.alliance_members(a) == ()]
+    if not pool and actor_id == actor_rules.GENERIC:
+        # "a coalition of defence forces bombed the troops", told by "a representative of the Black Wolf PDF":
+        # the only armed group named is the one telling its own fight
+        pool = [a for a in _armed_tellers(knowledge, scan) if a not in exclude]
     if not pool:
         return (None if actor_id == actor_rules.GENERIC else actor_id), ()
     told = [m.ref_ids[0] for m in scan.mentions if m.kind == "actor"]
@@ -91,6 +96,17 @@ def _resolve_group(knowledge, scan, actor_id: str | None, event: Event, home, ex
     others = tuple(a for a in pool if a != best and (members and a in members or actor_id == actor_rules.GENERIC and
                                                       _affinity(home, a, event) >= _affinity(home, best, event)))
     return best, others if event.sub_event_type == "Agreement" else ()
+
+
+def _armed_tellers(knowledge, scan) -> list[str]:
+    """Non-state armed groups the article names only as the ones telling (sources), first told first."""
+    out = []
+    for m in scan.mentions:
+        actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
+        if actor and actor.inter_code in (2, 3) and actor.country_iso == "MMR" and actor.actor_id != UNIDENTIFIED \
+                and not knowledge.alliance_members(actor.actor_id) and actor_rules.is_source(scan.text, m.start, m.end):
+            out.append(_normalize(knowledge, actor.actor_id, "Battles"))
+    return list(dict.fromkeys(out))
 
 
 def _external_actors(knowledge, scan, cand, exclude: set) -> tuple[str, ...]:
@@ -218,11 +234,13 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
     if et == "Battles" and (a1 is None or a2 is None) and inter(a1 or a2) in (None, 1) and cand is not None:
         teller = _armed_teller(knowledge, scan, cand)  # "according to the KIA, the helicopter was shot down"
         a1, a2 = (teller, a2) if a1 is None else (a1, teller)
-    drone = cand is not None and "drone" in cand.hit.text.lower()  # both sides fly drones now; jets are the state's
+    drone = cand is not None and ("drone" in cand.hit.text.lower() or bool(_DRONE_BEFORE.search(
+        scan.text[max(0, cand.hit.start - 30):cand.hit.start])))  # both sides fly drones now; jets are the state's
     if drone and et == "Explosions/Remote violence" and (a1 is None or inter(a1) == 1):
         struck_state = _state_struck(knowledge, scan, cand)
         if struck_state is not None:  # "drones hit the military headquarters": the resistance flew them
-            groups = _article_armed_groups(knowledge, scan)
+            groups = [g for g in (*_article_armed_groups(knowledge, scan), *_armed_tellers(knowledge, scan))
+                      if g not in actor_rules.STATE_SIDE]
             a1 = _normalize(knowledge, groups[0], et) if groups else ("pdf" if "pdf" in knowledge.actors else None)
             a2 = struck_state
     if a1 is None and et == "Explosions/Remote violence" and cand is not None and _STATE_IN_TRIGGER.search(cand.hit.text) \
