@@ -90,3 +90,8 @@ def test_a_count_told_of_two_places_together_is_no_one_events_toll():
     assert [(c.kind, c.value, c.scope) for c in counts] == [("killed", 11, "cumulative")]
     counts = find_counts("The strike killed 4 people in Sittwe and injured 3.")
     assert [(c.kind, c.value, c.scope) for c in counts] == [("killed", 4, "event"), ("injured", 3, "event")]
+
+
+def test_two_groups_joined_as_one_subject_share_the_verb_after_both():
+    counts = find_counts("Five army soldiers and allied Pyu Saw Htee militia members were killed in the ambush on Monday.")
+    assert [(c.kind, c.value) for c in counts] == [("killed", 5)]

@@ -19,3 +19,8 @@ TWO_PLACES_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:of|in)\s+(?:[A-Z][\
 SHARE_OF_THINGS = re.compile(r"^\s+of\s+(?:the|these|those|them,?\s+the)?\s*(?:[\w-]+\s+)?(?:explosions|blasts|incidents|attacks|"
                              r"clashes|cases|strikes|air ?strikes|mines|landmines|bombs|shells|raids|battles|townships|villages|"
                              r"houses|homes|events|operations|ambushes)\b", re.IGNORECASE)
+
+# two groups of people joined as one subject, the verb after both: "Six junta soldiers and Pyu Saw Htee militia
+# members were killed" (too long for the nearest-word window)
+COMPOUND_KILLED = re.compile(r"^\s+(?:[\w'’-]+\s+){1,3}?and\s+(?:[\w'’-]+\s+){1,6}?(?:were|have been|had been)\s+(?:\w+ly\s+)?"
+                             r"(?:killed|slain|shot dead|executed|massacred)\b", re.IGNORECASE)

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tasks.extract.count_cues import DEATHS_NOUN as _DEATHS_NOUN, SHARE_OF_THINGS as _SHARE_OF_THINGS, \
-    TWO_PLACES_AFTER as _TWO_PLACES_AFTER
+from tasks.extract.count_cues import COMPOUND_KILLED as _COMPOUND_KILLED, DEATHS_NOUN as _DEATHS_NOUN, \
+    SHARE_OF_THINGS as _SHARE_OF_THINGS, TWO_PLACES_AFTER as _TWO_PLACES_AFTER
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -298,8 +298,8 @@ def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
         return direct  # "12 killed", "300,000 displaced"
     if _TOLL_BEFORE.search(text[max(0, q.start - 40):q.start]) and re.search(r"toll", text[max(0, q.start - 40):q.start], re.I):
         return "killed"  # "the death toll rose to 15"
-    if _DEATHS_NOUN.match(after):
-        return "killed"  # "at least three regime deaths", "12 civilian fatalities": the noun is the toll
+    if _DEATHS_NOUN.match(after) or _person_follows(after) and _COMPOUND_KILLED.match(text[q.end:q.end + 150]):
+        return "killed"  # "three regime deaths"; "Six junta soldiers and Pyu Saw Htee members were killed"
     before = text[max(0, q.start - 40):q.start]
     killing_verb = _KIND_BEFORE["killed"].search(before) and re.match(r"^\s*(?:and|,|\.|;|$)", after)
     if not (_person_follows(after) or _OF_PEOPLE.match(after) or not after.strip(" ,.") or killing_verb):
