@@ -47,3 +47,51 @@ def test_numbers_that_are_not_people_are_skipped(text):
 
 def test_counts_are_never_negative():
     assert all(c.value >= 0 for c in find_counts("-5 people were killed and minus 3 injured"))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Fighting near the dam on Friday ended with at least four army deaths.", [("killed", 4)]),
+    ("The rebel commander reported two junta deaths and several injuries.", [("killed", 2), ("injured", 3)]),
+    ("Medics counted 9 civilian fatalities after the shelling.", [("killed", 9)]),
+])
+def test_deaths_told_as_a_noun_are_a_toll(sentence, expected):
+    # team-written: the count of deaths is the noun itself ("three regime deaths"), no verb tells it
+    assert [(c.kind, c.value) for c in find_counts(sentence)] == expected
+
+
+def test_a_person_told_with_an_age_is_one_person():
+    counts = find_counts("A 52-year-old farmer was killed when a shell hit his hut on Sunday.")
+    assert [(c.kind, c.value) for c in counts] == [("killed", 1)]
+
+
+def test_a_share_of_counted_things_is_no_count_of_people_and_breaks_down_a_total():
+    # "Thirty of the blasts" counts blasts; the deaths it tells are a share of a yearly total, not an event's
+    counts = find_counts("Thirty of the blasts were in Kachin, killing seven and injuring 20.")
+    assert [(c.kind, c.value, c.scope) for c in counts] == [("killed", 7, "cumulative"), ("injured", 20, "cumulative")]
+
+
+def test_a_series_of_attacks_is_counted_together():
+    counts = find_counts("At least 18 soldiers were killed in a series of ambushes by a local defence force last week.")
+    assert [(c.kind, c.value, c.scope) for c in counts] == [("killed", 18, "cumulative")]
+
+
+def test_forces_killed_are_people():
+    assert [(c.kind, c.value) for c in find_counts("At least 7 regime forces were killed in the ambush.")] == [("killed", 7)]
+
+
+def test_martyred_fighters_are_killed():
+    # resistance media tell their own dead as "martyred"
+    assert [(c.kind, c.value) for c in find_counts("Two resistance fighters were martyred in the clash.")] == [("killed", 2)]
+
+
+def test_a_count_told_of_two_places_together_is_no_one_events_toll():
+    # coding guide: a total over several places is not one event's toll
+    counts = find_counts("Air strikes killed at least eleven residents of Minbya and neighbouring Mrauk-U on Sunday.")
+    assert [(c.kind, c.value, c.scope) for c in counts] == [("killed", 11, "cumulative")]
+    counts = find_counts("The strike killed 4 people in Sittwe and injured 3.")
+    assert [(c.kind, c.value, c.scope) for c in counts] == [("killed", 4, "event"), ("injured", 3, "event")]
+
+
+def test_two_groups_joined_as_one_subject_share_the_verb_after_both():
+    counts = find_counts("Five army soldiers and allied Pyu Saw Htee militia members were killed in the ambush on Monday.")
+    assert [(c.kind, c.value) for c in counts] == [("killed", 5)]

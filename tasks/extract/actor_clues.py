@@ -84,8 +84,10 @@ def _state_actor_in(knowledge, scan, cand, acting: bool = False) -> str | None:
                 continue
             if actor and actor.inter_code == 1 and actor.country_iso == "MMR" \
                     and not _NOT_THE_FORCE_AFTER.match(scan.text[m.end:m.end + 20]):
-                found.append((abs(m.start - cand.hit.start), actor.actor_id))
-    return _normalize(knowledge, min(found)[1], "Protests") if found else None
+                # "security forces" names no force: a force named by its own name ("riot police") goes first
+                generic = scan.text[m.start:m.end].lower().startswith("security")
+                found.append((generic, abs(m.start - cand.hit.start), actor.actor_id))
+    return _normalize(knowledge, min(found)[2], "Protests") if found else None
 
 
 _BOMBER_BEFORE = re.compile(r"\b(?:planted|laid|placed|buried|thrown|hurled|lobbed|detonated|set off|triggered)\s+by\s+"
@@ -126,7 +128,7 @@ def _named_bomber(knowledge, scan, cand, agent_before=_BOMBER_BEFORE) -> str | N
 _TARGET_AFTER = re.compile(r"^['’]?s?\s+(?:[\w-]+\s+){0,2}?(?:headquarters|bases?|air ?bases?|airports?|airfields?|outposts?|"
                            r"camps?|positions?|residences?|command|targets?|installations?|facilities|compounds?|barracks|"
                            r"council|offices?)\b", re.IGNORECASE)
-_TARGET_BEFORE = re.compile(r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking)\s+(?:the\s+|a\s+|an\s+)?"
+_TARGET_BEFORE = re.compile(r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking|bomb|bombed|bombing)\s+(?:the\s+|a\s+|an\s+)?"
                             r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 

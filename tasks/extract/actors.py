@@ -41,14 +41,19 @@ GENERIC_REBEL = re.compile(
     r"rebel\s+coalition|ethnic\s+armed\s+(?:groups?|organi[sz]ations?)|EAOs?|"
     r"(?<=the )(?:armed\s+|ethnic\s+|rebel\s+|insurgent\s+|resistance\s+)?group(?!\s+(?:of|said|says|told)\b)|"
     # the resistance told by what it is, not its name: "Chin revolutionary forces", "the defence forces took the town"
-    r"(?:resistance|revolutionary|anti-junta|anti-regime)\s+(?:forces|fighters|groups|troops)|defen[cs]e\s+forces)\b",
+    r"(?:resistance|revolutionary|anti-junta|anti-regime)\s+(?:forces|fighters|groups|troops)|defen[cs]e\s+forces|"
+    # the resistance as the act's own word: "killed in a resistance mine attack", "a rebel ambush on the convoy"
+    r"(?:resistance|rebel|insurgent|guerrilla)(?=\s+(?:[a-z]+\s+)?(?:attacks?|ambush(?:es)?|raids?|assaults?|offensive)\b))\b",
     re.IGNORECASE,
 )
 # An insurgency named by its people rather than its name is that people's main armed group: "ethnic Kachin
 # insurgents" are the KIA, "Kokang rebels" the MNDAA. Only peoples with one dominant armed group.
 ETHNIC_REBEL = re.compile(
     r"\b(?:ethnic\s+)?(Kachin|Kokang|Ta['’]ang|Palaung|Arakan(?:ese)?|Karen|Wa)\s+(?:ethnic\s+)?(?:minority\s+)?"
-    r"(?:insurgents?|rebels?|rebel\s+(?:army|forces|fighters|group)|guerrillas?|insurgent\s+(?:army|forces|group))\b")
+    r"(?:insurgents?|rebels?|rebel\s+(?:army|forces|fighters|group)|guerrillas?|insurgent\s+(?:army|forces|group))\b"
+    # "Kachin troops", "Kokang fighters": the people's one army told by its soldiers (not the Karen, whose
+    # soldiers may be the KNLA's, the DKBA's or the army's own Border Guard Force)
+    r"|\b(?<![\w-])(Kachin|Kokang|Ta['’]ang|Palaung|Arakan(?:ese)?|Wa)\s+(?:troops|fighters|soldiers|forces)\b")
 _ETHNIC_GROUP = {"kachin": "kia", "kokang": "mndaa", "ta'ang": "tnla", "ta’ang": "tnla", "palaung": "tnla",
                  "arakan": "aa", "arakanese": "aa", "karen": "knla", "wa": "uwsa"}
 
@@ -56,12 +61,12 @@ _ETHNIC_GROUP = {"kachin": "kia", "kokang": "mndaa", "ta'ang": "tnla", "ta’ang
 def ethnic_rebels(text: str, lo: int = 0, hi: int | None = None):
     """(actor_id, start, end) of each insurgency named by its people ("Kachin insurgents")."""
     for m in ETHNIC_REBEL.finditer(text, lo, len(text) if hi is None else hi):
-        yield _ETHNIC_GROUP[m.group(1).lower()], m.start(), m.end()
+        yield _ETHNIC_GROUP[(m.group(1) or m.group(2)).lower()], m.start(), m.end()
 # "the military", "security forces" — not "a military informer", "military service", "the military's coup"
 GENERIC_MILITARY = re.compile(
     r"\b(?:ruling\s+)?military(?:\s+personnel)?\b(?!\s+(?:informers?|informants?|spy|spies|collaborators?|supporters?|"
     r"families|family|hospital|university|academy|school|service|conscription|draft|age|aircraft|jets?|helicopters?|"
-    r"equipment|training|rule|coup|takeover|court|tribunal))|\bsecurity\s+forces\b"
+    r"equipment|training|rule|coup|takeover|court|tribunal))|\bsecurity\s+(?:forces|outposts?|posts?|personnel|troops)\b"
     r"|(?<=\bthe )army\b(?!['’]s\s+(?:coup|takeover|rule)|\s+(?:coup|takeover|rule|of)\b)", re.IGNORECASE)
 GENERIC = "?rebel"
 _HEAD_NOUNS = frozenset({"troops", "soldiers", "forces", "fighters", "members", "army", "militia"})
@@ -70,11 +75,11 @@ _HEAD_NOUNS = frozenset({"troops", "soldiers", "forces", "fighters", "members", 
 _SOURCE_BEFORE = re.compile(
     r"(?:according to|told|said|says|cited|quoted|citing|quoting)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’()-]+\s+){0,5}\(?$"
     r"|(?:spokes(?:person|man|woman)|official|officer|leader|statement|commander|source|sources|"
-    r"administrator|representative|founder|chief|head)\s+(?:of|for|from|with)\s+(?:a\s+|the\s+)?(?:[\w'’-]+,?\s+(?:and\s+)?){0,4}$"
+    r"administrator|representative|founder|chief|head)\s+(?:of|for|from|with|under|in)\s+(?:a\s+|the\s+)?(?:[\w'’-]+,?\s+(?:and\s+)?){0,4}$"
     r"|(?:statement|report|announcement|video|post|data)\s+(?:released|issued|published|posted|compiled)\s+by\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’-]+\s+){0,3}\(?$"
     r"|(?:^|\s)/\s+(?:[\w'’-]+\s+){0,3}$"  # a photo credit: "... after the massacre. / Htantabin People's Defense Force"
     # who holds the ground, not who fought: "the village, in an area controlled by the Arakan Army"
-    r"|\b(?:controlled|held|run|administered|governed)\s+by\s+(?:the\s+)?(?:ethnic\s+|rebel\s+)?(?:[\w'’-]+\s+){0,2}$",
+    r"|\b(?:controlled|held|run|administered|governed)\s+by\s+(?:the\s+)?(?:ethnic\s+|rebel\s+)?(?:[\w'’-]+\s+){0,2}\(?$",
     re.IGNORECASE,
 )
 _SOURCE_AFTER = re.compile(
@@ -113,6 +118,9 @@ def actor_refs(knowledge, mentions, text: str, lo: int, hi: int) -> list[ActorRe
     """Actors in text[lo:hi]: seed aliases first, then generic nouns ('the rebels', 'the ruling military')."""
     refs: list[ActorRef] = []
     taken: list[tuple[int, int]] = []
+    # "Kachin troops": the people's army, not the state named "Kachin" nor the army's generic "troops"
+    by_people = [(s, e) for _, s, e in ethnic_rebels(text, lo, hi)]
+    mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in by_people)]
     for m in mentions:
         if m.kind == "actor" and lo <= m.start < hi:
             refs.append(_ref(m.ref_ids[0], m.start, m.end, text))
@@ -216,7 +224,8 @@ def assign_roles(refs: list[ActorRef], text: str, trigger_start: int, trigger_en
 # "during weeks of fighting between junta troops and the rebels": the war the act happened in, whose sides
 # are not the act's ("the deadliest assault on civilians during months of fighting between X and Y")
 _WAR_DESCRIBED = re.compile(
-    r"\b(?:during|amid|after|in|following|despite)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:weeks|months|years)\s+of\s+"
+    r"\b(?:during|amid|after|in|following|despite)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:weeks|months|years)\s+of\s+|"
+    r"(?=(?:[\w-]+\s+)?(?:fighting|clashes|conflict|war|hostilities|battles)\s+between))"
     r"(?:[\w-]+\s+)?(?:fighting|clashes|conflict|war|hostilities|battles)\s+between\s+[^.;]{1,80}?\band\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=[\s,.;]|$)", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+")

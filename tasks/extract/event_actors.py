@@ -17,14 +17,30 @@ from tasks.extract.scan import mentions_in
 
 _RECIPROCAL = re.compile(r"clash|fight|fought|battl|skirmish|exchang|hostilit|agree|deal|truce|ceasefire|talks|combat",
                          re.IGNORECASE)
-_CIVILIAN_WORDS = (r"(?:civilians?|villagers?|residents?|officials|administrators?|staff|children|women|farmers?|students?|"
+_CIVILIAN_WORDS = (r"(?:civilians?|villagers?|residents?|officials|administrators?|staff|children|women|woman|mothers?|wives|wife|"
+                   r"daughters?|elderly|passengers?|drivers?|vendors?|herders?|families|idps|displaced|farmers?|students?|"
                    r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people|child|children|kids?|boys?|girls?|babies|baby)")
 _CIVILIAN_VICTIMS = re.compile(
     rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,5}}?{_CIVILIAN_WORDS}\b"
     rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
 UNIDENTIFIED = "unidentified_armed_group"
+# fighters told as the ones a strike killed or wounded: "two soldiers were killed", "killing three of its members"
+_FIGHTERS_HIT = re.compile(r"\b(?:soldiers?|fighters?|members?|comrades?|combatants?|cadres?)\s+(?:\w+\s+){0,2}?(?:were|was)\s+"
+                           r"(?:\w+ly\s+)?(?:killed|wounded|injured)\b|\b(?:killing|killed|wounding|injuring)\s+(?:\w+\s+){0,2}?"
+                           r"(?:of\s+(?:its|their)\s+)?(?:soldiers|fighters|members|comrades|combatants|cadres)\b", re.IGNORECASE)
+# the strike told hit people's homes: "15 houses in the village were destroyed", "damaged homes and a school"
+_HOMES_HIT = re.compile(r"\b(?:houses|homes|residences|residential (?:buildings|houses|areas?)|schools?|churches|monaster(?:y|ies))\b"
+                        r"[^.;]{0,60}?\b(?:destroyed|damaged|burned|burnt|hit|razed|flattened)\b|\b(?:destroy\w*|damag\w*|hit|flatten\w*)\s+"
+                        r"(?:\w+\s+){0,3}?(?:houses|homes|residences)\b", re.IGNORECASE)
 _STATE_IN_TRIGGER = re.compile(r"\b(?:military|junta|regime|army|tatmadaw|air force)\b", re.IGNORECASE)
+_DRONE_BEFORE = re.compile(r"\bdrones?\s+(?:to\s+)?$", re.IGNORECASE)  # "Drones bomb ...", "used drones to bomb ..."
 _PLANTED = frozenset({"Grenade", "Remote explosive/landmine/IED", "Suicide bomb"})
+# the report says it does not know who fired, or tells only one side's accusation of the other
+_FIRER_UNKNOWN = re.compile(
+    r"\b(?:(?:it\s+(?:was|is|remains)\s+)?(?:unclear|unknown|not (?:yet )?(?:clear|known))|(?:do|does|did)\s*(?:n['’]t|not) know)"
+    r"\s+(?:who|which side|where the (?:shells?|rounds?) (?:was|were|came))\b|"
+    r"\bblamed (?:each other|one another)\b|\baccused each other\b|"
+    r"\bblamed the (?:deaths|killings|attack|shelling|explosions?|blasts?|strike) on\b", re.IGNORECASE)
 _GIVING_UP = re.compile(r":(?:withdr|retreat|pull|abandon|hand|evacuat|left|vacat)", re.IGNORECASE)
 
 
@@ -67,6 +83,10 @@ def _resolve_group(knowledge, scan, actor_id: str | None, event: Event, home, ex
     named = [a for a in _article_armed_groups(knowledge, scan) if a not in exclude]
     pool = [a for a in named if not members or a in members] or list(members)
     pool = [a for a in pool if knowledge.alliance_members(a) == ()]
+    if not pool and actor_id == actor_rules.GENERIC:
+        # "a coalition of defence forces bombed the troops", told by "a representative of the Black Wolf PDF":
+        # the only armed group named is the one telling its own fight
+        pool = [a for a in _armed_tellers(knowledge, scan) if a not in exclude]
     if not pool:
         return (None if actor_id == actor_rules.GENERIC else actor_id), ()
     told = [m.ref_ids[0] for m in scan.mentions if m.kind == "actor"]
@@ -76,6 +96,17 @@ def _resolve_group(knowledge, scan, actor_id: str | None, event: Event, home, ex
     others = tuple(a for a in pool if a != best and (members and a in members or actor_id == actor_rules.GENERIC and
                                                       _affinity(home, a, event) >= _affinity(home, best, event)))
     return best, others if event.sub_event_type == "Agreement" else ()
+
+
+def _armed_tellers(knowledge, scan) -> list[str]:
+    """Non-state armed groups the article names only as the ones telling (sources), first told first."""
+    out = []
+    for m in scan.mentions:
+        actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
+        if actor and actor.inter_code in (2, 3) and actor.country_iso == "MMR" and actor.actor_id != UNIDENTIFIED \
+                and not knowledge.alliance_members(actor.actor_id) and actor_rules.is_source(scan.text, m.start, m.end):
+            out.append(_normalize(knowledge, actor.actor_id, "Battles"))
+    return list(dict.fromkeys(out))
 
 
 def _external_actors(knowledge, scan, cand, exclude: set) -> tuple[str, ...]:
@@ -203,11 +234,13 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
     if et == "Battles" and (a1 is None or a2 is None) and inter(a1 or a2) in (None, 1) and cand is not None:
         teller = _armed_teller(knowledge, scan, cand)  # "according to the KIA, the helicopter was shot down"
         a1, a2 = (teller, a2) if a1 is None else (a1, teller)
-    drone = cand is not None and "drone" in cand.hit.text.lower()  # both sides fly drones now; jets are the state's
+    drone = cand is not None and ("drone" in cand.hit.text.lower() or bool(_DRONE_BEFORE.search(
+        scan.text[max(0, cand.hit.start - 30):cand.hit.start])))  # both sides fly drones now; jets are the state's
     if drone and et == "Explosions/Remote violence" and (a1 is None or inter(a1) == 1):
         struck_state = _state_struck(knowledge, scan, cand)
         if struck_state is not None:  # "drones hit the military headquarters": the resistance flew them
-            groups = _article_armed_groups(knowledge, scan)
+            groups = [g for g in (*_article_armed_groups(knowledge, scan), *_armed_tellers(knowledge, scan))
+                      if g not in actor_rules.STATE_SIDE]
             a1 = _normalize(knowledge, groups[0], et) if groups else ("pdf" if "pdf" in knowledge.actors else None)
             a2 = struck_state
     if a1 is None and et == "Explosions/Remote violence" and cand is not None and _STATE_IN_TRIGGER.search(cand.hit.text) \
@@ -221,6 +254,11 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
         if sub in _PLANTED or drone:
             a1 = (_named_bomber(knowledge, scan, cand) or (_state_actor_in(knowledge, scan, cand, acting=True) if drone else None)
                   or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None))
+        elif sub == "Shelling/artillery/missile attack" and cand is not None and UNIDENTIFIED in knowledge.actors \
+                and _FIRER_UNKNOWN.search(scan.text) and not _state_actor_in(knowledge, scan, cand, acting=True):
+            # "it was unclear who fired", "officials blamed the deaths on the rebels": both sides fire shells
+            # and the report names no firer of its own, so the firer is not named (coding guide)
+            a1 = UNIDENTIFIED
         else:
             a1 = _dominant_state_actor(knowledge, scan) or (
                 actor_rules.MILITARY if sub == "Air/drone strike" and actor_rules.MILITARY in knowledge.actors else None) or (
@@ -255,8 +293,12 @@ def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
         a2 = _holder(knowledge, scan) or a2  # the town the army retook was held by the group the report says held it
     if a2 is None and et == "Battles" and inter(a1) == 1:
         a2 = _state_opponent(knowledge, scan, cand)
-    if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1 and not (event.fatalities or event.injured):
+    if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1 and not (event.fatalities or event.injured) \
+            and not (cand is not None and any(_HOMES_HIT.search(s.text) for s in cand.sentences)):
         a2 = _group_struck(knowledge, scan)  # "the airstrikes targeted Camp Victoria, the headquarters of the CNA"
+    if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1 and cand is not None \
+            and any(_FIGHTERS_HIT.search(s.text) for s in cand.sentences):
+        a2 = _armed_teller(knowledge, scan, cand)  # "the TNLA stated that two soldiers were killed by drone strikes"
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1:
         a2 = actor_rules.CIVILIANS  # a strike by state forces with no armed opponent named hits civilians
     return a2, assoc1

@@ -158,6 +158,7 @@ def _restated_details(knowledge, scan: ArticleScan, merged: list[Candidate]) -> 
             if cand.location and (lead.location is None or cand.location.strength > lead.location.strength):
                 lead.location = cand.location
             lead.sentences.append(cand.first)  # its day and place only: its own trigger may tell the cause
+            lead.toll = merge_tolls(lead.toll, cand.toll)  # ... and the toll the lead lacked ("claiming 29 lives")
             continue
         out.append(cand)
     return out

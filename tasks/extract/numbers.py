@@ -18,6 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tasks.extract.count_cues import COMPOUND_KILLED as _COMPOUND_KILLED, DEATHS_NOUN as _DEATHS_NOUN, \
+    SHARE_OF_THINGS as _SHARE_OF_THINGS, TWO_PLACES_AFTER as _TWO_PLACES_AFTER
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -135,7 +138,7 @@ _PERSON_NOUN = re.compile(  # "a villager", "an underage 14 years old child"
     r"force|forces|chief|department|vehicles?|trucks?))|officers?|fighters?|members?|children|child|boys?|girls?|women|woman|"
     r"men|man|students?|monks?|teachers?|doctors?|nurses?|journalists?|reporters?|farmers?|workers?|"
     r"refugees?|detainees?|prisoners?|protesters?|demonstrators?|youths?|teenagers?|insurgents?|rebels?|"
-    r"combatants?|personnel|guards?|passengers?|family|families|relatives|others|dead|bodies|body|"
+    r"combatants?|personnel|forces|guards?|passengers?|family|families|relatives|others|dead|bodies|body|"
     r"victims?|patients?|households?|individuals?|infants?|babies|baby|elderly|adults?|leaders?|"
     r"administrators?|recruits?|conscripts?|militiamen|militia members?|gunmen|comrades?|terrorists?|"
     r"militants?|guerrillas?|volunteers?|medics?|staff|officials?|captives?|hostages?|cadets?|"
@@ -151,7 +154,7 @@ def _person_follows(after: str) -> bool:
 
 # What a count counts: the keyword nearest the number decides (see find_counts).
 KIND_WORDS: dict[str, str] = {
-    "killed": r"killed|killing|kills|dead|died|dying|deaths?|lives|fatalities|slain|massacred|executed|eliminated|"
+    "killed": r"killed|killing|kills|dead|died|dying|deaths?|lives|fatalities|slain|massacred|executed|eliminated|martyred|"
               r"perished|murdered|beheaded|burned alive|burnt alive|bodies|body|shot dead|lost their lives|"
               r"fatally shot|gunned down|mowed down|massacre of|the bodies of",
     "injured": r"injured|injuring|injuries|wounded|wounding|hurt|maimed",
@@ -199,6 +202,7 @@ NOBODY_KILLED = re.compile(r"\b(?:no(?:body| one|-one)\s+(?:was\s+|were\s+|had b
 CUMULATIVE_CUES = re.compile(
     r"\bsince\b|\bso far\b|\bto date\b|\bin total\b|\ba total of\b|\brecent (?:violence|fighting|clashes|weeks|months|offensive)|"
     r"\bover the (?:past|last)\b|\bthis year\b|\bin recent (?:weeks|months)\b|\bcumulative\b|\bhave been displaced\b|"
+    r"\bin (?:a|the) (?:series|string|spate|wave) of\b|"
     r"\bhas displaced\b|\bhave fled\b|\bare (?:now )?sheltering\b|\bremain displaced\b|"
     r"\b(?:over|in|within) (?:the )?(?:two|three|four|five|six|seven|several|\d) days\b|"
     r"\b(?:during|in|over|throughout) (?:the )?(?:two|three|four|five|six|seven|several|\d+)-day\b",  # "the three-day clashes"
@@ -215,7 +219,7 @@ _ANOTHER_ONE = re.compile(r"(?<=\band )another(?=\s)", re.IGNORECASE)
 _ONE_PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|infant|monk|nun|teacher|student|farmer|villager|resident|civilian|"
                     r"administrator|officer|soldier|policeman|fighter|driver|doctor|nurse|journalist|reporter|leader|"
                     r"chairman|headman|official|commander|member|worker|trader|shopkeeper|pastor|priest|abbot|protester|activist|youth)")
-_ONE_PERSON = re.compile(rf"(?<![\w-])(?:(?:the|The)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_ONE_PERSON_NOUN}(?=\s+(?:was|had been)\s+(?:\w+ly\s+)?"
+_ONE_PERSON = re.compile(rf"(?<![\w-])(?:(?:the|The|an?|An?)\s+(?:\d{{1,3}}-year-old\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ONE_PERSON_NOUN}(?=\s+(?:was|had been)\s+(?:\w+ly\s+)?"
                          rf"(?:killed|shot dead|shot and killed|beaten to death|stabbed to death|executed|murdered|slain)\b)|"
                          rf"(?<=killing )\d{{1,2}}-year-old\s+(?:{_ONE_PERSON_NOUN}\b|[A-Z][a-z]+\b)|"
                          # a person named with a Burmese honorific: "Mg Ko Naing was killed", "Daw Hla Hla was shot dead"
@@ -276,6 +280,8 @@ _KILLED_CLAUSE = re.compile(r"^\s*(?:[\w-]+\s+){1,2}?(?:who|that)\s+(?:were|was|
 
 
 def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
+    if _SHARE_OF_THINGS.match(text[q.end:q.end + 50]):
+        return None
     if q.text.lower() in ("a", "an") and _ONE_KILLED_AFTER.match(text, q.end, next_start):
         return "killed"
     after = text[q.end:min(next_start, q.end + 60)]
@@ -292,6 +298,8 @@ def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
         return direct  # "12 killed", "300,000 displaced"
     if _TOLL_BEFORE.search(text[max(0, q.start - 40):q.start]) and re.search(r"toll", text[max(0, q.start - 40):q.start], re.I):
         return "killed"  # "the death toll rose to 15"
+    if _DEATHS_NOUN.match(after) or _person_follows(after) and _COMPOUND_KILLED.match(text[q.end:q.end + 150]):
+        return "killed"  # "three regime deaths"; "Six junta soldiers and Pyu Saw Htee members were killed"
     before = text[max(0, q.start - 40):q.start]
     killing_verb = _KIND_BEFORE["killed"].search(before) and re.match(r"^\s*(?:and|,|\.|;|$)", after)
     if not (_person_follows(after) or _OF_PEOPLE.match(after) or not after.strip(" ,.") or killing_verb):
@@ -372,6 +380,11 @@ def find_counts(text: str) -> tuple[Count, ...]:
             scope = "cumulative"  # "Landmines killed 12 civilians and wounded 30 so far this year"
         if scope == "event" and _MANY_DAYS.search(text):
             scope = "cumulative"
+        if scope == "event" and _TWO_PLACES_AFTER.match(text, q.end):
+            scope = "cumulative"  # "killed nine residents of Kyauktaw and neighbouring Paletwa": two places' dead
+        if scope == "event" and any(_SHARE_OF_THINGS.match(text[o.end:o.end + 50]) for o in quantities):
+            scope = "cumulative"  # "Forty-nine of the explosions were in Shan, killing nine": a share of a total
+
         counts.append(Count(kind, q.value, scope, q.start, q.end, q.text))
     # "The ward administrator was shot dead", "killing 4-year-old boy": one person, though no "a" counts him
     for m in _ONE_PERSON.finditer(text):

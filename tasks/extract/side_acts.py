@@ -64,11 +64,30 @@ def _own_day(event: Event) -> bool:
     return bool(event.date_text) and event.date_text.split(" (")[0] in (event.sentence or "")
 
 
+# "two civilians were killed in the crossfire": people caught in a fight, not a new attack on them
+_CROSSFIRE = re.compile(r"\b(?:cross-?fire|caught (?:up )?(?:in|between) (?:the )?(?:fighting|clashes|battle))\b", re.IGNORECASE)
+
+
+def _crossfire_host(event: Event, events: list[Event]) -> Event | None:
+    """The fight a death told as crossfire happened in: the nearest battle of the same day told before it,
+    when the death has no named killer of its own."""
+    if event.event_type != "Violence against civilians" or not _CROSSFIRE.search(event.sentence or "") \
+            or event.actor1_id not in (None, "unidentified_armed_group"):
+        return None
+    before = [h for h in events if h is not event and h.event_type == "Battles" and h.event_date == event.event_date
+              and (h.start_char or 0) < (event.start_char or 0)]
+    return max(before, key=lambda h: h.start_char or 0, default=None)
+
+
 def side_acts_folded(events: list[Event]) -> list[Event]:
     """Drop the parts of a bigger event of the same day and township; the host keeps its own toll and
-    takes the part's injured when it has none."""
+    takes the part's injured when it has none. Civilians killed in a fight's crossfire are its dead."""
     out = []
     for event in events:
+        fight = _crossfire_host(event, events)
+        if fight is not None:
+            fight.fatalities = (fight.fatalities or 0) + (event.fatalities or 0) if event.fatalities else fight.fatalities
+            continue
         host = next((h for h in events if h is not event and h.sub_event_type not in _SIDE_KINDS and _side_act(event, h)), None)
         if host is None:
             out.append(event)

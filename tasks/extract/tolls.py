@@ -114,6 +114,11 @@ def _vague_toll(event) -> bool:
 _VAGUE_TOLLS = ("dozens", "a dozen", "scores", "tens", "hundreds")
 
 
+# "There were no casualties from the attack": the act named by a definite noun is one told before
+_BACK_REFERENCE = re.compile(r"\b(?:from|in|during|of)\s+the\s+(?:attack|raid|strike|assault|shelling|fire|incident|blast|"
+                             r"explosion|bombing|arson)\b", re.IGNORECASE)
+
+
 def lend_no_casualties(events: list, sentences: list, told: set[int]) -> None:
     """ "There were no casualties because residents had fled": a sentence of its own (no event told in it)
     saying nobody was killed gives the event told just before it (as for an orphan toll) a toll of 0, where
@@ -121,8 +126,8 @@ def lend_no_casualties(events: list, sentences: list, told: set[int]) -> None:
     hosts = [e for e in events if e.event_type in _VIOLENT_TYPES or e.sub_event_type in (*_LETHAL_SUBS, "Looting/property destruction")]
     reach = _LONE_REACH if len(hosts) == 1 else _REACH
     for sentence in sentences:
-        if sentence.index in told or not NOBODY_KILLED.search(sentence.text):
-            continue
+        if not NOBODY_KILLED.search(sentence.text) or sentence.index in told and not _BACK_REFERENCE.search(sentence.text):
+            continue  # (a sentence that names its act only as "the attack" told before speaks of that act)
         before = [e for e in hosts if e.start_char <= sentence.start]
         host = max(before, key=lambda e: e.start_char, default=None)
         if host is not None and host.fatalities is None and sentence.start - host.end_char <= reach:
