@@ -29,6 +29,7 @@ from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, dead_
 from tasks.extract.tolls import Toll, lend_no_casualties, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
 from tasks.extract.captions import is_caption_at, is_link_list_at
+from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
 from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
 from tasks.extract.kind_cues import fired_from_the_air, killing_raid
@@ -120,7 +121,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     events = finalize_events(knowledge, scan, merged, article_id)
     lend_orphan_tolls(events, figures_counts)
     lend_no_casualties(events, scan.sentences, scan.event_sentences)
-    events = run_up_dropped(side_acts_folded(collapse_next_day_retellings(events)))
+    events = later_events_with_evidence(run_up_dropped(side_acts_folded(collapse_next_day_retellings(events))))
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
     return ExtractionResult(events, figures)
 
