@@ -67,3 +67,63 @@ def test_the_same_number_arrested_again_is_the_arrest_retold(knowledge):
     again = Event(None, "Strategic developments", "Arrests", "", date(2024, 3, 4), 1, None, arrested=14)
     other = Event(None, "Strategic developments", "Arrests", "", date(2024, 3, 4), 1, None, arrested=6)
     assert not takes_others(again, first) and takes_others(other, first)
+
+
+def test_an_act_told_with_a_day_relative_to_another_stays_an_event(knowledge):
+    text = ("Troops set fire to 30 houses in Kyauk Pyin village, Hpapun Township, on Friday, residents said.\n"
+            "The KNLA said its fighters had clashed with the same column for an hour the same morning.")
+    assert "Armed clash" in [k for k, _ in _kinds(knowledge, text, date(2024, 9, 3))]
+
+
+def test_the_day_a_spokesman_spoke_is_no_day_of_a_new_act(knowledge):
+    text = ("Resistance fighters overran an army outpost near Hpakant on Saturday, the KIA said.\n"
+            "Troops at the besieged command have been cut off for weeks, said army spokesman Zaw Min Tun on Monday.")
+    assert [k for k, _ in _kinds(knowledge, text, date(2024, 8, 5))] == ["Non-state actor overtakes territory"]
+
+
+def test_the_same_dead_on_the_same_day_told_again_elsewhere_is_one_event(knowledge):
+    text = ("A junta air strike killed 12 civilians in Let Pan village, Kani Township, on Sunday, residents said.\n"
+            "On Sunday, 12 villagers were killed when a fighter jet bombed the area near Yinmabin, a relief worker said.")
+    assert _kinds(knowledge, text, date(2024, 5, 7)) == [("Air/drone strike", "Kani")]
+
+
+def test_the_same_number_dead_in_two_regions_are_two_events() -> None:
+    from tasks.extract.evidence import retold
+    from tasks.extract.model import Event
+
+    bago = Event(None, "Protests", "Excessive force against protesters", "", date(2021, 3, 14), 1, "Sunday",
+                 admin1="Bago", fatalities=3)
+    yangon = Event(None, "Protests", "Excessive force against protesters", "", date(2021, 3, 14), 1, "Sunday",
+                   admin1="Yangon", fatalities=3)
+    assert not retold(yangon, bago)
+
+
+def test_an_act_named_with_the_is_the_event_of_its_day_named_again() -> None:
+    from tasks.extract.evidence import named_again
+    from tasks.extract.model import Event
+
+    def event(notes: str, word: str, day: int) -> Event:
+        return Event(None, "Protests", "Excessive force against protesters", "", date(2021, 2, day), 1, "on Saturday",
+                     notes=notes, rule=f"protest-force:{word}|roles:active")
+
+    first = event("Police shot dead two protesters in Mandalay on Saturday, witnesses said.", "shot dead", 20)
+    again = event("The police crackdown on Saturday has become the deadliest since the coup.", "crackdown", 20)
+    new = event("A police crackdown on Saturday in Nay Pyi Taw left one dead.", "crackdown", 20)
+    other_day = event("The police crackdown on Friday left one dead.", "crackdown", 19)
+    assert named_again(again, first) and not named_again(new, first) and not named_again(other_day, first)
+
+
+def test_acts_told_only_as_what_happened_weeks_before_give_no_event() -> None:
+    from tasks.extract.earlier import drop_earlier_events
+    from tasks.extract.triggers import TriggerHit
+
+    text = "This tragedy occurred almost a month after the regime killed over 60 people by bombing a village"
+    killed = TriggerHit("killed", text.index("killed"), text.index("killed") + 6, "Violence against civilians",
+                        "Attack", 0.5, False)
+    bombing = TriggerHit("bombing", text.index("bombing"), text.index("bombing") + 7, "Explosions/Remote violence",
+                         "Air/drone strike", 0.8, False)
+    assert drop_earlier_events([killed, bombing], text, 0, len(text)) == []
+    days = text.replace("almost a month", "two days")
+    shifted = [TriggerHit(h.text, days.index(h.text), days.index(h.text) + len(h.text), h.event_type, h.sub_event_type,
+                          h.weight, h.anaphoric) for h in (killed, bombing)]
+    assert drop_earlier_events(shifted, days, 0, len(days))   # days before: the act stays (its own day is told)

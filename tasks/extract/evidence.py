@@ -23,6 +23,11 @@ from tasks.extract.side_acts import kills_by_its_own_telling
 # a time of the day told for the act: "at 1:30 in the afternoon", "from 11:30am", "around 10 pm", "at noon"
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)|\b(?:at|from|around|about|since|until|till)\s+"
                     r"(?:around\s+|about\s+)?(?:\d{1,2}[:.]\d{2}|\d{1,2}\s+o['’]clock|noon|midnight)\b", re.IGNORECASE)
+# a day told relative to another act: "the same morning", "that afternoon", "the next day", "two days later"
+_RELATIVE_DAY = re.compile(r"\b(?:the (?:same|next|following|previous) (?:day|morning|afternoon|evening|night)|"
+                           r"(?:that|later that) (?:day|morning|afternoon|evening|night)|"
+                           r"(?:a|one|two|three|four|five|\d) days? (?:later|earlier|before)|the day (?:before|after)|"
+                           r"(?:hours|minutes) later)\b", re.IGNORECASE)
 # the writer sets the act apart from what was told: "Separately, ...", "in a separate attack", "in another incident"
 _APART = re.compile(r"\bseparately\b|\bin (?:a|another) separate\b|\bin (?:another|a second|a further|a fresh) "
                     r"(?:incident|attack|raid|strike|clash|case)\b", re.IGNORECASE)
@@ -30,9 +35,20 @@ _APART = re.compile(r"\bseparately\b|\bin (?:a|another) separate\b|\bin (?:anoth
 _ONE_MORE_BEFORE = re.compile(r"\b(?:also|another|later|then|again)\s+(?:[\w'’-]+\s+){0,1}$", re.IGNORECASE)
 
 
+# the day a source spoke, not the day of the act: "said military spokesman Zaw Min Tun on Monday"
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed|added)\s+(?:[\w'’.-]+\s+){0,6}?"
+                          r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+
+
 def own_day(event: Event) -> bool:
-    """Was the event's day told in its own sentences (not lent from the story around it)?"""
-    return bool(event.date_text) and event.date_text.split(" (")[0] in (event.sentence or "")
+    """Was the event's day told in its own sentences (not lent from the story around it), as the act's day?
+    The day a source spoke is not the act's."""
+    if not event.date_text:
+        return False
+    told = event.date_text.split(" (")[0]
+    text = event.sentence or ""
+    at = text.find(told)
+    return at >= 0 and not _SAID_BEFORE.search(text[max(0, at - 80):at])
 
 
 def _trigger_at(event: Event) -> int:
@@ -57,14 +73,49 @@ def takes_others(event: Event, first: Event) -> bool:
 
 
 def has_own_evidence(event: Event, first: Event) -> bool:
-    """A day, a time, dead or people taken of its own, or words that set it apart from what was told."""
-    return own_day(event) or bool(_CLOCK.search(event.sentence or "")) or kills_by_its_own_telling(event) \
+    """A day (or one told from another act's), a time, dead or people taken of its own, or words that set it
+    apart from what was told."""
+    told = event.sentence or ""
+    return own_day(event) or bool(_CLOCK.search(told) or _RELATIVE_DAY.search(told)) or kills_by_its_own_telling(event) \
         or takes_others(event, first) or set_apart(event)
 
 
+def retold(event: Event, earlier: Event) -> bool:
+    """The same kind of act on the same day in the same state or region with the same number of dead (or of
+    people taken) as an event told before it: one event told twice, whatever township the second telling
+    names ("17 civilians were killed in the bombing of Kanan village" after "at least 17 killed in an
+    airstrike" placed in the next township). Three shot dead in Bago and three in Yangon are two events."""
+    if (event.event_type, event.sub_event_type, event.event_date) != (earlier.event_type, earlier.sub_event_type,
+                                                                      earlier.event_date):
+        return False
+    if event.admin1 and earlier.admin1 and event.admin1 != earlier.admin1:
+        return False
+    return bool(event.fatalities and event.fatalities == earlier.fatalities) or bool(
+        event.arrested and event.arrested == earlier.arrested)
+
+
+# a determiner before the act's noun: "the police crackdown", "After the ceasefire agreement was signed"
+_GIVEN_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def named_again(event: Event, earlier: Event) -> bool:
+    """An act named with a definite noun ("The police crackdown on Saturday has become ...", "After the
+    ceasefire agreement was signed on Saturday, ...") on the day of an earlier event of its kind is that
+    event named again: a new event is brought in as one ("a crackdown", "another attack"), a known one as
+    the one. The day it carries is the earlier event's, so it is no evidence of a new act."""
+    at = _trigger_at(event)
+    return at > 0 and bool(_GIVEN_BEFORE.search((event.notes or "")[:at])) \
+        and (event.event_type, event.event_date) == (earlier.event_type, earlier.event_date)
+
+
 def later_events_with_evidence(events: list[Event]) -> list[Event]:
-    """Keep the first event told and every later one that has evidence of its own."""
+    """Keep the first event told and every later one that has evidence of its own and is not the same
+    event told again."""
     if len(events) < 2:
         return events
-    first = min(events, key=lambda e: e.start_char or 0)
-    return [e for e in events if e is first or has_own_evidence(e, first)]
+    ordered = sorted(events, key=lambda e: e.start_char or 0)
+    first, kept = ordered[0], [ordered[0]]
+    for event in ordered[1:]:
+        if has_own_evidence(event, first) and not any(retold(event, k) or named_again(event, k) for k in kept):
+            kept.append(event)
+    return [e for e in events if any(e is k for k in kept)]
