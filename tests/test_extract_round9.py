@@ -127,3 +127,33 @@ def test_acts_told_only_as_what_happened_weeks_before_give_no_event() -> None:
     shifted = [TriggerHit(h.text, days.index(h.text), days.index(h.text) + len(h.text), h.event_type, h.sub_event_type,
                           h.weight, h.anaphoric) for h in (killed, bombing)]
     assert drop_earlier_events(shifted, days, 0, len(days))   # days before: the act stays (its own day is told)
+
+
+def test_an_ambush_with_mines_is_a_mine_attack(knowledge):
+    text = ("Resistance fighters ambushed junta troops with mines near Kan Gyi village in Pale Township on Wednesday "
+            "morning, killing five soldiers.")
+    (event,) = extract_events(knowledge, "", text, date(2023, 6, 16))
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_an_ambush_whose_details_name_mines_is_a_mine_attack() -> None:
+    from tasks.extract.kind_cues import mine_ambush
+
+    texts = ["Resistance forces say they ambushed junta forces in Pale Township, killing at least five soldiers.",
+             "The local PDF reportedly ambushed the troops with mines near Kan Gyi village on Wednesday morning."]
+    assert mine_ambush("Armed clash", "ambushed", texts) and not mine_ambush("Armed clash", "ambushed", texts[:1])
+
+
+def test_a_raid_does_not_take_the_weapon_of_a_mine_ambush_told_after_it() -> None:
+    from tasks.extract.kind_cues import mine_ambush
+
+    texts = ["Around 200 junta troops raided Ma Nyo village on Tuesday morning.",
+             "A junta convoy heading to the village was ambushed with mines by a resistance group."]
+    assert not mine_ambush("Armed clash", "raided", texts) and mine_ambush("Armed clash", "ambushed", texts[::-1])
+
+
+def test_the_dead_of_an_act_weeks_before_are_no_toll_for_the_event(knowledge):
+    text = ("Junta shells hit a camp for displaced people near Laiza on Monday night, residents said.\n"
+            "This tragedy occurred almost a month after the regime killed over 60 people by bombing a village")
+    events = extract_events(knowledge, "", text, date(2023, 10, 11))
+    assert events and all(e.fatalities != 60 for e in events)

@@ -36,6 +36,12 @@ def earlier_clauses(text: str, lo: int, hi: int, gapped: bool = False) -> list[t
     return spans
 
 
+def long_ago_clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The earlier-act clauses of text[lo:hi] set weeks or more before the act they date ("almost a month after
+    the regime killed over 60 people"): their counts are background, no event's toll."""
+    return [(s, e) for s, e in earlier_clauses(text, lo, hi, gapped=True) if _LONG_GAP.match(text, s)]
+
+
 def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
@@ -54,7 +60,7 @@ def drop_earlier_events(hits: list[TriggerHit], text: str, lo: int, hi: int) -> 
     kept = [h for h in hits if not in_spans(h.start, gapped)]
     # every act told lies in a clause weeks or more before the one it dates ("occurred almost a month after
     # the regime killed 60 people"): the sentence recalls background, no event of its own
-    return kept or ([] if any(_LONG_GAP.match(text, s) for s, _ in gapped) else hits)
+    return kept or ([] if long_ago_clauses(text, lo, hi) else hits)
 
 
 def _tells_only_deaths(hit: TriggerHit) -> bool:

@@ -32,12 +32,13 @@ from tasks.extract.captions import is_caption_at, is_link_list_at
 from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
 from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
-from tasks.extract.kind_cues import fired_from_the_air, killing_raid
+from tasks.extract.kind_cues import fired_from_the_air, killing_raid, mine_ambush
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence, filed_prefix_end
 from tasks.extract.side_acts import run_up_dropped, side_acts_folded
 from tasks.extract.speech import quoted
-from tasks.extract.earlier import aside_year, drop_earlier_events, earlier_clauses, in_spans, period_governs
+from tasks.extract.earlier import (aside_year, drop_earlier_events, earlier_clauses, in_spans, long_ago_clauses,
+                                   period_governs)
 from tasks.extract.triggers import TriggerHit, best_trigger, drop_protest_topics, refine, trigger_hits
 
 SEPARABLE = frozenset({"Arrests", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
@@ -108,12 +109,16 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     for sentence in scan.sentences:
         found = _candidates(knowledge, scan, sentence)
         candidates.extend(found)
+        long_ago = long_ago_clauses(scan.text, sentence.start, sentence.end)
         for count in find_counts(sentence.text):
-            shifted = Count(count.kind, count.value, count.scope, count.start + sentence.start,
-                            count.end + sentence.start, count.text)
+            scope = "background" if in_spans(count.start + sentence.start, long_ago) else count.scope
+            shifted = Count(count.kind, count.value, scope, count.start + sentence.start, count.end + sentence.start, count.text)
             if not found or count.scope != "event":
                 figures_counts.append((sentence, shifted))
     merged = [c for c in _restated_details(knowledge, scan, _merge(candidates)) if not _attack_called_strike(c, scan.text)]
+    for c in merged:
+        if mine_ambush(c.sub_event_type, c.hit.text, [s.text for s in c.sentences]):
+            c.event_type, c.sub_event_type, c.rule = "Explosions/Remote violence", "Remote explosive/landmine/IED", "mine-ambush"
     scan.event_sentences = {s.index for c in merged for s in c.sentences}
     events = finalize_events(knowledge, scan, merged, article_id)
     lend_orphan_tolls(events, figures_counts)
