@@ -157,3 +157,18 @@ def test_the_dead_of_an_act_weeks_before_are_no_toll_for_the_event(knowledge):
             "This tragedy occurred almost a month after the regime killed over 60 people by bombing a village")
     events = extract_events(knowledge, "", text, date(2023, 10, 11))
     assert events and all(e.fatalities != 60 for e in events)
+
+
+def test_the_same_sides_at_the_same_village_that_day_are_part_of_the_event() -> None:
+    from tasks.extract.evidence import same_spot
+    from tasks.extract.model import Event
+
+    def event(kind: str, sub: str, a1: str, a2: str) -> Event:
+        return Event(None, kind, sub, "", date(2023, 6, 14), 1, "on Wednesday", actor1_id=a1, actor2_id=a2,
+                     location="Kan Gyi", admin3="Pale", sentence="")
+
+    ambush = event("Explosions/Remote violence", "Remote explosive/landmine/IED", "pdf", "military_myanmar")
+    attacked = event("Battles", "Armed clash", "pdf", "military_myanmar")
+    massacre = event("Violence against civilians", "Attack", "military_myanmar", "civilians_myanmar")
+    assert same_spot(attacked, ambush)
+    assert not same_spot(attacked, massacre)   # the resistance fighting the troops who killed villagers: its own event

@@ -108,6 +108,19 @@ def named_again(event: Event, earlier: Event) -> bool:
         and (event.event_type, event.event_date) == (earlier.event_type, earlier.event_date)
 
 
+def same_spot(event: Event, earlier: Event) -> bool:
+    """Told at the very place (a village or site, not a whole township) and on the day of an earlier event,
+    between the same sides and with no dead of its own ("The junta raiding force was attacked near Min Taing
+    Pin on Wednesday morning" after the mine ambush there that morning): a part of that event, not another.
+    A fight of other sides there that day (the resistance clashing with the troops who killed villagers) is
+    an event of its own."""
+    if not event.location or event.location != earlier.location or event.admin3 == event.location:
+        return False
+    sides = {event.actor1_id, event.actor2_id} - {None}
+    return event.event_date == earlier.event_date and bool(sides) and sides <= {earlier.actor1_id, earlier.actor2_id} \
+        and not kills_by_its_own_telling(event)
+
+
 def later_events_with_evidence(events: list[Event]) -> list[Event]:
     """Keep the first event told and every later one that has evidence of its own and is not the same
     event told again."""
@@ -116,6 +129,6 @@ def later_events_with_evidence(events: list[Event]) -> list[Event]:
     ordered = sorted(events, key=lambda e: e.start_char or 0)
     first, kept = ordered[0], [ordered[0]]
     for event in ordered[1:]:
-        if has_own_evidence(event, first) and not any(retold(event, k) or named_again(event, k) for k in kept):
+        if has_own_evidence(event, first) and not any(retold(event, k) or named_again(event, k) or same_spot(event, k) for k in kept):
             kept.append(event)
     return [e for e in events if any(e is k for k in kept)]
