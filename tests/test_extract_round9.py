@@ -172,3 +172,21 @@ def test_the_same_sides_at_the_same_village_that_day_are_part_of_the_event() -> 
     massacre = event("Violence against civilians", "Attack", "military_myanmar", "civilians_myanmar")
     assert same_spot(attacked, ambush)
     assert not same_spot(attacked, massacre)   # the resistance fighting the troops who killed villagers: its own event
+
+
+def test_a_retelling_that_names_the_town_places_an_act_first_placed_in_a_state_only() -> None:
+    from tasks.extract.evidence import lend_place
+    from tasks.extract.model import Event
+
+    def capture(**place) -> Event:
+        return Event(None, "Battles", "Non-state actor overtakes territory", "", date(2024, 1, 15), 1, "Monday",
+                     actor1_id="ula_aa", actor2_id="military_myanmar", **place)
+
+    lead = capture(location="Rakhine State", admin1="Rakhine State", geo_precision=3)
+    retold = capture(location="Paletwa", admin1="Chin State", admin3="Paletwa", geo_precision=1)
+    lend_place(lead, retold)
+    assert (lead.admin1, lead.admin3) == ("Chin State", "Paletwa")
+    town = capture(location="Nay Pyi Taw", admin1="Nay Pyi Taw", geo_precision=1)
+    lend_place(town, retold)   # a first telling placed at a town keeps its place
+    assert town.location == "Nay Pyi Taw"
+

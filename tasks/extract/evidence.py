@@ -21,23 +21,22 @@ from tasks.extract.model import Event
 from tasks.extract.side_acts import kills_by_its_own_telling
 
 # a time of the day told for the act: "at 1:30 in the afternoon", "from 11:30am", "around 10 pm", "at noon"
-_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)|\b(?:at|from|around|about|since|until|till)\s+"
-                    r"(?:around\s+|about\s+)?(?:\d{1,2}[:.]\d{2}|\d{1,2}\s+o['’]clock|noon|midnight)\b", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)|"
+                    r"\b(?:at|from|around|about|since|until|till)\s+(?:around\s+|about\s+)?"
+                    r"(?:\d{1,2}[:.]\d{2}|\d{1,2}\s+o['’]clock|noon|midnight)\b", re.IGNORECASE)
 # a day told relative to another act: "the same morning", "that afternoon", "the next day", "two days later"
 _RELATIVE_DAY = re.compile(r"\b(?:the (?:same|next|following|previous) (?:day|morning|afternoon|evening|night)|"
                            r"(?:that|later that) (?:day|morning|afternoon|evening|night)|"
-                           r"(?:a|one|two|three|four|five|\d) days? (?:later|earlier|before)|the day (?:before|after)|"
-                           r"(?:hours|minutes) later)\b", re.IGNORECASE)
+                           r"(?:a|one|two|three|four|five|\d) days? (?:later|earlier|before)|"
+                           r"the day (?:before|after)|(?:hours|minutes) later)\b", re.IGNORECASE)
 # the writer sets the act apart from what was told: "Separately, ...", "in a separate attack", "in another incident"
 _APART = re.compile(r"\bseparately\b|\bin (?:a|another) separate\b|\bin (?:another|a second|a further|a fresh) "
                     r"(?:incident|attack|raid|strike|clash|case)\b", re.IGNORECASE)
 # ... or marks the act itself as one more: "troops also arrested", "another air strike hit", "later torched"
 _ONE_MORE_BEFORE = re.compile(r"\b(?:also|another|later|then|again)\s+(?:[\w'’-]+\s+){0,1}$", re.IGNORECASE)
-
-
 # the day a source spoke, not the day of the act: "said military spokesman Zaw Min Tun on Monday"
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed|added)\s+(?:[\w'’.-]+\s+){0,6}?"
-                          r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed|added)\s+"
+                          r"(?:[\w'’.-]+\s+){0,6}?(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 
 
 def own_day(event: Event) -> bool:
@@ -121,6 +120,23 @@ def same_spot(event: Event, earlier: Event) -> bool:
         and not kills_by_its_own_telling(event)
 
 
+_PLACE_FIELDS = ("place_id", "location", "country_iso", "admin1", "admin1_pcode", "admin2", "admin2_pcode", "admin3",
+                 "admin3_pcode", "latitude", "longitude", "geo_precision")
+
+
+def lend_place(kept: Event, told_again: Event) -> None:
+    """A retelling of the same act (same kind, day and a side in common) that names its town places an act
+    the story first placed only in a state or region ("a group based in Rakhine says it has seized a
+    township ... Paletwa is the first township to fall"): the first event takes that place."""
+    same_act = (kept.event_type, kept.sub_event_type, kept.event_date) == \
+        (told_again.event_type, told_again.sub_event_type, told_again.event_date)
+    shared = {kept.actor1_id, kept.actor2_id} & {told_again.actor1_id, told_again.actor2_id} - {None}
+    if same_act and shared and kept.geo_precision in (None, 3) and told_again.admin3 \
+            and told_again.geo_precision in (1, 2):
+        for name in _PLACE_FIELDS:
+            setattr(kept, name, getattr(told_again, name))
+
+
 def later_events_with_evidence(events: list[Event]) -> list[Event]:
     """Keep the first event told and every later one that has evidence of its own and is not the same
     event told again."""
@@ -129,6 +145,10 @@ def later_events_with_evidence(events: list[Event]) -> list[Event]:
     ordered = sorted(events, key=lambda e: e.start_char or 0)
     first, kept = ordered[0], [ordered[0]]
     for event in ordered[1:]:
-        if has_own_evidence(event, first) and not any(retold(event, k) or named_again(event, k) or same_spot(event, k) for k in kept):
+        told_again = any(retold(event, k) or named_again(event, k) or same_spot(event, k) for k in kept)
+        if has_own_evidence(event, first) and not told_again:
             kept.append(event)
+        else:
+            for k in kept:
+                lend_place(k, event)
     return [e for e in events if any(e is k for k in kept)]
