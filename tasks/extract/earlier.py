@@ -1,6 +1,7 @@
-"""Clauses that place an act in time by another, or in a period: an act dated by an earlier one ("four days after the town fell", "almost a month after the
-regime killed 60 people"): the earlier act is told as the time of another, and gives way to it. Moved out of
-triggers.py (round 9) to keep that module within size; a leaf module over trigger hits and text spans."""
+"""Clauses that place an act in time by another act or in a period. An act dated by an earlier one ("four days
+after the town fell", "almost a month after the regime killed 60 people") is told as the time of another and
+gives way to it; "since ...", "for months" make a sentence the war described. Moved out of triggers.py and
+events.py (round 9) to keep those modules within size; a leaf module over trigger hits and text spans."""
 
 from __future__ import annotations
 
