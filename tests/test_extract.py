@@ -51,8 +51,17 @@ def test_kunming_displacement_figures_keep_their_scope(kunming):
     assert not any(e.displaced == 2_000_000 for e in kunming.events)
 
 
-def test_kunming_surrender_and_flight_of_security_forces(kunming):
-    surrender = [e for e in kunming.events if "surrender" in e.sentence]
+def test_kunming_surrender_told_as_what_the_war_has_seen_is_no_event(kunming):
+    # "the conflict has also seen police and military personnel surrender ... or flee": no day, no place, no
+    # number of its own after the story's events - the war described, not a new event (issue 14, round 9:
+    # a later event needs evidence of its own; the roles of a surrender told as an act are tested below)
+    assert not [e for e in kunming.events if "surrender" in e.sentence]
+
+
+def test_surrender_told_with_its_day_is_the_security_forces_act(knowledge):
+    text = ("Rebels of the MNDAA took control of the town of Hopang on Sunday, residents said.\n"
+            "On Monday, about 40 police officers surrendered to the MNDAA in Laukkai, the group said.")
+    surrender = [e for e in extract_events(knowledge, "", text, date(2024, 1, 10)) if "surrender" in e.sentence]
     assert surrender and surrender[0].actor1_id in ("police_myanmar", "military_myanmar")
 
 

@@ -29,15 +29,17 @@ from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, dead_
 from tasks.extract.tolls import Toll, lend_no_casualties, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
 from tasks.extract.captions import is_caption_at, is_link_list_at
+from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
 from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
-from tasks.extract.kind_cues import fired_from_the_air, killing_raid
+from tasks.extract.kind_cues import fired_from_the_air, killing_raid, mine_ambush
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence, filed_prefix_end
 from tasks.extract.side_acts import run_up_dropped, side_acts_folded
 from tasks.extract.speech import quoted
-from tasks.extract.triggers import (TriggerHit, best_trigger, drop_earlier_events, drop_protest_topics, earlier_clauses, in_spans,
-                                    refine, trigger_hits)
+from tasks.extract.earlier import (aside_year, drop_earlier_events, earlier_clauses, in_spans, long_ago_clauses,
+                                   period_governs)
+from tasks.extract.triggers import TriggerHit, best_trigger, drop_protest_topics, refine, trigger_hits
 
 SEPARABLE = frozenset({"Arrests", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
                        "Air/drone strike", "Shelling/artillery/missile attack"})
@@ -53,9 +55,6 @@ _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:has|have) (?:\w+ly )?(?:stepped up|ramped up|increased|escalated)\b|"
     r"\bpreviously\b(?! (?:known|called|named|styled|the)\b)|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
     re.IGNORECASE)
-_UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\b(?:over|for) the (?:past|last)\b|"
-                             r"\b(?:after|following|amid) (?:weeks|months|years) of\b|"
-                             r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(
     r"\b(?:the (?:following|next) day|a day later|the day after|(?P<n>two|three|four|five|six|\d) days later|"
     r"(?P<back>the previous day|(?:a|one) day earlier|the day before)|later (?:that|the same) day|the same day|hours later)\b",
@@ -110,17 +109,21 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     for sentence in scan.sentences:
         found = _candidates(knowledge, scan, sentence)
         candidates.extend(found)
+        long_ago = long_ago_clauses(scan.text, sentence.start, sentence.end)
         for count in find_counts(sentence.text):
-            shifted = Count(count.kind, count.value, count.scope, count.start + sentence.start,
-                            count.end + sentence.start, count.text)
+            scope = "background" if in_spans(count.start + sentence.start, long_ago) else count.scope
+            shifted = Count(count.kind, count.value, scope, count.start + sentence.start, count.end + sentence.start, count.text)
             if not found or count.scope != "event":
                 figures_counts.append((sentence, shifted))
     merged = [c for c in _restated_details(knowledge, scan, _merge(candidates)) if not _attack_called_strike(c, scan.text)]
+    for c in merged:
+        if mine_ambush(c.sub_event_type, c.hit.text, [s.text for s in c.sentences]):
+            c.event_type, c.sub_event_type, c.rule = "Explosions/Remote violence", "Remote explosive/landmine/IED", "mine-ambush"
     scan.event_sentences = {s.index for c in merged for s in c.sentences}
     events = finalize_events(knowledge, scan, merged, article_id)
     lend_orphan_tolls(events, figures_counts)
     lend_no_casualties(events, scan.sentences, scan.event_sentences)
-    events = run_up_dropped(side_acts_folded(collapse_next_day_retellings(events)))
+    events = later_events_with_evidence(run_up_dropped(side_acts_folded(collapse_next_day_retellings(events))))
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
     return ExtractionResult(events, figures)
 
@@ -191,10 +194,10 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     if primary.text.lower().endswith("s") and _MANY_EVENTS_BEFORE.search(scan.text, max(lo, primary.start - 30), primary.start):
         return []  # "more than 30 air strikes in October": a count of events is a figure, not an event
     dates, report = sentence_dates(scan, sentence)
-    dates = [d for d in dates if not _aside_year(sentence.text, d, primary.start - lo)
+    dates = [d for d in dates if not aside_year(sentence.text, d, primary.start - lo)
              and not _RECENT_PERIOD.search(d.date_text)  # "hit by air strikes in recent weeks": a period, no day
              and not PAST_STRETCH.search(sentence.text, max(0, d.start - 12), d.end + 12)]  # "for the past week"
-    if not dates and (BACKGROUND_CUES.search(sentence.text) or _ORIGIN_STORY.search(sentence.text) or _period_governs(sentence.text, primary.end - lo)
+    if not dates and (BACKGROUND_CUES.search(sentence.text) or _ORIGIN_STORY.search(sentence.text) or period_governs(sentence.text, primary.end - lo)
                       or _ONGOING_AFTER.match(scan.text, primary.end, hi)):
         return []  # "as fighting and air strikes continue": a state of affairs, not an event
     if dates and all((scan.published - d.event_date).days > HISTORY_DAYS for d in dates):
@@ -215,24 +218,6 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
             and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
         chosen.append(second)
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
-
-
-def _aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
-    """A bare year in another clause ("The law, introduced in 2010, had never been enforced") dates that
-    clause, not the act the trigger tells."""
-    if not re.search(r"(?:19|20)\d\d$", d.date_text) or d.time_precision < 3:
-        return False
-    lo, hi = sorted((d.start, trigger_at))
-    return "," in text[lo:hi]
-
-
-def _period_governs(text: str, trigger_end: int) -> bool:
-    """Does an undated-period cue ("since", "for months") belong to the trigger's clause? Not when a
-    comma separates them: "soldiers killed 11 villagers, ..., the latest atrocity since the coup"."""
-    for cue in _UNDATED_PERIOD.finditer(text):
-        if cue.start() < trigger_end or "," not in text[trigger_end:cue.start()]:
-            return True
-    return False
 
 
 def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit,

@@ -33,3 +33,19 @@ def fired_from_the_air(event_type: str, sub: str, rule: str, hit: TriggerHit, te
     if (sub == "Attack" or bombarded) and _AIRCRAFT_BEFORE.search(text, max(lo, hit.start - 60), hit.start):
         return "Explosions/Remote violence", "Air/drone strike", "aircraft-fired"
     return event_type, sub, rule
+
+
+_MINES = r"(?:(?:land|remote(?:-controlled)?|road-?side)\s*)?(?:mines?|IEDs?|improvised explosive devices?)"
+_MINE_AMBUSH = re.compile(r"\b(?:ambush(?:ed|es)?|attack(?:ed)?)\b[^.;:]{0,80}?\b(?:with|using)\s+(?:\w+\s+)?" + _MINES
+                          + r"\b|\b(?:land)?mine (?:ambush|attack)", re.IGNORECASE)
+
+
+def mine_ambush(sub: str, trigger: str, texts: list[str]) -> bool:
+    """A clash whose own sentence names mines as the weapon ("ambushed junta troops with mines", "a landmine
+    ambush"), or an ambush whose details name them in a later sentence, is a mine attack in ACLED's coding
+    (Explosions/Remote violence, Remote explosive/landmine/IED). Another act merged into the clash ("raided
+    the village. A convoy was ambushed with mines") does not lend it its weapon."""
+    if sub != "Armed clash" or not texts:
+        return False
+    return bool(_MINE_AMBUSH.search(texts[0])) or (trigger.lower().startswith("ambush")
+                                                   and any(_MINE_AMBUSH.search(t) for t in texts[1:]))

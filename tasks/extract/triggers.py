@@ -293,52 +293,6 @@ def drop_protest_topics(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
     return [h for h in hits if h.event_type == "Protests" or h.start < cue.start()]
 
 
-# A clause that dates this event by an earlier one tells the earlier one: "jets bombed Mindat on Thursday,
-# four days after resistance forces captured it", "A day after being pushed back at Daw Bu Ku, troops
-# attacked ... at Oh Kay". It runs from "after"/"since" to the next comma, semicolon or "when".
-_EARLIER_CLAUSE = re.compile(r"\b(?:after|since)\b[^,;.:\n]*?(?=[,;.:\n]|\s+when\b|$)", re.IGNORECASE)
-_GAP_BEFORE_CLAUSE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
-                                r"(?:hours?|days?|weeks?|months?|years?)\s+$", re.IGNORECASE)
-
-
-def earlier_clauses(text: str, lo: int, hi: int, gapped: bool = False) -> list[tuple[int, int]]:
-    """Spans of text[lo:hi] that tell an earlier event ("four days after the town fell"). `gapped`: only
-    those that put time between the two ("a day after ...", not "agreed after talks in Kunming", where
-    the talks are where the agreement was made)."""
-    spans = []
-    for m in _EARLIER_CLAUSE.finditer(text, lo, hi):
-        gap = _GAP_BEFORE_CLAUSE.search(text, max(lo, m.start() - 20), m.start())
-        if gap or not gapped:
-            spans.append((gap.start() if gap else m.start(), m.end()))
-    return spans
-
-
-def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
-def drop_earlier_events(hits: list[TriggerHit], text: str, lo: int, hi: int) -> list[TriggerHit]:
-    """Triggers inside an earlier-event clause give way to the act the sentence reports. They stay when
-    nothing else is told: in "three villagers were killed after troops raided the village" the raid is
-    the event."""
-    spans = earlier_clauses(text, lo, hi)
-    if not spans:
-        return hits
-    main = [h for h in hits if not in_spans(h.start, spans)]
-    if any(not _tells_only_deaths(h) for h in main):
-        return main
-    gapped = earlier_clauses(text, lo, hi, gapped=True)  # "killed ... a month after troops shelled": not the cause
-    return [h for h in hits if not in_spans(h.start, gapped)] or hits
-
-
-def _tells_only_deaths(hit: TriggerHit) -> bool:
-    """'killed', or a victim phrase ("civilians were killed"): deaths whose cause the 'after' clause may tell."""
-    return hit.casualty_only or (hit.sub_event_type == "Attack" and bool(_DEATHS_TOLD.search(hit.text)))
-
-
-_DEATHS_TOLD = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+)?(?:killed|shot dead|wounded|injured)$", re.IGNORECASE)
-
-
 def best_trigger(hits: list[TriggerHit]) -> TriggerHit | None:
     if not hits:
         return None

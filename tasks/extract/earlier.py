@@ -1,0 +1,96 @@
+"""Clauses that place an act in time by another act or in a period. An act dated by an earlier one ("four days
+after the town fell", "almost a month after the regime killed 60 people") is told as the time of another and
+gives way to it; "since ...", "for months" make a sentence the war described. Moved out of triggers.py and
+events.py (round 9) to keep those modules within size; a leaf module over trigger hits and text spans."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tasks.extract.dates import ResolvedDate
+    from tasks.extract.triggers import TriggerHit
+
+# A clause that dates this event by an earlier one tells the earlier one: "jets bombed Mindat on Thursday,
+# four days after resistance forces captured it", "A day after being pushed back at Daw Bu Ku, troops
+# attacked ... at Oh Kay". It runs from "after"/"since" to the next comma, semicolon or "when".
+_EARLIER_CLAUSE = re.compile(r"\b(?:after|since)\b[^,;.:\n]*?(?=[,;.:\n]|\s+when\b|$)", re.IGNORECASE)
+_GAP_BEFORE_CLAUSE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
+                                r"(?:hours?|days?|weeks?|months?|years?)\s+$", re.IGNORECASE)
+
+
+# weeks or more between an act and the earlier one it is dated by ("almost a month after"); "four years since"
+# measures a span of time, not an earlier act
+_LONG_GAP = re.compile(r"\S+\s+(?:weeks?|months?|years?)\s+after\b", re.IGNORECASE)
+
+
+def earlier_clauses(text: str, lo: int, hi: int, gapped: bool = False) -> list[tuple[int, int]]:
+    """Spans of text[lo:hi] that tell an earlier event ("four days after the town fell"). `gapped`: only
+    those that put time between the two ("a day after ...", not "agreed after talks in Kunming", where
+    the talks are where the agreement was made)."""
+    spans = []
+    for m in _EARLIER_CLAUSE.finditer(text, lo, hi):
+        gap = _GAP_BEFORE_CLAUSE.search(text, max(lo, m.start() - 20), m.start())
+        if gap or not gapped:
+            spans.append((gap.start() if gap else m.start(), m.end()))
+    return spans
+
+
+def long_ago_clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The earlier-act clauses of text[lo:hi] set weeks or more before the act they date ("almost a month after
+    the regime killed over 60 people"): their counts are background, no event's toll."""
+    return [(s, e) for s, e in earlier_clauses(text, lo, hi, gapped=True) if _LONG_GAP.match(text, s)]
+
+
+def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def drop_earlier_events(hits: list[TriggerHit], text: str, lo: int, hi: int) -> list[TriggerHit]:
+    """Triggers inside an earlier-event clause give way to the act the sentence reports. They stay when
+    nothing else is told: in "three villagers were killed after troops raided the village" the raid is
+    the event."""
+    spans = earlier_clauses(text, lo, hi)
+    if not spans:
+        return hits
+    main = [h for h in hits if not in_spans(h.start, spans)]
+    if any(not _tells_only_deaths(h) for h in main):
+        return main
+    gapped = earlier_clauses(text, lo, hi, gapped=True)  # "killed ... a month after troops shelled": not the cause
+    kept = [h for h in hits if not in_spans(h.start, gapped)]
+    # every act told lies in a clause weeks or more before the one it dates ("occurred almost a month after
+    # the regime killed 60 people"): the sentence recalls background, no event of its own
+    return kept or ([] if long_ago_clauses(text, lo, hi) else hits)
+
+
+def _tells_only_deaths(hit: TriggerHit) -> bool:
+    """'killed', or a victim phrase ("civilians were killed"): deaths whose cause the 'after' clause may tell."""
+    return hit.casualty_only or (hit.sub_event_type == "Attack" and bool(_DEATHS_TOLD.search(hit.text)))
+
+
+_DEATHS_TOLD = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+)?(?:killed|shot dead|wounded|injured)$", re.IGNORECASE)
+
+
+# An undated period ("since", "for months") makes a sentence the war described, not an event of a day.
+_UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\b(?:over|for) the (?:past|last)\b|"
+                             r"\b(?:after|following|amid) (?:weeks|months|years) of\b|"
+                             r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b", re.IGNORECASE)
+
+
+def aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
+    """A bare year in another clause ("The law, introduced in 2010, had never been enforced") dates that
+    clause, not the act the trigger tells."""
+    if not re.search(r"(?:19|20)\d\d$", d.date_text) or d.time_precision < 3:
+        return False
+    lo, hi = sorted((d.start, trigger_at))
+    return "," in text[lo:hi]
+
+
+def period_governs(text: str, trigger_end: int) -> bool:
+    """Does an undated-period cue ("since", "for months") belong to the trigger's clause? Not when a
+    comma separates them: "soldiers killed 11 villagers, ..., the latest atrocity since the coup"."""
+    for cue in _UNDATED_PERIOD.finditer(text):
+        if cue.start() < trigger_end or "," not in text[trigger_end:cue.start()]:
+            return True
+    return False
