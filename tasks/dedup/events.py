@@ -23,7 +23,8 @@ score is the product, and a pair scoring below MIN_SCORE stays apart):
   named like its township ("in Kani") counts as the township: the words can't tell them apart.
 * actors: both name a non-state armed group and neither names the other's (0.0, never; "PDF", the label
   outlets give any local resistance force, and "unidentified gunmen", what one outlet calls the group
-  another names, contradict no one); a shared named actor (1.0); one side names no one (0.8); otherwise (0.7).
+  another names, contradict no one); a shared named actor (1.0); one side names no one, or only
+  "unidentified" attackers where the other names a group (0.8); otherwise (0.7).
 Mentions from the same article never merge (the extractor already merged what one article repeats).
 
 Clustering is greedy and complete-linkage, in report order (published_at, article_id, event_id), one
@@ -48,7 +49,7 @@ from typing import Any
 
 from tasks.extract.places import state_base
 
-EVENT_METHOD_VERSION = "greedy-complete-v3"
+EVENT_METHOD_VERSION = "greedy-complete-v4"
 MIN_SCORE = 0.3
 ADJACENT_DAY_SCORE = 0.75
 # Event days are Myanmar days (UTC+6:30): an article published at 20:00 UTC is read there the next morning.
@@ -56,7 +57,9 @@ MYANMAR_TIME = timezone(timedelta(hours=6, minutes=30))
 NON_STATE_INTERS = frozenset({2, 3, 4})
 # "PDF" is what outlets call almost any local resistance force, and "unidentified gunmen" are what one
 # outlet calls the group another names, so neither contradicts a named group.
-UMBRELLA_ACTOR_IDS = frozenset({"pdf", "unidentified_armed_group"})
+UNNAMED_ARMED_ID = "unidentified_armed_group"
+UMBRELLA_ACTOR_IDS = frozenset({"pdf", UNNAMED_ARMED_ID})
+UNNAMED_SIDE_SCORE = 0.8
 
 _BATTLES = "Battles"
 _EXPLOSIONS = "Explosions/Remote violence"
@@ -94,6 +97,7 @@ class Mention:
     named: frozenset[str] = frozenset()           # every actor named (primary and associated)
     primary: frozenset[str] = frozenset()         # actor1 and actor2
     non_state: frozenset[str] = frozenset()       # primary actors that are non-state armed groups
+    unnamed_armed: bool = False                   # a side is "unidentified gunmen": the group goes unnamed
 
     @property
     def order(self) -> tuple[datetime, str, str]:
@@ -116,6 +120,7 @@ def make_mention(row: dict[str, Any], reported_at: datetime) -> Mention:
     m.non_state = frozenset(row.get(f"actor{i}") for i in (1, 2)
                             if row.get(f"actor{i}") and row.get(f"inter{i}") in NON_STATE_INTERS
                             and row.get(f"actor{i}_id") not in UMBRELLA_ACTOR_IDS)
+    m.unnamed_armed = UNNAMED_ARMED_ID in (row.get("actor1_id"), row.get("actor2_id"))
     return m
 
 
@@ -206,7 +211,9 @@ def actor_score(a: Mention, b: Mention) -> float:
     if a.primary & b.primary:
         return 1.0
     if not a.named or not b.named:
-        return 0.8
+        return UNNAMED_SIDE_SCORE
+    if (a.unnamed_armed and b.non_state) or (b.unnamed_armed and a.non_state):
+        return UNNAMED_SIDE_SCORE  # "unidentified gunmen" in one report names no one: like a report naming no side
     return 0.7
 
 
