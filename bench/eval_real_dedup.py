@@ -167,7 +167,7 @@ def read_mentions(db: Path, articles: list[dict]) -> dict[str, list[dict]]:
     try:
         cursor = con.execute(
             "SELECT e.article_id, e.event_id, l.cluster_id, e.event_type, e.sub_event_type, e.event_date, "
-            "e.admin1, e.admin3, e.location, e.actor1, e.actor2, e.fatalities, e.figure_scope, r.mention_role "
+            "e.admin1, e.admin3, e.location, e.actor1, e.actor2, e.fatalities, e.figure_scope, r.mention_role, l.join_rule "
             "FROM events e LEFT JOIN event_cluster_links l USING (event_id) "
             "LEFT JOIN event_mention_roles r USING (event_id)")
         names = [d[0] for d in cursor.description]
@@ -331,7 +331,7 @@ def _describe(label: dict, mention: dict | None, mentions: list[dict] | None = N
             f"{(m['actor1'] or '-')[:18]} v {(m['actor2'] or '-')[:18]} {m['figure_scope']}" for m in mentions or [])
     return (head + f" | got {mention['sub_event_type'][:18]:<18} {mention['event_date']} "
             f"{(mention['admin3'] or mention['admin1'] or '-')[:12]:<12} {(mention['actor1'] or '-')[:18]} v "
-            f"{(mention['actor2'] or '-')[:18]} cluster {mention['cluster_id'][:8]}")
+            f"{(mention['actor2'] or '-')[:18]} cluster {mention['cluster_id'][:8]}\n{'':>16}rule {mention['join_rule']}")
 
 
 def main() -> None:

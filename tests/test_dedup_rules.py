@@ -49,3 +49,17 @@ def test_two_named_armed_groups_still_never_merge() -> None:
 def test_reports_naming_different_sides_and_only_the_state_stay_apart() -> None:
     # no unidentified group: two reports that share no side and agree only on the state are two events
     assert _pair(_row("a", MILITARY, CIVILIANS, township=False), _row("b", AA, None)) < MIN_SCORE
+
+
+def test_a_mention_that_founds_its_own_event_records_the_test_that_split_it_from_the_nearest() -> None:
+    from tasks.dedup.events import cluster_mentions
+
+    first = make_mention(_row("first", MILITARY, CIVILIANS), REPORTED)
+    later = dict(_row("later", AA, MILITARY), event_type="Battles", sub_event_type="Armed clash")  # same day, a clash
+    apart = make_mention(later, REPORTED.replace(hour=5))
+    lone = make_mention(dict(_row("lone", MILITARY, CIVILIANS), event_date=date(2024, 7, 1)), REPORTED.replace(hour=6))
+    clustering = cluster_mentions([], [first, apart, lone])
+    rules = {c.members[0].event_id: c.rules[0] for c in clustering.clusters.values()}
+    assert rules["first"] == "founder"      # nothing reported before it
+    assert rules["later"].startswith("founder; apart from ") and "type=0 date=1" in rules["later"]
+    assert rules["lone"] == "founder"       # no event on its days: nothing to be split from

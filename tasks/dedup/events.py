@@ -228,11 +228,25 @@ def pair_score(a: Mention, b: Mention) -> float:
     return score
 
 
+def pair_factors(a: Mention, b: Mention) -> dict[str, float]:
+    return {"type": type_score(a.row, b.row), "date": date_score(a, b), "place": place_score(a, b),
+            "actors": actor_score(a, b)}
+
+
 def pair_rule(a: Mention, b: Mention) -> str:
     """Why two mentions scored what they did, one factor per test ("type=1 date=0.75 place=0.4 actors=1")."""
-    factors = {"type": type_score(a.row, b.row), "date": date_score(a, b), "place": place_score(a, b),
-               "actors": actor_score(a, b)}
-    return " ".join(f"{name}={value:g}" for name, value in factors.items())
+    return " ".join(f"{name}={value:g}" for name, value in pair_factors(a, b).items())
+
+
+def _closeness(a: Mention, b: Mention) -> tuple[int, float]:
+    """How near two mentions came to one event: the tests passed, then the product of their scores."""
+    if a.article_id == b.article_id:
+        return (-1, 0.0)
+    passed, product = 0, 1.0
+    for value in pair_factors(a, b).values():
+        if value > 0:
+            passed, product = passed + 1, product * value
+    return passed, product
 
 
 def cluster_id_for(founder_event_id: str) -> str:
@@ -256,6 +270,10 @@ class Cluster:
             if worst < MIN_SCORE:
                 return 0.0
         return worst
+
+    def nearest_member(self, mention: Mention) -> tuple[tuple[int, float], Mention]:
+        """The member that kept `mention` out (the worst pair), with how near that pair came."""
+        return min(((_closeness(member, mention), member) for member in self.members), key=lambda pair: pair[0])
 
     def join_rule(self, mention: Mention) -> str:
         """The factors of the worst pair `mention` makes with a member: the pair that decided the join."""
@@ -319,7 +337,24 @@ class Clustering:
             taken.add(cluster.cluster_id)
         for mention in mentions:
             if mention.event_id not in placed:
-                self.add(mention)
+                self.add(mention, rule=self.founder_rule(mention))
+
+    def founder_rule(self, mention: Mention) -> str:
+        """Why a mention founds its own event: "founder" when no earlier event is on its days and state, else
+        the test that split it from the nearest one ("founder; apart from 3f2a9c1e0b7d (with 9e1f...: type=1
+        date=0 place=0.4 actors=1)"), so an analyst sees why two reports of one attack were counted twice."""
+        nearest = None
+        for cluster in self.candidates(mention):
+            closeness, member = cluster.nearest_member(mention)
+            if nearest is None or closeness > nearest[0]:
+                nearest = (closeness, cluster, member)
+        if nearest is None:
+            return "founder"
+        closeness, cluster, member = nearest
+        why = "same article" if closeness[0] < 0 else pair_rule(member, mention)
+        if closeness[0] == 4 and closeness[1] >= MIN_SCORE:
+            why += "; that event took another mention of this article"
+        return f"founder; apart from {cluster.cluster_id[:12]} (with {member.event_id[:12]}: {why})"
 
 
 def cluster_mentions(fixed: Iterable[tuple[Mention, str, float, str]], replay: Sequence[Mention]) -> Clustering:
