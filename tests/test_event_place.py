@@ -48,3 +48,14 @@ def test_a_name_in_the_next_sentence_is_no_place_of_the_event(knowledge) -> None
             '"They shot at anyone who moved," a rally organiser called Ye Htut told reporters.')
     event = _lead(knowledge, "Three dead as troops fire on rally", text)
     assert event.admin1 == "Yangon Region"  # not Ye, a town in Mon State: a man's name here
+
+
+def test_an_article_without_a_place_near_its_lead_is_placed_in_the_township_it_names_most(knowledge) -> None:
+    # Thaketa is named twice as a township and twice as a town: one area, named more than Pyay (three times)
+    text = ("Soldiers shot dead a ward official on Tuesday, residents said.\n\n"
+            "The official had moved from Pyay two years ago. His family still lives at Pyay, and a brother "
+            "teaches at Pyay.\n\n"
+            "Residents of Thaketa Township said shops in Thaketa stayed shut on Wednesday. Markets in Thaketa "
+            "were empty, and buses did not run in Thaketa Township.")
+    event = _lead(knowledge, "Ward official shot dead", text, published=date(2021, 5, 27))
+    assert event.admin3 == "Thaketa"

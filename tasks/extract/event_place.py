@@ -43,13 +43,21 @@ def fallback_location(knowledge, scan, cand, previous_location=None) -> place_ru
         return best
     article = place_rules.locations_in(knowledge, scan.mentions, scan.text, scan.context)
     domestic = [loc for loc in article if loc.place.country_iso == "MMR" and loc.rank >= 2 and not loc.container]
-    if domestic:  # the place the article is about: the one named most often, then the first named
+    if domestic:  # the place the article is about: the township named most often (a town and its township
+        # are one place: "Thaketa Township" and "in Thaketa" outnumber a ward called "Man Pyay"), then its
+        # place named most often, then the first named
+        areas: dict[str, int] = {}
         counts: dict[str, int] = {}
         for loc in domestic:
+            areas[_area(loc)] = areas.get(_area(loc), 0) + 1
             counts[loc.place.place_id] = counts.get(loc.place.place_id, 0) + 1
-        top = max(domestic, key=lambda loc: (counts[loc.place.place_id], -loc.start))
+        top = max(domestic, key=lambda loc: (areas[_area(loc)], counts[loc.place.place_id], -loc.start))
         return place_rules.Location(top.place, top.start, top.end, top.text, near=True)
     return next((loc for loc in article if loc.place.level == "country"), None)
+
+
+def _area(loc: place_rules.Location) -> str:
+    return loc.place.township_pcode or loc.place.place_id
 
 
 def own_location(scan, cand) -> place_rules.Location | None:
