@@ -267,8 +267,24 @@ def _variants() -> dict[str, dict[str, Any]]:
         "exact place only (no hierarchy)": {"place_score": lambda a, b: 1.0 if a.path == b.path else 0.0},
         "no actor test": {"actor_score": lambda a, b: 1.0},
         "same sub-type only": {"type_score": lambda a, b: 1.0 if a["sub_event_type"] == b["sub_event_type"] else 0.0},
+        # knobs moved the other way, to show what they would join (session 7: none joins a dev pair)
+        "state-only place 0.5 (not 0.4)": {"_CONTAINER_SCORES": {**events._CONTAINER_SCORES, 2: 0.5}},
+        "MIN_SCORE 0.2 (not 0.3)": {"MIN_SCORE": 0.2},
+        "air strike and battle 0.5 (not never)": {"_TYPE_SCORES": {**events._TYPE_SCORES,
+                                                                   frozenset({"Battles", "Explosions/Remote violence"}): 0.5}},
+        "targets told apart (civilians / armed group)": {"actor_score": _targets_told_apart(events.actor_score)},
         "as shipped": {name: getattr(events, name) for name in ("ADJACENT_DAY_SCORE",)},
     }
+
+
+def _targets_told_apart(actor_score):
+    """Two explosions one report says hit civilians and another an armed group are never one event."""
+    def score(a, b) -> float:
+        civilians = [any(n.startswith("Civilians") for n in m.primary) for m in (a, b)]
+        if civilians[0] != civilians[1] and (a.non_state or b.non_state) and a.row["event_type"] == "Explosions/Remote violence":
+            return 0.0
+        return actor_score(a, b)
+    return score
 
 
 def _recluster(db: Path, patch: dict[str, Any]) -> None:
