@@ -90,7 +90,7 @@ def split_title(text: str) -> tuple[str, str]:
     text = _TOOL_DATE.sub("", text)
     first, _, rest = text.strip().partition("\n")
     first = first.strip()
-    if rest.strip() and len(first) <= _HEADLINE_MAX and not first.endswith((".", "!", "?", '"', "”", ":")):
+    if rest.strip() and len(first) <= _HEADLINE_MAX and not first.endswith((".", "!", "?", '"', "”", ":", "။")):
         return first, rest.strip()
     return "", text.strip()
 

@@ -39,6 +39,12 @@ def test_search_tool_date_prefix_is_not_part_of_the_article() -> None:
         "", "The junta said on Monday it had retaken the town.")
 
 
+def test_a_first_line_ending_in_the_burmese_full_stop_is_the_lead_not_a_headline() -> None:
+    lead, rest = "စစ်တပ်က ရွာကို ဗုံးကြဲခဲ့တယ်။", "ဒေသခံတွေ ထွက်ပြေးခဲ့ရတယ်။"  # team-written: "troops bombed the village."
+    assert split_title(f"{lead}\n{rest}") == ("", f"{lead}\n{rest}")
+    assert split_title(f"ရွာကို ဗုံးကြဲ\n{lead}")[0] == "ရွာကို ဗုံးကြဲ"  # a headline has no full stop
+
+
 def test_battle_sides_count_in_either_order_and_events_match_within_two_days() -> None:
     gold = {"event_type": "Battles", "actor1": "KIA", "actor2": "Military Forces of Myanmar", "state": "kachin",
             "date": "2024-03-04"}

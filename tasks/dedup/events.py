@@ -23,7 +23,8 @@ score is the product, and a pair scoring below MIN_SCORE stays apart):
   named like its township ("in Kani") counts as the township: the words can't tell them apart.
 * actors: both name a non-state armed group and neither names the other's (0.0, never; "PDF", the label
   outlets give any local resistance force, and "unidentified gunmen", what one outlet calls the group
-  another names, contradict no one); a shared named actor (1.0); one side names no one (0.8); otherwise (0.7).
+  another names, contradict no one); a shared named actor (1.0); one side names no one, or only
+  "unidentified" attackers where the other names a group (0.8); otherwise (0.7).
 Mentions from the same article never merge (the extractor already merged what one article repeats).
 
 Clustering is greedy and complete-linkage, in report order (published_at, article_id, event_id), one
@@ -48,7 +49,7 @@ from typing import Any
 
 from tasks.extract.places import state_base
 
-EVENT_METHOD_VERSION = "greedy-complete-v3"
+EVENT_METHOD_VERSION = "greedy-complete-v4"
 MIN_SCORE = 0.3
 ADJACENT_DAY_SCORE = 0.75
 # Event days are Myanmar days (UTC+6:30): an article published at 20:00 UTC is read there the next morning.
@@ -56,7 +57,9 @@ MYANMAR_TIME = timezone(timedelta(hours=6, minutes=30))
 NON_STATE_INTERS = frozenset({2, 3, 4})
 # "PDF" is what outlets call almost any local resistance force, and "unidentified gunmen" are what one
 # outlet calls the group another names, so neither contradicts a named group.
-UMBRELLA_ACTOR_IDS = frozenset({"pdf", "unidentified_armed_group"})
+UNNAMED_ARMED_ID = "unidentified_armed_group"
+UMBRELLA_ACTOR_IDS = frozenset({"pdf", UNNAMED_ARMED_ID})
+UNNAMED_SIDE_SCORE = 0.8
 
 _BATTLES = "Battles"
 _EXPLOSIONS = "Explosions/Remote violence"
@@ -94,6 +97,7 @@ class Mention:
     named: frozenset[str] = frozenset()           # every actor named (primary and associated)
     primary: frozenset[str] = frozenset()         # actor1 and actor2
     non_state: frozenset[str] = frozenset()       # primary actors that are non-state armed groups
+    unnamed_armed: bool = False                   # a side is "unidentified gunmen": the group goes unnamed
 
     @property
     def order(self) -> tuple[datetime, str, str]:
@@ -116,6 +120,7 @@ def make_mention(row: dict[str, Any], reported_at: datetime) -> Mention:
     m.non_state = frozenset(row.get(f"actor{i}") for i in (1, 2)
                             if row.get(f"actor{i}") and row.get(f"inter{i}") in NON_STATE_INTERS
                             and row.get(f"actor{i}_id") not in UMBRELLA_ACTOR_IDS)
+    m.unnamed_armed = UNNAMED_ARMED_ID in (row.get("actor1_id"), row.get("actor2_id"))
     return m
 
 
@@ -206,7 +211,9 @@ def actor_score(a: Mention, b: Mention) -> float:
     if a.primary & b.primary:
         return 1.0
     if not a.named or not b.named:
-        return 0.8
+        return UNNAMED_SIDE_SCORE
+    if (a.unnamed_armed and b.non_state) or (b.unnamed_armed and a.non_state):
+        return UNNAMED_SIDE_SCORE  # "unidentified gunmen" in one report names no one: like a report naming no side
     return 0.7
 
 
@@ -221,11 +228,25 @@ def pair_score(a: Mention, b: Mention) -> float:
     return score
 
 
+def pair_factors(a: Mention, b: Mention) -> dict[str, float]:
+    return {"type": type_score(a.row, b.row), "date": date_score(a, b), "place": place_score(a, b),
+            "actors": actor_score(a, b)}
+
+
 def pair_rule(a: Mention, b: Mention) -> str:
     """Why two mentions scored what they did, one factor per test ("type=1 date=0.75 place=0.4 actors=1")."""
-    factors = {"type": type_score(a.row, b.row), "date": date_score(a, b), "place": place_score(a, b),
-               "actors": actor_score(a, b)}
-    return " ".join(f"{name}={value:g}" for name, value in factors.items())
+    return " ".join(f"{name}={value:g}" for name, value in pair_factors(a, b).items())
+
+
+def _closeness(a: Mention, b: Mention) -> tuple[int, float]:
+    """How near two mentions came to one event: the tests passed, then the product of their scores."""
+    if a.article_id == b.article_id:
+        return (-1, 0.0)
+    passed, product = 0, 1.0
+    for value in pair_factors(a, b).values():
+        if value > 0:
+            passed, product = passed + 1, product * value
+    return passed, product
 
 
 def cluster_id_for(founder_event_id: str) -> str:
@@ -249,6 +270,10 @@ class Cluster:
             if worst < MIN_SCORE:
                 return 0.0
         return worst
+
+    def nearest_member(self, mention: Mention) -> tuple[tuple[int, float], Mention]:
+        """The member that kept `mention` out (the worst pair), with how near that pair came."""
+        return min(((_closeness(member, mention), member) for member in self.members), key=lambda pair: pair[0])
 
     def join_rule(self, mention: Mention) -> str:
         """The factors of the worst pair `mention` makes with a member: the pair that decided the join."""
@@ -312,7 +337,24 @@ class Clustering:
             taken.add(cluster.cluster_id)
         for mention in mentions:
             if mention.event_id not in placed:
-                self.add(mention)
+                self.add(mention, rule=self.founder_rule(mention))
+
+    def founder_rule(self, mention: Mention) -> str:
+        """Why a mention founds its own event: "founder" when no earlier event is on its days and state, else
+        the test that split it from the nearest one ("founder; apart from 3f2a9c1e0b7d (with 9e1f...: type=1
+        date=0 place=0.4 actors=1)"), so an analyst sees why two reports of one attack were counted twice."""
+        nearest = None
+        for cluster in self.candidates(mention):
+            closeness, member = cluster.nearest_member(mention)
+            if nearest is None or closeness > nearest[0]:
+                nearest = (closeness, cluster, member)
+        if nearest is None:
+            return "founder"
+        closeness, cluster, member = nearest
+        why = "same article" if closeness[0] < 0 else pair_rule(member, mention)
+        if closeness[0] == 4 and closeness[1] >= MIN_SCORE:
+            why += "; that event took another mention of this article"
+        return f"founder; apart from {cluster.cluster_id[:12]} (with {member.event_id[:12]}: {why})"
 
 
 def cluster_mentions(fixed: Iterable[tuple[Mention, str, float, str]], replay: Sequence[Mention]) -> Clustering:

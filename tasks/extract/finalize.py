@@ -9,6 +9,7 @@ from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.captions import is_caption_at
 from tasks.extract.dates import ResolvedDate, find_dates, overnight_reported
+from tasks.extract.event_place import agreement_place, fallback_location, own_location
 from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
 from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events, territory_told_twice
 from tasks.extract.model import Event, Figure
@@ -37,10 +38,9 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         when = _event_date(scan, cand, previous_date)
         previous_date = when
         recent = previous[1] if cand.first.index - previous[0] <= 3 else None
-        where = cand.location if cand.location is not None and cand.location.rank > 1 else (
-            _fallback_location(knowledge, scan, cand, recent) or cand.location)  # "in Myanmar" says too little
+        where = own_location(scan, cand) or fallback_location(knowledge, scan, cand, recent) or cand.location
         if cand.sub_event_type == "Agreement":
-            where = _agreement_place(knowledge, scan, cand, where)
+            where = agreement_place(knowledge, scan, cand, where)
         previous = (cand.sentences[-1].index, where)
         event = Event(article_id=article_id, event_type=cand.event_type, sub_event_type=cand.sub_event_type,
                       disorder_type=_disorder(cand.event_type, cand.sub_event_type), event_date=when.event_date,
@@ -350,59 +350,6 @@ def _day_in_details(scan, cand) -> ResolvedDate | None:
         if days:
             return days[0]
     return None
-
-
-def _fallback_location(knowledge, scan, cand, previous_location=None) -> place_rules.Location | None:
-    """Paragraph, then the dateline, then the title, then the article's first domestic place."""
-    para = [s for s in scan.sentences if s.paragraph == cand.first.paragraph]
-    windows = [(para[0].start, para[-1].end)] if para else []
-    dateline = _dateline_span(scan)
-    if dateline:
-        windows.append(dateline)
-    for lo, hi in windows:
-        locs = place_rules.locations_in(knowledge, mentions_in(scan, lo, hi), scan.text, scan.context)
-        best = place_rules.best_location(locs, cand.hit.start, scan.text, foreign_ok=False)
-        if best and best.rank > 1:  # "in Myanmar" says less than the "Kayah state" named further on
-            return best
-    if previous_location is not None:
-        return previous_location
-    title_locs = place_rules.locations_in(knowledge, scan.title_mentions, scan.title, scan.context)
-    best = place_rules.best_location(title_locs, 0, scan.title, foreign_ok=False)
-    if best and best.rank > 1:
-        return best
-    article = place_rules.locations_in(knowledge, scan.mentions, scan.text, scan.context)
-    domestic = [loc for loc in article if loc.place.country_iso == "MMR" and loc.rank >= 2 and not loc.container]
-    if domestic:  # the place the article is about: the one named most often, then the first named
-        counts: dict[str, int] = {}
-        for loc in domestic:
-            counts[loc.place.place_id] = counts.get(loc.place.place_id, 0) + 1
-        top = max(domestic, key=lambda loc: (counts[loc.place.place_id], -loc.start))
-        return place_rules.Location(top.place, top.start, top.end, top.text, near=True)
-    return next((loc for loc in article if loc.place.level == "country"), None)
-
-
-# where a truce was made: "talks were held in the Chinese city of Kunming", "signed in Naypyitaw" -- the
-# venue words just before the place (not "controls towns in northern Shan state and was not at the talks")
-_TRUCE_VENUE = re.compile(r"\b(?:talks|negotiations?|meetings?|signed|held|hosted)\b[^.;]{0,45}$", re.IGNORECASE)
-
-
-def _agreement_place(knowledge, scan, cand, where):
-    """A truce is placed where the sentence telling it says (talks in Kunming, a deal for northern Shan),
-    never at a town the rest of the article happens to name."""
-    if where is None or where is not cand.location:
-        return None
-    if cand.first.start <= where.start < cand.first.end:
-        return where
-    # a lead ("a ceasefire between...") can host the later telling that names the venue
-    if any(s.start <= where.start < s.end and _TRUCE_VENUE.search(scan.text[s.start:where.start]) for s in cand.sentences):
-        return where
-    return None
-
-
-def _dateline_span(scan) -> tuple[int, int] | None:
-    from tasks.extract.sentences import find_dateline
-    d = find_dateline(scan.text)
-    return (d.place_start, d.place_end) if d else None
 
 
 def _set_place(event: Event, where: place_rules.Location | None) -> None:
