@@ -275,7 +275,8 @@ def _date_patterns(words: Words) -> list[tuple[str, re.Pattern[str]]]:
                                rf"\s*[./-]\s*(?P<year>{_DIGIT}{{4}})(?![\u1040-\u10490-9])")),
         ("latin", re.compile(rf"(?<![0-9A-Za-z])(?:(?P<day>\d{{1,2}})\s+(?P<mon>{latin})\.?|(?P<mon2>{latin})\.?\s+(?P<day2>\d{{1,2}})"
                              rf"(?![0-9]))(?:,?\s*(?P<year>\d{{4}}))?(?![A-Za-z])", re.IGNORECASE)),
-        ("month_day", re.compile(rf"{year}(?P<mon>{month})\s*(?:လ)?\s*(?:\(\s*)?(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word})")),
+        # with the month named, "နေ့" alone marks the day too ("ဖေဖော်ဝါရီလ ၁၁နေ့", February 11)
+        ("month_day", re.compile(rf"{year}(?P<mon>{month})\s*(?:လ)?\s*(?:\(\s*)?(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word}|နေ့)")),
         ("day", re.compile(rf"(?<![\u1040-\u10490-9])\(?\s*(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word})(?!\s*(?:ကြာ|အတွင်း|ပေါင်း|ဆက်|တိုင်တိုင်|မြောက်|လောက်|ခန့်))")),
         ("relative_week", re.compile(rf"(?P<rel>{words.alternation('relative_week')})")),
         ("relative_month", re.compile(rf"(?P<rel>{words.alternation('relative_month')})")),
