@@ -49,3 +49,24 @@ def test_a_township_written_with_the_short_ne_is_a_township(knowledge) -> None:
 def test_a_state_is_not_pyay_with_the_short_ne(knowledge) -> None:
     # "ပြည်" (Pyay) + "နယ်" spells "ပြည်နယ်" (a state): a one-syllable name never takes the short suffix
     assert "Pyay" not in _townships(knowledge, "ကချင်ပြည်နယ် ဗန်းမော်မြို့နယ်တွင် တိုက်ပွဲဖြစ်ပွားသည်။")
+
+
+# --- who acts: a joint force, a list of doers, a force's strength ---------------------------------------
+
+def test_a_joint_force_s_strength_is_no_object_marker(knowledge) -> None:
+    # "ပူးပေါင်းအင်အား ၈၀ ခန့်က" (a joint force of about 80): the အား of အင်အား marks no target
+    event = _main(knowledge, "စစ်ကိုင်းတိုင်း ကျွန်းလှမြို့နယ် ရွာတစ်ရွာကို ဇူလိုင်လ ၁၅ ရက်က ခလရ (၁၂၃) နဲ့ "
+                             "ပျူစောထီး ပူးပေါင်းအင်အား ၈၀ ခန့်က ဝင်ရောက်မီးရှို့ခဲ့သည်။")
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "civilians_myanmar")
+
+
+def test_doers_listed_with_a_comma_are_led_by_the_first(knowledge) -> None:
+    event = _main(knowledge, "ရှမ်းပြည်နယ်မြောက်ပိုင်း ကွတ်ခိုင်မြို့နယ်ရှိ စစ်ကောင်စီ စခန်းကို TNLA ၊ MNDAA တို့က "
+                             "ဇူလိုင်လ ၁၂ ရက်က ဝင်ရောက်တိုက်ခိုက်ခဲ့သည်။")
+    assert event.actor1_id == "tnla" and event.actor2_id == "military_myanmar"
+
+
+def test_a_resistance_joint_force_is_led_by_its_first_member(knowledge) -> None:
+    event = _main(knowledge, "ရှမ်းပြည်နယ်မြောက်ပိုင်း ကွတ်ခိုင်မြို့နယ်တွင် MNDAA နှင့် TNLA က "
+                             "ဇူလိုင်လ ၁၂ ရက်က စစ်ကောင်စီ စခန်းကို ဝင်ရောက်တိုက်ခိုက်ခဲ့သည်။")
+    assert event.actor1_id == "mndaa" and event.actor2_id == "military_myanmar"
