@@ -70,3 +70,20 @@ def test_a_resistance_joint_force_is_led_by_its_first_member(knowledge) -> None:
     event = _main(knowledge, "ရှမ်းပြည်နယ်မြောက်ပိုင်း ကွတ်ခိုင်မြို့နယ်တွင် MNDAA နှင့် TNLA က "
                              "ဇူလိုင်လ ၁၂ ရက်က စစ်ကောင်စီ စခန်းကို ဝင်ရောက်တိုက်ခိုက်ခဲ့သည်။")
     assert event.actor1_id == "mndaa" and event.actor2_id == "military_myanmar"
+
+
+# --- a body found is no act of violence by itself ------------------------------------------------------------
+
+def test_an_unclaimed_body_found_in_a_river_is_no_conflict_report(knowledge) -> None:
+    from tasks.tag import tag_article
+    text = ("မန္တလေးတိုင်းဒေသကြီး၊ မြစ်ငယ်မြို့အနီး ချောင်းထဲတွင် ပိုင်ရှင်မဲ့ အမျိုးသားတစ်ဦး၏ အလောင်းကို "
+            "ယနေ့ နံနက် တွေ့ရှိခဲ့သည်။ အလောင်းကို လူမှုကယ်ဆယ်ရေးအဖွဲ့က ဆယ်ယူပြီး ဆေးရုံသို့ ပို့ခဲ့သည်။ "
+            "အလောင်းမှာ အသက် ၄၀ ခန့်ရှိပြီး ရေနစ်သေဆုံးခြင်း ဖြစ်နိုင်သည်ဟု ဆိုသည်။")
+    assert not tag_article(knowledge, "", text).relevant
+
+
+def test_a_body_found_after_soldiers_shot_a_villager_is_still_a_conflict_report(knowledge) -> None:
+    from tasks.tag import tag_article
+    text = ("စစ်ကိုင်းတိုင်း ဒီပဲယင်းမြို့နယ် ရွာတစ်ရွာတွင် စစ်ကောင်စီတပ်က ဖမ်းဆီးခေါ်ဆောင်သွားသည့် ရွာသားတစ်ဦး၏ "
+            "အလောင်းကို ဇူလိုင်လ ၁၅ ရက်က တွေ့ရှိခဲ့သည်။ ၎င်းကို ပစ်သတ်ခဲ့ကြောင်း ဒေသခံများက ပြောသည်။")
+    assert tag_article(knowledge, "", text).relevant
