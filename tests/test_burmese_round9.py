@@ -87,3 +87,23 @@ def test_a_body_found_after_soldiers_shot_a_villager_is_still_a_conflict_report(
     text = ("စစ်ကိုင်းတိုင်း ဒီပဲယင်းမြို့နယ် ရွာတစ်ရွာတွင် စစ်ကောင်စီတပ်က ဖမ်းဆီးခေါ်ဆောင်သွားသည့် ရွာသားတစ်ဦး၏ "
             "အလောင်းကို ဇူလိုင်လ ၁၅ ရက်က တွေ့ရှိခဲ့သည်။ ၎င်းကို ပစ်သတ်ခဲ့ကြောင်း ဒေသခံများက ပြောသည်။")
     assert tag_article(knowledge, "", text).relevant
+
+
+# --- totals over several days ----------------------------------------------------------------------------------
+
+def test_a_count_within_a_week_is_a_total_not_one_event_s_toll() -> None:
+    from tasks.lang.my_text import find_counts
+    counts = find_counts("မကွေးတိုင်းတွင် ၁ ပတ်အတွင်း မိုင်းထိမှုကြောင့် ၆ ဦးသေ ၊ ၂၀ ကျော် ဒဏ်ရာရ")
+    assert [(c.kind, c.value, c.scope) for c in counts] == [("killed", 6, "cumulative"), ("injured", 20, "cumulative")]
+
+
+def test_a_count_over_a_span_of_days_is_a_total() -> None:
+    from tasks.lang.my_text import find_counts
+    counts = find_counts("ဇူလိုင်လ ၃ ရက်ကနေ ၈ ရက်အထိ ဖြစ်ခဲ့သော ဗုံးကြဲမှုများတွင် သေဆုံးသူ ၉ ဦး ရှိသည်")
+    assert [(c.kind, c.value, c.scope) for c in counts] == [("killed", 9, "cumulative")]
+
+
+def test_a_count_within_hours_of_one_day_stays_the_event_s_toll() -> None:
+    from tasks.lang.my_text import find_counts
+    counts = find_counts("ယနေ့ နံနက် ၂ နာရီအတွင်း လေကြောင်းဗုံးကြဲမှုကြောင့် ရွာသား ၄ ဦး သေဆုံးသည်")
+    assert [(c.kind, c.value, c.scope) for c in counts] == [("killed", 4, "event")]

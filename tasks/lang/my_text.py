@@ -118,6 +118,18 @@ def _bare_count_pattern(words: Words) -> re.Pattern[str]:
                       rf"(?=(?:{verbs}))")
 
 
+PERIOD_WINDOW = 90   # characters before a count in which "within N weeks" or "from the 9th to the 15th" make it a total
+
+
+@lru_cache(maxsize=4)
+def _period_pattern(words: Words) -> re.Pattern[str]:
+    """"၁ ပတ်အတွင်း" (within a week), "သုံးလအတွင်း" (within three months): a count after it adds up
+    several days' events (the coding guide: a total over several days is not one event's toll), as does
+    one after a span of days ("၉ ရက်ကနေ ၁၅ ရက်အထိ", from the 9th to the 15th)."""
+    return re.compile(rf"(?:{_NUMBER}|{words.alternation('numeral')})\s*\)?\s*(?:ပတ်|လ|နှစ်|ရက်)\s*(?:တာ)?\s*အတွင်း"
+                      rf"|{_NUMBER}\s*\)?\s*ရက်(?:နေ့)?\s*(?:ကနေ|မှ)\s*\(?\s*{_NUMBER}\s*\)?\s*ရက်(?:နေ့)?\s*(?:အထိ|ထိ)")
+
+
 def count_value(words: Words, match: re.Match[str]) -> int | None:
     if match.group("vague"):
         return int(words.kind("vague_number")[match.group("vague")])
@@ -157,7 +169,8 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
             else:
                 carried, carried_start = 0, None
             continue
-        scope = "cumulative" if match.group("before") in words.kind("aggregate_cue") else "event"
+        scope = "cumulative" if match.group("before") in words.kind("aggregate_cue") \
+            or _period_pattern(words).search(text, max(0, match.start() - PERIOD_WINDOW), match.start()) else "event"
         start = carried_start if carried_start is not None else match.start()
         counts.append(Count(kind, value + carried, scope, start, match.end(), text[start:match.end()]))
         carried, carried_start = 0, None
@@ -169,7 +182,8 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
             continue
         kind = _kind_after(words, text[match.end():match.end() + 12])
         if kind in ("killed", "injured"):
-            counts.append(Count(kind, value, "event", match.start(), match.end(), match.group(0)))
+            total = _period_pattern(words).search(text, max(0, match.start() - PERIOD_WINDOW), match.start())
+            counts.append(Count(kind, value, "cumulative" if total else "event", match.start(), match.end(), match.group(0)))
     return sorted(counts, key=lambda c: c.start)
 
 
