@@ -107,3 +107,17 @@ def test_a_count_within_hours_of_one_day_stays_the_event_s_toll() -> None:
     from tasks.lang.my_text import find_counts
     counts = find_counts("ယနေ့ နံနက် ၂ နာရီအတွင်း လေကြောင်းဗုံးကြဲမှုကြောင့် ရွာသား ၄ ဦး သေဆုံးသည်")
     assert [(c.kind, c.value, c.scope) for c in counts] == [("killed", 4, "event")]
+
+
+# --- the ends of a trip are not where the act happened ---------------------------------------------------------
+
+def test_the_base_the_jets_took_off_from_is_not_the_place_bombed(knowledge) -> None:
+    event = _main(knowledge, "စစ်ကိုင်းတိုင်း ဝက်လက်မြို့နယ်ရှိ ရွာတစ်ရွာကို ဇူလိုင်လ ၁၅ ရက်က တံတားဦးတပ်ကနေ "
+                             "ဂျက်လေယာဉ်နှစ်စီးဖြင့် ဗုံးကြဲခဲ့ပြီး ရွာသား ၃ ဦး သေဆုံးသည်။")
+    assert event.admin3 == "Wetlet" and event.fatalities == 3
+
+
+def test_where_a_traveller_was_heading_is_not_where_the_mine_went_off(knowledge) -> None:
+    event = _main(knowledge, "မန္တလေးမြို့ကနေ မုံရွာမြို့နယ် ကြေးမုံရွာကို ကြွလာတဲ့ ဆရာတော်၏ ကားသည် ချောင်းဦးမြို့နယ် "
+                             "အောင်ချမ်းသာရွာအနီးတွင် ဇူလိုင်လ ၉ ရက်က မိုင်းထိမှန်ခဲ့ပြီး ယာဉ်မောင်း ၁ ဦး သေဆုံးသည်။")
+    assert event.admin3 == "Chaung-U"
