@@ -121,3 +121,12 @@ def test_where_a_traveller_was_heading_is_not_where_the_mine_went_off(knowledge)
     event = _main(knowledge, "မန္တလေးမြို့ကနေ မုံရွာမြို့နယ် ကြေးမုံရွာကို ကြွလာတဲ့ ဆရာတော်၏ ကားသည် ချောင်းဦးမြို့နယ် "
                              "အောင်ချမ်းသာရွာအနီးတွင် ဇူလိုင်လ ၉ ရက်က မိုင်းထိမှန်ခဲ့ပြီး ယာဉ်မောင်း ၁ ဦး သေဆုံးသည်။")
     assert event.admin3 == "Chaung-U"
+
+
+# --- a clash with no side named -----------------------------------------------------------------------------------
+
+def test_a_clash_with_no_side_named_is_the_junta_s_with_an_unnamed_group(knowledge) -> None:
+    event = _main(knowledge, "စစ်ကိုင်းတိုင်း ကလေးဝမြို့နယ်ရှိ ရွာများအနီးတွင် ဇူလိုင်လ ၁၅ ရက်က ထိတွေ့တိုက်ပွဲများ "
+                             "ဖြစ်ပွားခဲ့ပြီး ကားလမ်း ပိတ်ဆို့ထားရသည်။")
+    assert event.event_type == "Battles"
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "unidentified_armed_group")
