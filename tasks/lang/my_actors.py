@@ -140,9 +140,10 @@ def _victims_and_battle_sides(knowledge, cand, actor1: str | None, actor2: str |
             actor2 = others[0] if others else None
         lone_killer = cand.civilians and cand.killed and len(cand.roles.named) <= 1 and is_state(knowledge, actor1) \
             and cand.hit.weight < 0.8   # no battle word ("တိုက်ပွဲ"): only deaths and who caused them
-        if actor1 is None and actor2 is None:
+        if actor1 is None and actor2 is None and not (cand.civilians and (cand.killed or cand.died)):
             # a clash told with no side named in the whole story ("ထိတွေ့တိုက်ပွဲတွေ ဖြစ်ပွား"): one side is the
-            # junta's, the other not named (coding guide: Unidentified Armed Group)
+            # junta's, the other not named (coding guide: Unidentified Armed Group); with people killed and
+            # no side at all, it is no battle (the rules after this make it an attack on civilians)
             actor1, actor2 = actor_rules.MILITARY, "unidentified_armed_group"
         if actor1 is not None and actor2 is None and not lone_killer:
             # (civilians killed "at the hands of" the army alone: an attack on them, not a battle)
