@@ -130,3 +130,11 @@ def test_a_clash_with_no_side_named_is_the_junta_s_with_an_unnamed_group(knowled
                              "ဖြစ်ပွားခဲ့ပြီး ကားလမ်း ပိတ်ဆို့ထားရသည်။")
     assert event.event_type == "Battles"
     assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "unidentified_armed_group")
+
+
+def test_a_headline_s_force_before_its_post_is_the_one_attacked(knowledge) -> None:
+    # headlines drop particles: "စစ်တပ် စခန်း KIA တိုက်ခိုက်သိမ်းပိုက်" is KIA taking the army's camp
+    event = _main(knowledge, "ဗန်းမော်အနီး စစ်တပ် စခန်း KIA တိုက်ခိုက်သိမ်းပိုက်\n"
+                             "ကချင်ပြည်နယ် ဗန်းမော်မြို့နယ်တွင် ဇူလိုင်လ ၁၈ ရက်က တိုက်ပွဲ ဖြစ်ပွားခဲ့သည်။")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert (event.actor1_id, event.actor2_id) == ("kia", "military_myanmar")

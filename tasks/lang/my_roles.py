@@ -155,6 +155,8 @@ def marked_actors(knowledge, words: Words, text: str, mentions, span: tuple[int,
         # "ပကဖ ထောင်ထားသော မိုင်းကို" (the mine the PDF laid): the verb right after the name tells its role
         # before any particle further on; "စစ်သားများ နင်းမိ" (soldiers stepped on it): they are the target
         role = "speaker" if _is_speaker(words, text, m, spans, end) else verb or particle_after(words, text, m.end, limit)
+        if role == "none" and _OWNED_POST.match(text, m.end):
+            role = "object"   # a headline's "စစ်တပ် စခန်း KIA တိုက်ခိုက်သိမ်း" (KIA attacked and took the army camp)
         out.append(Marked(actor_id, m.start, role, civilian, m.end))
     return _listed_share_role(text, out)
 
@@ -173,6 +175,8 @@ def _listed_share_role(text: str, marked: list[Marked]) -> list[Marked]:
     return marked
 
 
+# a force's name before its post with no particle after (headlines drop them): the post is what was acted on
+_OWNED_POST = re.compile(r"\s*(?:များ|တွေ)?\s*(?:တပ်)?(?:စခန်း|ဂိတ်|ကင်း|ဌာနချုပ်)")
 _VERB_KINDS = (("descriptor_after", "descriptor"), ("agent_verb", "agent"), ("patient_verb", "object"))
 _PLURAL = re.compile(r"\s*(?:များ|တွေ)?\s*")
 _AREA = re.compile(r"\s*(?:(?:အမှတ်)?\s*\(?\s*[0-9\u1040-\u1049]*\s*\)?\s*(?:တပ်မဟာ|တပ်ရင်း)\s*(?:အမှတ်)?\s*\(?\s*[0-9\u1040-\u1049]*\s*\)?)?"
