@@ -138,3 +138,23 @@ def test_a_headline_s_force_before_its_post_is_the_one_attacked(knowledge) -> No
                              "ကချင်ပြည်နယ် ဗန်းမော်မြို့နယ်တွင် ဇူလိုင်လ ၁၈ ရက်က တိုက်ပွဲ ဖြစ်ပွားခဲ့သည်။")
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert (event.actor1_id, event.actor2_id) == ("kia", "military_myanmar")
+
+
+# --- triggers typed with spaces -----------------------------------------------------------------------------------
+
+def test_a_trigger_typed_with_a_space_between_its_words_is_the_trigger(knowledge) -> None:
+    event = _main(knowledge, "ကချင်ပြည်နယ် ဝိုင်းမော်မြို့နယ်ရှိ ကေအိုင်အေ စခန်းကို စစ်ကောင်စီက ဇူလိုင်လ ၁၅ ရက်က "
+                             "လေကြောင်းဖြင့် တိုက်ခိုက်ခဲ့သည်။")
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "kia")
+
+
+def test_a_trigger_broken_inside_a_word_at_a_line_wrap_is_the_trigger(knowledge) -> None:
+    event = _main(knowledge, "ရခိုင်ပြည်နယ် ဂွမြို့နယ်ရှိ စစ်ကောင်စီ တပ်ရင်းကို AA က ဇူလိုင်လ ၁၅ ရက်က သိမ်း ပိုက်ခဲ့သည်။")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_spaced_spellings_keep_syllables_whole() -> None:
+    from tasks.lang.my_acts import spaced_spellings
+    assert spaced_spellings("ဗုံးကြဲ") == ["ဗုံး ကြဲ"]
+    assert spaced_spellings("ကြဲ") == []
