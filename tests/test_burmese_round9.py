@@ -158,3 +158,18 @@ def test_spaced_spellings_keep_syllables_whole() -> None:
     from tasks.lang.my_acts import spaced_spellings
     assert spaced_spellings("ဗုံးကြဲ") == ["ဗုံး ကြဲ"]
     assert spaced_spellings("ကြဲ") == []
+
+
+# --- a tract news calls a township; the killers counted -------------------------------------------------------------
+
+def test_a_village_tract_news_calls_a_township_places_the_event_in_its_township(knowledge) -> None:
+    # MIMU lists Moebye only as a village tract of Pekon; news writes "မိုးဗြဲမြို့နယ်"
+    event = _main(knowledge, "ရှမ်းပြည်နယ်တောင်ပိုင်း မိုးဗြဲမြို့နယ်တွင် ဇူလိုင်လ ၁၀ ရက်နေ့က မိုင်းနင်းမိ၍ "
+                             "ကလေးတစ်ဦး သေဆုံးခဲ့သည်။")
+    assert event.admin3 == "Pekon"
+
+
+def test_the_gunmen_counted_after_their_victim_are_not_the_dead(knowledge) -> None:
+    event = _main(knowledge, "မန္တလေးတိုင်း မိတ္ထီလာမြို့တွင် ဇူလိုင် ၁၈ ရက်က ရပ်ကွက်ရုံး ဝန်ထမ်းတစ်ဦးကို အမည်မသိ "
+                             "လူနှစ်ဦးက သေနတ်ဖြင့် ပစ်သတ်သွားသည်။")
+    assert event.fatalities == 1

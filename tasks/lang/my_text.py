@@ -155,8 +155,9 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
         nxt = _next_count_pattern(words).search(after)
         if nxt:
             after = after[:nxt.start()]
-        if _AGENTS.match(text, match.end()) and _OBJECT.search(after):
+        if _AGENTS.match(text, match.end()) and (_OBJECT.search(after) or _KILLS_SOMEONE.search(after)):
             continue   # "လူနှစ်ဦးက အုပ်ချုပ်ရေးမှူးကို ပစ်သတ်": the two did the killing, someone else died
+            # (also with the victim named before them: "ဝန်ထမ်းတစ်ဦးကို အမည်မသိ လူနှစ်ဦးက ပစ်သတ်")
         before = text[max(0, match.start() - 14):match.start()]
         # "ဒဏ်ရာရသူ ၃ ဦးနှင့် သေဆုံးသူ ၂ ဦး": a count headed by "the ones who ..." (…သူ) is of that verb
         headed = _kind_after(words, before, last=True) if _HEAD_NOUN.search(before) else None
@@ -206,6 +207,7 @@ def side_tolls(text: str, counts: list[Count]) -> int:
 # a count marked as the doer (…ဦးက), with the act's object after it (…ကို / …အား): the count is of the doers
 _AGENTS = re.compile(r"\s*\)?\s*(?:ခန့်|လောက်|ကျော်)?\s*က(?![\u102b-\u103e\u1039\u103a])")
 _OBJECT = re.compile(r"(?:ကို|အား)(?![\u102b-\u103e\u1039\u103a])")
+_KILLS_SOMEONE = re.compile(r"သတ်(?:ဖြတ်)?(?![\u102b-\u103e\u1039\u103a])(?!\s*(?:ခံ|ဖြတ်ခံ))")   # killed (someone), not "was killed"
 _HEAD_NOUN = re.compile(r"သူ(?:များ|တွေ)?\s*(?:စုစုပေါင်း)?\s*\(?\s*$")
 # between two counts, only "and" and the next group's noun: "(၁)ပါး နှင့် အမျိုးသမီးငယ်", "၂ ဦးနဲ့ ကလေး"
 _COORDINATED = re.compile(r"\s*(?:နှင့်|နဲ့|၊)\s*[^\s\u104a\u104b\d\u1040-\u1049]{0,24}\s*\(?\s*$")
