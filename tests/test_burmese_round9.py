@@ -173,3 +173,22 @@ def test_the_gunmen_counted_after_their_victim_are_not_the_dead(knowledge) -> No
     event = _main(knowledge, "မန္တလေးတိုင်း မိတ္ထီလာမြို့တွင် ဇူလိုင် ၁၈ ရက်က ရပ်ကွက်ရုံး ဝန်ထမ်းတစ်ဦးကို အမည်မသိ "
                              "လူနှစ်ဦးက သေနတ်ဖြင့် ပစ်သတ်သွားသည်။")
     assert event.fatalities == 1
+
+
+# --- "month N" without a day word; datelines ---------------------------------------------------------------------
+
+def test_a_month_and_a_bare_day_number_is_that_day() -> None:
+    assert [(d.event_date, d.time_precision) for d in find_dates("ဇူလိုင် ၁၈ ညနေက ဗုံးကြဲခဲ့သည်", PUBLISHED)] \
+        == [(date(2025, 7, 18), 1)]
+    assert [d.event_date for d in find_dates("ဒီနေ့ (ဇန်နဝါရီ ၂၈ )မနက် မြို့ကို သိမ်းခဲ့သည်", date(2025, 2, 1))] \
+        == [date(2025, 2, 1), date(2025, 1, 28)]
+
+
+def test_a_month_and_a_number_that_counts_something_is_no_day() -> None:
+    assert find_dates("ဇူလိုင် ၁၂ ဦး ဖမ်းဆီးခံရသည်", PUBLISHED) == []
+
+
+def test_a_dateline_is_not_the_event_s_date(knowledge) -> None:
+    text = ("ကော့ကရိတ်၊ ဇူလိုင် (၁၈) ကရင်ပြည်နယ် ကော့ကရိတ်မြို့နယ်တွင် ဇူလိုင်လ ၁၆ ရက်နေ့ ညပိုင်းက စစ်ကောင်စီတပ်နှင့် "
+            "KNLA တို့ တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
+    assert _main(knowledge, text, date(2025, 7, 18)).event_date == date(2025, 7, 16)

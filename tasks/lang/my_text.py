@@ -293,6 +293,11 @@ def _date_patterns(words: Words) -> list[tuple[str, re.Pattern[str]]]:
                              rf"(?![0-9]))(?:,?\s*(?P<year>\d{{4}}))?(?![A-Za-z])", re.IGNORECASE)),
         # with the month named, "နေ့" alone marks the day too ("ဖေဖော်ဝါရီလ ၁၁နေ့", February 11)
         ("month_day", re.compile(rf"{year}(?P<mon>{month})\s*(?:လ)?\s*(?:\(\s*)?(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word}|နေ့)")),
+        # a dateline's or a brief's "ဇူလိုင် ၁၈" (July 18), "(ဇန်နဝါရီ ၂၈ )", "ဇူလိုင် ၁၈၊ ၂၀၂၅": a month and a
+        # day of one or two digits with no day word, when no unit makes the number a count or a length
+        ("month_num", re.compile(rf"(?P<mon>{month})\s*(?:လ)?\s*\(?\s*(?P<day>{_DIGIT}{{1,2}})(?![\u1040-\u10490-9])\s*\)?"
+                                 rf"(?!\s*(?:{words.alternation('person_classifier')}|{_NOT_A_DAY}))"
+                                 rf"(?:\s*[\u104a,]\s*(?P<year>{_DIGIT}{{4}})(?![\u1040-\u10490-9]))?")),
         ("day", re.compile(rf"(?<![\u1040-\u10490-9])\(?\s*(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word})(?!\s*(?:ကြာ|အတွင်း|ပေါင်း|ဆက်|တိုင်တိုင်|မြောက်|လောက်|ခန့်))")),
         ("relative_week", re.compile(rf"(?P<rel>{words.alternation('relative_week')})")),
         ("relative_month", re.compile(rf"(?P<rel>{words.alternation('relative_month')})")),
@@ -300,6 +305,12 @@ def _date_patterns(words: Words) -> list[tuple[str, re.Pattern[str]]]:
         ("weekday", re.compile(rf"{last}(?P<wd>{words.alternation('weekday')})\s*နေ့")),
         ("month", re.compile(rf"{last}{year}(?P<mon>{month})\s*(?:လ|အတွင်း)")),
     ]
+
+
+# a dateline: a line opening with a place (or an outlet) and a comma right before the month
+_DATELINE = re.compile(r"(?:^|\n)\s*[^\s\n\u104a\u104b]{1,30}\s*\u104a\s*$")
+# after "month N": units that make N a count or a length, not the day ("ဇွန်လ ၃ ပတ်", "မတ်လ ၅ နာရီ")
+_NOT_A_DAY = r"ရက်|ခုနှစ်|နှစ်|လ|ပတ်|နာရီ|မိနစ်|ကြိမ်|ခု|စီး|လုံး|အိမ်|ရွာ|မိုင်|ကျော်|ခန့်"
 
 
 def find_dates(text: str, published: date, words: Words | None = None) -> list[ResolvedDate]:
@@ -311,6 +322,9 @@ def find_dates(text: str, published: date, words: Words | None = None) -> list[R
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
+            if kind == "month_num" and _DATELINE.search(text, max(0, m.start() - 40), m.start()):
+                taken.append((m.start(), m.end()))
+                continue  # "ကြာအင်းဆိပ်ကြီး၊ စက်တင်ဘာ(၁၅)": a dateline tells when the report was filed, not the event
             if _SINCE.match(text, m.end()):
                 taken.append((m.start(), m.end()))
                 continue  # "၁၅ ရက်နေ့ကစလို့" (since the 15th): when a period began, not when the event was
@@ -343,12 +357,12 @@ def _same_month(found: list[ResolvedDate], text: str, m: re.Match[str], resolved
 def _resolve(words: Words, kind: str, m: re.Match[str], published: date) -> tuple[date, int] | None:
     if kind in ("numeric", "latin"):
         return _written_date(words, kind, m, published)
-    if kind in ("month_day", "month"):
+    if kind in ("month_day", "month", "month_num"):
         month = int(words.kind("month")[m.group("mon")])
         year = digits_value(m.group("year")) if m.group("year") else None
         if year is not None and not 1990 <= year <= published.year:
             year = None
-        day = digits_value(m.group("day")) if kind == "month_day" else None
+        day = digits_value(m.group("day")) if kind in ("month_day", "month_num") else None
         return _month_date(published, month, day, year)
     if kind == "day":
         day = digits_value(m.group("day"))
