@@ -192,3 +192,18 @@ def test_a_dateline_is_not_the_event_s_date(knowledge) -> None:
     text = ("ကော့ကရိတ်၊ ဇူလိုင် (၁၈) ကရင်ပြည်နယ် ကော့ကရိတ်မြို့နယ်တွင် ဇူလိုင်လ ၁၆ ရက်နေ့ ညပိုင်းက စစ်ကောင်စီတပ်နှင့် "
             "KNLA တို့ တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
     assert _main(knowledge, text, date(2025, 7, 18)).event_date == date(2025, 7, 16)
+
+
+# --- both sides' dead -------------------------------------------------------------------------------------------------
+
+def test_soldiers_and_fighters_dead_in_one_fight_add_up(knowledge) -> None:
+    # "ကျ" (fell) alone for a fighter's death; soldiers and comrades are the two sides' dead
+    event = _main(knowledge, "စစ်ကိုင်းတိုင်း ပုလဲမြို့နယ်တွင် ဇူလိုင်လ ၁၅ ရက်က စစ်ကောင်စီတပ်နှင့် ပကဖ တိုက်ပွဲဖြစ်ပွားပြီး "
+                             "စစ်သား ၈ ဦး သေပြီး ရဲဘော် ၂ ဦး ကျကာ ၃ ဦး ဒဏ်ရာရသည်။")
+    assert event.fatalities == 10
+
+
+def test_fell_alone_is_no_death_when_it_is_over_or_landed() -> None:
+    from tasks.lang.my_text import find_counts
+    assert find_counts("ရွာသား ၅ ဦးကျော် ထွက်ပြေးရ") == []
+    assert [(c.kind, c.value) for c in find_counts("ကျည် ၃ လုံး ကျရောက်ပြီး ၂ ဦး ဒဏ်ရာရ")] == [("injured", 2)]

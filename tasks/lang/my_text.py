@@ -99,8 +99,9 @@ def _next_count_pattern(words: Words) -> re.Pattern[str]:
     return re.compile(rf"\(?\s*{_NUMBER}\s*\)?\s*(?:{words.alternation('person_classifier')})")
 
 
-# "သေ" (die) alone is also the first syllable of "သေနတ်" (gun) and "သေချာ" (sure): only before a clause end
-_DIED = "|သေ(?=\\s|$|[\u104a\u104b]|ပြီ|သွား|ခဲ့|ကြ|ကာ|၍|သည်)"
+# "သေ" (die) alone is also the first syllable of "သေနတ်" (gun) and "သေချာ" (sure): only before a clause end;
+# so is "ကျ" (fell, of fighters) short for ကျဆုံး, also "ကျော်" (over), "ကျရောက်" (landed)
+_DIED = "|သေ(?=\\s|$|[\u104a\u104b]|ပြီ|သွား|ခဲ့|ကြ|ကာ|၍|သည်)|ကျ(?=ကာ|ပြီး|သွား|ခဲ့|\\s*[\u104a\u104b])"   # "ခြောက်ဦး ကျကာ" (six fell): ကျ alone is also "fall", "drop"
 
 
 @lru_cache(maxsize=4)
@@ -201,7 +202,19 @@ def side_tolls(text: str, counts: list[Count]) -> int:
         side = _SIDE.search(text, max(0, c.start - 40), c.start) if c.kind == "killed" and c.scope == "event" else None
         if side:
             sides[side.group(1)] = max(sides.get(side.group(1), 0), c.value)
+    if len(sides) < 2:   # else by who the dead were: "တပ်သား ၁၀ ဦး သေပြီး ရဲဘော် ၆ ဦး ကျ" (10 soldiers, 6 fighters)
+        sides = {}
+        for c in counts:
+            member = _MEMBER.search(text, max(0, c.start - 20), c.start) if c.kind == "killed" and c.scope == "event" else None
+            if member:
+                key = "resistance" if member.group("resistance") else "junta"
+                sides[key] = max(sides.get(key, 0), c.value)
     return sum(sides.values()) if len(sides) >= 2 else 0
+
+
+# the member noun right before a count of the dead: a resistance fighter (ရဲဘော်, comrade) or a soldier or policeman
+_MEMBER = re.compile(r"(?:(?P<resistance>ရဲဘော်|တော်လှန်ရေး\S{0,12}တပ်သား)|(?:စစ်သား|တပ်သား|ရဲ(?!ဘော်)))"
+                     r"\s*(?:များ|တွေ)?\s*\(?\s*$")
 
 
 # a count marked as the doer (…ဦးက), with the act's object after it (…ကို / …အား): the count is of the doers
