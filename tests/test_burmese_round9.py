@@ -207,3 +207,12 @@ def test_fell_alone_is_no_death_when_it_is_over_or_landed() -> None:
     from tasks.lang.my_text import find_counts
     assert find_counts("ရွာသား ၅ ဦးကျော် ထွက်ပြေးရ") == []
     assert [(c.kind, c.value) for c in find_counts("ကျည် ၃ လုံး ကျရောက်ပြီး ၂ ဦး ဒဏ်ရာရ")] == [("injured", 2)]
+
+
+# --- a crackdown's sides ----------------------------------------------------------------------------------------------
+
+def test_troops_firing_on_a_protest_make_the_protesters_actor2(knowledge) -> None:
+    event = _main(knowledge, "စစ်ကိုင်းတိုင်း မုံရွာမြို့တွင် ဇူလိုင်လ ၁၅ ရက် နံနက်က ပြည်သူ ၅၀ ခန့် အာဏာရှင်ဆန့်ကျင်ရေး "
+                             "ဆန္ဒပြခဲ့ပြီး စစ်ကောင်စီတပ်က ပစ်ခတ်ဖြိုခွင်းခဲ့ရာ ၂ ဦး သေဆုံးသည်။")
+    assert (event.sub_event_type, event.actor1_id, event.actor2_id) == (
+        "Excessive force against protesters", "military_myanmar", "protesters_myanmar")

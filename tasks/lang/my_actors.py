@@ -92,6 +92,12 @@ def _takers_and_marchers(knowledge, cand, actor1: str | None, actor2: str | None
         actor1 = other or ("unidentified_armed_group" if unnamed else "pdf")
     if event_type == "Protests" and actor1 is None:
         actor1 = actor_rules.PROTESTERS
+    if sub == "Excessive force against protesters":
+        # coding guide: the force that fired is actor1, the protesters actor2 (also when told the other way round)
+        if actor1 == actor_rules.PROTESTERS and actor2 and is_state(knowledge, actor2):
+            actor1, actor2 = actor2, actor1
+        if actor1 and is_state(knowledge, actor1) and actor2 in (None, actor_rules.CIVILIANS):
+            actor2 = actor_rules.PROTESTERS
     if sub == "Peaceful protest" and (actor1 is None or armed(knowledge, actor1)):
         actor1 = actor_rules.PROTESTERS   # the troops who came after the march ("…တပ်ဖွဲ့ဝင်တွေက ဖမ်းဆီး") did not march
     if sub == "Peaceful protest" and actor2 is not None and actor2 != actor_rules.PROTESTERS:
