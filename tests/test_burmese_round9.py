@@ -216,3 +216,23 @@ def test_troops_firing_on_a_protest_make_the_protesters_actor2(knowledge) -> Non
                              "ဆန္ဒပြခဲ့ပြီး စစ်ကောင်စီတပ်က ပစ်ခတ်ဖြိုခွင်းခဲ့ရာ ၂ ဦး သေဆုံးသည်။")
     assert (event.sub_event_type, event.actor1_id, event.actor2_id) == (
         "Excessive force against protesters", "military_myanmar", "protesters_myanmar")
+
+
+# --- what an air strike hit ------------------------------------------------------------------------------------------
+
+def test_a_village_bombed_after_a_clash_with_a_group_hits_civilians(knowledge) -> None:
+    event = _main(knowledge, "စစ်ကိုင်းတိုင်း ကနီမြို့နယ်တွင် ဇူလိုင်လ ၁၅ ရက်က ပကဖနှင့် တိုက်ပွဲဖြစ်ပြီးနောက် "
+                             "စစ်ကောင်စီက ရွာကို လေကြောင်းဖြင့် ဗုံးကြဲခဲ့သည်။")
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "civilians_myanmar")
+
+
+def test_a_group_s_post_bombed_is_the_group_hit(knowledge) -> None:
+    event = _main(knowledge, "စစ်ကိုင်းတိုင်း ကနီမြို့နယ်ရှိ ပကဖ စခန်းကို ဇူလိုင်လ ၁၅ ရက်က စစ်ကောင်စီက "
+                             "လေကြောင်းဖြင့် ဗုံးကြဲခဲ့သည်။")
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "pdf")
+
+
+def test_militia_members_shot_dead_by_name_of_the_act_are_counted(knowledge) -> None:
+    event = _main(knowledge, "မွန်ပြည်နယ် ဘီးလင်းမြို့နယ်တွင် ဇူလိုင်လ ၁၅ ရက်က ပျူစောထီးအဖွဲ့ဝင် ၃ ဦးကို ပကဖက "
+                             "ပစ်ခတ်သုတ်သင်ခဲ့သည်။")
+    assert event.fatalities == 3

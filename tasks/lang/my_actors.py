@@ -24,6 +24,8 @@ UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade", "Shelling/artiller
 STRUCK_CIVILIAN = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|ဆေးကုသ|အိမ်|ဈေး|စစ်ဘေးရှောင်|စစ်ရှောင်|ကိုရင်|သံဃာ"
                              r"|အမျိုးသမီး|စစ်သုံ့ပန်း|အကျဉ်းသား"   # (captives fight for no side)
                               r"|(?:ရွာ|မြို့)(?:ပေါ်|များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")   # (a town bombed as such too)
+# a village, a town or people's buildings as the object struck ("ရွာကို", "ကျောင်းကို", "အိမ်များအား")
+STRUCK_PLACE = re.compile(r"(?:ရွာ|မြို့|အိမ်|ကျောင်း|ဆေးရုံ|ဆေးခန်း|ဈေး)(?:ပေါ်|ထဲ|များ|တွေ)?\s*(?:ကို|အား)(?![\u102b-\u103e\u1039\u103a])")
 DRONE = "ဒရုန်း"   # a drone: resistance forces fly them too, unlike jets and helicopters
 
 
@@ -129,6 +131,14 @@ def _victims_and_battle_sides(knowledge, cand, actor1: str | None, actor2: str |
             actor1 = actor_rules.MILITARY
         if actor2 is None or (sub != "Arrests" and actor2 == actor_rules.MILITARY and actor1 != actor_rules.MILITARY):
             actor2 = actor_rules.CIVILIANS
+    elif sub in ("Air/drone strike", "Shelling/artillery/missile attack") and actor2 \
+            and actor2 != actor_rules.CIVILIANS and not is_state(knowledge, actor2) \
+            and not any(m.actor_id == actor2 and m.role == "object" for m in cand.marked) \
+            and not _counted_hit(cand, actor2) and any(STRUCK_PLACE.search(s.text) for s in cand.sentences):
+        # "ပကဖနှင့် တိုက်ပွဲဖြစ်ပြီးနောက် ရွာကို ဗုံးကြဲ" (after a clash with the PDF, bombed the village):
+        # the group is named as the other side of a fight, the village as what was struck - Civilians (not
+        # when the group's own members are the ones counted dead: "ရွာကို ဗုံးကြဲ၍ DPLA ရဲဘော် ၆ ဦး သေဆုံး")
+        actor2 = actor_rules.CIVILIANS
     elif event_type in ("Explosions/Remote violence",) and actor2 is None and (
             cand.civilians or any(STRUCK_CIVILIAN.search(s.text) for s in cand.sentences)
             or (sub in DEFAULT_MILITARY and cand.killed)):
