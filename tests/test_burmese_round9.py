@@ -236,3 +236,9 @@ def test_militia_members_shot_dead_by_name_of_the_act_are_counted(knowledge) -> 
     event = _main(knowledge, "မွန်ပြည်နယ် ဘီးလင်းမြို့နယ်တွင် ဇူလိုင်လ ၁၅ ရက်က ပျူစောထီးအဖွဲ့ဝင် ၃ ဦးကို ပကဖက "
                              "ပစ်ခတ်သုတ်သင်ခဲ့သည်။")
     assert event.fatalities == 3
+
+
+def test_two_words_meeting_by_chance_are_no_spaced_trigger(knowledge) -> None:
+    # "အစားထိုး စစ်မှုထမ်း" (serve in someone's place) holds "ထိုး စစ်" (an offensive) across two words
+    mentions = article_mentions(knowledge, "ဆွေမျိုးတစ်ဦးက အစားထိုး စစ်မှုထမ်းရမည်ဟု ဆိုသည်။")
+    assert not any(m.kind == "trigger" and m.text == "ထိုး စစ်" for m in mentions)
