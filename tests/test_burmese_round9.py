@@ -242,3 +242,22 @@ def test_two_words_meeting_by_chance_are_no_spaced_trigger(knowledge) -> None:
     # "အစားထိုး စစ်မှုထမ်း" (serve in someone's place) holds "ထိုး စစ်" (an offensive) across two words
     mentions = article_mentions(knowledge, "ဆွေမျိုးတစ်ဦးက အစားထိုး စစ်မှုထမ်းရမည်ဟု ဆိုသည်။")
     assert not any(m.kind == "trigger" and m.text == "ထိုး စစ်" for m in mentions)
+
+
+# --- words news uses: Hpa-An spelled with ဖ, unknown gunmen, a monk's death, a junta-appointed official ------------
+
+def test_hpa_an_spelled_as_news_spells_it(knowledge) -> None:
+    event = _main(knowledge, "ကရင်ပြည်နယ် ဖားအံမြို့နယ်တွင် ဇူလိုင်လ ၁၅ ရက်က DKBA နှင့် KNLA တပ်ဖွဲ့များ တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
+    assert event.admin3 == "Hpa-An"
+
+
+def test_unknown_gunmen_shooting_a_junta_appointed_official_are_unidentified(knowledge) -> None:
+    event = _main(knowledge, "စစ်ကိုင်းတိုင်း မုံရွာမြို့တွင် ဇူလိုင်လ ၁၅ ရက်က စစ်ကောင်စီ ရပ်ကွက်အုပ်ချုပ်ရေးမှူး တစ်ဦးကို "
+                             "အမည်မသိ သေနတ်သမားများက ပစ်သတ်ခဲ့သည်။")
+    assert (event.actor1_id, event.actor2_id, event.fatalities) == ("unidentified_armed_group", "civilians_myanmar", 1)
+
+
+def test_a_monk_s_death_in_honorific_words_is_counted(knowledge) -> None:
+    event = _main(knowledge, "ကချင်ပြည်နယ် မိုးကောင်းမြို့နယ်တွင် ဇူလိုင်လ ၁၅ ရက်က စစ်ကောင်စီ လေကြောင်းတိုက်ခိုက်မှုကြောင့် "
+                             "ဘုန်းတော်ကြီး ၁ ပါး ပျံလွန်တော်မူသည်။")
+    assert event.fatalities == 1
