@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tasks.lang import extract
 from tasks.lang.my_text import find_dates
 from tasks.lang.my_units import article_mentions
@@ -261,3 +263,10 @@ def test_a_monk_s_death_in_honorific_words_is_counted(knowledge) -> None:
     event = _main(knowledge, "ကချင်ပြည်နယ် မိုးကောင်းမြို့နယ်တွင် ဇူလိုင်လ ၁၅ ရက်က စစ်ကောင်စီ လေကြောင်းတိုက်ခိုက်မှုကြောင့် "
                              "ဘုန်းတော်ကြီး ၁ ပါး ပျံလွန်တော်မူသည်။")
     assert event.fatalities == 1
+
+
+@pytest.mark.parametrize("written, township", [("မန်စီ", "Mansi"), ("ပေါင်းပြင်", "Paungbyin"), ("စလင်", "Salin"),
+                                               ("ဖားအံ", "Hpa-An"), ("မြောက်ဒဂုံ", "Dagon Myothit (North)")])
+def test_townships_as_news_spells_them(knowledge, written: str, township: str) -> None:
+    event = _main(knowledge, f"{written}မြို့နယ်တွင် ဇူလိုင်လ ၁၅ ရက်က စစ်ကောင်စီတပ်နှင့် ပကဖ တိုက်ပွဲဖြစ်ပွားခဲ့သည်။")
+    assert event.admin3 == township
