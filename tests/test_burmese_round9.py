@@ -1,4 +1,4 @@
-"""Burmese rules of docs/burmese.md "Round 9" (issue 15, generalisation on 24 fresh real articles, dev half
+"""Burmese rules of docs/burmese.md "Round 8" (issue 15, seventh session: generalisation on 24 fresh real articles, dev half
 only). Every sentence here was written for these tests (places real, facts invented)."""
 
 from __future__ import annotations
