@@ -220,8 +220,12 @@ def _patterns(knowledge: Knowledge) -> Iterable[Pattern]:
     for name, members in knowledge.alliances.items():
         for member in members:
             yield Pattern("actor", member, name)
+    from tasks.lang.my_acts import spaced_spellings
+
     for trigger in knowledge.triggers.values():
         yield Pattern("trigger", trigger.trigger, trigger.trigger, inflects=not is_burmese(trigger.trigger))
+        for spelling in spaced_spellings(trigger.trigger):   # Burmese typed with a space between syllables
+            yield Pattern("trigger", trigger.trigger, spelling)
 
 
 def _matchable_place_name(place: Place, name: str) -> bool:

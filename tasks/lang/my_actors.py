@@ -24,6 +24,8 @@ UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade", "Shelling/artiller
 STRUCK_CIVILIAN = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|ဆေးကုသ|အိမ်|ဈေး|စစ်ဘေးရှောင်|စစ်ရှောင်|ကိုရင်|သံဃာ"
                              r"|အမျိုးသမီး|စစ်သုံ့ပန်း|အကျဉ်းသား"   # (captives fight for no side)
                               r"|(?:ရွာ|မြို့)(?:ပေါ်|များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")   # (a town bombed as such too)
+# a village, a town or people's buildings as the object struck ("ရွာကို", "ကျောင်းကို", "အိမ်များအား")
+STRUCK_PLACE = re.compile(r"(?:ရွာ|မြို့|အိမ်|ကျောင်း|ဆေးရုံ|ဆေးခန်း|ဈေး)(?:ပေါ်|ထဲ|များ|တွေ)?\s*(?:ကို|အား)(?![\u102b-\u103e\u1039\u103a])")
 DRONE = "ဒရုန်း"   # a drone: resistance forces fly them too, unlike jets and helicopters
 
 
@@ -92,6 +94,12 @@ def _takers_and_marchers(knowledge, cand, actor1: str | None, actor2: str | None
         actor1 = other or ("unidentified_armed_group" if unnamed else "pdf")
     if event_type == "Protests" and actor1 is None:
         actor1 = actor_rules.PROTESTERS
+    if sub == "Excessive force against protesters":
+        # coding guide: the force that fired is actor1, the protesters actor2 (also when told the other way round)
+        if actor1 == actor_rules.PROTESTERS and actor2 and is_state(knowledge, actor2):
+            actor1, actor2 = actor2, actor1
+        if actor1 and is_state(knowledge, actor1) and actor2 in (None, actor_rules.CIVILIANS):
+            actor2 = actor_rules.PROTESTERS
     if sub == "Peaceful protest" and (actor1 is None or armed(knowledge, actor1)):
         actor1 = actor_rules.PROTESTERS   # the troops who came after the march ("…တပ်ဖွဲ့ဝင်တွေက ဖမ်းဆီး") did not march
     if sub == "Peaceful protest" and actor2 is not None and actor2 != actor_rules.PROTESTERS:
@@ -123,6 +131,14 @@ def _victims_and_battle_sides(knowledge, cand, actor1: str | None, actor2: str |
             actor1 = actor_rules.MILITARY
         if actor2 is None or (sub != "Arrests" and actor2 == actor_rules.MILITARY and actor1 != actor_rules.MILITARY):
             actor2 = actor_rules.CIVILIANS
+    elif sub in ("Air/drone strike", "Shelling/artillery/missile attack") and actor2 \
+            and actor2 != actor_rules.CIVILIANS and not is_state(knowledge, actor2) \
+            and not any(m.actor_id == actor2 and m.role == "object" for m in cand.marked) \
+            and not _counted_hit(cand, actor2) and any(STRUCK_PLACE.search(s.text) for s in cand.sentences):
+        # "ပကဖနှင့် တိုက်ပွဲဖြစ်ပြီးနောက် ရွာကို ဗုံးကြဲ" (after a clash with the PDF, bombed the village):
+        # the group is named as the other side of a fight, the village as what was struck - Civilians (not
+        # when the group's own members are the ones counted dead: "ရွာကို ဗုံးကြဲ၍ DPLA ရဲဘော် ၆ ဦး သေဆုံး")
+        actor2 = actor_rules.CIVILIANS
     elif event_type in ("Explosions/Remote violence",) and actor2 is None and (
             cand.civilians or any(STRUCK_CIVILIAN.search(s.text) for s in cand.sentences)
             or (sub in DEFAULT_MILITARY and cand.killed)):
@@ -140,6 +156,11 @@ def _victims_and_battle_sides(knowledge, cand, actor1: str | None, actor2: str |
             actor2 = others[0] if others else None
         lone_killer = cand.civilians and cand.killed and len(cand.roles.named) <= 1 and is_state(knowledge, actor1) \
             and cand.hit.weight < 0.8   # no battle word ("တိုက်ပွဲ"): only deaths and who caused them
+        if actor1 is None and actor2 is None and not (cand.civilians and (cand.killed or cand.died)):
+            # a clash told with no side named in the whole story ("ထိတွေ့တိုက်ပွဲတွေ ဖြစ်ပွား"): one side is the
+            # junta's, the other not named (coding guide: Unidentified Armed Group); with people killed and
+            # no side at all, it is no battle (the rules after this make it an attack on civilians)
+            actor1, actor2 = actor_rules.MILITARY, "unidentified_armed_group"
         if actor1 is not None and actor2 is None and not lone_killer:
             # (civilians killed "at the hands of" the army alone: an attack on them, not a battle)
             actor2 = actor_rules.MILITARY if actor1 != actor_rules.MILITARY else "unidentified_armed_group"

@@ -8,6 +8,8 @@ That is one act, and the weapon decides its ACLED type. The other direction (a m
 
 from __future__ import annotations
 
+from tasks.lang.my_words import is_burmese, is_syllable_boundary, syllable_count
+
 GENERIC_ATTACK = frozenset({"တိုက်ခိုက်", "ပစ်ခတ်", "ပစ်ခတ်တိုက်ခိုက်"})
 # weapons the attacker itself carries to the target: the generic attack before them is their act;
 # air strikes and shelling are left out (a headline's ground attack and the junta's air support of the
@@ -19,3 +21,14 @@ def refines(general, specific) -> bool:
     """Does `specific` (a later sentence's act) name the weapon of `general` (a generic attack)?"""
     return general.text in GENERIC_ATTACK and specific.sub_event_type in CLOSE_WEAPONS \
         and general.event_type != specific.event_type
+
+
+def spaced_spellings(trigger: str) -> list[str]:
+    """A Burmese trigger typed with one space between two of its syllables: news puts spaces between
+    words at will ("လေကြောင်း တိုက်ခိုက်", air-attacked) and even inside a word at a line's wrap
+    ("တိုက် ခိုက်"). The matcher knows the trigger in each of those spellings, under the same lexicon
+    entry."""
+    if " " in trigger or not is_burmese(trigger) or syllable_count(trigger) < 2:
+        return []
+    return [f"{trigger[:i]} {trigger[i:]}" for i in range(1, len(trigger))
+            if is_syllable_boundary(trigger, i) and is_burmese(trigger[i - 1]) and is_burmese(trigger[i])]

@@ -160,7 +160,7 @@ def _triggers(knowledge, text: str, local) -> list[Hit]:
         if _NEGATED.match(text, m.end):
             continue  # "တိုက်ပွဲဖြစ်ပွားခြင်းမရှိဘဲ" (with no fighting): the act that did not happen
         for t in triggers:
-            hits.append(Hit(m.start, m.end, m.text, t.event_type, t.sub_event_type, t.weight))
+            hits.append(Hit(m.start, m.end, t.trigger, t.event_type, t.sub_event_type, t.weight))   # its lexicon spelling
     return hits
 
 

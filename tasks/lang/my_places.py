@@ -126,7 +126,11 @@ def _surfaces(words: Words, level: str, name: str) -> list[str]:
     bare = _bare(words, name, level)
     if bare:
         surfaces.append(bare)
-        suffixes = [s for s, lvl in words.kind("place_suffix").items() if lvl == level]
+        # a one-syllable name and a one-syllable suffix make an everyday word: "ပြည်" (Pyay) + "နယ်" is
+        # "ပြည်နယ်" (a state), so the short "နယ်" (ဝက်လက်နယ်, Wetlet township) needs a longer name
+        short = syllable_count(bare) < MIN_SYLLABLES
+        suffixes = [s for s, lvl in words.kind("place_suffix").items()
+                    if lvl == level and not (short and syllable_count(s) < MIN_SYLLABLES)]
         surfaces += [f"{bare}{gap}{suffix}" for suffix in suffixes for gap in ("", " ")]
     return list(dict.fromkeys(surfaces))
 

@@ -61,15 +61,35 @@ def particle_after(words: Words, text: str, end: int, limit: int | None = None) 
         p = m.group(0)
         if p == "ဟာ" and text[m.start() - 1:m.start()] == "မ":
             continue   # the "ဟာ" of "မဟာ" (great: "မဟာမိတ်", allies) is no topic marker
+        if _in_compound(words, text, m.start(), p):
+            continue   # the "အား" of "အင်အား" (strength: "ပူးပေါင်းအင်အား ၁၂၀က", a joint force of 120) is no object marker
         if p in words.kind("object_particle"):
             return "object"
         if p in words.kind("genitive_particle"):
             return "genitive"
         if p in words.kind("pair_particle"):
+            following = _particle_pattern(words).match(text, _skip_spaces(text, m.end(), stop))
+            if following and following.end() <= stop and following.group(0) not in words.kind("pair_particle"):
+                continue   # "A ၊ B တို့က" (A and B, as doers): တို့ closes a list, the particle after it tells the role
             return "pair"
         kind = words.kind("subject_particle").get(p)
         return kind if kind in ("agent", "topic") else "subject"
     return "none"
+
+
+def _skip_spaces(text: str, at: int, stop: int) -> int:
+    while at < stop and text[at] == " ":
+        at += 1
+    return at
+
+
+def _in_compound(words: Words, text: str, at: int, particle: str) -> bool:
+    """Is the particle at `at` a syllable of a word (seeds/language_words.csv, kind particle_compound)?"""
+    for word in words.kind("particle_compound"):
+        offset = word.find(particle)
+        if offset >= 0 and at - offset >= 0 and text.startswith(word, at - offset):
+            return True
+    return False
 
 
 _PATTERNS: dict[int, re.Pattern[str]] = {}
@@ -135,10 +155,28 @@ def marked_actors(knowledge, words: Words, text: str, mentions, span: tuple[int,
         # "ပကဖ ထောင်ထားသော မိုင်းကို" (the mine the PDF laid): the verb right after the name tells its role
         # before any particle further on; "စစ်သားများ နင်းမိ" (soldiers stepped on it): they are the target
         role = "speaker" if _is_speaker(words, text, m, spans, end) else verb or particle_after(words, text, m.end, limit)
+        if role == "none" and _OWNED_POST.match(text, m.end):
+            role = "object"   # a headline's "စစ်တပ် စခန်း KIA တိုက်ခိုက်သိမ်း" (KIA attacked and took the army camp)
         out.append(Marked(actor_id, m.start, role, civilian, m.end))
-    return out
+    return _listed_share_role(text, out)
 
 
+# names listed with a comma (၊) between them, brackets aside ("KA )၊ KNDF တို့က"), share the particle
+# after the last: the list as a whole is the doer or the one acted on (names joined by a space only are
+# one name qualifying the next: "စစ်ကောင်စီ ရဲစခန်း", the junta's police station)
+_LIST_GAP_ONLY = re.compile(r"[\s()]*[၊,][\s()]*")
+_SHARED = ("subject", "agent", "topic", "object", "genitive")
+
+
+def _listed_share_role(text: str, marked: list[Marked]) -> list[Marked]:
+    for here, after in zip(reversed(marked[:-1]), reversed(marked[1:])):
+        if here.role == "none" and after.role in _SHARED and _LIST_GAP_ONLY.fullmatch(text, here.end, after.start):
+            here.role = after.role
+    return marked
+
+
+# a force's name before its post with no particle after (headlines drop them): the post is what was acted on
+_OWNED_POST = re.compile(r"\s*(?:များ|တွေ)?\s*(?:တပ်)?(?:စခန်း|ဂိတ်|ကင်း|ဌာနချုပ်)")
 _VERB_KINDS = (("descriptor_after", "descriptor"), ("agent_verb", "agent"), ("patient_verb", "object"))
 _PLURAL = re.compile(r"\s*(?:များ|တွေ)?\s*")
 _AREA = re.compile(r"\s*(?:(?:အမှတ်)?\s*\(?\s*[0-9\u1040-\u1049]*\s*\)?\s*(?:တပ်မဟာ|တပ်ရင်း)\s*(?:အမှတ်)?\s*\(?\s*[0-9\u1040-\u1049]*\s*\)?)?"
@@ -190,7 +228,11 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
             roles.actor1 = pick.actor_id
             at = armed.index(pick)
             if role[0] == "subject" and at and armed[at - 1].role == "pair" and pick.start - armed[at - 1].end <= PAIR_GAP:
-                roles.partner = armed[at - 1].actor_id
+                # "A နှင့် B က" (A with B): a joint force is named by its first member, the other its partner -
+                # but the army leads any force it is part of (its militia is the partner, as ACLED codes it)
+                first, second = armed[at - 1].actor_id, pick.actor_id
+                lead = MILITARY if MILITARY in (first, second) else first
+                roles.actor1, roles.partner = lead, second if lead == first else first
             break
     for role in (("object",), ("pair",), ("none",), ("subject", "agent", "topic")):
         pick = next((m for m in armed if m.role in role and m.actor_id != roles.actor1), None)

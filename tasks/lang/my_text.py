@@ -99,8 +99,9 @@ def _next_count_pattern(words: Words) -> re.Pattern[str]:
     return re.compile(rf"\(?\s*{_NUMBER}\s*\)?\s*(?:{words.alternation('person_classifier')})")
 
 
-# "သေ" (die) alone is also the first syllable of "သေနတ်" (gun) and "သေချာ" (sure): only before a clause end
-_DIED = "|သေ(?=\\s|$|[\u104a\u104b]|ပြီ|သွား|ခဲ့|ကြ|ကာ|၍|သည်)"
+# "သေ" (die) alone is also the first syllable of "သေနတ်" (gun) and "သေချာ" (sure): only before a clause end;
+# so is "ကျ" (fell, of fighters) short for ကျဆုံး, also "ကျော်" (over), "ကျရောက်" (landed)
+_DIED = "|သေ(?=\\s|$|[\u104a\u104b]|ပြီ|သွား|ခဲ့|ကြ|ကာ|၍|သည်)|ကျ(?=ကာ|ပြီး|သွား|ခဲ့|\\s*[\u104a\u104b])"   # "ခြောက်ဦး ကျကာ" (six fell): ကျ alone is also "fall", "drop"
 
 
 @lru_cache(maxsize=4)
@@ -116,6 +117,18 @@ def _bare_count_pattern(words: Words) -> re.Pattern[str]:
     return re.compile(rf"(?<![\u1040-\u10490-9])(?:\(?(?P<num>{_NUMBER})\)?|(?P<vague>{words.alternation('vague_number')}))"
                       rf"\s*(?:{words.alternation('qualifier_after')})?\s*"
                       rf"(?=(?:{verbs}))")
+
+
+PERIOD_WINDOW = 90   # characters before a count in which "within N weeks" or "from the 9th to the 15th" make it a total
+
+
+@lru_cache(maxsize=4)
+def _period_pattern(words: Words) -> re.Pattern[str]:
+    """"၁ ပတ်အတွင်း" (within a week), "သုံးလအတွင်း" (within three months): a count after it adds up
+    several days' events (the coding guide: a total over several days is not one event's toll), as does
+    one after a span of days ("၉ ရက်ကနေ ၁၅ ရက်အထိ", from the 9th to the 15th)."""
+    return re.compile(rf"(?:{_NUMBER}|{words.alternation('numeral')})\s*\)?\s*(?:ပတ်|လ|နှစ်|ရက်)\s*(?:တာ)?\s*အတွင်း"
+                      rf"|{_NUMBER}\s*\)?\s*ရက်(?:နေ့)?\s*(?:ကနေ|မှ)\s*\(?\s*{_NUMBER}\s*\)?\s*ရက်(?:နေ့)?\s*(?:အထိ|ထိ)")
 
 
 def count_value(words: Words, match: re.Match[str]) -> int | None:
@@ -143,8 +156,9 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
         nxt = _next_count_pattern(words).search(after)
         if nxt:
             after = after[:nxt.start()]
-        if _AGENTS.match(text, match.end()) and _OBJECT.search(after):
+        if _AGENTS.match(text, match.end()) and (_OBJECT.search(after) or _KILLS_SOMEONE.search(after)):
             continue   # "လူနှစ်ဦးက အုပ်ချုပ်ရေးမှူးကို ပစ်သတ်": the two did the killing, someone else died
+            # (also with the victim named before them: "ဝန်ထမ်းတစ်ဦးကို အမည်မသိ လူနှစ်ဦးက ပစ်သတ်")
         before = text[max(0, match.start() - 14):match.start()]
         # "ဒဏ်ရာရသူ ၃ ဦးနှင့် သေဆုံးသူ ၂ ဦး": a count headed by "the ones who ..." (…သူ) is of that verb
         headed = _kind_after(words, before, last=True) if _HEAD_NOUN.search(before) else None
@@ -157,7 +171,8 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
             else:
                 carried, carried_start = 0, None
             continue
-        scope = "cumulative" if match.group("before") in words.kind("aggregate_cue") else "event"
+        scope = "cumulative" if match.group("before") in words.kind("aggregate_cue") \
+            or _period_pattern(words).search(text, max(0, match.start() - PERIOD_WINDOW), match.start()) else "event"
         start = carried_start if carried_start is not None else match.start()
         counts.append(Count(kind, value + carried, scope, start, match.end(), text[start:match.end()]))
         carried, carried_start = 0, None
@@ -169,7 +184,8 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
             continue
         kind = _kind_after(words, text[match.end():match.end() + 12])
         if kind in ("killed", "injured"):
-            counts.append(Count(kind, value, "event", match.start(), match.end(), match.group(0)))
+            total = _period_pattern(words).search(text, max(0, match.start() - PERIOD_WINDOW), match.start())
+            counts.append(Count(kind, value, "cumulative" if total else "event", match.start(), match.end(), match.group(0)))
     return sorted(counts, key=lambda c: c.start)
 
 
@@ -186,12 +202,25 @@ def side_tolls(text: str, counts: list[Count]) -> int:
         side = _SIDE.search(text, max(0, c.start - 40), c.start) if c.kind == "killed" and c.scope == "event" else None
         if side:
             sides[side.group(1)] = max(sides.get(side.group(1), 0), c.value)
+    if len(sides) < 2:   # else by who the dead were: "တပ်သား ၁၀ ဦး သေပြီး ရဲဘော် ၆ ဦး ကျ" (10 soldiers, 6 fighters)
+        sides = {}
+        for c in counts:
+            member = _MEMBER.search(text, max(0, c.start - 20), c.start) if c.kind == "killed" and c.scope == "event" else None
+            if member:
+                key = "resistance" if member.group("resistance") else "junta"
+                sides[key] = max(sides.get(key, 0), c.value)
     return sum(sides.values()) if len(sides) >= 2 else 0
+
+
+# the member noun right before a count of the dead: a resistance fighter (ရဲဘော်, comrade) or a soldier or policeman
+_MEMBER = re.compile(r"(?:(?P<resistance>ရဲဘော်|တော်လှန်ရေး\S{0,12}တပ်သား)|(?:စစ်သား|တပ်သား|ရဲ(?!ဘော်)))"
+                     r"\s*(?:များ|တွေ)?\s*\(?\s*$")
 
 
 # a count marked as the doer (…ဦးက), with the act's object after it (…ကို / …အား): the count is of the doers
 _AGENTS = re.compile(r"\s*\)?\s*(?:ခန့်|လောက်|ကျော်)?\s*က(?![\u102b-\u103e\u1039\u103a])")
 _OBJECT = re.compile(r"(?:ကို|အား)(?![\u102b-\u103e\u1039\u103a])")
+_KILLS_SOMEONE = re.compile(r"သတ်(?:ဖြတ်)?(?![\u102b-\u103e\u1039\u103a])(?!\s*(?:ခံ|ဖြတ်ခံ))")   # killed (someone), not "was killed"
 _HEAD_NOUN = re.compile(r"သူ(?:များ|တွေ)?\s*(?:စုစုပေါင်း)?\s*\(?\s*$")
 # between two counts, only "and" and the next group's noun: "(၁)ပါး နှင့် အမျိုးသမီးငယ်", "၂ ဦးနဲ့ ကလေး"
 _COORDINATED = re.compile(r"\s*(?:နှင့်|နဲ့|၊)\s*[^\s\u104a\u104b\d\u1040-\u1049]{0,24}\s*\(?\s*$")
@@ -275,7 +304,13 @@ def _date_patterns(words: Words) -> list[tuple[str, re.Pattern[str]]]:
                                rf"\s*[./-]\s*(?P<year>{_DIGIT}{{4}})(?![\u1040-\u10490-9])")),
         ("latin", re.compile(rf"(?<![0-9A-Za-z])(?:(?P<day>\d{{1,2}})\s+(?P<mon>{latin})\.?|(?P<mon2>{latin})\.?\s+(?P<day2>\d{{1,2}})"
                              rf"(?![0-9]))(?:,?\s*(?P<year>\d{{4}}))?(?![A-Za-z])", re.IGNORECASE)),
-        ("month_day", re.compile(rf"{year}(?P<mon>{month})\s*(?:လ)?\s*(?:\(\s*)?(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word})")),
+        # with the month named, "နေ့" alone marks the day too ("ဖေဖော်ဝါရီလ ၁၁နေ့", February 11)
+        ("month_day", re.compile(rf"{year}(?P<mon>{month})\s*(?:လ)?\s*(?:\(\s*)?(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word}|နေ့)")),
+        # a dateline's or a brief's "ဇူလိုင် ၁၈" (July 18), "(ဇန်နဝါရီ ၂၈ )", "ဇူလိုင် ၁၈၊ ၂၀၂၅": a month and a
+        # day of one or two digits with no day word, when no unit makes the number a count or a length
+        ("month_num", re.compile(rf"(?P<mon>{month})\s*(?:လ)?\s*\(?\s*(?P<day>{_DIGIT}{{1,2}})(?![\u1040-\u10490-9])\s*\)?"
+                                 rf"(?!\s*(?:{words.alternation('person_classifier')}|{_NOT_A_DAY}))"
+                                 rf"(?:\s*[\u104a,]\s*(?P<year>{_DIGIT}{{4}})(?![\u1040-\u10490-9]))?")),
         ("day", re.compile(rf"(?<![\u1040-\u10490-9])\(?\s*(?P<day>{_NUMBER})\s*\)?\s*(?:{day_word})(?!\s*(?:ကြာ|အတွင်း|ပေါင်း|ဆက်|တိုင်တိုင်|မြောက်|လောက်|ခန့်))")),
         ("relative_week", re.compile(rf"(?P<rel>{words.alternation('relative_week')})")),
         ("relative_month", re.compile(rf"(?P<rel>{words.alternation('relative_month')})")),
@@ -283,6 +318,12 @@ def _date_patterns(words: Words) -> list[tuple[str, re.Pattern[str]]]:
         ("weekday", re.compile(rf"{last}(?P<wd>{words.alternation('weekday')})\s*နေ့")),
         ("month", re.compile(rf"{last}{year}(?P<mon>{month})\s*(?:လ|အတွင်း)")),
     ]
+
+
+# a dateline: a line opening with a place (or an outlet) and a comma right before the month
+_DATELINE = re.compile(r"(?:^|\n)\s*[^\s\n\u104a\u104b]{1,30}\s*\u104a\s*$")
+# after "month N": units that make N a count or a length, not the day ("ဇွန်လ ၃ ပတ်", "မတ်လ ၅ နာရီ")
+_NOT_A_DAY = r"ရက်|ခုနှစ်|နှစ်|လ|ပတ်|နာရီ|မိနစ်|ကြိမ်|ခု|စီး|လုံး|အိမ်|ရွာ|မိုင်|ကျော်|ခန့်"
 
 
 def find_dates(text: str, published: date, words: Words | None = None) -> list[ResolvedDate]:
@@ -294,6 +335,9 @@ def find_dates(text: str, published: date, words: Words | None = None) -> list[R
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
+            if kind == "month_num" and _DATELINE.search(text, max(0, m.start() - 40), m.start()):
+                taken.append((m.start(), m.end()))
+                continue  # "ကြာအင်းဆိပ်ကြီး၊ စက်တင်ဘာ(၁၅)": a dateline tells when the report was filed, not the event
             if _SINCE.match(text, m.end()):
                 taken.append((m.start(), m.end()))
                 continue  # "၁၅ ရက်နေ့ကစလို့" (since the 15th): when a period began, not when the event was
@@ -326,12 +370,12 @@ def _same_month(found: list[ResolvedDate], text: str, m: re.Match[str], resolved
 def _resolve(words: Words, kind: str, m: re.Match[str], published: date) -> tuple[date, int] | None:
     if kind in ("numeric", "latin"):
         return _written_date(words, kind, m, published)
-    if kind in ("month_day", "month"):
+    if kind in ("month_day", "month", "month_num"):
         month = int(words.kind("month")[m.group("mon")])
         year = digits_value(m.group("year")) if m.group("year") else None
         if year is not None and not 1990 <= year <= published.year:
             year = None
-        day = digits_value(m.group("day")) if kind == "month_day" else None
+        day = digits_value(m.group("day")) if kind in ("month_day", "month_num") else None
         return _month_date(published, month, day, year)
     if kind == "day":
         day = digits_value(m.group("day"))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from tasks.extract.actors import CIVILIANS, MILITARY
-from tasks.lang.my_words import is_syllable_boundary
+from tasks.lang.my_words import is_burmese, is_syllable_boundary, syllable_count
 from tasks.knowledge import Mention
 from tasks.lang.my_roles import drop_other_armies
 from tasks.lang.my_towns import tract_towns
@@ -39,10 +39,19 @@ _GLUED = re.compile(r"(?<![A-Za-z0-9.\-])[A-Z][A-Z\-]{1,7}(?=[\u1000-\u109f])")
 def article_mentions(knowledge, text: str) -> list[Mention]:
     """The matcher's mentions of a Burmese text, less the names that are no place or no Tatmadaw, plus the
     open-family actor names."""
-    found = drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
+    found = [m for m in drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
+             if not _glued_split(text, m)]
     towns = tract_towns(knowledge, text, found)   # "မိုးဗြဲမြို့": a town MIMU lists only as a village tract
     found = sorted([*found, *towns], key=lambda m: (m.start, -m.end)) if towns else found
     return _local_forces(knowledge, text, unit_mentions(knowledge, text, found))
+
+
+def _glued_split(text: str, mention: Mention) -> bool:
+    """A two-syllable trigger typed with a space ("ဗုံး ကြဲ") whose first syllable is glued to the word
+    before it is two words that meet by chance: "အစားထိုး စစ်မှုထမ်း" (serve in place of someone) holds
+    "ထိုး စစ်" (an offensive)."""
+    return mention.kind == "trigger" and " " in mention.text and syllable_count(mention.text) == 2 \
+        and mention.start > 0 and is_burmese(text[mention.start - 1])
 
 
 _GAP = re.compile(r"\s?$")

@@ -72,8 +72,8 @@ def sentence_place(knowledge, text: str, sentence, local, context, anchor: int):
     spans = between_spans(text, sentence.start, sentence.end)
     places = [(m, p) for m in local if m.kind == "place" and (p := resolve_place(knowledge, m, context))
               and not (p.level == "state" and _FORCE_AFTER.match(text, m.end)) and not _BASED.match(text, m.end)]
-    inside = _list_head(knowledge, text, _without_origins(text, [(m, p) for m, p in places
-                                                      if not any(s <= m.start < e for s, e in spans)]))
+    inside = _list_head(knowledge, text, _without_origins(text, _without_ends_of_a_trip(
+        text, sentence, [(m, p) for m, p in places if not any(s <= m.start < e for s, e in spans)])))
     if inside or not places:
         # a village must still lie in a township the sentence names, border sides included
         named = {p.township_pcode for _m, p in places if p.level == "township"}
@@ -118,6 +118,33 @@ def _without_origins(text: str, places: list) -> list:
         return places
     top = max(LEVEL_RANK.get(p.level, 0) for _m, p in rest)
     return [(m, p) for m, p in places if id(m) not in origin or LEVEL_RANK.get(p.level, 0) > top]
+
+
+# where a flight or a column set off ("တံတားဦးတပ်ကနေ ဂျက်ဖိုက်တာ ၂ စီးနဲ့", with jets from the Tada-U base)
+# and where a traveller was heading ("ကြေးမုံရွာကို ကြွလာတဲ့ ဆရာတော်", the monk on his way to Kyay Mon):
+# the ends of a trip, not where the act happened - when the sentence names the place it struck
+# (a village, town or camp as the object: "ရွာကို") or another place of its own
+_SET_OFF = re.compile(r"\s*(?:မြို့နယ်|မြို့)?\s*[^\s\u104a\u104b]{0,6}?\s*(?:ကနေ|မှနေ)(?![\u102b-\u103e\u1039\u103a])")
+# (heading: a verb of going that qualifies the traveller - "...ကို ကြွလာတဲ့ ဆရာတော်" - not "ရွာကို လာပစ်", came and shot)
+_HEADING = re.compile(r"\s*(?:မြို့နယ်|မြို့|ရွာ)?\s*(?:ဘက်)?\s*(?:ကို|သို့)\s*(?:ထွက်)?(?:ကြွ|လာ|သွား|ပြန်|မောင်းနှင်)"
+                      r"(?:လာ|သွား)?(?:နေ)?\s*(?:တဲ့|သည့်|သော|မည့်|မယ့်)")
+_STRUCK = re.compile(r"(?:ရွာ|မြို့|စခန်း|ရပ်ကွက်)\s*(?:ကို|အား)(?![\u102b-\u103e\u1039\u103a])")
+_ADDRESS_GAP = re.compile(r"[\s\u104a]*")
+
+
+def _without_ends_of_a_trip(text: str, sentence, places: list) -> list:
+    ends: set[int] = set()
+    for i in range(len(places) - 1, -1, -1):
+        m = places[i][0]
+        later = places[i + 1][0] if i + 1 < len(places) else None
+        if _SET_OFF.match(text, m.end) or _HEADING.match(text, m.end) \
+                or (later and id(later) in ends and _ADDRESS_GAP.fullmatch(text, m.end, later.start)):
+            ends.add(id(m))   # ("မုံရွာမြို့နယ် ၊ မုံရွေး ကြေးမုံရွာကို": the address of the destination too)
+    if not ends:
+        return places
+    rest = [(m, p) for m, p in places if id(m) not in ends]
+    struck = _STRUCK.search(text, sentence.start, sentence.end)
+    return rest if rest or struck else places
 
 
 def best_place(places, anchor: int, context=None, named: set | None = None):
