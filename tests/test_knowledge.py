@@ -171,3 +171,11 @@ def test_scanning_more_text_does_not_grow_the_memo_of_pattern_groups() -> None:
     for _ in range(50):
         repo.find(text, myanmar_context=True)
     assert len(module._GROUPS) == size
+
+
+def test_repo_seeds_know_news_spellings_of_places_the_gazetteer_spells_otherwise() -> None:
+    # 'Myingan' is how some English reports spell Myingyan; the Indawgyi lake area lies in Mohnyin Township
+    real = load_knowledge(REPO_SEEDS)
+    text = "Soldiers raided a village near Myingan, and jets struck boats on Indawgyi."
+    places = {m.text: m.ref_ids for m in real.find(text) if m.kind == "place"}
+    assert places == {"Myingan": ("MMR010017",), "Indawgyi": ("MMR001007",)}
