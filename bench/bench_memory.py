@@ -1,8 +1,10 @@
 """Memory (issue 8, benchmark 6): peak RSS of an ingest of 1,000 versus 10,000 articles.
 
 Each ingest runs in a fresh subprocess against its own loopback site and database. The parent samples the
-resident memory of the ingest's whole process tree (the pipeline process, the fork server and the cleaning
-workers) every 50 ms, and of the pipeline process alone. The pipeline streams in batches and the cleaning workers reset trafilatura's caches, so ten times the articles should need at
+resident memory of the ingest's whole process tree (the pipeline process, the fork server, the cleaning
+workers and the stages' short-lived children) every 50 ms, and of the pipeline process alone. The pipeline
+streams in batches, the cleaning workers reset trafilatura's caches and are released once fetching is over,
+and dedup and the copy's indexes run in short-lived children, so ten times the articles should need at
 most 20% more memory.
 
     .venv/bin/python -m bench.bench_memory [--small 1000] [--large 10000] [--by-process]
