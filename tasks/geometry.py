@@ -15,6 +15,7 @@ import duckdb
 import pyarrow as pa
 
 from tasks import extensions
+from tasks.db import open_copy
 from tasks.settings import get_settings
 
 
@@ -28,7 +29,7 @@ def build_geometry(db_path: Path, places_csv: Path | None = None) -> int:
         "state_name": [f["properties"]["name"] for f in features],
         "geojson": [json.dumps(f["geometry"]) for f in features],
     }, schema=pa.schema([("state_pcode", pa.string()), ("state_name", pa.string()), ("geojson", pa.string())]))
-    con = duckdb.connect(str(db_path), config={"memory_limit": get_settings().db_memory_limit})
+    con = open_copy(db_path)
     try:
         extensions.load(con, "spatial")
         con.execute("BEGIN TRANSACTION")

@@ -19,6 +19,7 @@ import duckdb
 
 from tasks import db as database
 from tasks import lake
+from tasks.clean import release_workers
 from tasks.feeds import read_registry, sync_registry
 from tasks.fetch import count_pending, fetch_batch, load_articles, pending_articles
 from tasks.http import HttpPolicy, utc_now
@@ -258,6 +259,7 @@ def run_ingest(
     log("articles: %s new, %s duplicate, %s fetched, %s failed", summary["articles_new"],
         summary["articles_duplicate"], summary["articles_fetched"], summary["articles_failed"])
     summary |= timer.run("refresh", retry, stages.refresh, db, settings)
+    release_workers()  # the cleaning workers' memory is not needed again in this run (tasks/clean.py)
     summary |= timer.run("tag", retry, stages.tag, db, False, only_feeds)
     summary |= timer.run("extract", retry, stages.extract, db, False, only_feeds)
     if database.shared_store():

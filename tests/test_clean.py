@@ -20,6 +20,7 @@ from tasks.clean import (
     clean_html,
     clean_pages,
     merge_split_bodies,
+    release_workers,
     strip_html,
 )
 
@@ -311,6 +312,27 @@ def test_clean_pages_of_nothing_is_nothing() -> None:
     assert clean_pages([]) == []
 
 
+def _shared_worker_pids() -> list[int]:
+    from tasks import clean
+
+    pool = clean._shared_pool
+    return [worker.process.pid for worker in pool._workers] if pool else []
+
+
+def test_released_workers_exit_and_the_next_batch_starts_new_ones() -> None:
+    """An ingest releases the cleaning workers once fetching is over (their memory is not needed again)."""
+    assert clean_pages(_numbered_pages(2), timeout_s=30.0, workers=2)[1].title == "Story number 1"
+    workers = _shared_worker_pids()
+    assert len(workers) == 2
+
+    assert release_workers() is True
+    assert not any(psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE for pid in workers)
+    assert release_workers() is False  # nothing left to release
+
+    assert clean_pages(_numbered_pages(3), timeout_s=30.0, workers=2)[2].title == "Story number 2"
+    assert len(_shared_worker_pids()) == 2 and not set(_shared_worker_pids()) & set(workers)
+
+
 def test_slow_page_worker_is_killed_and_others_are_cleaned(tmp_path: Path) -> None:
     pages = _numbered_pages(6)
     pages.insert(2, ("https://ledger.example/slow", f"SLOW-PAGE {tmp_path / 'slow.pid'}"))
@@ -340,3 +362,31 @@ def test_crashed_worker_is_reported_and_replaced() -> None:
 
     assert results[1].error == "worker died (exit code 7)"
     assert [results[i].title for i in (0, 2, 3)] == ["Story number 0", "Story number 1", "Story number 2"]
+
+
+def test_an_ingest_releases_the_cleaning_workers_once_fetching_is_over(tmp_path: Path, settings) -> None:
+    """Tagging, extraction, dedup and publishing run without the idle cleaning workers beside them."""
+    from tasks import clean, pipeline
+
+    seen: dict[str, bool] = {}
+
+    def fetch(*_: object) -> dict:
+        clean_pages(_numbered_pages(2), timeout_s=30.0, workers=2)
+        return {"articles_fetched": 2, "articles_failed": 0, "pages_clean_failed": 0, "text_from_feed": 0}
+
+    def watching(stage: str, result: dict | None = None):
+        def run(*_: object) -> object:
+            seen[stage] = clean._shared_pool is not None
+            return {} if result is None else result
+        return run
+
+    stages = pipeline.IngestStages(
+        sync_feeds=watching("sync"), fetch=fetch, refresh=watching("refresh"), tag=watching("tag"),
+        extract=watching("extract"), dedup=watching("dedup"), publish=watching("publish", tmp_path / "copy"),
+        poll=watching("poll", {"feeds_polled": 0, "feeds_new": 0, "feeds_unchanged": 0, "feeds_failed": 0,
+                               "articles_new": 0, "articles_duplicate": 0}))
+    release_workers()  # an earlier test's batch may have left the shared pool running
+    pipeline.run_ingest(pipeline.new_run_id(), tmp_path / "db.duckdb", tmp_path / "feeds.csv", settings,
+                        stages=stages)
+    assert seen == {"sync": False, "poll": False, "refresh": True, "tag": False, "extract": False,
+                    "dedup": False, "publish": False}
