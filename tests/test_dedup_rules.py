@@ -63,3 +63,37 @@ def test_a_mention_that_founds_its_own_event_records_the_test_that_split_it_from
     assert rules["first"] == "founder"      # nothing reported before it
     assert rules["later"].startswith("founder; apart from ") and "type=0 date=1" in rules["later"]
     assert rules["lone"] == "founder"       # no event on its days: nothing to be split from
+
+
+POLICE = ("Police Forces of Myanmar (2021-)", "police_myanmar", 1)
+PROTESTERS = ("Protesters (Myanmar)", "protesters", 6)
+
+
+def _shooting(event_id: str, sub_event_type: str, side1, side2, day: int = 11) -> dict:
+    """A shooting in Myaing township, Magway, told by one outlet as a crackdown on a protest and by another
+    as police firing into a crowd of unarmed civilians."""
+    event_type = "Protests" if sub_event_type == "Excessive force against protesters" else "Violence against civilians"
+    row = {"event_id": event_id, "article_id": f"article-{event_id}", "event_type": event_type,
+           "sub_event_type": sub_event_type, "event_date": date(2021, 3, day), "time_precision": 1,
+           "date_text": "on Thursday", "country_iso": "MMR", "admin1": "Magway Region", "admin1_pcode": "MMR009",
+           "admin2_pcode": "MMR009D004", "admin3": "Myaing", "admin3_pcode": "MMR009020", "place_id": "MMR009020",
+           "location": "Myaing"}
+    for slot, side in (("1", side1), ("2", side2)):
+        name, actor_id, inter = side
+        row.update({f"actor{slot}": name, f"actor{slot}_id": actor_id, f"inter{slot}": inter})
+    return row
+
+
+def test_a_crackdown_on_protesters_and_an_attack_on_civilians_in_one_town_on_one_day_can_be_one_event() -> None:
+    crackdown = _shooting("crackdown", "Excessive force against protesters", MILITARY, PROTESTERS)
+    attack = _shooting("attack", "Attack", POLICE, CIVILIANS)
+    assert _pair(crackdown, attack) >= MIN_SCORE
+    assert "type=0.6" in pair_rule(make_mention(crackdown, REPORTED), make_mention(attack, REPORTED))
+
+
+def test_a_crackdown_and_an_attack_on_civilians_told_only_by_state_or_two_days_apart_stay_apart() -> None:
+    crackdown = _shooting("crackdown", "Excessive force against protesters", MILITARY, PROTESTERS)
+    state_only = {k: v for k, v in _shooting("state", "Attack", MILITARY, CIVILIANS).items()
+                  if k not in ("admin2_pcode", "admin3", "admin3_pcode")} | {"place_id": "MMR009", "location": "Magway"}
+    assert _pair(crackdown, state_only) < MIN_SCORE
+    assert _pair(crackdown, _shooting("later", "Attack", MILITARY, CIVILIANS, day=13)) == 0.0

@@ -6,7 +6,9 @@ score is the product, and a pair scoring below MIN_SCORE stays apart):
 * type: the same sub-event type (1.0); two kinds of battle, e.g. a clash and the capture of the town it
   was fought for (0.8); a capture and a "non-violent" transfer of the same town (0.6); two kinds of
   explosion/remote violence (0.6; "bombed" is an airstrike to one outlet and shelling to another); an
-  explosion and an attack on civilians (0.5); protest and riot (0.7); arrest and abduction (0.6).
+  explosion and an attack on civilians (0.5); protest and riot (0.7); arrest and abduction (0.6); excessive
+  force against protesters and an attack on civilians (0.6: the victims are protesters to one outlet and
+  civilians or bystanders to another).
   Everything else never merges (an airstrike and a protest; a clash and an airstrike).
 * date: ACLED codes one event per day, so two day-precise dates should be the same day (1.0); one day
   apart scores 0.75, because outlets date one night attack by different days ("late on Friday" in one
@@ -49,7 +51,7 @@ from typing import Any
 
 from tasks.extract.places import state_base
 
-EVENT_METHOD_VERSION = "greedy-complete-v4"
+EVENT_METHOD_VERSION = "greedy-complete-v5"
 MIN_SCORE = 0.3
 ADJACENT_DAY_SCORE = 0.75
 # Event days are Myanmar days (UTC+6:30): an article published at 20:00 UTC is read there the next morning.
@@ -72,6 +74,9 @@ _PAIR_SCORES: dict[frozenset[str], float] = {
     frozenset({"Peaceful protest", "Excessive force against protesters"}): 0.9,
     frozenset({"Protest with intervention", "Excessive force against protesters"}): 0.9,
     frozenset({"Arrests", "Abduction/forced disappearance"}): 0.6,
+    # one shooting is "troops fired on protesters" in one report and "police fired into unarmed civilians"
+    # (or a bystander killed) in another: what the victims were doing is the outlet's telling, not the event
+    frozenset({"Excessive force against protesters", "Attack"}): 0.6,
 }
 _TYPE_SCORES: dict[frozenset[str], float] = {
     frozenset({_BATTLES}): 0.8,
