@@ -297,6 +297,22 @@ def lead_units(text: str, units: list[tuple[int, int]], language: str) -> int:
     return 1
 
 
+# "jails her for five years", "sentenced to 20 years": the term a court hands down, in a sentence about jail
+_TERM = re.compile(r"\b(?:for|to)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                   r"fifteen|twenty|thirty|forty|fifty)\s+(?:more\s+)?years?\b", re.IGNORECASE)
+_JAIL = re.compile(r"\b(?:jail\w*|sentenc\w*|imprison\w*|prison\w*)\b", re.IGNORECASE)
+PRISON_TERM = "prison term"  # the lexicon's court trigger a term found here stands for
+
+
+def prison_terms(knowledge: Knowledge, text: str) -> list[Mention]:
+    """A prison term told with its jailing ("jails her for five years"): a court's doing, as the lexicon's "prison
+    term" is, though no lexicon phrase spells it."""
+    if PRISON_TERM not in knowledge.triggers or not _JAIL.search(text):
+        return []
+    return [Mention("trigger", (PRISON_TERM,), m.start(), m.end(), m.group(0)) for m in _TERM.finditer(text)
+            if _JAIL.search(_sentence(text, m.start(), m.end()))]
+
+
 def repeated_title_lead(title: str, text: str, units: list[tuple[int, int]]) -> int:
     """A page whose text repeats its headline as the first line leads, under the headline, with the sentence after
     it: the lede the headline sums up ("A court sentenced her to five years..."). Elsewhere the headline alone."""

@@ -92,10 +92,10 @@ Session 7 (issue 14; UCDP headlines and real articles, dev halves; tests/test_ta
 
 Session 7b (issue 14; fresh real articles, dev half: bench/real/labels/en_f.jsonl; tests/test_tag_round7.py):
 - A court's doings include the prison term it hands down ("sentences him to seven years in jail", "a five-year
-  prison term": lexicon signal "court"), and a speaker's words are a topic too (lexicon signal "statement": a
+  prison term": lexicon signal "court"; "jails her for five years": tasks/mention_context.py prison_terms), and a speaker's words are a topic too (lexicon signal "statement": a
   speech, a press conference, a reply that "responds to" or "rebuffs" another's): words about the war, ruled
   out like a commemoration. All these word topics are answered by any violent act a Myanmar armed actor does in
-  the lead, however terse its verb ("KIA attacks junta bases on coup anniversary").
+  the lead, however terse its verb ("KIA attacks junta bases on coup anniversary", "troops kill five").
 - A page whose text repeats its headline as the first line leads with the sentence after it too, the lede the
   headline sums up; a sharing widget's line ("Connect to share and comment") is no headline
   (tasks/mention_context.py).
@@ -304,7 +304,9 @@ def off_topic_lead(knowledge: Knowledge, located: list[Located]) -> bool:
         strong = trigger.weight >= LEAD_VIOLENCE_WEIGHT
         # words are answered by any violent act a Myanmar armed actor does in the lead, however terse its verb
         # ("KIA attacks junta bases on coup anniversary": "attacks" weighs under LEAD_VIOLENCE_WEIGHT)
-        armed_act |= trigger.event_type in VIOLENT_TYPES and item.armed and not item.abroad
+        # ("troops kill five": "killed" is an untyped conflict word)
+        armed_act |= (trigger.event_type in VIOLENT_TYPES or trigger.signal == "conflict" and not trigger.event_type
+                      ) and item.armed and not item.abroad
         # a violent act abroad by that country's own forces (an Indian army gunfight in Manipur) is its story
         violent |= trigger.event_type in VIOLENT_TYPES and strong and not (item.abroad and item.force_abroad
                                                                            and not item.armed)

@@ -23,7 +23,7 @@ from tasks.knowledge import Knowledge, Mention
 from tasks.lang import detect_language, own_script_triggers
 from tasks.mention_context import (
     BREADCRUMB, PAGE_FURNITURE, foreign_place, is_foreign, lead_units, myanmar_place_below_country, no_act_words,
-    not_borders, repeated_title_lead, without_story_menu,
+    not_borders, prison_terms, repeated_title_lead, without_story_menu,
 )
 from tasks.relevance import (
     CRIME, SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
@@ -43,7 +43,8 @@ RULES_VERSION = "r7"  # r2: evidence lists each distinct term once; r3: short te
 # where another country is named (tasks/relevance.py)
 # r7: a court's prison term and a speaker's words rule a lead unless a Myanmar armed actor's act answers them; a
 # headline repeated as the text's first line leads with the sentence after it; sharing widgets are no headline;
-# "assault rifle" and arms listed as recovered goods with no Myanmar armed actor tell no act
+# "assault rifle" and arms listed as recovered goods with no Myanmar armed actor tell no act; a term of years told
+# with a jailing ("jails her for five years") is a court's (tasks/mention_context.py prison_terms)
 MAX_EVIDENCE_MENTIONS = 80
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u104b])[\"'\u201d\u2019)]?\s+|\n+")
@@ -108,6 +109,8 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     language = detect_language(text, title)  # the lexicon is one; each language counts its own triggers
     title_mentions = own_script_triggers(no_act_words(knowledge, knowledge.find(title, myanmar_context=True), title), language)
     text_mentions = own_script_triggers(no_act_words(knowledge, knowledge.find(text, myanmar_context=True), text), language)
+    title_mentions += prison_terms(knowledge, title)  # a court's term no lexicon phrase spells
+    text_mentions += prison_terms(knowledge, text)
     if any(is_foreign(knowledge, m) for m in (*title_mentions, *text_mentions)):
         title_mentions, text_mentions = not_borders(title_mentions, title), not_borders(text_mentions, text)
     own = knowledge.myanmar_anchored(title_mentions) or knowledge.myanmar_anchored(text_mentions)

@@ -84,3 +84,17 @@ def test_arms_seized_by_the_junta_from_a_rebel_camp_stay_the_wars(knowledge):
         "a two-hour clash and seized rifles, grenades and a mortar, state media said. Two resistance fighters were "
         "killed, the PDF said.")
     assert tags.relevant
+
+
+def test_a_term_of_years_told_with_a_jailing_is_a_courts_even_in_a_bare_headline(knowledge):
+    assert not tag_article(knowledge, "Myanmar junta jails ousted leader for six years", "").relevant
+    assert not tag_article(knowledge, "Myanmar junta sentences reporter to 12 years", "").relevant
+    # a killing by the junta's troops answers it: "killed" is an untyped conflict word, told with its armed agent
+    assert tag_article(knowledge, "Junta troops kill five villagers in Magway, jail 20 for three years", "").relevant
+
+
+def test_years_without_a_jailing_are_no_prison_term(knowledge):
+    from tasks.mention_context import prison_terms
+    assert prison_terms(knowledge, "Fighting has gone on for three years in Kayah State.") == []
+    found = prison_terms(knowledge, "The court jailed him for 20 years on Monday.")
+    assert [m.text for m in found] == ["for 20 years"] and found[0].ref_ids == ("prison term",)
