@@ -93,7 +93,8 @@ Session 7 (issue 14; UCDP headlines and real articles, dev halves; tests/test_ta
 Session 7b (issue 14; fresh real articles, dev half: bench/real/labels/en_f.jsonl; tests/test_tag_round7.py):
 - A court's doings include the prison term it hands down ("sentences him to seven years in jail", "a five-year
   prison term": lexicon signal "court"; "jails her for five years": tasks/mention_context.py prison_terms), and a speaker's words are a topic too (lexicon signal "statement": a
-  speech, a press conference, a reply that "responds to" or "rebuffs" another's): words about the war, ruled
+  speech, a press conference, a reply that "responds to" or "rebuffs" another's, a group named "a terrorist
+  organisation"): words about the war, ruled
   out like a commemoration. All these word topics are answered by any violent act a Myanmar armed actor does in
   the lead, however terse its verb ("KIA attacks junta bases on coup anniversary", "troops kill five").
 - A page whose text repeats its headline as the first line leads with the sentence after it too, the lede the

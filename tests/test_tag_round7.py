@@ -98,3 +98,9 @@ def test_years_without_a_jailing_are_no_prison_term(knowledge):
     assert prison_terms(knowledge, "Fighting has gone on for three years in Kayah State.") == []
     found = prison_terms(knowledge, "The court jailed him for 20 years on Monday.")
     assert [m.text for m in found] == ["for 20 years"] and found[0].ref_ids == ("prison term",)
+
+
+def test_naming_a_group_terrorist_is_words_unless_an_act_is_told(knowledge):
+    assert not tag_article(knowledge, "Myanmar junta labels Arakan Army a terrorist group", "").relevant
+    assert not tag_article(knowledge, "Junta declares NUG and its militias terrorist organisations", "").relevant
+    assert tag_article(knowledge, "PDF ambush kills 12 troops of the 'terrorist group' in Sagaing", "").relevant
