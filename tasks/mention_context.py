@@ -16,7 +16,10 @@ from tasks.relevance import LEAD_VIOLENCE_WEIGHT, VIOLENT_TYPES, is_foreign_coun
 PAGE_FURNITURE = re.compile(
     r"(?:(?:latest|breaking|top|world|local|national|asia|more|\w+)\s*)?news|advertisement|home(?:\s*page)?|world|asia|"
     r"categor(?:y|ies):.*|(?:left|main|top)\s+menu|top\s+of\s+(?:the\s+)?page|by:\s.*|https?://\S+|[\w-]+\.(?:com|org|net)|"
-    r"business(?:\s*(?:&|and)\s*economy)?|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}", re.IGNORECASE)
+    r"business(?:\s*(?:&|and)\s*economy)?|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|"
+    # a sharing widget's line: "Connect to share and comment", "Share this article", "Sign in to comment"
+    r"(?:(?:connect|sign\s+in|log\s*in|sign\s+up)\s+to\s+)?(?:share|comment)(?:\s+(?:and|&)\s+(?:share|comment))?"
+    r"(?:\s+(?:this|on)(?:\s+\w+)?)?", re.IGNORECASE)
 
 
 # "the kyat fell to a record low", "exports fell to $2bn": a market, not a town falling
@@ -52,6 +55,18 @@ _COUP_RECALLED_AFTER = re.compile(r"^(?:-hit|-era|-torn|-ridden|\s+(?:last|in)\s
 _GOODS = re.compile(r"\b(?:drugs?|narcotics?|meth(?:amphetamine)?|stimulants?|tablets|pills|heroin|opium|yaba|"
                     r"kg|kilograms?|kilos|tonnes|tons|haul|contraband|timber|jade|smuggled|worth)\b", re.IGNORECASE)
 _SEIZING = ("seiz", "confiscat", "captur")
+
+# "an assault rifle", "M16 assault rifles": a weapon's name, not an assault
+_RIFLE_AFTER = re.compile(r"^\s+rifles?\b", re.IGNORECASE)
+
+# "the team recovered nine grenades and a mortar", "a cache of rockets was found": arms as the goods an inventory
+# lists (a seizure, often abroad), not weapons used. Only where no Myanmar armed actor stands in the sentence
+# (tasks/tag.py asks): a seizure by the junta or a rebel group is the war's, and the lexicon's "arms cache" or
+# "weapons seized" keep counting as such.
+_ARMS_NOUNS = frozenset({"grenade", "grenades", "hand grenade", "hand grenades", "mortar", "mortars", "mortar shell",
+                         "mortar shells", "rocket", "rockets", "landmine", "landmines", "explosives"})
+_RECOVERING = re.compile(r"\b(?:recover(?:s|ed|ing|y)?|seiz(?:e|es|ed|ing|ure)|confiscat\w*|found|discover(?:s|ed)?|"
+                         r"unearth(?:s|ed)?|cache|haul)\b", re.IGNORECASE)
 
 # "the fight against terrorism", "fight against corruption": a campaign named, not fighting
 _ABSTRACT_FIGHT_AFTER = re.compile(r"^\s+against\s+(?:the\s+)?(?:terrorism|terror|terrorists|corruption|drugs|narcotics|"
@@ -161,6 +176,8 @@ def _recalled_or_figurative(mention: Mention, text: str) -> bool:
         return not _PARTIES_AFTER.match(text[mention.end:mention.end + 20])
     if word.startswith("fight"):
         return bool(_ABSTRACT_FIGHT_AFTER.match(text[mention.end:mention.end + 40]))
+    if word == "assault":
+        return bool(_RIFLE_AFTER.match(text[mention.end:mention.end + 20]))
     return bool(_PURPOSE_BEFORE.search(text[max(0, mention.start - 50):mention.start]))
 
 
@@ -174,7 +191,24 @@ def no_act_words(knowledge: Knowledge, mentions: list[Mention], text: str) -> li
         or _POWER_AFTER.match(text[m.end:m.end + 20])
         or _PEOPLE_AFTER.match(text[m.end:m.end + 60]) and _territorial(knowledge, m)
         or _recalled_or_figurative(m, text) or _history(knowledge, m, text, newest)
-        or _traded_or_mishap(knowledge, m, text)))]
+        or _traded_or_mishap(knowledge, m, text) or _arms_listed(knowledge, m, text, mentions)))]
+
+
+def _arms_listed(knowledge: Knowledge, mention: Mention, text: str, mentions: list[Mention]) -> bool:
+    """A weapon named among goods recovered or seized, in a sentence naming no Myanmar armed actor."""
+    if mention.text.lower() not in _ARMS_NOUNS:
+        return False
+    before = re.split(r"[.!?\n]\s", text[max(0, mention.start - 300):mention.start])[-1]
+    after = re.split(r"[.!?\n](?:\s|$)", text[mention.end:mention.end + 300])[0]
+    start, end = mention.start - len(before), mention.end + len(after)
+    if not _RECOVERING.search(text[start:end]):
+        return False
+    return not any(m.kind == "actor" and start <= m.start < end and _armed_myanmar(knowledge, m) for m in mentions)
+
+
+def _armed_myanmar(knowledge: Knowledge, mention: Mention) -> bool:
+    return any((actor := knowledge.actors.get(ref)) is not None and actor.country_iso == "MMR"
+               and actor.inter_code in (1, 2, 3, 4) for ref in mention.ref_ids)
 
 
 def _territorial(knowledge: Knowledge, mention: Mention) -> bool:
@@ -261,6 +295,31 @@ def lead_units(text: str, units: list[tuple[int, int]], language: str) -> int:
         if len(text[start:end].split()) >= LEAD_MIN_WORDS:
             return index + 1
     return 1
+
+
+# "jails her for five years", "sentenced to 20 years": the term a court hands down, in a sentence about jail
+_TERM = re.compile(r"\b(?:for|to)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                   r"fifteen|twenty|thirty|forty|fifty)\s+(?:more\s+)?years?\b", re.IGNORECASE)
+_JAIL = re.compile(r"\b(?:jail\w*|sentenc\w*|imprison\w*|prison\w*)\b", re.IGNORECASE)
+PRISON_TERM = "prison term"  # the lexicon's court trigger a term found here stands for
+
+
+def prison_terms(knowledge: Knowledge, text: str) -> list[Mention]:
+    """A prison term told with its jailing ("jails her for five years"): a court's doing, as the lexicon's "prison
+    term" is, though no lexicon phrase spells it."""
+    if PRISON_TERM not in knowledge.triggers or not _JAIL.search(text):
+        return []
+    return [Mention("trigger", (PRISON_TERM,), m.start(), m.end(), m.group(0)) for m in _TERM.finditer(text)
+            if _JAIL.search(_sentence(text, m.start(), m.end()))]
+
+
+def repeated_title_lead(title: str, text: str, units: list[tuple[int, int]]) -> int:
+    """A page whose text repeats its headline as the first line leads, under the headline, with the sentence after
+    it: the lede the headline sums up ("A court sentenced her to five years..."). Elsewhere the headline alone."""
+    if not title.strip() or not units:
+        return 0
+    start, end = units[0]
+    return 2 if " ".join(text[start:end].split()).lower() == " ".join(title.split()).lower() else 0
 
 
 # Named Myanmar parties and movements: no other country has them, so naming one places a story in Myanmar

@@ -90,6 +90,19 @@ Session 7 (issue 14; UCDP headlines and real articles, dev halves; tests/test_ta
 - Weapons traded ("Russia delivers six fighter jets", "the jets were handed over") and deaths in a sentence
   naming a mishap's cause ("crashes during training", "engine failure") tell no act (tasks/mention_context.py).
 
+Session 7b (issue 14; fresh real articles, dev half: bench/real/labels/en_f.jsonl; tests/test_tag_round7.py):
+- A court's doings include the prison term it hands down ("sentences him to seven years in jail", "a five-year
+  prison term": lexicon signal "court"; "jails her for five years": tasks/mention_context.py prison_terms), and a speaker's words are a topic too (lexicon signal "statement": a
+  speech, a press conference, a reply that "responds to" or "rebuffs" another's, a group named "a terrorist
+  organisation"): words about the war, ruled
+  out like a commemoration. All these word topics are answered by any violent act a Myanmar armed actor does in
+  the lead, however terse its verb ("KIA attacks junta bases on coup anniversary", "troops kill five").
+- A page whose text repeats its headline as the first line leads with the sentence after it too, the lede the
+  headline sums up; a sharing widget's line ("Connect to share and comment") is no headline
+  (tasks/mention_context.py).
+- "Assault rifle" names a weapon, and grenades, mortars or rockets listed among goods recovered or seized, in a
+  sentence naming no Myanmar armed actor (Indian troops recovering a cache in Mizoram), tell no act.
+
 Headline words (lexicon, signal-only so the extractor never types an event from them): the present
 tense and nouns of terse headlines ("shoots", "repel", "rams into", "cracks down", "explosives",
 "bullets", "violence", "ablaze") weigh 0.25 where the word is also common outside the war: x1.5 in a
@@ -123,7 +136,7 @@ OFF_TOPIC_SIGNALS = frozenset({OFF_TOPIC, CRIME})
 CRIME_ARREST_FACTOR = 0.3
 WEAK_TALKS_WEIGHT = 0.5  # below it a talks/agreement word needs a Myanmar armed group in its sentence
 HISTORY, ACCIDENT = "history", "accident"
-ANSWERABLE_TOPICS = frozenset({HISTORY, "diplomacy", "court"})  # ruled out unless the lead tells an act too
+ANSWERABLE_TOPICS = frozenset({HISTORY, "diplomacy", "court", "statement"})  # ruled out unless the lead tells an act too
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 DISASTER_WEIGHT = 0.15  # the heavier non-conflict topics (earthquake, cyclone, floods) rule a lead too
 TITLE_FACTOR = 1.5
@@ -271,7 +284,7 @@ def _actor_codes(knowledge: Knowledge, located: list[Located]) -> tuple[set[str]
 
 def off_topic_lead(knowledge: Knowledge, located: list[Located]) -> bool:
     """Does the lead name a ruled-out topic (scam centres, elections, currency...) and no violent act?"""
-    topic = disaster = violent = answered = False
+    topic = disaster = words = violent = answered = armed_act = False
     for item, trigger in located_triggers(knowledge, located):
         if not item.lead:
             continue
@@ -285,9 +298,16 @@ def off_topic_lead(knowledge: Knowledge, located: list[Located]) -> bool:
         # dismayed by killings in Myanmar") or a dateline ("BANGKOK --") is no place abroad.
         topic |= item.abroad and item.host and not item.armed
         disaster |= trigger.signal == NON_CONFLICT and trigger.weight >= DISASTER_WEIGHT
-        # a commemoration, or an accident told with no armed actor beside it, rules a lead as a disaster does
-        disaster |= trigger.signal in ANSWERABLE_TOPICS or (trigger.signal == ACCIDENT and not item.armed)
+        # an accident told with no armed actor beside it rules a lead as a disaster does
+        disaster |= trigger.signal == ACCIDENT and not item.armed
+        # a commemoration, a diplomat's, a court's or a speaker's doings: words about the war, not acts of it
+        words |= trigger.signal in ANSWERABLE_TOPICS
         strong = trigger.weight >= LEAD_VIOLENCE_WEIGHT
+        # words are answered by any violent act a Myanmar armed actor does in the lead, however terse its verb
+        # ("KIA attacks junta bases on coup anniversary": "attacks" weighs under LEAD_VIOLENCE_WEIGHT)
+        # ("troops kill five": "killed" is an untyped conflict word)
+        armed_act |= (trigger.event_type in VIOLENT_TYPES or trigger.signal == "conflict" and not trigger.event_type
+                      ) and item.armed and not item.abroad
         # a violent act abroad by that country's own forces (an Indian army gunfight in Manipur) is its story
         violent |= trigger.event_type in VIOLENT_TYPES and strong and not (item.abroad and item.force_abroad
                                                                            and not item.armed)
@@ -297,7 +317,8 @@ def off_topic_lead(knowledge: Knowledge, located: list[Located]) -> bool:
     topic |= any(item.lead and item.abroad and item.host and not item.armed and item.mention.kind == "actor"
                  and not REFUGEE_ACTORS.isdisjoint(item.mention.ref_ids) for item in located)
     # a disaster story is the war's when its lead tells a ceasefire, a protest or an attack too
-    return (topic and not violent) or (disaster and not (violent or answered))
+    return ((topic and not violent) or (disaster and not (violent or answered))
+            or (words and not (violent or answered or armed_act)))
 
 
 def judge(knowledge: Knowledge, located: list[Located], short_text: bool = False, inferred_anchor: bool = False,

@@ -23,7 +23,7 @@ from tasks.knowledge import Knowledge, Mention
 from tasks.lang import detect_language, own_script_triggers
 from tasks.mention_context import (
     BREADCRUMB, PAGE_FURNITURE, foreign_place, is_foreign, lead_units, myanmar_place_below_country, no_act_words,
-    not_borders, without_story_menu,
+    not_borders, prison_terms, repeated_title_lead, without_story_menu,
 )
 from tasks.relevance import (
     CRIME, SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
@@ -32,7 +32,7 @@ from tasks.tag_anchor import (
     ARMED_SIDE, inferred_anchor, opposite_sides_codes, opposite_sides_named, outlet_prior_holds, short_cue,
 )
 
-RULES_VERSION = "r6"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
+RULES_VERSION = "r7"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
 # r4: commemoration and accident leads, page-furniture titles, articles naming no warring party;
 # r5: a menu of other stories' headlines above the story, breadcrumb titles and short label lines before the
 # lead, the coup recalled, goods seized, crime arrests, refugees abroad in the lead (tasks/relevance.py)
@@ -41,6 +41,10 @@ RULES_VERSION = "r6"  # r2: evidence lists each distinct term once; r3: short te
 # as a circumstance ("amid fighting"), refugees named abroad, a foreign force's act abroad or headline, acts
 # dated years before the story's newest year or remembered, weapons traded, mishaps, the outlet prior void
 # where another country is named (tasks/relevance.py)
+# r7: a court's prison term and a speaker's words rule a lead unless a Myanmar armed actor's act answers them; a
+# headline repeated as the text's first line leads with the sentence after it; sharing widgets are no headline;
+# "assault rifle" and arms listed as recovered goods with no Myanmar armed actor tell no act; a term of years told
+# with a jailing ("jails her for five years") is a court's (tasks/mention_context.py prison_terms)
 MAX_EVIDENCE_MENTIONS = 80
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u104b])[\"'\u201d\u2019)]?\s+|\n+")
@@ -105,6 +109,8 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     language = detect_language(text, title)  # the lexicon is one; each language counts its own triggers
     title_mentions = own_script_triggers(no_act_words(knowledge, knowledge.find(title, myanmar_context=True), title), language)
     text_mentions = own_script_triggers(no_act_words(knowledge, knowledge.find(text, myanmar_context=True), text), language)
+    title_mentions += prison_terms(knowledge, title)  # a court's term no lexicon phrase spells
+    text_mentions += prison_terms(knowledge, text)
     if any(is_foreign(knowledge, m) for m in (*title_mentions, *text_mentions)):
         title_mentions, text_mentions = not_borders(title_mentions, title), not_borders(text_mentions, text)
     own = knowledge.myanmar_anchored(title_mentions) or knowledge.myanmar_anchored(text_mentions)
@@ -123,7 +129,8 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     located = _locate(knowledge, title_mentions, "title", [(0, len(title))], TITLE_FACTOR, lead_units=1, source=title)
     units = _sentences(text)
     located += _locate(knowledge, text_mentions, "text", units, 1.0,
-                       lead_units=0 if title.strip() else lead_units(text, units, language), source=text)
+                       lead_units=repeated_title_lead(title, text, units) if title.strip()
+                       else lead_units(text, units, language), source=text)
     # The filter above never drops a side that both_sides counted: it runs only when no two sides were named.
     cue = (short_cue(knowledge, f"{title} {text}", [*title_mentions, *text_mentions], anchored, both_sides)
            if short else None)

@@ -22,7 +22,7 @@ PLACE_COLUMNS = [
 ]
 LEVELS = {"country", "state", "district", "township", "town", "village_tract", "foreign"}
 SIGNALS = {"conflict", "displacement", "conscription", "arrest", "ceasefire", "humanitarian", "refugees",
-           "protest", "non_conflict", "off_topic", "history", "accident", "diplomacy", "court", "crime"}
+           "protest", "non_conflict", "off_topic", "history", "accident", "diplomacy", "court", "crime", "statement"}
 INTER_TYPES = {1: "State Forces", 2: "Rebel Groups", 3: "Political Militias", 4: "Identity Militias",
                5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other Forces"}
 ACLED_SUB_EVENTS = {
