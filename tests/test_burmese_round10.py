@@ -33,3 +33,22 @@ def test_a_camp_the_fire_came_from_keeps_its_owner_as_the_doer(knowledge) -> Non
             "ကျည်ကျရောက်ပြီး ရွာသား ၂ ဦး ဒဏ်ရာရသည်။")
     event = _main(knowledge, text)
     assert event.actor1_id == "military_myanmar"
+
+
+# --- a capture told with the assault before it: the day it was taken ---------------------------------------
+
+def test_a_camp_attacked_on_one_day_and_taken_on_another_is_taken_on_the_later_day(knowledge) -> None:
+    # "in Kani township the PDF began attacking the junta camp on the morning of Nov 10 and took it on the 12th"
+    text = ("စစ်ကိုင်းတိုင်း၊ ကနီမြို့နယ်မှာ နိုဝင်ဘာလ ၁၀ ရက်နေ့ မနက်က ပကဖ တပ်တွေက စစ်ကောင်စီ စခန်းကို "
+            "စတင်တိုက်ခိုက်ခဲ့ရာ နိုဝင်ဘာလ ၁၂ ရက်နေ့ ညနေမှာ အပြီးသတ် သိမ်းပိုက်နိုင်ခဲ့တယ်။")
+    event = _main(knowledge, text, date(2025, 11, 14))
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.event_date == date(2025, 11, 12)
+
+
+def test_a_clash_told_over_two_days_keeps_its_first_day(knowledge) -> None:
+    # "fighting between the PDF and junta troops in Kani township from Nov 10 to Nov 12"
+    text = ("စစ်ကိုင်းတိုင်း၊ ကနီမြို့နယ်မှာ နိုဝင်ဘာလ ၁၀ ရက်နေ့မှ ၁၂ ရက်နေ့အထိ ပကဖ တပ်တွေနဲ့ "
+            "စစ်ကောင်စီတပ်တို့ တိုက်ပွဲဖြစ်ပွားခဲ့တယ်။")
+    event = _main(knowledge, text, date(2025, 11, 14))
+    assert event.event_date == date(2025, 11, 10)
