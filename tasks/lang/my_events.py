@@ -30,6 +30,7 @@ from tasks.lang.my_roles import (
 )
 from tasks.lang.my_text import find_counts, find_dates, named_dead, nobody_killed, side_tolls, split_sentences
 from tasks.lang.my_units import article_mentions
+from tasks.lang.my_when import capture_day
 from tasks.lang.my_where import event_place, lead_place, sentence_place, set_place
 from tasks.lang.my_words import Words, is_burmese, load_words
 
@@ -134,23 +135,10 @@ def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, publi
             continue
         dates = [d for d in find_dates(sentence.text, published, words) if (published - d.event_date).days <= HISTORY_DAYS]
         if dates:
-            return _capture_day(cand.hit.sub_event_type, sentence.text, dates) \
+            return capture_day(cand.hit.sub_event_type, sentence.text, dates) \
                 or min(dates, key=lambda d: (d.time_precision, d.start))
     return None
 
-
-CAPTURES = ("Non-state actor overtakes territory", "Government regains territory")
-_TAKEN = re.compile(r"သိမ်း(?:ပိုက်|ယူ)")
-
-
-def _capture_day(sub_event_type: str, sentence: str, dates: list[ResolvedDate]) -> ResolvedDate | None:
-    """A capture told with the assault before it ("နိုဝင်ဘာ ၁၀ ရက် ... စတင်တိုက်ခိုက်ခဲ့ရာ ၁၁ ရက်နေ့မှာ
-    သိမ်းပိုက်", attacked from the 10th, took it on the 11th): the day named last before the taking."""
-    taken = _TAKEN.search(sentence)
-    if sub_event_type not in CAPTURES or taken is None or len(dates) < 2:
-        return None
-    before = [d for d in dates if d.time_precision == 1 and d.start < taken.start()]
-    return max(before, key=lambda d: d.start) if len(before) >= 2 else None
 
 
 # "AA က မတ်လ ၈ ရက်နေ့တွင် သတင်းထုတ်ပြန်သည်" (announced on March 8): a date the statement verb follows
@@ -236,7 +224,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     recent = [d for d in dates if (published - d.event_date).days <= HISTORY_DAYS]
     reported = [d for d in recent if _report_date(words, sentence.text, d)]
     acted = [d for d in recent if d not in reported]
-    best_date = (_capture_day(hit.sub_event_type, sentence.text, acted)
+    best_date = (capture_day(hit.sub_event_type, sentence.text, acted)
                  or min(acted, key=lambda d: (d.time_precision, d.start))) if acted else None
     place, between = sentence_place(knowledge, text, sentence, local, context, hit.start)
     marked = marked_actors(knowledge, words, text, local, (sentence.start, sentence.end))
