@@ -52,3 +52,24 @@ def test_a_clash_told_over_two_days_keeps_its_first_day(knowledge) -> None:
             "စစ်ကောင်စီတပ်တို့ တိုက်ပွဲဖြစ်ပွားခဲ့တယ်။")
     event = _main(knowledge, text, date(2025, 11, 14))
     assert event.event_date == date(2025, 11, 10)
+
+
+# --- houses "were burned", and a later sentence says by whom ----------------------------------------------
+
+def test_a_burning_whose_doer_a_later_sentence_names_is_that_doers(knowledge) -> None:
+    # "most of a village in Launglon township was burned this morning. Flames could be seen from far. A local
+    # said: 'we only know it is burning. It must be the junta's troops who burned it.'"
+    text = ("လောင်းလုံမြို့နယ်၊ ကျေးရွာတစ်ရွာလုံးနီးပါး ယနေ့ မနက်ပိုင်းတွင် မီးရှို့ခံရသည်။\n"
+            "မီးတောက်များကို အဝေးမှ မြင်တွေ့နေရကြောင်း ဒေသခံတစ်ဦးက ပြောသည်။\n"
+            "“ကျွန်တော်တို့ မီးလောင်နေတာပဲ သိတယ်။ စကစတွေ ရှို့တာပဲ ဖြစ်မယ်” ဟု ဒေသခံက ဆိုသည်။")
+    event = _main(knowledge, text)
+    assert event.sub_event_type == "Looting/property destruction"
+    assert event.actor1_id == "military_myanmar"
+
+
+def test_a_burning_nobody_is_said_to_have_done_stays_unidentified(knowledge) -> None:
+    # "most of a village in Launglon township was burned this morning; the cause is not yet known"
+    text = ("လောင်းလုံမြို့နယ်၊ ကျေးရွာတစ်ရွာလုံးနီးပါး ယနေ့ မနက်ပိုင်းတွင် မီးရှို့ခံရသည်။\n"
+            "မည်သူ ရှို့သည်ကို မသိရသေးကြောင်း ဒေသခံတစ်ဦးက ပြောသည်။")
+    event = _main(knowledge, text)
+    assert event.actor1_id == "unidentified_armed_group"

@@ -24,7 +24,9 @@ from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
 from tasks.lang.my_acts import GENERIC_ATTACK, refines
-from tasks.lang.my_actors import air_support, article_armed, attack_on_forces, event_actors, is_state
+from tasks.lang.my_actors import (
+    air_support, article_armed, attack_on_forces, burner_told_later, event_actors, is_state,
+)
 from tasks.lang.my_roles import (
     LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, township_mentions,
 )
@@ -115,6 +117,8 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     lead = lead_place(knowledge, text, sentences, mentions, starts, context, title_mentions)
     armed = article_armed(knowledge, mentions)
     events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
+    for cand, event in zip(merged, events):
+        burner_told_later(knowledge, text, mentions, sentences, cand, event)
     return ExtractionResult(_dedupe(events), figures)
 
 
