@@ -73,3 +73,31 @@ def test_a_burning_nobody_is_said_to_have_done_stays_unidentified(knowledge) -> 
             "မည်သူ ရှို့သည်ကို မသိရသေးကြောင်း ဒေသခံတစ်ဦးက ပြောသည်။")
     event = _main(knowledge, text)
     assert event.actor1_id == "unidentified_armed_group"
+
+
+# --- "tried to take" is an attack, not a capture -------------------------------------------------------------
+
+def test_an_attempt_to_take_a_base_is_a_clash_not_a_capture(knowledge) -> None:
+    # "on March 8 junta troops tried to take a KNDF base in Demoso township; fighting broke out"
+    text = ("မတ်လ ၈ ရက်နေ့က ဒီးမော့ဆိုမြို့နယ်ရှိ KNDF ၏ စခန်းတစ်ခုကို စစ်ကောင်စီတပ်တွေက သိမ်းပိုက်ဖို့ "
+            "ကြိုးစားခဲ့ရာ တိုက်ပွဲဖြစ်ပွားခဲ့တယ်။")
+    event = _main(knowledge, text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert {event.actor1_id, event.actor2_id} == {"military_myanmar", "kndf"}
+
+
+def test_a_base_taken_is_still_a_capture(knowledge) -> None:
+    # "on March 8 the KNDF took a junta base in Demoso township"
+    text = "မတ်လ ၈ ရက်နေ့က ဒီးမော့ဆိုမြို့နယ်ရှိ စစ်ကောင်စီ၏ စခန်းတစ်ခုကို KNDF က သိမ်းပိုက်ခဲ့တယ်။"
+    assert _main(knowledge, text).sub_event_type == "Non-state actor overtakes territory"
+
+
+# --- an armed group's spelled-out name: its "တပ်မတော်" (army) is not the Tatmadaw -----------------------------
+
+def test_the_mndaa_spelled_out_is_the_target_not_the_junta(knowledge) -> None:
+    # "yesterday, Sept 5, junta troops attacked the MNDAA (Myanmar National Democratic Alliance Army) with
+    # artillery in Monekoe district; one MNDAA fighter was killed"
+    text = ("မုံးကိုးခရိုင်မှာ စက်တင်ဘာ ၅ ရက် မနေ့က MNDAA မြန်မာ အမျိုးသား ဒီမိုကရက်တစ်မဟာမိတ် တပ်မတော်ကို "
+            "စစ်ကောင်စီတပ်တွေက လက်နက်ကြီးနဲ့ ပစ်ခတ်တိုက်ခိုက်ခဲ့ပြီး MNDAA ဘက်က တစ်ယောက် သေဆုံးခဲ့တယ်။")
+    for event in extract(knowledge, "", text, date(2025, 9, 6), "r10").events:
+        assert event.actor1_id == "military_myanmar" and event.actor2_id == "mndaa"

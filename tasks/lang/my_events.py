@@ -23,7 +23,7 @@ from tasks.extract.dates import ResolvedDate
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
-from tasks.lang.my_acts import GENERIC_ATTACK, refines
+from tasks.lang.my_acts import GENERIC_ATTACK, attempted, refines
 from tasks.lang.my_actors import (
     air_support, article_armed, attack_on_forces, burner_told_later, event_actors, is_state,
 )
@@ -32,7 +32,7 @@ from tasks.lang.my_roles import (
 )
 from tasks.lang.my_text import find_counts, find_dates, named_dead, nobody_killed, side_tolls, split_sentences
 from tasks.lang.my_units import article_mentions
-from tasks.lang.my_when import capture_day
+from tasks.lang.my_when import CAPTURES, capture_day
 from tasks.lang.my_where import event_place, lead_place, sentence_place, set_place
 from tasks.lang.my_words import Words, is_burmese, load_words
 
@@ -166,8 +166,10 @@ def _triggers(knowledge, text: str, local) -> list[Hit]:
             continue  # "ဖမ်းဆီးခံထားရသည့်" (who has been detained): a state the story recalls, not an act
         if _NEGATED.match(text, m.end):
             continue  # "တိုက်ပွဲဖြစ်ပွားခြင်းမရှိဘဲ" (with no fighting): the act that did not happen
+        tried = attempted(text, m.end)   # "သိမ်းပိုက်ဖို့ ကြိုးစား" (tried to take it): an attack, not a capture
         for t in triggers:
-            hits.append(Hit(m.start, m.end, t.trigger, t.event_type, t.sub_event_type, t.weight))   # its lexicon spelling
+            kind = ("Battles", "Armed clash") if tried and t.sub_event_type in CAPTURES else (t.event_type, t.sub_event_type)
+            hits.append(Hit(m.start, m.end, t.trigger, *kind, t.weight))   # its lexicon spelling
     return hits
 
 
