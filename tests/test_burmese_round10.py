@@ -101,3 +101,19 @@ def test_the_mndaa_spelled_out_is_the_target_not_the_junta(knowledge) -> None:
             "စစ်ကောင်စီတပ်တွေက လက်နက်ကြီးနဲ့ ပစ်ခတ်တိုက်ခိုက်ခဲ့ပြီး MNDAA ဘက်က တစ်ယောက် သေဆုံးခဲ့တယ်။")
     for event in extract(knowledge, "", text, date(2025, 9, 6), "r10").events:
         assert event.actor1_id == "military_myanmar" and event.actor2_id == "mndaa"
+
+
+# --- the town whose hospital the wounded reached is not where they were hurt --------------------------------
+
+def test_the_hospital_town_the_wounded_were_taken_to_is_not_the_place(knowledge) -> None:
+    # "children hurt by shells. On Dec 24 shells fell on a village: 3 children wounded. They were taken to the
+    # hospital in Hakha town." (the story names no other place: Hakha must not become it)
+    text = ("လက်နက်ကြီးကျည်ကြောင့် ကလေးငယ်တွေ ဒဏ်ရာရ\nဒီဇင်ဘာလ ၂၄ ရက်နေ့က ကျေးရွာတစ်ရွာကို လက်နက်ကြီးကျည်တွေ "
+            "ကျရောက်ခဲ့လို့ ကလေး ၃ ယောက် ဒဏ်ရာရခဲ့ပါတယ်။\nဒဏ်ရာရသူတွေကို ဟားခါးမြို့ ဆေးရုံကို ပို့ဆောင်ခဲ့ပါတယ်။")
+    assert _main(knowledge, text, date(2025, 12, 26)).admin3 != "Hakha"
+
+
+def test_a_hospital_that_is_bombed_is_the_place(knowledge) -> None:
+    # "on Dec 24 a junta jet bombed Hakha hospital: 2 patients killed"
+    text = "ဒီဇင်ဘာလ ၂၄ ရက်နေ့က ဟားခါးမြို့ ဆေးရုံကို စစ်ကောင်စီ ဂျက်လေယာဉ်က ဗုံးကြဲခဲ့လို့ လူနာ ၂ ဦး သေဆုံးခဲ့ပါတယ်။"
+    assert _main(knowledge, text, date(2025, 12, 26)).admin3 == "Hakha"
