@@ -1,4 +1,4 @@
-"""Burmese rules of docs/burmese.md "Round 10" (issue 15, session 7b: generalisation on fresh real articles,
+"""Burmese rules of docs/burmese.md "Round 9" (issue 15, session 7b: generalisation on fresh real articles,
 dev half only). Every sentence here was written for these tests (places real, facts invented)."""
 
 from __future__ import annotations
