@@ -261,3 +261,27 @@ def air_support(sentence, local, chosen) -> bool:
         return False
     sides = {m.ref_ids[0] for m in local if m.kind == "actor"}
     return chosen[1].weight >= 1.0 and len(sides) >= 2 and not STRUCK_CIVILIAN.search(sentence.text)
+
+
+# a doer told after the act: "စကစ(စစ်ကောင်စီတပ်)တွေ ရှို့တာ" (the junta's troops burned it), "X က မီးရှို့"
+_BURNED_BY = re.compile(r"\s*(?:\([^)]*\))?\s*(?:တွေ|များ)?\s*(?:က)?\s*(?:မီး)?ရှို့(?!ခံ)")
+LATER_SENTENCES = 6   # a quote runs over several short sentences before it names the doer
+
+
+def burner_told_later(knowledge, text: str, mentions, sentences, cand, event) -> None:
+    """Houses "were burned" (မီးရှို့ခံရ) with no doer in the act's sentence, and one of the next sentences
+    says who burned them (a local: "စကစတွေ ရှို့တာပဲ ဖြစ်မယ်", it must be the junta's troops): that doer,
+    not an Unidentified Armed Group."""
+    if event.actor1_id != "unidentified_armed_group" or event.sub_event_type != "Looting/property destruction":
+        return
+    last = cand.sentences[-1].index
+    for sentence in sentences[last + 1:last + 1 + LATER_SENTENCES]:
+        for m in mentions:
+            if m.kind != "actor" or not sentence.start <= m.start < sentence.end or not _BURNED_BY.match(text, m.end):
+                continue
+            actor = _normalize(knowledge, m.ref_ids[0], event.event_type)
+            known = knowledge.actors.get(actor)
+            if actor and known is not None and known.inter_code != 7:
+                _set_actor(knowledge, event, "1", actor)
+                return
+

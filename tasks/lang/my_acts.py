@@ -8,6 +8,8 @@ That is one act, and the weapon decides its ACLED type. The other direction (a m
 
 from __future__ import annotations
 
+import re
+
 from tasks.lang.my_words import is_burmese, is_syllable_boundary, syllable_count
 
 GENERIC_ATTACK = frozenset({"တိုက်ခိုက်", "ပစ်ခတ်", "ပစ်ခတ်တိုက်ခိုက်"})
@@ -32,3 +34,13 @@ def spaced_spellings(trigger: str) -> list[str]:
         return []
     return [f"{trigger[:i]} {trigger[i:]}" for i in range(1, len(trigger))
             if is_syllable_boundary(trigger, i) and is_burmese(trigger[i - 1]) and is_burmese(trigger[i])]
+
+
+# "သိမ်းပိုက်ဖို့ ကြိုးစားခဲ့" / "သိမ်းယူရန် ကြိုးပမ်း" (tried to take it): the assault happened, the taking did not
+_TRIED = re.compile(r"\s*(?:နိုင်)?\s*(?:ဖို့|ရန်|ဖို)\s*(?:ထပ်မံ)?\s*(?:ကြိုးစား|ကြိုးပမ်း|အားထုတ်)")
+
+
+def attempted(text: str, end: int) -> bool:
+    """Does an act's word end in "to try to" ("...ဖို့ ကြိုးစား")?"""
+    return _TRIED.match(text, end) is not None
+

@@ -23,13 +23,16 @@ from tasks.extract.dates import ResolvedDate
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
-from tasks.lang.my_acts import GENERIC_ATTACK, refines
-from tasks.lang.my_actors import air_support, article_armed, attack_on_forces, event_actors, is_state
+from tasks.lang.my_acts import GENERIC_ATTACK, attempted, refines
+from tasks.lang.my_actors import (
+    air_support, article_armed, attack_on_forces, burner_told_later, event_actors, is_state,
+)
 from tasks.lang.my_roles import (
     LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, township_mentions,
 )
 from tasks.lang.my_text import find_counts, find_dates, named_dead, nobody_killed, side_tolls, split_sentences
 from tasks.lang.my_units import article_mentions
+from tasks.lang.my_when import CAPTURES, capture_day
 from tasks.lang.my_where import event_place, lead_place, sentence_place, set_place
 from tasks.lang.my_words import Words, is_burmese, load_words
 
@@ -114,6 +117,8 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     lead = lead_place(knowledge, text, sentences, mentions, starts, context, title_mentions)
     armed = article_armed(knowledge, mentions)
     events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
+    for cand, event in zip(merged, events):
+        burner_told_later(knowledge, text, mentions, sentences, cand, event)
     return ExtractionResult(_dedupe(events), figures)
 
 
@@ -134,8 +139,10 @@ def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, publi
             continue
         dates = [d for d in find_dates(sentence.text, published, words) if (published - d.event_date).days <= HISTORY_DAYS]
         if dates:
-            return min(dates, key=lambda d: (d.time_precision, d.start))
+            return capture_day(cand.hit.sub_event_type, sentence.text, dates) \
+                or min(dates, key=lambda d: (d.time_precision, d.start))
     return None
+
 
 
 # "AA က မတ်လ ၈ ရက်နေ့တွင် သတင်းထုတ်ပြန်သည်" (announced on March 8): a date the statement verb follows
@@ -159,8 +166,10 @@ def _triggers(knowledge, text: str, local) -> list[Hit]:
             continue  # "ဖမ်းဆီးခံထားရသည့်" (who has been detained): a state the story recalls, not an act
         if _NEGATED.match(text, m.end):
             continue  # "တိုက်ပွဲဖြစ်ပွားခြင်းမရှိဘဲ" (with no fighting): the act that did not happen
+        tried = attempted(text, m.end)   # "သိမ်းပိုက်ဖို့ ကြိုးစား" (tried to take it): an attack, not a capture
         for t in triggers:
-            hits.append(Hit(m.start, m.end, t.trigger, t.event_type, t.sub_event_type, t.weight))   # its lexicon spelling
+            kind = ("Battles", "Armed clash") if tried and t.sub_event_type in CAPTURES else (t.event_type, t.sub_event_type)
+            hits.append(Hit(m.start, m.end, t.trigger, *kind, t.weight))   # its lexicon spelling
     return hits
 
 
@@ -221,7 +230,8 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     recent = [d for d in dates if (published - d.event_date).days <= HISTORY_DAYS]
     reported = [d for d in recent if _report_date(words, sentence.text, d)]
     acted = [d for d in recent if d not in reported]
-    best_date = min(acted, key=lambda d: (d.time_precision, d.start)) if acted else None
+    best_date = (capture_day(hit.sub_event_type, sentence.text, acted)
+                 or min(acted, key=lambda d: (d.time_precision, d.start))) if acted else None
     place, between = sentence_place(knowledge, text, sentence, local, context, hit.start)
     marked = marked_actors(knowledge, words, text, local, (sentence.start, sentence.end))
     # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause

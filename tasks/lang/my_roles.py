@@ -157,6 +157,8 @@ def marked_actors(knowledge, words: Words, text: str, mentions, span: tuple[int,
         role = "speaker" if _is_speaker(words, text, m, spans, end) else verb or particle_after(words, text, m.end, limit)
         if role == "none" and _OWNED_POST.match(text, m.end):
             role = "object"   # a headline's "စစ်တပ် စခန်း KIA တိုက်ခိုက်သိမ်း" (KIA attacked and took the army camp)
+        elif role == "genitive" and _owns_the_target(words, text, m.end):
+            role = "object"   # "စစ်ကောင်စီရဲ့ စခန်းနှစ်ခု သိမ်းပိုက်" (took two of the junta's camps): the owner lost them
         out.append(Marked(actor_id, m.start, role, civilian, m.end))
     return _listed_share_role(text, out)
 
@@ -177,6 +179,16 @@ def _listed_share_role(text: str, marked: list[Marked]) -> list[Marked]:
 
 # a force's name before its post with no particle after (headlines drop them): the post is what was acted on
 _OWNED_POST = re.compile(r"\s*(?:များ|တွေ)?\s*(?:တပ်)?(?:စခန်း|ဂိတ်|ကင်း|ဌာနချုပ်)")
+_GENITIVE_POST = re.compile(r"\s*(?:များ|တွေ)?\s*(?:၏|ရဲ့)\s*(?:ရဲ|တပ်)?(?:စခန်း|ဂိတ်|ကင်း|ဌာနချုပ်)(?:ကုန်း)?")
+
+
+def _owns_the_target(words: Words, text: str, end: int) -> bool:
+    """Is a genitive name the owner of a post the act is done to ("X ၏ စခန်းကို", "X ရဲ့ စခန်းကုန်း ၂ ခုနဲ့")?
+    Not when the post is where the act comes from ("X ရဲ့ စခန်းကနေ ပစ်ခတ်", fired from X's camp)."""
+    post = _GENITIVE_POST.match(text, end)
+    return bool(post) and particle_after(words, text, post.end()) not in ("subject", "agent", "topic")
+
+
 _VERB_KINDS = (("descriptor_after", "descriptor"), ("agent_verb", "agent"), ("patient_verb", "object"))
 _PLURAL = re.compile(r"\s*(?:များ|တွေ)?\s*")
 _AREA = re.compile(r"\s*(?:(?:အမှတ်)?\s*\(?\s*[0-9\u1040-\u1049]*\s*\)?\s*(?:တပ်မဟာ|တပ်ရင်း)\s*(?:အမှတ်)?\s*\(?\s*[0-9\u1040-\u1049]*\s*\)?)?"
@@ -244,9 +256,10 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
 
 # "တပ်မတော်" (the Tatmadaw) glued to the words before it is another army's name: "...လွတ်မြောက်ရေးတပ်မတော်"
 # (a liberation army), "ရှမ်းပြည်တပ်မတော်" (the Shan State Army); "မြန်မာ့တပ်မတော်" stays the military
-# "...လွတ်မြောက်ရေး", "ရှမ်းပြည်", "ကယန်းအမျိုးသား" + တပ်မတော်: a liberation, state or national army, not the
+# "...လွတ်မြောက်ရေး", "ရှမ်းပြည်", "ကယန်းအမျိုးသား", "...မဟာမိတ်" + တပ်မတော်: a liberation, state, national or
+# alliance army ("ဒီမိုကရက်တစ်မဟာမိတ် တပ်မတော်", the MNDAA spelled out), not the
 # Tatmadaw, also written with a space between the words ("ကရင် အမျိုးသား တပ်မတော်")
-_OTHER_ARMY = re.compile(r"(?:ရေး|ပြည်|အမျိုးသား(?:များ)?)\s?$")
+_OTHER_ARMY = re.compile(r"(?:ရေး|ပြည်|အမျိုးသား(?:များ)?|မဟာမိတ်)\s?$")
 ARMY_WORD = "တပ်မတော်"
 
 
