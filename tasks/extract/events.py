@@ -37,6 +37,7 @@ from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_i
 from tasks.extract.sentences import Sentence, filed_prefix_end
 from tasks.extract.side_acts import run_up_dropped, side_acts_folded
 from tasks.extract.speech import quoted
+from tasks.extract.unglue import unglued
 from tasks.extract.earlier import (aside_year, drop_earlier_events, earlier_clauses, in_spans, long_ago_clauses,
                                    period_governs)
 from tasks.extract.triggers import TriggerHit, best_trigger, drop_protest_topics, refine, trigger_hits
@@ -103,6 +104,7 @@ class Candidate:
 
 def extract(knowledge, title: str, text: str, published: date, article_id: str | None = None) -> ExtractionResult:
     """Events and figures of one article."""
+    title, text = unglued(title), unglued(text)  # "killing 15soldiers": words run together at a wrapped line
     scan = build_scan(knowledge, title, text, published)
     candidates: list[Candidate] = []
     figures_counts: list[tuple[Sentence, Count]] = []

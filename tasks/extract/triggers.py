@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tasks.extract.shootings import shootings
+
 SUB_PRIORITY = {
     "Non-state actor overtakes territory": 9, "Government regains territory": 9, "Suicide bomb": 9,
     "Sexual violence": 9, "Chemical weapon": 9, "Non-violent transfer of territory": 7,
@@ -189,7 +191,9 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
                                bool(_ANAPHORIC.search(before[-25:]))))
     extra = [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]
     if not hits:
-        extra += _killing_hits(knowledge, mentions, text, lo, hi)
+        extra += _killing_hits(knowledge, mentions, text, lo, hi) or [
+            TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.55, False)
+            for verb, s, e in shootings(knowledge, mentions, text, lo, hi)]  # "shot four villagers": no death told
     for hit in extra:
         before = text[max(lo, hit.start - 40):hit.start]
         if not (_NEGATED.search(before) or _HYPOTHETICAL.search(before)):

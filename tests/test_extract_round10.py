@@ -1,0 +1,53 @@
+"""Extraction rules from round 10 of issue 14 (event finding and typing on real reporting). Every sentence here
+is the team's own, written for the test."""
+
+from datetime import date
+
+from tasks.extract import extract_events
+from tasks.extract.unglue import unglued
+
+
+def _events(knowledge, text: str, published: date):
+    return extract_events(knowledge, "", text, published)
+
+
+# --- people shot: an attack on civilians, no death counted from "shot" alone ------------------------------
+
+
+def test_militia_that_shot_villagers_commits_an_attack_without_a_counted_death(knowledge):
+    text = "Pyu Saw Htee militia members shot five villagers in Kani Township on Tuesday, residents said."
+    events = _events(knowledge, text, date(2024, 3, 14))
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Violence against civilians", "Attack")]
+    assert not events[0].fatalities
+
+
+def test_troops_that_opened_fire_on_farmers_commit_an_attack(knowledge):
+    text = "Junta soldiers opened fire on three farmers near Kyaukme on Sunday morning, a relative said."
+    assert [e.sub_event_type for e in _events(knowledge, text, date(2023, 8, 2))] == ["Attack"]
+
+
+def test_a_shot_without_a_shooter_or_of_soldiers_is_no_attack_on_civilians(knowledge):
+    assert _events(knowledge, "A photographer shot several people at the festival in Mandalay on Sunday.",
+                   date(2023, 8, 2)) == []
+    events = _events(knowledge, "The KIA shot two soldiers near Momauk on Friday, the group said.", date(2023, 8, 2))
+    assert all(e.event_type != "Violence against civilians" for e in events)
+
+
+# --- words run together at a wrapped line ---------------------------------------------------------------
+
+
+def test_a_number_glued_to_a_word_is_split_but_units_and_ordinals_stay():
+    assert unglued("killing 12soldiers at 5am with 120mm shells on the 21st") == \
+        "killing 12 soldiers at 5am with 120mm shells on the 21st"
+
+
+def test_function_words_and_area_words_glued_to_names_are_split():
+    assert unglued("ambushed thejunta column inSagaing near Kalewatownship on 3 Marchabout noon") == \
+        "ambushed the junta column in Sagaing near Kalewa township on 3 March about noon"
+    assert unglued("Theresa saw thermal images there; Augustin and Mayon") == "Theresa saw thermal images there; Augustin and Mayon"
+
+
+def test_a_glued_toll_still_counts(knowledge):
+    text = "The PDF ambushed thejunta convoy in Gangaw Township on Monday, killing 9soldiers, the group said."
+    events = _events(knowledge, text, date(2024, 2, 7))
+    assert [e.fatalities for e in events] == [9]
