@@ -51,3 +51,23 @@ def test_a_glued_toll_still_counts(knowledge):
     text = "The PDF ambushed thejunta convoy in Gangaw Township on Monday, killing 9soldiers, the group said."
     events = _events(knowledge, text, date(2024, 2, 7))
     assert [e.fatalities for e in events] == [9]
+
+
+# --- mines as the weapon of an ambush ---------------------------------------------------------------------
+
+
+def test_mines_used_to_ambush_a_column_make_a_mine_attack_and_their_number_is_no_count_of_events(knowledge):
+    text = ("On Tuesday, the PDF used 30 land mines to ambush a junta column near Pauk in Magway Region, "
+            "killing seven soldiers, the group said.")
+    events = _events(knowledge, text, date(2024, 5, 9))
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+def test_a_land_mine_ambush_is_a_mine_attack(knowledge):
+    text = "Junta troops were hit by a land-mine ambush near Pauk in Magway Region on Tuesday, the PDF said."
+    assert [e.sub_event_type for e in _events(knowledge, text, date(2024, 5, 9))] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_count_of_air_strikes_is_still_no_event(knowledge):
+    text = "Junta jets carried out more than 30 air strikes in Chin State in October, the group said."
+    assert _events(knowledge, text, date(2024, 11, 9)) == []

@@ -32,7 +32,7 @@ from tasks.extract.captions import is_caption_at, is_link_list_at
 from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
 from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
-from tasks.extract.kind_cues import fired_from_the_air, killing_raid, mine_ambush
+from tasks.extract.kind_cues import fired_from_the_air, killing_raid, mine_ambush, names_weapons
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence, filed_prefix_end
 from tasks.extract.side_acts import run_up_dropped, side_acts_folded
@@ -193,7 +193,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     if primary.sub_event_type == "Agreement" and primary.weight < 0.5 and primary.text.lower() != "agreement" \
             and not AGREEMENT_MADE.search(sentence.text):
         return []  # "agreed to task officials", "support the peace process": talk of peace, no deal made
-    if primary.text.lower().endswith("s") and _MANY_EVENTS_BEFORE.search(scan.text, max(lo, primary.start - 30), primary.start):
+    if primary.text.lower().endswith("s") and not names_weapons(primary.text) and _MANY_EVENTS_BEFORE.search(scan.text, max(lo, primary.start - 30), primary.start):
         return []  # "more than 30 air strikes in October": a count of events is a figure, not an event
     dates, report = sentence_dates(scan, sentence)
     dates = [d for d in dates if not aside_year(sentence.text, d, primary.start - lo)

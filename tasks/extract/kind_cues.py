@@ -37,7 +37,10 @@ def fired_from_the_air(event_type: str, sub: str, rule: str, hit: TriggerHit, te
 
 _MINES = r"(?:(?:land|remote(?:-controlled)?|road-?side)\s*)?(?:mines?|IEDs?|improvised explosive devices?)"
 _MINE_AMBUSH = re.compile(r"\b(?:ambush(?:ed|es)?|attack(?:ed)?)\b[^.;:]{0,80}?\b(?:with|using)\s+(?:\w+\s+)?" + _MINES
-                          + r"\b|\b(?:land)?mine (?:ambush|attack)", re.IGNORECASE)
+                          + r"\b|\b(?:land[\s-]?)?mines? (?:ambush|attack)"
+                          # "used a cluster of 45 land mines to ambush the column": the weapon told before the act
+                          + r"|\b(?:us(?:ed|ing|es?)|planted|laid|detonated)\s+(?:[\w-]+\s+){0,5}?" + _MINES
+                          + r"\s+to\s+(?:ambush|attack|target|hit|strike)\b", re.IGNORECASE)
 
 
 def mine_ambush(sub: str, trigger: str, texts: list[str]) -> bool:
@@ -49,3 +52,12 @@ def mine_ambush(sub: str, trigger: str, texts: list[str]) -> bool:
         return False
     return bool(_MINE_AMBUSH.search(texts[0])) or (trigger.lower().startswith("ambush")
                                                    and any(_MINE_AMBUSH.search(t) for t in texts[1:]))
+
+
+_WEAPONS = re.compile(r"(?:land[\s-]?)?mines|IEDs|bombs|shells|rockets|missiles|grenades|explosives", re.IGNORECASE)
+
+
+def names_weapons(trigger: str) -> bool:
+    """ "used 45 land mines", "dropped 12 bombs": a number before a weapon counts the weapons of one attack,
+    not attacks (unlike "more than 30 air strikes")."""
+    return bool(_WEAPONS.fullmatch(trigger.strip()))
