@@ -71,3 +71,13 @@ def test_a_land_mine_ambush_is_a_mine_attack(knowledge):
 def test_a_count_of_air_strikes_is_still_no_event(knowledge):
     text = "Junta jets carried out more than 30 air strikes in Chin State in October, the group said."
     assert _events(knowledge, text, date(2024, 11, 9)) == []
+
+
+# --- "sit in" as two words ------------------------------------------------------------------------------
+
+
+def test_people_told_to_sit_in_rows_stage_no_protest_but_a_sit_in_staged_is_one(knowledge):
+    text = "Soldiers stopped the farmers near Namhkam on Monday and ordered them to sit in rows, a relative said."
+    assert all(e.event_type != "Protests" for e in _events(knowledge, text, date(2023, 4, 5)))
+    text = "Students staged a sit in outside the university in Mandalay on Monday against the junta."
+    assert [e.event_type for e in _events(knowledge, text, date(2023, 4, 5))] == ["Protests"]

@@ -49,6 +49,11 @@ _FORBIDDEN_BEFORE = re.compile(r"\b(?:bars?|barred|barring|prohibits?|prohibited
 # "troops charging down the road" are running, not pressing charges.
 _OTHER_WORD = re.compile(r"^(?:sites?\s+in|charg(?:ing|ed|es)(?=\s+(?:down|up|at|towards?|into|through|across|forward|"
                          r"ahead|along|past)\b))", re.IGNORECASE)
+# "sit-in" written as two words after a verb or a pronoun is sitting down: "asked them to sit in rows"; the
+# protest is a noun ("staged a sit in", "joined the sit in")
+_SIT_IN_VERB = re.compile(r"^sits?\s+in$", re.IGNORECASE)
+_SIT_IN_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|their|staged?|staging|held|hold|holding|joined?|joining)\s+(?:[\w-]+\s+)?$",
+                                 re.IGNORECASE)
 _PEACEFULLY = re.compile(r"^\s+(?:peacefully|quietly|without incident|on their own)\b", re.IGNORECASE)
 _STANCE_PREFIX = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)
 _MONTH_NAME = re.compile(r"^(?:march|may)$", re.IGNORECASE)
@@ -157,7 +162,8 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
                 or ("from " in text[max(lo, m.start - 130):m.start] and _FORBIDDEN_BEFORE.search(text[max(lo, m.start - 130):m.start])):
             continue
         after = text[m.end:min(hi, m.end + 60)]
-        if _OTHER_WORD.match(text[m.start:min(hi, m.end + 20)]):
+        if _OTHER_WORD.match(text[m.start:min(hi, m.end + 20)]) or (_SIT_IN_VERB.match(m.text)
+                                                                  and not _SIT_IN_NOUN_BEFORE.search(before)):
             continue
         if trig.sub_event_type == "Protest with intervention" and (_BEFORE_LEAVING.search(before) or _PEACEFULLY.match(after)):
             continue  # "chanted slogans before dispersing peacefully": the crowd left on its own
