@@ -81,3 +81,12 @@ def test_people_told_to_sit_in_rows_stage_no_protest_but_a_sit_in_staged_is_one(
     assert all(e.event_type != "Protests" for e in _events(knowledge, text, date(2023, 4, 5)))
     text = "Students staged a sit in outside the university in Mandalay on Monday against the junta."
     assert [e.event_type for e in _events(knowledge, text, date(2023, 4, 5))] == ["Protests"]
+
+
+# --- a day's possessive names an act told already ---------------------------------------------------------
+
+
+def test_tuesdays_raid_told_after_the_burning_is_the_same_event(knowledge):
+    text = ("Junta troops torched some 50 houses in Kin Lan village in Ayadaw Township on Tuesday, residents said.\n"
+            "Two villagers were killed by the soldiers in Ayadaw during Tuesday's raid, a relative said.")
+    assert len(_events(knowledge, text, date(2023, 7, 13))) == 1

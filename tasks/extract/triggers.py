@@ -110,7 +110,9 @@ _GOODS_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over
                                  rf"(?:[\d,]+\s+|[a-z]+\s+)?(?:[a-z]+\s+)?{_GOODS}\b", re.IGNORECASE)
 _GOODS_SUBJECT_BEFORE = re.compile(rf"\b{_GOODS}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
-_ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|the latest|the same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "Monday's attack was the deadliest", "after Friday's air strike": a day's possessive names an act told already
+_ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|the latest|the same|(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                        r"Saturday|Sunday|yesterday|last week|last night)['’]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 _ENDED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:collapsed|collapses|broke down|breaks down|fell apart|ended|unravell?ed|"
