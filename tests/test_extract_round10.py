@@ -90,3 +90,8 @@ def test_tuesdays_raid_told_after_the_burning_is_the_same_event(knowledge):
     text = ("Junta troops torched some 50 houses in Kin Lan village in Ayadaw Township on Tuesday, residents said.\n"
             "Two villagers were killed by the soldiers in Ayadaw during Tuesday's raid, a relative said.")
     assert len(_events(knowledge, text, date(2023, 7, 13))) == 1
+
+
+def test_clashes_that_are_intensified_this_week_are_the_war_going_on(knowledge):
+    text = "This week, armed clashes are intensified around the villages of Mantong Township, a monk said."
+    assert _events(knowledge, text, date(2023, 6, 9)) == []
