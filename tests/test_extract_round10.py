@@ -95,3 +95,22 @@ def test_tuesdays_raid_told_after_the_burning_is_the_same_event(knowledge):
 def test_clashes_that_are_intensified_this_week_are_the_war_going_on(knowledge):
     text = "This week, armed clashes are intensified around the villages of Mantong Township, a monk said."
     assert _events(knowledge, text, date(2023, 6, 9)) == []
+
+
+# --- an act told as the cause of the event reported -------------------------------------------------------
+
+
+def test_a_clash_told_as_the_reason_for_the_raid_is_no_new_event(knowledge):
+    text = ("Junta troops burned about 40 houses in Kin Lan village in Ayadaw Township on Monday, residents said.\n"
+            "A clash between the PDF and the troops near the village on May 2 is believed to be the reason for the "
+            "raid, a resident said.")
+    assert [e.sub_event_type for e in _events(knowledge, text, date(2023, 5, 17))] == ["Looting/property destruction"]
+
+
+# --- buildings burned, with a number between verb and object -----------------------------------------------
+
+
+def test_troops_that_burned_a_number_of_houses_destroy_property(knowledge):
+    text = "Junta troops burned more than 60 houses in Kin Lan village in Ayadaw Township on Monday, residents said."
+    assert [e.sub_event_type for e in _events(knowledge, text, date(2023, 5, 17))] == ["Looting/property destruction"]
+    assert _events(knowledge, "A kitchen fire burned about 12 houses in Kin Lan village on Monday.", date(2023, 5, 17)) == []

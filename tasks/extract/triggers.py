@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks.extract.shootings import shootings
+from tasks.extract.causes import told_as_cause
+from tasks.extract.counted_acts import burnings, shootings
 
 SUB_PRIORITY = {
     "Non-state actor overtakes territory": 9, "Government regains territory": 9, "Suicide bomb": 9,
@@ -150,6 +151,8 @@ class TriggerHit:
 
 
 def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[TriggerHit]:
+    if told_as_cause(text, lo, hi):
+        return []  # "Fighting on Nov. 21 is believed to be the reason for the attack": background
     hits = []
     for m in mentions:
         if m.kind != "trigger" or not (lo <= m.start < hi):
@@ -202,6 +205,8 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
         extra += _killing_hits(knowledge, mentions, text, lo, hi) or [
             TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.55, False)
             for verb, s, e in shootings(knowledge, mentions, text, lo, hi)]  # "shot four villagers": no death told
+        extra += [TriggerHit(verb, s, e, "Strategic developments", "Looting/property destruction", 0.8, False)
+                  for verb, s, e in burnings(knowledge, mentions, text, lo, hi)]  # "burned about 40 houses"
     for hit in extra:
         before = text[max(lo, hit.start - 40):hit.start]
         if not (_NEGATED.search(before) or _HYPOTHETICAL.search(before)):
