@@ -114,3 +114,12 @@ def test_troops_that_burned_a_number_of_houses_destroy_property(knowledge):
     text = "Junta troops burned more than 60 houses in Kin Lan village in Ayadaw Township on Monday, residents said."
     assert [e.sub_event_type for e in _events(knowledge, text, date(2023, 5, 17))] == ["Looting/property destruction"]
     assert _events(knowledge, "A kitchen fire burned about 12 houses in Kin Lan village on Monday.", date(2023, 5, 17)) == []
+
+
+# --- a blast of a round that was fired ----------------------------------------------------------------------
+
+
+def test_a_fired_round_that_exploded_in_a_camp_is_a_shelling(knowledge):
+    text = ("Junta troops fired a 105 mm cannon from their hill base on Friday and it exploded inside a KIA camp near "
+            "Laiza, a KIA officer said.")
+    assert [e.sub_event_type for e in _events(knowledge, text, date(2023, 9, 30))] == ["Shelling/artillery/missile attack"]

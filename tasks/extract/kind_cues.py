@@ -61,3 +61,16 @@ def names_weapons(trigger: str) -> bool:
     """ "used 45 land mines", "dropped 12 bombs": a number before a weapon counts the weapons of one attack,
     not attacks (unlike "more than 30 air strikes")."""
     return bool(_WEAPONS.fullmatch(trigger.strip()))
+
+
+_BLAST_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "blasts", "explode", "explodes"})
+_FIRED_ROUND = re.compile(r"\b(?:fired|firing|launched|lobbed)\b[^.;]{0,60}?\b(?:cannons?|mortars?|artillery|howitzers?|"
+                          r"rockets?|missiles?|\d+\s?mm)\b", re.IGNORECASE)
+
+
+def blast_of_fired_round(event_type: str, sub: str, rule: str, hit: TriggerHit, sentence: str) -> tuple[str, str, str]:
+    """ "the army fired a 120 mm cannon from the hill and it exploded inside the camp": a blast whose sentence says
+    what was fired is a shelling, not a mine or a bomb planted."""
+    if sub == "Remote explosive/landmine/IED" and hit.text.lower() in _BLAST_WORDS and _FIRED_ROUND.search(sentence):
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack", "fired-round"
+    return event_type, sub, rule
