@@ -123,3 +123,13 @@ def test_a_fired_round_that_exploded_in_a_camp_is_a_shelling(knowledge):
     text = ("Junta troops fired a 105 mm cannon from their hill base on Friday and it exploded inside a KIA camp near "
             "Laiza, a KIA officer said.")
     assert [e.sub_event_type for e in _events(knowledge, text, date(2023, 9, 30))] == ["Shelling/artillery/missile attack"]
+
+
+# --- a line cut off mid-sentence ----------------------------------------------------------------------------
+
+
+def test_a_teaser_cut_off_mid_sentence_tells_no_event_but_the_story_below_does(knowledge):
+    text = ("Junta jets bombed Kan Ma village in Kani Township on Tuesday, killing four people, residents said.\n"
+            "Two children were killed in a junta drone strike on a school in Mindat Township in Chin State on...\n")
+    events = _events(knowledge, text, date(2024, 3, 14))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 4)]

@@ -28,7 +28,7 @@ from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, fin
 from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, dead_moved, ongoing_state, tally
 from tasks.extract.tolls import Toll, lend_no_casualties, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
-from tasks.extract.captions import is_caption_at, is_link_list_at
+from tasks.extract.captions import is_caption_at, is_cut_teaser_at, is_link_list_at
 from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
 from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
@@ -185,8 +185,9 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     primary = best_trigger([h for h in hits if not detail_of_main_clause(scan.text, lo, h.start, spans)] or hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
         return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
-    if is_caption_at(scan.text, sentence.start) or is_link_list_at(scan.text, sentence.start):
-        return []  # a picture's caption shows what the story tells, a list of links other stories' headlines
+    if is_caption_at(scan.text, sentence.start) or is_link_list_at(scan.text, sentence.start) \
+            or is_cut_teaser_at(scan.text, sentence.start):
+        return []  # a picture's caption shows what the story tells, a list of links (or a cut-off line) other stories'
     if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or habitual(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or tally(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
                                                                                             primary.end - lo):
         return []
