@@ -133,3 +133,18 @@ def test_a_teaser_cut_off_mid_sentence_tells_no_event_but_the_story_below_does(k
             "Two children were killed in a junta drone strike on a school in Mindat Township in Chin State on...\n")
     events = _events(knowledge, text, date(2024, 3, 14))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 4)]
+
+
+# --- a deadly crackdown in a story about protests ---------------------------------------------------------
+
+
+def test_a_deadly_crackdown_in_a_protest_story_is_excessive_force_against_protesters(knowledge):
+    text = ("A clampdown by security forces killed 14 people in Monywa on Friday, a monitoring group said.\n"
+            "Anti-coup demonstrators had blocked the town's main road since the morning.")
+    events = _events(knowledge, text, date(2021, 4, 3))
+    assert ("Protests", "Excessive force against protesters") in [(e.event_type, e.sub_event_type) for e in events]
+
+
+def test_troops_who_killed_villagers_without_any_protest_told_attack_civilians(knowledge):
+    text = "A clampdown by junta troops killed 14 villagers in Kani Township on Friday, residents said."
+    assert [e.sub_event_type for e in _events(knowledge, text, date(2023, 4, 3))] == ["Attack"]

@@ -74,3 +74,17 @@ def blast_of_fired_round(event_type: str, sub: str, rule: str, hit: TriggerHit, 
     if sub == "Remote explosive/landmine/IED" and hit.text.lower() in _BLAST_WORDS and _FIRED_ROUND.search(sentence):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack", "fired-round"
     return event_type, sub, rule
+
+
+_CRACKDOWN = re.compile(r"\b(?:clampdown|crackdown|crack(?:ed|ing|s)? down|clamp(?:ed|ing|s)? down)\b", re.IGNORECASE)
+_SECURITY_FORCES = re.compile(r"\b(?:security forces|police|soldiers|troops|junta|military|army|regime)\b", re.IGNORECASE)
+_PROTESTS_TOLD = re.compile(r"\b(?:protest\w*|demonstrat(?:ors?|ions?)|anti-coup)\b", re.IGNORECASE)
+
+
+def crackdown_on_protests(event_type: str, sub: str, rule: str, sentence: str, text: str) -> tuple[str, str, str]:
+    """ "A day-long clampdown by security forces killed 82 people in a town": in a story about protests, the
+    forces' crackdown that kills is excessive force against protesters (ACLED), not an attack on civilians."""
+    if (event_type, sub) == ("Violence against civilians", "Attack") and _CRACKDOWN.search(sentence) \
+            and _SECURITY_FORCES.search(sentence) and _PROTESTS_TOLD.search(text):
+        return "Protests", "Excessive force against protesters", "crackdown-protests"
+    return event_type, sub, rule
