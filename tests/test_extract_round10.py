@@ -149,3 +149,16 @@ def test_a_deadly_crackdown_in_a_protest_story_is_excessive_force_against_protes
 def test_troops_who_killed_villagers_without_any_protest_told_attack_civilians(knowledge):
     text = "A clampdown by junta troops killed 14 villagers in Kani Township on Friday, residents said."
     assert [e.sub_event_type for e in _events(knowledge, text, date(2023, 4, 3))] == ["Attack"]
+
+
+# --- "a separate strike" in a story of air strikes ----------------------------------------------------------
+
+
+def test_a_separate_strike_a_day_earlier_is_another_air_strike(knowledge):
+    text = ("Junta fighter jets bombed Kyauktaw town on May 15, killing five civilians, residents said.\n"
+            "On May 13, two farmers were killed in a separate strike on a village near the town.")
+    events = _events(knowledge, text, date(2025, 5, 16))
+    assert sorted((str(e.event_date), e.sub_event_type) for e in events) == [
+        ("2025-05-13", "Air/drone strike"), ("2025-05-15", "Air/drone strike")]
+    walkout = "Workers in Hpa-an began a separate strike on May 13 over unpaid wages."
+    assert all(e.sub_event_type != "Air/drone strike" for e in _events(knowledge, walkout, date(2025, 5, 16)))

@@ -75,6 +75,11 @@ LABOUR_STRIKE = re.compile(r"\b(?:general|silent|labou?r|workers['’]?|garment|
                             r"\b(?:on|went on|go on|going on|join(?:ed|ing)?(?: the)?) strike\b|\bstrikers\b|"
                             r"\bstriking (?:\w+ )?(?:workers|teachers?|doctors|nurses|staff|employees|civil servants)\b|"
                             r"\bcivil disobedience\b|\bCDM\b", re.IGNORECASE)
+# "three women were killed in a separate strike on the same town": in a story of air strikes, another one
+_ANOTHER_BEFORE = re.compile(r"\b(?:a separate|another|a second|a third|a fresh|a new|a similar|an earlier|a later|"
+                             r"a further)\s+(?:deadly\s+|fatal\s+)?$", re.IGNORECASE)
+_AIR_STRIKES_TOLD = re.compile(r"\b(?:air ?strikes?|airstrikes?|drone strikes?|aerial (?:strikes?|attacks?|bombing)|"
+                               r"bombing runs?|warplanes?|fighter jets?)\b", re.IGNORECASE)
 _AREA_AFTER = re.compile(r"^\s+(?:areas?|zones?|territor(?:y|ies)|regions?)\b", re.IGNORECASE)
 # What a body does for a living, not an act: "the AAPP, which tracks casualties and arrests".
 _MONITORS_BEFORE = re.compile(r"\b(?:tracks|tracking|monitors|monitoring|documents|documenting|records|recording|counts|"
@@ -188,6 +193,8 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
             continue  # "an area under the control of the AA", "a liberated area": who holds it, not a capture
         if m.text.lower() in ("strike", "strikes") and not LABOUR_STRIKE.search(text) \
                 and not _ANAPHORIC.search(before[-25:]):
+            if _ANOTHER_BEFORE.search(before[-25:]) and _AIR_STRIKES_TOLD.search(text):
+                hits.append(TriggerHit(m.text, m.start, m.end, "Explosions/Remote violence", "Air/drone strike", 0.6, False))
             continue  # a bare "strike" is no walk-out; "the strike hit X village" still refers back to the attack
         if _MONITORS_BEFORE.search(before) or (trig.event_type == "Protests" and _PROTEST_NOUN_AFTER.match(after)):
             continue  # "a group that tracks arrests", "a protest organizer": no act told
