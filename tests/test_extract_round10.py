@@ -162,3 +162,20 @@ def test_a_separate_strike_a_day_earlier_is_another_air_strike(knowledge):
         ("2025-05-13", "Air/drone strike"), ("2025-05-15", "Air/drone strike")]
     walkout = "Workers in Hpa-an began a separate strike on May 13 over unpaid wages."
     assert all(e.sub_event_type != "Air/drone strike" for e in _events(knowledge, walkout, date(2025, 5, 16)))
+
+
+# --- a mine ambush beside a raid is an event of its own -----------------------------------------------------
+
+
+def test_a_convoy_ambushed_with_mines_after_a_raid_is_a_second_event(knowledge):
+    text = ("On Monday morning, about 150 junta troops raided Kin Lan village in Myingyan Township, residents said.\n"
+            "A junta convoy heading to the village was ambushed on Monday with mines near Tha Pyay village, the PDF said.")
+    kinds = sorted(e.sub_event_type for e in _events(knowledge, text, date(2023, 6, 21)))
+    assert kinds == ["Armed clash", "Remote explosive/landmine/IED"]
+
+
+def test_an_ambush_lead_joins_the_mine_ambush_its_details_tell(knowledge):
+    text = ("Resistance forces say they ambushed junta troops in Pale Township, Sagaing Region, killing six soldiers.\n"
+            "The PDF ambushed the troops with mines near Kin Lan village on Wednesday, the group said.")
+    events = _events(knowledge, text, date(2023, 6, 16))
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]

@@ -33,7 +33,7 @@ from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
 from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
 from tasks.extract.kind_cues import (blast_of_fired_round, crackdown_on_protests, fired_from_the_air, killing_raid, mine_ambush,
-                                      names_weapons)
+                                      names_weapons, same_kind)
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence, filed_prefix_end
 from tasks.extract.side_acts import run_up_dropped, side_acts_folded
@@ -267,6 +267,8 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     if earlier and not in_spans(hit.start, earlier):
         # "shot down a helicopter on Monday, a day after a crackdown left five dead": the earlier act's toll
         counts = [c for c in counts if not in_spans(lo + c.start, earlier)]
+    if mine_ambush(sub, hit.text, [own_text]):  # typed before merging: a mine ambush is not the raid told beside it
+        event_type, sub, rule = "Explosions/Remote violence", "Remote explosive/landmine/IED", "mine-ambush"
     cand = Candidate([sentence], hit, event_type, sub, rule, date_, report, relative, location, roles, counts)
     for c in counts:
         if c.kind in ("killed", "injured", "displaced", "arrested"):
@@ -419,7 +421,7 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         else:
             events.append(cand)
     for cand in undated:  # undated restatements join the nearest event of the same kind
-        same = [e for e in events if e.sub_event_type == cand.sub_event_type and _compatible_place(e, cand)]
+        same = [e for e in events if same_kind(cand.sub_event_type, cand.hit.text, e.sub_event_type) and _compatible_place(e, cand)]
         if not same and cand.sub_event_type == "Armed clash" and cand.roles.actor1 is None:
             # "Fighting in the area has forced ... to flee" after a capture: the fighting that took the town
             same = [e for e in events if e.event_type == "Battles" and _compatible_place(e, cand)]

@@ -88,3 +88,10 @@ def crackdown_on_protests(event_type: str, sub: str, rule: str, sentence: str, t
             and _SECURITY_FORCES.search(sentence) and _PROTESTS_TOLD.search(text):
         return "Protests", "Excessive force against protesters", "crackdown-protests"
     return event_type, sub, rule
+
+
+def same_kind(sub: str, trigger: str, other_sub: str) -> bool:
+    """May an undated telling of kind `sub` retell an event of kind `other_sub`? The same kind, or an ambush told
+    without its weapon ("resistance forces ambushed junta troops") and the mine ambush its details tell."""
+    return sub == other_sub or (sub == "Armed clash" and trigger.lower().startswith("ambush")
+                                and other_sub == "Remote explosive/landmine/IED")
