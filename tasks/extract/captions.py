@@ -95,3 +95,13 @@ def _link_runs(text: str) -> tuple[tuple[int, int], ...]:
         run.append((lo, hi))
     runs.append(run)
     return tuple((r[0][0], r[-1][1]) for r in runs if len(r) >= LINK_RUN)
+
+
+_CUT_OFF = re.compile(r"[a-z,](?:\.\.\.|…)\s*$")
+
+
+def is_cut_teaser_at(text: str, pos: int) -> bool:
+    """Is the line holding `pos` cut off mid-sentence ("... were killed in a junta airstrike targeting the...")?
+    Such a line is another story's teaser or the page's breadcrumb; the story's own event is told in full below."""
+    lo, hi = _line_at(text, pos)
+    return bool(_CUT_OFF.search(text[lo:hi]))

@@ -28,15 +28,17 @@ from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, fin
 from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, dead_moved, ongoing_state, tally
 from tasks.extract.tolls import Toll, lend_no_casualties, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
-from tasks.extract.captions import is_caption_at, is_link_list_at
+from tasks.extract.captions import is_caption_at, is_cut_teaser_at, is_link_list_at
 from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
 from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
-from tasks.extract.kind_cues import fired_from_the_air, killing_raid, mine_ambush
+from tasks.extract.kind_cues import (blast_of_fired_round, crackdown_on_protests, fired_from_the_air, killing_raid, mine_ambush,
+                                      names_weapons, same_kind)
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence, filed_prefix_end
 from tasks.extract.side_acts import run_up_dropped, side_acts_folded
 from tasks.extract.speech import quoted
+from tasks.extract.unglue import unglued
 from tasks.extract.earlier import (aside_year, drop_earlier_events, earlier_clauses, in_spans, long_ago_clauses,
                                    period_governs)
 from tasks.extract.triggers import TriggerHit, best_trigger, drop_protest_topics, refine, trigger_hits
@@ -103,6 +105,7 @@ class Candidate:
 
 def extract(knowledge, title: str, text: str, published: date, article_id: str | None = None) -> ExtractionResult:
     """Events and figures of one article."""
+    title, text = unglued(title), unglued(text)  # "killing 15soldiers": words run together at a wrapped line
     scan = build_scan(knowledge, title, text, published)
     candidates: list[Candidate] = []
     figures_counts: list[tuple[Sentence, Count]] = []
@@ -183,15 +186,16 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     primary = best_trigger([h for h in hits if not detail_of_main_clause(scan.text, lo, h.start, spans)] or hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
         return []  # a sub-heading ("Front line in the town") names a theme, it tells no event
-    if is_caption_at(scan.text, sentence.start) or is_link_list_at(scan.text, sentence.start):
-        return []  # a picture's caption shows what the story tells, a list of links other stories' headlines
+    if is_caption_at(scan.text, sentence.start) or is_link_list_at(scan.text, sentence.start) \
+            or is_cut_teaser_at(scan.text, sentence.start):
+        return []  # a picture's caption shows what the story tells, a list of links (or a cut-off line) other stories'
     if primary is None or _BACKGROUND_SENTENCE.search(sentence.text) or habitual(sentence.text) or _RUNNING_TOTAL.search(sentence.text) or tally(sentence.text) or aggregate_governs(sentence.text, primary.start - lo,
                                                                                             primary.end - lo):
         return []
     if primary.sub_event_type == "Agreement" and primary.weight < 0.5 and primary.text.lower() != "agreement" \
             and not AGREEMENT_MADE.search(sentence.text):
         return []  # "agreed to task officials", "support the peace process": talk of peace, no deal made
-    if primary.text.lower().endswith("s") and _MANY_EVENTS_BEFORE.search(scan.text, max(lo, primary.start - 30), primary.start):
+    if primary.text.lower().endswith("s") and not names_weapons(primary.text) and _MANY_EVENTS_BEFORE.search(scan.text, max(lo, primary.start - 30), primary.start):
         return []  # "more than 30 air strikes in October": a count of events is a figure, not an event
     dates, report = sentence_dates(scan, sentence)
     dates = [d for d in dates if not aside_year(sentence.text, d, primary.start - lo)
@@ -231,7 +235,8 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
         for s, e in earlier:
             own_text = own_text[:s - lo] + " " * (e - s) + own_text[e - lo:]
     event_type, sub, rule = refine(hit.event_type, hit.sub_event_type, own_text)
-    event_type, sub, rule = fired_from_the_air(event_type, sub, rule, hit, scan.text, lo)
+    event_type, sub, rule = blast_of_fired_round(*fired_from_the_air(event_type, sub, rule, hit, scan.text, lo), hit, own_text)
+    event_type, sub, rule = crackdown_on_protests(event_type, sub, rule, own_text, scan.text)
     anchor = hit.start - lo
     dates = [d for d in dates if not death_day(sentence.text, d.start)] or dates  # "shot on May 9 and died on Friday"
     date_ = min(dates, key=lambda d: (d.time_precision, abs(d.start - anchor))) if dates else None
@@ -262,6 +267,8 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     if earlier and not in_spans(hit.start, earlier):
         # "shot down a helicopter on Monday, a day after a crackdown left five dead": the earlier act's toll
         counts = [c for c in counts if not in_spans(lo + c.start, earlier)]
+    if mine_ambush(sub, hit.text, [own_text]):  # typed before merging: a mine ambush is not the raid told beside it
+        event_type, sub, rule = "Explosions/Remote violence", "Remote explosive/landmine/IED", "mine-ambush"
     cand = Candidate([sentence], hit, event_type, sub, rule, date_, report, relative, location, roles, counts)
     for c in counts:
         if c.kind in ("killed", "injured", "displaced", "arrested"):
@@ -414,7 +421,7 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         else:
             events.append(cand)
     for cand in undated:  # undated restatements join the nearest event of the same kind
-        same = [e for e in events if e.sub_event_type == cand.sub_event_type and _compatible_place(e, cand)]
+        same = [e for e in events if same_kind(cand.sub_event_type, cand.hit.text, e.sub_event_type) and _compatible_place(e, cand)]
         if not same and cand.sub_event_type == "Armed clash" and cand.roles.actor1 is None:
             # "Fighting in the area has forced ... to flee" after a capture: the fighting that took the town
             same = [e for e in events if e.event_type == "Battles" and _compatible_place(e, cand)]

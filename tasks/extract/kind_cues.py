@@ -37,7 +37,10 @@ def fired_from_the_air(event_type: str, sub: str, rule: str, hit: TriggerHit, te
 
 _MINES = r"(?:(?:land|remote(?:-controlled)?|road-?side)\s*)?(?:mines?|IEDs?|improvised explosive devices?)"
 _MINE_AMBUSH = re.compile(r"\b(?:ambush(?:ed|es)?|attack(?:ed)?)\b[^.;:]{0,80}?\b(?:with|using)\s+(?:\w+\s+)?" + _MINES
-                          + r"\b|\b(?:land)?mine (?:ambush|attack)", re.IGNORECASE)
+                          + r"\b|\b(?:land[\s-]?)?mines? (?:ambush|attack)"
+                          # "used a cluster of 45 land mines to ambush the column": the weapon told before the act
+                          + r"|\b(?:us(?:ed|ing|es?)|planted|laid|detonated)\s+(?:[\w-]+\s+){0,5}?" + _MINES
+                          + r"\s+to\s+(?:ambush|attack|target|hit|strike)\b", re.IGNORECASE)
 
 
 def mine_ambush(sub: str, trigger: str, texts: list[str]) -> bool:
@@ -49,3 +52,46 @@ def mine_ambush(sub: str, trigger: str, texts: list[str]) -> bool:
         return False
     return bool(_MINE_AMBUSH.search(texts[0])) or (trigger.lower().startswith("ambush")
                                                    and any(_MINE_AMBUSH.search(t) for t in texts[1:]))
+
+
+_WEAPONS = re.compile(r"(?:land[\s-]?)?mines|IEDs|bombs|shells|rockets|missiles|grenades|explosives", re.IGNORECASE)
+
+
+def names_weapons(trigger: str) -> bool:
+    """ "used 45 land mines", "dropped 12 bombs": a number before a weapon counts the weapons of one attack,
+    not attacks (unlike "more than 30 air strikes")."""
+    return bool(_WEAPONS.fullmatch(trigger.strip()))
+
+
+_BLAST_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "blasts", "explode", "explodes"})
+_FIRED_ROUND = re.compile(r"\b(?:fired|firing|launched|lobbed)\b[^.;]{0,60}?\b(?:cannons?|mortars?|artillery|howitzers?|"
+                          r"rockets?|missiles?|\d+\s?mm)\b", re.IGNORECASE)
+
+
+def blast_of_fired_round(event_type: str, sub: str, rule: str, hit: TriggerHit, sentence: str) -> tuple[str, str, str]:
+    """ "the army fired a 120 mm cannon from the hill and it exploded inside the camp": a blast whose sentence says
+    what was fired is a shelling, not a mine or a bomb planted."""
+    if sub == "Remote explosive/landmine/IED" and hit.text.lower() in _BLAST_WORDS and _FIRED_ROUND.search(sentence):
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack", "fired-round"
+    return event_type, sub, rule
+
+
+_CRACKDOWN = re.compile(r"\b(?:clampdown|crackdown|crack(?:ed|ing|s)? down|clamp(?:ed|ing|s)? down)\b", re.IGNORECASE)
+_SECURITY_FORCES = re.compile(r"\b(?:security forces|police|soldiers|troops|junta|military|army|regime)\b", re.IGNORECASE)
+_PROTESTS_TOLD = re.compile(r"\b(?:protest\w*|demonstrat(?:ors?|ions?)|anti-coup)\b", re.IGNORECASE)
+
+
+def crackdown_on_protests(event_type: str, sub: str, rule: str, sentence: str, text: str) -> tuple[str, str, str]:
+    """ "A day-long clampdown by security forces killed 82 people in a town": in a story about protests, the
+    forces' crackdown that kills is excessive force against protesters (ACLED), not an attack on civilians."""
+    if (event_type, sub) == ("Violence against civilians", "Attack") and _CRACKDOWN.search(sentence) \
+            and _SECURITY_FORCES.search(sentence) and _PROTESTS_TOLD.search(text):
+        return "Protests", "Excessive force against protesters", "crackdown-protests"
+    return event_type, sub, rule
+
+
+def same_kind(sub: str, trigger: str, other_sub: str) -> bool:
+    """May an undated telling of kind `sub` retell an event of kind `other_sub`? The same kind, or an ambush told
+    without its weapon ("resistance forces ambushed junta troops") and the mine ambush its details tell."""
+    return sub == other_sub or (sub == "Armed clash" and trigger.lower().startswith("ambush")
+                                and other_sub == "Remote explosive/landmine/IED")

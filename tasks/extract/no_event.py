@@ -27,6 +27,7 @@ FLED_FROM = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|shelterin
 # "has seen fierce fighting", "amid ongoing offensives".
 _ONGOING_VERB = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+|reportedly\s+|also\s+)?(?:\w+ly\s+)?(?:engaged in|locked in|\w+ing)\b|"
                            r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:intensified|escalated|raged|persisted|continued|seen)\b|"
+                           r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:intensified|escalated)\b|"  # "clashes are intensified around X"
                            r"\b(?:continues|rages|persists|grinds on)\b", re.IGNORECASE)
 _ONGOING_BEFORE = re.compile(r"\b(?:ongoing|continuing|persistent|escalating|intensifying|relentless)\s+(?:[\w'’-]+\s+)?$|"
                              r"\b(?:continu(?:e|es|ed|ing)|keeps?|kept) (?:to|on)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tasks.extract.causes import told_as_cause
+from tasks.extract.counted_acts import burnings, shootings
+
 SUB_PRIORITY = {
     "Non-state actor overtakes territory": 9, "Government regains territory": 9, "Suicide bomb": 9,
     "Sexual violence": 9, "Chemical weapon": 9, "Non-violent transfer of territory": 7,
@@ -47,6 +50,11 @@ _FORBIDDEN_BEFORE = re.compile(r"\b(?:bars?|barred|barring|prohibits?|prohibited
 # "troops charging down the road" are running, not pressing charges.
 _OTHER_WORD = re.compile(r"^(?:sites?\s+in|charg(?:ing|ed|es)(?=\s+(?:down|up|at|towards?|into|through|across|forward|"
                          r"ahead|along|past)\b))", re.IGNORECASE)
+# "sit-in" written as two words after a verb or a pronoun is sitting down: "asked them to sit in rows"; the
+# protest is a noun ("staged a sit in", "joined the sit in")
+_SIT_IN_VERB = re.compile(r"^sits?\s+in$", re.IGNORECASE)
+_SIT_IN_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|their|staged?|staging|held|hold|holding|joined?|joining)\s+(?:[\w-]+\s+)?$",
+                                 re.IGNORECASE)
 _PEACEFULLY = re.compile(r"^\s+(?:peacefully|quietly|without incident|on their own)\b", re.IGNORECASE)
 _STANCE_PREFIX = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)
 _MONTH_NAME = re.compile(r"^(?:march|may)$", re.IGNORECASE)
@@ -67,6 +75,11 @@ LABOUR_STRIKE = re.compile(r"\b(?:general|silent|labou?r|workers['’]?|garment|
                             r"\b(?:on|went on|go on|going on|join(?:ed|ing)?(?: the)?) strike\b|\bstrikers\b|"
                             r"\bstriking (?:\w+ )?(?:workers|teachers?|doctors|nurses|staff|employees|civil servants)\b|"
                             r"\bcivil disobedience\b|\bCDM\b", re.IGNORECASE)
+# "three women were killed in a separate strike on the same town": in a story of air strikes, another one
+_ANOTHER_BEFORE = re.compile(r"\b(?:a separate|another|a second|a third|a fresh|a new|a similar|an earlier|a later|"
+                             r"a further)\s+(?:deadly\s+|fatal\s+)?$", re.IGNORECASE)
+_AIR_STRIKES_TOLD = re.compile(r"\b(?:air ?strikes?|airstrikes?|drone strikes?|aerial (?:strikes?|attacks?|bombing)|"
+                               r"bombing runs?|warplanes?|fighter jets?)\b", re.IGNORECASE)
 _AREA_AFTER = re.compile(r"^\s+(?:areas?|zones?|territor(?:y|ies)|regions?)\b", re.IGNORECASE)
 # What a body does for a living, not an act: "the AAPP, which tracks casualties and arrests".
 _MONITORS_BEFORE = re.compile(r"\b(?:tracks|tracking|monitors|monitoring|documents|documenting|records|recording|counts|"
@@ -103,7 +116,9 @@ _GOODS_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over
                                  rf"(?:[\d,]+\s+|[a-z]+\s+)?(?:[a-z]+\s+)?{_GOODS}\b", re.IGNORECASE)
 _GOODS_SUBJECT_BEFORE = re.compile(rf"\b{_GOODS}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
-_ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|the latest|the same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "Monday's attack was the deadliest", "after Friday's air strike": a day's possessive names an act told already
+_ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|the latest|the same|(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                        r"Saturday|Sunday|yesterday|last week|last night)['’]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 _ENDED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:collapsed|collapses|broke down|breaks down|fell apart|ended|unravell?ed|"
@@ -141,6 +156,8 @@ class TriggerHit:
 
 
 def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[TriggerHit]:
+    if told_as_cause(text, lo, hi):
+        return []  # "Fighting on Nov. 21 is believed to be the reason for the attack": background
     hits = []
     for m in mentions:
         if m.kind != "trigger" or not (lo <= m.start < hi):
@@ -155,7 +172,8 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
                 or ("from " in text[max(lo, m.start - 130):m.start] and _FORBIDDEN_BEFORE.search(text[max(lo, m.start - 130):m.start])):
             continue
         after = text[m.end:min(hi, m.end + 60)]
-        if _OTHER_WORD.match(text[m.start:min(hi, m.end + 20)]):
+        if _OTHER_WORD.match(text[m.start:min(hi, m.end + 20)]) or (_SIT_IN_VERB.match(m.text)
+                                                                  and not _SIT_IN_NOUN_BEFORE.search(before)):
             continue
         if trig.sub_event_type == "Protest with intervention" and (_BEFORE_LEAVING.search(before) or _PEACEFULLY.match(after)):
             continue  # "chanted slogans before dispersing peacefully": the crowd left on its own
@@ -175,6 +193,8 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
             continue  # "an area under the control of the AA", "a liberated area": who holds it, not a capture
         if m.text.lower() in ("strike", "strikes") and not LABOUR_STRIKE.search(text) \
                 and not _ANAPHORIC.search(before[-25:]):
+            if _ANOTHER_BEFORE.search(before[-25:]) and _AIR_STRIKES_TOLD.search(text):
+                hits.append(TriggerHit(m.text, m.start, m.end, "Explosions/Remote violence", "Air/drone strike", 0.6, False))
             continue  # a bare "strike" is no walk-out; "the strike hit X village" still refers back to the attack
         if _MONITORS_BEFORE.search(before) or (trig.event_type == "Protests" and _PROTEST_NOUN_AFTER.match(after)):
             continue  # "a group that tracks arrests", "a protest organizer": no act told
@@ -189,7 +209,11 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
                                bool(_ANAPHORIC.search(before[-25:]))))
     extra = [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]
     if not hits:
-        extra += _killing_hits(knowledge, mentions, text, lo, hi)
+        extra += _killing_hits(knowledge, mentions, text, lo, hi) or [
+            TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.55, False)
+            for verb, s, e in shootings(knowledge, mentions, text, lo, hi)]  # "shot four villagers": no death told
+        extra += [TriggerHit(verb, s, e, "Strategic developments", "Looting/property destruction", 0.8, False)
+                  for verb, s, e in burnings(knowledge, mentions, text, lo, hi)]  # "burned about 40 houses"
     for hit in extra:
         before = text[max(lo, hit.start - 40):hit.start]
         if not (_NEGATED.search(before) or _HYPOTHETICAL.search(before)):

@@ -1,0 +1,54 @@
+"""Acts told as a verb with a counted object, which the lexicon's adjacent phrases ("burned houses") miss when a
+number stands between (real reporting, issue 14). Only with an armed actor named before the verb.
+
+- People shot: "militia members shot four villagers", "soldiers opened fire on three farmers". News often
+  leaves out whether they died; the act is an attack on civilians either way, but no death is counted from
+  "shot" alone (the toll comes only from words that say so: "shot dead", "killed", "died").
+- Buildings burned: "troops burned about 40 houses", "torched more than 100 homes": property destruction.
+
+A leaf module: it returns (verb, start, end) spans and the trigger module makes the hits.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "shot" (not "shot dead", which the lexicon knows) with civilians as its object; "shot down a helicopter",
+# "shot at the convoy" and "shot two soldiers" are not attacks on civilians.
+_SHOT_PEOPLE = re.compile(
+    r"\b(?:shot|shoots|shoot|shooting|opened fire on|fired (?:on|at|into))\s+"
+    r"(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:of\s+)?"
+    r"(?:(?:unarmed|innocent|local|fleeing|displaced)\s+)?(?:villagers|civilians|residents|people|men|women|children|"
+    r"farmers|monks|students|teachers|family members|passengers|worshippers|"
+    r"(?:(?<=\ba )|(?<=\ban ))(?:villager|civilian|resident|man|woman|child|boy|girl|farmer|monk|student|teacher))\b",
+    re.IGNORECASE)
+_ARMED_CODES = (1, 2, 3, 4)
+
+
+_BURNED_BUILDINGS = re.compile(
+    r"\b(?:burned|burnt|burned down|burnt down|torched|set fire to|razed|destroyed)\s+"
+    r"(?:(?:at least|more than|over|some|nearly|about|around|up to|dozens of|hundreds of|scores of)\s+)?"
+    r"(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|hundred|dozens|hundreds)\s+"
+    r"(?:(?:more|other|residential|civilian|village|local)\s+)?(?:houses|homes|buildings|huts|shops|structures|"
+    r"churches|monasteries|schools|villages)\b", re.IGNORECASE)
+
+
+def shootings(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(verb, start, end) of each "shot <people>" with an armed actor named before it in the sentence."""
+    return _acts(knowledge, mentions, _SHOT_PEOPLE, text, lo, hi)
+
+
+def burnings(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(verb, start, end) of each "burned <number> houses" with an armed actor named before it."""
+    return _acts(knowledge, mentions, _BURNED_BUILDINGS, text, lo, hi)
+
+
+def _acts(knowledge, mentions, pattern: re.Pattern, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    hits = []
+    for m in pattern.finditer(text, lo, hi):
+        armed = any(a.kind == "actor" and lo <= a.start < m.start() and (actor := knowledge.actors.get(a.ref_ids[0]))
+                    and actor.inter_code in _ARMED_CODES for a in mentions)
+        if armed:
+            verb = m.group(0).split()[0]
+            hits.append((verb, m.start(), m.start() + len(verb)))
+    return hits
