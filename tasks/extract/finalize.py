@@ -9,7 +9,7 @@ from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.captions import is_caption_at
 from tasks.extract.dates import ResolvedDate, find_dates, overnight_reported
-from tasks.extract.event_place import agreement_place, fallback_location, own_location
+from tasks.extract.event_place import agreement_place, fallback_location, finer_place, own_location
 from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
 from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events, territory_told_twice
 from tasks.extract.model import Event, Figure
@@ -41,6 +41,8 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         where = own_location(scan, cand) or fallback_location(knowledge, scan, cand, recent) or cand.location
         if cand.sub_event_type == "Agreement":
             where = agreement_place(knowledge, scan, cand, where)
+        else:
+            where = finer_place(knowledge, scan, cand, where, previous[1])  # the event before, however far
         previous = (cand.sentences[-1].index, where)
         event = Event(article_id=article_id, event_type=cand.event_type, sub_event_type=cand.sub_event_type,
                       disorder_type=_disorder(cand.event_type, cand.sub_event_type), event_date=when.event_date,
@@ -88,7 +90,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.notes = first.text[:500]
         event.assign_id()
         events.append(event)
-    events = territory_told_twice(attacks_retold(parts_of_other_events(_dedupe(_collapse_retellings(events)))))
+    events = territory_told_twice(attacks_retold(parts_of_other_events(_dedupe(_collapse_retellings(_dated_by_retelling(events))))))
     return drop_recalled(events, scan.published)
 
 
@@ -247,6 +249,22 @@ def collapse_next_day_retellings(events: list[Event]) -> list[Event]:
         elif event.event_date < out[at].event_date:
             out[at] = event
     return out
+
+
+def _dated_by_retelling(events: list[Event]) -> list[Event]:
+    """A lead told with no day at all ("Shelling by the army has killed six villagers ...") takes the exact day
+    of its first later telling: the same kind of event in the same state and township, "on 17 January at
+    noon, the shells struck the village". Then the two collapse into one event below."""
+    for i, lead in enumerate(events):
+        if lead.date_text is not None or not lead.admin1:
+            continue
+        later = next((e for e in events[i + 1:] if e.event_type == lead.event_type), None)
+        if later is None or later.time_precision != 1 or not later.date_text or later.admin1 != lead.admin1 \
+                or (later.admin3 and lead.admin3 and later.admin3 != lead.admin3) or later.event_date > lead.event_date:
+            continue
+        lead.event_date, lead.time_precision, lead.date_text = later.event_date, 1, later.date_text
+        lead.assign_id()
+    return events
 
 
 def _collapse_retellings(events: list[Event]) -> list[Event]:

@@ -158,6 +158,8 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
         place = resolve(knowledge, m, context, after)
         if place is None:
             continue
+        if place.level in ("town", "township") and not _LEVEL_WORD_AFTER.match(after):
+            place = _region_meant(knowledge, m, place, text)
         before = text[max(0, m.start - 40):m.start]
         if _DESTINATION_BEFORE.search(before) and not _SPREAD_TO_BEFORE.search(before):
             continue
@@ -177,6 +179,27 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
         found.append(Location(place, m.start, m.end, m.text, near=bool(_NEAR_BEFORE.search(before)),
                               explicit=explicit, container=bool(_CONTAINER_AFTER.match(after)) and place.level != "state"))
     return found
+
+
+# Regions whose capital shares their name; the cities of many townships (Yangon, Mandalay) are meant bare
+_CITIES_MEANT_BARE = frozenset({"yangon", "mandalay", "nay pyi taw", "naypyitaw"})
+
+
+def _region_meant(knowledge, mention, place, text: str):
+    """ "offensives in the countryside, including Sagaing": an article that names "Sagaing Region" and never
+    calls the name a town or township means the region by the bare name, not the capital town."""
+    name = mention.text.strip()
+    if name.lower() in _CITIES_MEANT_BARE:
+        return place
+    region = next((knowledge.places[r] for r in mention.ref_ids if r in knowledge.places
+                   and knowledge.places[r].level == "state" and state_base(knowledge.places[r].state_name).lower() == name.lower()), None)
+    if region is None:
+        return place
+    quoted = re.escape(name)
+    if not re.search(rf"\b{quoted}\s+(?:region|state|division)\b", text, re.IGNORECASE) or re.search(
+            rf"\b{quoted}\s+(?:town|township|city)\b|\b(?:town|city) of\s+{quoted}\b", text, re.IGNORECASE):
+        return place
+    return region
 
 
 _AT_BEFORE = re.compile(r"\b(?:in|at|held in|talks in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)

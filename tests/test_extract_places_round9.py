@@ -1,0 +1,94 @@
+"""Place and date rules from round 9 of issue 14 (the main event of real reporting): the reporting day of a
+named outlet, a lead with no day dated by its later telling, a bare region name, and a lead that names only a
+region placed by the township its story names. Every sentence here is the team's own, written for the test."""
+
+from datetime import date
+
+from tasks.extract import extract_events
+from tasks.extract.finalize import _collapse_retellings, _dated_by_retelling
+from tasks.extract.model import Event
+
+
+def _events(knowledge, text: str, published: date, title: str = ""):
+    return extract_events(knowledge, title, text, published)
+
+
+# --- dates ------------------------------------------------------------------------------------------------
+
+
+def test_the_day_residents_told_a_named_outlet_is_not_the_day_of_the_shelling(knowledge):
+    text = ("Army artillery hit a village in northern Myanmar, killing a farmer and wounding his two sons, residents "
+            "told Radio Free Asia on Thursday.\nThe shelling took place on Wednesday night in Waingmaw Township.")
+    events = _events(knowledge, text, date(2024, 7, 12))  # a Friday
+    assert [(e.event_date, e.admin3) for e in events] == [(date(2024, 7, 10), "Waingmaw")]
+
+
+def _shelling(day: date, date_text: str | None, admin3: str, fatalities: int | None) -> Event:
+    return Event(article_id="a", event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                 disorder_type="Political violence", event_date=day, time_precision=1 if date_text else 2,
+                 date_text=date_text, admin1="Rakhine State", admin3=admin3, fatalities=fatalities)
+
+
+def test_a_lead_with_no_day_takes_the_day_of_its_later_telling():
+    # "Army shelling killed five villagers in Kyauktaw Township." ... "on 3 March at noon, the shells struck the
+    # village": the lead had only the publication day; its later telling names the day, and they are one event
+    lead = _shelling(date(2024, 3, 5), None, "Kyauktaw", 5)
+    later = _shelling(date(2024, 3, 3), "3 March", "Kyauktaw", None)
+    events = _collapse_retellings(_dated_by_retelling([lead, later]))
+    assert [(e.event_date, e.time_precision, e.fatalities) for e in events] == [(date(2024, 3, 3), 1, 5)]
+
+
+def test_a_later_event_in_another_township_lends_the_lead_no_day():
+    lead = _shelling(date(2024, 3, 5), None, "Kyauktaw", 5)
+    other = _shelling(date(2024, 3, 3), "3 March", "Mrauk-U", None)
+    assert [e.event_date for e in _dated_by_retelling([lead, other])] == [date(2024, 3, 5), date(2024, 3, 3)]
+
+
+# --- places -----------------------------------------------------------------------------------------------
+
+
+def test_a_bare_region_name_in_a_region_story_is_the_region_not_its_capital(knowledge):
+    text = ("Army troops torched homes in villages across Sagaing on Sunday, killing six civilians, residents said.\n"
+            "Sagaing Region has been a stronghold of the resistance since the coup.")
+    events = _events(knowledge, text, date(2023, 4, 11))
+    assert events and all(e.admin1 == "Sagaing Region" and e.admin3 is None for e in events)
+
+
+def test_a_region_capital_called_a_town_stays_the_town(knowledge):
+    text = ("Army jets bombed a market in Magway town on Sunday, killing six civilians, residents said.\n"
+            "Magway Region has seen heavy fighting this year.")
+    events = _events(knowledge, text, date(2023, 4, 11))
+    assert [e.admin3 for e in events] == ["Magway"]
+
+
+def test_a_lead_naming_only_the_region_is_placed_by_the_town_its_details_name(knowledge):
+    text = ("An army air strike on a resistance-held town in western Myanmar's Chin State killed at least nine "
+            "people, residents said on Wednesday.\n"
+            "The jets hit the hill town of Mindat shortly after midnight on Tuesday, residents said.")
+    events = _events(knowledge, text, date(2024, 2, 7))
+    assert [(e.admin1, e.admin3) for e in events] == [("Chin State", "Mindat")]
+
+
+def test_a_lead_is_placed_by_the_township_the_story_names_just_before(knowledge):
+    text = ("Families in Kayah State's Demoso Township are searching for relatives who set off by truck on "
+            "Friday morning.\n"
+            "Soldiers shot dead at least 20 travellers near Daw Ngay Khu village in Kayah State on Friday, local "
+            "defence forces said.")
+    events = _events(knowledge, text, date(2022, 3, 14))
+    assert events and all(e.admin3 == "Demoso" for e in events)
+
+
+def test_a_city_of_many_townships_is_placed_by_the_township_the_details_name(knowledge):
+    text = ("Security forces opened fire on protesters in Yangon on Sunday, killing at least four people, "
+            "witnesses said.\n"
+            "Photographs showed protesters behind sandbags in the Insein district of the city as smoke rose.")
+    events = _events(knowledge, text, date(2021, 3, 21))
+    assert [e.admin3 for e in events] == ["Insein"]
+
+
+def test_a_township_in_another_region_does_not_refine_the_lead(knowledge):
+    text = ("An army air strike on a village in Chin State killed at least nine people, residents said on "
+            "Wednesday.\n"
+            "The jets took off from an air base in Magway town, a resistance official said.")
+    events = _events(knowledge, text, date(2024, 2, 7))
+    assert events and events[0].admin1 == "Chin State" and events[0].admin3 is None
