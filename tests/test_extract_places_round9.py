@@ -92,3 +92,32 @@ def test_a_township_in_another_region_does_not_refine_the_lead(knowledge):
             "The jets took off from an air base in Magway town, a resistance official said.")
     events = _events(knowledge, text, date(2024, 2, 7))
     assert events and events[0].admin1 == "Chin State" and events[0].admin3 is None
+
+
+def test_a_lead_dated_last_week_takes_the_exact_day_its_details_tell(knowledge):
+    text = ("Army troops torched dozens of houses across two villages in a northern region last week, residents said.\n"
+            "The country has been in turmoil since the coup, and the region has seen heavy fighting.\n"
+            "Troops arrived in Kyi Taw village in Ayadaw Township in the afternoon of April 9, a resident said.")
+    events = _events(knowledge, text, date(2024, 4, 16))  # a Tuesday: last week is 8-14 April
+    assert [(e.event_date, e.time_precision) for e in events] == [(date(2024, 4, 9), 1)]
+
+
+def test_two_weeks_ago_is_no_vague_week_to_refine(knowledge):
+    text = ("Army jets bombed a village in Ayadaw Township two weeks ago, killing four people, residents said.\n"
+            "Families have not returned since, a local volunteer said.")
+    events = _events(knowledge, text, date(2024, 4, 16))
+    assert all(e.date_text != "April 9" for e in events)
+
+
+def test_the_towns_a_road_is_named_after_do_not_place_a_strike_near_a_named_town(knowledge):
+    text = ("Army jets bombed a village on the Kalay-Tamu road near Khampat town on Sunday, killing five people, "
+            "residents said.")
+    events = _events(knowledge, text, date(2024, 1, 9))
+    assert [e.admin3 for e in events] == ["Tamu"]
+
+
+def test_a_road_alone_still_places_an_ambush_near_its_ends(knowledge):
+    text = ("Resistance fighters ambushed an army convoy on the Monywa-Pale road on Sunday, killing six soldiers, "
+            "a local defence force said.")
+    events = _events(knowledge, text, date(2024, 1, 9))
+    assert events and events[0].admin1 == "Sagaing Region" and events[0].admin3 in ("Monywa", "Pale")

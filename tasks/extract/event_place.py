@@ -149,7 +149,7 @@ def finer_place(knowledge, scan, cand, where, recent=None):
     if where is None or where.place.country_iso != "MMR" or not _coarse(where) or where.start < scan.dateline_end:
         return where  # a dateline ("YANGON -") is where the story was filed: its townships are no detail of it
     inside = _inside(where)
-    for s in [*_details_after(scan, cand), *_story_before(scan, cand)]:
+    for s in [*details_after(scan, cand), *_story_before(scan, cand)]:
         lo = max(filed_prefix_end(scan.text, s.start, s.end), scan.dateline_end)
         locs = [loc for loc in place_rules.locations_in(knowledge, mentions_in(scan, lo, s.end), scan.text, scan.context)
                 if loc.rank >= LEVEL_RANK_TOWNSHIP and inside(loc) and not _coarse(loc)
@@ -175,7 +175,7 @@ def _inside(area):
     return lambda loc: bool(p.state_pcode) and loc.place.state_pcode == p.state_pcode
 
 
-def _details_after(scan, cand) -> list:
+def details_after(scan, cand) -> list:
     """The sentences after the event's lead up to the next event's story."""
     own = {s.index for s in cand.sentences}
     out = []

@@ -9,7 +9,7 @@ from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.captions import is_caption_at
 from tasks.extract.dates import ResolvedDate, find_dates, overnight_reported
-from tasks.extract.event_place import agreement_place, fallback_location, finer_place, own_location
+from tasks.extract.event_place import agreement_place, details_after, fallback_location, finer_place, own_location
 from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
 from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events, territory_told_twice
 from tasks.extract.model import Event, Figure
@@ -328,7 +328,7 @@ def _continues_history(scan, cand) -> bool:
 
 def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
     if cand.date:
-        return cand.date
+        return _day_of_the_week_told(scan, cand) or cand.date
     if cand.relative and previous:
         offset, text = cand.relative
         day = min(previous.event_date + timedelta(days=offset), scan.published)
@@ -348,6 +348,23 @@ def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
     if previous:
         return previous
     return ResolvedDate(scan.published, 2, None)
+
+
+_VAGUE_WEEK = re.compile(r"\b(?:this|last|past|previous) week\b|\bweekend\b|recent days|past (?:few|several) days", re.IGNORECASE)
+
+
+def _day_of_the_week_told(scan, cand) -> ResolvedDate | None:
+    """A lead dated only to a week ("torched houses in three villages last week") takes the first exact day its
+    details tell inside that week ("Troops arrived in the village in the afternoon of March 15")."""
+    week = cand.date
+    if week.time_precision != 2 or not _VAGUE_WEEK.search(week.date_text or "") or re.search(r"\bbetween\b", cand.first.text):
+        return None
+    for s in details_after(scan, cand):
+        dates, _ = sentence_dates(scan, s)
+        days = [d for d in dates if d.time_precision == 1 and abs((d.event_date - week.event_date).days) <= 4]
+        if days:
+            return days[0]
+    return None
 
 
 def _day_in_details(scan, cand) -> ResolvedDate | None:
