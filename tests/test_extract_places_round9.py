@@ -121,3 +121,23 @@ def test_a_road_alone_still_places_an_ambush_near_its_ends(knowledge):
             "a local defence force said.")
     events = _events(knowledge, text, date(2024, 1, 9))
     assert events and events[0].admin1 == "Sagaing Region" and events[0].admin3 in ("Monywa", "Pale")
+
+
+def test_a_sub_township_town_by_its_news_spelling_places_the_event_in_its_township(knowledge):
+    text = ("Fighting broke out between the army and the KIA near Kyukok in northern Shan State on Monday, "
+            "killing three soldiers, a KIA officer said.")
+    events = _events(knowledge, text, date(2020, 9, 29))
+    assert [(e.admin1, e.admin3) for e in events] == [("Shan State (North)", "Muse")]
+
+
+def test_a_dated_teaser_for_a_later_story_on_the_page_is_no_event_of_the_report(knowledge):
+    text = ("Army troops and KIA fighters clashed near Kyukok on Monday, killing three soldiers, a KIA officer said.\n"
+            "The army has not commented.\n"
+            "The KIA has fought the army in the area for years.\n"
+            "Villagers have fled to a church nearby.\n"
+            "March 3, 2024\n"
+            "Four villagers were killed in an army air strike on a village in Namtu Township...\n"
+            "February 27, 2024\n"
+            "Residents of Namtu have signed a letter asking for the road to reopen...")
+    events = _events(knowledge, text, date(2020, 9, 29))
+    assert [e.event_type for e in events] == ["Battles"]

@@ -36,6 +36,8 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         if _continues_history(scan, cand):
             continue
         when = _event_date(scan, cand, previous_date)
+        if _told_after_publication(when, scan.published):
+            continue  # "November 12, 2024" over a teaser in a 2020 page: a later story the page links to
         previous_date = when
         recent = previous[1] if cand.first.index - previous[0] <= 3 else None
         where = own_location(scan, cand) or fallback_location(knowledge, scan, cand, recent) or cand.location
@@ -348,6 +350,15 @@ def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
     if previous:
         return previous
     return ResolvedDate(scan.published, 2, None)
+
+
+def _told_after_publication(when: ResolvedDate, published) -> bool:
+    """Is the event's day a full date with its year, later than the page's publication? Such a date heads a
+    later story the page lists (related links), not an event of this report."""
+    if not when.date_text or not re.search(r"\b(?:19|20)\d\d\b", when.date_text):
+        return False
+    told = find_dates(when.date_text, published + timedelta(days=36500))
+    return bool(told) and told[0].time_precision == 1 and (told[0].event_date - published).days > 2
 
 
 _VAGUE_WEEK = re.compile(r"\b(?:this|last|past|previous) week\b|\bweekend\b|recent days|past (?:few|several) days", re.IGNORECASE)
