@@ -141,3 +141,10 @@ def test_a_dated_teaser_for_a_later_story_on_the_page_is_no_event_of_the_report(
             "Residents of Namtu have signed a letter asking for the road to reopen...")
     events = _events(knowledge, text, date(2020, 9, 29))
     assert [e.event_type for e in events] == ["Battles"]
+
+
+def test_a_countrywide_programme_this_week_keeps_its_week(knowledge):
+    text = ("The army began training a new batch of conscripts this week, rights groups said on Tuesday.\n"
+            "State media said recruits reported to training schools around the country on Monday.")
+    events = _events(knowledge, text, date(2024, 8, 21))
+    assert events and all(e.time_precision == 2 for e in events)

@@ -35,7 +35,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
     for cand in merged:
         if _continues_history(scan, cand):
             continue
-        when = _event_date(scan, cand, previous_date)
+        when = _event_date(knowledge, scan, cand, previous_date)
         if _told_after_publication(when, scan.published):
             continue  # "November 12, 2024" over a teaser in a 2020 page: a later story the page links to
         previous_date = when
@@ -328,9 +328,9 @@ def _continues_history(scan, cand) -> bool:
     return False
 
 
-def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
+def _event_date(knowledge, scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
     if cand.date:
-        return _day_of_the_week_told(scan, cand) or cand.date
+        return _day_of_the_week_told(knowledge, scan, cand) or cand.date
     if cand.relative and previous:
         offset, text = cand.relative
         day = min(previous.event_date + timedelta(days=offset), scan.published)
@@ -364,7 +364,7 @@ def _told_after_publication(when: ResolvedDate, published) -> bool:
 _VAGUE_WEEK = re.compile(r"\b(?:this|last|past|previous) week\b|\bweekend\b|recent days|past (?:few|several) days", re.IGNORECASE)
 
 
-def _day_of_the_week_told(scan, cand) -> ResolvedDate | None:
+def _day_of_the_week_told(knowledge, scan, cand) -> ResolvedDate | None:
     """A lead dated only to a week ("torched houses in three villages last week") takes the first exact day its
     details tell inside that week ("Troops arrived in the village in the afternoon of March 15")."""
     week = cand.date
@@ -373,9 +373,16 @@ def _day_of_the_week_told(scan, cand) -> ResolvedDate | None:
     for s in details_after(scan, cand):
         dates, _ = sentence_dates(scan, s)
         days = [d for d in dates if d.time_precision == 1 and abs((d.event_date - week.event_date).days) <= 4]
-        if days:
+        if days and _names_a_town(knowledge, scan, s):
             return days[0]
     return None
+
+
+def _names_a_town(knowledge, scan, sentence) -> bool:
+    """A detail that tells the act names where it happened, down to a township, town or village ("recruits
+    reported to schools around the country on Monday" is the programme's day, not a local act's)."""
+    locs = place_rules.locations_in(knowledge, mentions_in(scan, sentence.start, sentence.end), scan.text, scan.context)
+    return any(loc.rank >= place_rules.LEVEL_RANK["township"] and loc.place.country_iso == "MMR" for loc in locs)
 
 
 def _day_in_details(scan, cand) -> ResolvedDate | None:
