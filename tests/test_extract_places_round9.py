@@ -5,7 +5,8 @@ region placed by the township its story names. Every sentence here is the team's
 from datetime import date
 
 from tasks.extract import extract_events
-from tasks.extract.finalize import _collapse_retellings, _dated_by_retelling
+from tasks.extract.event_dates import dated_by_retelling
+from tasks.extract.finalize import _collapse_retellings
 from tasks.extract.model import Event
 
 
@@ -34,14 +35,14 @@ def test_a_lead_with_no_day_takes_the_day_of_its_later_telling():
     # village": the lead had only the publication day; its later telling names the day, and they are one event
     lead = _shelling(date(2024, 3, 5), None, "Kyauktaw", 5)
     later = _shelling(date(2024, 3, 3), "3 March", "Kyauktaw", None)
-    events = _collapse_retellings(_dated_by_retelling([lead, later]))
+    events = _collapse_retellings(dated_by_retelling([lead, later]))
     assert [(e.event_date, e.time_precision, e.fatalities) for e in events] == [(date(2024, 3, 3), 1, 5)]
 
 
 def test_a_later_event_in_another_township_lends_the_lead_no_day():
     lead = _shelling(date(2024, 3, 5), None, "Kyauktaw", 5)
     other = _shelling(date(2024, 3, 3), "3 March", "Mrauk-U", None)
-    assert [e.event_date for e in _dated_by_retelling([lead, other])] == [date(2024, 3, 5), date(2024, 3, 3)]
+    assert [e.event_date for e in dated_by_retelling([lead, other])] == [date(2024, 3, 5), date(2024, 3, 3)]
 
 
 # --- places -----------------------------------------------------------------------------------------------

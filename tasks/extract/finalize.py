@@ -9,7 +9,8 @@ from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.captions import is_caption_at
 from tasks.extract.dates import ResolvedDate, find_dates, overnight_reported
-from tasks.extract.event_place import agreement_place, details_after, fallback_location, finer_place, own_location
+from tasks.extract.event_dates import dated_by_retelling, day_of_the_week_told, told_after_publication
+from tasks.extract.event_place import agreement_place, fallback_location, finer_place, own_location
 from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
 from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events, territory_told_twice
 from tasks.extract.model import Event, Figure
@@ -36,7 +37,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         if _continues_history(scan, cand):
             continue
         when = _event_date(knowledge, scan, cand, previous_date)
-        if _told_after_publication(when, scan.published):
+        if told_after_publication(when, scan.published):
             continue  # "November 12, 2024" over a teaser in a 2020 page: a later story the page links to
         previous_date = when
         recent = previous[1] if cand.first.index - previous[0] <= 3 else None
@@ -92,7 +93,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.notes = first.text[:500]
         event.assign_id()
         events.append(event)
-    events = territory_told_twice(attacks_retold(parts_of_other_events(_dedupe(_collapse_retellings(_dated_by_retelling(events))))))
+    events = territory_told_twice(attacks_retold(parts_of_other_events(_dedupe(_collapse_retellings(dated_by_retelling(events))))))
     return drop_recalled(events, scan.published)
 
 
@@ -253,22 +254,6 @@ def collapse_next_day_retellings(events: list[Event]) -> list[Event]:
     return out
 
 
-def _dated_by_retelling(events: list[Event]) -> list[Event]:
-    """A lead told with no day at all ("Shelling by the army has killed six villagers ...") takes the exact day
-    of its first later telling: the same kind of event in the same state and township, "on 17 January at
-    noon, the shells struck the village". Then the two collapse into one event below."""
-    for i, lead in enumerate(events):
-        if lead.date_text is not None or not lead.admin1:
-            continue
-        later = next((e for e in events[i + 1:] if e.event_type == lead.event_type), None)
-        if later is None or later.time_precision != 1 or not later.date_text or later.admin1 != lead.admin1 \
-                or (later.admin3 and lead.admin3 and later.admin3 != lead.admin3) or later.event_date > lead.event_date:
-            continue
-        lead.event_date, lead.time_precision, lead.date_text = later.event_date, 1, later.date_text
-        lead.assign_id()
-    return events
-
-
 def _collapse_retellings(events: list[Event]) -> list[Event]:
     """A report retells its main event in later sentences; each retelling is the same event, not a new
     one. The first telling keeps what the retelling adds (township, target, a toll it lacked)."""
@@ -330,7 +315,7 @@ def _continues_history(scan, cand) -> bool:
 
 def _event_date(knowledge, scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
     if cand.date:
-        return _day_of_the_week_told(knowledge, scan, cand) or cand.date
+        return day_of_the_week_told(knowledge, scan, cand) or cand.date
     if cand.relative and previous:
         offset, text = cand.relative
         day = min(previous.event_date + timedelta(days=offset), scan.published)
@@ -350,39 +335,6 @@ def _event_date(knowledge, scan, cand, previous: ResolvedDate | None) -> Resolve
     if previous:
         return previous
     return ResolvedDate(scan.published, 2, None)
-
-
-def _told_after_publication(when: ResolvedDate, published) -> bool:
-    """Is the event's day a full date with its year, later than the page's publication? Such a date heads a
-    later story the page lists (related links), not an event of this report."""
-    if not when.date_text or not re.search(r"\b(?:19|20)\d\d\b", when.date_text):
-        return False
-    told = find_dates(when.date_text, published + timedelta(days=36500))
-    return bool(told) and told[0].time_precision == 1 and (told[0].event_date - published).days > 2
-
-
-_VAGUE_WEEK = re.compile(r"\b(?:this|last|past|previous) week\b|\bweekend\b|recent days|past (?:few|several) days", re.IGNORECASE)
-
-
-def _day_of_the_week_told(knowledge, scan, cand) -> ResolvedDate | None:
-    """A lead dated only to a week ("torched houses in three villages last week") takes the first exact day its
-    details tell inside that week ("Troops arrived in the village in the afternoon of March 15")."""
-    week = cand.date
-    if week.time_precision != 2 or not _VAGUE_WEEK.search(week.date_text or "") or re.search(r"\bbetween\b", cand.first.text):
-        return None
-    for s in details_after(scan, cand):
-        dates, _ = sentence_dates(scan, s)
-        days = [d for d in dates if d.time_precision == 1 and abs((d.event_date - week.event_date).days) <= 4]
-        if days and _names_a_town(knowledge, scan, s):
-            return days[0]
-    return None
-
-
-def _names_a_town(knowledge, scan, sentence) -> bool:
-    """A detail that tells the act names where it happened, down to a township, town or village ("recruits
-    reported to schools around the country on Monday" is the programme's day, not a local act's)."""
-    locs = place_rules.locations_in(knowledge, mentions_in(scan, sentence.start, sentence.end), scan.text, scan.context)
-    return any(loc.rank >= place_rules.LEVEL_RANK["township"] and loc.place.country_iso == "MMR" for loc in locs)
 
 
 def _day_in_details(scan, cand) -> ResolvedDate | None:
