@@ -130,3 +130,70 @@ def agreement_place(knowledge, scan, cand, where):
     if any(s.start <= where.start < s.end and _TRUCE_VENUE.search(scan.text[s.start:where.start]) for s in cand.sentences):
         return where
     return None
+
+
+# places told in the story before the event, or in its details, that are finer than the region the event's
+# sentence names: how many sentences to look at each side
+_STORY_BEFORE, _DETAILS_AFTER = 2, 5
+_CITIES_OF_MANY_TOWNSHIPS = frozenset({"Yangon", "Mandalay", "Nay Pyi Taw"})
+# "said a 29-year-old woman in Hlaing Tharyar township", "a resident of X": where a speaker lives
+_PERSON_OF = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?:woman|man|resident|villager|mother|father|farmer|teacher|"
+                        r"student|monk|volunteer|worker|source)\s+(?:in|from|of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def finer_place(knowledge, scan, cand, where, recent=None):
+    """A lead that names only a region, a district or a city of many townships ("an air strike on a rebel-held
+    town in the west", "in Muse District", "in Yangon") is placed by the township its story names inside that
+    area: the details after it ("hit the northern town of Mrauk U"), the story just before ("on a road in
+    Hpruso Township"), the event told just before, then the headline."""
+    if where is None or where.place.country_iso != "MMR" or not _coarse(where) or where.start < scan.dateline_end:
+        return where  # a dateline ("YANGON -") is where the story was filed: its townships are no detail of it
+    inside = _inside(where)
+    for s in [*details_after(scan, cand), *_story_before(scan, cand)]:
+        lo = max(filed_prefix_end(scan.text, s.start, s.end), scan.dateline_end)
+        locs = [loc for loc in place_rules.locations_in(knowledge, mentions_in(scan, lo, s.end), scan.text, scan.context)
+                if loc.rank >= LEVEL_RANK_TOWNSHIP and inside(loc) and not _coarse(loc)
+                and (loc.explicit or _LOCATIVE_BEFORE.search(scan.text[max(s.start, loc.start - 40):loc.start]))
+                and not _PERSON_OF.search(scan.text[max(s.start, loc.start - 40):loc.start])]
+        if locs:
+            return min(locs, key=lambda loc: loc.start)
+    if recent is not None and recent.rank >= LEVEL_RANK_TOWNSHIP and inside(recent) and not _coarse(recent):
+        return recent
+    title_locs = [loc for loc in place_rules.locations_in(knowledge, scan.title_mentions, scan.title, scan.context)
+                  if loc.rank >= LEVEL_RANK_TOWNSHIP and inside(loc) and not _coarse(loc)]
+    return title_locs[0] if title_locs else where
+
+
+def _coarse(loc) -> bool:
+    return loc.rank < LEVEL_RANK_TOWNSHIP or (loc.place.level == "town" and loc.place.name_en in _CITIES_OF_MANY_TOWNSHIPS)
+
+
+def _inside(area):
+    p = area.place
+    if p.level == "district":
+        return lambda loc: loc.place.district_pcode == p.district_pcode
+    return lambda loc: bool(p.state_pcode) and loc.place.state_pcode == p.state_pcode
+
+
+def details_after(scan, cand) -> list:
+    """The sentences after the event's lead up to the next event's story."""
+    own = {s.index for s in cand.sentences}
+    out = []
+    for s in scan.sentences[cand.first.index + 1:cand.sentences[-1].index + 1 + _DETAILS_AFTER]:
+        if s.index in own:
+            out.append(s)
+        elif s.index in scan.event_sentences:
+            break
+        else:
+            out.append(s)
+    return out
+
+
+def _story_before(scan, cand) -> list:
+    """Up to two sentences before the lead, nearest first, that tell no event of their own."""
+    out = []
+    for s in reversed(scan.sentences[max(0, cand.first.index - _STORY_BEFORE):cand.first.index]):
+        if s.index in scan.event_sentences:
+            break
+        out.append(s)
+    return out

@@ -9,7 +9,8 @@ from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.captions import is_caption_at
 from tasks.extract.dates import ResolvedDate, find_dates, overnight_reported
-from tasks.extract.event_place import agreement_place, fallback_location, own_location
+from tasks.extract.event_dates import dated_by_retelling, day_of_the_week_told, told_after_publication
+from tasks.extract.event_place import agreement_place, fallback_location, finer_place, own_location
 from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
 from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events, territory_told_twice
 from tasks.extract.model import Event, Figure
@@ -35,12 +36,16 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
     for cand in merged:
         if _continues_history(scan, cand):
             continue
-        when = _event_date(scan, cand, previous_date)
+        when = _event_date(knowledge, scan, cand, previous_date)
+        if told_after_publication(when, scan.published):
+            continue  # "November 12, 2024" over a teaser in a 2020 page: a later story the page links to
         previous_date = when
         recent = previous[1] if cand.first.index - previous[0] <= 3 else None
         where = own_location(scan, cand) or fallback_location(knowledge, scan, cand, recent) or cand.location
         if cand.sub_event_type == "Agreement":
             where = agreement_place(knowledge, scan, cand, where)
+        else:
+            where = finer_place(knowledge, scan, cand, where, previous[1])  # the event before, however far
         previous = (cand.sentences[-1].index, where)
         event = Event(article_id=article_id, event_type=cand.event_type, sub_event_type=cand.sub_event_type,
                       disorder_type=_disorder(cand.event_type, cand.sub_event_type), event_date=when.event_date,
@@ -88,7 +93,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.notes = first.text[:500]
         event.assign_id()
         events.append(event)
-    events = territory_told_twice(attacks_retold(parts_of_other_events(_dedupe(_collapse_retellings(events)))))
+    events = territory_told_twice(attacks_retold(parts_of_other_events(_dedupe(_collapse_retellings(dated_by_retelling(events))))))
     return drop_recalled(events, scan.published)
 
 
@@ -308,9 +313,9 @@ def _continues_history(scan, cand) -> bool:
     return False
 
 
-def _event_date(scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
+def _event_date(knowledge, scan, cand, previous: ResolvedDate | None) -> ResolvedDate:
     if cand.date:
-        return cand.date
+        return day_of_the_week_told(knowledge, scan, cand) or cand.date
     if cand.relative and previous:
         offset, text = cand.relative
         day = min(previous.event_date + timedelta(days=offset), scan.published)

@@ -150,7 +150,7 @@ def resolve(knowledge, mention, context: PlaceContext, after: str = ""):
 
 def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[Location]:
     """Resolved places among `mentions` (offsets into `text`), destinations dropped."""
-    found = []
+    found, road_ends = [], []
     for m in mentions:
         if m.kind != "place":
             continue
@@ -158,6 +158,8 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
         place = resolve(knowledge, m, context, after)
         if place is None:
             continue
+        if place.level in ("town", "township") and not _LEVEL_WORD_AFTER.match(after):
+            place = _region_meant(knowledge, m, place, text)
         before = text[max(0, m.start - 40):m.start]
         if _DESTINATION_BEFORE.search(before) and not _SPREAD_TO_BEFORE.search(before):
             continue
@@ -168,6 +170,8 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
             continue
         if _VILLAGE_NAME_AFTER.match(after):
             continue  # "Thayet Thapin village" is a village of that name, not Thayet Township
+        if _ROAD_END_AFTER.match(after) or (_ROAD_START_BEFORE.search(before) and _ROAD_AFTER.match(after)):
+            road_ends.append(m.start)  # "on the Kalay-Tamu road near Khampat": the road's ends name the road
         if _HONORIFIC_BEFORE.search(before[-12:]):
             continue
         if place.level != "country" and _UNNAMED_PLACE_NEAR.search(before):
@@ -176,7 +180,37 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
         explicit = bool(word) and place.level in _WORD_LEVELS[word.group("word").lower()] and place.level == "township"
         found.append(Location(place, m.start, m.end, m.text, near=bool(_NEAR_BEFORE.search(before)),
                               explicit=explicit, container=bool(_CONTAINER_AFTER.match(after)) and place.level != "state"))
+    if road_ends and any(loc.start not in road_ends and loc.rank >= LEVEL_RANK["township"] for loc in found):
+        # a road's ends place the event only when nothing nearer is named ("Kanan village ... near Khampat")
+        found = [loc for loc in found if loc.start not in road_ends]
     return found
+
+
+# a road named by the towns it joins: "the Kalay-Tamu road", "the Mandalay–Lashio highway"
+_ROAD_AFTER = re.compile(r"^\s+(?:road|highway|motorway|expressway|railway|route)\b", re.IGNORECASE)
+_ROAD_END_AFTER = re.compile(r"^\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?\s+(?:road|highway|motorway|expressway|railway|route)\b")
+_ROAD_START_BEFORE = re.compile(r"[A-Z][\w'’]+\s*[-–]\s*$")
+
+
+# Regions whose capital shares their name; the cities of many townships (Yangon, Mandalay) are meant bare
+_CITIES_MEANT_BARE = frozenset({"yangon", "mandalay", "nay pyi taw", "naypyitaw"})
+
+
+def _region_meant(knowledge, mention, place, text: str):
+    """ "offensives in the countryside, including Sagaing": an article that names "Sagaing Region" and never
+    calls the name a town or township means the region by the bare name, not the capital town."""
+    name = mention.text.strip()
+    if name.lower() in _CITIES_MEANT_BARE:
+        return place
+    region = next((knowledge.places[r] for r in mention.ref_ids if r in knowledge.places
+                   and knowledge.places[r].level == "state" and state_base(knowledge.places[r].state_name).lower() == name.lower()), None)
+    if region is None:
+        return place
+    quoted = re.escape(name)
+    if not re.search(rf"\b{quoted}\s+(?:region|state|division)\b", text, re.IGNORECASE) or re.search(
+            rf"\b{quoted}\s+(?:town|township|city)\b|\b(?:town|city) of\s+{quoted}\b", text, re.IGNORECASE):
+        return place
+    return region
 
 
 _AT_BEFORE = re.compile(r"\b(?:in|at|held in|talks in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)

@@ -18,6 +18,8 @@ from tasks.extract.sentences import Sentence, find_dateline, split_sentences
 _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed|added|wrote|posted|statement|"
     r"declared|noted|warned|explained)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+|early\s+)?$"
+    # "residents told Radio Free Asia on Tuesday": a named outlet or person of up to four capitalised words
+    r"|\b(?:told|informed)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*\s+){1,4}(?:on\s+|late\s+|early\s+)?$"
     r"|\b(?:statement|report|video|post|announcement)\s+(?:released|issued|published|posted|put out)\s+"
     r"(?:by\s+(?:[\w'’-]+\s+){1,5})?(?:on\s+)?$"
     r"|\b(?:issued|released|published|put out|posted)\s+(?:a|the|its)\s+(?:\w+\s+)?(?:statement|report|announcement)\s+"

@@ -1,0 +1,62 @@
+"""The day of an event from its story around it (issue 14, round 9): a lead told with no day or only a week,
+and a date that belongs to another story on the page. finalize.py asks these after the sentence's own date."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from tasks.extract import places as place_rules
+from tasks.extract.dates import ResolvedDate, find_dates
+from tasks.extract.event_place import details_after
+from tasks.extract.model import Event
+from tasks.extract.scan import mentions_in, sentence_dates
+
+
+def told_after_publication(when: ResolvedDate, published) -> bool:
+    """Is the event's day a full date with its year, later than the page's publication? Such a date heads a
+    later story the page lists (related links), not an event of this report."""
+    if not when.date_text or not re.search(r"\b(?:19|20)\d\d\b", when.date_text):
+        return False
+    told = find_dates(when.date_text, published + timedelta(days=36500))
+    return bool(told) and told[0].time_precision == 1 and (told[0].event_date - published).days > 2
+
+
+_VAGUE_WEEK = re.compile(r"\b(?:this|last|past|previous) week\b|\bweekend\b|recent days|past (?:few|several) days", re.IGNORECASE)
+
+
+def day_of_the_week_told(knowledge, scan, cand) -> ResolvedDate | None:
+    """A lead dated only to a week ("torched houses in three villages last week") takes the first exact day its
+    details tell inside that week ("Troops arrived in the village in the afternoon of March 15")."""
+    week = cand.date
+    if week.time_precision != 2 or not _VAGUE_WEEK.search(week.date_text or "") or re.search(r"\bbetween\b", cand.first.text):
+        return None
+    for s in details_after(scan, cand):
+        dates, _ = sentence_dates(scan, s)
+        days = [d for d in dates if d.time_precision == 1 and abs((d.event_date - week.event_date).days) <= 4]
+        if days and _names_a_town(knowledge, scan, s):
+            return days[0]
+    return None
+
+
+def _names_a_town(knowledge, scan, sentence) -> bool:
+    """A detail that tells the act names where it happened, down to a township, town or village ("recruits
+    reported to schools around the country on Monday" is the programme's day, not a local act's)."""
+    locs = place_rules.locations_in(knowledge, mentions_in(scan, sentence.start, sentence.end), scan.text, scan.context)
+    return any(loc.rank >= place_rules.LEVEL_RANK["township"] and loc.place.country_iso == "MMR" for loc in locs)
+
+
+def dated_by_retelling(events: list[Event]) -> list[Event]:
+    """A lead told with no day at all ("Shelling by the army has killed six villagers ...") takes the exact day
+    of its first later telling: the same kind of event in the same state and township, "on 17 January at
+    noon, the shells struck the village". finalize then collapses the two into one event."""
+    for i, lead in enumerate(events):
+        if lead.date_text is not None or not lead.admin1:
+            continue
+        later = next((e for e in events[i + 1:] if e.event_type == lead.event_type), None)
+        if later is None or later.time_precision != 1 or not later.date_text or later.admin1 != lead.admin1 \
+                or (later.admin3 and lead.admin3 and later.admin3 != lead.admin3) or later.event_date > lead.event_date:
+            continue
+        lead.event_date, lead.time_precision, lead.date_text = later.event_date, 1, later.date_text
+        lead.assign_id()
+    return events
