@@ -53,6 +53,16 @@ def test_a_glued_toll_still_counts(knowledge):
     assert [e.fatalities for e in events] == [9]
 
 
+def test_offsets_of_an_event_in_a_glued_text_point_into_the_page_as_written(knowledge):
+    # the split adds spaces; evidence offsets must still select the page's own characters
+    text = ("Residents fled on Sunday.\n\nThe PDF ambushed thejunta convoy in Gangaw Township on Monday, killing "
+            "9soldiers, the group said.\n\nThe road stayed closed.")
+    events = _events(knowledge, text, date(2024, 2, 7))
+    assert len(events) == 1
+    assert text[events[0].start_char:].startswith("The PDF ambushed thejunta")
+    assert text[:events[0].end_char].endswith("the group said.")
+
+
 # --- mines as the weapon of an ambush ---------------------------------------------------------------------
 
 

@@ -38,7 +38,7 @@ from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_i
 from tasks.extract.sentences import Sentence, filed_prefix_end
 from tasks.extract.side_acts import run_up_dropped, side_acts_folded
 from tasks.extract.speech import quoted
-from tasks.extract.unglue import unglued
+from tasks.extract.unglue import OffsetMap, unglued
 from tasks.extract.earlier import (aside_year, drop_earlier_events, earlier_clauses, in_spans, long_ago_clauses,
                                    period_governs)
 from tasks.extract.triggers import TriggerHit, best_trigger, drop_protest_topics, refine, trigger_hits
@@ -105,6 +105,7 @@ class Candidate:
 
 def extract(knowledge, title: str, text: str, published: date, article_id: str | None = None) -> ExtractionResult:
     """Events and figures of one article."""
+    page_text = text
     title, text = unglued(title), unglued(text)  # "killing 15soldiers": words run together at a wrapped line
     scan = build_scan(knowledge, title, text, published)
     candidates: list[Candidate] = []
@@ -128,6 +129,9 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     lend_no_casualties(events, scan.sentences, scan.event_sentences)
     events = later_events_with_evidence(run_up_dropped(side_acts_folded(collapse_next_day_retellings(events))))
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
+    offsets = OffsetMap(page_text, text)
+    offsets.restore(events)
+    offsets.restore(figures)
     return ExtractionResult(events, figures)
 
 

@@ -28,7 +28,7 @@ _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)|
 _RELATIVE_DAY = re.compile(r"\b(?:the (?:same|next|following|previous) (?:day|morning|afternoon|evening|night)|"
                            r"(?:that|later that) (?:day|morning|afternoon|evening|night)|"
                            r"(?:a|one|two|three|four|five|\d) days? (?:later|earlier|before)|"
-                           r"the day (?:before|after)|(?:hours|minutes) later)\b", re.IGNORECASE)
+                           r"the (?:day|night|morning|afternoon|evening) (?:before|after)|(?:hours|minutes) later)\b", re.IGNORECASE)
 # the writer sets the act apart from what was told: "Separately, ...", "in a separate attack", "in another incident"
 _APART = re.compile(r"\bseparately\b|\bin (?:a|another) separate\b|\bin (?:another|a second|a further|a fresh) "
                     r"(?:incident|attack|raid|strike|clash|case)\b", re.IGNORECASE)

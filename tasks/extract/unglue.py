@@ -3,13 +3,14 @@
 boundaries, so a glued toll, actor or place is lost. Only safe joins are split: a number glued to a word (not
 a unit or an ordinal: "5am", "120mm", "21st" stay), a function word glued to a capitalised name or to a few
 conflict nouns, a place glued to the word for its kind of area, a month glued to a function word.
-The extractor works on the split text: its events' character offsets point into it (the split adds a space
-per join, so offsets differ from the original only in a text that had joins).
+The extractor works on the split text; `OffsetMap` turns its events' and figures' character offsets back
+into the original text (the split only adds a space per join), so evidence offsets stay true to the page.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 _UNITS = "kms|mph|hrs|yrs|mins|lbs|sec|secs|rpm|kph|sqm|cal"
 _NUMBER_WORD = re.compile(rf"\b(\d+)(?!(?:{_UNITS})\b)([a-z]{{3,}})\b")
@@ -31,3 +32,27 @@ def unglued(text: str) -> str:
     for pattern in _JOINS:
         text = pattern.sub(r"\1 \2", text)
     return text
+
+
+class OffsetMap:
+    """Offsets in the un-glued text -> offsets in the original: the spaces it added are counted off."""
+
+    def __init__(self, original: str, split: str) -> None:
+        self._added: list[int] = []
+        if split != original:
+            i = 0
+            for j, char in enumerate(split):
+                if i < len(original) and original[i] == char:
+                    i += 1
+                else:  # a space the split put between two joined characters
+                    self._added.append(j)
+
+    def original(self, offset: int) -> int:
+        return offset - bisect_left(self._added, offset)
+
+    def restore(self, items) -> None:
+        """Moves each item's start_char/end_char (events, figures) back into the original text."""
+        if not self._added:
+            return
+        for item in items:
+            item.start_char, item.end_char = self.original(item.start_char), self.original(item.end_char)
