@@ -5,7 +5,7 @@
    ("since the coup", "have become common", no date but "for months") gives a candidate with its date,
    place, actors and counts. A sentence can give a second candidate when it also reports an arrest,
    abduction, looting or a strike of another kind.
-3. Candidates merge into one event when they tell the same thing: a following sentence without a date
+3. Candidates merge into one event (merging.py) when they tell the same thing: a following sentence without a date
    of its own that continues the story ("The jet dropped two bombs...", "Nine others were injured in
    the attack") or an undated restatement of the same kind of event elsewhere in the article.
 4. Each event gets date fallbacks (own sentence -> relative "the following day" -> nearest earlier dated
@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from tasks.extract import actors as actor_rules
@@ -25,15 +24,17 @@ from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
-from tasks.extract.no_event import AGREEMENT_MADE, DURING_TOLD, FLED_FROM, dead_moved, ongoing_state, tally
-from tasks.extract.tolls import Toll, lend_no_casualties, lend_orphan_tolls, merge_tolls, sentence_toll
+from tasks.extract.no_event import AGREEMENT_MADE, FLED_FROM, dead_moved, ongoing_state, tally
+from tasks.extract.tolls import lend_no_casualties, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
+from tasks.extract.candidate import Candidate
+from tasks.extract.merging import finer_date, merge_candidates
 from tasks.extract.captions import is_caption_at, is_cut_teaser_at, is_link_list_at
 from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
 from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
 from tasks.extract.kind_cues import (blast_of_fired_round, crackdown_on_protests, fired_from_the_air, killing_raid, mine_ambush,
-                                      names_weapons, same_kind)
+                                      names_weapons)
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence, filed_prefix_end
 from tasks.extract.side_acts import run_up_dropped, side_acts_folded
@@ -46,7 +47,6 @@ from tasks.extract.triggers import TriggerHit, best_trigger, drop_protest_topics
 SEPARABLE = frozenset({"Arrests", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
                        "Air/drone strike", "Shelling/artillery/missile attack"})
 DEADLY_CROWD_SUBS = ("Excessive force against protesters", "Mob violence", "Violent demonstration")
-_TERRITORY_SUBS = ("Non-state actor overtakes territory", "Government regains territory")
 _TAKING_SUBS = frozenset({"Abduction/forced disappearance", "Arrests"})
 _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:have|has) become (?:\w+ly )?(?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
@@ -62,8 +62,6 @@ _RELATIVE_DAY = re.compile(
     r"(?P<back>the previous day|(?:a|one) day earlier|the day before)|later (?:that|the same) day|the same day|hours later)\b",
     re.IGNORECASE)
 _RECENT_PERIOD = re.compile(r"\brecent (?:days|weeks|months)\b", re.IGNORECASE)
-_GENERAL = re.compile(r"\b(?:has|have)\s+(?:also\s+)?seen\b|\bthe conflict\b", re.IGNORECASE)
-_PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _ONGOING_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:continue|continues|continuing|persist|persists|go on|goes on|rage|rages|raging|spreads|spreading|intensifies|intensifying|escalates|escalating|moves|still)\b",
                             re.IGNORECASE)
 _MANY_EVENTS_BEFORE = re.compile(r"\b(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+$", re.IGNORECASE)
@@ -75,32 +73,7 @@ _ORIGIN_STORY = re.compile(r"\b(?:took|take|taking|taken|takes) up arms\b|\b(?:a
 # A running total, not an event: "so far, 126 have been killed", "as of Saturday", "the number arrested rose to".
 _RUNNING_TOTAL = re.compile(r"\bso far\b|\bas of\b|\bto date\b|\bthe number of (?:\w+ ){0,3}(?:has |had )?(?:rose|risen|rises)\b",
                             re.IGNORECASE)
-_ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 
-
-@dataclass
-class Candidate:
-    sentences: list[Sentence]
-    hit: TriggerHit
-    event_type: str
-    sub_event_type: str
-    rule: str
-    date: ResolvedDate | None
-    report_date: ResolvedDate | None
-    relative: tuple[int, str] | None            # (day offset from the previous event, text)
-    location: place_rules.Location | None
-    roles: actor_rules.Roles
-    counts: list[Count] = field(default_factory=list)
-    killed: int = 0
-    injured: int = 0
-    displaced: int = 0
-    arrested: int = 0
-    toll: Toll = field(default_factory=Toll)      # the death toll told (tasks.extract.tolls)
-    anchored: bool = False                        # has its own date, place or named actors
-
-    @property
-    def first(self) -> Sentence:
-        return self.sentences[0]
 
 
 def extract(knowledge, title: str, text: str, published: date, article_id: str | None = None) -> ExtractionResult:
@@ -119,7 +92,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
             shifted = Count(count.kind, count.value, scope, count.start + sentence.start, count.end + sentence.start, count.text)
             if not found or count.scope != "event":
                 figures_counts.append((sentence, shifted))
-    merged = [c for c in _restated_details(knowledge, scan, _merge(candidates)) if not _attack_called_strike(c, scan.text)]
+    merged = [c for c in _restated_details(knowledge, scan, merge_candidates(candidates)) if not _attack_called_strike(c, scan.text)]
     for c in merged:
         if mine_ambush(c.sub_event_type, c.hit.text, [s.text for s in c.sentences]):
             c.event_type, c.sub_event_type, c.rule = "Explosions/Remote violence", "Remote explosive/landmine/IED", "mine-ambush"
@@ -164,7 +137,7 @@ def _restated_details(knowledge, scan: ArticleScan, merged: list[Candidate]) -> 
         vague = lead.date is None or lead.date.time_precision > 1 or lead.location is None or lead.location.rank < 4
         if follows and vague and (cand.date is None or lead.date is None or lead.date.time_precision > 1
                                   or cand.date.event_date == lead.date.event_date):
-            lead.date = _finer_date(lead.date, cand) or cand.date
+            lead.date = finer_date(lead.date, cand) or cand.date
             if cand.location and (lead.location is None or cand.location.strength > lead.location.strength):
                 lead.location = cand.location
             lead.sentences.append(cand.first)  # its day and place only: its own trigger may tell the cause
@@ -280,181 +253,3 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     cand.toll = sentence_toll(sentence.text, counts)
     cand.anchored = bool(date_ or (location and location.rank > 1) or roles.actor1)
     return cand
-
-
-def _compatible_place(a: Candidate, b: Candidate) -> bool:
-    if a.location is None or b.location is None:
-        return True
-    pa, pb = a.location.place, b.location.place
-    if pa.country_iso != pb.country_iso:
-        return pa.level == "country" or pb.level == "country"
-    if pa.township_pcode and pb.township_pcode:
-        return pa.township_pcode == pb.township_pcode
-    return not (pa.state_name and pb.state_name) or place_rules.state_base(pa.state_name) == place_rules.state_base(pb.state_name)
-
-
-def _continues(prev: Candidate, cand: Candidate) -> bool:
-    """Does `cand` (a later sentence) tell more about `prev` rather than a new event?"""
-    if cand.first.index - prev.sentences[-1].index > 2 or (cand.relative is not None and cand.relative[0] != 0):
-        return False
-    if cand.date and prev.date and cand.date.event_date != prev.date.event_date:
-        return False
-    if not _compatible_place(prev, cand):
-        return False
-    follows_battle = (cand.rule == "surrender" and prev.event_type == "Battles" and cand.location is None
-                      and not _GENERAL.search(cand.first.text))
-    if cand.hit.anaphoric or follows_battle or (cand.hit.casualty_only and prev.event_type in actor_rules.VIOLENT_TYPES):
-        return cand.date is None or prev.date is None or cand.date.event_date == prev.date.event_date
-    if cand.sub_event_type == "Non-violent transfer of territory" and prev.sub_event_type in _TERRITORY_SUBS:
-        # "re-entered the town after the PDF withdrew": the loser's withdrawal is part of the takeover
-        return cand.date is None or prev.date is None or cand.date.event_date == prev.date.event_date
-    if cand.date is None and prev.event_type in actor_rules.VIOLENT_TYPES and _PLUPERFECT_BEFORE.search(
-            cand.first.text[:cand.hit.start - cand.first.start]):
-        return True  # "The men had been detained during the raid": how the event just told came about
-    if cand.event_type != prev.event_type:
-        return False
-    return cand.date is None or prev.date is not None
-
-
-def _finer_date(date_: ResolvedDate | None, cand: Candidate) -> ResolvedDate | None:
-    """ "this week" told first, "on Tuesday" in the details: the day, if it lies in that week and is no
-    range ("between Saturday night and early Monday")."""
-    if date_ is None or cand.date is None or date_.time_precision <= cand.date.time_precision \
-            or not re.search(r"\bweek|weekend|recent days|past (?:few|several) days", date_.date_text, re.IGNORECASE):
-        return date_  # only a vague week is refined; "between May 17 and 19" is a range on purpose
-    if abs((date_.event_date - cand.date.event_date).days) <= 7 and not re.search(r"\bbetween\b", cand.first.text):
-        return cand.date
-    return date_
-
-
-def _absorb(prev: Candidate, cand: Candidate) -> None:
-    prev.sentences.append(cand.first)
-    if not (cand.hit.anaphoric or cand.hit.casualty_only) and cand.event_type == prev.event_type:
-        from tasks.extract.triggers import SUB_PRIORITY
-        if SUB_PRIORITY.get(cand.sub_event_type, 0) > SUB_PRIORITY.get(prev.sub_event_type, 0):
-            prev.sub_event_type, prev.hit, prev.rule = cand.sub_event_type, cand.hit, cand.rule
-    prev.date = _finer_date(prev.date, cand) or cand.date
-    prev.report_date = prev.report_date or cand.report_date
-    if cand.location and (prev.location is None or cand.location.strength > prev.location.strength):
-        prev.location = cand.location
-    if prev.roles.actor1 is None or (prev.roles.actor1 == actor_rules.GENERIC and cand.roles.actor1 not in (
-            None, actor_rules.GENERIC, *actor_rules.PEOPLE, *actor_rules.STATE_SIDE)):
-        prev.roles.actor1 = cand.roles.actor1 or prev.roles.actor1
-    if cand.sub_event_type == "Non-violent transfer of territory" and prev.sub_event_type in _TERRITORY_SUBS \
-            and cand.roles.actor1 not in (None, prev.roles.actor1):
-        prev.roles.actor2 = cand.roles.actor1  # the side that withdrew is the side that lost the place
-    if prev.roles.actor2 is None and cand.roles.actor2 != prev.roles.actor1:
-        prev.roles.actor2 = cand.roles.actor2
-    prev.roles.assoc1 = tuple(dict.fromkeys([*prev.roles.assoc1, *cand.roles.assoc1]))
-    additive = bool(_ADDITIVE.search(cand.first.text))
-    for kind in ("killed", "injured", "displaced", "arrested"):
-        a, b = getattr(prev, kind), getattr(cand, kind)
-        setattr(prev, kind, a + b if additive else max(a, b))
-    prev.toll = merge_tolls(prev.toll, cand.toll)
-    prev.counts.extend(cand.counts)
-
-
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
-
-
-_GENERIC_ATTACK = frozenset({"attack", "attacks", "attacked", "assault", "assaulted"})
-
-
-def _refers_back(cand: Candidate) -> bool:
-    """ "condemned the attack", "details of the assault": a noun for an event with a determiner, not an
-    act told ("the junta bombed ...")."""
-    hit = cand.hit
-    before = cand.first.text[max(0, hit.start - cand.first.start - 30):hit.start - cand.first.start]
-    if cand.event_type not in actor_rules.VIOLENT_TYPES:
-        return False
-    if hit.text.lower() in _GENERIC_ATTACK and cand.roles.actor2 is None and cand.roles.actor1 == actor_rules.MILITARY:
-        return True  # "The military attacked on Monday evening as people gathered": the strike told before
-    return (not hit.text.lower().endswith("ed") and bool(_DETERMINER_BEFORE.search(before))
-            and not before.strip().lower().endswith(("junta", "military", "army")))
-
-
-def _absorb_mention(prev: Candidate, cand: Candidate) -> None:
-    """A later mention of an event adds its sentence and what the event lacked, never its date: "On Sunday,
-    the embassy condemned the attack" dates the condemnation."""
-    own_date = prev.date
-    _absorb(prev, cand)
-    prev.date = own_date or prev.date
-
-
-def _violent_told(events: list[Candidate], cand: Candidate) -> list[Candidate]:
-    return [e for e in events if e.event_type in actor_rules.VIOLENT_TYPES and _compatible_place(e, cand)]
-
-
-def _told_before(events: list[Candidate], cand: Candidate) -> list[Candidate]:
-    """The violent events an anaphor ("during the attack", "the site of the attack") can point to: those in a
-    compatible place, else, for an anaphor with no day of its own, the violent events told at all (the
-    anaphor's own place words describe the site: "the Naung Mon police station, on the Mandalay road")."""
-    near = _violent_told(events, cand)
-    if near or cand.date is not None:
-        return near
-    return [e for e in events if e.event_type in actor_rules.VIOLENT_TYPES]
-
-
-def _merge(candidates: list[Candidate]) -> list[Candidate]:
-    events: list[Candidate] = []
-    undated: list[Candidate] = []
-    for cand in candidates:
-        prev = next((e for e in reversed(events) if e.sentences[-1].index >= cand.first.index - 2), None)
-        same_sentence = prev is not None and prev.first.index == cand.first.index
-        if prev is not None and not same_sentence and _continues(prev, cand):
-            _absorb(prev, cand)
-        elif cand.date is None and cand.relative is None and DURING_TOLD.search(cand.first.text) and _told_before(events, cand):
-            # "The police post also burned down during the attack": what happened in the event told; its
-            # place ("the victims in the attack, ... in Rakhine state") never replaces the event's own
-            host = _told_before(events, cand)[-1]
-            own_place = host.location
-            _absorb_mention(host, cand)
-            host.location = own_place or host.location
-        elif _refers_back(cand) and _told_before(events, cand):
-            # "condemned the attack", "missing in the massacre": an event told already, however far back
-            host = _told_before(events, cand)[-1]
-            own_place = host.location
-            _absorb_mention(host, cand)
-            host.location = own_place or host.location
-        elif not cand.anchored and cand.sub_event_type == "Armed clash" and cand.hit.weight < 0.8 and not events:
-            continue  # "as fighting spreads": no date, no place, no side: the war in general
-        elif cand.date is None and cand.relative is None and not cand.hit.casualty_only:
-            undated.append(cand)
-        elif cand.hit.casualty_only and cand.date is None and events and not cand.anchored:
-            continue  # "X were killed" with nothing else: counts only, told elsewhere
-        else:
-            events.append(cand)
-    for cand in undated:  # undated restatements join the nearest event of the same kind
-        same = [e for e in events if same_kind(cand.sub_event_type, cand.hit.text, e.sub_event_type) and _compatible_place(e, cand)]
-        if not same and cand.sub_event_type == "Armed clash" and cand.roles.actor1 is None:
-            # "Fighting in the area has forced ... to flee" after a capture: the fighting that took the town
-            same = [e for e in events if e.event_type == "Battles" and _compatible_place(e, cand)]
-        lead = candidates and cand is candidates[0] and cand.first.index <= 1
-        if same and lead:  # a lead is what the story reports: the later telling joins it, not the reverse
-            host = min(same, key=lambda e: abs(e.first.index - cand.first.index))
-            _absorb_mention(cand, host)
-            cand.sentences.sort(key=lambda x: x.index)
-            events[events.index(host)] = cand
-        elif same:
-            _absorb(min(same, key=lambda e: abs(e.first.index - cand.first.index)), cand)
-        else:
-            events.append(cand)
-    return _absorb_generic_attacks(sorted(events, key=lambda e: e.first.index))
-
-
-def _absorb_generic_attacks(events: list[Candidate]) -> list[Candidate]:
-    """ "Shar Htoo Waw claimed to attack the headquarters" beside "drones struck the headquarters on
-    Thursday": a bare 'attack' on the day (or with no day) of a more specific violent event retells it."""
-    out: list[Candidate] = []
-    for cand in events:
-        host = None
-        if cand.hit.text.lower() in _GENERIC_ATTACK and cand.sub_event_type == "Armed clash" and cand.roles.actor2 is None \
-                and cand.roles.actor1 in (None, actor_rules.MILITARY):
-            host = next((e for e in events if e is not cand and e.event_type in actor_rules.VIOLENT_TYPES
-                         and e.sub_event_type != "Armed clash" and _compatible_place(e, cand)
-                         and (cand.date is None or e.date is None or e.date.event_date == cand.date.event_date)), None)
-        if host is None:
-            out.append(cand)
-        else:
-            _absorb_mention(host, cand)
-    return out
