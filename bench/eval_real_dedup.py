@@ -257,7 +257,7 @@ def _linked_any(articles: list[dict], mentions: dict[str, list[dict]]) -> int:
 
 
 def _cluster_faults(articles: list[dict], own: dict[str, dict | None],
-                    mentions: dict[str, list[dict]]) -> dict[str, int]:
+                    mentions: dict[str, list[dict]]) -> dict[str, Any]:
     """Unique events mixing two gold events' own mentions; unique events that count, among their sources, an
     article about another event (a stray mention of it joined them; a mention the pipeline flags as only
     recalled, which num_sources does not count, is not inflation)."""
@@ -265,13 +265,15 @@ def _cluster_faults(articles: list[dict], own: dict[str, dict | None],
     for a in articles:
         if own[a["id"]]:
             golds[own[a["id"]]["cluster_id"]].add(a["gold"])
-    inflated = 0
+    inflated: list[tuple[str, list[str]]] = []  # (unique event, the articles about other events it counts)
     for cluster_id, gold in golds.items():
-        strays = [a for a in articles if a["gold"] not in gold
+        strays = [a["id"] for a in articles if a["gold"] not in gold
                   and any(m["cluster_id"] == cluster_id and m["mention_role"] != "recalled"
                           for m in mentions.get(a["id"], []))]
-        inflated += bool(strays)
-    return {"mixed_events": sum(len(g) > 1 for g in golds.values()), "inflated_sources": inflated}
+        if strays:
+            inflated.append((cluster_id, strays))
+    return {"mixed_events": sum(len(g) > 1 for g in golds.values()), "inflated_sources": len(inflated),
+            "inflated": inflated}
 
 
 def _score_splits(articles: list[dict], mentions: dict[str, list[dict]], splits: tuple[str, ...]) -> dict[str, Any]:
@@ -279,7 +281,7 @@ def _score_splits(articles: list[dict], mentions: dict[str, list[dict]], splits:
     for name in splits:
         part = [a for a in articles if a["split"] == name]
         own = {a["id"]: own_event(a, mentions.get(a["id"], [])) for a in part}
-        results[name] = {**score(part, own, mentions), "articles": len(part),
+        results[name] = {**score(part, own, mentions), "articles": len(part), "own_articles": part,
                          "groups": len({a["gold"] for a in part if a.get("event_group")}), "own": own,
                          "mentions": {a["id"]: mentions.get(a["id"], []) for a in part}}
     return results
@@ -395,6 +397,11 @@ def main() -> None:
                 print("MERGED (different events)" if together else "APART (one event)")
                 for x in (a, b):
                     print("   ", _describe(x, r["own"][x["id"]], r["mentions"][x["id"]]))
+            for cluster_id, strays in r["inflated"]:
+                owners = [a["id"] for a in r["own_articles"] if r["own"][a["id"]]
+                          and r["own"][a["id"]]["cluster_id"] == cluster_id]
+                print(f"INFLATED unique event {cluster_id[:8]} (own event of {', '.join(owners)}) also counts "
+                      f"{', '.join(strays)}, about other events")
         print(f"{name}: {r['articles']} articles, {r['groups']} multi-outlet events, own events found {r['own_found']}")
         for figure, target in TARGETS.items():
             print(f"  {figure:<22}{r[figure]:>8.3f}   target {target}")
