@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.real_actors import gold_short_name, short_name  # noqa: E402
-from bench.real_set import SPLITS, RealArticle, load_real_set  # noqa: E402
+from bench.real_set import LABEL_DIR, SPLITS, RealArticle, load_real_set  # noqa: E402
 
 FIELDS = ("event_type", "sub_event_type", "date", "state", "township", "actor1", "actor2", "fatalities")
 TARGETS = {"event_type": 0.95, "sub_event_type": 0.88, "date": 0.90, "state": 0.97, "township": 0.90,
@@ -202,11 +202,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=SPLITS, action="append", help="which half (repeatable; default both)")
     parser.add_argument("--show-misses", action="store_true", help="print each miss with the fields that differ")
+    parser.add_argument("--label-dir", type=Path, default=LABEL_DIR,
+                        help="score only the labels in this folder (e.g. a fresh set kept apart to check that rules carry)")
     args = parser.parse_args()
     from bench.report import judge
     from tasks.knowledge import load_knowledge
 
-    real = load_real_set()
+    real = load_real_set(args.label_dir)
     for problem in real.problems:
         print(f"label problem: {problem}")
     if real.missing:
