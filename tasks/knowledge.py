@@ -29,6 +29,8 @@ import pyarrow as pa
 
 from tasks.db import insert, transaction
 from tasks.matcher import Pattern, PatternMatcher, fold, is_burmese
+from tasks.person_names import is_part_of_a_name
+from tasks.place_spellings import VARIANT_LEVELS, new_spellings
 
 SEED_FILES = ("places.csv", "place_aliases.csv", "actors.csv", "actor_aliases.csv", "event_lexicon.csv",
               "actor_aliases_my.csv", "event_lexicon_my.csv", "language_words.csv")
@@ -187,6 +189,8 @@ def _mentions(text: str, hits) -> list[Mention]:
     mentions = []
     for hit in hits:
         for kind, ref_ids, needs_context in _groups(hit.patterns):
+            if kind == "place" and is_part_of_a_name(text, hit.start, hit.end):
+                continue
             mentions.append(Mention(kind=kind, ref_ids=ref_ids, start=hit.start, end=hit.end,
                                     text=text[hit.start:hit.end], needs_context=needs_context))
     return mentions
@@ -206,6 +210,7 @@ def _patterns(knowledge: Knowledge) -> Iterable[Pattern]:
         place = knowledge.places.get(place_id)
         if place is not None and _matchable_place_name(place, alias):
             yield Pattern("place", place_id, alias, needs_capital=not is_burmese(alias))
+    yield from _spelling_patterns(knowledge)
     for actor in knowledge.actors.values():
         yield Pattern("actor", actor.actor_id, actor.name)
     for alias in knowledge.actor_aliases:
@@ -226,6 +231,21 @@ def _patterns(knowledge: Knowledge) -> Iterable[Pattern]:
         yield Pattern("trigger", trigger.trigger, trigger.trigger, inflects=not is_burmese(trigger.trigger))
         for spelling in spaced_spellings(trigger.trigger):   # Burmese typed with a space between syllables
             yield Pattern("trigger", trigger.trigger, spelling)
+
+
+def _spelling_patterns(knowledge: Knowledge) -> Iterable[Pattern]:
+    """Places under the other spellings news uses (tasks.place_spellings), where no other name is spelled so."""
+    taken = {fold(p.name_en) for p in knowledge.places.values() if p.name_en}
+    taken.update(fold(alias) for _, alias in knowledge.place_aliases)
+    taken.update(fold(actor.name) for actor in knowledge.actors.values())
+    taken.update(fold(alias.alias) for alias in knowledge.actor_aliases if alias.alias)
+    places_by_name: dict[str, list[str]] = {}
+    for place in knowledge.places.values():
+        if place.level in VARIANT_LEVELS and place.name_en:
+            places_by_name.setdefault(place.name_en, []).append(place.place_id)
+    for variant, name in new_spellings(places_by_name, taken, fold).items():
+        for place_id in places_by_name[name]:
+            yield Pattern("place", place_id, variant, needs_capital=True)
 
 
 def _matchable_place_name(place: Place, name: str) -> bool:
