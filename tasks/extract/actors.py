@@ -216,7 +216,8 @@ def assign_roles(refs: list[ActorRef], text: str, trigger_start: int, trigger_en
     mediators = tuple(dict.fromkeys(r.actor_id for r in refs if r.mediator))
     hi = len(text) if hi is None else hi
     roles = (_between(parties, text, lo, hi) or _passive(parties, text, trigger_start, trigger_end)
-             or _modifier_agent(parties, text, trigger_start) or _active(parties, refs, trigger_start, trigger_end, text, lo))
+             or _modifier_agent(parties, text, trigger_start) or _struck_a_mine(parties, text, trigger_start, lo)
+             or _active(parties, refs, trigger_start, trigger_end, text, lo))
     roles.assoc1 = (*roles.assoc1, *mediators)
     return roles
 
@@ -273,6 +274,23 @@ def _modifier_agent(parties: list[ActorRef], text: str, t_start: int) -> Roles |
         return None
     patient = [r for r in parties if r.end <= agent.start and r.actor_id != agent.actor_id]
     return Roles(agent.actor_id, patient[-1].actor_id if patient else None, rule="modifier")
+
+
+# "a junta convoy hit a landmine", "two soldiers stepped on mines": the subject of these verbs is what the
+# mine struck, not who laid it
+_STRUCK_A_MINE = re.compile(
+    r"\b(?:hit|hits|struck|strikes|stepped\s+on|steps\s+on|ran\s+over|runs\s+over|drove\s+over|drove\s+onto|"
+    r"triggered|triggers|set\s+off)\s+(?:(?:a|an|the|two|three|several|multiple|\d+)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _struck_a_mine(parties: list[ActorRef], text: str, t_start: int, lo: int) -> Roles | None:
+    if not _STRUCK_A_MINE.search(text[max(lo, t_start - 40):t_start]):
+        return None
+    clause_start = max([lo, *(m.end() for m in _CLAUSE_BREAK.finditer(text, lo, t_start))])
+    struck = [r for r in parties if clause_start <= r.start and r.end <= t_start]
+    if not struck:
+        return None
+    return Roles(None, struck[0].actor_id, rule="struck-a-mine")
 
 
 # ", which has been fighting the military since 2023," / ", an ally of the army,": a description of the
