@@ -40,3 +40,31 @@ def test_villagers_who_stepped_on_a_mine_are_its_victims(knowledge):
     event = _mine_event(knowledge, text)
     assert event.actor2_id == "civilians_myanmar"
     assert event.actor1_id == "unidentified_armed_group"
+
+
+@pytest.mark.parametrize("text", [
+    "Ten soldiers were hit by stake mines near Kinmun village in Dawei Township on Monday, the PDF said.",
+    "Four junta troops were wounded by a landmine near Thayetchaung on Tuesday, a local resistance group said.",
+])
+def test_troops_hit_by_mines_are_the_target(knowledge, text):
+    event = _mine_event(knowledge, text)
+    assert event.actor2_id == "military_myanmar"
+    assert event.actor1_id != "military_myanmar"
+
+
+def test_a_later_sentence_about_other_fighting_does_not_name_the_mine_layer(knowledge):
+    # the armed groups told in the background fight each other; none is said to have laid this mine
+    text = ("Two villagers were killed by a landmine near Hsipaw on Monday.\n\n"
+            "The RCSS, the TNLA and the army have been fighting each other around the town. Deaths from landmines "
+            "are common there.")
+    event = _mine_event(knowledge, text)
+    assert (event.actor1_id, event.actor2_id) == ("unidentified_armed_group", "civilians_myanmar")
+
+
+@pytest.mark.parametrize("text", [
+    "The junta column was marching on foot from Htee Khee to Dawei on Tuesday when it was hit by mines.",
+    "About 80 soldiers marched into Kinmun village on Monday and set fire to 20 houses.",
+])
+def test_troops_on_the_march_are_no_protest(knowledge, text):
+    events = extract_events(knowledge, "", text, date(2024, 3, 6))
+    assert not any(e.event_type == "Protests" for e in events)

@@ -280,7 +280,8 @@ def _modifier_agent(parties: list[ActorRef], text: str, t_start: int) -> Roles |
 # mine struck, not who laid it
 _STRUCK_A_MINE = re.compile(
     r"\b(?:hit|hits|struck|strikes|stepped\s+on|steps\s+on|ran\s+over|runs\s+over|drove\s+over|drove\s+onto|"
-    r"triggered|triggers|set\s+off)\s+(?:(?:a|an|the|two|three|several|multiple|\d+)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+    r"triggered|triggers|set\s+off|(?:was|were|been|got)\s+(?:\w+\s+)?(?:hit|struck|injured|killed|wounded|maimed)\s+by)"
+    r"\s+(?:(?:a|an|the|two|three|several|multiple|\d+)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _struck_a_mine(parties: list[ActorRef], text: str, t_start: int, lo: int) -> Roles | None:

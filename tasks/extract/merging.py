@@ -75,8 +75,12 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
     prev.report_date = prev.report_date or cand.report_date
     if cand.location and (prev.location is None or cand.location.strength > prev.location.strength):
         prev.location = cand.location
-    if prev.roles.actor1 is None or (prev.roles.actor1 == actor_rules.GENERIC and cand.roles.actor1 not in (
-            None, actor_rules.GENERIC, *actor_rules.PEOPLE, *actor_rules.STATE_SIDE)):
+    if (prev.roles.actor1 is None or (prev.roles.actor1 == actor_rules.GENERIC and cand.roles.actor1 not in (
+            None, actor_rules.GENERIC, *actor_rules.PEOPLE, *actor_rules.STATE_SIDE))) \
+            and (cand.roles.actor1 is None or cand.roles.actor1 != prev.roles.actor2) \
+            and (prev.roles.rule != "struck-a-mine" or cand.roles.actor2 == prev.roles.actor2):
+        # a later sentence's subject does not turn the side the act was done to into its doer, nor name who laid
+        # a mine unless it tells it acting on the same side ("the PDF attacked the convoy with landmines")
         prev.roles.actor1 = cand.roles.actor1 or prev.roles.actor1
     if cand.sub_event_type == "Non-violent transfer of territory" and prev.sub_event_type in _TERRITORY_SUBS \
             and cand.roles.actor1 not in (None, prev.roles.actor1):

@@ -55,6 +55,9 @@ _OTHER_WORD = re.compile(r"^(?:sites?\s+in|charg(?:ing|ed|es)(?=\s+(?:down|up|at
 _SIT_IN_VERB = re.compile(r"^sits?\s+in$", re.IGNORECASE)
 _SIT_IN_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|their|staged?|staging|held|hold|holding|joined?|joining)\s+(?:[\w-]+\s+)?$",
                                  re.IGNORECASE)
+# "the column was marching to Dawei", "troops marched into the village": an army on the move, not a protest march
+_TROOPS_BEFORE = re.compile(r"\b(?:troops|soldiers|columns?|battalions?|units?|forces|army|junta|regime|convoys?|fighters|"
+                            r"militias?|platoons?|companies)\b[^.;,]{0,50}$", re.IGNORECASE)
 _PEACEFULLY = re.compile(r"^\s+(?:peacefully|quietly|without incident|on their own)\b", re.IGNORECASE)
 _STANCE_PREFIX = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)
 _MONTH_NAME = re.compile(r"^(?:march|may)$", re.IGNORECASE)
@@ -177,6 +180,8 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
             continue
         if trig.sub_event_type == "Protest with intervention" and (_BEFORE_LEAVING.search(before) or _PEACEFULLY.match(after)):
             continue  # "chanted slogans before dispersing peacefully": the crowd left on its own
+        if m.text.lower().startswith("march") and _TROOPS_BEFORE.search(before):
+            continue
         if _STANCE_PREFIX.search(before):
             continue  # "an anti-conscription protest", "anti-aircraft fire": what a thing is for or against
         if (_NOT_AN_ACT_AFTER.match(after) or _MODIFIER_BEFORE.search(before) or _PAST_AFTER.match(after)
