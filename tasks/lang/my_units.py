@@ -41,9 +41,20 @@ def article_mentions(knowledge, text: str) -> list[Mention]:
     open-family actor names."""
     found = [m for m in drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
              if not _glued_split(text, m)]
+    found = _without_places_in_names(text, found)
     towns = tract_towns(knowledge, text, found)   # "မိုးဗြဲမြို့": a town MIMU lists only as a village tract
     found = sorted([*found, *towns], key=lambda m: (m.start, -m.end)) if towns else found
     return _local_forces(knowledge, text, unit_mentions(knowledge, text, found))
+
+
+def _without_places_in_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Less a Latin place name hyphened to a group's Latin name ("PDF-Kani", "DefenseForce-Hakha"): it
+    names the force by where it was raised, not where it acted (the matcher already keeps a whole known
+    name such as "CDF-Hakha" from holding a place)."""
+    return [m for m in mentions if m.kind != "place" or not _HYPHENED_TO_NAME.search(text, max(0, m.start - 2), m.start)]
+
+
+_HYPHENED_TO_NAME = re.compile(r"[A-Za-z][-–]$")
 
 
 def _glued_split(text: str, mention: Mention) -> bool:
