@@ -110,3 +110,65 @@ def test_houses_burned_after_a_clash_stay_a_burning(knowledge) -> None:
     text = ("စစ်ကောင်စီတပ်သည် မတ်လ ၈ ရက်က ဆောမြို့နယ်တွင် ပကဖ နှင့် တိုက်ပွဲဖြစ်ပွားပြီး ရွာထဲရှိ နေအိမ် ၃၀ ကို မီးရှို့ခဲ့သည်။")
     events = extract(knowledge, "", text, PUBLISHED, "r11").events
     assert any(e.sub_event_type == "Looting/property destruction" for e in events)
+
+
+# --- township names as news spells them: ဇ typed စ, the -in rhyme without its tone (long names only) -----------
+
+@pytest.mark.parametrize("text, township", [
+    # "a bomb went off in Chanayethazan township on March 8, two hurt"
+    ("မတ်လ ၈ ရက်က မန္တလေးမြို့ ချမ်းအေးသာစံမြို့နယ်တွင် ဗုံးပေါက်ကွဲမှု ဖြစ်ပွားပြီး ၂ ဦး ဒဏ်ရာရသည်။", "Chanayethazan"),
+    # "a grenade was thrown at the ward office in Aungmyaythazan township"
+    ("အောင်မြေသာစံမြို့နယ်ရှိ ရပ်ကွက်အုပ်ချုပ်ရေးမှူးရုံးကို မတ်လ ၈ ရက်က လက်ပစ်ဗုံးဖြင့် တိုက်ခိုက်ခဲ့သည်။", "Aungmyaythazan"),
+    # "the army burned a village in Tabayin (Depayin) township"
+    ("ဒီပဲယင်မြို့နယ်ရှိ ရွာတစ်ရွာကို စစ်ကောင်စီတပ်က မတ်လ ၈ ရက်က မီးရှို့ခဲ့သည်။", "Tabayin"),
+    # "PDF and junta clashed in Yinmarbin township"
+    ("ယင်မာပင်မြို့နယ်တွင် မတ်လ ၈ ရက်က ပကဖ နှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ပွားသည်။", "Yinmarbin"),
+])
+def test_township_names_in_the_spellings_news_uses(knowledge, text, township) -> None:
+    assert _main(knowledge, text).admin3 == township
+
+
+def test_a_short_name_without_its_tone_is_no_township(knowledge) -> None:
+    # "တနိုင်ငံလုံး" (the whole country) begins with "တနိုင်", Tanai without its tone: no place
+    text = "စစ်ကောင်စီက တနိုင်ငံလုံးတွင် မတ်လ ၈ ရက်က လူငယ် ၅၀ ကို ဖမ်းဆီးခဲ့သည်။"
+    events = extract(knowledge, "", text, PUBLISHED, "r11").events
+    assert all(e.admin3 != "Tanai" for e in events)
+
+
+# --- "X ၏ ...မှုကို Y က ခံရ" (Y suffered X's attack): X did it, Y took it ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # "the junta column suffered the PDF's mine attack in Saw township, four soldiers killed"
+    "ဆောမြို့နယ်တွင် မတ်လ ၈ ရက်က ပကဖ ၏ မိုင်းဆွဲတိုက်ခိုက်မှုကို စစ်ကြောင်းက ခံခဲ့ရပြီး စစ်သား ၄ ဦး သေဆုံးသည်။",
+    # "the junta's gate in Myaing suffered the PDF's drone attack"
+    "မြိုင်မြို့နယ်ရှိ ဂိတ်တွင် မတ်လ ၈ ရက်က ပကဖ ရဲ့ ဒရုန်းတိုက်ခိုက်မှုကို စစ်ကောင်စီတပ်က ခံလိုက်ရတယ်။",
+    # "the police post in Kani suffered the PDF's attack"
+    "ကနီမြို့နယ်တွင် မတ်လ ၈ ရက်က ပကဖ ၏ တိုက်ခိုက်ခြင်းကို ရဲစခန်းက ခံခဲ့ရသည်။",
+])
+def test_the_owner_of_a_suffered_attack_is_its_doer(knowledge, text) -> None:
+    event = _main(knowledge, text)
+    assert event.actor1_id == "pdf"
+    assert event.actor2_id in ("military_myanmar", "police_myanmar")
+
+
+# --- a resistance battalion by its four-digit number or its district -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # "battalion (4005) and a junta column clashed in Kani township"
+    "ကနီမြို့နယ်တွင် မတ်လ ၈ ရက်က တပ်ရင်း (၄၀၀၅) နှင့် စစ်ကြောင်း တိုက်ပွဲဖြစ်ပွားသည်။",
+    # "Shwebo district battalion no. 2 and a junta column clashed in Wetlet township"
+    "ဝက်လက်မြို့နယ်တွင် မတ်လ ၈ ရက်က ရွှေဘိုခရိုင်အမှတ် ၂ တပ်ရင်း နှင့် စစ်ကြောင်း တိုက်ပွဲဖြစ်သည်။",
+    # "the Katha district PDF battalion (3) and a junta column clashed"
+    "ကသာမြို့နယ်တွင် မတ်လ ၈ ရက်က ကသာခရိုင် PDF တပ်ရင်း (၃) နှင့် စစ်ကြောင်း တိုက်ပွဲဖြစ်သည်။",
+    # spoken style: "battalion 3801 fought the column near the village"
+    "အုတ်ဖိုမြို့နယ် ရွာအနီးမှာ မတ်လ ၈ ရက်က တပ်ရင်း ၃၈၀၁ နဲ့ စစ်ကြောင်း တိုက်ပွဲဖြစ်ခဲ့တယ်။",
+])
+def test_a_numbered_resistance_battalion_is_the_pdf(knowledge, text) -> None:
+    event = _main(knowledge, text)
+    assert {event.actor1_id, event.actor2_id} == {"pdf", "military_myanmar"}
+
+
+def test_the_juntas_tank_battalion_stays_the_military(knowledge) -> None:
+    # "a column from tank battalion 6006 burned a village in Kanbalu township"
+    text = "ကန့်ဘလူမြို့နယ်တွင် မတ်လ ၈ ရက်က တင့်ကားတပ်ရင်း ၆၀၀၆ မှ စစ်ကြောင်းက ရွာကို မီးရှို့သည်။"
+    assert _main(knowledge, text).actor1_id == "military_myanmar"

@@ -216,6 +216,15 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
     return built
 
 
+# the act made a noun and the object of ခံ (suffer), with the one who suffered it named in between:
+# "ပကဖ ၏ မိုင်းဆွဲတိုက်ခိုက်မှုကို စစ်ကြောင်းက ခံခဲ့ရ" (the column suffered the PDF's mine attack)
+_SUFFERED = re.compile(r"\s*(?:မှု|ခြင်း)\s*(?:ကို|အား)\s*[^\u104a\u104b]{0,40}?ခံ\s*(?:ခဲ့|လိုက်)?\s*ရ")
+
+
+def _suffered(text: str, act_end: int, end: int) -> bool:
+    return _SUFFERED.match(text[:end], act_end) is not None
+
+
 # what was burned, right before the burning word: a side's post ("စခန်းတစ်ခု မီးရှို့ခံရ", "ဂိတ်ကို မီးရှို့")
 _POST_BURNED = re.compile(r"(?:စခန်း|ဂိတ်|ကင်းပွိုင့်|ကင်းတဲ|တပ်စခန်း)[^\s\u104a\u104b]{0,3}\s*"
                           r"(?:[\u1000-\u1021]\S{0,3}\s*(?:ခု|လုံး)\s*)?(?:ကို|အား)?\s*$")
@@ -258,7 +267,8 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     for m in local:
         if m.kind == "trigger" and act_end <= m.start <= act_end + 2:
             act_end = m.end
-    passive = re.search(words.alternation("passive_marker"), text[act_end:min(sentence.end, act_end + PASSIVE_WINDOW)]) is not None
+    passive = re.search(words.alternation("passive_marker"), text[act_end:min(sentence.end, act_end + PASSIVE_WINDOW)]) is not None \
+        or _suffered(text, act_end, sentence.end)
     roles = assign_roles(marked, passive)
     died = re.search(words.alternation("killed"), sentence.text) is not None
     if not casualty_only and hit.weight < WEAK_TRIGGER and not roles.named and not died:
