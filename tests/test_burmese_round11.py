@@ -172,3 +172,24 @@ def test_the_juntas_tank_battalion_stays_the_military(knowledge) -> None:
     # "a column from tank battalion 6006 burned a village in Kanbalu township"
     text = "ကန့်ဘလူမြို့နယ်တွင် မတ်လ ၈ ရက်က တင့်ကားတပ်ရင်း ၆၀၀၆ မှ စစ်ကြောင်းက ရွာကို မီးရှို့သည်။"
     assert _main(knowledge, text).actor1_id == "military_myanmar"
+
+
+# --- a resistance force's strike on a post or column with no owner named: the junta's ------------------------
+
+@pytest.mark.parametrize("text", [
+    # "the PDF drone-bombed the garrison camp in Kani township, three killed"
+    "ပကဖ က မတ်လ ၈ ရက်က ကနီမြို့နယ်ရှိ အထိုင်စခန်းကို ဒရုန်းဖြင့် ဗုံးကြဲတိုက်ခိုက်ခဲ့ပြီး ၃ ဦး သေဆုံးသည်။",
+    # "Dragon Force and the Pakokku PDF struck the gate with drones"
+    "Dragon Force နှင့် ပခုက္ကူ ပကဖ က မတ်လ ၈ ရက်က ပခုက္ကူမြို့နယ်ရှိ ဂိတ်ကို ဒရုန်းဖြင့် တိုက်ခိုက်သည်။",
+    # spoken style: "the KIA fired on the convoy near Bhamo"
+    "KIA က မတ်လ ၈ ရက်နေ့က ဗန်းမော်မြို့အနီးမှာ ယာဉ်တန်းကို လက်နက်ကြီးနဲ့ ပစ်ခတ်တိုက်ခိုက်ခဲ့တယ်။",
+])
+def test_a_resistance_strike_on_an_unowned_post_hits_the_military(knowledge, text) -> None:
+    assert _main(knowledge, text).actor2_id == "military_myanmar"
+
+
+def test_a_resistance_strike_that_hit_homes_keeps_the_civilians(knowledge) -> None:
+    # "the PDF drone-bombed the camp and a bomb fell on a house in the village, two villagers hurt"
+    text = ("ပကဖ က မတ်လ ၈ ရက်က ကနီမြို့နယ်ရှိ စခန်းကို ဒရုန်းဖြင့် ဗုံးကြဲရာ ဗုံးတစ်လုံးသည် ရွာထဲရှိ နေအိမ်ပေါ် ကျပြီး "
+            "ရွာသား ၂ ဦး ဒဏ်ရာရသည်။")
+    assert _main(knowledge, text).actor2_id == "civilians_myanmar"
