@@ -221,3 +221,19 @@ def test_the_juntas_name_before_its_force_is_no_second_side(knowledge, text, doe
     event = _main(knowledge, text)
     assert event.actor1_id == doer
     assert event.actor2_id == "civilians_myanmar"
+
+
+# --- a local CDF named in Latin is the CDF, as its Burmese names are -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # "CDF-Hakha and the junta clashed near Hakha"
+    "မတ်လ ၈ ရက်က ဟားခါးမြို့အနီးတွင် CDF-Hakha နှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ပွားသည်။",
+    # "CDF-Mindat ambushed a junta column in Mindat township"
+    "CDF-Mindat က မတ်လ ၈ ရက်တွင် မင်းတပ်မြို့နယ်ရှိ စစ်ကြောင်းကို ချုံခိုတိုက်ခိုက်ခဲ့သည်။",
+    # spoken style: "the junta's jets bombed a CDF-Matupi camp"
+    "မတ်လ ၈ ရက်နေ့က စစ်ကောင်စီ ဂျက်လေယာဉ်တွေက မတူပီမြို့နယ်မှာရှိတဲ့ CDF-Matupi စခန်းကို ဗုံးကြဲခဲ့တယ်။",
+])
+def test_a_local_cdf_in_latin_is_the_cdf(knowledge, text) -> None:
+    event = _main(knowledge, text)
+    assert "cdf" in (event.actor1_id, event.actor2_id)
+    assert not any((a or "").startswith("cdf_") for a in (event.actor1_id, event.actor2_id))

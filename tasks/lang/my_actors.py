@@ -47,9 +47,23 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         # "KIA, PDF များက": the named group, not the umbrella word outlets use for any local force
         actor1 = next((a for a in named if a not in ("pdf", actor2) and not is_state(knowledge, a)
                        and knowledge.actors.get(a) and knowledge.actors[a].inter_code in (2, 3)), actor1)
+    actor1, actor2 = umbrella(knowledge, actor1), umbrella(knowledge, actor2)
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2
+
+
+_BRANCH = re.compile(r"^([A-Z]{2,6})-[A-Za-z]+:")
+
+
+def umbrella(knowledge, actor_id: str | None) -> str | None:
+    """A local branch named in Latin ("CDF-Hakha: Chinland Defense Force-Hakha") as its umbrella force
+    (the CDF), as its Burmese names and the local PDFs already are: one force, however a report spells it."""
+    actor = knowledge.actors.get(actor_id) if actor_id else None
+    branch = _BRANCH.match(actor.name) if actor else None
+    if branch is None:
+        return actor_id
+    return next((a.actor_id for a in knowledge.actors.values() if a.name.startswith(f"{branch.group(1)}:")), actor_id)
 
 
 def _hit_or_flying(knowledge, cand, actor1: str | None, actor2: str | None) -> tuple[str | None, str | None]:
