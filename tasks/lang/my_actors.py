@@ -26,6 +26,8 @@ STRUCK_CIVILIAN = re.compile(r"အရပ်သား|ဒေသခံ|ရွာ�
                               r"|(?:ရွာ|မြို့)(?:ပေါ်|များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")   # (a town bombed as such too)
 # a village, a town or people's buildings as the object struck ("ရွာကို", "ကျောင်းကို", "အိမ်များအား")
 STRUCK_PLACE = re.compile(r"(?:ရွာ|မြို့|အိမ်|ကျောင်း|ဆေးရုံ|ဆေးခန်း|ဈေး)(?:ပေါ်|ထဲ|များ|တွေ)?\s*(?:ကို|အား)(?![\u102b-\u103e\u1039\u103a])")
+# a post, a column or a convoy as the object struck ("စခန်းကို", "စစ်ကြောင်းအား", "ယာဉ်တန်းကို")
+STRUCK_POST = re.compile(r"(?:စခန်း|ဂိတ်|စစ်ကြောင်း|ယာဉ်တန်း|စစ်လှေ|တပ်ရင်း)(?:များ|တွေ)?\s*(?:ကို|အား)(?![\u102b-\u103e\u1039\u103a])")
 DRONE = "ဒရုန်း"   # a drone: resistance forces fly them too, unlike jets and helicopters
 
 
@@ -45,9 +47,23 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
         # "KIA, PDF များက": the named group, not the umbrella word outlets use for any local force
         actor1 = next((a for a in named if a not in ("pdf", actor2) and not is_state(knowledge, a)
                        and knowledge.actors.get(a) and knowledge.actors[a].inter_code in (2, 3)), actor1)
+    actor1, actor2 = umbrella(knowledge, actor1), umbrella(knowledge, actor2)
     if actor1 == actor2:
         actor2 = None
     return actor1, actor2
+
+
+_BRANCH = re.compile(r"^([A-Z]{2,6})-[A-Za-z]+:")
+
+
+def umbrella(knowledge, actor_id: str | None) -> str | None:
+    """A local branch named in Latin ("CDF-Hakha: Chinland Defense Force-Hakha") as its umbrella force
+    (the CDF), as its Burmese names and the local PDFs already are: one force, however a report spells it."""
+    actor = knowledge.actors.get(actor_id) if actor_id else None
+    branch = _BRANCH.match(actor.name) if actor else None
+    if branch is None:
+        return actor_id
+    return next((a.actor_id for a in knowledge.actors.values() if a.name.startswith(f"{branch.group(1)}:")), actor_id)
 
 
 def _hit_or_flying(knowledge, cand, actor1: str | None, actor2: str | None) -> tuple[str | None, str | None]:
@@ -139,6 +155,13 @@ def _victims_and_battle_sides(knowledge, cand, actor1: str | None, actor2: str |
         # the group is named as the other side of a fight, the village as what was struck - Civilians (not
         # when the group's own members are the ones counted dead: "ရွာကို ဗုံးကြဲ၍ DPLA ရဲဘော် ၆ ဦး သေဆုံး")
         actor2 = actor_rules.CIVILIANS
+    elif event_type in ("Explosions/Remote violence", "Battles") and actor2 is None and actor1 \
+            and not is_state(knowledge, actor1) and actor1 != actor_rules.CIVILIANS and not cand.civilians \
+            and any(STRUCK_POST.search(s.text) for s in cand.sentences) \
+            and not any(STRUCK_CIVILIAN.search(s.text) for s in cand.sentences):
+        # "ပကဖ က အထိုင်စခန်းကို ဒရုန်းဖြင့် တိုက်ခိုက်" (the PDF drone-struck the garrison camp): a resistance
+        # force's target post or column with no owner named is the junta's
+        actor2 = actor_rules.MILITARY
     elif event_type in ("Explosions/Remote violence",) and actor2 is None and (
             cand.civilians or any(STRUCK_CIVILIAN.search(s.text) for s in cand.sentences)
             or (sub in DEFAULT_MILITARY and cand.killed)):

@@ -149,7 +149,7 @@ def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, publi
 # at once (past "နေ့", "တွင်", "က", "၌") is when the news was given, not when the fighting was
 # (also with the time of day and the one who announced between: "၉ ရက်နေ့ ညပိုင်းတွင် AA က သတင်းထုတ်ပြန်")
 _REPORT_GAP = re.compile(r"\s*(?:နေ့)?\s*(?:(?:ည|နံနက်|မနက်|ညနေ|နေ့လယ်|မွန်းလွဲ)(?:ပိုင်း)?)?\s*(?:တွင်|က|၌|မှာ)?\s*"
-                         r"(?:[^\s\u104a\u104b]{1,24}\s*(?:က|မှ)\s+)?\S{0,2}(?:သတင်း)?\s*(?:ထုတ်ပြန်|ကြေညာ|ပြောကြား|အတည်ပြု)")
+                         r"(?:[^\s\u104a\u104b]{1,24}\s*(?:က|မှ)\s*)?\S{0,2}(?:သတင်း)?\s*(?:ထုတ်ပြန်|ကြေညာ|ပြောကြား|အတည်ပြု)")
 
 
 def _report_date(words: Words, text: str, resolved: ResolvedDate) -> bool:
@@ -202,7 +202,7 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
               and not (h.sub_event_type == TRANSFER and battle)]
     if others:
         chosen.append(max(others, key=rank))
-    if air_support(sentence, local, chosen):
+    if air_support(sentence, local, chosen) or _post_burned_in_battle(text, chosen):
         chosen.reverse()   # "AA နှင့် စစ်တပ် တိုက်ပွဲ ပြင်းထန်ပြီး လေကြောင်းဖြင့် ဗုံးကျဲ": the battle, with air support
     elif [h.sub_event_type for h in chosen] == ["Looting/property destruction"] and any(c.kind == "killed" for c in counts):
         chosen.append(Hit(chosen[0].start, chosen[0].start, "", "Violence against civilians", "Attack", 0.7))
@@ -214,6 +214,28 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
     if len(built) == 2 and built[0].hit.sub_event_type == "Attack" and built[1].hit.sub_event_type == LOOTING:
         built[1].killed = 0   # (the dead are the killing's, not the burning's)
     return built
+
+
+# the act made a noun and the object of ခံ (suffer), with the one who suffered it named in between:
+# "ပကဖ ၏ မိုင်းဆွဲတိုက်ခိုက်မှုကို စစ်ကြောင်းက ခံခဲ့ရ" (the column suffered the PDF's mine attack)
+_SUFFERED = re.compile(r"\s*(?:မှု|ခြင်း)\s*(?:ကို|အား)\s*[^\u104a\u104b]{0,40}?ခံ\s*(?:ခဲ့|လိုက်)?\s*ရ")
+
+
+def _suffered(text: str, act_end: int, end: int) -> bool:
+    return _SUFFERED.match(text[:end], act_end) is not None
+
+
+# what was burned, right before the burning word: a side's post ("စခန်းတစ်ခု မီးရှို့ခံရ", "ဂိတ်ကို မီးရှို့")
+_POST_BURNED = re.compile(r"(?:စခန်း|ဂိတ်|ကင်းပွိုင့်|ကင်းတဲ|တပ်စခန်း)[^\s\u104a\u104b]{0,3}\s*"
+                          r"(?:[\u1000-\u1021]\S{0,3}\s*(?:ခု|လုံး)\s*)?(?:ကို|အား)?\s*$")
+
+
+def _post_burned_in_battle(text: str, chosen: list[Hit]) -> bool:
+    """"၂ ရက်ဆက် တိုက်ပွဲဖြစ်ပွားပြီး PDF ကင်းစခန်းတစ်ခု မီးရှို့ခံရ" (two days of fighting, a PDF outpost
+    burned): a side's post burned in the fighting is part of the battle, not a burning of its own."""
+    return [h.event_type for h in chosen] == ["Strategic developments", "Battles"] \
+        and chosen[0].sub_event_type == LOOTING \
+        and _POST_BURNED.search(text, max(0, chosen[0].start - 30), chosen[0].start) is not None
 
 
 # a demonstrative right before the act's word points back at an act already told: "အဆိုပါ တိုက်ခိုက်မှု",
@@ -232,6 +254,12 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     acted = [d for d in recent if d not in reported]
     best_date = (capture_day(hit.sub_event_type, sentence.text, acted)
                  or min(acted, key=lambda d: (d.time_precision, d.start))) if acted else None
+    if best_date is None and reported:
+        # "ဇွန် ၁၄ ရက်ကစပြီး တိုက်ပွဲဖြစ်...ဟု ဇွန် ၂၀ ရက်တွင် ထုတ်ပြန်" (fighting from June 14 on, announced June 20):
+        # with only the statement's day beside it, the day the fighting began is the event's (week precision)
+        began = [d for d in find_dates(sentence.text, published, words, since=True)
+                 if (published - d.event_date).days <= HISTORY_DAYS]
+        best_date = began[0] if began else None
     place, between = sentence_place(knowledge, text, sentence, local, context, hit.start)
     marked = marked_actors(knowledge, words, text, local, (sentence.start, sentence.end))
     # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause
@@ -239,7 +267,8 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     for m in local:
         if m.kind == "trigger" and act_end <= m.start <= act_end + 2:
             act_end = m.end
-    passive = re.search(words.alternation("passive_marker"), text[act_end:min(sentence.end, act_end + PASSIVE_WINDOW)]) is not None
+    passive = re.search(words.alternation("passive_marker"), text[act_end:min(sentence.end, act_end + PASSIVE_WINDOW)]) is not None \
+        or _suffered(text, act_end, sentence.end)
     roles = assign_roles(marked, passive)
     died = re.search(words.alternation("killed"), sentence.text) is not None
     if not casualty_only and hit.weight < WEAK_TRIGGER and not roles.named and not died:

@@ -55,8 +55,16 @@ def _homophone_names(words: Words, level: str, name: str) -> list[str]:
 # of non-Burman names ("ဒီမော့ဆို"/"ဒီးမော့ဆို", "မယ်စဲ့"/"မယ်စဲ"). Towns and larger only: their names are
 # long enough that another spelling is not another word; village tracts keep MIMU's spelling.
 _HOMOPHONES = (("ုန်း", "ုံး"), ("ုံး", "ုန်း"), ("ုန်", "ုံ"), ("ုံး", "ုံ"), ("ါ", "ာ"), ("ာ", "ါ"),
-               ("ီး", "ီ"), ("့", ""), ("ား", "ာ"))
+               ("ီး", "ီ"), ("့", ""), ("ား", "ာ"), ("ဇံ", "စံ"), ("မ့်", "န့်"),
+               ("\u1019\u103a\u1037", "\u1014\u103a\u1037"))   # (MIMU stores the creaky tone after the asat)
+# the -in rhyme without its high tone only in names of three syllables or more: "တနိုင်" (Tanai) would be
+# the start of "တနိုင်ငံလုံး" (the whole country)
+_LONG_HOMOPHONES = (("င်း", "င်"),)
+LONG_NAME = 3
 # (only ever dropping a tone mark: adding one turns names into words - "အလုံ" (Ahlone) into "အလုံး" (whole);
+# the -in rhyme loses its high tone too ("ယင်မာပင်", "ဒီပဲယင်"), and the voiced ဇ of a Pali syllable is
+# often typed စ ("ချမ်းအေးသာစံ" for MIMU's "ချမ်းအေးသာဇံ"), the creaky nasal of Shan names န့် for မ့်
+# ("နန့်ခမ်း" for "နမ့်ခမ်း");
 # "လာရှိုး" for MIMU's "လားရှိုး")
 # a Pali double consonant stacked ("နမ္မတူ", "ပခုက္ကူ") is also typed with a killed first consonant
 # ("ပခုက်ကူ") or as one creaky syllable ("နမ့်တူ")
@@ -65,7 +73,8 @@ _STACKED = re.compile(r"([\u1000-\u1021])\u1039\1")
 
 def _homophones(surface: str) -> list[str]:
     out = []
-    for written, other in _HOMOPHONES:
+    pairs = _HOMOPHONES + (_LONG_HOMOPHONES if syllable_count(surface) >= LONG_NAME else ())
+    for written, other in pairs:
         if written in surface:
             out.append(surface.replace(written, other))
     if _STACKED.search(surface):

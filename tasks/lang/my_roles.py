@@ -160,7 +160,19 @@ def marked_actors(knowledge, words: Words, text: str, mentions, span: tuple[int,
         elif role == "genitive" and _owns_the_target(words, text, m.end):
             role = "object"   # "စစ်ကောင်စီရဲ့ စခန်းနှစ်ခု သိမ်းပိုက်" (took two of the junta's camps): the owner lost them
         out.append(Marked(actor_id, m.start, role, civilian, m.end))
-    return _listed_share_role(text, out)
+    return _listed_share_role(text, _without_qualifiers(knowledge, text, out))
+
+
+def _without_qualifiers(knowledge, text: str, marked: list[Marked]) -> list[Marked]:
+    """Less the junta's name that only qualifies the force right after it, no particle between: "စစ်ကောင်စီ
+    ရဲတပ်ဖွဲ့က" (the junta's police), "စစ်ကောင်စီ ပျူစောထီး" (the junta's militia) are one side, not two."""
+    drop = set()
+    for here, after in zip(marked, marked[1:]):
+        force = knowledge.actors.get(after.actor_id)
+        if here.actor_id == MILITARY and here.role == "none" and after.actor_id != MILITARY \
+                and force is not None and force.inter_code in (1, 3) and not text[here.end:after.start].strip():
+            drop.add(id(here))
+    return [m for m in marked if id(m) not in drop] if drop else marked
 
 
 # names listed with a comma (၊) between them, brackets aside ("KA )၊ KNDF တို့က"), share the particle

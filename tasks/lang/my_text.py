@@ -326,10 +326,12 @@ _DATELINE = re.compile(r"(?:^|\n)\s*[^\s\n\u104a\u104b]{1,30}\s*\u104a\s*$")
 _NOT_A_DAY = r"ရက်|ခုနှစ်|နှစ်|လ|ပတ်|နာရီ|မိနစ်|ကြိမ်|ခု|စီး|လုံး|အိမ်|ရွာ|မိုင်|ကျော်|ခန့်"
 
 
-def find_dates(text: str, published: date, words: Words | None = None) -> list[ResolvedDate]:
-    """Every date in `text`, resolved against `published`, leftmost first, not overlapping."""
+def find_dates(text: str, published: date, words: Words | None = None, since: bool = False) -> list[ResolvedDate]:
+    """Every date in `text`, resolved against `published`, leftmost first, not overlapping; with `since`,
+    only the days a period began ("၁၄ ရက်ကစပြီး", from the 14th on), at week precision."""
     words = words or load_words("my")
     found: list[ResolvedDate] = []
+    began: list[ResolvedDate] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _date_patterns(words):
         for m in pattern.finditer(text):
@@ -338,10 +340,15 @@ def find_dates(text: str, published: date, words: Words | None = None) -> list[R
             if kind == "month_num" and _DATELINE.search(text, max(0, m.start() - 40), m.start()):
                 taken.append((m.start(), m.end()))
                 continue  # "ကြာအင်းဆိပ်ကြီး၊ စက်တင်ဘာ(၁၅)": a dateline tells when the report was filed, not the event
-            if _SINCE.match(text, m.end()):
-                taken.append((m.start(), m.end()))
-                continue  # "၁၅ ရက်နေ့ကစလို့" (since the 15th): when a period began, not when the event was
+            began_here = _SINCE.match(text, m.end()) is not None
             resolved = _resolve(words, kind, m, published)
+            if began_here:
+                # "၁၅ ရက်နေ့ကစလို့" (since the 15th): when a period began, not the day of one event
+                taken.append((m.start(), m.end()))
+                if resolved is not None:
+                    began.append(ResolvedDate(min(resolved[0], published), max(2, resolved[1]), m.group(0),
+                                              m.start(), m.end()))
+                continue
             if kind == "day" and resolved is not None:
                 resolved = _same_month(found, text, m, resolved)
             if resolved is None:
@@ -349,7 +356,7 @@ def find_dates(text: str, published: date, words: Words | None = None) -> list[R
             day, precision = resolved
             found.append(ResolvedDate(min(day, published), precision, m.group(0), m.start(), m.end()))
             taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    return sorted(began if since else found, key=lambda d: d.start)
 
 
 # "ဇွန်လ ၁၄ ရက်နဲ့ ၁၅ ရက်" (June 14 and 15), "၁၄ ရက်မှ ၁၅ ရက်": the bare day shares the month named before it

@@ -7,6 +7,7 @@ The alias matcher knows fixed strings. News names forces in three open families 
   and "ဗျူဟာ" ends "မဟာဗျူဟာ" (strategy); a number right after them can only be a unit;
 - a township's PDF by a Latin acronym ending in PDF ("TPDF", "MPDF", "YPDF-3"): a local people's defence
   force, the guide's "PDF" unless the knowledge names it otherwise ("MDY-PDF" is an alias already);
+- a resistance battalion by its four-digit number or its district ("တပ်ရင်း ၃၈၀၁", "ရွှေဘိုခရိုင် တပ်ရင်း ၂၃");
 - a known abbreviation written with dots ("K.N.L.A", "P.D.F."): the group of the bare abbreviation;
 - a known Latin abbreviation with a Burmese particle glued to it ("KIAက", "PDFတွေ"): that group;
 - the police by the bare ရဲ right before a head count ("ရဲ ၂ ဦး", "ရဲနှစ်ယောက်"): alone, ရဲ is also
@@ -28,6 +29,15 @@ _NUMBER = r"[\(\-]?\s*(?:အမှတ်\s*)?[\u1040-\u10490-9]+\s*\)?"
 # a number right after the unit word; not the "မဟာ" of "မဟာဗျူဟာ" (strategy)
 _UNIT = re.compile(rf"(?:တပ်မ|(?<!မဟာ)ဗျူဟာ)\s*{_NUMBER}")
 _LOCAL_PDF = re.compile(r"(?<![A-Za-z\-])[A-Z]{1,6}-?PDF(?:\s*-\s*[\u1040-\u10490-9]+)?(?![A-Za-z])")
+# a resistance battalion by its number: the NUG numbers its battalions with four digits ("တပ်ရင်း ၃၈၀၁",
+# "တပ်ရင်း (၄၀၀၅)"), the junta with a kind before a shorter number (ခလရ ၅၀) - its tank and artillery
+# battalions aside ("တင့်ကားတပ်ရင်း ၆၀၀၆"); a district's battalion is the PDF's ("ရွှေဘိုခရိုင် တပ်ရင်း ၂၃",
+# "ကသာခရိုင် PDF တပ်ရင်း (၃)", "ရွှေဘိုခရိုင်အမှတ် ၂ တပ်ရင်း")
+_FOUR = r"[\u1040-\u10490-9]{4}"
+_PDF_BATTALION = re.compile(
+    rf"(?<!တင့်ကား)(?<!အမြောက်)တပ်ရင်း\s*(?:အမှတ်)?\s*[\(\-]?\s*{_FOUR}(?![\u1040-\u10490-9])\s*\)?"
+    r"|ခရိုင်\s*(?:PDF|ပကဖ)?\s*(?:တပ်ရင်း\s*(?:အမှတ်)?\s*\(?\s*[\u1040-\u10490-9]{1,2}\s*\)?"
+    r"|အမှတ်\s*\(?\s*[\u1040-\u10490-9]{1,2}\s*\)?\s*တပ်ရင်း)")
 _POLICE_COUNT = re.compile(r"ရဲ(?![\u102b-\u103e])(?:များ|တွေ)?\s*\(?\s*(?:[\u1040-\u10490-9]+|တစ်|တ|နှစ်|သုံး|လေး"
                            r"|ငါး|ခြောက်|ခုနစ်|ရှစ်|ကိုး|ဆယ်)\s*\)?\s*(?:ဦး|ယောက်)")
 _DOTTED = re.compile(r"(?<![A-Za-z.])(?:[A-Z]\.){1,5}[A-Z](?![A-Za-z])\.?")
@@ -41,9 +51,20 @@ def article_mentions(knowledge, text: str) -> list[Mention]:
     open-family actor names."""
     found = [m for m in drop_non_places(text, drop_other_armies(text, knowledge.find(text, myanmar_context=True)))
              if not _glued_split(text, m)]
+    found = _without_places_in_names(text, found)
     towns = tract_towns(knowledge, text, found)   # "မိုးဗြဲမြို့": a town MIMU lists only as a village tract
     found = sorted([*found, *towns], key=lambda m: (m.start, -m.end)) if towns else found
     return _local_forces(knowledge, text, unit_mentions(knowledge, text, found))
+
+
+def _without_places_in_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Less a Latin place name hyphened to a group's Latin name ("PDF-Kani", "DefenseForce-Hakha"): it
+    names the force by where it was raised, not where it acted (the matcher already keeps a whole known
+    name such as "CDF-Hakha" from holding a place)."""
+    return [m for m in mentions if m.kind != "place" or not _HYPHENED_TO_NAME.search(text, max(0, m.start - 2), m.start)]
+
+
+_HYPHENED_TO_NAME = re.compile(r"[A-Za-z][-–]$")
 
 
 def _glued_split(text: str, mention: Mention) -> bool:
@@ -98,6 +119,8 @@ def _found(knowledge, text: str):
     for m in _UNIT.finditer(text):
         yield m.start(), m.end(), m.group(0), MILITARY
     for m in _LOCAL_PDF.finditer(text):
+        yield m.start(), m.end(), m.group(0), "pdf"
+    for m in _PDF_BATTALION.finditer(text):
         yield m.start(), m.end(), m.group(0), "pdf"
     for m in _POLICE_COUNT.finditer(text):
         if is_syllable_boundary(text, m.start()):
