@@ -3,6 +3,8 @@ abroad), each with sentences the team invented."""
 
 from __future__ import annotations
 
+import pytest
+
 from tasks.mention_context import PAGE_FURNITURE, repeated_title_lead
 from tasks.tag import tag_article
 
@@ -104,3 +106,14 @@ def test_naming_a_group_terrorist_is_words_unless_an_act_is_told(knowledge):
     assert not tag_article(knowledge, "Myanmar junta labels Arakan Army a terrorist group", "").relevant
     assert not tag_article(knowledge, "Junta declares NUG and its militias terrorist organisations", "").relevant
     assert tag_article(knowledge, "PDF ambush kills 12 troops of the 'terrorist group' in Sagaing", "").relevant
+
+
+@pytest.mark.parametrize("text", [
+    "Myanmar junta frees 3,000 prisoners in New Year amnesty\n\nThe military government released more than 3,000 "
+    "prisoners from Insein and other jails on Tuesday under an amnesty marking the new year, state media said.",
+    "Military pardons 800 inmates\n\nMyanmar's military council pardoned 800 inmates on Monday, including 20 "
+    "foreigners, in an amnesty announced on state television; no political prisoners were among them, lawyers said.",
+])
+def test_a_prisoner_amnesty_is_not_an_event_of_the_war(knowledge, text):
+    title, body = text.split("\n\n", 1)
+    assert not tag_article(knowledge, title, body).relevant
