@@ -27,7 +27,10 @@ score is the product, and a pair scoring below MIN_SCORE stays apart):
   outlets give any local resistance force, and "unidentified gunmen", what one outlet calls the group
   another names, contradict no one); a shared named actor (1.0); one side names no one, or only
   "unidentified" attackers where the other names a group (0.8); otherwise (0.7).
-Mentions from the same article never merge (the extractor already merged what one article repeats).
+Mentions from the same article never merge (the extractor already merged what one article repeats), with
+one exception: a second coding of the event a sibling mention joined (same day, same place, compatible type;
+Clustering.place_second_coding). A mention placed no finer than its state that fits no event joins the
+only earlier event it could be, if there is exactly one (Clustering.sole_candidate).
 
 Clustering is greedy and complete-linkage, in report order (published_at, article_id, event_id), one
 article at a time: a mention may join a cluster only if it matches ALL its members (its score is the
@@ -51,7 +54,7 @@ from typing import Any
 
 from tasks.extract.places import state_base
 
-EVENT_METHOD_VERSION = "greedy-complete-v5"
+EVENT_METHOD_VERSION = "greedy-complete-v6"
 MIN_SCORE = 0.3
 ADJACENT_DAY_SCORE = 0.75
 # Event days are Myanmar days (UTC+6:30): an article published at 20:00 UTC is read there the next morning.
@@ -62,6 +65,12 @@ NON_STATE_INTERS = frozenset({2, 3, 4})
 UNNAMED_ARMED_ID = "unidentified_armed_group"
 UMBRELLA_ACTOR_IDS = frozenset({"pdf", UNNAMED_ARMED_ID})
 UNNAMED_SIDE_SCORE = 0.8
+# A mention placed no finer than its state (path depth 2: country, state) is vague; it may join the only
+# event it could be (Clustering.sole_candidate); the join rule then starts with SOLE_RULE.
+VAGUE_DEPTH = 2
+SOLE_RULE = "sole candidate for a vague place; "
+# One article's second mention of an event its sibling mention joined (Clustering.place_second_coding).
+SECOND_CODING_RULE = "second coding of its article's event; "
 
 _BATTLES = "Battles"
 _EXPLOSIONS = "Explosions/Remote violence"
@@ -233,6 +242,34 @@ def pair_score(a: Mention, b: Mention) -> float:
     return score
 
 
+def sole_candidate_score(a: Mention, b: Mention) -> float:
+    """pair_score without the penalty of a vague place (one side named no place finer than its state): what
+    the pair scores when the place is taken as agreeing, as it does when no other event could be meant. A
+    place that contradicts (another state, township or village) still keeps them apart."""
+    if a.article_id == b.article_id or place_score(a, b) <= 0.0:
+        return 0.0
+    score = type_score(a.row, b.row)
+    for test in (date_score, actor_score):
+        if score <= 0.0:
+            return 0.0
+        score *= test(a, b)
+    return score
+
+
+def _twin_score(a: Mention, b: Mention) -> float:
+    """pair_score of two mentions of one article, as if they came from two, but only for the same day and the
+    same place (Clustering.place_second_coding): a report of today's protest that recalls yesterday's
+    shooting in the same town tells two events, not one twice."""
+    if date_score(a, b) < 1.0 or place_score(a, b) < 1.0:
+        return 0.0
+    score = type_score(a.row, b.row)
+    for test in (date_score, place_score, actor_score):
+        if score <= 0.0:
+            return 0.0
+        score *= test(a, b)
+    return score
+
+
 def pair_factors(a: Mention, b: Mention) -> dict[str, float]:
     return {"type": type_score(a.row, b.row), "date": date_score(a, b), "place": place_score(a, b),
             "actors": actor_score(a, b)}
@@ -275,6 +312,11 @@ class Cluster:
             if worst < MIN_SCORE:
                 return 0.0
         return worst
+
+    def sole_candidate_score(self, mention: Mention) -> float:
+        if mention.article_id in self.articles:
+            return 0.0
+        return min(sole_candidate_score(member, mention) for member in self.members)
 
     def nearest_member(self, mention: Mention) -> tuple[tuple[int, float], Mention]:
         """The member that kept `mention` out (the worst pair), with how near that pair came."""
@@ -327,22 +369,61 @@ class Clustering:
         the mention's order."""
         options = []
         for mention in mentions:
-            for cluster in self.candidates(mention):
+            candidates = self.candidates(mention)
+            found = False
+            for cluster in candidates:
                 score = cluster.score(mention)
                 if score >= MIN_SCORE:
-                    options.append((-score, cluster.members[0].order, mention.order, mention, cluster))
+                    options.append((-score, cluster.members[0].order, mention.order, mention, cluster, ""))
+                    found = True
+            if not found and mention.depth <= VAGUE_DEPTH:
+                sole = self.sole_candidate(mention, candidates)
+                if sole is not None:
+                    options.append((-MIN_SCORE, sole.members[0].order, mention.order, mention, sole, SOLE_RULE))
         options.sort(key=lambda o: o[:3])
         placed: set[str] = set()
         taken: set[str] = set()
-        for negative, _, _, mention, cluster in options:
+        for negative, _, _, mention, cluster, why in options:
             if mention.event_id in placed or cluster.cluster_id in taken:
                 continue
-            self.add(mention, cluster.cluster_id, round(-negative, 4), cluster.join_rule(mention))
+            self.add(mention, cluster.cluster_id, round(-negative, 4), why + cluster.join_rule(mention))
             placed.add(mention.event_id)
             taken.add(cluster.cluster_id)
+        joined = [self.clusters[cid] for cid in taken]
         for mention in mentions:
             if mention.event_id not in placed:
-                self.add(mention, rule=self.founder_rule(mention))
+                self.place_second_coding(mention, joined)
+
+    def place_second_coding(self, mention: Mention, joined: Sequence[Cluster]) -> None:
+        """A mention left over once each event took one mention of its article joins the event a sibling
+        mention joined when it is a second coding of that event: it passes every test with the sibling on the
+        same day and at the same place, with a compatible type: "an air strike" and "an attack on the camp" in one report)
+        and with every other member. Founding an event of its own instead would split the real event in two,
+        as later reports then choose between the two halves (measured on the Laiza camp shelling, coded as an
+        air strike and as an attack by one outlet). Otherwise it founds its own event."""
+        best: tuple[float, Cluster, Mention] | None = None
+        for cluster in joined:
+            siblings = [m for m in cluster.members if m.article_id == mention.article_id]
+            others = [m for m in cluster.members if m.article_id != mention.article_id]
+            score = min([_twin_score(s, mention) for s in siblings] + [pair_score(m, mention) for m in others])
+            if score >= MIN_SCORE and (best is None or score > best[0]):
+                best = (score, cluster, siblings[0])
+        if best is None:
+            self.add(mention, rule=self.founder_rule(mention))
+            return
+        score, cluster, sibling = best
+        self.add(mention, cluster.cluster_id, round(score, 4),
+                 f"{SECOND_CODING_RULE}with {sibling.event_id[:12]}: {pair_rule(sibling, mention)}")
+
+    @staticmethod
+    def sole_candidate(mention: Mention, candidates: Sequence[Cluster]) -> Cluster | None:
+        """The one earlier event a vague mention (no place finer than its state) can be, when exactly one on
+        its days and in its state passes every test but the place: "an air strike in Sagaing Region on
+        Tuesday" is the strike in Pale township that day if no other strike in Sagaing was reported then.
+        With two or more such events the vague report could be either, so it stays apart (an event split
+        in two is less harmful than an attack hidden inside another)."""
+        fits = [c for c in candidates if c.sole_candidate_score(mention) >= MIN_SCORE]
+        return fits[0] if len(fits) == 1 else None
 
     def founder_rule(self, mention: Mention) -> str:
         """Why a mention founds its own event: "founder" when no earlier event is on its days and state, else
