@@ -52,7 +52,7 @@ def test_reports_naming_different_sides_and_only_the_state_stay_apart() -> None:
 
 
 def test_a_mention_that_founds_its_own_event_records_the_test_that_split_it_from_the_nearest() -> None:
-    from tasks.dedup.events import cluster_mentions
+    from tasks.dedup.clustering import cluster_mentions
 
     first = make_mention(_row("first", MILITARY, CIVILIANS), REPORTED)
     later = dict(_row("later", AA, MILITARY), event_type="Battles", sub_event_type="Armed clash")  # same day, a clash
@@ -119,7 +119,7 @@ def _strike(event_id: str, sub_event_type: str, place: str | None, article: str 
 
 def _clusters(*rows: dict) -> dict[str, tuple[str, str]]:
     """event_id -> (the founding event_id of its cluster, the recorded rule), the rows reported in order."""
-    from tasks.dedup.events import cluster_mentions
+    from tasks.dedup.clustering import cluster_mentions
 
     mentions = [make_mention(row, REPORTED.replace(hour=i)) for i, row in enumerate(rows)]
     found = {}
