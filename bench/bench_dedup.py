@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tasks.dedup.events import cluster_mentions, make_mention  # noqa: E402
+from tasks.dedup.clustering import cluster_mentions  # noqa: E402
+from tasks.dedup.events import make_mention  # noqa: E402
 from tasks.dedup.merge import merge_cluster  # noqa: E402
 
 MENTIONS = 10_000

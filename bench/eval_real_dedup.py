@@ -305,6 +305,9 @@ def _variants() -> dict[str, dict[str, Any]]:
         "crackdown and attack on civilians never": {"_PAIR_SCORES": {
             k: v for k, v in events._PAIR_SCORES.items()
             if k != frozenset({"Excessive force against protesters", "Attack"})}},
+        # session 8 (issue 18): the two clustering-level rules switched off
+        "no sole-candidate join for vague places": {"VAGUE_DEPTH": -1},
+        "no second coding (leftovers found events)": {"second_coding_score": lambda a, b: 0.0},
         "as shipped": {name: getattr(events, name) for name in ("ADJACENT_DAY_SCORE", "_PAIR_SCORES")},
     }
 

@@ -52,7 +52,7 @@ def test_reports_naming_different_sides_and_only_the_state_stay_apart() -> None:
 
 
 def test_a_mention_that_founds_its_own_event_records_the_test_that_split_it_from_the_nearest() -> None:
-    from tasks.dedup.events import cluster_mentions
+    from tasks.dedup.clustering import cluster_mentions
 
     first = make_mention(_row("first", MILITARY, CIVILIANS), REPORTED)
     later = dict(_row("later", AA, MILITARY), event_type="Battles", sub_event_type="Armed clash")  # same day, a clash
@@ -97,3 +97,101 @@ def test_a_crackdown_and_an_attack_on_civilians_told_only_by_state_or_two_days_a
                   if k not in ("admin2_pcode", "admin3", "admin3_pcode")} | {"place_id": "MMR009", "location": "Magway"}
     assert _pair(crackdown, state_only) < MIN_SCORE
     assert _pair(crackdown, _shooting("later", "Attack", MILITARY, CIVILIANS, day=13)) == 0.0
+
+
+# --- a vague place joins the only event it can be (Clustering.sole_candidate) ---------------------------
+
+def _strike(event_id: str, sub_event_type: str, place: str | None, article: str | None = None, hour: int = 3,
+            day: int = 5) -> dict:
+    """A strike on 5 August 2024 told by one report: in Maungdaw or Buthidaung township, only "in Rakhine
+    State", only "in Myanmar" (place "country") or in Kachin State ("other state")."""
+    row = _row(event_id, MILITARY, CIVILIANS, township=place == "Maungdaw")
+    row.update(sub_event_type=sub_event_type, event_date=date(2024, 8, day), article_id=article or f"article-{event_id}")
+    if place == "Buthidaung":
+        row.update(admin2_pcode="MMR012D003", admin3="Buthidaung", admin3_pcode="MMR012014", place_id="MMR012014",
+                   location="Buthidaung")
+    elif place == "country":
+        row.update(admin1=None, admin1_pcode=None, place_id="MMR", location="Myanmar")
+    elif place == "other state":
+        row.update(admin1="Kachin State", admin1_pcode="MMR001", place_id="MMR001", location="Kachin State")
+    return row
+
+
+def _clusters(*rows: dict) -> dict[str, tuple[str, str]]:
+    """event_id -> (the founding event_id of its cluster, the recorded rule), the rows reported in order."""
+    from tasks.dedup.clustering import cluster_mentions
+
+    mentions = [make_mention(row, REPORTED.replace(hour=i)) for i, row in enumerate(rows)]
+    found = {}
+    for cluster in cluster_mentions([], mentions).clusters.values():
+        for member, rule in zip(cluster.members, cluster.rules):
+            found[member.event_id] = (cluster.members[0].event_id, rule)
+    return found
+
+
+def test_a_report_naming_only_the_state_joins_the_one_strike_it_can_be_even_told_as_shelling() -> None:
+    # "an air strike on a village in Maungdaw township", then "shelling in Rakhine State on Monday":
+    # air strike vs shelling (0.6) times state-only place (0.4) is below MIN_SCORE, but nothing else fits
+    township = _strike("township", "Air/drone strike", "Maungdaw")
+    vague = _strike("vague", "Shelling/artillery/missile attack", "state")
+    assert _pair(township, vague) < MIN_SCORE
+    found = _clusters(township, vague)
+    assert found["vague"][0] == "township"
+    assert found["vague"][1].startswith("sole candidate for a vague place; ") and "place=0.4" in found["vague"][1]
+
+
+def test_a_report_naming_no_place_joins_the_one_strike_of_its_day() -> None:
+    # "junta jets bombed a village on Monday", no place at all, when only one strike was reported that day
+    found = _clusters(_strike("township", "Air/drone strike", "Maungdaw"),
+                      _strike("nowhere", "Shelling/artillery/missile attack", "country"))
+    assert found["nowhere"][0] == "township"
+
+
+def test_a_vague_report_that_could_be_either_of_two_strikes_stays_apart() -> None:
+    # two strikes in two Rakhine townships that day: "shelling in Rakhine State" could be either one
+    found = _clusters(_strike("maungdaw", "Air/drone strike", "Maungdaw"),
+                      _strike("buthidaung", "Air/drone strike", "Buthidaung"),
+                      _strike("vague", "Shelling/artillery/missile attack", "state"))
+    assert found["maungdaw"][0] != found["buthidaung"][0]
+    assert found["vague"][0] == "vague" and found["vague"][1].startswith("founder")
+
+
+def test_a_vague_report_from_another_state_or_day_never_joins() -> None:
+    found = _clusters(_strike("township", "Air/drone strike", "Maungdaw"),
+                      _strike("kachin", "Shelling/artillery/missile attack", "other state"),
+                      _strike("later", "Shelling/artillery/missile attack", "state", day=9))
+    assert found["kachin"][0] == "kachin" and found["later"][0] == "later"
+
+
+# --- one article coding one event twice (Clustering.place_second_coding) --------------------------------
+
+def test_an_article_that_codes_one_attack_twice_keeps_both_mentions_in_that_event() -> None:
+    # an earlier report: "an air strike on the camp in Maungdaw"; a later one codes the same strike twice,
+    # as an air strike and as an attack on the camp's residents: the second coding must not found an event
+    # of its own (later reports would then split between the two halves)
+    first = _strike("first", "Air/drone strike", "Maungdaw")
+    strike = _strike("strike", "Air/drone strike", "Maungdaw", article="twice")
+    attack = dict(_strike("attack", "Attack", "Maungdaw", article="twice"), event_type="Violence against civilians")
+    found = _clusters(first, strike, attack)
+    assert found["strike"][0] == found["attack"][0] == "first"
+    assert found["attack"][1].startswith("second coding of its article's event; with strike")
+
+
+def test_an_article_telling_yesterdays_strike_and_todays_protest_in_one_town_tells_two_events() -> None:
+    # "residents protested on Tuesday against Monday's strike": the protest is a new event, a day later
+    first = _strike("first", "Air/drone strike", "Maungdaw")
+    recalled = _strike("recalled", "Air/drone strike", "Maungdaw", article="both")
+    protest = dict(_strike("protest", "Peaceful protest", "Maungdaw", article="both", day=6), event_type="Protests",
+                   actor1="Protesters (Myanmar)", actor1_id="protesters", inter1=6, actor2=None, actor2_id=None, inter2=None)
+    found = _clusters(first, recalled, protest)
+    assert found["recalled"][0] == "first"
+    assert found["protest"][0] == "protest"
+
+
+def test_an_article_telling_two_different_attacks_the_same_day_keeps_them_apart() -> None:
+    # one report: an air strike in Maungdaw and shelling in Buthidaung the same day: two events
+    first = _strike("first", "Air/drone strike", "Maungdaw")
+    strike = _strike("strike", "Air/drone strike", "Maungdaw", article="two")
+    shelling = _strike("shelling", "Shelling/artillery/missile attack", "Buthidaung", article="two")
+    found = _clusters(first, strike, shelling)
+    assert found["strike"][0] == "first" and found["shelling"][0] == "shelling"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from tasks.dedup.events import MIN_SCORE, cluster_mentions, make_mention, pair_rule, pair_score
+from tasks.dedup.clustering import cluster_mentions
+from tasks.dedup.events import MIN_SCORE, make_mention, pair_rule, pair_score
 
 NOON = datetime(2024, 6, 28, 6, 0, tzinfo=timezone.utc)  # 12:30 in Myanmar
 KYAUKME = {"place_id": "MMR015012", "location": "Kyaukme", "admin3": "Kyaukme", "admin3_pcode": "MMR015012",

@@ -27,12 +27,15 @@ score is the product, and a pair scoring below MIN_SCORE stays apart):
   outlets give any local resistance force, and "unidentified gunmen", what one outlet calls the group
   another names, contradict no one); a shared named actor (1.0); one side names no one, or only
   "unidentified" attackers where the other names a group (0.8); otherwise (0.7).
-Mentions from the same article never merge (the extractor already merged what one article repeats).
+Mentions from the same article never merge (the extractor already merged what one article repeats), with
+one exception: a second coding of the event a sibling mention joined (same day, same place, compatible type;
+Clustering.place_second_coding). A mention placed no finer than its state that fits no event joins the
+only earlier event it could be, if there is exactly one (Clustering.sole_candidate).
 
-Clustering is greedy and complete-linkage, in report order (published_at, article_id, event_id), one
+Clustering (tasks/dedup/clustering.py) is greedy and complete-linkage, in report order (published_at, article_id, event_id), one
 article at a time: a mention may join a cluster only if it matches ALL its members (its score is the
 worst pair's); the article's best (mention, cluster) pair is placed first, each cluster takes at most
-one mention of the article, and mentions left over found new clusters. Because a decision depends only on mentions reported before it, re-running from any point
+one mention of the article, and mentions left over found new clusters (unless second codings). Because a decision depends only on mentions reported before it, re-running from any point
 in that order reproduces the rest exactly (tasks/dedup/store.py replays only from the first changed
 mention). A cluster's id is the hash of its founding (first reported) mention's event_id.
 
@@ -43,15 +46,13 @@ placed no more precisely than the country), so the work is linear in the number 
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from tasks.extract.places import state_base
 
-EVENT_METHOD_VERSION = "greedy-complete-v5"
+EVENT_METHOD_VERSION = "greedy-complete-v6"
 MIN_SCORE = 0.3
 ADJACENT_DAY_SCORE = 0.75
 # Event days are Myanmar days (UTC+6:30): an article published at 20:00 UTC is read there the next morning.
@@ -62,6 +63,12 @@ NON_STATE_INTERS = frozenset({2, 3, 4})
 UNNAMED_ARMED_ID = "unidentified_armed_group"
 UMBRELLA_ACTOR_IDS = frozenset({"pdf", UNNAMED_ARMED_ID})
 UNNAMED_SIDE_SCORE = 0.8
+# A mention placed no finer than its state (path depth 2: country, state) is vague; it may join the only
+# event it could be (Clustering.sole_candidate); the join rule then starts with SOLE_RULE.
+VAGUE_DEPTH = 2
+SOLE_RULE = "sole candidate for a vague place; "
+# One article's second mention of an event its sibling mention joined (Clustering.place_second_coding).
+SECOND_CODING_RULE = "second coding of its article's event; "
 
 _BATTLES = "Battles"
 _EXPLOSIONS = "Explosions/Remote violence"
@@ -233,6 +240,34 @@ def pair_score(a: Mention, b: Mention) -> float:
     return score
 
 
+def sole_candidate_score(a: Mention, b: Mention) -> float:
+    """pair_score without the penalty of a vague place (one side named no place finer than its state): what
+    the pair scores when the place is taken as agreeing, as it does when no other event could be meant. A
+    place that contradicts (another state, township or village) still keeps them apart."""
+    if a.article_id == b.article_id or place_score(a, b) <= 0.0:
+        return 0.0
+    score = type_score(a.row, b.row)
+    for test in (date_score, actor_score):
+        if score <= 0.0:
+            return 0.0
+        score *= test(a, b)
+    return score
+
+
+def second_coding_score(a: Mention, b: Mention) -> float:
+    """pair_score of two mentions of one article, as if they came from two, but only for the same day and the
+    same place (Clustering.place_second_coding): a report of today's protest that recalls yesterday's
+    shooting in the same town tells two events, not one twice."""
+    if date_score(a, b) < 1.0 or place_score(a, b) < 1.0:
+        return 0.0
+    score = type_score(a.row, b.row)
+    for test in (date_score, place_score, actor_score):
+        if score <= 0.0:
+            return 0.0
+        score *= test(a, b)
+    return score
+
+
 def pair_factors(a: Mention, b: Mention) -> dict[str, float]:
     return {"type": type_score(a.row, b.row), "date": date_score(a, b), "place": place_score(a, b),
             "actors": actor_score(a, b)}
@@ -241,136 +276,3 @@ def pair_factors(a: Mention, b: Mention) -> dict[str, float]:
 def pair_rule(a: Mention, b: Mention) -> str:
     """Why two mentions scored what they did, one factor per test ("type=1 date=0.75 place=0.4 actors=1")."""
     return " ".join(f"{name}={value:g}" for name, value in pair_factors(a, b).items())
-
-
-def _closeness(a: Mention, b: Mention) -> tuple[int, float]:
-    """How near two mentions came to one event: the tests passed, then the product of their scores."""
-    if a.article_id == b.article_id:
-        return (-1, 0.0)
-    passed, product = 0, 1.0
-    for value in pair_factors(a, b).values():
-        if value > 0:
-            passed, product = passed + 1, product * value
-    return passed, product
-
-
-def cluster_id_for(founder_event_id: str) -> str:
-    return hashlib.sha256(f"event-cluster|{founder_event_id}".encode()).hexdigest()[:32]
-
-
-@dataclass(eq=False, slots=True)
-class Cluster:
-    cluster_id: str
-    members: list[Mention] = field(default_factory=list)
-    scores: list[float] = field(default_factory=list)   # each member's join score (1.0 for the founder)
-    articles: set[str] = field(default_factory=set)
-    rules: list[str] = field(default_factory=list)      # each member's deciding factors ("founder" first)
-
-    def score(self, mention: Mention) -> float:
-        if mention.article_id in self.articles:
-            return 0.0
-        worst = 1.0
-        for member in self.members:
-            worst = min(worst, pair_score(member, mention))
-            if worst < MIN_SCORE:
-                return 0.0
-        return worst
-
-    def nearest_member(self, mention: Mention) -> tuple[tuple[int, float], Mention]:
-        """The member that kept `mention` out (the worst pair), with how near that pair came."""
-        return min(((_closeness(member, mention), member) for member in self.members), key=lambda pair: pair[0])
-
-    def join_rule(self, mention: Mention) -> str:
-        """The factors of the worst pair `mention` makes with a member: the pair that decided the join."""
-        worst = min(self.members, key=lambda member: pair_score(member, mention))
-        return f"with {worst.event_id[:12]}: {pair_rule(worst, mention)}"
-
-
-class Clustering:
-    """Greedy complete-linkage clustering with a (state, day) block index."""
-
-    def __init__(self) -> None:
-        self.clusters: dict[str, Cluster] = {}
-        self._by_state_day: dict[tuple[str | None, int], list[Cluster]] = {}
-        self._by_day: dict[int, list[Cluster]] = {}
-
-    def add(self, mention: Mention, cluster_id: str | None = None, score: float = 1.0,
-            rule: str = "founder") -> Cluster:
-        """Put `mention` into cluster `cluster_id` (a new one if None), without testing it."""
-        cid = cluster_id or cluster_id_for(mention.event_id)
-        cluster = self.clusters.get(cid)
-        if cluster is None:
-            cluster = self.clusters[cid] = Cluster(cid)
-        cluster.members.append(mention)
-        cluster.scores.append(score)
-        cluster.rules.append(rule)
-        cluster.articles.add(mention.article_id)
-        for day in range(mention.lo, mention.hi + 1):
-            for bucket in (self._by_state_day.setdefault((mention.state, day), []), self._by_day.setdefault(day, [])):
-                if not any(c is cluster for c in bucket[-4:]):  # members of one cluster arrive together
-                    bucket.append(cluster)
-        return cluster
-
-    def candidates(self, mention: Mention) -> list[Cluster]:
-        seen: dict[str, Cluster] = {}
-        for day in range(mention.lo - 1, mention.hi + 2):  # a day-precise neighbour may be one day off
-            buckets = ([self._by_day.get(day, [])] if mention.state is None else
-                       [self._by_state_day.get((mention.state, day), []), self._by_state_day.get((None, day), [])])
-            for bucket in buckets:
-                for cluster in bucket:
-                    seen.setdefault(cluster.cluster_id, cluster)
-        return list(seen.values())
-
-    def place_article(self, mentions: Sequence[Mention]) -> None:
-        """Place one article's mentions together: the best (mention, cluster) pair first, each cluster
-        taking at most one of them; the rest found new clusters. Ties: earliest-founded cluster, then
-        the mention's order."""
-        options = []
-        for mention in mentions:
-            for cluster in self.candidates(mention):
-                score = cluster.score(mention)
-                if score >= MIN_SCORE:
-                    options.append((-score, cluster.members[0].order, mention.order, mention, cluster))
-        options.sort(key=lambda o: o[:3])
-        placed: set[str] = set()
-        taken: set[str] = set()
-        for negative, _, _, mention, cluster in options:
-            if mention.event_id in placed or cluster.cluster_id in taken:
-                continue
-            self.add(mention, cluster.cluster_id, round(-negative, 4), cluster.join_rule(mention))
-            placed.add(mention.event_id)
-            taken.add(cluster.cluster_id)
-        for mention in mentions:
-            if mention.event_id not in placed:
-                self.add(mention, rule=self.founder_rule(mention))
-
-    def founder_rule(self, mention: Mention) -> str:
-        """Why a mention founds its own event: "founder" when no earlier event is on its days and state, else
-        the test that split it from the nearest one ("founder; apart from 3f2a9c1e0b7d (with 9e1f...: type=1
-        date=0 place=0.4 actors=1)"), so an analyst sees why two reports of one attack were counted twice."""
-        nearest = None
-        for cluster in self.candidates(mention):
-            closeness, member = cluster.nearest_member(mention)
-            if nearest is None or closeness > nearest[0]:
-                nearest = (closeness, cluster, member)
-        if nearest is None:
-            return "founder"
-        closeness, cluster, member = nearest
-        why = "same article" if closeness[0] < 0 else pair_rule(member, mention)
-        if closeness[0] == 4 and closeness[1] >= MIN_SCORE:
-            why += "; that event took another mention of this article"
-        return f"founder; apart from {cluster.cluster_id[:12]} (with {member.event_id[:12]}: {why})"
-
-
-def cluster_mentions(fixed: Iterable[tuple[Mention, str, float, str]], replay: Sequence[Mention]) -> Clustering:
-    """Rebuild the clusters of already-decided mentions (in report order), then place `replay` in order."""
-    clustering = Clustering()
-    for mention, cluster_id, score, rule in fixed:
-        clustering.add(mention, cluster_id, score, rule)
-    ordered = sorted(replay, key=lambda m: m.order)
-    start = 0
-    for end in range(1, len(ordered) + 1):
-        if end == len(ordered) or ordered[end].article_id != ordered[start].article_id:
-            clustering.place_article(ordered[start:end])
-            start = end
-    return clustering

@@ -30,7 +30,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from tasks.dedup.events import Cluster, Mention
+from tasks.dedup.clustering import Cluster
+from tasks.dedup.events import Mention
 
 TERRITORY_SUBS = ("Non-state actor overtakes territory", "Government regains territory")
 UPDATE_CUE = re.compile(

@@ -24,8 +24,8 @@ import pyarrow as pa
 from tasks.article_span import capped, span_filter
 from tasks.db import insert, shared_store, transaction, upsert
 from tasks.dedup.article_store import update_stories, write_stories
-from tasks.dedup.events import (EVENT_METHOD_VERSION, Cluster, Clustering, Mention, cluster_mentions, make_mention,
-                                slim)
+from tasks.dedup.clustering import Cluster, Clustering, cluster_mentions
+from tasks.dedup.events import EVENT_METHOD_VERSION, Mention, make_mention, slim
 from tasks.dedup.merge import merge_cluster
 from tasks.review.resolve import refresh_review
 
