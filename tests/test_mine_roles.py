@@ -68,3 +68,21 @@ def test_a_later_sentence_about_other_fighting_does_not_name_the_mine_layer(know
 def test_troops_on_the_march_are_no_protest(knowledge, text):
     events = extract_events(knowledge, "", text, date(2024, 3, 6))
     assert not any(e.event_type == "Protests" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "After a clash between the PDF and the army near Nanza village on Monday, the soldiers burned down more than "
+    "20 homes, residents said.",
+    "Following clashes between the KIA and the army near Waingmaw on Sunday, soldiers set fire to 30 houses.",
+])
+def test_the_sides_of_an_earlier_battle_are_not_the_sides_of_the_act_after_it(knowledge, text):
+    events = [e for e in extract_events(knowledge, "", text, date(2024, 3, 6))
+              if e.sub_event_type == "Looting/property destruction"]
+    assert events and events[0].actor1_id == "military_myanmar"
+    assert events[0].actor2_id == "civilians_myanmar"
+
+
+def test_a_clash_triggered_by_an_invasion_is_no_mine(knowledge):
+    text = "The entry of 100 junta soldiers into Nanza village triggered a clash with the PDF on Monday morning."
+    events = extract_events(knowledge, "", text, date(2024, 3, 6))
+    assert events and all("struck-a-mine" not in e.rule for e in events)

@@ -215,8 +215,8 @@ def assign_roles(refs: list[ActorRef], text: str, trigger_start: int, trigger_en
     parties = [r for r in refs if not r.source and not r.mediator and not any(a <= r.start < b for a, b in war)]
     mediators = tuple(dict.fromkeys(r.actor_id for r in refs if r.mediator))
     hi = len(text) if hi is None else hi
-    roles = (_between(parties, text, lo, hi) or _passive(parties, text, trigger_start, trigger_end)
-             or _modifier_agent(parties, text, trigger_start) or _struck_a_mine(parties, text, trigger_start, lo)
+    roles = (_between(parties, text, lo, hi, trigger_start) or _passive(parties, text, trigger_start, trigger_end)
+             or _modifier_agent(parties, text, trigger_start) or _struck_a_mine(parties, text, trigger_start, trigger_end, lo)
              or _active(parties, refs, trigger_start, trigger_end, text, lo))
     roles.assoc1 = (*roles.assoc1, *mediators)
     return roles
@@ -232,16 +232,22 @@ _WAR_DESCRIBED = re.compile(
 _BETWEEN = re.compile(r"\bbetween\s+")
 
 
-def _between(parties: list[ActorRef], text: str, lo: int, hi: int) -> Roles | None:
+def _between(parties: list[ActorRef], text: str, lo: int, hi: int, t_start: int) -> Roles | None:
     for m in _BETWEEN.finditer(text, lo, hi):
         first = [r for r in parties if m.end() <= r.start <= m.end() + 40]
         if not first:
             continue
         rest = [r for r in parties if r.start > first[0].end and r.actor_id != first[0].actor_id
                 and re.fullmatch(r"[^.;]{0,25}?\band\s+(?:[\w'’-]+\s+){0,3}", text[first[0].end:r.start])]
-        if rest:
+        if rest and not _own_subject_after(parties, text, rest[0].end, t_start):
             return Roles(first[0].actor_id, rest[0].actor_id, rule="between")
     return None
+
+
+def _own_subject_after(parties: list[ActorRef], text: str, end: int, t_start: int) -> bool:
+    """"After a battle broke out between X and Y, the junta burned down homes": the act after the comma has a
+    subject of its own, and the sides of the battle told before it are not its sides."""
+    return any(end < r.start < t_start and "," in text[end:r.start] for r in parties)
 
 
 def _passive(parties: list[ActorRef], text: str, t_start: int, t_end: int) -> Roles | None:
@@ -284,8 +290,11 @@ _STRUCK_A_MINE = re.compile(
     r"\s+(?:(?:a|an|the|two|three|several|multiple|\d+)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
-def _struck_a_mine(parties: list[ActorRef], text: str, t_start: int, lo: int) -> Roles | None:
-    if not _STRUCK_A_MINE.search(text[max(lo, t_start - 40):t_start]):
+_MINE_WORD = re.compile(r"mines?\b|\bieds?\b|explosive|bomb", re.IGNORECASE)
+
+
+def _struck_a_mine(parties: list[ActorRef], text: str, t_start: int, t_end: int, lo: int) -> Roles | None:
+    if not (_MINE_WORD.search(text[t_start:t_end]) and _STRUCK_A_MINE.search(text[max(lo, t_start - 40):t_start])):
         return None
     clause_start = max([lo, *(m.end() for m in _CLAUSE_BREAK.finditer(text, lo, t_start))])
     struck = [r for r in parties if clause_start <= r.start and r.end <= t_start]
