@@ -53,3 +53,35 @@ def test_an_undated_act_is_dated_the_day_before_publication_as_a_range(knowledge
 def test_an_undated_act_never_lands_after_an_explicit_day_told_for_it(knowledge):
     event = _main(knowledge, "Junta troops shot dead four villagers in Kale Township on Friday, residents said.")
     assert event.event_date == FRIDAY and event.time_precision == 1
+
+
+# --- townships spelled another way than MIMU's English ---------------------------------------------
+
+@pytest.mark.parametrize("name, township", [
+    ("Chan Mya Thazi", "Chanmyathazi"),     # syllables written apart (and not Thazi Township inside it)
+    ("Tharketa", "Thaketa"),                # a silent r after a vowel
+    ("Demawso", "Demoso"),                  # aw for o
+    ("Kyaikhto", "Kyaikto"),                # an aspirate
+    ("Pauk Khaung", "Paukkhaung"),          # not Pauk Township, which its first word names
+])
+def test_a_township_spelled_another_way_is_found(knowledge, name, township):
+    for text in (f"Soldiers shot dead two men in {name} Township on Monday, residents said.",       # wire
+                 f"Junta troops shot dead two villagers in {name} on Monday, a resident told the outlet.",  # exile media
+                 f"On Monday, in a quiet ward of {name} township, soldiers shot dead two young men."):      # feature
+        event = _main(knowledge, text)
+        assert event.admin3 == township, text
+
+
+def test_spelling_keys_fold_only_romanisation_not_other_names():
+    from tasks.extract.place_spellings import spelling_key
+
+    assert spelling_key("Chan Mya Thazi") == spelling_key("Chanmyatharzi") == spelling_key("Chanmyathazi")
+    assert spelling_key("Myawady") == spelling_key("Myawaddy")
+    assert spelling_key("Monday") != spelling_key("Mandalay")
+
+
+def test_an_ordinary_capitalised_word_is_no_place(knowledge):
+    from tasks.extract.place_spellings import with_variant_places
+
+    text = "The Tuesday Statement Committee Said Nothing About Anything, Reporters Wrote."
+    assert with_variant_places(knowledge, text, knowledge.find(text)) == knowledge.find(text)

@@ -13,6 +13,7 @@ from datetime import date
 
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate, find_dates
+from tasks.extract.place_spellings import with_variant_places
 from tasks.extract.sentences import Sentence, find_dateline, split_sentences
 
 _REPORTING_BEFORE = re.compile(
@@ -69,8 +70,8 @@ def filed_on(text: str, published: date) -> date:
 
 def build_scan(knowledge, title: str, text: str, published: date) -> ArticleScan:
     published = filed_on(text, published)
-    mentions = knowledge.find(text)
-    title_mentions = knowledge.find(title or "", myanmar_context=True) if title else []
+    mentions = with_variant_places(knowledge, text, knowledge.find(text))  # "Chan Mya Thazi", "Tharketa"
+    title_mentions = with_variant_places(knowledge, title, knowledge.find(title, myanmar_context=True)) if title else []
     context = place_rules.build_context(knowledge, [*mentions, *title_mentions])
     dateline = find_dateline(text)
     return ArticleScan(text, published, split_sentences(text), mentions, context, title_mentions, title or "",
