@@ -85,3 +85,55 @@ def test_an_ordinary_capitalised_word_is_no_place(knowledge):
 
     text = "The Tuesday Statement Committee Said Nothing About Anything, Reporters Wrote."
     assert with_variant_places(knowledge, text, knowledge.find(text)) == knowledge.find(text)
+
+
+# --- tolls ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, toll", [
+    # wire: the toll in a sentence of its own, two groups of dead
+    ("Fighting broke out in Hpakant on Tuesday. Three soldiers and two resistance fighters were killed, a "
+     "KIA officer said.", 5),
+    # exile media: two victims told one after the other
+    ("Police opened fire on protesters in Monywa on Saturday. According to witnesses, a student was shot in "
+     "the head and died at the scene while a man was shot in the chest and died on the way to hospital.", 2),
+    # feature
+    ("The shells struck Kyauktaw town on Monday evening. Four children died in their beds, and two of their "
+     "grandparents were killed as they ran for shelter, neighbours said.", 6),
+])
+def test_a_toll_told_in_its_own_sentence_adds_its_groups(knowledge, text, toll):
+    assert _main(knowledge, text).fatalities == toll
+
+
+def test_two_sources_in_one_toll_sentence_still_give_the_lowest(knowledge):
+    text = ("The army shelled Kyauktaw town on Monday. Local media said 12 villagers were killed, while the "
+            "resistance put the toll at 15 dead.")
+    assert _main(knowledge, text).fatalities == 12
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("An airstrike on Monday in the town of Namhsan killed a family of five, the TNLA said.", 5),
+    ("Soldiers shot dead a family of four in Kani Township on Monday, residents said.", 4),
+    ("Junta artillery killed an entire family of six in Kyauktaw on Monday, a relative told reporters.", 6),
+])
+def test_a_family_of_n_is_n_people(knowledge, sentence, value):
+    assert _main(knowledge, sentence).fatalities == value
+
+
+def test_a_count_cut_off_by_a_dash_inherits_no_kind():
+    from tasks.extract.numbers import find_counts
+
+    counts = find_counts("At least 15 people were killed and 34 others—including. . .")
+    assert [(c.kind, c.value) for c in counts] == [("killed", 15)]
+    counts = find_counts("Nine villagers were killed and 20 others… the report said.")
+    assert [(c.kind, c.value) for c in counts] == [("killed", 9)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nine villagers, among them three children, lost their lives, a local rescue worker told reporters.",
+    "Nine villagers lost their lives, a resident said.",
+    "Nine people were left dead, an aid worker who reached the village said.",
+])
+def test_the_source_after_a_toll_is_no_victim(sentence):
+    from tasks.extract.numbers import find_counts
+
+    assert [(c.kind, c.value) for c in find_counts(sentence) if c.kind == "killed"] == [("killed", 9)]

@@ -177,7 +177,8 @@ _KIND_BEFORE = {
     k: re.compile(rf"\b(?:{v})\b(?:\s+(?:and|then)\s+[a-z]+ed)?(?:\s+(?:{_QUALIFIER}|the|of|to|nearly|about|some))*\s*$", re.IGNORECASE)
     for k, v in KIND_WORDS.items()
 }
-_TOLL_BEFORE = re.compile(r"\b(?:death toll|toll|lost|leaving|left)\b[^.;]{0,25}$", re.IGNORECASE)
+# "the death toll rose to 15", "lost 12 soldiers"; a comma ends the clause ("lost their lives, a rescuer said")
+_TOLL_BEFORE = re.compile(r"\b(?:death toll|toll|lost|leaving|left)\b[^.;,]{0,25}$", re.IGNORECASE)
 
 BACKGROUND_CUES = re.compile(
     r"\bsince (?:the (?:\d{4} )?(?:coup|military (?:coup|takeover)|takeover|putsch)|the military (?:seized|took) power|"
@@ -239,8 +240,9 @@ class Count:
     text: str
 
 
-_ELLIPTICAL = re.compile(r"^\s*(?:overall|in total|altogether|since|so far|more|others?|people|civilians|,|\.|;|$)"
-                         r"(?!\s+(?:were|was|have|had|are|got)\b)", re.IGNORECASE)
+_ELLIPTICAL = re.compile(r"^\s*(?:overall|in total|altogether|since|so far|more|others?|people|civilians|,|\.|;|$)(?![a-z])"
+                         r"(?!\s+(?:were|was|have|had|are|got)\b)(?!\s*(?:—|–|\.\s*\.|…))", re.IGNORECASE)
+# (a count cut off by a dash or an ellipsis, "34 others—including. . .", shows no verb to inherit)
 _OF_PEOPLE = re.compile(r"^\s*(?:of|more|others?|other)\b", re.IGNORECASE)
 
 
@@ -279,6 +281,11 @@ _KILLED_CLAUSE = re.compile(r"^\s*(?:[\w-]+\s+){1,2}?(?:who|that)\s+(?:were|was|
                             r"(?:killed|shot dead|slain|executed|massacred)\b", re.IGNORECASE)
 
 
+# "a family of five": the family is the number of people it names, not one
+_FAMILY_OF_BEFORE = re.compile(r"\b(?:a|an|the|one)\s+(?:(?:whole|entire|extended)\s+)?family\s+of\s+$", re.IGNORECASE)
+_FAMILY_OF_AFTER = re.compile(r"\s+(?:(?:whole|entire|extended)\s+)?family\s+of\s+(?:\d|[a-z])", re.IGNORECASE)
+
+
 def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     if _SHARE_OF_THINGS.match(text[q.end:q.end + 50]):
         return None
@@ -300,9 +307,11 @@ def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
         return "killed"  # "the death toll rose to 15"
     if _DEATHS_NOUN.match(after) or _person_follows(after) and _COMPOUND_KILLED.match(text[q.end:q.end + 150]):
         return "killed"  # "three regime deaths"; "Six junta soldiers and Pyu Saw Htee members were killed"
-    before = text[max(0, q.start - 40):q.start]
+    family = _FAMILY_OF_BEFORE.search(text, max(0, q.start - 30), q.start)
+    lo = family.start() if family else q.start  # "killed a family of five": the verb stands before the family
+    before = text[max(0, lo - 40):lo]
     killing_verb = _KIND_BEFORE["killed"].search(before) and re.match(r"^\s*(?:and|,|\.|;|$)", after)
-    if not (_person_follows(after) or _OF_PEOPLE.match(after) or not after.strip(" ,.") or killing_verb):
+    if not (family or _person_follows(after) or _OF_PEOPLE.match(after) or not after.strip(" ,.") or killing_verb):
         return None  # "40 houses", "3 trucks": not people ("fatally shot more than 30 and burned ..." is)
     # "killing a villager and injuring three others": a verb right before the number wins, then the
     # nearest keyword after it ("10 people were killed").
@@ -342,7 +351,8 @@ def find_counts(text: str) -> tuple[Count, ...]:
     "300,000 people have been displaced ..., and more than 2 million overall since the coup"."""
     # "including nine children" / "among them two monks" is a part of a count already made
     quantities = [q for q in find_quantities(text) if not _SUBSET_BEFORE.search(text[max(0, q.start - 20):q.start])
-                  and not _in_date(text, q)]
+                  and not _in_date(text, q)
+                  and not (q.text.lower() in ("a", "an", "one") and _FAMILY_OF_AFTER.match(text, q.end))]
     # "killing a woman and her son": the relative is one more of the same; so is "and another civilian"
     quantities += [Quantity(1, m.start(), m.end(), m.group(0), None) for m in _RELATIVE.finditer(text)]
     quantities += [Quantity(1, m.start(), m.end(), m.group(0), None) for m in _ANOTHER_ONE.finditer(text)
