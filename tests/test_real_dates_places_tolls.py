@@ -137,3 +137,23 @@ def test_the_source_after_a_toll_is_no_victim(sentence):
     from tasks.extract.numbers import find_counts
 
     assert [(c.kind, c.value) for c in find_counts(sentence) if c.kind == "killed"] == [("killed", 9)]
+
+
+# --- weekdays of the week before, and the day before yesterday ---------------------------------------
+
+@pytest.mark.parametrize("text, day", [
+    ("A military airstrike killed seven people in Mindat on Wednesday last week, local sources said.", date(2024, 3, 6)),
+    ("Troops shot dead a farmer in Kani Township on Tuesday of last week, his family told the outlet.", date(2024, 3, 5)),
+    ("On Monday the previous week, soldiers shot dead three men in Kani Township, residents recalled.", date(2024, 3, 4)),
+    ("A military airstrike killed seven people in Mindat the day before yesterday, local sources said.", date(2024, 3, 13)),
+])
+def test_weekday_of_last_week_and_day_before_yesterday(knowledge, text, day):
+    event = _main(knowledge, text)
+    assert (event.event_date, event.time_precision) == (day, 1)
+
+
+def test_weekday_alone_is_still_the_latest_such_day():
+    from tasks.extract.dates import best_date
+
+    assert best_date("clashes on Wednesday", FRIDAY).event_date == date(2024, 3, 13)
+    assert best_date("clashes on Wednesday, last week's fighting aside", FRIDAY).event_date == date(2024, 3, 13)
