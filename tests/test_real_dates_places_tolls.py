@@ -157,3 +157,21 @@ def test_weekday_alone_is_still_the_latest_such_day():
 
     assert best_date("clashes on Wednesday", FRIDAY).event_date == date(2024, 3, 13)
     assert best_date("clashes on Wednesday, last week's fighting aside", FRIDAY).event_date == date(2024, 3, 13)
+
+
+# --- a township named outright beats a namesake village tract of another township ---------------------
+
+@pytest.mark.parametrize("text", [
+    # wire
+    "Troops based in Hkamti shelled Aung Myay village in Homalin Township on Tuesday, killing four villagers, "
+    "residents said.",
+    # exile media
+    "A column that left Hkamti on Monday shelled Aung Myay village, Homalin Township, on Tuesday, killing four "
+    "villagers.",
+    # feature
+    "On Tuesday the shells fell on Aung Myay, a village in Homalin township, killing four villagers; the "
+    "battery had been moved up from Hkamti.",
+])
+def test_an_explicit_township_beats_a_namesake_village_tract(knowledge, text):
+    event = _main(knowledge, text)
+    assert event.admin3 == "Homalin"
