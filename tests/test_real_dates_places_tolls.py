@@ -197,3 +197,33 @@ def test_a_report_line_closing_with_an_agency_name_is_no_caption():
     from tasks.extract.captions import is_caption_at
 
     assert not is_caption_at("Junta troops killed four villagers on Monday, the group said [Reuters]", 5)
+
+
+@pytest.mark.parametrize("text, toll", [
+    # two groups joined after one verb
+    ("Junta troops attacked a village in Kani Township on Tuesday, killing three civilians and two resistance "
+     "fighters.", 5),
+    ("An airstrike on a village in Kani Township on Tuesday killed a woman and her two sons.", 3),
+    ("Shelling in Kani Township on Tuesday killed an elderly couple, neighbours said.", 2),
+    # the toll's words far before the number
+    ("The death toll from Tuesday's airstrike on a village in Kani Township has risen to 31, a rescue group said.", 31),
+    ("The toll of the junta's shelling of Kani Township on Tuesday climbed to at least 14, residents said.", 14),
+    # more dead told after the act's own toll
+    ("An airstrike on a village in Kani Township on Tuesday killed 8 people. Two more died of their wounds in "
+     "hospital on Wednesday.", 10),
+    ("Soldiers shot dead three men in Kani Township on Tuesday. Two others also died of gunshot wounds, a "
+     "relative said.", 5),
+])
+def test_toll_phrasings(knowledge, text, toll):
+    assert _main(knowledge, text).fatalities == toll
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("At least 15 people were killed and 34 others were wounded.", [15]),
+    ("Nine villagers were killed and 12 others injured in the shelling.", [9]),
+    ("The strike killed a farmer and a couple of his buffaloes.", [1]),
+])
+def test_a_second_count_with_its_own_verb_is_not_joined(sentence, killed):
+    from tasks.extract.numbers import find_counts
+
+    assert [c.value for c in find_counts(sentence) if c.kind == "killed"] == killed
