@@ -177,28 +177,6 @@ def test_an_explicit_township_beats_a_namesake_village_tract(knowledge, text):
     assert event.admin3 == "Homalin"
 
 
-# --- a picture's caption lends the story neither day nor place ------------------------------------------
-
-@pytest.mark.parametrize("caption", [
-    "Relatives mourn over the body of a man shot dead by soldiers on Monday in Monywa [Stringer/Reuters]",
-    "Mourners carry a coffin through Monywa, Sagaing region, Myanmar, Mar 11, 2024.",
-    "Smoke rises over a burned village near Monywa. REUTERS/Stringer",
-])
-def test_a_wire_photo_caption_is_no_event(knowledge, caption):
-    from tasks.extract.captions import is_caption_at
-
-    assert is_caption_at(caption, 5)
-    text = caption + "\n\nJunta troops shot dead four villagers in Kani Township on Thursday, residents said."
-    event = _main(knowledge, text)
-    assert (event.admin3, event.event_date) == ("Kani", date(2024, 3, 14))
-
-
-def test_a_report_line_closing_with_an_agency_name_is_no_caption():
-    from tasks.extract.captions import is_caption_at
-
-    assert not is_caption_at("Junta troops killed four villagers on Monday, the group said [Reuters]", 5)
-
-
 @pytest.mark.parametrize("text, toll", [
     # two groups joined after one verb
     ("Junta troops attacked a village in Kani Township on Tuesday, killing three civilians and two resistance "

@@ -17,10 +17,7 @@ _CREDIT_END = re.compile(
     r"(?:\s/\s*[A-Z][\w'’&.,-]*(?:\s+[\w'’&.,-]+){0,5}"
     r"|\((?:AP|AFP|Reuters|EPA|EPA-EFE|Xinhua|Getty Images|Photo:[^)]{1,60}|Photo|File)\)"
     r"|\bPhoto(?:\s+Credit)?:\s*[^.\n]{1,60}(?:\.\s*CC[^\n]{0,30})?"
-    r"|\|\s*Photo(?:\s+Credit)?:[^\n]{1,60}"
-    # "[Stringer/Reuters]", "[File: Reuters]", "REUTERS/Stringer": a photographer and an agency
-    r"|\[(?:File:\s*[A-Z][\w .'’-]{1,40}|[A-Z][\w .'’-]{1,40}/[A-Z][\w .'’-]{1,40})\]\.?"
-    r"|\b(?:REUTERS|AFP|AP|EPA(?:-EFE)?|XINHUA)/[A-Z][\w .'’-]{1,40})\s*$")
+    r"|\|\s*Photo(?:\s+Credit)?:[^\n]{1,60})\s*$")
 # a caption's opening: "(Left)", "(Right)", "File photo:", "Photo:"
 _CREDIT_START = re.compile(r"^\s*(?:\((?:Left|Right|Top|Above|Below|Centre|Center|Inset)\)|File photo\b|Photo:)", re.IGNORECASE)
 # where people stand in the picture: "A protester (R) holds...", "a man (2nd from L)", "(centre)"
@@ -28,7 +25,7 @@ _POSITION = re.compile(r"\((?:L|R|C|left|right|cent(?:re|er)|front|back|\d(?:st|
 # a wire photo's caption closes with where and when it was taken: "..., Yangon region, March 5, 2021." (a
 # report says "on March 5, 2021")
 _PLACE_DATE_END = re.compile(r"[A-Z][\w'’-]*,\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
-                            r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\d{1,2},\s+(?:19|20)\d\d\.?\s*$")
+                            r"December)\s+\d{1,2},\s+(?:19|20)\d\d\.?\s*$")
 # "| Photo Credit: AFP" on the next line: the line above it is the caption
 _CREDIT_LINE = re.compile(r"^\s*\|\s*Photo(?:\s+Credit)?:", re.IGNORECASE)
 # a caption is one short description; a lead paragraph that ends in a credit is still the story
