@@ -205,3 +205,14 @@ def test_a_second_count_with_its_own_verb_is_not_joined(sentence, killed):
     from tasks.extract.numbers import find_counts
 
     assert [c.value for c in find_counts(sentence) if c.kind == "killed"] == killed
+
+
+def test_an_undated_mention_spans_the_week_up_to_its_publication_day():
+    """Extraction dates an undated act the day before publication; dedup's period for it still reaches the
+    publication day itself, so a same-day report by another outlet can join it."""
+    from tasks.dedup.events import date_period
+
+    before_publication = date(2024, 3, 14)
+    lo, hi = date_period(before_publication, 2, None)
+    assert (date.fromordinal(lo), date.fromordinal(hi)) == (date(2024, 3, 8), FRIDAY)
+    assert date_period(before_publication, 2, "last week") == (before_publication.toordinal() - 3, before_publication.toordinal() + 3)
