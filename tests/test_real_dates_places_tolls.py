@@ -73,7 +73,7 @@ def test_a_township_spelled_another_way_is_found(knowledge, name, township):
 
 
 def test_spelling_keys_fold_only_romanisation_not_other_names():
-    from tasks.extract.place_spellings import spelling_key
+    from tasks.extract.romanised_places import spelling_key
 
     assert spelling_key("Chan Mya Thazi") == spelling_key("Chanmyatharzi") == spelling_key("Chanmyathazi")
     assert spelling_key("Myawady") == spelling_key("Myawaddy")
@@ -81,7 +81,7 @@ def test_spelling_keys_fold_only_romanisation_not_other_names():
 
 
 def test_an_ordinary_capitalised_word_is_no_place(knowledge):
-    from tasks.extract.place_spellings import with_variant_places
+    from tasks.extract.romanised_places import with_variant_places
 
     text = "The Tuesday Statement Committee Said Nothing About Anything, Reporters Wrote."
     assert with_variant_places(knowledge, text, knowledge.find(text)) == knowledge.find(text)

@@ -13,7 +13,7 @@ from datetime import date
 
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate, find_dates
-from tasks.extract.place_spellings import with_variant_places
+from tasks.extract.romanised_places import with_variant_places
 from tasks.extract.sentences import Sentence, find_dateline, split_sentences
 
 _REPORTING_BEFORE = re.compile(

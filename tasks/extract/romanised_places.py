@@ -1,4 +1,4 @@
-"""Townships and towns spelled another way than MIMU's English: news romanises Burmese names freely.
+"""Townships and towns spelled another way than MIMU's English, found at match time by a spelling key.
 
 "Chan Mya Thazi", "Chanmyatharzi" (MIMU Chanmyathazi), "Tharketa" (Thaketa), "Demawso" (Demoso),
 "Kyimyindaing" (Kyeemyindaing), "Kyaikhto" (Kyaikto): syllables written apart, a silent "r" after a vowel
