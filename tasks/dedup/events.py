@@ -15,7 +15,7 @@ score is the product, and a pair scoring below MIN_SCORE stays apart):
   report, Saturday in a wire copy dated by its own day) — measured on real multi-outlet reporting
   (bench/eval_real_dedup.py), the commonest reason one event became two. A week or
   range (precision 2) covers +-3 days around its date, an undated mention dated by its publication
-  covers the 7 days before it, a month (precision 3) +-15 days; such overlapping periods score 0.7. No
+  covers the week up to its publication day, a month (precision 3) +-15 days; such overlapping periods score 0.7. No
   period reaches past its article's publication day (in Myanmar time): "this month" in a report of the
   27th cannot tell of a clash on the 28th (on the real set, a month period otherwise joined the next
   day's clash and counted its outlet as a source).
@@ -164,7 +164,9 @@ def date_period(day: date, precision: int, date_text: str | None) -> tuple[int, 
     if precision <= 1:
         return d, d
     if precision == 2:
-        return (d - 7, d) if not date_text else (d - 3, d + 3)
+        # an undated mention is dated the day before its publication (tasks/extract/finalize.py): its period is
+        # the week up to and including the publication day
+        return (d - 6, d + 1) if not date_text else (d - 3, d + 3)
     return d - 15, d + 15
 
 

@@ -59,7 +59,7 @@ def _pattern_table() -> list[tuple[str, re.Pattern[str]]]:
         ("md", rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:-|–)\s*\d){_YEAR}"),
         ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![a-z]){_YEAR}"),
         ("part_month", rf"\b(?:since\s+|in\s+|by\s+|until\s+)?{_PART}[\s-]+{_MON}(?![a-z]){_YEAR}"),
-        ("rel_day", r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
+        ("rel_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
                     r"the previous day|the day before|earlier today)\b"),
         ("days_ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a|an)\s+(?P<unit>days?|weeks?|months?)\s+ago\b"),
         ("weekday", rf"\b(?:(?P<last>last|this|past|on|early|late)\s+)?{_WD}\b"),
@@ -84,6 +84,10 @@ _PATTERNS = _pattern_table()
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "new year's eve": (12, 31), "new year's day": (1, 1)}
 # "on November 11 last year", "in March last year": the named day or month of the year before publication.
 _LAST_YEAR_AFTER = re.compile(r"\s*,?\s+(?:of\s+)?last year\b", re.IGNORECASE)
+
+
+# "on Wednesday last week", "Tuesday of last week", "on Friday the previous week"
+_OF_LAST_WEEK = re.compile(r"\s+(?:of\s+)?(?:last|the previous|the past)\s+week\b(?!['’])", re.IGNORECASE)
 
 
 _NAMED_DAY_KINDS = frozenset({"md", "dm", "month", "part_month", "holiday"})
@@ -189,7 +193,8 @@ def _resolve_match(kind: str, m: re.Match[str], published: date) -> tuple[date, 
         return (found, 1) if found else None
     if kind == "rel_day":
         rel = g["rel"].lower()
-        back = 1 if rel in ("yesterday", "last night", "the previous day", "the day before") else 0
+        back = 2 if rel == "the day before yesterday" else (
+            1 if rel in ("yesterday", "last night", "the previous day", "the day before") else 0)
         return published - timedelta(days=back), 1
     if kind == "days_ago":
         n = int(g["n"]) if g["n"].isdigit() else WORD_NUMBERS[g["n"].lower()]
@@ -203,6 +208,9 @@ def _resolve_match(kind: str, m: re.Match[str], published: date) -> tuple[date, 
         back = (published.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
         if (g.get("last") or "").lower() == "last" and back == 0:
             back = 7
+        if _OF_LAST_WEEK.match(m.string, m.end()):  # "on Wednesday last week": that weekday of the week before
+            monday = published - timedelta(days=published.weekday() + 7)
+            return monday + timedelta(days=WEEKDAYS[g["wd"].lower()]), 1
         return published - timedelta(days=back), 1
     if kind == "rel_week":
         return _mid(*_week_window(" ".join(g["relw"].lower().split()), published), published), 2

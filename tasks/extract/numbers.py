@@ -143,7 +143,9 @@ _PERSON_NOUN = re.compile(  # "a villager", "an underage 14 years old child"
     r"administrators?|recruits?|conscripts?|militiamen|militia members?|gunmen|comrades?|terrorists?|"
     r"militants?|guerrillas?|volunteers?|medics?|staff|officials?|captives?|hostages?|cadets?|"
     r"citizens?|kids?|pastors?|elders?|captains?|majors?|colonels?|lieutenants?|sergeants?|commanders?|"
-    r"[a-z]+-year-olds?|rohingyas?|muslims?|christians?|buddhists?|hindus?|idps?)\b",
+    r"[a-z]+-year-olds?|rohingyas?|muslims?|christians?|buddhists?|hindus?|idps?|"
+    r"sons?|daughters?|husbands?|wife|wives|mothers?|fathers?|brothers?|sisters?|parents?|grand(?:sons?|daughters?|children)|"
+    r"nephews?|nieces?|siblings?|couples?)\b",
     re.IGNORECASE,
 )
 
@@ -177,7 +179,16 @@ _KIND_BEFORE = {
     k: re.compile(rf"\b(?:{v})\b(?:\s+(?:and|then)\s+[a-z]+ed)?(?:\s+(?:{_QUALIFIER}|the|of|to|nearly|about|some))*\s*$", re.IGNORECASE)
     for k, v in KIND_WORDS.items()
 }
-_TOLL_BEFORE = re.compile(r"\b(?:death toll|toll|lost|leaving|left)\b[^.;]{0,25}$", re.IGNORECASE)
+_COUPLE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?couple\b(?!\s+of\b)", re.IGNORECASE)
+# a second group of people joined to a counted one: "three civilians and two fighters", "a woman and her two sons"
+_COORDINATED = re.compile(r"\s+(?:(?!(?:were|was|are|is|have|has|had|been|and|or)\b)(?![\w'’-]*(?:ed|ing)\b)[\w'’-]+\s+){1,3}?"
+                          r"(?:and|as well as)\s+(?:(?:her|his|their)\s+)?", re.IGNORECASE)  # (no verb between: not
+# "15 people were killed and 34 others [were wounded]")
+# "the death toll from Tuesday's air strike on a village in X has risen to 31": the toll's words stand far back
+_TOLL_ROSE_BEFORE = re.compile(r"\b(?:death toll|toll)\b[^.;]{0,90}?\b(?:rose|risen|rises|climbed|reached|increased|jumped|stands|stood)"
+                               r"\s+(?:to\s+|at\s+)?(?:at least\s+)?$", re.IGNORECASE)
+# "the death toll rose to 15", "lost 12 soldiers"; a comma ends the clause ("lost their lives, a rescuer said")
+_TOLL_BEFORE = re.compile(r"\b(?:death toll|toll|lost|leaving|left)\b[^.;,]{0,25}$", re.IGNORECASE)
 
 BACKGROUND_CUES = re.compile(
     r"\bsince (?:the (?:\d{4} )?(?:coup|military (?:coup|takeover)|takeover|putsch)|the military (?:seized|took) power|"
@@ -239,8 +250,9 @@ class Count:
     text: str
 
 
-_ELLIPTICAL = re.compile(r"^\s*(?:overall|in total|altogether|since|so far|more|others?|people|civilians|,|\.|;|$)"
-                         r"(?!\s+(?:were|was|have|had|are|got)\b)", re.IGNORECASE)
+_ELLIPTICAL = re.compile(r"^\s*(?:overall|in total|altogether|since|so far|more|others?|people|civilians|,|\.|;|$)(?![a-z])"
+                         r"(?!\s+(?:were|was|have|had|are|got)\b)(?!\s*(?:—|–|\.\s*\.|…))", re.IGNORECASE)
+# (a count cut off by a dash or an ellipsis, "34 others—including. . .", shows no verb to inherit)
 _OF_PEOPLE = re.compile(r"^\s*(?:of|more|others?|other)\b", re.IGNORECASE)
 
 
@@ -279,6 +291,11 @@ _KILLED_CLAUSE = re.compile(r"^\s*(?:[\w-]+\s+){1,2}?(?:who|that)\s+(?:were|was|
                             r"(?:killed|shot dead|slain|executed|massacred)\b", re.IGNORECASE)
 
 
+# "a family of five": the family is the number of people it names, not one
+_FAMILY_OF_BEFORE = re.compile(r"\b(?:a|an|the|one)\s+(?:(?:whole|entire|extended)\s+)?family\s+of\s+$", re.IGNORECASE)
+_FAMILY_OF_AFTER = re.compile(r"\s+(?:(?:whole|entire|extended)\s+)?family\s+of\s+(?:\d|[a-z])", re.IGNORECASE)
+
+
 def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     if _SHARE_OF_THINGS.match(text[q.end:q.end + 50]):
         return None
@@ -296,13 +313,16 @@ def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     direct = next((k for k, p in _KIND_AFTER.items() if re.match(rf"^\s*(?:(?:people|others|more|civilians|soldiers|troops)\s+)?(?:(?:were|was|have been|had been|are)\s+)?(?:{KIND_WORDS[k]})\b", after, re.I)), None)
     if direct:
         return direct  # "12 killed", "300,000 displaced"
-    if _TOLL_BEFORE.search(text[max(0, q.start - 40):q.start]) and re.search(r"toll", text[max(0, q.start - 40):q.start], re.I):
+    if _TOLL_BEFORE.search(text[max(0, q.start - 40):q.start]) and re.search(r"toll", text[max(0, q.start - 40):q.start], re.I) \
+            or _TOLL_ROSE_BEFORE.search(text, max(0, q.start - 130), q.start):
         return "killed"  # "the death toll rose to 15"
     if _DEATHS_NOUN.match(after) or _person_follows(after) and _COMPOUND_KILLED.match(text[q.end:q.end + 150]):
         return "killed"  # "three regime deaths"; "Six junta soldiers and Pyu Saw Htee members were killed"
-    before = text[max(0, q.start - 40):q.start]
+    family = _FAMILY_OF_BEFORE.search(text, max(0, q.start - 30), q.start)
+    lo = family.start() if family else q.start  # "killed a family of five": the verb stands before the family
+    before = text[max(0, lo - 40):lo]
     killing_verb = _KIND_BEFORE["killed"].search(before) and re.match(r"^\s*(?:and|,|\.|;|$)", after)
-    if not (_person_follows(after) or _OF_PEOPLE.match(after) or not after.strip(" ,.") or killing_verb):
+    if not (family or _person_follows(after) or _OF_PEOPLE.match(after) or not after.strip(" ,.") or killing_verb):
         return None  # "40 houses", "3 trucks": not people ("fatally shot more than 30 and burned ..." is)
     # "killing a villager and injuring three others": a verb right before the number wins, then the
     # nearest keyword after it ("10 people were killed").
@@ -342,7 +362,11 @@ def find_counts(text: str) -> tuple[Count, ...]:
     "300,000 people have been displaced ..., and more than 2 million overall since the coup"."""
     # "including nine children" / "among them two monks" is a part of a count already made
     quantities = [q for q in find_quantities(text) if not _SUBSET_BEFORE.search(text[max(0, q.start - 20):q.start])
-                  and not _in_date(text, q)]
+                  and not _in_date(text, q)
+                  and not (q.text.lower() in ("a", "an", "one") and _FAMILY_OF_AFTER.match(text, q.end))]
+    # "an elderly couple": two people
+    quantities = [Quantity(2, q.start, q.end, q.text, q.qualifier) if q.text.lower() in ("a", "an") and _COUPLE_AFTER.match(text, q.end)
+                  else q for q in quantities]
     # "killing a woman and her son": the relative is one more of the same; so is "and another civilian"
     quantities += [Quantity(1, m.start(), m.end(), m.group(0), None) for m in _RELATIVE.finditer(text)]
     quantities += [Quantity(1, m.start(), m.end(), m.group(0), None) for m in _ANOTHER_ONE.finditer(text)
@@ -362,6 +386,9 @@ def find_counts(text: str) -> tuple[Count, ...]:
     for i in range(len(quantities)):  # inherit forward ("..., and more than 2 million overall")
         if kinds[i] is None and i > 0 and kinds[i - 1] and _ELLIPTICAL.match(text[quantities[i].end:]) and re.search(r"(?:,|\band\b|\bwhile\b)", text[quantities[i - 1].end:quantities[i].start]):
             kinds[i] = kinds[i - 1]
+        elif kinds[i] is None and i > 0 and kinds[i - 1] and _COORDINATED.fullmatch(text, quantities[i - 1].end, quantities[i].start) \
+                and _person_follows(text[quantities[i].end:quantities[i].end + 40]):
+            kinds[i] = kinds[i - 1]  # "killing three civilians and two fighters", "a woman and her two sons"
     for i in reversed(range(len(quantities))):  # and backward ("7 soldiers and 3 civilians were killed")
         if kinds[i] is None and i + 1 < len(quantities) and kinds[i + 1]:
             between = text[quantities[i].end:quantities[i + 1].start]

@@ -232,6 +232,10 @@ def best_location(locations: list[Location], anchor: int, text: str, foreign_ok:
     if not pool:
         return None
     townships = {loc.place.township_pcode for loc in pool if loc.explicit}
+    if townships and any(loc.place.level == "village_tract" and loc.place.township_pcode not in townships for loc in pool):
+        # "Sat Si village ... in Ngape Township": the township named outright says where; a village tract of
+        # that name in another township is a namesake
+        pool = [loc for loc in pool if loc.place.level != "village_tract" or loc.place.township_pcode in townships]
     heads = _list_heads(pool, text)
 
     def score(loc: Location) -> tuple[float, int]:

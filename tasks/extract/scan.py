@@ -13,6 +13,7 @@ from datetime import date
 
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate, find_dates
+from tasks.extract.romanised_places import with_variant_places
 from tasks.extract.sentences import Sentence, find_dateline, split_sentences
 
 _REPORTING_BEFORE = re.compile(
@@ -24,6 +25,9 @@ _REPORTING_BEFORE = re.compile(
     r"(?:by\s+(?:[\w'’-]+\s+){1,5})?(?:on\s+)?$"
     r"|\b(?:issued|released|published|put out|posted)\s+(?:a|the|its)\s+(?:\w+\s+)?(?:statement|report|announcement)\s+"
     r"(?:on\s+)?$", re.IGNORECASE)
+# "according to villagers and the head of a local group on Thursday": whose word it is, and the day they gave it
+# (the attribution's words reach further back than the 30 characters the other cues need)
+_ACCORDING_BEFORE = re.compile(r"\baccording to\s+(?:[\w'’.-]+\s+){1,12}?(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 # News reports new events: a sentence whose own date lies further back than this is history.
 HISTORY_DAYS = 14
 
@@ -66,8 +70,8 @@ def filed_on(text: str, published: date) -> date:
 
 def build_scan(knowledge, title: str, text: str, published: date) -> ArticleScan:
     published = filed_on(text, published)
-    mentions = knowledge.find(text)
-    title_mentions = knowledge.find(title or "", myanmar_context=True) if title else []
+    mentions = with_variant_places(knowledge, text, knowledge.find(text))  # "Chan Mya Thazi", "Tharketa"
+    title_mentions = with_variant_places(knowledge, title, knowledge.find(title, myanmar_context=True)) if title else []
     context = place_rules.build_context(knowledge, [*mentions, *title_mentions])
     dateline = find_dateline(text)
     return ArticleScan(text, published, split_sentences(text), mentions, context, title_mentions, title or "",
@@ -112,7 +116,7 @@ def sentence_dates(scan: ArticleScan, sentence: Sentence) -> tuple[list[Resolved
         since = sentence.text.lower().rfind("since ", 0, d.start)
         if d.date_text.lower().startswith("since") or (since >= 0 and not re.search(r"[,;]", sentence.text[since:d.start])):
             continue  # "since late October", "since the alliance agreed to a truce in January"
-        if _REPORTING_BEFORE.search(before) or (report is not None and sentence.text[report.end:d.start].strip() == "("):
+        if _REPORTING_BEFORE.search(before) or _ACCORDING_BEFORE.search(sentence.text, max(0, d.start - 100), d.start) or (report is not None and sentence.text[report.end:d.start].strip() == "("):
             report = report or d   # "said on Tuesday (August 26, 2025)": the bracket restates the reporting day
             continue
         event_dates.append(d)

@@ -91,9 +91,7 @@ def lend_orphan_tolls(events: list, counts: list) -> None:
     does."""
     deadly = [e for e in events if e.event_type in _VIOLENT_TYPES or e.sub_event_type in _LETHAL_SUBS]
     reach = _LONE_REACH if len(deadly) == 1 else _REACH
-    for sentence, count in counts:
-        if count.kind != "killed" or count.scope != "event" or _is_vague(count):
-            continue  # "dozens of bodies on the river bank" gives no toll to lend
+    for sentence, killed, additive in _orphan_tolls(counts):
         if _TOTAL_OR_PERIOD.search(sentence.text) or _OWN_CAUSE.search(sentence.text):
             continue  # "So far, 126 protesters have been killed": a running total; "died when their boat capsized"
         before = [e for e in events if e.start_char <= sentence.start and (
@@ -101,8 +99,30 @@ def lend_orphan_tolls(events: list, counts: list) -> None:
         host = max(before, key=lambda e: e.start_char, default=None)
         if host is None or sentence.start - host.end_char > reach:
             continue
-        if host.fatalities is None or (_vague_toll(host) and count.value > host.fatalities):
-            host.fatalities = count.value
+        if host.fatalities is None or (_vague_toll(host) and killed > host.fatalities):
+            host.fatalities = killed
+        elif additive and not _vague_toll(host):
+            host.fatalities += killed  # "Two more died of their wounds in hospital": the same act's dead
+
+
+def _orphan_tolls(counts: list) -> list:
+    """(sentence, toll, additive) for each sentence's firm event-scope deaths: the groups of one sentence add up
+    ("Three soldiers and two resistance fighters were killed" is five), unless two sources give them
+    ("Myanmar Now said 50 died, while AP put the toll at 80": the lowest); additive when its words say the dead
+    are more than those told ("two more", "another three")."""
+    by_sentence: dict[int, tuple] = {}
+    for sentence, count in counts:
+        if count.kind != "killed" or count.scope != "event" or _is_vague(count):
+            continue  # "dozens of bodies on the river bank" gives no toll to lend
+        by_sentence.setdefault(sentence.start, (sentence, []))[1].append(count)
+    out = []
+    for sentence, found in by_sentence.values():
+        values = [c.value for c in found]
+        text, lo = sentence.text, sentence.start   # count offsets are the article's
+        additive = all(_MORE_AFTER.match(text[c.end - lo:c.end - lo + 40]) or _MORE_BEFORE.search(text[max(0, c.start - lo - 25):c.start - lo])
+                       for c in found)
+        out.append((sentence, min(values) if len(values) > 1 and _ALTERNATIVE_SOURCE.search(text) else sum(values), additive))
+    return out
 
 
 def _vague_toll(event) -> bool:

@@ -1,0 +1,93 @@
+"""Townships and towns spelled another way than MIMU's English, found at match time by a spelling key.
+
+"Chan Mya Thazi", "Chanmyatharzi" (MIMU Chanmyathazi), "Tharketa" (Thaketa), "Demawso" (Demoso),
+"Kyimyindaing" (Kyeemyindaing), "Kyaikhto" (Kyaikto): syllables written apart, a silent "r" after a vowel
+("thar" for "tha"), "ee"/"i", "aw"/"o", an aspirated "kh"/"k", doubled letters. UCDP's 2021 place
+descriptions (dev half) spell a fifth of the places the gazetteer misses this way. A spelling key folds
+those differences; a run of capitalised words the matcher did not find and whose key is the key of
+a MIMU township or town (and of no other place of another township) becomes a place mention.
+Only townships and towns: a village tract's short name folded this loosely matches ordinary words.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from tasks.knowledge import Mention
+
+_MIN_KEY = 6          # shorter keys collide with ordinary words
+_LEVELS = ("township", "town")
+_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?![\w'’-])")
+_FOLDS = (
+    (re.compile(r"[^a-z]"), ""),
+    (re.compile(r"(?<=[aeiou])r(?![aeiou])"), ""),   # "thar" -> "tha", "yar" -> "ya"
+    (re.compile(r"ee|ii|ey"), "i"),
+    (re.compile(r"aw|oe"), "o"),
+    (re.compile(r"(?<=[kpt])h|h(?=[kpt])"), ""),      # "kh"/"hk" -> "k", "th"/"ht" -> "t", "ph"/"hp" -> "p"
+    (re.compile(r"([a-z])\1+"), r"\1"),               # "Myawaddy" / "Myawady"
+)
+
+
+def spelling_key(name: str) -> str:
+    """'Chan Mya Thazi', 'Chanmyatharzi' and 'Chanmyathazi' -> one key."""
+    key = name.lower()
+    for pattern, repl in _FOLDS:
+        key = pattern.sub(repl, key)
+    return key
+
+
+_INDEXES: dict[str, dict[str, tuple[str, ...]]] = {}   # per knowledge version
+
+
+def _index(knowledge) -> dict[str, tuple[str, ...]]:
+    """Spelling key -> place ids of the townships and towns with that key (one township's town and
+    township share it; a key shared across townships is dropped as ambiguous)."""
+    if knowledge.version not in _INDEXES:
+        _INDEXES[knowledge.version] = _build_index(knowledge)
+    return _INDEXES[knowledge.version]
+
+
+def _build_index(knowledge) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list] = {}
+    for place in knowledge.places.values():
+        if place.level in _LEVELS and place.country_iso == "MMR":
+            key = spelling_key(place.name_en)
+            if len(key) >= _MIN_KEY:
+                found.setdefault(key, []).append(place)
+    return {key: tuple(p.place_id for p in places) for key, places in found.items()
+            if len({p.township_pcode for p in places}) == 1}
+
+
+def with_variant_places(knowledge, text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` plus place mentions for names spelled another way (see module doc). A longer name wins
+    over the shorter place names inside it ("Chan Mya Thazi" is not Thazi Township)."""
+    index = _index(knowledge)
+    starts = [m.start for m in mentions]   # sorted: the matcher returns mentions in text order
+    found: list[Mention] = []
+    dropped: set[int] = set()
+    for run in _RUN.finditer(text):
+        words = list(re.finditer(r"[A-Z][a-z]+", run.group(0)))
+        i = 0
+        while i < len(words):
+            hit = None
+            for j in range(len(words), i, -1):   # longest first
+                start, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
+                inside = [n for n in range(bisect_left(starts, start - 80), bisect_left(starts, end))
+                          if mentions[n].start < end and start < mentions[n].end]
+                if any(mentions[n].kind != "place" or mentions[n].start < start or mentions[n].end > end
+                       or (mentions[n].start, mentions[n].end) == (start, end) for n in inside):
+                    continue  # a span the matcher read whole, or another kind of name inside
+                ids = index.get(spelling_key(text[start:end]))
+                if ids:
+                    hit = (j, Mention("place", ids, start, end, text[start:end]), inside)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit[1])
+            dropped.update(hit[2])
+            i = hit[0]
+    if not found:
+        return mentions
+    kept = [m for n, m in enumerate(mentions) if n not in dropped]
+    return sorted([*kept, *found], key=lambda m: (m.start, -m.end))
