@@ -215,10 +215,32 @@ def assign_roles(refs: list[ActorRef], text: str, trigger_start: int, trigger_en
     parties = [r for r in refs if not r.source and not r.mediator and not any(a <= r.start < b for a, b in war)]
     mediators = tuple(dict.fromkeys(r.actor_id for r in refs if r.mediator))
     hi = len(text) if hi is None else hi
-    roles = (_between(parties, text, lo, hi) or _passive(parties, text, trigger_start, trigger_end)
+    roles = (_between(parties, text, lo, hi) or _state_weapon_agent(parties, text, trigger_start, trigger_end, lo)
+             or _passive(parties, text, trigger_start, trigger_end)
              or _modifier_agent(parties, text, trigger_start) or _active(parties, refs, trigger_start, trigger_end, text, lo))
     roles.assoc1 = (*roles.assoc1, *mediators)
     return roles
+
+
+# The trigger names the state's own weapon: "military aircraft", "junta jets", "regime warplanes"
+_STATE_WEAPON = re.compile(r"\b(?:military|junta|regime|army|tatmadaw|air force)\b", re.IGNORECASE)
+_AGENT_CUE_BEFORE = re.compile(r"\b(?:by|from|at the hands of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _state_weapon_agent(parties: list[ActorRef], text: str, t_start: int, t_end: int, lo: int) -> Roles | None:
+    """A trigger that names the state's weapon is the state acting, wherever it stands: "came under attack
+    from military aircraft" (the party before it was hit), "Military aircraft bombed a TNLA base" (the party
+    after it was hit). "The KIA shot down a military aircraft" keeps its subject: the trigger is the object."""
+    if not _STATE_WEAPON.search(text, t_start, t_end) or any(r.start < t_end and t_start < r.end for r in parties):
+        return None
+    before = [r for r in parties if r.end <= t_start and r.start >= lo]
+    if _AGENT_CUE_BEFORE.search(text[max(lo, t_start - 40):t_start]):
+        return Roles(MILITARY, before[-1].actor_id if before else None, rule="weapon-agent")
+    clause_start = max([lo, *(m.end() for m in _CLAUSE_BREAK.finditer(text, lo, t_start))])
+    if any(r.start >= clause_start for r in before):
+        return None  # a subject of its own before the weapon
+    after = next((r.actor_id for r in parties if r.start >= t_end and r.actor_id != MILITARY), None)
+    return Roles(MILITARY, after, rule="weapon-agent")
 
 
 # "during weeks of fighting between junta troops and the rebels": the war the act happened in, whose sides

@@ -22,7 +22,9 @@ _CIVILIAN_WORDS = (r"(?:civilians?|villagers?|residents?|officials|administrator
                    r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people|child|children|kids?|boys?|girls?|babies|baby)")
 _CIVILIAN_VICTIMS = re.compile(
     rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,5}}?{_CIVILIAN_WORDS}\b"
-    rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
+    rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b"
+    # the participle alone after the people: "among 35 people killed when troops attacked", "villagers wounded in"
+    rf"|\b{_CIVILIAN_WORDS}\s+(?:killed|injured|wounded|hurt)\s+(?:when|as|after|in|during|by)\b", re.IGNORECASE)
 UNIDENTIFIED = "unidentified_armed_group"
 # fighters told as the ones a strike killed or wounded: "two soldiers were killed", "killing three of its members"
 _FIGHTERS_HIT = re.compile(r"\b(?:soldiers?|fighters?|members?|comrades?|combatants?|cadres?)\s+(?:\w+\s+){0,2}?(?:were|was)\s+"
