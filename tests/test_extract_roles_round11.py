@@ -49,3 +49,35 @@ def test_a_trigger_naming_the_states_weapon_is_the_state_acting(knowledge, text,
 def test_a_state_aircraft_shot_down_keeps_the_shooter_as_actor1(knowledge):
     event = _main(knowledge, "The KIA said it shot down a military aircraft near Bhamo on Monday.")
     assert event.actor1_id == "kia"
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("The Assistance Association for Political Prisoners said security forces killed seven protesters in "
+     "Mandalay on Saturday.", "military_myanmar"),
+    ("Police killed at least four young demonstrators in Monywa on Sunday as they cleared a barricade, "
+     "witnesses told reporters.", "police_myanmar"),
+    ("Soldiers gunned down three protesters on a street in Kale on Friday afternoon, according to a local "
+     "news outlet.", "military_myanmar"),
+])
+def test_a_force_that_killed_counted_protesters_used_lethal_force_on_a_protest(knowledge, text, actor1):
+    event = _main(knowledge, text)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert event.actor1_id == actor1
+    assert event.actor2_id == "protesters_myanmar"
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("The PDF said it killed 12 junta soldiers near Kani on Monday.", "pdf", "military_myanmar"),
+    ("KNLA fighters killed at least seven police officers at a checkpoint in Kawkareik on Tuesday, the group said.",
+     "knla", "police_myanmar"),
+    ("State media said army troops killed five resistance fighters in Myaing Township on Sunday.",
+     "military_myanmar", "pdf"),
+])
+def test_a_killing_of_counted_combatants_is_a_fight(knowledge, text, actor1, actor2):
+    event = _main(knowledge, text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert (event.actor1_id, event.actor2_id) == (actor1, actor2)
+
+
+def test_a_disaster_that_killed_soldiers_is_no_fight(knowledge):
+    assert extract_events(knowledge, "", "The earthquake killed 30 soldiers at a base in Sagaing on Friday.", PUBLISHED) == []

@@ -38,6 +38,29 @@ def shootings(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[st
     return _acts(knowledge, mentions, _SHOT_PEOPLE, text, lo, hi)
 
 
+# "killed seven protesters", "shot dead at least 20 demonstrators": lethal force on a protest
+_KILLED_PROTESTERS = re.compile(
+    r"\b(?:killed|killing|kills|kill|shot dead|shot and killed|gunned down)\s+(?:(?:at least|more than|over|some|nearly|"
+    r"about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:(?:unarmed|peaceful|young|anti-coup|anti-junta)\s+)?"
+    r"(?:protesters|demonstrators|protestors)\b", re.IGNORECASE)
+# "killed 12 junta soldiers", "killing at least five police officers", "killed three PDF fighters": the dead are
+# combatants, so the act is a fight (the killer is told before the verb)
+_KILLED_FIGHTERS = re.compile(
+    r"\b(?:killed|killing|kills|kill)\s+(?:(?:at least|more than|over|some|nearly|about|around|up to|dozens of|scores of)\s+)?"
+    r"(?:[\d,]+\s+|[a-z]+\s+)?(?:[\w'’-]+\s+){0,2}?(?:soldiers|troops|police(?:men| officers)?|fighters|"
+    r"combatants|militiamen|servicemen|personnel)\b", re.IGNORECASE)
+
+
+def killings_of_protesters(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(verb, start, end) of each "killed <number> protesters" with an armed actor named before it."""
+    return _acts(knowledge, mentions, _KILLED_PROTESTERS, text, lo, hi)
+
+
+def killings_of_fighters(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(verb, start, end) of each "killed <number> soldiers" with an armed actor named before it."""
+    return _acts(knowledge, mentions, _KILLED_FIGHTERS, text, lo, hi)
+
+
 def burnings(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     """(verb, start, end) of each "burned <number> houses" with an armed actor named before it."""
     return _acts(knowledge, mentions, _BURNED_BUILDINGS, text, lo, hi)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tasks.extract.causes import told_as_cause
-from tasks.extract.counted_acts import burnings, shootings
+from tasks.extract.counted_acts import burnings, killings_of_fighters, killings_of_protesters, shootings
 
 SUB_PRIORITY = {
     "Non-state actor overtakes territory": 9, "Government regains territory": 9, "Suicide bomb": 9,
@@ -210,6 +210,10 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
     extra = [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]
     if not hits:
         extra += _killing_hits(knowledge, mentions, text, lo, hi) or [
+            TriggerHit(verb, s, e, "Protests", "Excessive force against protesters", 0.6, False)
+            for verb, s, e in killings_of_protesters(knowledge, mentions, text, lo, hi)] or [
+            TriggerHit(verb, s, e, "Battles", "Armed clash", 0.5, False)
+            for verb, s, e in killings_of_fighters(knowledge, mentions, text, lo, hi)] or [
             TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.55, False)
             for verb, s, e in shootings(knowledge, mentions, text, lo, hi)]  # "shot four villagers": no death told
         extra += [TriggerHit(verb, s, e, "Strategic developments", "Looting/property destruction", 0.8, False)
