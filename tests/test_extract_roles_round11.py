@@ -81,3 +81,36 @@ def test_a_killing_of_counted_combatants_is_a_fight(knowledge, text, actor1, act
 
 def test_a_disaster_that_killed_soldiers_is_no_fight(knowledge):
     assert extract_events(knowledge, "", "The earthquake killed 30 soldiers at a base in Sagaing on Friday.", PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The UN special envoy met junta leaders in Naypyitaw on Monday and called for an end to airstrikes on civilians.",
+    "Rights groups on Tuesday demanded a halt to the shelling of villages near Laiza.",
+    "ASEAN ministers urged an immediate cessation of all air strikes in Myanmar at their meeting in Kuala Lumpur on Friday.",
+])
+def test_an_act_someone_wants_ended_is_no_event(knowledge, text):
+    assert extract_events(knowledge, "", text, PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Russia has supplied fighter jets and helicopters used by the Myanmar military in airstrikes on villages.",
+    "China delivered armed drones to the junta last year, according to a report by a rights group.",
+    "The regime has bought military aircraft from Russia and drones from China since 2021, the report said.",
+])
+def test_weapons_traded_or_told_by_their_use_are_no_strike(knowledge, text):
+    assert extract_events(knowledge, "", text, PUBLISHED) == []
+
+
+def test_a_strike_told_after_a_call_to_end_strikes_is_still_an_event(knowledge):
+    text = "Junta jets bombed a village in Kani Township on Monday, days after the UN called for an end to airstrikes."
+    event = _main(knowledge, text)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1_id == "military_myanmar"
+
+
+def test_the_tagger_does_not_count_an_act_someone_wants_ended(knowledge):
+    from tasks.tag import tag_article
+
+    text = ("The UN special envoy on Myanmar met junta leaders in Naypyitaw on Monday and called for an end to "
+            "airstrikes on civilians, the UN said. Her visit is the first by a UN envoy in a year.")
+    assert not tag_article(knowledge, "UN envoy visits Naypyitaw, calls for end to airstrikes", text).relevant
