@@ -114,3 +114,44 @@ def test_the_tagger_does_not_count_an_act_someone_wants_ended(knowledge):
     text = ("The UN special envoy on Myanmar met junta leaders in Naypyitaw on Monday and called for an end to "
             "airstrikes on civilians, the UN said. Her visit is the first by a UN envoy in a year.")
     assert not tag_article(knowledge, "UN envoy visits Naypyitaw, calls for end to airstrikes", text).relevant
+
+
+@pytest.mark.parametrize("text, actor1, target", [
+    ("An ambush on a junta convoy near Gangaw on Monday killed nine soldiers, the local defence force said.",
+     "ldf", "military_myanmar"),
+    ("A drone attack on a junta base in Myingyan on Sunday wounded five soldiers, a PDF spokesman said.",
+     "pdf", "military_myanmar"),
+    ("The raid on a police outpost near Kawlin early on Tuesday left three officers dead, according to the "
+     "People's Defence Force.", "pdf", "police_myanmar"),
+])
+def test_what_an_attack_was_on_is_its_target_not_its_doer(knowledge, text, actor1, target):
+    event = _main(knowledge, text)
+    assert event.actor2_id == target
+    assert event.actor1_id == actor1
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The TNLA said its positions near Mogoke were targeted by military drones on Sunday.", "tnla"),
+    ("KIA outposts near Laiza were hit by junta fighter jets on Monday night, a KIA officer told reporters.", "kia"),
+    ("Regime warplanes bombed an AA camp near Kyauktaw on Tuesday, residents said.", "ula_aa"),
+])
+def test_the_states_word_before_a_weapon_makes_the_state_the_one_striking(knowledge, text, target):
+    event = _main(knowledge, text)
+    assert event.sub_event_type == "Air/drone strike"
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", target)
+
+
+@pytest.mark.parametrize("text", [
+    "A bridge on the highway near Myawaddy was bombed on Monday by an anti-junta group, officials said.",
+    "An anti-regime group bombed a telecom tower in Wundwin Township on Friday night, state media reported.",
+    "The PDF bombed a junta-run ward office in Monywa on Thursday, the group said in a statement.",
+])
+def test_a_rebel_bombing_with_no_aircraft_told_is_a_planted_bomb(knowledge, text):
+    event = _main(knowledge, text)
+    assert event.actor1_id == "pdf"
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_rebel_bombing_with_drones_stays_a_drone_strike(knowledge):
+    event = _main(knowledge, "The KIA bombed a junta outpost with drones near Bhamo on Monday.")
+    assert (event.actor1_id, event.sub_event_type) == ("kia", "Air/drone strike")

@@ -41,7 +41,7 @@ GENERIC_REBEL = re.compile(
     r"rebel\s+coalition|ethnic\s+armed\s+(?:groups?|organi[sz]ations?)|EAOs?|"
     r"(?<=the )(?:armed\s+|ethnic\s+|rebel\s+|insurgent\s+|resistance\s+)?group(?!\s+(?:of|said|says|told)\b)|"
     # the resistance told by what it is, not its name: "Chin revolutionary forces", "the defence forces took the town"
-    r"(?:resistance|revolutionary|anti-junta|anti-regime)\s+(?:forces|fighters|groups|troops)|defen[cs]e\s+forces|"
+    r"(?:resistance|revolutionary|anti-junta|anti-regime)\s+(?:forces|fighters|groups?|troops)|defen[cs]e\s+forces|"
     # the resistance as the act's own word: "killed in a resistance mine attack", "a rebel ambush on the convoy"
     r"(?:resistance|rebel|insurgent|guerrilla)(?=\s+(?:[a-z]+\s+)?(?:attacks?|ambush(?:es)?|raids?|assaults?|offensive)\b))\b",
     re.IGNORECASE,
@@ -224,6 +224,8 @@ def assign_roles(refs: list[ActorRef], text: str, trigger_start: int, trigger_en
 
 # The trigger names the state's own weapon: "military aircraft", "junta jets", "regime warplanes"
 _STATE_WEAPON = re.compile(r"\b(?:military|junta|regime|army|tatmadaw|air force)\b", re.IGNORECASE)
+_WEAPON_NOUN = re.compile(r"(?:fighter\s+)?(?:jets?|aircraft|warplanes?|planes?|helicopters?|gunships?|drones?|artillery)",
+                          re.IGNORECASE)
 _AGENT_CUE_BEFORE = re.compile(r"\b(?:by|from|at the hands of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
@@ -231,7 +233,11 @@ def _state_weapon_agent(parties: list[ActorRef], text: str, t_start: int, t_end:
     """A trigger that names the state's weapon is the state acting, wherever it stands: "came under attack
     from military aircraft" (the party before it was hit), "Military aircraft bombed a TNLA base" (the party
     after it was hit). "The KIA shot down a military aircraft" keeps its subject: the trigger is the object."""
-    if not _STATE_WEAPON.search(text, t_start, t_end) or any(r.start < t_end and t_start < r.end for r in parties):
+    owner = next((r for r in parties if r.actor_id in STATE_SIDE and 0 <= t_start - r.end <= 1), None)
+    if owner is not None and _WEAPON_NOUN.fullmatch(text[t_start:t_end]):
+        # "military drones", "junta jets": the state's word and the weapon's trigger are one phrase
+        parties, t_start = [r for r in parties if r is not owner], owner.start
+    elif not _STATE_WEAPON.search(text, t_start, t_end) or any(r.start < t_end and t_start < r.end for r in parties):
         return None
     before = [r for r in parties if r.end <= t_start and r.start >= lo]
     if _AGENT_CUE_BEFORE.search(text[max(lo, t_start - 40):t_start]):
@@ -335,10 +341,16 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
         actor1 = sources[0].actor_id if sources else None
     assoc = tuple(dict.fromkeys(r.actor_id for r in in_clause[1:] if r.actor_id != actor1))
     actor2 = next((r.actor_id for r in objects if r.actor_id != actor1), None) or victims
+    if actor1 is None and objects and victims is None and _TARGET_AFTER.match(text, t_end, objects[0].start):
+        # "An ambush on a junta convoy ... , the PDF said": what the act was on is its target, not its doer
+        return Roles(None, objects[0].actor_id, assoc1=assoc, rule="target")
     if actor1 is None and objects and victims is None:
         actor1 = objects[0].actor_id
         actor2 = next((r.actor_id for r in objects[1:] if r.actor_id != actor1), None)
     return Roles(actor1, actor2, assoc1=assoc, rule="active")
+
+
+_TARGET_AFTER = re.compile(r"\s+(?:on|against|targeting|at)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _said_offset(text: str, ref: ActorRef) -> int:

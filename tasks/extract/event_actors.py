@@ -152,6 +152,14 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
     event.interaction = actor_rules.interaction(event.inter1, event.inter2)
     if event.inter2 == 7 and event.event_type in actor_rules.VIOLENT_TYPES:
         event.civilian_targeting = "Civilian targeting"
+    if event.sub_event_type == "Air/drone strike" and event.inter1 in (2, 3, 4) \
+            and not any(_AIRBORNE.search(s.text) for s in cand.sentences):
+        # a rebel group flies no jets: "bombed by an anti-junta group" with no drone told is a planted bomb
+        event.sub_event_type = "Remote explosive/landmine/IED"
+
+
+_AIRBORNE = re.compile(r"\b(?:drones?|uavs?|quadcopters?|air|aerial|aircraft|jets?|planes?|helicopters?|airstrikes?|"
+                       r"air-?strikes?|airborne|dropp\w+)\b", re.IGNORECASE)
 
 
 # Bodies that report, mediate or help are never a side: the UN, its agencies, the Red Cross, ASEAN, foreign
@@ -238,7 +246,8 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
         a1, a2 = (teller, a2) if a1 is None else (a1, teller)
     drone = cand is not None and ("drone" in cand.hit.text.lower() or bool(_DRONE_BEFORE.search(
         scan.text[max(0, cand.hit.start - 30):cand.hit.start])))  # both sides fly drones now; jets are the state's
-    if drone and et == "Explosions/Remote violence" and (a1 is None or inter(a1) == 1):
+    owned = cand is not None and cand.roles.rule == "weapon-agent"  # "military drones": the state flew them
+    if drone and not owned and et == "Explosions/Remote violence" and (a1 is None or inter(a1) == 1):
         struck_state = _state_struck(knowledge, scan, cand)
         if struck_state is not None:  # "drones hit the military headquarters": the resistance flew them
             groups = [g for g in (*_article_armed_groups(knowledge, scan), *_armed_tellers(knowledge, scan))
