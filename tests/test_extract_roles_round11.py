@@ -155,3 +155,42 @@ def test_a_rebel_bombing_with_no_aircraft_told_is_a_planted_bomb(knowledge, text
 def test_a_rebel_bombing_with_drones_stays_a_drone_strike(knowledge):
     event = _main(knowledge, "The KIA bombed a junta outpost with drones near Bhamo on Monday.")
     assert (event.actor1_id, event.sub_event_type) == ("kia", "Air/drone strike")
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("A landmine exploded under a military truck near Chaung-U on Tuesday, killing six soldiers.",
+     "unidentified_armed_group"),
+    ("Two junta soldiers, including a major, were killed in a bomb attack in Sanchaung on Monday, residents said.",
+     "unidentified_armed_group"),
+    ("A roadside bomb hit a junta convoy near Myaing on Monday, killing four soldiers, the local PDF said.", "pdf"),
+])
+def test_a_blast_that_hit_the_states_own_is_not_the_states_act(knowledge, text, actor1):
+    event = _main(knowledge, text)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert (event.actor1_id, event.actor2_id) == (actor1, "military_myanmar")
+
+
+def test_a_mine_the_army_planted_that_killed_villagers_stays_the_armys(knowledge):
+    event = _main(knowledge, "A landmine planted by junta troops killed two children in Mindat on Monday.")
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "civilians_myanmar")
+
+
+@pytest.mark.parametrize("text", [
+    "Civilian fighters killed three junta soldiers during a shootout in Mandalay's Pyigyitagon Township on Monday.",
+    "Junta jets bombed civilian resistance fighters in Sagaing Region's Kani Township on Tuesday.",
+    "Civilian forces clashed with regime troops near Myaung on Wednesday, a local resident said.",
+])
+def test_civilian_fighters_are_the_resistance_not_civilians(knowledge, text):
+    event = _main(knowledge, text)
+    assert "pdf" in (event.actor1_id, event.actor2_id)
+    assert "civilians_myanmar" not in (event.actor1_id, event.actor2_id)
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("Two civilians were killed when junta soldiers opened fire in Kani Township on Monday.", "civilians_myanmar"),
+    ("Two monks were shot dead after junta soldiers raided a monastery in Kani on Tuesday.", "civilians_myanmar"),
+    ("Six PDF fighters were killed when junta troops attacked their camp near Pale on Monday.", "pdf"),
+])
+def test_the_doer_of_a_passive_toll_is_the_subject_of_the_clause_after_it(knowledge, text, victims):
+    event = _main(knowledge, text)
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", victims)

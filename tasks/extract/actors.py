@@ -341,6 +341,13 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
         actor1 = sources[0].actor_id if sources else None
     assoc = tuple(dict.fromkeys(r.actor_id for r in in_clause[1:] if r.actor_id != actor1))
     actor2 = next((r.actor_id for r in objects if r.actor_id != actor1), None) or victims
+    if not objects and _PASSIVE_OUTCOME.search(text, max(lo, t_start - 20), t_end + 12):
+        # "Two civilians were killed when junta soldiers opened fire": the doer is the next clause's subject
+        cause = _CAUSE_CLAUSE.match(text, t_end)
+        doer = next((r for r in parties if cause and cause.end() <= r.start <= cause.end() + 40), None)
+        if doer is not None:
+            return Roles(doer.actor_id, next((r.actor_id for r in reversed(in_clause) if r.actor_id != doer.actor_id), None),
+                         rule="cause-clause")
     if actor1 is None and objects and victims is None and _TARGET_AFTER.match(text, t_end, objects[0].start):
         # "An ambush on a junta convoy ... , the PDF said": what the act was on is its target, not its doer
         return Roles(None, objects[0].actor_id, assoc1=assoc, rule="target")
@@ -350,6 +357,9 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
     return Roles(actor1, actor2, assoc1=assoc, rule="active")
 
 
+_PASSIVE_OUTCOME = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt|shot|arrested|detained|"
+                              r"abducted)\b", re.IGNORECASE)
+_CAUSE_CLAUSE = re.compile(r"[^.;]{0,60}?\b(?:when|as|after)\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s+(?:on|against|targeting|at)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 

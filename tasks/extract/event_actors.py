@@ -254,6 +254,12 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
                       if g not in actor_rules.STATE_SIDE]
             a1 = _normalize(knowledge, groups[0], et) if groups else ("pdf" if "pdf" in knowledge.actors else None)
             a2 = struck_state
+    if sub in _PLANTED and inter(a1) == 1 and cand is not None and _state_was_hit(knowledge, scan, cand):
+        # "a landmine exploded under a military truck, killing six soldiers": a bomb is not the army's act on
+        # itself; whoever else is named (or told it) planted it, else an unidentified group
+        groups = [g for g in (a2, *_article_armed_groups(knowledge, scan), *_armed_tellers(knowledge, scan))
+                  if g and g != actor_rules.GENERIC and inter(g) in (2, 3)]
+        a1, a2 = (_normalize(knowledge, groups[0], et) if groups else UNIDENTIFIED), a1
     if a1 is None and et == "Explosions/Remote violence" and cand is not None and _STATE_IN_TRIGGER.search(cand.hit.text) \
             and actor_rules.MILITARY in knowledge.actors:
         # "military aircraft bombed": the trigger phrase names the force, which the actor scan then cannot see
@@ -279,6 +285,26 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
     if a1 is None and et == "Violence against civilians" and UNIDENTIFIED in knowledge.actors:
         a1 = UNIDENTIFIED  # coding guide: "Unidentified Armed Group when the attacker is not named"
     return a1, a2
+
+
+# the state's own people or vehicles as the ones a blast hit: "killing six soldiers", "two police officers were
+# wounded", "under a military truck", "hit a junta convoy", "on an army battalion"
+_STATE_HURT = re.compile(r"\b(?:soldiers|troops|servicemen|policemen|police\s+officers|personnel)\b[^.;]{0,40}?\b(?:were|was)\s+"
+                         r"(?:\w+ly\s+)?(?:killed|wounded|injured|hurt)\b|\b(?:killing|killed|wounding|injuring)\s+(?:\w+\s+){0,3}?"
+                         r"(?:soldiers|troops|servicemen|policemen|police\s+officers|personnel)\b|"
+                         r"\b(?:soldiers|troops|personnel)\s+(?:\w+\s+){0,2}?(?:killed|wounded|injured)\s+(?:in|by|when)\b|"
+                         r"\b(?:under|hit|hitting|struck|striking|on|at|targeting|targeted)\s+(?:a|an|the)\s+"
+                         r"(?:junta|regime|military|army|police)\s+(?:[\w-]+\s+)?(?:trucks?|vehicles?|convoys?|columns?|"
+                         r"battalions?|bases?|outposts?|posts?|stations?|checkpoints?|patrols?|camps?)\b|"
+                         r"\b(?:junta|regime|military|army|police)\s+(?:[\w-]+\s+)?(?:trucks?|vehicles?|convoys?|columns?|"
+                         r"patrols?)\s+(?:\w+\s+){0,2}?(?:hit|struck|blasted|blown up|destroyed|damaged)\b", re.IGNORECASE)
+
+
+def _state_was_hit(knowledge, scan, cand) -> bool:
+    """Do the event's sentences tell the state's own people or vehicles as what the blast hit (and no
+    civilians hurt)?"""
+    texts = [s.text for s in cand.sentences]
+    return any(_STATE_HURT.search(t) for t in texts) and not any(_CIVILIAN_VICTIMS.search(t) for t in texts)
 
 
 def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
