@@ -194,3 +194,22 @@ def test_civilian_fighters_are_the_resistance_not_civilians(knowledge, text):
 def test_the_doer_of_a_passive_toll_is_the_subject_of_the_clause_after_it(knowledge, text, victims):
     event = _main(knowledge, text)
     assert (event.actor1_id, event.actor2_id) == ("military_myanmar", victims)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Police killed three people in Monywa on Sunday as protesters launched night demonstrations against the regime.",
+     "police_myanmar"),
+    ("Two people were killed during overnight protests in Yangon's North Okkalapa Township, local media said.",
+     "military_myanmar"),
+    ("Soldiers opened fire on a rally in Kale on Sunday, leaving three marchers dead, witnesses said.",
+     "military_myanmar"),
+])
+def test_a_protest_told_with_a_killing_in_its_sentence_is_lethal_force(knowledge, text, actor1):
+    event = _main(knowledge, text)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert (event.actor1_id, event.actor2_id) == (actor1, "protesters_myanmar")
+
+
+def test_a_peaceful_protest_after_an_earlier_killing_stays_peaceful(knowledge):
+    event = _main(knowledge, "Protesters marched in Mandalay on Sunday, a day after police shot dead two students.")
+    assert event.sub_event_type == "Peaceful protest"

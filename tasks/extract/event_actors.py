@@ -221,8 +221,10 @@ def _crowd_sides(knowledge, scan, event: Event, a1, a2, assoc1, cand):
         if cand is not None and (state is None and sub != "Peaceful protest" or sub == "Excessive force against protesters"):
             state = _state_actor_in(knowledge, scan, cand) or state  # the force that fired: the one nearest the act
         assoc = tuple(x for x in (group,) if x) + assoc1
-        if sub == "Excessive force against protesters" and state:
-            return state, actor_rules.PROTESTERS, assoc  # coding guide: actor1 is the force that fired
+        if sub == "Excessive force against protesters":
+            # coding guide: actor1 is the force that fired; unnamed ("two killed during protests"), the state's
+            state = state or _dominant_state_actor(knowledge, scan) or actor_rules.MILITARY
+            return state, actor_rules.PROTESTERS, assoc
         return actor_rules.PROTESTERS, (state if sub != "Peaceful protest" else None), assoc
     victim = a2 if a2 and a2 != actor_rules.RIOTERS else None
     if sub == "Mob violence" and victim is None:
