@@ -213,3 +213,24 @@ def test_a_protest_told_with_a_killing_in_its_sentence_is_lethal_force(knowledge
 def test_a_peaceful_protest_after_an_earlier_killing_stays_peaceful(knowledge):
     event = _main(knowledge, "Protesters marched in Mandalay on Sunday, a day after police shot dead two students.")
     assert event.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    "Locals accuse the Myanmar army of murdering four villagers in Depayin Township on Monday.",
+    "Residents blame junta troops for killing three villagers in Kani on Monday.",
+    "Relatives accused soldiers of shooting dead two farmers near Myaung on Tuesday, a local news site reported.",
+])
+def test_the_accused_is_the_doer_and_the_accuser_a_source(knowledge, text):
+    event = _main(knowledge, text)
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "civilians_myanmar")
+
+
+@pytest.mark.parametrize("text", [
+    "Myanmar protesters defy deadly crackdown, five killed in Mandalay",
+    "At least three people died in protests in Monywa on Saturday, a rescue worker said.",
+    "Protests continued in Bago on Friday as the crackdown left at least six people dead, residents said.",
+])
+def test_deaths_told_in_a_protests_sentence_are_lethal_force_by_the_state(knowledge, text):
+    event = _main(knowledge, text)
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "protesters_myanmar")

@@ -94,8 +94,11 @@ def crackdown_on_protests(event_type: str, sub: str, rule: str, sentence: str, t
 # "troops shot dead two people at a rally", "two killed during protests in Yangon"
 _FORCE_KILLS = re.compile(r"\b(?:security forces|police|soldiers|troops|junta|military|army|regime)\b[^.;]{0,40}?"
                           r"\b(?:kill(?:s|ed|ing)?|shot dead|shoots? dead|gun(?:s|ned)? down|open(?:s|ed)? fire)\b", re.IGNORECASE)
-_KILLED_AT_PROTEST = re.compile(r"\b(?:killed|shot dead|gunned down)\s+(?:in|at|during)\s+(?:[\w'’-]+\s+){0,3}?"
-                                r"(?:protests?|demonstrations?|rall(?:y|ies)|marches)\b", re.IGNORECASE)
+_KILLED_AT_PROTEST = re.compile(r"\b(?:killed|dead|died|die|dies|shot dead|gunned down)\s+(?:in|at|during)\s+(?:[\w'’-]+\s+){0,5}?"
+                                r"(?:protests?|demonstrations?|rall(?:y|ies)|marches)\b|"
+                                # "defy crackdown, five killed", "deadly crackdown": the crackdown that killed
+                                r"\b(?:deadly|bloody|lethal)\s+(?:crackdowns?|clampdowns?)\b|"
+                                r"\bcrack(?:down|ed down|ing down)\b[^.;]{0,40}?\b(?:killed|dead|died)\b", re.IGNORECASE)
 
 
 def deadly_protest(event_type: str, sub: str, rule: str, sentence: str) -> tuple[str, str, str]:
