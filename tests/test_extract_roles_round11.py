@@ -234,3 +234,31 @@ def test_deaths_told_in_a_protests_sentence_are_lethal_force_by_the_state(knowle
     event = _main(knowledge, text)
     assert event.sub_event_type == "Excessive force against protesters"
     assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "protesters_myanmar")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Two police officers were killed on Thursday night when gunmen attacked a police station in Yangon's Hlaing "
+     "Tharyar Township, state media said.", "police_myanmar"),
+    ("Attackers ambushed a junta convoy near Myingyan on Monday, killing three soldiers, residents said.",
+     "military_myanmar"),
+    ("A group of armed men raided a police outpost in Kalay on Sunday night and seized weapons, police said.",
+     "police_myanmar"),
+])
+def test_a_fight_on_the_state_with_no_attacker_named_is_an_unidentified_groups(knowledge, text, target):
+    event = _main(knowledge, text)
+    assert event.event_type == "Battles"
+    assert (event.actor1_id, event.actor2_id) == ("unidentified_armed_group", target)
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA said it had overrun three outposts on Saturday.",
+    "The Arakan Army said on Thursday it had captured two junta camps near Ann on Wednesday.",
+    "A spokesman said resistance fighters had seized four military posts in Tabayin early on Monday.",
+])
+def test_places_taken_on_a_day_of_their_own_are_an_event_not_a_tally(knowledge, text):
+    event = _main(knowledge, text)
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_running_count_of_towns_taken_is_a_tally(knowledge):
+    assert extract_events(knowledge, "", "The AA has captured 14 towns since November, the group said.", PUBLISHED) == []

@@ -348,7 +348,9 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
         if doer is not None:
             return Roles(doer.actor_id, next((r.actor_id for r in reversed(in_clause) if r.actor_id != doer.actor_id), None),
                          rule="cause-clause")
-    if actor1 is None and objects and victims is None and _TARGET_AFTER.match(text, t_end, objects[0].start):
+    transitive = re.fullmatch(r"[a-z]+ed", text[t_start:t_end]) and not _TWO_SIDED.match(text, t_start, t_end)
+    if actor1 is None and objects and victims is None and (_TARGET_AFTER.match(text, t_end, objects[0].start) or (
+            transitive and _DIRECT_OBJECT.match(text, t_end, objects[0].start))):
         # "An ambush on a junta convoy ... , the PDF said": what the act was on is its target, not its doer
         return Roles(None, objects[0].actor_id, assoc1=assoc, rule="target")
     if actor1 is None and objects and victims is None:
@@ -360,6 +362,9 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
 _PASSIVE_OUTCOME = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt|shot|arrested|detained|"
                               r"abducted)\b", re.IGNORECASE)
 _CAUSE_CLAUSE = re.compile(r"[^.;]{0,60}?\b(?:when|as|after)\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
+# "Attackers ambushed a junta convoy": the object of an attack verb is its target (not "fought the army")
+_DIRECT_OBJECT = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$")
+_TWO_SIDED = re.compile(r"(?:clash|fought|battl|skirmish|engag|exchang|confront)", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s+(?:on|against|targeting|at)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
