@@ -262,3 +262,21 @@ def test_places_taken_on_a_day_of_their_own_are_an_event_not_a_tally(knowledge, 
 
 def test_a_running_count_of_towns_taken_is_a_tally(knowledge):
     assert extract_events(knowledge, "", "The AA has captured 14 towns since November, the group said.", PUBLISHED) == []
+
+
+@pytest.mark.parametrize("title, text, actor1", [
+    ("Survivors recount junta raid on Sagaing village",
+     "When the soldiers came at dawn on Sunday, the family ran into the forest. Troops from an infantry battalion "
+     "killed seven villagers and burned 100 homes during the raid, residents said.", "military_myanmar"),
+    ("Kachin State: KIA fighters ambush convoy near Bhamo",
+     "Fighters ambushed a supply convoy on the road on Monday, killing six soldiers, a spokesman said.", None),
+    ("Myanmar: troops shell Rakhine village",
+     "Troops fired shells into the village on Tuesday night, killing two children, residents said.", "military_myanmar"),
+])
+def test_a_body_under_a_myanmar_headline_is_anchored_by_it(knowledge, title, text, actor1):
+    events = extract_events(knowledge, title, text, PUBLISHED)
+    assert events
+    if actor1:
+        assert events[0].actor1_id == actor1
+    else:
+        assert "military_myanmar" in (events[0].actor1_id, events[0].actor2_id)
