@@ -280,3 +280,17 @@ def test_a_body_under_a_myanmar_headline_is_anchored_by_it(knowledge, title, tex
         assert events[0].actor1_id == actor1
     else:
         assert "military_myanmar" in (events[0].actor1_id, events[0].actor2_id)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("The Myanmar military retook the town of Hsipaw on Tuesday after the Ta'ang National Liberation Army withdrew "
+     "its fighters under a China-brokered agreement, state media said.", "military_myanmar", "tnla"),
+    ("The MNDAA handed over Lashio to the military on Tuesday under a Chinese-brokered deal.", "military_myanmar",
+     "mndaa"),
+    ("Junta troops abandoned their base in Kawlin on Monday and KIA fighters moved in, residents said.", "kia",
+     "military_myanmar"),
+])
+def test_a_place_handed_over_has_the_side_that_gave_it_up(knowledge, text, actor1, actor2):
+    event = _main(knowledge, text)
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    assert (event.actor1_id, event.actor2_id) == (actor1, actor2)

@@ -334,6 +334,10 @@ def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
         a2 = _holder(knowledge, scan) or a2  # the town the army retook was held by the group the report says held it
     if a2 is None and et == "Battles" and inter(a1) == 1:
         a2 = _state_opponent(knowledge, scan, cand)
+    if a2 is None and sub == "Non-violent transfer of territory" and inter(a1) in (1, 2, 3):
+        # a town handed over or left has a side that gave it up: the group that held it, else the other side named
+        others = [g for g in _article_armed_groups(knowledge, scan) if g != a1] if inter(a1) == 1 else []
+        a2 = (_holder(knowledge, scan) or (others[0] if others else None)) if inter(a1) == 1 else _dominant_state_actor(knowledge, scan)
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1 and not (event.fatalities or event.injured) \
             and not (cand is not None and any(_HOMES_HIT.search(s.text) for s in cand.sentences)):
         a2 = _group_struck(knowledge, scan)  # "the airstrikes targeted Camp Victoria, the headquarters of the CNA"
