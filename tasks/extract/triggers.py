@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tasks.extract.causes import told_as_cause
-from tasks.extract.counted_acts import burnings, killings_of_fighters, killings_of_protesters, shootings
+from tasks.extract.counted_acts import burnings, killings_of_fighters, killings_of_protesters, shootings, weapon_not_used
 
 SUB_PRIORITY = {
     "Non-state actor overtakes territory": 9, "Government regains territory": 9, "Suicide bomb": 9,
@@ -43,17 +43,6 @@ _NOT_YET_BEFORE = re.compile(r"\b(?:potential|possible|imminent|planned|future|e
                              # what someone wants ended: "called for an end to airstrikes", "a halt to the fighting"
                              r"\b(?:end|halt|stop|cessation|ending|halting|stopping)\s+(?:to|of)\s+(?:the\s+|all\s+|its\s+|their\s+)?"
                              r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
-# A weapon told by what it is used for, not an act of a day: "fighter jets used by the military in airstrikes",
-# "drones used for bombing"
-_WEAPON_USE_BEFORE = re.compile(r"\b(?:jets?|aircraft|warplanes?|helicopters?|weapons?|arms|drones?|bombs?|fuel|planes?)\s+"
-                                r"(?:[\w-]+\s+){0,2}?used\s+(?:by\s+[^.;,]{1,50}?\s+)?(?:in|for)\s+(?:[\w-]+\s+)?$",
-                                re.IGNORECASE)
-# ... or the weapon itself as the trigger: "fighter jets used by the military", "supplied helicopters to the junta"
-_WEAPON_USE_AFTER = re.compile(r"^\s+(?:and\s+(?:[\w-]+\s+){1,2}?)?(?:(?:that|which)\s+(?:were|are|have been)\s+)?used\s+(?:by|in|for|to)\b",
-                               re.IGNORECASE)
-_WEAPON_TRADE_BEFORE = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|s[eo]ll(?:s|ing)?|sold|bought|buy(?:s|ing)?|"
-                                  r"purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|import(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,3}$",
-                                  re.IGNORECASE)
 _BEFORE_LEAVING = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 # A rule or duty, not an act told: "the law bars armed groups from attacking, abducting or shelling
 # civilians", "are prohibited from detaining": the verbs after "from" name what is forbidden.
@@ -183,8 +172,7 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
         if _MONTH_NAME.match(m.text) and (m.text[0].isupper() or _DAY_NEAR.search(text[m.end:m.end + 4])):
             continue  # "on March 5" is a date, not a march
         if _NEGATED.search(before) or _HYPOTHETICAL.search(before) or _NOT_YET_BEFORE.search(before) \
-                or _WEAPON_USE_BEFORE.search(text, max(lo, m.start - 110), m.start) or _WEAPON_USE_AFTER.match(text, m.end, hi) \
-                or _WEAPON_TRADE_BEFORE.search(before) \
+                or weapon_not_used(text, lo, hi, m.start, m.end) \
                 or ("from " in text[max(lo, m.start - 130):m.start] and _FORBIDDEN_BEFORE.search(text[max(lo, m.start - 130):m.start])):
             continue
         after = text[m.end:min(hi, m.end + 60)]
