@@ -294,3 +294,17 @@ def test_a_place_handed_over_has_the_side_that_gave_it_up(knowledge, text, actor
     event = _main(knowledge, text)
     assert event.sub_event_type == "Non-violent transfer of territory"
     assert (event.actor1_id, event.actor2_id) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, actor1, target, sub", [
+    ("The drone strike on the administrative office and police station in Kyaukkyi Township on Monday morning "
+     "killed two officers, the KNLA said.", "knla", "police_myanmar", "Air/drone strike"),
+    ("A bomb attack on a police station in Yangon's Tamwe Township on Tuesday wounded two officers, state media said.",
+     "unidentified_armed_group", "police_myanmar", "Remote explosive/landmine/IED"),
+    ("A drone strike on a military camp in Kani on Monday killed three soldiers.", "pdf", "military_myanmar",
+     "Air/drone strike"),
+])
+def test_a_strike_on_the_states_post_is_by_the_other_side(knowledge, text, actor1, target, sub):
+    event = _main(knowledge, text)
+    assert event.sub_event_type == sub
+    assert (event.actor1_id, event.actor2_id) == (actor1, target)

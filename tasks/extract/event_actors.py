@@ -251,12 +251,16 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
     drone = cand is not None and ("drone" in cand.hit.text.lower() or bool(_DRONE_BEFORE.search(
         scan.text[max(0, cand.hit.start - 30):cand.hit.start])))  # both sides fly drones now; jets are the state's
     owned = cand is not None and cand.roles.rule == "weapon-agent"  # "military drones": the state flew them
-    if drone and not owned and et == "Explosions/Remote violence" and (a1 is None or inter(a1) == 1):
-        struck_state = _state_struck(knowledge, scan, cand)
+    # "the drone strike on the police station", "a bomb attack on the army post": the state's force told as
+    # what the act was on is its target
+    target_state = a2 if cand is not None and cand.roles.rule == "target" and a1 is None and inter(a2) == 1 else None
+    if (drone or target_state) and not owned and et == "Explosions/Remote violence" and (a1 is None or inter(a1) == 1):
+        struck_state = (_state_struck(knowledge, scan, cand) if drone else None) or target_state
         if struck_state is not None:  # "drones hit the military headquarters": the resistance flew them
             groups = [g for g in (*_article_armed_groups(knowledge, scan), *_armed_tellers(knowledge, scan))
                       if g not in actor_rules.STATE_SIDE]
-            a1 = _normalize(knowledge, groups[0], et) if groups else ("pdf" if "pdf" in knowledge.actors else None)
+            fallback = "pdf" if drone else UNIDENTIFIED
+            a1 = _normalize(knowledge, groups[0], et) if groups else (fallback if fallback in knowledge.actors else None)
             a2 = struck_state
     if sub in _PLANTED and inter(a1) == 1 and cand is not None and _state_was_hit(knowledge, scan, cand):
         # "a landmine exploded under a military truck, killing six soldiers": a bomb is not the army's act on
