@@ -246,8 +246,11 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
     if et == "Battles" and (a1 is None or a2 is None) and inter(a1 or a2) in (None, 1) and cand is not None:
         teller = _armed_teller(knowledge, scan, cand)  # "according to the KIA, the helicopter was shot down"
         a1, a2 = (teller, a2) if a1 is None else (a1, teller)
-    if et == "Battles" and a1 is None and inter(a2) == 1 and UNIDENTIFIED in knowledge.actors:
-        a1 = UNIDENTIFIED  # "gunmen attacked a police station": the coding guide's unnamed attacker
+    if et == "Battles" and a1 is None and inter(a2) == 1 and UNIDENTIFIED in knowledge.actors \
+            and cand is not None and cand.roles.actor1 is None:
+        # "attackers ambushed a convoy": the coding guide's unnamed attacker (not "resistance fighters attacked",
+        # a side told by what it is, which the article's named groups may resolve)
+        a1 = UNIDENTIFIED
     drone = cand is not None and ("drone" in cand.hit.text.lower() or bool(_DRONE_BEFORE.search(
         scan.text[max(0, cand.hit.start - 30):cand.hit.start])))  # both sides fly drones now; jets are the state's
     owned = cand is not None and cand.roles.rule == "weapon-agent"  # "military drones": the state flew them
