@@ -77,7 +77,9 @@ _ABSTRACT_FIGHT_AFTER = re.compile(r"^\s+against\s+(?:the\s+)?(?:terrorism|terro
 # "jet fuel for use in airstrikes", "the jets it uses to launch airstrikes", "has relied on airstrikes": what
 # the weapons are for or the war is like, told by a sanctions notice or an analysis, not an act on a day
 _PURPOSE_BEFORE = re.compile(r"\b(?:for\s+use\s+(?:in|on)|used\s+(?:in|for)|uses?\s+(?:\w+\s+)?to\s+(?:launch|carry\s+out|"
-                             r"conduct|stage)|reli(?:ed|es|ance)\s+on|relying\s+on|capable\s+of)\s+(?:[\w-]+\s+){0,3}$",
+                             r"conduct|stage)|reli(?:ed|es|ance)\s+on|relying\s+on|capable\s+of|"
+                             # what someone asks to be ended: "called for an end to airstrikes", "a halt to the shelling"
+                             r"(?:end|halt|stop|cessation)\s+(?:to|of))\s+(?:[\w-]+\s+){0,3}$",
                              re.IGNORECASE)
 
 

@@ -83,13 +83,16 @@ def _state_actor_in(knowledge, scan, cand, acting: bool = False) -> str | None:
                            or actor_rules.is_source(scan.text, m.start, m.end)):
                 continue
             if actor and actor.inter_code == 1 and actor.country_iso == "MMR" \
-                    and not _NOT_THE_FORCE_AFTER.match(scan.text[m.end:m.end + 20]):
+                    and not _NOT_THE_FORCE_AFTER.match(scan.text[m.end:m.end + 20]) \
+                    and not _OPPOSED_BEFORE.search(scan.text[max(s.start, m.start - 25):m.start]):
                 # "security forces" names no force: a force named by its own name ("riot police") goes first
                 generic = scan.text[m.start:m.end].lower().startswith("security")
                 found.append((generic, abs(m.start - cand.hit.start), actor.actor_id))
     return _normalize(knowledge, min(found)[2], "Protests") if found else None
 
 
+# "protests against the regime", "a rally opposing the junta": what the crowd opposes, not the force that fired
+_OPPOSED_BEFORE = re.compile(r"\b(?:against|opposing|denouncing|condemning)\s+(?:the\s+)?(?:ruling\s+)?$", re.IGNORECASE)
 _BOMBER_BEFORE = re.compile(r"\b(?:planted|laid|placed|buried|thrown|hurled|lobbed|detonated|set off|triggered)\s+by\s+"
                             r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _CLAIM_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?claimed responsibility\b", re.IGNORECASE)

@@ -41,7 +41,7 @@ GENERIC_REBEL = re.compile(
     r"rebel\s+coalition|ethnic\s+armed\s+(?:groups?|organi[sz]ations?)|EAOs?|"
     r"(?<=the )(?:armed\s+|ethnic\s+|rebel\s+|insurgent\s+|resistance\s+)?group(?!\s+(?:of|said|says|told)\b)|"
     # the resistance told by what it is, not its name: "Chin revolutionary forces", "the defence forces took the town"
-    r"(?:resistance|revolutionary|anti-junta|anti-regime)\s+(?:forces|fighters|groups|troops)|defen[cs]e\s+forces|"
+    r"(?:resistance|revolutionary|anti-junta|anti-regime)\s+(?:forces|fighters|groups?|troops)|defen[cs]e\s+forces|"
     # the resistance as the act's own word: "killed in a resistance mine attack", "a rebel ambush on the convoy"
     r"(?:resistance|rebel|insurgent|guerrilla)(?=\s+(?:[a-z]+\s+)?(?:attacks?|ambush(?:es)?|raids?|assaults?|offensive)\b))\b",
     re.IGNORECASE,
@@ -83,7 +83,7 @@ _SOURCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:(?:has |have |had )?(?:named|blamed|accused)\b|spokes\w+|officials?|information officer|statement|said|says|told|"
+    r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:(?:has |have |had )?(?:named|blamed|accused|accuses?|accusing|blames?|blaming)\b|spokes\w+|officials?|information officer|statement|said|says|told|"
     r"reported|announced|stated|confirmed|added|claimed(?! responsibility))\b",
     re.IGNORECASE,
 )
@@ -215,11 +215,40 @@ def assign_roles(refs: list[ActorRef], text: str, trigger_start: int, trigger_en
     parties = [r for r in refs if not r.source and not r.mediator and not any(a <= r.start < b for a, b in war)]
     mediators = tuple(dict.fromkeys(r.actor_id for r in refs if r.mediator))
     hi = len(text) if hi is None else hi
-    roles = (_between(parties, text, lo, hi, trigger_start) or _passive(parties, text, trigger_start, trigger_end)
+    roles = (_between(parties, text, lo, hi, trigger_start)
+             or _state_weapon_agent(parties, text, trigger_start, trigger_end, lo)
+             or _passive(parties, text, trigger_start, trigger_end)
              or _modifier_agent(parties, text, trigger_start) or _struck_a_mine(parties, text, trigger_start, trigger_end, lo)
              or _active(parties, refs, trigger_start, trigger_end, text, lo))
     roles.assoc1 = (*roles.assoc1, *mediators)
     return roles
+
+
+# The trigger names the state's own weapon: "military aircraft", "junta jets", "regime warplanes"
+_STATE_WEAPON = re.compile(r"\b(?:military|junta|regime|army|tatmadaw|air force)\b", re.IGNORECASE)
+_WEAPON_NOUN = re.compile(r"(?:fighter\s+)?(?:jets?|aircraft|warplanes?|planes?|helicopters?|gunships?|drones?|artillery)",
+                          re.IGNORECASE)
+_AGENT_CUE_BEFORE = re.compile(r"\b(?:by|from|at the hands of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _state_weapon_agent(parties: list[ActorRef], text: str, t_start: int, t_end: int, lo: int) -> Roles | None:
+    """A trigger that names the state's weapon is the state acting, wherever it stands: "came under attack
+    from military aircraft" (the party before it was hit), "Military aircraft bombed a TNLA base" (the party
+    after it was hit). "The KIA shot down a military aircraft" keeps its subject: the trigger is the object."""
+    owner = next((r for r in parties if r.actor_id in STATE_SIDE and 0 <= t_start - r.end <= 1), None)
+    if owner is not None and _WEAPON_NOUN.fullmatch(text[t_start:t_end]):
+        # "military drones", "junta jets": the state's word and the weapon's trigger are one phrase
+        parties, t_start = [r for r in parties if r is not owner], owner.start
+    elif not _STATE_WEAPON.search(text, t_start, t_end) or any(r.start < t_end and t_start < r.end for r in parties):
+        return None
+    before = [r for r in parties if r.end <= t_start and r.start >= lo]
+    if _AGENT_CUE_BEFORE.search(text[max(lo, t_start - 40):t_start]):
+        return Roles(MILITARY, before[-1].actor_id if before else None, rule="weapon-agent")
+    clause_start = max([lo, *(m.end() for m in _CLAUSE_BREAK.finditer(text, lo, t_start))])
+    if any(r.start >= clause_start for r in before):
+        return None  # a subject of its own before the weapon
+    after = next((r.actor_id for r in parties if r.start >= t_end and r.actor_id != MILITARY), None)
+    return Roles(MILITARY, after, rule="weapon-agent")
 
 
 # "during weeks of fighting between junta troops and the rebels": the war the act happened in, whose sides
@@ -341,10 +370,31 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
         actor1 = sources[0].actor_id if sources else None
     assoc = tuple(dict.fromkeys(r.actor_id for r in in_clause[1:] if r.actor_id != actor1))
     actor2 = next((r.actor_id for r in objects if r.actor_id != actor1), None) or victims
+    if not objects and _PASSIVE_OUTCOME.search(text, max(lo, t_start - 20), t_end + 12):
+        # "Two civilians were killed when junta soldiers opened fire": the doer is the next clause's subject
+        cause = _CAUSE_CLAUSE.match(text, t_end)
+        doer = next((r for r in parties if cause and cause.end() <= r.start <= cause.end() + 40), None)
+        if doer is not None:
+            return Roles(doer.actor_id, next((r.actor_id for r in reversed(in_clause) if r.actor_id != doer.actor_id), None),
+                         rule="cause-clause")
+    transitive = re.fullmatch(r"[a-z]+ed", text[t_start:t_end]) and not _TWO_SIDED.match(text, t_start, t_end)
+    if actor1 is None and objects and victims is None and (_TARGET_AFTER.match(text, t_end, objects[0].start) or (
+            transitive and _DIRECT_OBJECT.match(text, t_end, objects[0].start))):
+        # "An ambush on a junta convoy ... , the PDF said": what the act was on is its target, not its doer
+        return Roles(None, objects[0].actor_id, assoc1=assoc, rule="target")
     if actor1 is None and objects and victims is None:
         actor1 = objects[0].actor_id
         actor2 = next((r.actor_id for r in objects[1:] if r.actor_id != actor1), None)
     return Roles(actor1, actor2, assoc1=assoc, rule="active")
+
+
+_PASSIVE_OUTCOME = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt|shot|arrested|detained|"
+                              r"abducted)\b", re.IGNORECASE)
+_CAUSE_CLAUSE = re.compile(r"[^.;]{0,60}?\b(?:when|as|after)\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
+# "Attackers ambushed a junta convoy": the object of an attack verb is its target (not "fought the army")
+_DIRECT_OBJECT = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$")
+_TWO_SIDED = re.compile(r"(?:clash|fought|battl|skirmish|engag|exchang|confront)", re.IGNORECASE)
+_TARGET_AFTER = re.compile(r"\s+(?:on|against|targeting|at)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
 def _said_offset(text: str, ref: ActorRef) -> int:

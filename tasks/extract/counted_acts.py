@@ -5,6 +5,9 @@ number stands between (real reporting, issue 14). Only with an armed actor named
   leaves out whether they died; the act is an attack on civilians either way, but no death is counted from
   "shot" alone (the toll comes only from words that say so: "shot dead", "killed", "died").
 - Buildings burned: "troops burned about 40 houses", "torched more than 100 homes": property destruction.
+- Protesters killed ("killed seven protesters"): lethal force on a protest; soldiers or fighters killed
+  ("killed 12 junta soldiers"): a fight.
+- Weapons told by their trade or their use ("supplied fighter jets", "drones used in airstrikes") tell no act.
 
 A leaf module: it returns (verb, start, end) spans and the trigger module makes the hits.
 """
@@ -38,6 +41,29 @@ def shootings(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[st
     return _acts(knowledge, mentions, _SHOT_PEOPLE, text, lo, hi)
 
 
+# "killed seven protesters", "shot dead at least 20 demonstrators": lethal force on a protest
+_KILLED_PROTESTERS = re.compile(
+    r"\b(?:killed|killing|kills|kill|shot dead|shot and killed|gunned down)\s+(?:(?:at least|more than|over|some|nearly|"
+    r"about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:(?:unarmed|peaceful|young|anti-coup|anti-junta)\s+)?"
+    r"(?:protesters|demonstrators|protestors)\b", re.IGNORECASE)
+# "killed 12 junta soldiers", "killing at least five police officers", "killed three PDF fighters": the dead are
+# combatants, so the act is a fight (the killer is told before the verb)
+_KILLED_FIGHTERS = re.compile(
+    r"\b(?:killed|killing|kills|kill)\s+(?:(?:at least|more than|over|some|nearly|about|around|up to|dozens of|scores of)\s+)?"
+    r"(?:[\d,]+\s+|[a-z]+\s+)?(?:[\w'’-]+\s+){0,2}?(?:soldiers|troops|police(?:men| officers)?|fighters|"
+    r"combatants|militiamen|servicemen|personnel)\b", re.IGNORECASE)
+
+
+def killings_of_protesters(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(verb, start, end) of each "killed <number> protesters" with an armed actor named before it."""
+    return _acts(knowledge, mentions, _KILLED_PROTESTERS, text, lo, hi)
+
+
+def killings_of_fighters(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(verb, start, end) of each "killed <number> soldiers" with an armed actor named before it."""
+    return _acts(knowledge, mentions, _KILLED_FIGHTERS, text, lo, hi)
+
+
 def burnings(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     """(verb, start, end) of each "burned <number> houses" with an armed actor named before it."""
     return _acts(knowledge, mentions, _BURNED_BUILDINGS, text, lo, hi)
@@ -52,3 +78,22 @@ def _acts(knowledge, mentions, pattern: re.Pattern, text: str, lo: int, hi: int)
             verb = m.group(0).split()[0]
             hits.append((verb, m.start(), m.start() + len(verb)))
     return hits
+
+
+# A weapon told by what it is used for, not an act of a day: "fighter jets used by the military in airstrikes",
+# "drones used for bombing"
+_WEAPON_USE_BEFORE = re.compile(r"\b(?:jets?|aircraft|warplanes?|helicopters?|weapons?|arms|drones?|bombs?|fuel|planes?)\s+"
+                                r"(?:[\w-]+\s+){0,2}?used\s+(?:by\s+[^.;,]{1,50}?\s+)?(?:in|for)\s+(?:[\w-]+\s+)?$",
+                                re.IGNORECASE)
+# ... or the weapon itself as the trigger: "fighter jets used by the military", "supplied helicopters to the junta"
+_WEAPON_USE_AFTER = re.compile(r"^\s+(?:and\s+(?:[\w-]+\s+){1,2}?)?(?:(?:that|which)\s+(?:were|are|have been)\s+)?used\s+(?:by|in|for|to)\b",
+                               re.IGNORECASE)
+_WEAPON_TRADE_BEFORE = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|s[eo]ll(?:s|ing)?|sold|bought|buy(?:s|ing)?|"
+                                  r"purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|import(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,3}$",
+                                  re.IGNORECASE)
+
+
+def weapon_not_used(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """Is the trigger at text[start:end] a weapon traded or told by its use, not an act of a day?"""
+    return bool(_WEAPON_USE_BEFORE.search(text, max(lo, start - 110), start) or _WEAPON_USE_AFTER.match(text, end, hi)
+                or _WEAPON_TRADE_BEFORE.search(text, max(lo, start - 40), start))

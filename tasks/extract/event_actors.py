@@ -22,7 +22,9 @@ _CIVILIAN_WORDS = (r"(?:civilians?|villagers?|residents?|officials|administrator
                    r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people|child|children|kids?|boys?|girls?|babies|baby)")
 _CIVILIAN_VICTIMS = re.compile(
     rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,5}}?{_CIVILIAN_WORDS}\b"
-    rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
+    rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b"
+    # the participle alone after the people: "among 35 people killed when troops attacked", "villagers wounded in"
+    rf"|\b{_CIVILIAN_WORDS}\s+(?:killed|injured|wounded|hurt)\s+(?:when|as|after|in|during|by)\b", re.IGNORECASE)
 UNIDENTIFIED = "unidentified_armed_group"
 # fighters told as the ones a strike killed or wounded: "two soldiers were killed", "killing three of its members"
 _FIGHTERS_HIT = re.compile(r"\b(?:soldiers?|fighters?|members?|comrades?|combatants?|cadres?)\s+(?:\w+\s+){0,2}?(?:were|was)\s+"
@@ -150,6 +152,14 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
     event.interaction = actor_rules.interaction(event.inter1, event.inter2)
     if event.inter2 == 7 and event.event_type in actor_rules.VIOLENT_TYPES:
         event.civilian_targeting = "Civilian targeting"
+    if event.sub_event_type == "Air/drone strike" and event.inter1 in (2, 3, 4) \
+            and not any(_AIRBORNE.search(s.text) for s in cand.sentences):
+        # a rebel group flies no jets: "bombed by an anti-junta group" with no drone told is a planted bomb
+        event.sub_event_type = "Remote explosive/landmine/IED"
+
+
+_AIRBORNE = re.compile(r"\b(?:drones?|uavs?|quadcopters?|air|aerial|aircraft|jets?|planes?|helicopters?|airstrikes?|"
+                       r"air-?strikes?|airborne|dropp\w+)\b", re.IGNORECASE)
 
 
 # Bodies that report, mediate or help are never a side: the UN, its agencies, the Red Cross, ASEAN, foreign
@@ -211,8 +221,10 @@ def _crowd_sides(knowledge, scan, event: Event, a1, a2, assoc1, cand):
         if cand is not None and (state is None and sub != "Peaceful protest" or sub == "Excessive force against protesters"):
             state = _state_actor_in(knowledge, scan, cand) or state  # the force that fired: the one nearest the act
         assoc = tuple(x for x in (group,) if x) + assoc1
-        if sub == "Excessive force against protesters" and state:
-            return state, actor_rules.PROTESTERS, assoc  # coding guide: actor1 is the force that fired
+        if sub == "Excessive force against protesters":
+            # coding guide: actor1 is the force that fired; unnamed ("two killed during protests"), the state's
+            state = state or _dominant_state_actor(knowledge, scan) or actor_rules.MILITARY
+            return state, actor_rules.PROTESTERS, assoc
         return actor_rules.PROTESTERS, (state if sub != "Peaceful protest" else None), assoc
     victim = a2 if a2 and a2 != actor_rules.RIOTERS else None
     if sub == "Mob violence" and victim is None:
@@ -234,15 +246,31 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
     if et == "Battles" and (a1 is None or a2 is None) and inter(a1 or a2) in (None, 1) and cand is not None:
         teller = _armed_teller(knowledge, scan, cand)  # "according to the KIA, the helicopter was shot down"
         a1, a2 = (teller, a2) if a1 is None else (a1, teller)
+    if et == "Battles" and a1 is None and inter(a2) == 1 and UNIDENTIFIED in knowledge.actors \
+            and cand is not None and cand.roles.actor1 is None:
+        # "attackers ambushed a convoy": the coding guide's unnamed attacker (not "resistance fighters attacked",
+        # a side told by what it is, which the article's named groups may resolve)
+        a1 = UNIDENTIFIED
     drone = cand is not None and ("drone" in cand.hit.text.lower() or bool(_DRONE_BEFORE.search(
         scan.text[max(0, cand.hit.start - 30):cand.hit.start])))  # both sides fly drones now; jets are the state's
-    if drone and et == "Explosions/Remote violence" and (a1 is None or inter(a1) == 1):
-        struck_state = _state_struck(knowledge, scan, cand)
+    owned = cand is not None and cand.roles.rule == "weapon-agent"  # "military drones": the state flew them
+    # "the drone strike on the police station", "a bomb attack on the army post": the state's force told as
+    # what the act was on is its target
+    target_state = a2 if cand is not None and cand.roles.rule == "target" and a1 is None and inter(a2) == 1 else None
+    if (drone or target_state) and not owned and et == "Explosions/Remote violence" and (a1 is None or inter(a1) == 1):
+        struck_state = (_state_struck(knowledge, scan, cand) if drone else None) or target_state
         if struck_state is not None:  # "drones hit the military headquarters": the resistance flew them
             groups = [g for g in (*_article_armed_groups(knowledge, scan), *_armed_tellers(knowledge, scan))
                       if g not in actor_rules.STATE_SIDE]
-            a1 = _normalize(knowledge, groups[0], et) if groups else ("pdf" if "pdf" in knowledge.actors else None)
+            fallback = "pdf" if drone else UNIDENTIFIED
+            a1 = _normalize(knowledge, groups[0], et) if groups else (fallback if fallback in knowledge.actors else None)
             a2 = struck_state
+    if sub in _PLANTED and inter(a1) == 1 and cand is not None and _state_was_hit(knowledge, scan, cand):
+        # "a landmine exploded under a military truck, killing six soldiers": a bomb is not the army's act on
+        # itself; whoever else is named (or told it) planted it, else an unidentified group
+        groups = [g for g in (a2, *_article_armed_groups(knowledge, scan), *_armed_tellers(knowledge, scan))
+                  if g and g != actor_rules.GENERIC and inter(g) in (2, 3)]
+        a1, a2 = (_normalize(knowledge, groups[0], et) if groups else UNIDENTIFIED), a1
     if a1 is None and et == "Explosions/Remote violence" and cand is not None and _STATE_IN_TRIGGER.search(cand.hit.text) \
             and actor_rules.MILITARY in knowledge.actors:
         # "military aircraft bombed": the trigger phrase names the force, which the actor scan then cannot see
@@ -270,6 +298,26 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
     return a1, a2
 
 
+# the state's own people or vehicles as the ones a blast hit: "killing six soldiers", "two police officers were
+# wounded", "under a military truck", "hit a junta convoy", "on an army battalion"
+_STATE_HURT = re.compile(r"\b(?:soldiers|troops|servicemen|policemen|police\s+officers|personnel)\b[^.;]{0,40}?\b(?:were|was)\s+"
+                         r"(?:\w+ly\s+)?(?:killed|wounded|injured|hurt)\b|\b(?:killing|killed|wounding|injuring)\s+(?:\w+\s+){0,3}?"
+                         r"(?:soldiers|troops|servicemen|policemen|police\s+officers|personnel)\b|"
+                         r"\b(?:soldiers|troops|personnel)\s+(?:\w+\s+){0,2}?(?:killed|wounded|injured)\s+(?:in|by|when)\b|"
+                         r"\b(?:under|hit|hitting|struck|striking|on|at|targeting|targeted)\s+(?:a|an|the)\s+"
+                         r"(?:junta|regime|military|army|police)\s+(?:[\w-]+\s+)?(?:trucks?|vehicles?|convoys?|columns?|"
+                         r"battalions?|bases?|outposts?|posts?|stations?|checkpoints?|patrols?|camps?)\b|"
+                         r"\b(?:junta|regime|military|army|police)\s+(?:[\w-]+\s+)?(?:trucks?|vehicles?|convoys?|columns?|"
+                         r"patrols?)\s+(?:\w+\s+){0,2}?(?:hit|struck|blasted|blown up|destroyed|damaged)\b", re.IGNORECASE)
+
+
+def _state_was_hit(knowledge, scan, cand) -> bool:
+    """Do the event's sentences tell the state's own people or vehicles as what the blast hit (and no
+    civilians hurt)?"""
+    texts = [s.text for s in cand.sentences]
+    return any(_STATE_HURT.search(t) for t in texts) and not any(_CIVILIAN_VICTIMS.search(t) for t in texts)
+
+
 def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     """actor2 by the event's kind when the sentence names none: civilians for one-sided violence, the
     state's forces for a rebel attack, the group that held a place for a change of territory."""
@@ -293,6 +341,10 @@ def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
         a2 = _holder(knowledge, scan) or a2  # the town the army retook was held by the group the report says held it
     if a2 is None and et == "Battles" and inter(a1) == 1:
         a2 = _state_opponent(knowledge, scan, cand)
+    if a2 is None and sub == "Non-violent transfer of territory" and inter(a1) in (1, 2, 3):
+        # a town handed over or left has a side that gave it up: the group that held it, else the other side named
+        others = [g for g in _article_armed_groups(knowledge, scan) if g != a1] if inter(a1) == 1 else []
+        a2 = (_holder(knowledge, scan) or (others[0] if others else None)) if inter(a1) == 1 else _dominant_state_actor(knowledge, scan)
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1 and not (event.fatalities or event.injured) \
             and not (cand is not None and any(_HOMES_HIT.search(s.text) for s in cand.sentences)):
         a2 = _group_struck(knowledge, scan)  # "the airstrikes targeted Camp Victoria, the headquarters of the CNA"

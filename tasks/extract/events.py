@@ -33,7 +33,7 @@ from tasks.extract.captions import is_caption_at, is_cut_teaser_at, is_link_list
 from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
 from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
-from tasks.extract.kind_cues import (blast_of_fired_round, crackdown_on_protests, fired_from_the_air, killing_raid, mine_ambush,
+from tasks.extract.kind_cues import (blast_of_fired_round, crackdown_on_protests, deadly_protest, fired_from_the_air, killing_raid, mine_ambush,
                                       names_weapons)
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence, filed_prefix_end
@@ -213,7 +213,7 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
             own_text = own_text[:s - lo] + " " * (e - s) + own_text[e - lo:]
     event_type, sub, rule = refine(hit.event_type, hit.sub_event_type, own_text)
     event_type, sub, rule = blast_of_fired_round(*fired_from_the_air(event_type, sub, rule, hit, scan.text, lo), hit, own_text)
-    event_type, sub, rule = crackdown_on_protests(event_type, sub, rule, own_text, scan.text)
+    event_type, sub, rule = deadly_protest(*crackdown_on_protests(event_type, sub, rule, own_text, scan.text), own_text)
     anchor = hit.start - lo
     dates = [d for d in dates if not death_day(sentence.text, d.start)] or dates  # "shot on May 9 and died on Friday"
     date_ = min(dates, key=lambda d: (d.time_precision, abs(d.start - anchor))) if dates else None

@@ -11,7 +11,7 @@ from tasks.extract.captions import is_caption_at
 from tasks.extract.dates import ResolvedDate, find_dates, overnight_reported
 from tasks.extract.event_dates import dated_by_retelling, day_of_the_week_told, told_after_publication
 from tasks.extract.event_place import agreement_place, fallback_location, finer_place, own_location
-from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _home_areas, _normalize, _set_actors
+from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _dominant_state_actor, _home_areas, _normalize, _set_actors
 from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events, territory_told_twice
 from tasks.extract.model import Event, Figure
 from tasks.extract.numbers import NOBODY_KILLED
@@ -83,6 +83,10 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
                 and (event.fatalities or 0) > 0 and _about_protesters(scan, cand):
             _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)  # the people gunned down were the protest
         _force_on_protesters(event)
+        if event.sub_event_type == "Excessive force against protesters" and event.actor1_id == actor_rules.PROTESTERS \
+                and event.actor2_id is None:  # "two killed in overnight protests": the force is the state's
+            _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
+            _set_actor(knowledge, event, "1", _dominant_state_actor(knowledge, scan) or actor_rules.MILITARY)
         event.injured = cand.injured or None
         event.displaced = cand.displaced or None
         event.arrested = cand.arrested or None

@@ -90,6 +90,26 @@ def crackdown_on_protests(event_type: str, sub: str, rule: str, sentence: str, t
     return event_type, sub, rule
 
 
+# a force that kills in the protest's own sentence: "police kill three as protesters launch night marches",
+# "troops shot dead two people at a rally", "two killed during protests in Yangon"
+_FORCE_KILLS = re.compile(r"\b(?:security forces|police|soldiers|troops|junta|military|army|regime)\b[^.;]{0,40}?"
+                          r"\b(?:kill(?:s|ed|ing)?|shot dead|shoots? dead|gun(?:s|ned)? down|open(?:s|ed)? fire)\b", re.IGNORECASE)
+_KILLED_AT_PROTEST = re.compile(r"\b(?:killed|dead|died|die|dies|shot dead|gunned down)\s+(?:in|at|during)\s+(?:[\w'’-]+\s+){0,5}?"
+                                r"(?:protests?|demonstrations?|rall(?:y|ies)|marches)\b|"
+                                # "defy crackdown, five killed", "deadly crackdown": the crackdown that killed
+                                r"\b(?:deadly|bloody|lethal)\s+(?:crackdowns?|clampdowns?)\b|"
+                                r"\bcrack(?:down|ed down|ing down)\b[^.;]{0,40}?\b(?:killed|dead|died)\b", re.IGNORECASE)
+
+
+def deadly_protest(event_type: str, sub: str, rule: str, sentence: str) -> tuple[str, str, str]:
+    """A protest told with a force killing in its own sentence is lethal force on it (ACLED: Excessive force
+    against protesters), not a peaceful protest or a mere intervention."""
+    if event_type == "Protests" and sub in ("Peaceful protest", "Protest with intervention") \
+            and (_FORCE_KILLS.search(sentence) or _KILLED_AT_PROTEST.search(sentence)):
+        return "Protests", "Excessive force against protesters", "deadly-protest"
+    return event_type, sub, rule
+
+
 def same_kind(sub: str, trigger: str, other_sub: str) -> bool:
     """May an undated telling of kind `sub` retell an event of kind `other_sub`? The same kind, or an ambush told
     without its weapon ("resistance forces ambushed junta troops") and the mine ambush its details tell."""

@@ -66,8 +66,13 @@ _MANY_PLACES = re.compile(r"\b(?:in|across|of)\s+(?:several|many|multiple|variou
                           r"(?:townships|towns|cities|regions|states|places|locations)\b", re.IGNORECASE)
 
 
+# a day of its own: "said it had overrun three outposts on Saturday" tells one day's capture, not a running tally
+_DAY_TOLD = re.compile(r"\b(?:on|early|late|last)\s+(?:\w+\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+                       r"\byesterday\b|\blast night\b", re.IGNORECASE)
+
+
 def tally(text: str) -> bool:
-    if _MANY_PLACES_TAKEN.search(text) or _MANY_PLACES.search(text):
+    if (_MANY_PLACES_TAKEN.search(text) and not _DAY_TOLD.search(text)) or _MANY_PLACES.search(text):
         return True  # "bomb blasts in several townships": many events, none told
     return bool(re.search(r"\b(?:have|has) been\b", text)) and any(
         c.value >= _TALLY_SIZE and c.kind in ("arrested", "killed", "abducted") for c in find_counts(text))

@@ -70,7 +70,11 @@ def filed_on(text: str, published: date) -> date:
 
 def build_scan(knowledge, title: str, text: str, published: date) -> ArticleScan:
     published = filed_on(text, published)
-    mentions = with_variant_places(knowledge, text, knowledge.find(text))  # "Chan Mya Thazi", "Tharketa"
+    # a body that names no Myanmar place of its own ("the soldiers came at dawn") under a headline that does
+    # ("junta raid on Sagaing village") is anchored by its headline: its "troops" are Myanmar's
+    anchored_by_title = bool(title) and knowledge.myanmar_anchored(knowledge.find(title))
+    mentions = with_variant_places(  # "Chan Mya Thazi", "Tharketa"
+        knowledge, text, knowledge.find(text, myanmar_context=True if anchored_by_title else None))
     title_mentions = with_variant_places(knowledge, title, knowledge.find(title, myanmar_context=True)) if title else []
     context = place_rules.build_context(knowledge, [*mentions, *title_mentions])
     dateline = find_dateline(text)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tasks.extract.causes import told_as_cause
-from tasks.extract.counted_acts import burnings, shootings
+from tasks.extract.counted_acts import burnings, killings_of_fighters, killings_of_protesters, shootings, weapon_not_used
 
 SUB_PRIORITY = {
     "Non-state actor overtakes territory": 9, "Government regains territory": 9, "Suicide bomb": 9,
@@ -39,7 +39,10 @@ _HYPOTHETICAL = re.compile(
     r"urged?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # Not an act of the day: "a potential airborne attack", "despite the declared ceasefire".
 _NOT_YET_BEFORE = re.compile(r"\b(?:potential|possible|imminent|planned|future|expected)\s+(?:[\w-]+\s+)?$|"
-                             r"\bdespite\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+                             r"\bdespite\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$|"
+                             # what someone wants ended: "called for an end to airstrikes", "a halt to the fighting"
+                             r"\b(?:end|halt|stop|cessation|ending|halting|stopping)\s+(?:to|of)\s+(?:the\s+|all\s+|its\s+|their\s+)?"
+                             r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _BEFORE_LEAVING = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 # A rule or duty, not an act told: "the law bars armed groups from attacking, abducting or shelling
 # civilians", "are prohibited from detaining": the verbs after "from" name what is forbidden.
@@ -172,6 +175,7 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
         if _MONTH_NAME.match(m.text) and (m.text[0].isupper() or _DAY_NEAR.search(text[m.end:m.end + 4])):
             continue  # "on March 5" is a date, not a march
         if _NEGATED.search(before) or _HYPOTHETICAL.search(before) or _NOT_YET_BEFORE.search(before) \
+                or weapon_not_used(text, lo, hi, m.start, m.end) \
                 or ("from " in text[max(lo, m.start - 130):m.start] and _FORBIDDEN_BEFORE.search(text[max(lo, m.start - 130):m.start])):
             continue
         after = text[m.end:min(hi, m.end + 60)]
@@ -215,6 +219,10 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
     extra = [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]
     if not hits:
         extra += _killing_hits(knowledge, mentions, text, lo, hi) or [
+            TriggerHit(verb, s, e, "Protests", "Excessive force against protesters", 0.6, False)
+            for verb, s, e in killings_of_protesters(knowledge, mentions, text, lo, hi)] or [
+            TriggerHit(verb, s, e, "Battles", "Armed clash", 0.5, False)
+            for verb, s, e in killings_of_fighters(knowledge, mentions, text, lo, hi)] or [
             TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.55, False)
             for verb, s, e in shootings(knowledge, mentions, text, lo, hi)]  # "shot four villagers": no death told
         extra += [TriggerHit(verb, s, e, "Strategic developments", "Looting/property destruction", 0.8, False)
