@@ -234,8 +234,13 @@ def actor_score(a: Mention, b: Mention) -> float:
 def pair_score(a: Mention, b: Mention) -> float:
     if a.article_id == b.article_id:
         return 0.0
+    return _scored(a, b, (date_score, place_score, actor_score))
+
+
+def _scored(a: Mention, b: Mention, tests) -> float:
+    """The type score times each test's, stopping at the first that rules the pair out."""
     score = type_score(a.row, b.row)
-    for test in (date_score, place_score, actor_score):
+    for test in tests:
         if score <= 0.0:
             return 0.0
         score *= test(a, b)
@@ -248,12 +253,7 @@ def sole_candidate_score(a: Mention, b: Mention) -> float:
     place that contradicts (another state, township or village) still keeps them apart."""
     if a.article_id == b.article_id or place_score(a, b) <= 0.0:
         return 0.0
-    score = type_score(a.row, b.row)
-    for test in (date_score, actor_score):
-        if score <= 0.0:
-            return 0.0
-        score *= test(a, b)
-    return score
+    return _scored(a, b, (date_score, actor_score))
 
 
 def second_coding_score(a: Mention, b: Mention) -> float:
@@ -262,12 +262,7 @@ def second_coding_score(a: Mention, b: Mention) -> float:
     shooting in the same town tells two events, not one twice."""
     if date_score(a, b) < 1.0 or place_score(a, b) < 1.0:
         return 0.0
-    score = type_score(a.row, b.row)
-    for test in (date_score, place_score, actor_score):
-        if score <= 0.0:
-            return 0.0
-        score *= test(a, b)
-    return score
+    return _scored(a, b, (date_score, place_score, actor_score))
 
 
 def pair_factors(a: Mention, b: Mention) -> dict[str, float]:
