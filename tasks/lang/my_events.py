@@ -202,7 +202,7 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
               and not (h.sub_event_type == TRANSFER and battle)]
     if others:
         chosen.append(max(others, key=rank))
-    if air_support(sentence, local, chosen) or _post_burned_in_battle(text, chosen):
+    if air_support(sentence, local, chosen) or _post_burned_in_battle(text, chosen) or _clash_then_burning(text, chosen):
         chosen.reverse()   # "AA နှင့် စစ်တပ် တိုက်ပွဲ ပြင်းထန်ပြီး လေကြောင်းဖြင့် ဗုံးကျဲ": the battle, with air support
     elif [h.sub_event_type for h in chosen] == ["Looting/property destruction"] and any(c.kind == "killed" for c in counts):
         chosen.append(Hit(chosen[0].start, chosen[0].start, "", "Violence against civilians", "Attack", 0.7))
@@ -236,6 +236,18 @@ def _post_burned_in_battle(text: str, chosen: list[Hit]) -> bool:
     return [h.event_type for h in chosen] == ["Strategic developments", "Battles"] \
         and chosen[0].sub_event_type == LOOTING \
         and _POST_BURNED.search(text, max(0, chosen[0].start - 30), chosen[0].start) is not None
+
+
+# the clash told first and the burning after it, joined by "and then": "ရွာတွင် တိုက်ပွဲဖြစ်ပြီး နေအိမ်
+# ၁၀ လုံး မီးရှို့ခံရ", "တိုက်ပွဲဖြစ်ပွားပြီးနောက် အိမ်များ မီးလောင်": the fight is the news, the burning follows it
+_THEN = re.compile(r"[^\u104a\u104b]{0,12}?ပြီး(?:နောက်)?(?![\u102b-\u103e])")
+
+
+def _clash_then_burning(text: str, chosen: list[Hit]) -> bool:
+    if [h.event_type for h in chosen] != ["Strategic developments", "Battles"] or chosen[0].sub_event_type != LOOTING:
+        return False
+    battle, burning = chosen[1], chosen[0]
+    return battle.end <= burning.start and _THEN.match(text, battle.end, burning.start) is not None
 
 
 # a demonstrative right before the act's word points back at an act already told: "အဆိုပါ တိုက်ခိုက်မှု",
