@@ -71,3 +71,40 @@ def test_clash_then_burning_leads_with_the_clash(knowledge, text) -> None:
 ])
 def test_burning_told_first_stays_the_burning(knowledge, text) -> None:
     assert _main(knowledge, text).sub_event_type == "Looting/property destruction"
+
+
+# --- villagers shot, no side named, no battle word: an attack on them, not the article's battle ---------
+
+@pytest.mark.parametrize("text, dead", [
+    # "three villagers were shot on March 8, two died; the dead were farmers"
+    ("ထားဝယ်မြို့နယ် ကျေးရွာတစ်ရွာတွင် မတ်လ ၈ ရက်က ရွာသား ၃ ဦး ပစ်ခတ်ခံရပြီး ၂ ဦး သေဆုံးခဲ့သည်။ "
+     "သေဆုံးသူများမှာ လယ်သမားများ ဖြစ်ကြောင်း ဒေသခံများက ပြောသည်။", 2),
+    # counts spelled out and glued to the noun: "five villagers shot, three died"
+    ("ဝက်လက်မြို့နယ်ရှိ ရွာတစ်ရွာတွင် မတ်လ ၈ ရက်က ရွာသားငါးဦး ပစ်ခတ်ခံရပြီး သုံးဦးသေဆုံးခဲ့ကြောင်း သိရသည်။", 3),
+    # spoken style: "four villagers were shot, one died; who fired is not known yet"
+    ("ကနီမြို့နယ်မှာ မတ်လ ၈ ရက်နေ့က ရွာသား ၄ ယောက် ပစ်ခတ်ခံရပြီး ၁ ယောက် သေဆုံးခဲ့ပါတယ်။ "
+     "ပစ်ခတ်သူ ဘယ်သူလဲ မသိရသေးပါဘူး။", 1),
+])
+def test_villagers_shot_by_no_named_side_is_an_attack(knowledge, text, dead) -> None:
+    event = _main(knowledge, text)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (event.actor1_id, event.actor2_id) == ("unidentified_armed_group", "civilians_myanmar")
+    assert event.fatalities == dead
+
+
+def test_civilians_killed_in_a_named_battle_stay_the_battle(knowledge) -> None:
+    # "two villagers died in the clash between the junta and the PDF"
+    text = "ကနီမြို့နယ်တွင် မတ်လ ၈ ရက်က စစ်ကောင်စီတပ်နှင့် PDF တိုက်ပွဲဖြစ်ပွားရာ ရွာသား ၂ ဦး သေဆုံးခဲ့သည်။"
+    event = _main(knowledge, text)
+    assert event.event_type == "Battles"
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a count spelled out ends the count before it: three shot (no kind), two dead
+    ("ရွာသားသုံးဦး ပစ်ခတ်ခံရပြီး နှစ်ဦးသေဆုံး", [("killed", 2)]),
+    ("ရွာသား ငါးဦး ဖမ်းဆီးခံရပြီး နှစ်ယောက် သေဆုံးခဲ့သည်", [("arrested", 5), ("killed", 2)]),
+    ("ရွာသား ၃ ဦး သေနတ်ဖြင့် ပစ်ခတ်ခံရပြီး ၂ ဦး သေဆုံးခဲ့သည်", [("killed", 2)]),
+])
+def test_spelled_count_ends_the_previous_count(text, kinds) -> None:
+    from tasks.lang.my_text import find_counts
+    assert [(c.kind, c.value) for c in find_counts(text)] == kinds

@@ -95,8 +95,10 @@ def _count_pattern(words: Words) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _next_count_pattern(words: Words) -> re.Pattern[str]:
-    """The next count of people in a window (a bracketed one too: "(၂)ဦး"), which ends the window."""
-    return re.compile(rf"\(?\s*{_NUMBER}\s*\)?\s*(?:{words.alternation('person_classifier')})")
+    """The next count of people in a window (a bracketed one too: "(၂)ဦး"; one spelled out too: "သုံးဦး
+    ပစ်ခတ်ခံရပြီး နှစ်ဦးသေဆုံး", three shot and two died), which ends the window."""
+    return re.compile(rf"(?:\(?\s*{_NUMBER}\s*\)?|(?<![\u1000-\u109f])(?:{words.alternation('numeral')})+)"
+                      rf"\s*(?:{words.alternation('person_classifier')})")
 
 
 # "သေ" (die) alone is also the first syllable of "သေနတ်" (gun) and "သေချာ" (sure): only before a clause end;
