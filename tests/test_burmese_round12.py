@@ -108,3 +108,29 @@ def test_civilians_killed_in_a_named_battle_stay_the_battle(knowledge) -> None:
 def test_spelled_count_ends_the_previous_count(text, kinds) -> None:
     from tasks.lang.my_text import find_counts
     assert [(c.kind, c.value) for c in find_counts(text)] == kinds
+
+
+# --- "from day X until day Y" (X မှစတင်ပြီး Y အထိ): the period is dated by its start, at week precision --------
+
+@pytest.mark.parametrize("text, published, day", [
+    # "from April 23 until May 8 more than 20 clashes between the junta and the PDF"
+    ("တနင်္သာရီမြို့နယ်တွင် ဧပြီ ၂၃ ရက်မှစတင်ပြီး မေ ၈ ရက်အထိ စစ်ကောင်စီတပ်နှင့် PDF တိုက်ပွဲ ၂၀ ကျော် ဖြစ်ပွားခဲ့သည်။",
+     date(2024, 5, 10), date(2024, 4, 23)),
+    # spoken: "from June 1 to June 5 there were clashes"
+    ("ကနီမြို့နယ်မှာ ဇွန်လ ၁ ရက်ကစပြီး ဇွန်လ ၅ ရက်နေ့အထိ စစ်ကောင်စီတပ်နဲ့ PDF တိုက်ပွဲတွေ ဖြစ်ခဲ့ပါတယ်။",
+     date(2024, 6, 10), date(2024, 6, 1)),
+    # spaced, with the short "ထိ": "from June 2 to June 6"
+    ("မြိုင်မြို့နယ်တွင် ဇွန် ၂ ရက်မှ စတင်၍ ဇွန် ၆ ရက်ထိ စစ်ကောင်စီစစ်ကြောင်းနှင့် ပကဖ တိုက်ပွဲများ ဖြစ်ပွားခဲ့သည်။",
+     date(2024, 6, 10), date(2024, 6, 2)),
+])
+def test_period_from_until_is_dated_by_its_start(knowledge, text, published, day) -> None:
+    event = _main(knowledge, text, published)
+    assert event.event_date == day
+    assert event.time_precision == 2
+
+
+def test_casualty_word_after_a_day_is_no_period_end(knowledge) -> None:
+    # "clash on June 8; no casualties (အထိအခိုက်) on the PDF side": the day stays the clash's, exact
+    text = "ကနီမြို့နယ်တွင် ဇွန် ၈ ရက် အထိအခိုက်မရှိဘဲ စစ်ကောင်စီတပ်နှင့် PDF တိုက်ပွဲဖြစ်ပွားခဲ့သည်။"
+    event = _main(knowledge, text, date(2024, 6, 10))
+    assert event.event_date == date(2024, 6, 8)

@@ -266,9 +266,10 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     acted = [d for d in recent if d not in reported]
     best_date = (capture_day(hit.sub_event_type, sentence.text, acted)
                  or min(acted, key=lambda d: (d.time_precision, d.start))) if acted else None
-    if best_date is None and reported:
-        # "ဇွန် ၁၄ ရက်ကစပြီး တိုက်ပွဲဖြစ်...ဟု ဇွန် ၂၀ ရက်တွင် ထုတ်ပြန်" (fighting from June 14 on, announced June 20):
-        # with only the statement's day beside it, the day the fighting began is the event's (week precision)
+    if best_date is None:
+        # "ဇွန် ၁၄ ရက်ကစပြီး တိုက်ပွဲဖြစ်...ဟု ဇွန် ၂၀ ရက်တွင် ထုတ်ပြန်" (fighting from June 14 on, announced June 20),
+        # "ဧပြီ ၂၃ ရက်မှစတင်ပြီး မေ ၈ ရက်အထိ" (from April 23 until May 8): with only the statement's day or the
+        # period's end beside it, the day the fighting began is the event's (week precision)
         began = [d for d in find_dates(sentence.text, published, words, since=True)
                  if (published - d.event_date).days <= HISTORY_DAYS]
         best_date = began[0] if began else None

@@ -29,6 +29,7 @@ _SENTENCE_END = re.compile(r"[\u104b?!]+")
 _DIGIT = "[0-9\u1040-\u1049]"
 _NUMBER = rf"{_DIGIT}(?:[{','}\u101d]?{_DIGIT})*"  # ဝ (wa) typed for ၀ (zero) inside a number
 COUNT_WINDOW = 40
+_UNTIL = re.compile(r"\s*(?:ရက်)?\s*(?:နေ့)?\s*(?:အထိ(?!\s*အခိုက်)|ထိ(?=\s|[\u104a\u104b]|$))")
 _SINCE = re.compile(r"\s*(?:ကနေ|က|မှ)?\s*(?:စ၍|စလို့|စပြီး|စတင်|ကတည်းက|တည်းက|မှစ)")
 
 
@@ -335,6 +336,7 @@ def find_dates(text: str, published: date, words: Words | None = None, since: bo
     found: list[ResolvedDate] = []
     began: list[ResolvedDate] = []
     taken: list[tuple[int, int]] = []
+    until: list[tuple[int, int]] = []
     for kind, pattern in _date_patterns(words):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -353,11 +355,17 @@ def find_dates(text: str, published: date, words: Words | None = None, since: bo
                 continue
             if kind == "day" and resolved is not None:
                 resolved = _same_month(found, text, m, resolved)
+            if _UNTIL.match(text, m.end()):
+                until.append((m.start(), m.end()))
             if resolved is None:
                 continue
             day, precision = resolved
             found.append(ResolvedDate(min(day, published), precision, m.group(0), m.start(), m.end()))
             taken.append((m.start(), m.end()))
+    if began and until:
+        # "ဧပြီ ၂၃ ရက်မှစတင်ပြီး မေ ၈ ရက်အထိ" (from April 23 until May 8): the end of a period that began on
+        # a day named beside it is no day an act was done; the period is dated by its start
+        found = [d for d in found if (d.start, d.end) not in until]
     return sorted(began if since else found, key=lambda d: d.start)
 
 
