@@ -364,8 +364,9 @@ def find_dates(text: str, published: date, words: Words | None = None, since: bo
             taken.append((m.start(), m.end()))
     if began and until:
         # "ဧပြီ ၂၃ ရက်မှစတင်ပြီး မေ ၈ ရက်အထိ" (from April 23 until May 8): the end of a period that began on
-        # a day named beside it is no day an act was done; the period is dated by its start
-        found = [d for d in found if (d.start, d.end) not in until]
+        # a day named beside it is no day an act was done; the period is dated by its start ("ဒီကနေ့အထိ",
+        # until today, is a period still running: today stays its day)
+        found = [d for d in found if (d.start, d.end) not in until or d.event_date >= published]
     return sorted(began if since else found, key=lambda d: d.start)
 
 
