@@ -134,3 +134,25 @@ def test_casualty_word_after_a_day_is_no_period_end(knowledge) -> None:
     text = "ကနီမြို့နယ်တွင် ဇွန် ၈ ရက် အထိအခိုက်မရှိဘဲ စစ်ကောင်စီတပ်နှင့် PDF တိုက်ပွဲဖြစ်ပွားခဲ့သည်။"
     event = _main(knowledge, text, date(2024, 6, 10))
     assert event.event_date == date(2024, 6, 8)
+
+
+# --- a people's defence force written with a space, or as a joint force / column, is the PDF ------------
+
+@pytest.mark.parametrize("text", [
+    # "clashes between the army and the Myeik district people's defence joint column 1"
+    "တနင်္သာရီမြို့နယ်မှာ မတ်လ ၈ ရက်က စစ်တပ်နဲ့ မြိတ်ခရိုင်ပြည်သူ့ ကာကွယ်ရေးပူးပေါင်းစစ်ကြောင်း ၁ တို့ကြား တိုက်ပွဲဖြစ်ခဲ့ပါတယ်။",
+    # a space after the people's word: "the people's defence force attacked the junta column"
+    "ဆားလင်းကြီးမြို့နယ်တွင် မတ်လ ၈ ရက်က ပြည်သူ့ ကာကွယ်ရေးတပ်ဖွဲ့က စစ်ကောင်စီစစ်ကြောင်းကို တိုက်ခိုက်ခဲ့သည်။",
+    # "the people's defence joint force clashed with the junta"
+    "ဂန့်ဂေါမြို့နယ်တွင် မတ်လ ၈ ရက်က ပြည်သူ့ကာကွယ်ရေး ပူးပေါင်းတပ်နှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ပွားခဲ့သည်။",
+])
+def test_spaced_or_joint_peoples_defence_force_is_the_pdf(knowledge, text) -> None:
+    event = _main(knowledge, text)
+    assert event.event_type == "Battles"
+    assert {event.actor1_id, event.actor2_id} == {"pdf", "military_myanmar"}
+
+
+def test_peoples_defence_ministry_is_no_force() -> None:
+    from tasks.lang.my_units import _PDF_SPACED
+    # the NUG's defence ministry ("ပြည်သူ့ ကာကွယ်ရေးဝန်ကြီးဌာန") is no fighting force
+    assert _PDF_SPACED.search("ပြည်သူ့ ကာကွယ်ရေးဝန်ကြီးဌာနက ထုတ်ပြန်သည်") is None

@@ -121,6 +121,9 @@ def _armed(knowledge, actor_id: str) -> bool:
 
 def unit_mentions(knowledge, text: str, mentions: list[Mention]) -> list[Mention]:
     """`mentions` with the open-family actor names added where no actor name already stands."""
+    spaced = [(m.start(), m.end()) for m in _PDF_SPACED.finditer(text)]
+    if spaced:   # "ပြည်သူ့ ကာကွယ်ရေး…စစ်ကြောင်း": the people's word and the column's are parts of the force's name
+        mentions = [m for m in mentions if not (m.kind == "actor" and any(s <= m.start and m.end <= e for s, e in spaced))]
     taken = [(m.start, m.end) for m in mentions if m.kind == "actor"]
     extra: list[Mention] = []
     for start, end, surface, actor_id in _found(knowledge, text):
@@ -133,7 +136,15 @@ def unit_mentions(knowledge, text: str, mentions: list[Mention]) -> list[Mention
     return sorted([*mentions, *extra], key=lambda m: (m.start, -m.end))
 
 
+# a people's defence force written with a space inside the name ("ပြည်သူ့ ကာကွယ်ရေးတပ်ဖွဲ့") or as a joint force
+# or column ("မြိတ်ခရိုင်ပြည်သူ့ ကာကွယ်ရေးပူးပေါင်းစစ်ကြောင်း ၁", "ပြည်သူ့ကာကွယ်ရေး ပူးပေါင်းတပ်"): the PDF
+_PDF_SPACED = re.compile(r"ပြည်သူ့(?:\s+ကာကွယ်ရေး\s*(?:တပ်|အဖွဲ့)"
+                         r"|\s*ကာကွယ်ရေး\s*ပူးပေါင်း\s*(?:တပ်|စစ်ကြောင်း|အဖွဲ့))")
+
+
 def _found(knowledge, text: str):
+    for m in _PDF_SPACED.finditer(text):
+        yield m.start(), m.end(), m.group(0), "pdf"
     for m in _UNIT.finditer(text):
         yield m.start(), m.end(), m.group(0), MILITARY
     for m in _LOCAL_PDF.finditer(text):
