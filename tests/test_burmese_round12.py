@@ -156,3 +156,26 @@ def test_peoples_defence_ministry_is_no_force() -> None:
     from tasks.lang.my_units import _PDF_SPACED
     # the NUG's defence ministry ("ပြည်သူ့ ကာကွယ်ရေးဝန်ကြီးဌာန") is no fighting force
     assert _PDF_SPACED.search("ပြည်သူ့ ကာကွယ်ရေးဝန်ကြီးဌာနက ထုတ်ပြန်သည်") is None
+
+
+# --- where the doers are garrisoned ("X တွင် တပ်စွဲထားသော"): their base, not where they came to act -------
+
+@pytest.mark.parametrize("text, township", [
+    # "junta troops stationed at a village in southern Kale township came and burned houses in Gangaw's San Myo"
+    ("ကလေးမြို့နယ်တောင်ပိုင်း၊ ကျောက်ပြုတ်ကျေးရွာတွင် တပ်စွဲထားသော စစ်ကောင်စီတပ်သည် မတ်လ ၈ ရက်က ဂန့်ဂေါမြို့နယ် "
+     "စန်းမြို့ရွာရှိ နေအိမ်များကို မီးရှို့ခဲ့သည်။", "Gangaw"),
+    # spoken: "the troops stationed in Monywa came and shelled a village in Budalin township"
+    ("မုံရွာမြို့မှာ တပ်စွဲထားတဲ့ စစ်ကောင်စီတပ်က မတ်လ ၈ ရက်နေ့က ဘုတလင်မြို့နယ်ထဲက ရွာတစ်ရွာကို လက်နက်ကြီးနဲ့ ပစ်ခတ်ခဲ့ပါတယ်။",
+     "Budalin"),
+    # "troops camped (တပ်ချနေသော) at Kani attacked a village of Yinmarbin township"
+    ("ကနီမြို့၌ တပ်ချနေသော စစ်ကောင်စီတပ်က မတ်လ ၈ ရက်က ယင်းမာပင်မြို့နယ်ရှိ ရွာတစ်ရွာကို စီးနင်းတိုက်ခိုက်ခဲ့သည်။",
+     "Yinmarbin"),
+])
+def test_garrison_base_is_not_the_place(knowledge, text, township) -> None:
+    assert _main(knowledge, text).admin3 == township
+
+
+def test_garrison_attacked_is_the_place(knowledge) -> None:
+    # the base itself is what was attacked, and no other place is named: it stays the place
+    text = "ကနီမြို့နယ်တွင် တပ်စွဲထားသော စစ်ကောင်စီတပ်ကို PDF က မတ်လ ၈ ရက်က ဒရုန်းဖြင့် တိုက်ခိုက်ခဲ့သည်။"
+    assert _main(knowledge, text).admin3 == "Kani"
