@@ -257,6 +257,7 @@ _NEGATED = re.compile(r"(?:ဖြစ်)?(?:ပွား|ပွါး)?\s*(?:ခ
 
 
 LOOTING = "Looting/property destruction"
+_BEGAN = re.compile(r"စ၍|စလို့|စပြီး|စတင်|တည်းက|မှစ")   # (a period's start word: only then look for the day it began)
 
 
 def _build(knowledge, words, text, sentence, local, context, dates, counts, published, hit: Hit,
@@ -266,7 +267,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     acted = [d for d in recent if d not in reported]
     best_date = (capture_day(hit.sub_event_type, sentence.text, acted)
                  or min(acted, key=lambda d: (d.time_precision, d.start))) if acted else None
-    if best_date is None:
+    if best_date is None and (reported or _BEGAN.search(sentence.text)):
         # "ဇွန် ၁၄ ရက်ကစပြီး တိုက်ပွဲဖြစ်...ဟု ဇွန် ၂၀ ရက်တွင် ထုတ်ပြန်" (fighting from June 14 on, announced June 20),
         # "ဧပြီ ၂၃ ရက်မှစတင်ပြီး မေ ၈ ရက်အထိ" (from April 23 until May 8): with only the statement's day or the
         # period's end beside it, the day the fighting began is the event's (week precision)
