@@ -171,7 +171,8 @@ def _victims_and_battle_sides(knowledge, cand, actor1: str | None, actor2: str |
     if actor1 is None and sub in UNNAMED_BOMBER:
         actor1 = "unidentified_armed_group"   # coding guide: the attacker is not named
     elif event_type == "Battles":
-        named = named + [a for a in article_armed if a not in named]
+        if not _civilians_shot(cand, named):
+            named = named + [a for a in article_armed if a not in named]
         others = [a for a in named if a not in (actor1, None)]
         if actor1 is None and others:
             actor1, others = others[0], others[1:]
@@ -194,6 +195,13 @@ def _victims_and_battle_sides(knowledge, cand, actor1: str | None, actor2: str |
                 actor1 = actor2
             actor2 = actor_rules.MILITARY
     return actor1, actor2, named
+
+
+def _civilians_shot(cand, named: list[str]) -> bool:
+    """"ရွာသားသုံးဦး ပစ်ခတ်ခံရပြီး နှစ်ဦးသေဆုံး" (three villagers were shot, two died): villagers hurt or
+    killed by shooting, no side named in the sentence and no battle word - an attack on them by whoever fired,
+    not a battle between the sides the rest of the article names."""
+    return not named and cand.civilians and bool(cand.killed or cand.died) and cand.hit.weight < 0.8
 
 
 # a group noun marked as the doer ("Yangon-e UG အဖွဲ့က", "ဒေါင်းနက် ပြောက်ကျားတပ်ဖွဲ့က"): a named force

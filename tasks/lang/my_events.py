@@ -202,7 +202,7 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
               and not (h.sub_event_type == TRANSFER and battle)]
     if others:
         chosen.append(max(others, key=rank))
-    if air_support(sentence, local, chosen) or _post_burned_in_battle(text, chosen):
+    if air_support(sentence, local, chosen) or _post_burned_in_battle(text, chosen) or _clash_then_burning(text, chosen):
         chosen.reverse()   # "AA နှင့် စစ်တပ် တိုက်ပွဲ ပြင်းထန်ပြီး လေကြောင်းဖြင့် ဗုံးကျဲ": the battle, with air support
     elif [h.sub_event_type for h in chosen] == ["Looting/property destruction"] and any(c.kind == "killed" for c in counts):
         chosen.append(Hit(chosen[0].start, chosen[0].start, "", "Violence against civilians", "Attack", 0.7))
@@ -238,6 +238,18 @@ def _post_burned_in_battle(text: str, chosen: list[Hit]) -> bool:
         and _POST_BURNED.search(text, max(0, chosen[0].start - 30), chosen[0].start) is not None
 
 
+# the clash told first and the burning after it, joined by "and then": "ရွာတွင် တိုက်ပွဲဖြစ်ပြီး နေအိမ်
+# ၁၀ လုံး မီးရှို့ခံရ", "တိုက်ပွဲဖြစ်ပွားပြီးနောက် အိမ်များ မီးလောင်": the fight is the news, the burning follows it
+_THEN = re.compile(r"[^\u104a\u104b]{0,12}?ပြီး(?:နောက်)?(?![\u102b-\u103e])")
+
+
+def _clash_then_burning(text: str, chosen: list[Hit]) -> bool:
+    if [h.event_type for h in chosen] != ["Strategic developments", "Battles"] or chosen[0].sub_event_type != LOOTING:
+        return False
+    battle, burning = chosen[1], chosen[0]
+    return battle.end <= burning.start and _THEN.match(text, battle.end, burning.start) is not None
+
+
 # a demonstrative right before the act's word points back at an act already told: "အဆိုပါ တိုက်ခိုက်မှု",
 # "ထို တိုက်ပွဲ", "ယင်း ဗုံးကြဲမှု", "အဲဒီ တိုက်ပွဲ" (the said / that attack, battle, bombing)
 _ANAPHORA = re.compile(r"(?:အဆိုပါ|ယင်း|၎င်း|(?<![\u1000-\u109f])(?:ထို|အဲဒီ|အဲ့ဒီ|ဒီ))\s*$")
@@ -245,6 +257,7 @@ _NEGATED = re.compile(r"(?:ဖြစ်)?(?:ပွား|ပွါး)?\s*(?:ခ
 
 
 LOOTING = "Looting/property destruction"
+_BEGAN = re.compile(r"စ၍|စလို့|စပြီး|စတင်|တည်းက|မှစ")   # (a period's start word: only then look for the day it began)
 
 
 def _build(knowledge, words, text, sentence, local, context, dates, counts, published, hit: Hit,
@@ -254,9 +267,10 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     acted = [d for d in recent if d not in reported]
     best_date = (capture_day(hit.sub_event_type, sentence.text, acted)
                  or min(acted, key=lambda d: (d.time_precision, d.start))) if acted else None
-    if best_date is None and reported:
-        # "ဇွန် ၁၄ ရက်ကစပြီး တိုက်ပွဲဖြစ်...ဟု ဇွန် ၂၀ ရက်တွင် ထုတ်ပြန်" (fighting from June 14 on, announced June 20):
-        # with only the statement's day beside it, the day the fighting began is the event's (week precision)
+    if best_date is None and (reported or _BEGAN.search(sentence.text)):
+        # "ဇွန် ၁၄ ရက်ကစပြီး တိုက်ပွဲဖြစ်...ဟု ဇွန် ၂၀ ရက်တွင် ထုတ်ပြန်" (fighting from June 14 on, announced June 20),
+        # "ဧပြီ ၂၃ ရက်မှစတင်ပြီး မေ ၈ ရက်အထိ" (from April 23 until May 8): with only the statement's day or the
+        # period's end beside it, the day the fighting began is the event's (week precision)
         began = [d for d in find_dates(sentence.text, published, words, since=True)
                  if (published - d.event_date).days <= HISTORY_DAYS]
         best_date = began[0] if began else None

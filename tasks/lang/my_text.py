@@ -29,6 +29,7 @@ _SENTENCE_END = re.compile(r"[\u104b?!]+")
 _DIGIT = "[0-9\u1040-\u1049]"
 _NUMBER = rf"{_DIGIT}(?:[{','}\u101d]?{_DIGIT})*"  # ဝ (wa) typed for ၀ (zero) inside a number
 COUNT_WINDOW = 40
+_UNTIL = re.compile(r"\s*(?:ရက်)?\s*(?:နေ့)?\s*(?:အထိ(?!\s*အခိုက်)|ထိ(?=\s|[\u104a\u104b]|$))")
 _SINCE = re.compile(r"\s*(?:ကနေ|က|မှ)?\s*(?:စ၍|စလို့|စပြီး|စတင်|ကတည်းက|တည်းက|မှစ)")
 
 
@@ -95,8 +96,10 @@ def _count_pattern(words: Words) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _next_count_pattern(words: Words) -> re.Pattern[str]:
-    """The next count of people in a window (a bracketed one too: "(၂)ဦး"), which ends the window."""
-    return re.compile(rf"\(?\s*{_NUMBER}\s*\)?\s*(?:{words.alternation('person_classifier')})")
+    """The next count of people in a window (a bracketed one too: "(၂)ဦး"; one spelled out too: "သုံးဦး
+    ပစ်ခတ်ခံရပြီး နှစ်ဦးသေဆုံး", three shot and two died), which ends the window."""
+    return re.compile(rf"(?:\(?\s*{_NUMBER}\s*\)?|(?<![\u1000-\u109f])(?:{words.alternation('numeral')})+)"
+                      rf"\s*(?:{words.alternation('person_classifier')})")
 
 
 # "သေ" (die) alone is also the first syllable of "သေနတ်" (gun) and "သေချာ" (sure): only before a clause end;
@@ -333,6 +336,7 @@ def find_dates(text: str, published: date, words: Words | None = None, since: bo
     found: list[ResolvedDate] = []
     began: list[ResolvedDate] = []
     taken: list[tuple[int, int]] = []
+    until: list[tuple[int, int]] = []
     for kind, pattern in _date_patterns(words):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -351,11 +355,18 @@ def find_dates(text: str, published: date, words: Words | None = None, since: bo
                 continue
             if kind == "day" and resolved is not None:
                 resolved = _same_month(found, text, m, resolved)
+            if _UNTIL.match(text, m.end()):
+                until.append((m.start(), m.end()))
             if resolved is None:
                 continue
             day, precision = resolved
             found.append(ResolvedDate(min(day, published), precision, m.group(0), m.start(), m.end()))
             taken.append((m.start(), m.end()))
+    if began and until:
+        # "ဧပြီ ၂၃ ရက်မှစတင်ပြီး မေ ၈ ရက်အထိ" (from April 23 until May 8): the end of a period that began on
+        # a day named beside it is no day an act was done; the period is dated by its start ("ဒီကနေ့အထိ",
+        # until today, is a period still running: today stays its day)
+        found = [d for d in found if (d.start, d.end) not in until or d.event_date >= published]
     return sorted(began if since else found, key=lambda d: d.start)
 
 

@@ -54,7 +54,25 @@ def article_mentions(knowledge, text: str) -> list[Mention]:
     found = _without_places_in_names(text, found)
     towns = tract_towns(knowledge, text, found)   # "မိုးဗြဲမြို့": a town MIMU lists only as a village tract
     found = sorted([*found, *towns], key=lambda m: (m.start, -m.end)) if towns else found
-    return _local_forces(knowledge, text, unit_mentions(knowledge, text, found))
+    return _armed_wings(knowledge, text, _local_forces(knowledge, text, unit_mentions(knowledge, text, found)))
+
+
+# a unit word right after an organisation's name: "ကေအဲန်ယူ တပ်မဟာ ၅" (KNU Brigade 5), "KNU တပ်ရင်း(၁၀၃)",
+# "ကေအိုင်အို၏ တပ်မဟာ ၃": a brigade or battalion is the organisation's army, whatever the act
+_UNIT_AFTER = re.compile(r"\s*(?:၏|ရဲ့)?\s*(?:လက်အောက်ခံ\s*)?(?:တပ်မဟာ|တပ်ရင်း|တပ်ခွဲ|တပ်စိတ်|တပ်မ(?![ဟတ]))")
+
+
+def _armed_wings(knowledge, text: str, mentions: list[Mention]) -> list[Mention]:
+    """The armed wing for a political organisation named with one of its units: the KNU's Brigade 5 is
+    the KNLA's (the guide codes the fighting force; the organisation stays where it only speaks or
+    signs)."""
+    out = []
+    for m in mentions:
+        actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
+        if actor and actor.armed_wing in knowledge.actors and _UNIT_AFTER.match(text, m.end):
+            m = Mention("actor", (actor.armed_wing, *m.ref_ids[1:]), m.start, m.end, m.text)
+        out.append(m)
+    return out
 
 
 def _without_places_in_names(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -103,6 +121,9 @@ def _armed(knowledge, actor_id: str) -> bool:
 
 def unit_mentions(knowledge, text: str, mentions: list[Mention]) -> list[Mention]:
     """`mentions` with the open-family actor names added where no actor name already stands."""
+    spaced = [(m.start(), m.end()) for m in _PDF_SPACED.finditer(text)]
+    if spaced:   # "ပြည်သူ့ ကာကွယ်ရေး…စစ်ကြောင်း": the people's word and the column's are parts of the force's name
+        mentions = [m for m in mentions if not (m.kind == "actor" and any(s <= m.start and m.end <= e for s, e in spaced))]
     taken = [(m.start, m.end) for m in mentions if m.kind == "actor"]
     extra: list[Mention] = []
     for start, end, surface, actor_id in _found(knowledge, text):
@@ -115,7 +136,15 @@ def unit_mentions(knowledge, text: str, mentions: list[Mention]) -> list[Mention
     return sorted([*mentions, *extra], key=lambda m: (m.start, -m.end))
 
 
+# a people's defence force written with a space inside the name ("ပြည်သူ့ ကာကွယ်ရေးတပ်ဖွဲ့") or as a joint force
+# or column ("မြိတ်ခရိုင်ပြည်သူ့ ကာကွယ်ရေးပူးပေါင်းစစ်ကြောင်း ၁", "ပြည်သူ့ကာကွယ်ရေး ပူးပေါင်းတပ်"): the PDF
+_PDF_SPACED = re.compile(r"ပြည်သူ့(?:\s+ကာကွယ်ရေး\s*(?:တပ်|အဖွဲ့)"
+                         r"|\s*ကာကွယ်ရေး\s*ပူးပေါင်း\s*(?:တပ်|စစ်ကြောင်း|အဖွဲ့))")
+
+
 def _found(knowledge, text: str):
+    for m in _PDF_SPACED.finditer(text):
+        yield m.start(), m.end(), m.group(0), "pdf"
     for m in _UNIT.finditer(text):
         yield m.start(), m.end(), m.group(0), MILITARY
     for m in _LOCAL_PDF.finditer(text):

@@ -132,6 +132,9 @@ _SET_OFF = re.compile(r"\s*(?:မြို့နယ်|မြို့)?\s*[^\s\
 # (heading: a verb of going that qualifies the traveller - "...ကို ကြွလာတဲ့ ဆရာတော်" - not "ရွာကို လာပစ်", came and shot)
 _HEADING = re.compile(r"\s*(?:မြို့နယ်|မြို့|ရွာ)?\s*(?:ဘက်)?\s*(?:ကို|သို့)\s*(?:ထွက်)?(?:ကြွ|လာ|သွား|ပြန်|မောင်းနှင်)"
                       r"(?:လာ|သွား)?(?:နေ)?\s*(?:တဲ့|သည့်|သော|မည့်|မယ့်)")
+# where the doers are garrisoned ("ကလေးမြို့နယ်တောင်ပိုင်း၊ ကျောက်ပြုတ်ကျေးရွာတွင် တပ်စွဲထားသော စစ်ကောင်စီ", the junta
+# troops stationed at Kyauk Pyok in southern Kale): their base, not where they came to act
+_STATIONED = re.compile(r"[^\u104b]{0,40}?(?:တွင်|မှာ|၌)\s*တပ်\s*(?:စွဲ|ချ)\s*(?:ထား|နေ)\s*(?:သော|တဲ့|သည့်)")
 _STRUCK = re.compile(r"(?:ရွာ|မြို့|စခန်း|ရပ်ကွက်)\s*(?:ကို|အား)(?![\u102b-\u103e\u1039\u103a])")
 _ADDRESS_GAP = re.compile(r"[\s\u104a]*")
 
@@ -141,7 +144,7 @@ def _without_ends_of_a_trip(text: str, sentence, places: list) -> list:
     for i in range(len(places) - 1, -1, -1):
         m = places[i][0]
         later = places[i + 1][0] if i + 1 < len(places) else None
-        if _SET_OFF.match(text, m.end) or _HEADING.match(text, m.end) \
+        if _SET_OFF.match(text, m.end) or _HEADING.match(text, m.end) or _STATIONED.match(text, m.end) \
                 or (later and id(later) in ends and _ADDRESS_GAP.fullmatch(text, m.end, later.start)):
             ends.add(id(m))   # ("မုံရွာမြို့နယ် ၊ မုံရွေး ကြေးမုံရွာကို": the address of the destination too)
     if not ends:
