@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from tasks.lang import extract
+from tests.first_event import first_burmese_event
 
 PUBLISHED = date(2025, 3, 10)
 
 
 def _main(knowledge, text: str, published: date = PUBLISHED):
-    events = extract(knowledge, "", text, published, "r10").events
-    assert events, "no event extracted"
-    return events[0]
+    return first_burmese_event(knowledge, text, published)
 
 
 # --- "X ရဲ့ စခန်း" (X's camp) taken: X lost it ------------------------------------------------------------

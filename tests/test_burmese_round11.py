@@ -9,14 +9,13 @@ from datetime import date
 import pytest
 
 from tasks.lang import extract
+from tests.first_event import first_burmese_event
 
 PUBLISHED = date(2025, 3, 10)
 
 
 def _main(knowledge, text: str, published: date = PUBLISHED):
-    events = extract(knowledge, "", text, published, "r11").events
-    assert events, "no event extracted"
-    return events[0]
+    return first_burmese_event(knowledge, text, published)
 
 
 # --- "တော်လှန်ရေး ရဲဘော်" (revolutionary comrades) are resistance fighters --------------------------------

@@ -8,15 +8,13 @@ from datetime import date
 
 import pytest
 
-from tasks.lang import extract
+from tests.first_event import first_burmese_event
 
 PUBLISHED = date(2025, 3, 10)
 
 
 def _main(knowledge, text: str, published: date = PUBLISHED):
-    events = extract(knowledge, "", text, published, "r12").events
-    assert events, "no event extracted"
-    return events[0]
+    return first_burmese_event(knowledge, text, published)
 
 
 # --- an organisation named with one of its units is its army: "KNU Brigade 5" is the KNLA's ------------

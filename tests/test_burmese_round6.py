@@ -9,14 +9,13 @@ import pytest
 
 from tasks.lang import extract
 from tasks.lang.my_text import find_counts, find_dates
+from tests.first_event import first_burmese_event
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday
 
 
 def _main(knowledge, text: str, published: date = PUBLISHED):
-    events = extract(knowledge, "", text, published, "r6").events
-    assert events, "no event extracted"
-    return events[0]
+    return first_burmese_event(knowledge, text, published)
 
 
 def _sides(event) -> set:

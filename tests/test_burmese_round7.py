@@ -11,14 +11,13 @@ from tasks.burmese import to_unicode
 from tasks.lang import extract
 from tasks.lang.my_text import find_counts, side_tolls
 from tasks.lang.my_units import article_mentions
+from tests.first_event import first_burmese_event
 
 PUBLISHED = date(2025, 3, 12)
 
 
 def _main(knowledge, text: str, published: date = PUBLISHED):
-    events = extract(knowledge, "", text, published, "r7").events
-    assert events, "no event extracted"
-    return events[0]
+    return first_burmese_event(knowledge, text, published)
 
 
 def _actors(knowledge, text: str) -> list[tuple[str, str]]:

@@ -10,14 +10,13 @@ from tasks.lang.my_roles import marked_actors
 from tasks.lang.my_towns import tract_towns
 from tasks.lang.my_units import article_mentions
 from tasks.lang.my_words import load_words
+from tests.first_event import first_burmese_event
 
 PUBLISHED = date(2025, 4, 20)
 
 
 def _main(knowledge, text: str, published: date = PUBLISHED):
-    events = extract(knowledge, "", text, published, "r8").events
-    assert events, "no event extracted"
-    return events[0]
+    return first_burmese_event(knowledge, text, published)
 
 
 def _actors(knowledge, text: str) -> list[str]:

@@ -7,17 +7,15 @@ from datetime import date
 
 import pytest
 
-from tasks.lang import extract
 from tasks.lang.my_text import find_dates
 from tasks.lang.my_units import article_mentions
+from tests.first_event import first_burmese_event
 
 PUBLISHED = date(2025, 7, 20)
 
 
 def _main(knowledge, text: str, published: date = PUBLISHED):
-    events = extract(knowledge, "", text, published, "r9").events
-    assert events, "no event extracted"
-    return events[0]
+    return first_burmese_event(knowledge, text, published)
 
 
 def _townships(knowledge, text: str) -> set[str]:

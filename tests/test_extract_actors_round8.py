@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from tasks.extract import extract_events
+from tests.first_event import first_event
 
 PUBLISHED = date(2024, 3, 6)   # a Wednesday
 
 
 def _main(knowledge, text: str, published: date = PUBLISHED):
-    events = extract_events(knowledge, "", text, published)
-    assert events, text
-    return events[0]
+    return first_event(knowledge, text, published)
 
 
 def test_the_actor_after_said_who_then_acts_is_a_party(knowledge):

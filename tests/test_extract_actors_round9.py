@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from tasks.extract import extract_events
+from tests.first_event import first_event
 
 PUBLISHED = date(2024, 3, 6)   # a Wednesday
 
 
 def _main(knowledge, text: str, published: date = PUBLISHED):
-    events = extract_events(knowledge, "", text, published)
-    assert events, text
-    return events[0]
+    return first_event(knowledge, text, published)
 
 
 def test_the_resistance_named_by_its_act_is_the_attacker(knowledge):

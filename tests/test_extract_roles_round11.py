@@ -8,14 +8,13 @@ from datetime import date
 import pytest
 
 from tasks.extract import extract_events
+from tests.first_event import first_event
 
 PUBLISHED = date(2024, 3, 6)   # a Wednesday
 
 
 def _main(knowledge, text: str, published: date = PUBLISHED):
-    events = extract_events(knowledge, "", text, published)
-    assert events, text
-    return events[0]
+    return first_event(knowledge, text, published)
 
 
 @pytest.mark.parametrize("text", [
