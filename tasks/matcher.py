@@ -172,6 +172,10 @@ def _is_burmese_mark(char: str) -> bool:
     return bool(_BURMESE.match(char)) and unicodedata.category(char) in ("Mn", "Mc")
 
 
+RECENT_TEXTS = 600       # more than a batch (MMTRACK_BATCH_SIZE, 500) of article texts
+RECENT_MIN_CHARS = 300   # headlines and sentences are cheap to scan again: only article texts are kept
+
+
 class PatternMatcher:
     """A compiled automaton over folded patterns; `scan` returns filtered, non-overlapping hits."""
 
@@ -190,16 +194,34 @@ class PatternMatcher:
         self.pattern_count = len(by_key)
         if by_key:
             self._automaton.make_automaton()
+        self._recent: dict[str, list[Hit]] = {}
 
     def scan(self, text: str) -> list[Hit]:
         if not text or self.pattern_count == 0:
             return []
+        # The tag stage scans a batch's texts and the extract stage the same texts again (a batch is 500):
+        # the hits of the last RECENT_TEXTS article texts are kept, so the second scan is a lookup.
+        recent = self._recent.get(text) if len(text) >= RECENT_MIN_CHARS else None
+        if recent is not None:
+            return list(recent)
+        hits = self._scan(text)
+        if len(text) >= RECENT_MIN_CHARS:
+            if len(self._recent) >= RECENT_TEXTS:
+                del self._recent[next(iter(self._recent))]
+            self._recent[text] = hits
+        return list(hits)
+
+    def _scan(self, text: str) -> list[Hit]:
         folded = _fold_text(text)
         candidates: list[tuple[int, int, tuple[Pattern, ...]]] = []
         lower = folded.lower
         for last, (key, entries, burmese, inflecting) in self._automaton.iter(lower):
             start = last - len(key) + 1
+            if not burmese and start > 0 and lower[start - 1].isalnum():
+                continue  # inside a word ("le" in "people"), as _accept would say: most hits, so no call for them
             end = last + 1
+            if not burmese and not inflecting and end < len(lower) and lower[end].isalnum():
+                continue  # a word goes on after a key no pattern of which inflects: _accept's refusal too
             accepted = _accept(folded, start, end, entries, burmese, inflecting)
             if accepted:
                 candidates.append(accepted)

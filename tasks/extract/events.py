@@ -159,6 +159,8 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     hits = [h for h in hits if not quoted(scan.text, lo, hi, h.start) and not FLED_FROM.search(scan.text, max(lo, h.start - 60), h.start)
             and not (h.sub_event_type in _TAKING_SUBS and dead_moved(scan.text, lo, h.start, h.end))
             and not names_a_period(scan.text, h.start) and not not_reported_as_done(scan.text, lo, h.start, h.end)]
+    if not hits:
+        return []  # no trigger left: every test below would say no event (most sentences; saves their work)
     spans = [(h.start, h.end) for h in hits]
     primary = best_trigger([h for h in hits if not detail_of_main_clause(scan.text, lo, h.start, spans)] or hits)
     if sentence.index > 0 and len(sentence.text.split()) <= 8 and not re.search(r"[.!?\"'”’]$", sentence.text):
