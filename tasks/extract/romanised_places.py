@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
+
 from tasks.knowledge import Mention
 
 _MIN_KEY = 6          # shorter keys collide with ordinary words
@@ -28,6 +30,7 @@ _FOLDS = (
 )
 
 
+@lru_cache(maxsize=65536)   # the same capitalised runs ("The Irrawaddy", "Sagaing Region") recur in every article
 def spelling_key(name: str) -> str:
     """'Chan Mya Thazi', 'Chanmyatharzi' and 'Chanmyathazi' -> one key."""
     key = name.lower()
@@ -72,6 +75,8 @@ def with_variant_places(knowledge, text: str, mentions: list[Mention]) -> list[M
             hit = None
             for j in range(len(words), i, -1):   # longest first
                 start, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
+                if end - start < _MIN_KEY:
+                    break   # folding only shortens: no key of a shorter span reaches _MIN_KEY
                 inside = [n for n in range(bisect_left(starts, start - 80), bisect_left(starts, end))
                           if mentions[n].start < end and start < mentions[n].end]
                 if any(mentions[n].kind != "place" or mentions[n].start < start or mentions[n].end > end
