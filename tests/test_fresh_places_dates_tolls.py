@@ -1,0 +1,46 @@
+"""Places, dates and tolls on the language of real reporting the rules were not written against (issue 14,
+round 2). Team-written sentences, three or more phrasings per rule."""
+
+import pytest
+
+from tasks.extract.numbers import find_counts
+
+
+def _killed(sentence: str) -> int:
+    return sum(c.value for c in find_counts(sentence) if c.kind == "killed")
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # a headline's present-tense wounding verb: its count is the wounded, not more dead
+    ("Drone strike kills four, wounds nine in Magway village", 4),
+    ("Car bomb kills two, injures 15 near Mandalay market", 2),
+    ("Army shelling kills six villagers, wounds over a dozen", 6),
+    # a bare number right after any verb of harm takes that verb's kind
+    ("Two mortar rounds hit the camp, killing three and wounding 14, a rescuer said.", 3),
+    ("The explosion killed four and injured 8, police said.", 4),
+    ("Gunmen shot dead two and abducted 5, villagers said.", 2),
+])
+def test_wounded_count_is_not_a_toll(sentence, killed):
+    assert _killed(sentence) == killed
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # "a" before an aged person noun is one person
+    ("Shelling on Monday killed a 70-year-old man in the village.", 1),
+    ("Troops shot dead a 15-year-old boy near the bridge.", 1),
+    ("The airstrike killed a 42-year-old teacher and injured two pupils.", 1),
+])
+def test_one_aged_person_is_one_dead(sentence, killed):
+    assert _killed(sentence) == killed
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # groups joined by a comma, as headlines write them, add up
+    ("Junta airstrike kills 2 monks, 3 villagers in Sagaing", 5),
+    ("Landmine kills 1 soldier, 2 civilians on Hpakant road", 3),
+    ("The raid killed 4 villagers, 2 children, residents said.", 6),
+    # ... but a share told after the comma is part of the count, not more
+    ("Troops killed 9 villagers, 4 of them women, on Friday.", 9),
+])
+def test_comma_joined_groups_add_up(sentence, killed):
+    assert _killed(sentence) == killed
