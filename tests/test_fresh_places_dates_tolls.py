@@ -1,7 +1,11 @@
 """Places, dates and tolls on the language of real reporting the rules were not written against (issue 14,
 round 2). Team-written sentences, three or more phrasings per rule."""
 
+from datetime import date
+
 import pytest
+
+from tasks.extract import extract_events
 
 from tasks.extract.numbers import find_counts
 
@@ -44,3 +48,18 @@ def test_one_aged_person_is_one_dead(sentence, killed):
 ])
 def test_comma_joined_groups_add_up(sentence, killed):
     assert _killed(sentence) == killed
+
+
+# --- a township written in syllables whose "r" is silent at a word's end ("Kyar Inn", "Thar Baung") ---
+
+@pytest.mark.parametrize("name, township", [
+    ("Kyar Inn Seik Gyi", "Kyainseikgyi"),
+    ("Thar Baung", "Thabaung"),
+    ("Thar Yar Waddy", "Thayarwady"),
+])
+def test_a_silent_r_closing_a_syllable_is_folded(knowledge, name, township):
+    for text in (f"Resistance forces overran an army outpost in {name} Township on Monday.",          # exile media
+                 f"Soldiers shot dead two farmers in {name} township on Monday, residents said.",     # wire
+                 f"On Monday, a drone bomb hit a monastery school in {name} Township."):              # feature
+        events = extract_events(knowledge, "", text, date(2024, 3, 15))
+        assert events and events[0].admin3 == township, text
