@@ -24,6 +24,7 @@ _FOLDS = (
     (re.compile(r"(?<=[aeiou])r(?![aeiou])"), ""),   # "thar" -> "tha", "yar" -> "ya"
     (re.compile(r"ee|ii|ey"), "i"),
     (re.compile(r"aw|oe"), "o"),
+    (re.compile(r"(?<=n)t(?=[b-df-hj-np-tv-z])"), ""),  # "Kantbalu" -> "kanbalu": a creaky "n" written "nt"
     (re.compile(r"(?<=[kpt])h|h(?=[kpt])"), ""),      # "kh"/"hk" -> "k", "th"/"ht" -> "t", "ph"/"hp" -> "p"
     (re.compile(r"([a-z])\1+"), r"\1"),               # "Myawaddy" / "Myawady"
 )
