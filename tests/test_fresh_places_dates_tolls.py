@@ -67,3 +67,17 @@ def test_a_township_in_another_romanisation_is_found(knowledge, name, township):
                  f"On Monday, a drone bomb hit a monastery school in {name} Township."):              # feature
         events = extract_events(knowledge, "", text, date(2024, 3, 15))
         assert events and events[0].admin3 == township, text
+
+
+# --- "reported two airstrikes on Monday": the day told after a counted object is the object's, not the report's ---
+
+@pytest.mark.parametrize("detail", [
+    "Local sources reported two airstrikes on Monday and more bombing on Tuesday.",
+    "The resistance group confirmed two airstrikes on Monday and another on Tuesday.",
+    "Residents reported an explosion on Monday and two more on Tuesday.",
+])
+def test_a_counted_object_keeps_its_day(knowledge, detail):
+    text = ("Junta jets have bombed a resistance base in Mohnyin Township, Kachin State, for two days in a row. "
+            + detail)
+    event = extract_events(knowledge, "", text, date(2024, 3, 15))[0]
+    assert event.event_date == date(2024, 3, 11), text
