@@ -45,6 +45,10 @@ def test_one_aged_person_is_one_dead(sentence, killed):
     ("The raid killed 4 villagers, 2 children, residents said.", 6),
     # ... but a share told after the comma is part of the count, not more
     ("Troops killed 9 villagers, 4 of them women, on Friday.", 9),
+    # ... nor a speaker set off by a comma
+    ("The shelling killed 12 villagers, a rescue worker said.", 12),
+    ("Soldiers shot dead 5 farmers, two residents told reporters.", 5),
+    ("A drone bomb killed 3 students, one teacher said on Monday.", 3),
 ])
 def test_comma_joined_groups_add_up(sentence, killed):
     assert _killed(sentence) == killed
@@ -81,3 +85,17 @@ def test_a_counted_object_keeps_its_day(knowledge, detail):
             + detail)
     event = extract_events(knowledge, "", text, date(2024, 3, 15))[0]
     assert event.event_date == date(2024, 3, 11), text
+
+
+# --- a toll told with a day of the month weeks before the event is an earlier event's, not this one's ---
+
+@pytest.mark.parametrize("background", [
+    "On March 2, two civilians, including a child, were killed and nine injured when a bomb went off near the bus station.",
+    "Two people died on 14 April when a grenade was thrown into a tea shop in the same town.",
+    "In an earlier blast on May 20, three traders were killed near the market.",
+])
+def test_an_earlier_dated_toll_is_not_lent(knowledge, background):
+    text = ("At least six civilians were injured in Sagaing Region when a bomb exploded in a market in Shwebo "
+            "Township on Sunday morning, residents said. Nobody has claimed the attack. " + background)
+    event = extract_events(knowledge, "", text, date(2024, 7, 15))[0]
+    assert event.event_date == date(2024, 7, 14) and event.fatalities is None, text

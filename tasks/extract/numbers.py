@@ -185,6 +185,9 @@ _NO_VERB_WORD = r"(?!(?:were|was|are|is|have|has|had|been|and|or)\b)(?![\w'’-]
 _COORDINATED = re.compile(rf"\s+(?:{_NO_VERB_WORD}\s+){{0,2}}?{_NO_VERB_WORD}(?:\s+(?:and|as well as)|,(?:\s+and)?)\s+"
                           r"(?:(?:her|his|their)\s+)?", re.IGNORECASE)  # (no verb between: not "15 people were killed
 # and 34 others [were wounded]"); a comma joins groups too, as headlines do ("kills 3 students, 1 teacher")
+# ("10 villagers, 3 of them children": a share; "killing 12 villagers, a rescue worker said": the speaker)
+_COMMA_ONLY = re.compile(r"[^,]*,\s+")
+_SPEAKER = re.compile(r"(?:an?|one)\s|[^.;,]{0,40}?\b(?:said|says|told|reported|according)\b", re.IGNORECASE)
 # "the death toll from Tuesday's air strike on a village in X has risen to 31": the toll's words stand far back
 _TOLL_ROSE_BEFORE = re.compile(r"\b(?:death toll|toll)\b[^.;]{0,90}?\b(?:rose|risen|rises|climbed|reached|increased|jumped|stands|stood)"
                                r"\s+(?:to\s+|at\s+)?(?:at least\s+)?$", re.IGNORECASE)
@@ -390,7 +393,9 @@ def find_counts(text: str) -> tuple[Count, ...]:
             kinds[i] = kinds[i - 1]
         elif kinds[i] is None and i > 0 and kinds[i - 1] and _COORDINATED.fullmatch(text, quantities[i - 1].end, quantities[i].start) \
                 and _person_follows(text[quantities[i].end:quantities[i].end + 40]) \
-                and not re.match(r"\s+of\b", text[quantities[i].end:]):  # ("10 villagers, 3 of them children": a share)
+                and not re.match(r"\s+of\b", text[quantities[i].end:]) \
+                and not (_COMMA_ONLY.fullmatch(text, quantities[i - 1].end, quantities[i].start) and _SPEAKER.match(
+                    f"{quantities[i].text}{text[quantities[i].end:quantities[i].end + 50]}")):
             kinds[i] = kinds[i - 1]  # "killing three civilians and two fighters", "a woman and her two sons"
     for i in reversed(range(len(quantities))):  # and backward ("7 soldiers and 3 civilians were killed")
         if kinds[i] is None and i + 1 < len(quantities) and kinds[i + 1]:
