@@ -99,3 +99,20 @@ def test_an_earlier_dated_toll_is_not_lent(knowledge, background):
             "Township on Sunday morning, residents said. Nobody has claimed the attack. " + background)
     event = extract_events(knowledge, "", text, date(2024, 7, 15))[0]
     assert event.event_date == date(2024, 7, 14) and event.fatalities is None, text
+
+
+# --- a headline's bare region name ("in Magway") is the region; the lead names the township ---
+
+@pytest.mark.parametrize("title, township, region", [
+    ("Junta column suffers heavy losses in Magway: resistance", "Pauk", "Magway"),
+    ("Regime convoy ambushed again in Sagaing", "Kani", "Sagaing"),
+    ("Resistance forces hit army column in Bago", "Kyaukkyi", "Bago"),
+])
+def test_headline_region_and_lead_township(knowledge, title, township, region):
+    text = (f"By Staff Reporter\n\nAn army column has been attacked repeatedly in {township} Township, {region} Region, "
+            "according to resistance fighters.\n\nThe column of about 300 soldiers left its base two weeks ago and "
+            "has moved slowly along the river.\n\nA commander said his fighters ambushed the column on Sunday, "
+            "killing at least 10 soldiers.")
+    events = extract_events(knowledge, title, text, date(2024, 3, 15))
+    deadly = [e for e in events if e.fatalities == 10]
+    assert deadly and deadly[0].admin3 == township, [(e.admin3, e.fatalities) for e in events]
