@@ -116,3 +116,15 @@ def test_headline_region_and_lead_township(knowledge, title, township, region):
     events = extract_events(knowledge, title, text, date(2024, 3, 15))
     deadly = [e for e in events if e.fatalities == 10]
     assert deadly and deadly[0].admin3 == township, [(e.admin3, e.fatalities) for e in events]
+
+
+# --- "there was no casualty": the singular says nobody was killed as the plural does ---
+
+@pytest.mark.parametrize("sentence", [
+    "As the villagers had already fled, there was no casualty.",
+    "Residents said there was no death in the shelling.",
+    "The blast caused no loss of life, police said.",
+])
+def test_nobody_killed_in_the_singular(sentence):
+    from tasks.extract.numbers import NOBODY_KILLED
+    assert NOBODY_KILLED.search(sentence)

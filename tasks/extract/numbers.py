@@ -211,7 +211,7 @@ AGGREGATE_CUES = re.compile(
 )
 # "No one was killed", "there were no casualties": the toll is known to be zero, unlike a report with no number.
 NOBODY_KILLED = re.compile(r"\b(?:no(?:body| one|-one)\s+(?:was\s+|were\s+|had been\s+)?(?:killed|hurt|injured|harmed|died)|"
-                           r"no (?:casualties|deaths|fatalities|injur(?:y|ies)|one (?:was )?(?:killed|hurt|injured))|"
+                           r"no (?:casualt(?:y|ies)|deaths?|fatalit(?:y|ies)|loss of (?:life|lives)|injur(?:y|ies)|one (?:was )?(?:killed|hurt|injured))|"
                            r"without (?:any )?casualties|no reports? of (?:any )?casualties)\b",
                            re.IGNORECASE)
 CUMULATIVE_CUES = re.compile(
