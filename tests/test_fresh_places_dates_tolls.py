@@ -128,3 +128,14 @@ def test_headline_region_and_lead_township(knowledge, title, township, region):
 def test_nobody_killed_in_the_singular(sentence):
     from tasks.extract.numbers import NOBODY_KILLED
     assert NOBODY_KILLED.search(sentence)
+
+
+# --- one person named with an honorific (and an alias or age) who "died on the spot" is one dead ---
+
+@pytest.mark.parametrize("sentence", [
+    "As a result, U Tin Win (aka) Ba Lay died on the spot, while his brother was wounded.",
+    "Daw Mya Mya (61) died on the spot when the shell struck her kitchen.",
+    "Ko Zaw Lin (aka) Pho Kyaw (30 years old) died on the spot after the mine went off.",
+])
+def test_named_person_died_on_the_spot(sentence):
+    assert _killed(sentence) == 1

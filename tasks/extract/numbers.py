@@ -239,8 +239,10 @@ _ONE_PERSON = re.compile(rf"(?<![\w-])(?:(?:the|The|an?|An?)\s+(?:\d{{1,3}}-year
                          rf"(?:(?<=killing )|(?<=killed )|(?<=kills )|(?<=shot dead ))(?:an?\s+)?\d{{1,3}}-year-old\s+(?:{_ONE_PERSON_NOUN}\b|[A-Z][a-z]+\b)|"
                          # a person named with a Burmese honorific: "Mg Ko Naing was killed", "Daw Hla Hla was shot dead"
                          rf"\b(?:U|Daw|Ko|Ma|Mg|Maung|Saw|Naw|Sai|Nang|Mi|Nan|Khun)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}"
-                         rf"(?=,?\s+(?:\d{{1,3}},\s+)?(?:was|had been)\s+(?:\w+ly\s+)?(?:killed|shot dead|shot and killed|"
-                         rf"beaten to death|stabbed to death|executed|murdered|slain)\b))")
+                         # (state media: "U Maung Zaw (aka) Moha Rik (42) died on the spot")
+                         rf"(?=(?:\s*\((?:aka|a\.k\.a\.?)\)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}})?(?:\s*\(\d{{1,3}}(?:\s+years?\s+old)?\))?"
+                         rf",?\s+(?:\d{{1,3}},\s+)?(?:died on the spot\b|(?:was|had been)\s+(?:\w+ly\s+)?(?:killed|shot dead|shot and killed|"
+                         rf"beaten to death|stabbed to death|executed|murdered|slain)\b)))")
 _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which|mostly|mainly)\s*$", re.IGNORECASE)
 
 
