@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tasks.extract.count_cues import COMPOUND_KILLED as _COMPOUND_KILLED, DEATHS_NOUN as _DEATHS_NOUN, \
-    SHARE_OF_THINGS as _SHARE_OF_THINGS, TWO_PLACES_AFTER as _TWO_PLACES_AFTER
+from tasks.extract.count_cues import COMMA_ONLY as _COMMA_ONLY, COMPOUND_KILLED as _COMPOUND_KILLED, DEATHS_NOUN as _DEATHS_NOUN, \
+    SHARE_OF_THINGS as _SHARE_OF_THINGS, SPEAKER as _SPEAKER, TWO_PLACES_AFTER as _TWO_PLACES_AFTER
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -185,9 +185,6 @@ _NO_VERB_WORD = r"(?!(?:were|was|are|is|have|has|had|been|and|or)\b)(?![\w'’-]
 _COORDINATED = re.compile(rf"\s+(?:{_NO_VERB_WORD}\s+){{0,2}}?{_NO_VERB_WORD}(?:\s+(?:and|as well as)|,(?:\s+and)?)\s+"
                           r"(?:(?:her|his|their)\s+)?", re.IGNORECASE)  # (no verb between: not "15 people were killed
 # and 34 others [were wounded]"); a comma joins groups too, as headlines do ("kills 3 students, 1 teacher")
-# ("10 villagers, 3 of them children": a share; "killing 12 villagers, a rescue worker said": the speaker)
-_COMMA_ONLY = re.compile(r"[^,]*,\s+")
-_SPEAKER = re.compile(r"(?:an?|one)\s|[^.;,]{0,40}?\b(?:said|says|told|reported|according)\b", re.IGNORECASE)
 # "the death toll from Tuesday's air strike on a village in X has risen to 31": the toll's words stand far back
 _TOLL_ROSE_BEFORE = re.compile(r"\b(?:death toll|toll)\b[^.;]{0,90}?\b(?:rose|risen|rises|climbed|reached|increased|jumped|stands|stood)"
                                r"\s+(?:to\s+|at\s+)?(?:at least\s+)?$", re.IGNORECASE)
