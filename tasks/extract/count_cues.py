@@ -24,3 +24,9 @@ SHARE_OF_THINGS = re.compile(r"^\s+of\s+(?:the|these|those|them,?\s+the)?\s*(?:[
 # members were killed" (too long for the nearest-word window)
 COMPOUND_KILLED = re.compile(r"^\s+(?:[\w'’-]+\s+){1,3}?and\s+(?:[\w'’-]+\s+){1,6}?(?:were|have been|had been)\s+(?:\w+ly\s+)?"
                              r"(?:killed|slain|shot dead|executed|massacred)\b", re.IGNORECASE)
+
+# a count joined to the one before by a comma only ("kills 3 students, 1 teacher"), and a speaker so set off, who
+# is no second group of dead ("killing 12 villagers, a rescue worker said"); "10 villagers, 3 of them children" is
+# a share (numbers.find_counts checks it)
+COMMA_ONLY = re.compile(r"[^,]*,\s+")
+SPEAKER = re.compile(r"(?:an?|one)\s|[^.;,]{0,40}?\b(?:said|says|told|reported|according)\b", re.IGNORECASE)

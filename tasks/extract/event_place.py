@@ -40,7 +40,8 @@ def fallback_location(knowledge, scan, cand, previous_location=None) -> place_ru
     title_locs = place_rules.locations_in(knowledge, scan.title_mentions, scan.title, scan.context)
     best = place_rules.best_location(title_locs, 0, scan.title, foreign_ok=False)
     if best and best.rank > 1:
-        return best
+        return _region_meant(knowledge, best)
+
     article = place_rules.locations_in(knowledge, scan.mentions, scan.text, scan.context)
     domestic = [loc for loc in article if loc.place.country_iso == "MMR" and loc.rank >= 2 and not loc.container]
     if domestic:  # the place the article is about: the township named most often (a town and its township
@@ -54,6 +55,18 @@ def fallback_location(knowledge, scan, cand, previous_location=None) -> place_ru
         top = max(domestic, key=lambda loc: (areas[_area(loc)], counts[loc.place.place_id], -loc.start))
         return place_rules.Location(top.place, top.start, top.end, top.text, near=True)
     return next((loc for loc in article if loc.place.level == "country"), None)
+
+
+def _region_meant(knowledge, loc: place_rules.Location) -> place_rules.Location:
+    """A headline's bare "in Sagaing", "in Magway", "in Bago" names the region more often than its capital town:
+    read a town or township that bears its own region's name, not told as a town ("Sagaing town"), as the
+    region, so that finer_place looks for the story's township inside it."""
+    p = loc.place
+    region = knowledge.places.get(p.state_pcode) if p.state_pcode else None
+    if loc.explicit or p.level not in ("town", "township") or region is None or p.name_en in _CITIES_OF_MANY_TOWNSHIPS \
+            or place_rules.state_base(region.name_en) != p.name_en:
+        return loc
+    return place_rules.Location(region, loc.start, loc.end, loc.text)
 
 
 def _area(loc: place_rules.Location) -> str:
@@ -159,9 +172,22 @@ def finer_place(knowledge, scan, cand, where, recent=None):
             return min(locs, key=lambda loc: loc.start)
     if recent is not None and recent.rank >= LEVEL_RANK_TOWNSHIP and inside(recent) and not _coarse(recent):
         return recent
+    for s in _lead(scan):  # the story's lead names the township its later details leave out
+        locs = [loc for loc in place_rules.locations_in(knowledge, mentions_in(scan, max(s.start, scan.dateline_end), s.end),
+                                                        scan.text, scan.context)
+                if loc.rank >= LEVEL_RANK_TOWNSHIP and inside(loc) and not _coarse(loc) and loc.explicit]
+        if locs:
+            return locs[0]
     title_locs = [loc for loc in place_rules.locations_in(knowledge, scan.title_mentions, scan.title, scan.context)
                   if loc.rank >= LEVEL_RANK_TOWNSHIP and inside(loc) and not _coarse(loc)]
     return title_locs[0] if title_locs else where
+
+
+def _lead(scan) -> list:
+    """The article's lead: its first two paragraphs after the dateline (a byline may be the first), at most
+    three sentences."""
+    body = [s for s in scan.sentences if s.end > scan.dateline_end]
+    return [s for s in body[:3] if s.paragraph <= body[0].paragraph + 1] if body else []
 
 
 def _coarse(loc) -> bool:

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tasks.extract.count_cues import COMPOUND_KILLED as _COMPOUND_KILLED, DEATHS_NOUN as _DEATHS_NOUN, \
-    SHARE_OF_THINGS as _SHARE_OF_THINGS, TWO_PLACES_AFTER as _TWO_PLACES_AFTER
+from tasks.extract.count_cues import COMMA_ONLY as _COMMA_ONLY, COMPOUND_KILLED as _COMPOUND_KILLED, DEATHS_NOUN as _DEATHS_NOUN, \
+    SHARE_OF_THINGS as _SHARE_OF_THINGS, SPEAKER as _SPEAKER, TWO_PLACES_AFTER as _TWO_PLACES_AFTER
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -159,7 +159,7 @@ KIND_WORDS: dict[str, str] = {
     "killed": r"killed|killing|kills|dead|died|dying|deaths?|lives|fatalities|slain|massacred|executed|eliminated|martyred|"
               r"perished|murdered|beheaded|burned alive|burnt alive|bodies|body|shot dead|lost their lives|"
               r"fatally shot|gunned down|mowed down|massacre of|the bodies of",
-    "injured": r"injured|injuring|injuries|wounded|wounding|hurt|maimed",
+    "injured": r"injured|injuring|injuries|injures|wounded|wounding|wounds|hurt|maimed",  # (headlines: "kills 5, wounds 11")
     "displaced": r"displaced|displacing|displacement|fled|fleeing|flee|forced to flee|idps|homeless|uprooted|"
                  r"evacuated|sheltering|taken refuge|sought refuge|seeking refuge|refugees",
     "arrested": r"arrested|arresting|arrests|detained|detaining|detentions|rounded up|apprehended|"
@@ -181,9 +181,10 @@ _KIND_BEFORE = {
 }
 _COUPLE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?couple\b(?!\s+of\b)", re.IGNORECASE)
 # a second group of people joined to a counted one: "three civilians and two fighters", "a woman and her two sons"
-_COORDINATED = re.compile(r"\s+(?:(?!(?:were|was|are|is|have|has|had|been|and|or)\b)(?![\w'’-]*(?:ed|ing)\b)[\w'’-]+\s+){1,3}?"
-                          r"(?:and|as well as)\s+(?:(?:her|his|their)\s+)?", re.IGNORECASE)  # (no verb between: not
-# "15 people were killed and 34 others [were wounded]")
+_NO_VERB_WORD = r"(?!(?:were|was|are|is|have|has|had|been|and|or)\b)(?![\w'’-]*(?:ed|ing)\b)[\w'’-]+"
+_COORDINATED = re.compile(rf"\s+(?:{_NO_VERB_WORD}\s+){{0,2}}?{_NO_VERB_WORD}(?:\s+(?:and|as well as)|,(?:\s+and)?)\s+"
+                          r"(?:(?:her|his|their)\s+)?", re.IGNORECASE)  # (no verb between: not "15 people were killed
+# and 34 others [were wounded]"); a comma joins groups too, as headlines do ("kills 3 students, 1 teacher")
 # "the death toll from Tuesday's air strike on a village in X has risen to 31": the toll's words stand far back
 _TOLL_ROSE_BEFORE = re.compile(r"\b(?:death toll|toll)\b[^.;]{0,90}?\b(?:rose|risen|rises|climbed|reached|increased|jumped|stands|stood)"
                                r"\s+(?:to\s+|at\s+)?(?:at least\s+)?$", re.IGNORECASE)
@@ -207,7 +208,7 @@ AGGREGATE_CUES = re.compile(
 )
 # "No one was killed", "there were no casualties": the toll is known to be zero, unlike a report with no number.
 NOBODY_KILLED = re.compile(r"\b(?:no(?:body| one|-one)\s+(?:was\s+|were\s+|had been\s+)?(?:killed|hurt|injured|harmed|died)|"
-                           r"no (?:casualties|deaths|fatalities|injur(?:y|ies)|one (?:was )?(?:killed|hurt|injured))|"
+                           r"no (?:casualt(?:y|ies)|deaths?|fatalit(?:y|ies)|loss of (?:life|lives)|injur(?:y|ies)|one (?:was )?(?:killed|hurt|injured))|"
                            r"without (?:any )?casualties|no reports? of (?:any )?casualties)\b",
                            re.IGNORECASE)
 CUMULATIVE_CUES = re.compile(
@@ -232,11 +233,13 @@ _ONE_PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|infant|monk|nun|teacher|s
                     r"chairman|headman|official|commander|member|worker|trader|shopkeeper|pastor|priest|abbot|protester|activist|youth)")
 _ONE_PERSON = re.compile(rf"(?<![\w-])(?:(?:the|The|an?|An?)\s+(?:\d{{1,3}}-year-old\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ONE_PERSON_NOUN}(?=\s+(?:was|had been)\s+(?:\w+ly\s+)?"
                          rf"(?:killed|shot dead|shot and killed|beaten to death|stabbed to death|executed|murdered|slain)\b)|"
-                         rf"(?<=killing )\d{{1,2}}-year-old\s+(?:{_ONE_PERSON_NOUN}\b|[A-Z][a-z]+\b)|"
+                         rf"(?:(?<=killing )|(?<=killed )|(?<=kills )|(?<=shot dead ))(?:an?\s+)?\d{{1,3}}-year-old\s+(?:{_ONE_PERSON_NOUN}\b|[A-Z][a-z]+\b)|"
                          # a person named with a Burmese honorific: "Mg Ko Naing was killed", "Daw Hla Hla was shot dead"
                          rf"\b(?:U|Daw|Ko|Ma|Mg|Maung|Saw|Naw|Sai|Nang|Mi|Nan|Khun)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}"
-                         rf"(?=,?\s+(?:\d{{1,3}},\s+)?(?:was|had been)\s+(?:\w+ly\s+)?(?:killed|shot dead|shot and killed|"
-                         rf"beaten to death|stabbed to death|executed|murdered|slain)\b))")
+                         # (state media: "U Maung Zaw (aka) Moha Rik (42) died on the spot")
+                         rf"(?=(?:\s*\((?:aka|a\.k\.a\.?)\)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}})?(?:\s*\(\d{{1,3}}(?:\s+years?\s+old)?\))?"
+                         rf",?\s+(?:\d{{1,3}},\s+)?(?:died on the spot\b|(?:was|had been)\s+(?:\w+ly\s+)?(?:killed|shot dead|shot and killed|"
+                         rf"beaten to death|stabbed to death|executed|murdered|slain)\b)))")
 _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which|mostly|mainly)\s*$", re.IGNORECASE)
 
 
@@ -321,9 +324,10 @@ def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     family = _FAMILY_OF_BEFORE.search(text, max(0, q.start - 30), q.start)
     lo = family.start() if family else q.start  # "killed a family of five": the verb stands before the family
     before = text[max(0, lo - 40):lo]
-    killing_verb = _KIND_BEFORE["killed"].search(before) and re.match(r"^\s*(?:and|,|\.|;|$)", after)
-    if not (family or _person_follows(after) or _OF_PEOPLE.match(after) or not after.strip(" ,.") or killing_verb):
-        return None  # "40 houses", "3 trucks": not people ("fatally shot more than 30 and burned ..." is)
+    # a verb of any kind right before a bare number: "fatally shot more than 30 and burned ...", "killing five and wounding 11, they said"
+    verb_before = any(p.search(before) for p in _KIND_BEFORE.values()) and re.match(r"^\s*(?:and|,|\.|;|$)", after)
+    if not (family or _person_follows(after) or _OF_PEOPLE.match(after) or not after.strip(" ,.") or verb_before):
+        return None  # "40 houses", "3 trucks": not people
     # "killing a villager and injuring three others": a verb right before the number wins, then the
     # nearest keyword after it ("10 people were killed").
     for kind, pattern in _KIND_BEFORE.items():
@@ -387,7 +391,10 @@ def find_counts(text: str) -> tuple[Count, ...]:
         if kinds[i] is None and i > 0 and kinds[i - 1] and _ELLIPTICAL.match(text[quantities[i].end:]) and re.search(r"(?:,|\band\b|\bwhile\b)", text[quantities[i - 1].end:quantities[i].start]):
             kinds[i] = kinds[i - 1]
         elif kinds[i] is None and i > 0 and kinds[i - 1] and _COORDINATED.fullmatch(text, quantities[i - 1].end, quantities[i].start) \
-                and _person_follows(text[quantities[i].end:quantities[i].end + 40]):
+                and _person_follows(text[quantities[i].end:quantities[i].end + 40]) \
+                and not re.match(r"\s+of\b", text[quantities[i].end:]) \
+                and not (_COMMA_ONLY.fullmatch(text, quantities[i - 1].end, quantities[i].start) and _SPEAKER.match(
+                    f"{quantities[i].text}{text[quantities[i].end:quantities[i].end + 50]}")):
             kinds[i] = kinds[i - 1]  # "killing three civilians and two fighters", "a woman and her two sons"
     for i in reversed(range(len(quantities))):  # and backward ("7 soldiers and 3 civilians were killed")
         if kinds[i] is None and i + 1 < len(quantities) and kinds[i + 1]:

@@ -21,10 +21,12 @@ _MIN_KEY = 6          # shorter keys collide with ordinary words
 _LEVELS = ("township", "town")
 _RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?![\w'’-])")
 _FOLDS = (
+    (re.compile(r"(?<=[aeiou])r(?![a-z])"), ""),     # "Kyar Inn" -> "kya inn": the word's silent "r", before the join
     (re.compile(r"[^a-z]"), ""),
     (re.compile(r"(?<=[aeiou])r(?![aeiou])"), ""),   # "thar" -> "tha", "yar" -> "ya"
     (re.compile(r"ee|ii|ey"), "i"),
     (re.compile(r"aw|oe"), "o"),
+    (re.compile(r"(?<=n)t(?=[b-df-hj-np-tv-z])"), ""),  # "Kantbalu" -> "kanbalu": a creaky "n" written "nt"
     (re.compile(r"(?<=[kpt])h|h(?=[kpt])"), ""),      # "kh"/"hk" -> "k", "th"/"ht" -> "t", "ph"/"hp" -> "p"
     (re.compile(r"([a-z])\1+"), r"\1"),               # "Myawaddy" / "Myawady"
 )

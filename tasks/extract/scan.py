@@ -18,7 +18,8 @@ from tasks.extract.sentences import Sentence, find_dateline, split_sentences
 
 _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed|added|wrote|posted|statement|"
-    r"declared|noted|warned|explained)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+|early\s+)?$"
+    r"declared|noted|warned|explained)\s+(?:(?!(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)\w+\s+){0,2}?"
+    r"(?:on\s+|late\s+|early\s+)?$"  # (not an object with its count: "reported two airstrikes on Monday" is the strikes' day)
     # "residents told Radio Free Asia on Tuesday": a named outlet or person of up to four capitalised words
     r"|\b(?:told|informed)\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*\s+){1,4}(?:on\s+|late\s+|early\s+)?$"
     r"|\b(?:statement|report|video|post|announcement)\s+(?:released|issued|published|posted|put out)\s+"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tasks.extract.dates import find_dates
 from tasks.extract.numbers import NOBODY_KILLED, VAGUE, Count
 
 _ALTERNATIVE_SOURCE = re.compile(r"\b(?:while|whereas|but)\b[^.;]{0,80}\b(?:put|puts|said|says|reported|estimated)\b|"
@@ -97,12 +98,21 @@ def lend_orphan_tolls(events: list, counts: list) -> None:
         before = [e for e in events if e.start_char <= sentence.start and (
             e.event_type in _VIOLENT_TYPES or e.sub_event_type in _LETHAL_SUBS)]
         host = max(before, key=lambda e: e.start_char, default=None)
-        if host is None or sentence.start - host.end_char > reach:
+        if host is None or sentence.start - host.end_char > reach or _dated_elsewhen(sentence.text, host):
             continue
         if host.fatalities is None or (_vague_toll(host) and killed > host.fatalities):
             host.fatalities = killed
         elif additive and not _vague_toll(host):
             host.fatalities += killed  # "Two more died of their wounds in hospital": the same act's dead
+
+
+def _dated_elsewhen(text: str, host) -> bool:
+    """Does the toll's sentence name a day of the month days away from the host event's ("On March 28, two
+    civilians were killed" under a July attack)? That is another, earlier event's toll."""
+    if host.event_date is None:
+        return False
+    return any(d.time_precision == 1 and re.search(r"\d", d.date_text) and abs((d.event_date - host.event_date).days) > 2
+               for d in find_dates(text, host.event_date))
 
 
 def _orphan_tolls(counts: list) -> list:
