@@ -1,0 +1,64 @@
+"""Actors and types of the main event on news the rules were not written against (issue 14, fresh sets):
+jets are the state's, a military source is a teller, a police station is a target, and a bomb nobody claimed
+is an unidentified group's. Sentences are the team's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tasks.extract import extract_events
+
+
+def _events(knowledge, text: str, sub: str):
+    events = [e for e in extract_events(knowledge, "", text, date(2024, 3, 6)) if e.sub_event_type == sub]
+    assert events, text
+    return events
+
+
+@pytest.mark.parametrize("text", [
+    "Junta fighter jets bombed the KIA Brigade 3 headquarters near Laiza on Monday, the group said.",
+    "The regime carried out airstrikes on the TNLA's base in Namhsan Township on Tuesday.",
+    "A camp of the Arakan Army in Kyauktaw Township was bombed by military aircraft on Sunday.",
+    "The KNLA's Brigade 5 area was bombed again on Monday. A fighter jet dropped two bombs on a village in Hpapun.",
+])
+def test_a_strike_by_jets_is_the_states_and_the_group_named_its_target(knowledge, text):
+    event = _events(knowledge, text, "Air/drone strike")[0]
+    assert event.actor1_id == "military_myanmar"
+    assert event.actor2_id != "military_myanmar"
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb exploded at a tea shop in Lashio on Monday, killing three people, a military source told reporters.",
+    "Two people were killed when a bomb exploded near a market in Mandalay on Sunday, junta sources said.",
+    "A roadside bomb killed a driver in Monywa on Tuesday, according to a police source.",
+])
+def test_a_state_source_is_a_teller_not_the_bomber(knowledge, text):
+    event = _events(knowledge, text, "Remote explosive/landmine/IED")[0]
+    assert event.actor1_id not in ("military_myanmar", "police_myanmar")
+
+
+@pytest.mark.parametrize("text", [
+    "Police station in Sagaing's Kale Township hit in drone attack. The PDF said its drones dropped three bombs "
+    "on the police station on Monday, killing one policeman.",
+    "The PDF said its drones bombed a police station in Kale Township on Monday, killing two policemen.",
+    "Local PDF forces carried out a drone attack on the Taze police post on Sunday, wounding three policemen.",
+])
+def test_a_drone_attack_on_a_police_post_is_on_the_police(knowledge, text):
+    event = _events(knowledge, text, "Air/drone strike")[0]
+    assert event.actor2_id == "police_myanmar"
+    assert event.actor1_id == "pdf"
+
+
+@pytest.mark.parametrize("text", [
+    "Two bombs exploded at a market in Shwebo on Sunday, injuring six civilians. No group has claimed "
+    "responsibility, but junta media blamed the PDF.",
+    "A bomb exploded near a bus station in Pyay on Monday, killing two civilians. No one claimed responsibility "
+    "for the blast.",
+    "A parcel bomb exploded at an office in Yangon on Tuesday, wounding three staff. Nobody has claimed "
+    "responsibility; state media accused resistance groups.",
+])
+def test_a_bomb_nobody_claimed_is_an_unidentified_groups(knowledge, text):
+    event = _events(knowledge, text, "Remote explosive/landmine/IED")[0]
+    assert event.actor1_id == "unidentified_armed_group"
