@@ -62,3 +62,29 @@ def test_a_drone_attack_on_a_police_post_is_on_the_police(knowledge, text):
 def test_a_bomb_nobody_claimed_is_an_unidentified_groups(knowledge, text):
     event = _events(knowledge, text, "Remote explosive/landmine/IED")[0]
     assert event.actor1_id == "unidentified_armed_group"
+
+
+def _main(knowledge, text: str):
+    events = extract_events(knowledge, "", text, date(2024, 3, 6))
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Junta troops torched five villages in Yesagyo Township on Monday, killing an elderly woman.",
+    "Soldiers burned down 40 houses in a village near Kani on Sunday and shot dead two farmers who could not flee.",
+    "Regime forces set fire to a village in Myaung Township on Tuesday; three villagers were killed.",
+])
+def test_a_burning_that_killed_people_is_an_attack_on_them(knowledge, text):
+    event = _main(knowledge, text)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize("text", [
+    "Junta troops torched 30 houses in a village near Kani on Monday, residents said.",
+    "Soldiers burned down a school and a clinic in Myaung Township on Sunday.",
+    "Regime forces set fire to a village in Yinmabin Township on Tuesday, destroying 60 homes.",
+])
+def test_a_burning_with_no_one_hurt_stays_property_destruction(knowledge, text):
+    event = _main(knowledge, text)
+    assert event.sub_event_type == "Looting/property destruction"
