@@ -88,3 +88,25 @@ def test_a_burning_that_killed_people_is_an_attack_on_them(knowledge, text):
 def test_a_burning_with_no_one_hurt_stays_property_destruction(knowledge, text):
     event = _main(knowledge, text)
     assert event.sub_event_type == "Looting/property destruction"
+
+
+@pytest.mark.parametrize("text", [
+    "The junta barred jailed former leader Aung San Suu Kyi from attending Wednesday's ceremony in Naypyitaw.",
+    "Supporters on Monday marked the birthday of the detained democracy icon in Yangon with flowers.",
+    "The ceremony on Wednesday in Yangon honours the assassinated independence hero General Aung San.",
+])
+def test_an_arrest_or_killing_word_that_says_who_a_person_is_tells_no_event(knowledge, text):
+    events = extract_events(knowledge, "", text, date(2024, 3, 6))
+    assert not [e for e in events if e.sub_event_type in ("Arrests", "Attack")], text
+
+
+@pytest.mark.parametrize("text", [
+    "Police detained three student leaders in Mandalay on Monday.",
+    "The junta jailed a journalist in Yangon on Tuesday for sedition.",
+    "Soldiers arrested two activists at a checkpoint in Monywa on Sunday.",
+    "Troops raided a house in Monywa on Sunday and detained opposition leader U Kyaw Min.",
+    "Soldiers searched the village on Monday, arrested local leader U Tun Tun and burned his shop.",
+])
+def test_an_arrest_of_named_people_is_still_an_arrest(knowledge, text):
+    events = extract_events(knowledge, "", text, date(2024, 3, 6))
+    assert [e for e in events if e.sub_event_type == "Arrests"], text
