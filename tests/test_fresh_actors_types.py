@@ -110,3 +110,21 @@ def test_an_arrest_or_killing_word_that_says_who_a_person_is_tells_no_event(know
 def test_an_arrest_of_named_people_is_still_an_arrest(knowledge, text):
     events = extract_events(knowledge, "", text, date(2024, 3, 6))
     assert [e for e in events if e.sub_event_type == "Arrests"], text
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents have been engaging in battles, firing heavy weapons and dropping bombs using drones into towns and villages.",
+    "The regime has been carrying out raids, burning houses and arresting young men across Sagaing Region.",
+    "Junta troops have been launching offensives, shelling villages and firing on farmers in the area.",
+])
+def test_a_run_of_acts_in_the_present_perfect_progressive_is_no_event(knowledge, text):
+    assert extract_events(knowledge, "", text, date(2024, 3, 6)) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday insurgents fired heavy weapons into Waingmaw town, injuring a child.",
+    "Junta troops shelled Tabayin village on Sunday, killing two farmers.",
+    "The regime's jets dropped bombs on a village in Kani Township on Tuesday.",
+])
+def test_an_act_of_a_day_is_still_an_event(knowledge, text):
+    assert extract_events(knowledge, "", text, date(2024, 3, 6)), text
