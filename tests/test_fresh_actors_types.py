@@ -128,3 +128,15 @@ def test_a_run_of_acts_in_the_present_perfect_progressive_is_no_event(knowledge,
 ])
 def test_an_act_of_a_day_is_still_an_event(knowledge, text):
     assert extract_events(knowledge, "", text, date(2024, 3, 6)), text
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy fighting broke out near Maungdaw on Thursday night. Residents said the Arakan Army had surrounded the town.",
+    "Clashes erupted in Kutkai Township on Monday morning. The TNLA has fought the regime in the area for months.",
+    "Fierce fighting raged near Demoso on Sunday, locals said. The KNDF holds several villages nearby.",
+])
+def test_a_battle_whose_sentence_names_no_side_is_the_named_group_against_the_state(knowledge, text):
+    event = _events(knowledge, text, "Armed clash")[0]
+    sides = {event.actor1_id, event.actor2_id}
+    assert "military_myanmar" in sides
+    assert None not in sides

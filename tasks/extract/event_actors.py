@@ -265,6 +265,12 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
     if et == "Battles" and (a1 is None or a2 is None) and inter(a1 or a2) in (None, 1) and cand is not None:
         teller = _armed_teller(knowledge, scan, cand)  # "according to the KIA, the helicopter was shot down"
         a1, a2 = (teller, a2) if a1 is None else (a1, teller)
+    if et == "Battles" and a1 is None and a2 is None and cand is not None:
+        # "fighting intensified in Rakhine until Friday": a battle whose sentence names no side is between the
+        # armed group the article names and the state's force (the coding guide: the order carries no meaning)
+        groups = [g for g in _article_armed_groups(knowledge, scan) if g not in actor_rules.STATE_SIDE]
+        if groups:
+            a1, a2 = _normalize(knowledge, groups[0], et), _dominant_state_actor(knowledge, scan) or actor_rules.MILITARY
     if et == "Battles" and a1 is None and inter(a2) == 1 and UNIDENTIFIED in knowledge.actors \
             and cand is not None and cand.roles.actor1 is None:
         # "attackers ambushed a convoy": the coding guide's unnamed attacker (not "resistance fighters attacked",
