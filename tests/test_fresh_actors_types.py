@@ -140,3 +140,13 @@ def test_a_battle_whose_sentence_names_no_side_is_the_named_group_against_the_st
     sides = {event.actor1_id, event.actor2_id}
     assert "military_myanmar" in sides
     assert None not in sides
+
+
+@pytest.mark.parametrize("text", [
+    "Residents' homes in a village near Loikaw were set ablaze on Sunday, a local source said.",
+    "The villagers' houses were burned down in Kani Township on Monday.",
+    "Farmers' barns and homes in Myaung Township were torched on Tuesday, locals said.",
+])
+def test_the_owners_of_burned_homes_are_what_was_destroyed(knowledge, text):
+    event = _events(knowledge, text, "Looting/property destruction")[0]
+    assert event.actor1_id != "civilians_myanmar"

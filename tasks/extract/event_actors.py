@@ -260,6 +260,8 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
         # only the state flies jets: "the junta carried out airstrikes on the KIA headquarters", "the KNU's
         # district was bombed by a fighter jet": the group named is the target, never the one that flew
         a1, a2 = actor_rules.MILITARY, (a1 if a2 is None or inter(a2) == 1 else a2)
+    if sub == "Looting/property destruction" and inter(a1) == 7 and inter(a2) in (None, 1, 2, 3, 4):
+        a1, a2 = a2, a1  # "residents' homes were set ablaze": the owners named are what was destroyed, not who burned it
     if sub == "Non-violent transfer of territory" and _GIVING_UP.search(event.rule):
         a1, a2 = a2, a1  # "troops withdrew ... and KIA fighters moved in": the one taking over is actor1
     if et == "Battles" and (a1 is None or a2 is None) and inter(a1 or a2) in (None, 1) and cand is not None:
