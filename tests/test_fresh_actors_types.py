@@ -150,3 +150,13 @@ def test_a_battle_whose_sentence_names_no_side_is_the_named_group_against_the_st
 def test_the_owners_of_burned_homes_are_what_was_destroyed(knowledge, text):
     event = _events(knowledge, text, "Looting/property destruction")[0]
     assert event.actor1_id != "civilians_myanmar"
+
+
+@pytest.mark.parametrize("text", [
+    "Two people were killed when a bomb went off near a market in Mandalay on Sunday, junta sources said.",
+    "A roadside bomb went off under a junta truck near Kawlin on Monday, killing four soldiers.",
+    "A landmine went off as villagers walked to their farms near Hpakant on Tuesday, wounding two.",
+])
+def test_a_bomb_that_went_off_is_a_blast(knowledge, text):
+    event = _events(knowledge, text, "Remote explosive/landmine/IED")[0]
+    assert event.actor1_id not in ("military_myanmar", "police_myanmar")
