@@ -225,3 +225,15 @@ def _group_struck(knowledge, scan) -> str | None:
             if owned and _STRIKE_WORD.search(scan.text[s.start:m.start]):
                 return _normalize(knowledge, actor.actor_id, "Explosions/Remote violence")
     return None
+
+
+# the strike told is by jets, planes or helicopters, and no drone is told (both sides fly drones)
+_JETS = re.compile(r"\b(?:air-?strikes?|air\s+raids?|jets?|warplanes?|aircraft|fighter|planes?|helicopters?|gunships?|"
+                   r"air\s*force|bombers?)\b", re.IGNORECASE)
+_DRONES = re.compile(r"\b(?:drones?|uavs?|quadcopters?|unmanned)\b", re.IGNORECASE)
+
+
+def flown_by_state(cand) -> bool:
+    """Is the strike told by jets, planes or helicopters, with no drone told (both sides fly drones)?"""
+    texts = [s.text for s in cand.sentences]
+    return any(_JETS.search(t) for t in (cand.hit.text, *texts)) and not any(_DRONES.search(t) for t in texts)
