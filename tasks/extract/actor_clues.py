@@ -130,7 +130,7 @@ def _named_bomber(knowledge, scan, cand, agent_before=_BOMBER_BEFORE) -> str | N
 # the junta's airbase", "targeted the regime chief's residence".
 _TARGET_AFTER = re.compile(r"^['’]?s?\s+(?:[\w-]+\s+){0,2}?(?:headquarters|bases?|air ?bases?|airports?|airfields?|outposts?|"
                            r"camps?|positions?|residences?|command|targets?|installations?|facilities|compounds?|barracks|"
-                           r"council|offices?)\b", re.IGNORECASE)
+                           r"council|offices?|stations?|posts?|checkpoints?|convoys?|columns?)\b", re.IGNORECASE)
 _TARGET_BEFORE = re.compile(r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking|bomb|bombed|bombing)\s+(?:the\s+|a\s+|an\s+)?"
                             r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 
@@ -225,3 +225,15 @@ def _group_struck(knowledge, scan) -> str | None:
             if owned and _STRIKE_WORD.search(scan.text[s.start:m.start]):
                 return _normalize(knowledge, actor.actor_id, "Explosions/Remote violence")
     return None
+
+
+# the strike told is by jets, planes or helicopters, and no drone is told (both sides fly drones)
+_JETS = re.compile(r"\b(?:air-?strikes?|air\s+raids?|jets?|warplanes?|aircraft|fighter|planes?|helicopters?|gunships?|"
+                   r"air\s*force|bombers?)\b", re.IGNORECASE)
+_DRONES = re.compile(r"\b(?:drones?|uavs?|quadcopters?|unmanned)\b", re.IGNORECASE)
+
+
+def flown_by_state(cand) -> bool:
+    """Is the strike told by jets, planes or helicopters, with no drone told (both sides fly drones)?"""
+    texts = [s.text for s in cand.sentences]
+    return any(_JETS.search(t) for t in (cand.hit.text, *texts)) and not any(_DRONES.search(t) for t in texts)

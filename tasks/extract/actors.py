@@ -83,7 +83,7 @@ _SOURCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:(?:has |have |had )?(?:named|blamed|accused|accuses?|accusing|blames?|blaming)\b|spokes\w+|officials?|information officer|statement|said|says|told|"
+    r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:(?:has |have |had )?(?:named|blamed|accused|accuses?|accusing|blames?|blaming)\b|spokes\w+|officials?|information officer|sources?(?!\s+of\b)|statement|said|says|told|"
     r"reported|announced|stated|confirmed|added|claimed(?! responsibility))\b",
     re.IGNORECASE,
 )

@@ -97,3 +97,19 @@ def weapon_not_used(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     """Is the trigger at text[start:end] a weapon traded or told by its use, not an act of a day?"""
     return bool(_WEAPON_USE_BEFORE.search(text, max(lo, start - 110), start) or _WEAPON_USE_AFTER.match(text, end, hi)
                 or _WEAPON_TRADE_BEFORE.search(text, max(lo, start - 40), start))
+
+
+# "barred jailed former leader Aung San Suu Kyi", "her father, assassinated hero Aung San": an arrest or killing
+# word used of who a person is, before the person's title, tells no act (unlike "the junta jailed a journalist")
+_PARTICIPLE = re.compile(r"(?:jailed|detained|imprisoned|arrested|incarcerated|assassinated|slain|murdered|executed|"
+                         r"abducted|kidnapped)", re.IGNORECASE)
+_HELD_PERSON_AFTER = re.compile(r"^\s+(?!(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores)\b)"
+                                r"(?:[\w-]+\s+){0,2}?(?:leaders?|activists?|journalists?|politicians?|president|counsell?or|"
+                                r"chief|ministers?|lawmakers?|reporters?|icon|laureate|hero|general|(?:Daw|U|Dr)\b)", re.IGNORECASE)
+_NOT_A_SUBJECT_BEFORE = re.compile(r"(?:^\s*|[—–(]\s*|\b(?:the|a|an|his|her|their|its|of|for|to|from|with|on|barred|bars|"
+                                   r"bar|visit\w*|meet\w*|met|free|freed|freeing|release|released|releasing|see|saw)\s+)$",
+                                   re.IGNORECASE)
+
+
+def person_status(word: str, before: str, after: str) -> bool:
+    return bool(_PARTICIPLE.fullmatch(word) and _HELD_PERSON_AFTER.match(after) and _NOT_A_SUBJECT_BEFORE.search(before))

@@ -9,7 +9,7 @@ import re
 from tasks.extract import actors as actor_rules
 from tasks.extract.actor_clues import (  # noqa: F401 (_normalize: finalize, my_actors)
     _armed_teller, _article_armed_groups, _dominant_state_actor, _group_struck, _holder, _named_allies, _named_bomber, _named_killer,
-    _normalize, _state_actor_in, _state_opponent, _state_struck,
+    _normalize, _state_actor_in, _state_opponent, _state_struck, flown_by_state,
 )
 from tasks.extract import places as place_rules
 from tasks.extract.model import Event
@@ -43,6 +43,9 @@ _FIRER_UNKNOWN = re.compile(
     r"\s+(?:who|which side|where the (?:shells?|rounds?) (?:was|were|came))\b|"
     r"\bblamed (?:each other|one another)\b|\baccused each other\b|"
     r"\bblamed the (?:deaths|killings|attack|shelling|explosions?|blasts?|strike) on\b", re.IGNORECASE)
+# "No group has claimed responsibility", "no one claimed responsibility for the blast", "nobody has claimed it"
+_NONE_CLAIMED = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation|side|armed group)|nobody|none)\s+(?:\w+\s+){0,2}?"
+                           r"(?:claimed|admitted|taken)\s+(?:responsibility|credit)\b", re.IGNORECASE)
 _GIVING_UP = re.compile(r":(?:withdr|retreat|pull|abandon|hand|evacuat|left|vacat)", re.IGNORECASE)
 
 
@@ -232,6 +235,26 @@ def _crowd_sides(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     return actor_rules.RIOTERS, victim, assoc1
 
 
+def _sides_by_kind(knowledge, scan, et: str, sub: str, a1, a2, cand):
+    """Sides the kind of act settles: jets are the state's, the owners of what burned are its target, a battle
+    with no side told is the article's armed group against the state."""
+    inter = lambda a: _inter(knowledge, a)  # noqa: E731
+    if sub == "Air/drone strike" and inter(a1) in (2, 3, 4) and cand is not None and flown_by_state(cand) \
+            and actor_rules.MILITARY in knowledge.actors:
+        # only the state flies jets: "the junta carried out airstrikes on the KIA headquarters", "the KNU's
+        # district was bombed by a fighter jet": the group named is the target, never the one that flew
+        a1, a2 = actor_rules.MILITARY, (a1 if a2 is None or inter(a2) == 1 else a2)
+    if sub == "Looting/property destruction" and inter(a1) == 7 and inter(a2) in (None, 1, 2, 3, 4):
+        a1, a2 = a2, a1  # "residents' homes were set ablaze": the owners named are what was destroyed, not who burned it
+    if et == "Battles" and a1 is None and a2 is None and cand is not None:
+        # "fighting intensified in Rakhine until Friday": a battle whose sentence names no side is between the
+        # armed group the article names and the state's force (the coding guide: the order carries no meaning)
+        groups = [g for g in _article_armed_groups(knowledge, scan) if g not in actor_rules.STATE_SIDE]
+        if groups:
+            a1, a2 = _normalize(knowledge, groups[0], et), _dominant_state_actor(knowledge, scan) or actor_rules.MILITARY
+    return a1, a2
+
+
 def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
     """actor1 by the event's kind: the armed side acts on people; a strike from the air is the state's, a
     drone strike on the state's base the resistance's; a bomb nobody is named for, an unidentified group's."""
@@ -246,6 +269,7 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
     if et == "Battles" and (a1 is None or a2 is None) and inter(a1 or a2) in (None, 1) and cand is not None:
         teller = _armed_teller(knowledge, scan, cand)  # "according to the KIA, the helicopter was shot down"
         a1, a2 = (teller, a2) if a1 is None else (a1, teller)
+    a1, a2 = _sides_by_kind(knowledge, scan, et, sub, a1, a2, cand)
     if et == "Battles" and a1 is None and inter(a2) == 1 and UNIDENTIFIED in knowledge.actors \
             and cand is not None and cand.roles.actor1 is None:
         # "attackers ambushed a convoy": the coding guide's unnamed attacker (not "resistance fighters attacked",
@@ -276,6 +300,10 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
         # "military aircraft bombed": the trigger phrase names the force, which the actor scan then cannot see
         # (tests/test_review.py reprocesses with seeds that code it as shelling, where no default names it)
         a1 = actor_rules.MILITARY
+    if sub in _PLANTED and cand is not None and cand.roles.rule not in ("passive", "modifier") \
+            and UNIDENTIFIED in knowledge.actors and any(_NONE_CLAIMED.search(s.text) for s in scan.sentences):
+        # "no group has claimed responsibility" (however one side then blames the other): the bomber is unnamed
+        a1 = UNIDENTIFIED
     if a1 is None and et == "Explosions/Remote violence":
         # only the state flies aircraft, but anyone can plant a mine or throw a grenade: ACLED codes a
         # bombing whose perpetrator the report does not name as an unidentified armed group

@@ -33,7 +33,7 @@ from tasks.extract.captions import is_caption_at, is_cut_teaser_at, is_link_list
 from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
 from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
-from tasks.extract.kind_cues import (blast_of_fired_round, crackdown_on_protests, deadly_protest, fired_from_the_air, killing_raid, mine_ambush,
+from tasks.extract.kind_cues import (blast_of_fired_round, crackdown_on_protests, deadly_burning, deadly_protest, fired_from_the_air, killing_raid, mine_ambush,
                                       names_weapons)
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
 from tasks.extract.sentences import Sentence, filed_prefix_end
@@ -187,7 +187,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
         return []  # "launched an offensive in October 2023", "a ceasefire struck in January"
     if not any(d.time_precision == 1 for d in dates) and ongoing_state(sentence.text, primary.start - lo, primary.end - lo):
         return []  # "fighting is intensifying in the region": the war going on, no event of a day
-    primary = killing_raid(primary, hits, sentence.text)
+    primary = deadly_burning(killing_raid(primary, hits, sentence.text), sentence.text)
     chosen = [primary]
     second = best_trigger([h for h in hits if h.event_type != primary.event_type and h.sub_event_type in SEPARABLE
                            and not h.casualty_only and abs(h.start - primary.start) > 12 and h.weight > 0])

@@ -21,6 +21,23 @@ def killing_raid(primary: TriggerHit, hits: list[TriggerHit], text: str) -> Trig
     return replace(raid, event_type="Battles", sub_event_type="Armed clash")
 
 
+# who a count of the killed is: "killing three policemen", "two soldiers were killed" (a fight, not an attack)
+_FIGHTERS_COUNTED = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:soldiers?|troops?|police(?:men|man)?|officers?|fighters?|"
+                               r"members?|personnel|guards?|militia(?:men)?|combatants?)\b", re.IGNORECASE)
+
+
+def deadly_burning(primary: TriggerHit, text: str) -> TriggerHit:
+    """ "troops torched 10 villages, killing a woman", "burned down 40 houses and shot dead two men": a
+    burning in which people were killed is an attack on them (coding guide: property destruction only when
+    no one is reported hurt); a count of the killed that names fighters leaves it alone."""
+    if primary.sub_event_type != "Looting/property destruction":
+        return primary
+    killed = [c for c in find_counts(text) if c.kind == "killed" and c.scope == "event" and c.value > 0]
+    if not killed or any(_FIGHTERS_COUNTED.match(text, c.end) for c in killed):
+        return primary
+    return replace(primary, event_type="Violence against civilians", sub_event_type="Attack")
+
+
 _AIRCRAFT_BEFORE = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|helicopters?|gunships?)\b"
                               r"(?:(?!\b(?:during|in|after|by|with|of|on|down)\b)[^.;,]){0,40}$", re.IGNORECASE)
 

@@ -33,10 +33,21 @@ _ONGOING_BEFORE = re.compile(r"\b(?:ongoing|continuing|persistent|escalating|int
                              r"\b(?:continu(?:e|es|ed|ing)|keeps?|kept) (?:to|on)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# "insurgents have been engaging in battles, firing rockets and dropping bombs": the present perfect
+# progressive tells a run of acts (its list of -ing verbs shares the auxiliary), no act of a day
+_HAVE_BEEN_DOING = re.compile(r"\b(?:has|have)\s+been\s+(?:\w+ly\s+)?\w+ing\b"
+                              r"(?:(?!\b(?:when|after|as|that|which|who|while|before|since|on|last)\b)[^.;:]){0,160}$",
+                              re.IGNORECASE)
+_DOING_BEFORE = re.compile(r"\b\w+ing\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def ongoing_state(text: str, trigger_start: int, trigger_end: int) -> bool:
     """Is the trigger's clause a state of affairs in the present tense (a cue within 80 characters, no comma
     or semicolon between)? Only asked of sentences with no day of their own."""
     if _ONGOING_BEFORE.search(text[max(0, trigger_start - 40):trigger_start]):
+        return True
+    if _HAVE_BEEN_DOING.search(text[max(0, trigger_start - 200):trigger_start]) and (
+            text[trigger_start:trigger_end].split()[0].lower().endswith("ing") or _DOING_BEFORE.search(text[max(0, trigger_start - 40):trigger_start])):
         return True
     for cue in _ONGOING_VERB.finditer(text):
         if cue.start() <= trigger_start < cue.end():

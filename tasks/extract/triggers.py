@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from tasks.extract.causes import told_as_cause
-from tasks.extract.counted_acts import burnings, killings_of_fighters, killings_of_protesters, shootings, weapon_not_used
+from tasks.extract.counted_acts import (burnings, killings_of_fighters, killings_of_protesters, person_status, shootings,
+                                        weapon_not_used)
 
 SUB_PRIORITY = {
     "Non-state actor overtakes territory": 9, "Government regains territory": 9, "Suicide bomb": 9,
@@ -186,6 +187,8 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
             continue  # "chanted slogans before dispersing peacefully": the crowd left on its own
         if m.text.lower().startswith("march") and _TROOPS_BEFORE.search(before):
             continue
+        if person_status(m.text, before, after):
+            continue  # "barred jailed leader Aung San Suu Kyi", "her father, assassinated hero Aung San": who a person is
         if _STANCE_PREFIX.search(before):
             continue  # "an anti-conscription protest", "anti-aircraft fire": what a thing is for or against
         if (_NOT_AN_ACT_AFTER.match(after) or _MODIFIER_BEFORE.search(before) or _PAST_AFTER.match(after)
