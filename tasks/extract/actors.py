@@ -244,7 +244,7 @@ def _state_weapon_agent(parties: list[ActorRef], text: str, t_start: int, t_end:
     before = [r for r in parties if r.end <= t_start and r.start >= lo]
     if _AGENT_CUE_BEFORE.search(text[max(lo, t_start - 40):t_start]):
         return Roles(MILITARY, before[-1].actor_id if before else None, rule="weapon-agent")
-    clause_start = max([lo, *(m.end() for m in _CLAUSE_BREAK.finditer(text, lo, t_start))])
+    clause_start = _clause_start(text, lo, t_start)
     if any(r.start >= clause_start for r in before):
         return None  # a subject of its own before the weapon
     after = next((r.actor_id for r in parties if r.start >= t_end and r.actor_id != MILITARY), None)
@@ -325,11 +325,16 @@ _MINE_WORD = re.compile(r"mines?\b|\bieds?\b|explosive|bomb", re.IGNORECASE)
 def _struck_a_mine(parties: list[ActorRef], text: str, t_start: int, t_end: int, lo: int) -> Roles | None:
     if not (_MINE_WORD.search(text[t_start:t_end]) and _STRUCK_A_MINE.search(text[max(lo, t_start - 40):t_start])):
         return None
-    clause_start = max([lo, *(m.end() for m in _CLAUSE_BREAK.finditer(text, lo, t_start))])
+    clause_start = _clause_start(text, lo, t_start)
     struck = [r for r in parties if clause_start <= r.start and r.end <= t_start]
     if not struck:
         return None
     return Roles(None, struck[0].actor_id, rule="struck-a-mine")
+
+
+def _clause_start(text: str, lo: int, t_start: int) -> int:
+    """Where the trigger's clause begins: after the last clause break ("when", "after", ";") before it."""
+    return max([lo, *(m.end() for m in _CLAUSE_BREAK.finditer(text, lo, t_start))])
 
 
 # ", which has been fighting the military since 2023," / ", an ally of the army,": a description of the

@@ -73,10 +73,12 @@ def build_scan(knowledge, title: str, text: str, published: date) -> ArticleScan
     published = filed_on(text, published)
     # a body that names no Myanmar place of its own ("the soldiers came at dawn") under a headline that does
     # ("junta raid on Sagaing village") is anchored by its headline: its "troops" are Myanmar's
-    anchored_by_title = bool(title) and knowledge.myanmar_anchored(knowledge.find(title))
+    # (a short form needing context is never an anchor, so the title is scanned once, with its short forms kept)
+    found_in_title = knowledge.find(title, myanmar_context=True) if title else []
+    anchored_by_title = knowledge.myanmar_anchored(found_in_title)
     mentions = with_variant_places(  # "Chan Mya Thazi", "Tharketa"
         knowledge, text, knowledge.find(text, myanmar_context=True if anchored_by_title else None))
-    title_mentions = with_variant_places(knowledge, title, knowledge.find(title, myanmar_context=True)) if title else []
+    title_mentions = with_variant_places(knowledge, title, found_in_title) if title else []
     context = place_rules.build_context(knowledge, [*mentions, *title_mentions])
     dateline = find_dateline(text)
     return ArticleScan(text, published, split_sentences(text), mentions, context, title_mentions, title or "",
