@@ -56,6 +56,12 @@ class Cluster:
             return 0.0
         return min(scoring.sole_candidate_score(member, mention) for member in self.members)
 
+    def day_gap(self, mention: Mention) -> int:
+        """Days between `mention`'s date and the nearest member's: what decides between events it fits equally."""
+        if not scoring.NEAREST_DAY_FIRST:
+            return 0
+        return min(abs(member.day - mention.day) for member in self.members)
+
     def nearest_member(self, mention: Mention) -> tuple[tuple[int, float], Mention]:
         """The member that kept `mention` out (the worst pair), with how near that pair came."""
         return min(((_closeness(member, mention), member) for member in self.members), key=lambda pair: pair[0])
@@ -103,8 +109,9 @@ class Clustering:
 
     def place_article(self, mentions: Sequence[Mention]) -> None:
         """Place one article's mentions together: the best (mention, cluster) pair first, each cluster
-        taking at most one of them; the rest found new clusters. Ties: earliest-founded cluster, then
-        the mention's order."""
+        taking at most one of them; the rest found new clusters. Ties: the cluster whose date is nearest the
+        mention's (an undated report, dated the day before publication, whose week covers two protests in one
+        city tells the latest, not the first one reported), then the earliest-founded, then the mention's order."""
         options = []
         for mention in mentions:
             candidates = self.candidates(mention)
@@ -112,16 +119,18 @@ class Clustering:
             for cluster in candidates:
                 score = cluster.score(mention)
                 if score >= scoring.MIN_SCORE:
-                    options.append((-score, cluster.members[0].order, mention.order, mention, cluster, ""))
+                    options.append((-score, cluster.day_gap(mention), cluster.members[0].order, mention.order,
+                                    mention, cluster, ""))
                     found = True
             if not found and mention.depth <= scoring.VAGUE_DEPTH:
                 sole = self.sole_candidate(mention, candidates)
                 if sole is not None:
-                    options.append((-scoring.MIN_SCORE, sole.members[0].order, mention.order, mention, sole, scoring.SOLE_RULE))
-        options.sort(key=lambda o: o[:3])
+                    options.append((-scoring.MIN_SCORE, sole.day_gap(mention), sole.members[0].order, mention.order,
+                                    mention, sole, scoring.SOLE_RULE))
+        options.sort(key=lambda o: o[:4])
         placed: set[str] = set()
         taken: set[str] = set()
-        for negative, _, _, mention, cluster, why in options:
+        for negative, _, _, _, mention, cluster, why in options:
             if mention.event_id in placed or cluster.cluster_id in taken:
                 continue
             self.add(mention, cluster.cluster_id, round(-negative, 4), why + cluster.join_rule(mention))

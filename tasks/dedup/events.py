@@ -52,7 +52,7 @@ from typing import Any
 
 from tasks.extract.places import state_base
 
-EVENT_METHOD_VERSION = "greedy-complete-v6"
+EVENT_METHOD_VERSION = "greedy-complete-v7"
 MIN_SCORE = 0.3
 ADJACENT_DAY_SCORE = 0.75
 # Event days are Myanmar days (UTC+6:30): an article published at 20:00 UTC is read there the next morning.
@@ -69,6 +69,9 @@ VAGUE_DEPTH = 2
 SOLE_RULE = "sole candidate for a vague place; "
 # One article's second mention of an event its sibling mention joined (Clustering.place_second_coding).
 SECOND_CODING_RULE = "second coding of its article's event; "
+# Between events a mention fits equally, the one whose date is nearest the mention's goes first
+# (Clustering.place_article); off, the earliest-founded did (the ablation's "before").
+NEAREST_DAY_FIRST = True
 
 _BATTLES = "Battles"
 _EXPLOSIONS = "Explosions/Remote violence"
@@ -104,6 +107,7 @@ class Mention:
     row: dict[str, Any]
     lo: int = 0                                   # date period, as day ordinals
     hi: int = 0
+    day: int = 0                                  # the date told (or, undated, the day before publication)
     state: str | None = None                      # state base name ("Shan" for Shan State (North))
     path: tuple[str | None, ...] = ()             # country, state, district, township, town/village
     named: frozenset[str] = frozenset()           # every actor named (primary and associated)
@@ -123,6 +127,7 @@ class Mention:
 def make_mention(row: dict[str, Any], reported_at: datetime) -> Mention:
     m = Mention(row["event_id"], row["article_id"], reported_at, row)
     m.lo, m.hi = date_period(row["event_date"], row["time_precision"], row.get("date_text"))
+    m.day = row["event_date"].toordinal()
     m.hi = max(m.lo, min(m.hi, publication_day(reported_at)))
     m.state = state_base(row.get("admin1")) or None
     m.path = place_path(row)
