@@ -60,7 +60,8 @@ class Cluster:
         """Days between `mention`'s date and the nearest member's: what decides between events it fits equally."""
         if not scoring.NEAREST_DAY_FIRST:
             return 0
-        return min(abs(member.day - mention.day) for member in self.members)
+        dated = [m for m in self.members if m.lo == m.hi] or self.members  # the day-precise reports tell its day
+        return min(abs(member.day - mention.day) for member in dated)
 
     def nearest_member(self, mention: Mention) -> tuple[tuple[int, float], Mention]:
         """The member that kept `mention` out (the worst pair), with how near that pair came."""
@@ -133,6 +134,9 @@ class Clustering:
         for negative, _, _, _, mention, cluster, why in options:
             if mention.event_id in placed or cluster.cluster_id in taken:
                 continue
+            if mention.undated and scoring.UNDATED_SECOND_CODING and self._second_coding_fit(
+                    mention, [self.clusters[cid] for cid in taken]) is not None:
+                continue  # an undated sentence beside its article's dated news tells that news: placed below
             self.add(mention, cluster.cluster_id, round(-negative, 4), why + cluster.join_rule(mention))
             placed.add(mention.event_id)
             taken.add(cluster.cluster_id)
@@ -148,6 +152,18 @@ class Clustering:
         and with every other member. Founding an event of its own instead would split the real event in two,
         as later reports then choose between the two halves (measured on the Laiza camp shelling, coded as an
         air strike and as an attack by one outlet). Otherwise it founds its own event."""
+        best = self._second_coding_fit(mention, joined)
+        if best is None:
+            self.add(mention, rule=self.founder_rule(mention))
+            return
+        score, cluster, sibling = best
+        self.add(mention, cluster.cluster_id, round(score, 4),
+                 f"{scoring.SECOND_CODING_RULE}with {sibling.event_id[:12]}: {scoring.pair_rule(sibling, mention)}")
+
+    @staticmethod
+    def _second_coding_fit(mention: Mention, joined: Sequence[Cluster]) -> tuple[float, Cluster, Mention] | None:
+        """The best event of `joined` (events the article's other mentions joined) that `mention` is a second
+        coding of, with its score and the sibling mention; None when it is a second coding of none."""
         best: tuple[float, Cluster, Mention] | None = None
         for cluster in joined:
             siblings = [m for m in cluster.members if m.article_id == mention.article_id]
@@ -155,12 +171,7 @@ class Clustering:
             score = min([scoring.second_coding_score(s, mention) for s in siblings] + [scoring.pair_score(m, mention) for m in others])
             if score >= scoring.MIN_SCORE and (best is None or score > best[0]):
                 best = (score, cluster, siblings[0])
-        if best is None:
-            self.add(mention, rule=self.founder_rule(mention))
-            return
-        score, cluster, sibling = best
-        self.add(mention, cluster.cluster_id, round(score, 4),
-                 f"{scoring.SECOND_CODING_RULE}with {sibling.event_id[:12]}: {scoring.pair_rule(sibling, mention)}")
+        return best
 
     @staticmethod
     def sole_candidate(mention: Mention, candidates: Sequence[Cluster]) -> Cluster | None:
