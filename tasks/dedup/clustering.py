@@ -2,9 +2,9 @@
 mentions are in tasks/dedup/events.py, read through the module so the real-set ablations can swap them).
 
 A mention may join a cluster only if it matches ALL its members (its score is the worst pair's); the
-article's best (mention, cluster) pair is placed first, each cluster takes at most one mention of the
-article; a leftover mention joins the event its sibling joined when it is a second coding of it, else it
-founds its own; a vague mention that fits nothing joins the one event it can be. Clusters are indexed by
+article's best (mention, cluster) pair is placed first (equal fits: the event nearest its date), each cluster
+takes at most one mention of the article; a leftover mention, or an undated one whose week covers its
+sibling's event, joins the event its sibling joined when it is a second coding of it, else it founds its own; a vague mention that fits nothing joins the one event it can be. Clusters are indexed by
 (state, day) for every day their members' date periods cover, and by day alone.
 """
 

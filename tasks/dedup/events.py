@@ -13,7 +13,8 @@ score is the product, and a pair scoring below MIN_SCORE stays apart):
 * date: ACLED codes one event per day, so two day-precise dates should be the same day (1.0); one day
   apart scores 0.75, because outlets date one night attack by different days ("late on Friday" in one
   report, Saturday in a wire copy dated by its own day) — measured on real multi-outlet reporting
-  (bench/eval_real_dedup.py), the commonest reason one event became two. A week or
+  (bench/eval_real_dedup.py), the commonest reason one event became two; but only for one sub-event type
+  (a day apart AND another kind of event is two disagreements: two attacks on one town). A week or
   range (precision 2) covers +-3 days around its date, an undated mention dated by its publication
   covers the week up to its publication day, a month (precision 3) +-15 days; such overlapping periods score 0.7. No
   period reaches past its article's publication day (in Myanmar time): "this month" in a report of the
