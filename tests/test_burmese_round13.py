@@ -41,3 +41,49 @@ def test_road_ends_still_no_township(knowledge) -> None:
     # "the PDF mined a junta convoy on the Monywa - Kalewa road": the road's ends are not the place
     event = _main(knowledge, "မုံရွာ - ကလေးဝ ကားလမ်းပေါ်တွင် မတ်လ ၈ ရက်က စစ်ကောင်စီ ယာဉ်တန်းကို PDF က မိုင်းဖြင့် တိုက်ခိုက်ခဲ့သည်။")
     assert event.admin3 is None and event.admin1 == "Sagaing Region"
+
+
+# --- a raid on a village, then the burning: no one fought, the burning is the event ------------------------
+
+@pytest.mark.parametrize("text, doer", [
+    # "junta troops raided Kyun Kone village and burned over 50 houses"
+    ("စစ်ကောင်စီတပ်က မတ်လ ၈ ရက်တွင် ဒီပဲယင်းမြို့နယ် ကျွန်းကုန်းရွာကို ဝင်ရောက်စီးနင်းပြီး နေအိမ် ၅၀ ကျော်ကို မီးရှို့ခဲ့သည်။",
+     "military_myanmar"),
+    # spoken style, the junta by its acronym
+    ("စကစ တပ်က ဒီပဲယင်းမြို့နယ် ကျွန်းကုန်းရွာကို မတ်လ ၈ ရက်က စီးနင်းပြီး အိမ်တွေကို မီးရှို့ခဲ့တယ်။", "military_myanmar"),
+    # the militia entered the village ("ရွာထဲသို့") and burned twenty homes
+    ("မတ်လ ၈ ရက်က ပျူစောထီးအဖွဲ့သည် ယင်းမာပင်မြို့နယ် ကျောက်မှော်ရွာထဲသို့ စီးနင်းဝင်ရောက်ပြီး နေအိမ် ၂၀ ကို "
+     "မီးရှို့ဖျက်ဆီးခဲ့သည်။", "pyu_saw_htee"),
+])
+def test_raided_village_then_burned_is_the_burning(knowledge, text, doer) -> None:
+    event = _main(knowledge, text)
+    assert event.sub_event_type == "Looting/property destruction"
+    assert (event.actor1_id, event.actor2_id) == (doer, "civilians_myanmar")
+
+
+@pytest.mark.parametrize("text", [
+    # a raid on a junta camp is a fight ("the PDF raided the camp and burned it")
+    "မတ်လ ၈ ရက်က ယင်းမာပင်မြို့နယ်ရှိ စစ်ကောင်စီ စခန်းကို PDF က စီးနင်းတိုက်ခိုက်ပြီး စခန်းကို မီးရှို့ခဲ့သည်။",
+    # a clash, then houses burned, stays the clash
+    "မတ်လ ၈ ရက်က ယင်းမာပင်မြို့နယ် ကျောက်မှော်ရွာတွင် စစ်ကောင်စီတပ်နှင့် PDF တိုက်ပွဲဖြစ်ပြီး နေအိမ် ၁၀ လုံး မီးရှို့ခံရသည်။",
+    "ပုလဲမြို့နယ်က ရွာတစ်ရွာနားမှာ မတ်လ ၈ ရက်နေ့က စစ်ကောင်စီတပ်နဲ့ ပကဖ တိုက်ပွဲဖြစ်ပြီး အိမ်တွေ မီးရှို့ခံခဲ့ရပါတယ်။",
+])
+def test_raid_on_a_post_or_a_clash_stays_the_battle(knowledge, text) -> None:
+    assert _main(knowledge, text).event_type == "Battles"
+
+
+# --- the junta's name, a word, then its own force: one side ("the junta's village militia") ---------------
+
+@pytest.mark.parametrize("text, force", [
+    # "the junta's village militia shot dead two villagers of Kyauk Hmaw"
+    ("စစ်ကောင်စီ ကျေးရွာ ပြည်သူ့စစ်အဖွဲ့က မတ်လ ၈ ရက်က ယင်းမာပင်မြို့နယ် ကျောက်မှော်ရွာသား ၂ ဦးကို ပစ်သတ်ခဲ့သည်။",
+     "militia_progov"),
+    # "the junta's ward militia arrested three young men in Myingyan"
+    ("စစ်ကောင်စီ ရပ်ကွက် ပြည်သူ့စစ်တွေက မတ်လ ၈ ရက်နေ့က မြင်းခြံမြို့နယ်မှာ လူငယ် ၃ ယောက်ကို ဖမ်းဆီးသွားတယ်။",
+     "militia_progov"),
+    # "the Pyu Saw Htee under the junta burned a village"
+    ("မတ်လ ၈ ရက်က စစ်ကောင်စီ လက်အောက်ခံ ပျူစောထီးအဖွဲ့က ယင်းမာပင်မြို့နယ်ရှိ ရွာတစ်ရွာကို မီးရှို့ခဲ့သည်။", "pyu_saw_htee"),
+])
+def test_junta_qualifying_its_militia_is_one_side(knowledge, text, force) -> None:
+    event = _main(knowledge, text)
+    assert (event.actor1_id, event.actor2_id) == (force, "civilians_myanmar")

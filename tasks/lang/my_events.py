@@ -247,7 +247,14 @@ def _clash_then_burning(text: str, chosen: list[Hit]) -> bool:
     if [h.event_type for h in chosen] != ["Strategic developments", "Battles"] or chosen[0].sub_event_type != LOOTING:
         return False
     battle, burning = chosen[1], chosen[0]
+    if _RAID in battle.text and _RAIDED_HOMES.search(text, max(0, battle.start - 60), battle.start):
+        return False   # "ရွာကို စီးနင်းပြီး အိမ်များကို မီးရှို့" (raided the village and burned it): no one fought
     return battle.end <= burning.start and _THEN.match(text, battle.end, burning.start) is not None
+
+
+# a raid on a village or a ward is the troops' entry, not a fight: what they did there is the event
+_RAID = "စီးနင်း"
+_RAIDED_HOMES = re.compile(r"(?:ရွာ|ရပ်ကွက်|အိမ်)\s*(?:များ|တွေ)?\s*(?:ကို|သို့|အား|ထဲ)(?![\u102b-\u103e\u1039\u103a])")
 
 
 # a demonstrative right before the act's word points back at an act already told: "အဆိုပါ တိုက်ခိုက်မှု",

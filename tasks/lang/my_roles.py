@@ -169,10 +169,22 @@ def _without_qualifiers(knowledge, text: str, marked: list[Marked]) -> list[Mark
     drop = set()
     for here, after in zip(marked, marked[1:]):
         force = knowledge.actors.get(after.actor_id)
-        if here.actor_id == MILITARY and here.role == "none" and after.actor_id != MILITARY \
-                and force is not None and force.inter_code in (1, 3) and not text[here.end:after.start].strip():
+        if here.actor_id != MILITARY or here.role != "none" or after.actor_id == MILITARY or force is None:
+            continue
+        gap = text[here.end:after.start].strip()
+        if (force.inter_code in (1, 3) and not gap) or (_QUALIFIER_GAP.fullmatch(gap) and _junta_force(force)):
             drop.add(id(here))
     return [m for m in marked if id(m) not in drop] if drop else marked
+
+
+# a word or two between the junta's name and its force ("စစ်ကောင်စီ ကျေးရွာ ပြည်သူ့စစ်", the junta's village
+# militia; "စစ်ကောင်စီ လက်အောက်ခံ ပျူစောထီး", the militia under the junta): no clause break, no particle
+_QUALIFIER_GAP = re.compile(r"[^\u104a\u104b\n]{1,16}")
+_PRO_JUNTA = ("pyu_saw_htee", "militia_progov")
+
+
+def _junta_force(force) -> bool:
+    return force.inter_code == 1 or force.actor_id in _PRO_JUNTA
 
 
 # names listed with a comma (၊) between them, brackets aside ("KA )၊ KNDF တို့က"), share the particle
