@@ -87,3 +87,28 @@ def test_raid_on_a_post_or_a_clash_stays_the_battle(knowledge, text) -> None:
 def test_junta_qualifying_its_militia_is_one_side(knowledge, text, force) -> None:
     event = _main(knowledge, text)
     assert (event.actor1_id, event.actor2_id) == (force, "civilians_myanmar")
+
+
+# --- the junta's strike on a township, a town, "the coastal villages" with no armed target: Civilians -------
+
+@pytest.mark.parametrize("text", [
+    # "junta aircraft bombed Yinmarbin township, the NUG said"
+    "စစ်ကောင်စီ လေယာဉ်များက ယင်းမာပင်မြို့နယ်ကို မတ်လ ၈ ရက်က ဗုံးကြဲခဲ့ကြောင်း NUG က ထုတ်ပြန်သည်။",
+    # "the junta's drone attack started a fire in Yinmarbin township"
+    "စစ်ကောင်စီ၏ ဒရုန်းတိုက်ခိုက်မှုကြောင့် မတ်လ ၈ ရက်က ယင်းမာပင်မြို့နယ်တွင် မီးလောင်မှုဖြစ်ခဲ့သည်။",
+    # "a junta navy ship shelled the coastal villages (toward them: သို့) of Kyaukpyu township"
+    "မတ်လ ၈ ရက်က စစ်ကောင်စီ ရေတပ် စစ်သင်္ဘောမှ ကျောက်ဖြူမြို့နယ်ရှိ ကမ်းခြေရွာများသို့ လက်နက်ကြီး ပစ်ခတ်ခဲ့သည်။",
+])
+def test_junta_strike_with_no_armed_target_hits_civilians(knowledge, text) -> None:
+    event = _main(knowledge, text)
+    assert (event.actor1_id, event.actor2_id) == ("military_myanmar", "civilians_myanmar")
+
+
+@pytest.mark.parametrize("text, target", [
+    # a strike near a KNLA camp, and one by the PDF on a junta camp, keep the side struck
+    ("မတ်လ ၈ ရက်က ကော့ကရိတ်မြို့နယ်ရှိ KNLA စခန်းအနီးသို့ စစ်ကောင်စီ လေယာဉ်က ဗုံးကြဲခဲ့သည်။", "knla"),
+    ("မတ်လ ၈ ရက်က PDF က ဒရုန်းဖြင့် ယင်းမာပင်မြို့ရှိ စစ်ကောင်စီ စခန်းကို ဗုံးကြဲတိုက်ခိုက်ခဲ့သည်။", "military_myanmar"),
+    ("မတ်လ ၈ ရက်က AA က စစ်တွေမြို့ရှိ စစ်ကောင်စီ တပ်ရင်းကို လက်နက်ကြီးဖြင့် ပစ်ခတ်ခဲ့သည်။", "military_myanmar"),
+])
+def test_strike_on_an_armed_side_keeps_that_side(knowledge, text, target) -> None:
+    assert _main(knowledge, text).actor2_id == target
