@@ -112,3 +112,12 @@ def test_junta_strike_with_no_armed_target_hits_civilians(knowledge, text) -> No
 ])
 def test_strike_on_an_armed_side_keeps_that_side(knowledge, text, target) -> None:
     assert _main(knowledge, text).actor2_id == target
+
+
+# --- the army by other names outlets use: the ground forces, the military government, the coup group ------
+
+@pytest.mark.parametrize("name", ["ကြည်းတပ်", "စစ်အစိုးရတပ်", "အာဏာသိမ်းတပ်", "အာဏာသိမ်းအုပ်စု", "ဖက်ဆစ်အုပ်စု"])
+def test_other_names_of_the_army(knowledge, name) -> None:
+    # "<the army> burned Kyauk Hmaw village in Yinmarbin township"
+    event = _main(knowledge, f"မတ်လ ၈ ရက်က ယင်းမာပင်မြို့နယ် ကျောက်မှော်ရွာကို {name}က မီးရှို့ခဲ့သည်။")
+    assert event.actor1_id == "military_myanmar"
