@@ -121,3 +121,31 @@ def test_other_names_of_the_army(knowledge, name) -> None:
     # "<the army> burned Kyauk Hmaw village in Yinmarbin township"
     event = _main(knowledge, f"မတ်လ ၈ ရက်က ယင်းမာပင်မြို့နယ် ကျောက်မှော်ရွာကို {name}က မီးရှို့ခဲ့သည်။")
     assert event.actor1_id == "military_myanmar"
+
+
+# --- "X-led forces" (X ဦးဆောင်သော): X is the side; a list "A၊ B နှင့် C တို့က" is led by its first name -------
+
+@pytest.mark.parametrize("text, side", [
+    # "KIA-led joint forces and junta troops clashed in Bhamo township"
+    ("မတ်လ ၈ ရက်က ဗန်းမော်မြို့နယ်တွင် KIA ဦးဆောင်သော ပူးပေါင်းတပ်ဖွဲ့များနှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ပွားခဲ့သည်။", "kia"),
+    # spoken: "AA-led forces took the junta camp in Gwa township"
+    ("AA ဦးဆောင်တဲ့ တပ်ဖွဲ့တွေက မတ်လ ၈ ရက်နေ့က ဂွမြို့နယ်ထဲက စစ်ကောင်စီ စခန်းကို သိမ်းလိုက်ပါတယ်။", "ula_aa"),
+    # "a KNDF-led joint column fought junta troops in Pekon"
+    ("မတ်လ ၈ ရက်က ဖယ်ခုံမြို့နယ်တွင် KNDF ဦးဆောင်သည့် ပူးပေါင်းစစ်ကြောင်းနှင့် စစ်ကောင်စီ တပ် တိုက်ပွဲဖြစ်ခဲ့သည်။", "kndf"),
+])
+def test_the_group_that_leads_is_the_side(knowledge, text, side) -> None:
+    event = _main(knowledge, text)
+    assert {event.actor1_id, event.actor2_id} == {side, "military_myanmar"}
+
+
+@pytest.mark.parametrize("text, lead", [
+    # "the KNDF, KA and PDF resisted the junta column"
+    ("မတ်လ ၈ ရက်က ဒီမောဆိုမြို့နယ်တွင် KNDF၊ KA နှင့် PDF တို့က စစ်ကောင်စီ စစ်ကြောင်းကို ခုခံတိုက်ခိုက်ခဲ့သည်။", "kndf"),
+    # "the KIA, ABSDF and PDF forces took the junta camp"
+    ("မတ်လ ၈ ရက်က ဗန်းမော်မြို့နယ်တွင် KIA ၊ ABSDF နှင့် PDF တပ်များက စစ်ကောင်စီ စခန်းကို သိမ်းပိုက်ခဲ့သည်။", "kia"),
+    # spoken: "the TNLA, MNDAA and PDFs attacked the junta battalion"
+    ("မတ်လ ၈ ရက်နေ့က ကျောက်မဲမြို့နယ်မှာ TNLA၊ MNDAA နဲ့ PDF တွေက စစ်ကောင်စီ တပ်ရင်းကို တိုက်ခိုက်ခဲ့တယ်။", "tnla"),
+])
+def test_a_listed_force_is_led_by_its_first_name(knowledge, text, lead) -> None:
+    event = _main(knowledge, text)
+    assert (event.actor1_id, event.actor2_id) == (lead, "military_myanmar")

@@ -191,7 +191,7 @@ def _junta_force(force) -> bool:
 # after the last: the list as a whole is the doer or the one acted on (names joined by a space only are
 # one name qualifying the next: "စစ်ကောင်စီ ရဲစခန်း", the junta's police station)
 _LIST_GAP_ONLY = re.compile(r"[\s()]*[၊,][\s()]*")
-_SHARED = ("subject", "agent", "topic", "object", "genitive")
+_SHARED = ("subject", "agent", "topic", "object", "genitive", "pair")
 
 
 def _listed_share_role(text: str, marked: list[Marked]) -> list[Marked]:
@@ -265,8 +265,12 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
             at = armed.index(pick)
             if role[0] == "subject" and at and armed[at - 1].role == "pair" and pick.start - armed[at - 1].end <= PAIR_GAP:
                 # "A နှင့် B က" (A with B): a joint force is named by its first member, the other its partner -
-                # but the army leads any force it is part of (its militia is the partner, as ACLED codes it)
-                first, second = armed[at - 1].actor_id, pick.actor_id
+                # but the army leads any force it is part of (its militia is the partner, as ACLED codes it);
+                # "A၊ B နှင့် C တို့က": the list's first name leads
+                head = at - 1
+                while head and armed[head - 1].role == "pair" and armed[head].start - armed[head - 1].end <= PAIR_GAP:
+                    head -= 1
+                first, second = armed[head].actor_id, pick.actor_id
                 lead = MILITARY if MILITARY in (first, second) else first
                 roles.actor1, roles.partner = lead, second if lead == first else first
             break
