@@ -149,3 +149,25 @@ def test_the_group_that_leads_is_the_side(knowledge, text, side) -> None:
 def test_a_listed_force_is_led_by_its_first_name(knowledge, text, lead) -> None:
     event = _main(knowledge, text)
     assert (event.actor1_id, event.actor2_id) == (lead, "military_myanmar")
+
+
+# --- the page's own date run into the lead (no line break after the byline) dates nothing --------------------
+
+@pytest.mark.parametrize("text", [
+    # "DVB · March 10, 2025 <lead: the PDF attacked the police station on March 8>"
+    "DVB · March 10, 2025 မန္တလေးတိုင်း မြင်းခြံမြို့နယ်ရှိ ရဲစခန်းကို မတ် ၈ ရက်နေ့က PDF က ဝင်ရောက် တိုက်ခိုက်ခဲ့တာလို့ ဆိုပါတယ်။",
+    # "reporter's name, March 10, 2025 <lead>", the act's day in the next sentence
+    "သတင်းထောက် ကိုအောင် မတ်လ ၁၀၊ ၂၀၂၅ မြင်းခြံမြို့နယ်ရှိ ရဲစခန်းကို PDF က တိုက်ခိုက်ခဲ့သည်။ "
+    "အဆိုပါ တိုက်ခိုက်မှုသည် မတ်လ ၈ ရက်နေ့ ညပိုင်းတွင် ဖြစ်ပွားခဲ့ခြင်းဖြစ်သည်။",
+    # "10 March-2025 Voice of Myanmar <lead>"
+    "မတ် ၁၀-၂၀၂၅ Voice Of Myanmar ပြီးခဲ့တဲ့ မတ် ၈ ရက်နေ့က မြင်းခြံမြို့နယ်ထဲက ရဲစခန်းကို PDF က တိုက်ခိုက်ခဲ့ပါတယ်။",
+])
+def test_byline_date_in_the_lead_is_not_the_acts(knowledge, text) -> None:
+    assert _main(knowledge, text).event_date == date(2025, 3, 8)
+
+
+def test_todays_act_dated_with_its_year_stays_today(knowledge) -> None:
+    # formal prose: "the KIA took the junta camp today, 10 March 2025" (the day named in a later line too)
+    text = ("မိုးမောက်မြို့နယ်ရှိ စစ်ကောင်စီ စခန်းကို KIA က ယနေ့ ၂၀၂၅ ခုနှစ် မတ်လ (၁၀) ရက်နေ့တွင် သိမ်းပိုက်လိုက်ပြီဖြစ်သည်။ "
+            "မတ်လ ၈ ရက်ကတည်းက တိုက်ပွဲများ ဖြစ်ပွားခဲ့သည်။")
+    assert _main(knowledge, text).event_date == date(2025, 3, 10)
