@@ -171,3 +171,16 @@ def test_todays_act_dated_with_its_year_stays_today(knowledge) -> None:
     text = ("မိုးမောက်မြို့နယ်ရှိ စစ်ကောင်စီ စခန်းကို KIA က ယနေ့ ၂၀၂၅ ခုနှစ် မတ်လ (၁၀) ရက်နေ့တွင် သိမ်းပိုက်လိုက်ပြီဖြစ်သည်။ "
             "မတ်လ ၈ ရက်ကတည်းက တိုက်ပွဲများ ဖြစ်ပွားခဲ့သည်။")
     assert _main(knowledge, text).event_date == date(2025, 3, 10)
+
+
+# --- a page's menu or share line above the headline does not push the headline out of the lead -------------
+
+@pytest.mark.parametrize("top", ["ပင်မစာမျက်နှာ / သတင်း\nShare this\n", "Home » မြန်မာသတင်း\nTweet\n",
+                                 "သတင်း\nဆောင်းပါး\nဗီဒီယို\n"])
+def test_menu_lines_above_the_headline(knowledge, top) -> None:
+    # headline "Kani township villagers in need"; the lead names no place; a later line tells of refugees
+    # in Yinmarbin twice
+    text = (top + "ကနီမြို့နယ်မှ ရွာသားများ အကူအညီ လိုအပ်နေ\n"
+            "မတ်လ ၈ ရက်က စစ်ကောင်စီ လေယာဉ်က ရွာတစ်ရွာကို ဗုံးကြဲခဲ့ရာ ရွာသား ၂ ဦး သေဆုံးခဲ့သည်။\n"
+            "ရွာသားများသည် ယင်းမာပင်မြို့နယ်သို့ ထွက်ပြေးခဲ့ကြပြီး ယင်းမာပင်မြို့နယ်ရှိ ဘုန်းကြီးကျောင်းများတွင် ခိုလှုံနေကြသည်။")
+    assert _main(knowledge, text).admin3 == "Kani"

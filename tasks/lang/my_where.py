@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import islice
 
 from tasks.extract.places import state_base
 from tasks.lang.my_roles import LEVEL_RANK, resolve_place
@@ -172,9 +173,12 @@ def best_place(places, anchor: int, context=None, named: set | None = None):
 
 
 def lead_place(knowledge, text, sentences, mentions, starts, context, title_mentions):
-    """Where the article is: the title's place, else the lead's, else the township it names most."""
+    """Where the article is: the title's place, else the lead's, else the township it names most. The lead
+    is the first two sentences that name anything the knowledge knows: a page's menu, share buttons or
+    byline above the headline ("Home / သတင်း", "Share this") do not push the headline out of it."""
+    told = (s for s in sentences if bisect_left(starts, s.start) < bisect_left(starts, s.end))
     lead = [[m for m in mentions[bisect_left(starts, s.start):bisect_left(starts, s.end)]
-             if not any(a <= m.start < b for a, b in between_spans(text, s.start, s.end))] for s in sentences[:2]]
+             if not any(a <= m.start < b for a, b in between_spans(text, s.start, s.end))] for s in islice(told, 2)]
     for group in (title_mentions, *lead):
         places = [(m, p) for m in group if m.kind == "place" and (p := resolve_place(knowledge, m, context))]
         best = best_place(places, 0)
