@@ -184,3 +184,23 @@ def test_menu_lines_above_the_headline(knowledge, top) -> None:
             "မတ်လ ၈ ရက်က စစ်ကောင်စီ လေယာဉ်က ရွာတစ်ရွာကို ဗုံးကြဲခဲ့ရာ ရွာသား ၂ ဦး သေဆုံးခဲ့သည်။\n"
             "ရွာသားများသည် ယင်းမာပင်မြို့နယ်သို့ ထွက်ပြေးခဲ့ကြပြီး ယင်းမာပင်မြို့နယ်ရှိ ဘုန်းကြီးကျောင်းများတွင် ခိုလှုံနေကြသည်။")
     assert _main(knowledge, text).admin3 == "Kani"
+
+
+# --- a one-syllable township with the short "နယ်" ("ဖြူးနယ်", Phyu township), but not a state or a zone -----
+
+@pytest.mark.parametrize("text, township", [
+    ("မတ်လ ၈ ရက်က ပဲခူးတိုင်း ဖြူးနယ် ရွာတစ်ရွာတွင် KNLA နှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ခဲ့သည်။", "Phyu"),
+    ("မကွေးတိုင်း ပေါက်နယ်ထဲက ရဲစခန်းကို မတ်လ ၈ ရက်နေ့က PDF တွေ တိုက်ခိုက်ခဲ့ပါတယ်။", "Pauk"),
+    ("မတ်လ ၈ ရက်က မြိုင်နယ် ရွာတစ်ရွာကို စစ်ကောင်စီတပ်က မီးရှို့ခဲ့သည်။", "Myaing"),
+])
+def test_one_syllable_township_with_short_suffix(knowledge, text, township) -> None:
+    assert _main(knowledge, text).admin3 == township
+
+
+def test_state_and_defence_zone_are_no_short_township(knowledge) -> None:
+    from tasks.lang.my_units import article_mentions
+    # "in the defence zone of Kachin State": neither Pyay nor Ye township
+    text = "ကချင်ပြည်နယ် ကာကွယ်ရေးနယ်မြေအတွင်း တိုက်ပွဲဖြစ်ခဲ့သည်။"
+    places = {ref for m in article_mentions(knowledge, text) if m.kind == "place" for ref in m.ref_ids}
+    names = {knowledge.places[p].name_en for p in places}
+    assert not {"Pyay", "Ye"} & names
