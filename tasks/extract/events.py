@@ -98,7 +98,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
             c.event_type, c.sub_event_type, c.rule = "Explosions/Remote violence", "Remote explosive/landmine/IED", "mine-ambush"
     scan.event_sentences = {s.index for c in merged for s in c.sentences}
     events = finalize_events(knowledge, scan, merged, article_id)
-    lend_orphan_tolls(events, figures_counts)
+    lend_orphan_tolls(events, figures_counts, scan.published)
     lend_no_casualties(events, scan.sentences, scan.event_sentences)
     events = later_events_with_evidence(run_up_dropped(side_acts_folded(collapse_next_day_retellings(events))))
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
