@@ -48,3 +48,15 @@ def test_follow_on_of_history_gives_no_toll(knowledge, text):
 def test_follow_on_of_this_event_keeps_its_toll(knowledge, text, killed):
     events = extract_events(knowledge, "", text, PUBLISHED)
     assert events and events[0].fatalities == killed, [(e.event_date, e.fatalities) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The army and the TNLA agreed to a ceasefire in talks in Kunming on Wednesday, the group said, in a deal "
+    "that returns two towns it captured last year.",
+    "Resistance fighters attacked an army base in Kani Township on Wednesday, a spokesman said, a base they "
+    "had besieged a year ago.",
+    "Jets bombed a village in Luthaw Township on Wednesday, the KNU said, the same village hit last year.",
+])
+def test_last_year_in_an_aside_leaves_the_lead_event(knowledge, text):
+    events = extract_events(knowledge, "", text, PUBLISHED)
+    assert events and events[0].event_date == date(2024, 3, 27), [(e.sub_event_type, e.event_date) for e in events]

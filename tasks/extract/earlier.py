@@ -79,9 +79,9 @@ _UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|
 
 
 def aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
-    """A bare year in another clause ("The law, introduced in 2010, had never been enforced") dates that
-    clause, not the act the trigger tells."""
-    if not re.search(r"(?:19|20)\d\d$", d.date_text) or d.time_precision < 3:
+    """A bare year in another clause ("The law, introduced in 2010, had never been enforced", "..., in a deal
+    that returns two towns they captured last year") dates that clause, not the act the trigger tells."""
+    if not re.search(r"(?:19|20)\d\d$|\byear(?: ago)?$", d.date_text, re.IGNORECASE) or d.time_precision < 3:
         return False
     lo, hi = sorted((d.start, trigger_at))
     return "," in text[lo:hi]
