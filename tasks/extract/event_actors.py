@@ -129,6 +129,8 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
     roles = cand.roles
     a1 = _normalize(knowledge, roles.actor1, event.event_type)
     a2 = _normalize(knowledge, roles.actor2, event.event_type)
+    if roles.actor2 == _CIVIL_STATE and event.event_type in _ONE_SIDED and actor_rules.CIVILIANS in knowledge.actors:
+        a2 = actor_rules.CIVILIANS  # "the blast killed an election commission official": ACLED codes civil servants as civilians
     a1, assoc1 = _resolve_group(knowledge, scan, a1, event, home, exclude=set())
     a2, assoc2 = _resolve_group(knowledge, scan, a2, event, home, exclude={a1} if a1 else set())
     named = tuple(_normalize(knowledge, a, event.event_type) for a in roles.assoc1 if a in knowledge.actors
@@ -161,6 +163,10 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
         event.sub_event_type = "Remote explosive/landmine/IED"
 
 
+# the junta's civil administration (ministries, election commission, courts): unarmed, so its staff hit by a
+# blast or a killing are civilians, while the same body acting (arrests, a ceasefire) is the military's side
+_CIVIL_STATE = "government_myanmar"
+_ONE_SIDED = ("Explosions/Remote violence", "Violence against civilians")
 _AIRBORNE = re.compile(r"\b(?:drones?|uavs?|quadcopters?|air|aerial|aircraft|jets?|planes?|helicopters?|airstrikes?|"
                        r"air-?strikes?|airborne|dropp\w+)\b", re.IGNORECASE)
 
@@ -289,12 +295,13 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
             fallback = "pdf" if drone else UNIDENTIFIED
             a1 = _normalize(knowledge, groups[0], et) if groups else (fallback if fallback in knowledge.actors else None)
             a2 = struck_state
-    if sub in _PLANTED and inter(a1) == 1 and cand is not None and _state_was_hit(knowledge, scan, cand):
+    if sub in _PLANTED and (inter(a1) == 1 or a1 is None and inter(a2) == 1) and cand is not None \
+            and _state_was_hit(knowledge, scan, cand):
         # "a landmine exploded under a military truck, killing six soldiers": a bomb is not the army's act on
         # itself; whoever else is named (or told it) planted it, else an unidentified group
         groups = [g for g in (a2, *_article_armed_groups(knowledge, scan), *_armed_tellers(knowledge, scan))
                   if g and g != actor_rules.GENERIC and inter(g) in (2, 3)]
-        a1, a2 = (_normalize(knowledge, groups[0], et) if groups else UNIDENTIFIED), a1
+        a1, a2 = (_normalize(knowledge, groups[0], et) if groups else UNIDENTIFIED), a1 or a2
     if a1 is None and et == "Explosions/Remote violence" and cand is not None and _STATE_IN_TRIGGER.search(cand.hit.text) \
             and actor_rules.MILITARY in knowledge.actors:
         # "military aircraft bombed": the trigger phrase names the force, which the actor scan then cannot see
