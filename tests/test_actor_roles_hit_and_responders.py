@@ -43,10 +43,16 @@ def test_a_force_named_after_a_harm_verb_was_hit_not_the_bomber(knowledge, text,
     assert event.actor2_id == hit
 
 
-def test_a_victim_of_fighting_is_still_a_side(knowledge):
-    # a battle's two sides: the junta's general killed in it stays one of them
-    event = _first(knowledge, "A junta general was killed in heavy fighting with the KIA near Bhamo on Monday.", "Battles")
-    assert {event.actor1_id, event.actor2_id} == {"military_myanmar", "kia"}
+@pytest.mark.parametrize(("text", "sides"), [
+    ("A junta general was killed in heavy fighting with the KIA near Bhamo on Monday.", {"military_myanmar", "kia"}),
+    ("The KNLA seized the army camp near Kawkareik on Sunday. Three KNLA fighters were killed in the final assault.",
+     {"military_myanmar", "knla"}),
+    ("Twelve junta soldiers were killed in clashes with the TNLA near Kyaukme on Friday.", {"military_myanmar", "tnla"}),
+])
+def test_a_side_that_lost_men_in_a_fight_is_still_a_side(knowledge, text, sides):
+    # in a battle the side that lost men stays one of its two sides
+    event = _first(knowledge, text, "Battles")
+    assert {event.actor1_id, event.actor2_id} == sides
 
 
 @pytest.mark.parametrize("text", [
@@ -100,3 +106,13 @@ def test_a_local_guerrilla_force_is_the_pdf(knowledge, text):
 def test_the_knu_township_name_luthaw_is_hpapun(knowledge, text):
     event = _first(knowledge, text, "Explosions/Remote violence")
     assert (event.admin3, event.admin1.split()[0]) == ("Hpapun", "Kayin")
+
+
+@pytest.mark.parametrize("text", [
+    "Junta troops shelled Nam Hpat Kar village in Kutkai Township on Monday, and a resident sustained shrapnel injuries.",
+    "The army fired artillery into a ward of Hpakant on Friday; two villagers suffered serious injuries.",
+    "A group of KIA fighters fired rockets on a ward of Bhamo on Monday; one resident sustained shrapnel injuries.",
+])
+def test_people_who_sustained_injuries_are_the_civilian_victims(knowledge, text):
+    event = _first(knowledge, text, "Explosions/Remote violence")
+    assert event.actor2_id == "civilians_myanmar"

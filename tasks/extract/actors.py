@@ -367,10 +367,10 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
     if sayer is not None and not [r for r in parties if r.start > sayer.end + _said_offset(text, sayer) and r.end <= t_start]:
         return Roles(sayer.actor_id, next((r.actor_id for r in objects if r.actor_id != sayer.actor_id), None),
                      rule="said-it")  # "The AA, which was in a truce with the military, said it took Paletwa"
-    victims = None
+    victims, hit_in = None, False
     if in_clause and _HIT_IN.fullmatch(text, in_clause[0].end, t_start) and not _BOTH_SIDES.search(text, t_start, t_end):
         # "Five policemen were killed in a bomb attack": the passive subject is what the act hit, not its doer
-        victims, actor1, in_clause = in_clause[0].actor_id, None, in_clause[1:]
+        victims, actor1, in_clause, hit_in = in_clause[0].actor_id, None, in_clause[1:], True
     elif before_clause and _PASSIVE_MAIN.search(text[before_clause[0].end:clause_start]):
         victims = before_clause[0].actor_id
     elif actor1 is None and before_clause:
@@ -397,7 +397,7 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
             text, t_end, objects[0].start)):
         actor1 = objects[0].actor_id
         actor2 = next((r.actor_id for r in objects[1:] if r.actor_id != actor1), None)
-    return Roles(actor1, actor2, assoc1=assoc, rule="active")
+    return Roles(actor1, actor2, assoc1=assoc, rule="hit-in" if hit_in and actor2 == victims else "active")
 
 
 # "... troops were killed in a", "soldiers were wounded during the": the subject was hit by the act told next
@@ -407,7 +407,7 @@ _HIT_IN = re.compile(r"(?:['’]s?)?\s+(?:[\w'’-]+\s+){0,4}?(?:were|was|been|g
 # "a bomb attack on the compound killed five officials and wounded 11 policemen", "the blast wounded three
 # soldiers": the party after a later harm verb was hit, not the doer
 _HARMED_BEFORE = re.compile(r"\b(?:kill|injur|wound|hurt|hit|struck|strik|target|destroy|damag)\w*\b", re.IGNORECASE)
-_BOTH_SIDES = re.compile(r"clash|fight|fought|battl|skirmish|engag|exchang|confront|hostilit|combat", re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"clash|fight|fought|battl|skirmish|engag|exchang|confront|hostilit|combat|assault|offensive|siege", re.IGNORECASE)
 _PASSIVE_OUTCOME = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt|shot|arrested|detained|"
                               r"abducted)\b", re.IGNORECASE)
 _CAUSE_CLAUSE = re.compile(r"[^.;]{0,60}?\b(?:when|as|after)\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)

@@ -24,7 +24,9 @@ _CIVILIAN_VICTIMS = re.compile(
     rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,5}}?{_CIVILIAN_WORDS}\b"
     rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b"
     # the participle alone after the people: "among 35 people killed when troops attacked", "villagers wounded in"
-    rf"|\b{_CIVILIAN_WORDS}\s+(?:killed|injured|wounded|hurt)\s+(?:when|as|after|in|during|by)\b", re.IGNORECASE)
+    rf"|\b{_CIVILIAN_WORDS}\s+(?:killed|injured|wounded|hurt)\s+(?:when|as|after|in|during|by)\b"
+    # "a resident of the ward sustained shrapnel injuries", "two villagers suffered burns"
+    rf"|\b{_CIVILIAN_WORDS}\b[^.;]{{0,60}}?\b(?:sustained|suffered|received)\s+(?:\w+\s+){{0,2}}?(?:injur|wound|burns)", re.IGNORECASE)
 UNIDENTIFIED = "unidentified_armed_group"
 # fighters told as the ones a strike killed or wounded: "two soldiers were killed", "killing three of its members"
 _FIGHTERS_HIT = re.compile(r"\b(?:soldiers?|fighters?|members?|comrades?|combatants?|cadres?)\s+(?:\w+\s+){0,2}?(?:were|was)\s+"
@@ -129,6 +131,8 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
     roles = cand.roles
     a1 = _normalize(knowledge, roles.actor1, event.event_type)
     a2 = _normalize(knowledge, roles.actor2, event.event_type)
+    if event.event_type == "Battles" and roles.rule == "hit-in":
+        a1, a2 = a2, a1  # "four fighters were killed in the final assault": in a fight the side that lost men is a side
     if roles.actor2 == _CIVIL_STATE and event.event_type in _ONE_SIDED and actor_rules.CIVILIANS in knowledge.actors:
         a2 = actor_rules.CIVILIANS  # "the blast killed an election commission official": ACLED codes civil servants as civilians
     a1, assoc1 = _resolve_group(knowledge, scan, a1, event, home, exclude=set())
