@@ -116,3 +116,15 @@ def test_the_knu_township_name_luthaw_is_hpapun(knowledge, text):
 def test_people_who_sustained_injuries_are_the_civilian_victims(knowledge, text):
     event = _first(knowledge, text, "Explosions/Remote violence")
     assert event.actor2_id == "civilians_myanmar"
+
+
+@pytest.mark.parametrize("text", [
+    "KIA fighters fired rockets at a ward of Bhamo on Monday. One rocket exploded near the market. A resident of the "
+    "ward sustained shrapnel injuries.",
+    "The TNLA shelled a ward of Lashio on Sunday. A shell landed near the school. Two residents suffered serious injuries.",
+    "The AA fired artillery at Sittwe on Friday. A shell hit a house in the Aung Mingalar ward. One resident sustained "
+    "head injuries.",
+])
+def test_who_was_hurt_told_in_the_next_sentences_names_the_victims(knowledge, text):
+    event = _first(knowledge, text, "Explosions/Remote violence")
+    assert event.actor2_id == "civilians_myanmar"

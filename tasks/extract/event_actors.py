@@ -368,7 +368,7 @@ def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     if a2 is None and foes and (sub == "Agreement" or et == "Battles" and cand is not None and _RECIPROCAL.search(cand.hit.text)):
         a2, assoc1 = foes[0], tuple(a for a in assoc1 if a != foes[0])  # "X and Y clashed", "X and Y agreed" (but "X and Y took the town": allies)
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) in (2, 3) and cand is not None and any(
-            _CIVILIAN_VICTIMS.search(s.text) for s in cand.sentences):
+            _CIVILIAN_VICTIMS.search(s.text) for s in _told_with(scan, cand)):
         a2 = actor_rules.CIVILIANS  # "threw a grenade ..., injuring two officials"
     if a2 is None and (et == "Battles" or et == "Explosions/Remote violence" and inter(a1) in (2, 3)) and inter(a1) in (2, 3, 4) \
             and a1 != UNIDENTIFIED:
@@ -393,6 +393,13 @@ def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1:
         a2 = actor_rules.CIVILIANS  # a strike by state forces with no armed opponent named hits civilians
     return a2, assoc1
+
+
+def _told_with(scan, cand) -> list:
+    """The event's sentences and the two after its first, where a report goes on to say who was hurt ("One of the
+    rockets exploded in the ward. As a result, a resident sustained shrapnel injuries")."""
+    told = {s.index for s in cand.sentences}
+    return [s for s in scan.sentences if s.index in told or 0 < s.index - cand.first.index <= 2]
 
 
 def _taken_and_agreed(knowledge, scan, event: Event, a1, a2, assoc1, cand):
