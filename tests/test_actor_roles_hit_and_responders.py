@@ -128,3 +128,17 @@ def test_people_who_sustained_injuries_are_the_civilian_victims(knowledge, text)
 def test_who_was_hurt_told_in_the_next_sentences_names_the_victims(knowledge, text):
     event = _first(knowledge, text, "Explosions/Remote violence")
     assert event.actor2_id == "civilians_myanmar"
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    ("The PDF received information about a junta column near Kani on Monday and laid mines on its road; a mine "
+     "exploded under a truck, killing four soldiers.", "pdf"),
+    ("The KNLA was alerted to troops approaching its camp near Kawkareik on Friday and planted mines; two soldiers "
+     "were killed when a mine exploded.", "knla"),
+    ("Drones of the AA struck an army base near Sittwe on Sunday after the group received reports of troops gathering "
+     "there.", "ula_aa"),
+])
+def test_a_group_told_of_troops_that_then_acts_is_still_the_doer(knowledge, text, doer):
+    # only a report of the blast itself makes the one who heard it a bystander
+    event = _first(knowledge, text, "Explosions/Remote violence")
+    assert event.actor1_id == doer

@@ -87,7 +87,8 @@ _SOURCE_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:(?:has |have |had )?(?:named|blamed|accused|accuses?|accusing|blames?|blaming)\b|spokes\w+|officials?|information officer|sources?(?!\s+of\b)|statement|said|says|told|"
     r"reported|announced|stated|confirmed|added|claimed(?! responsibility)|"
     # the force that heard of the blast and came to look is no party to it: "security personnel received a report"
-    r"(?:promptly\s+)?(?:received|got)\s+(?:a\s+|the\s+)?(?:reports?|information|news)|(?:were|was)\s+(?:informed|alerted|notified))\b",
+    r"(?:promptly\s+)?(?:(?:received|got)\s+(?:a\s+|the\s+)?(?:reports?|information|news)|(?:were|was)\s+(?:informed|alerted|notified))"
+    r"\s+(?:of|about|to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:explosions?|blasts?|bomb\w*|attacks?|incidents?|shooting|mines?))\b",
     re.IGNORECASE,
 )
 _SAID_IT = re.compile(r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:,\s+(?:which|who|an?|the)\b[^,.;]{1,120},\s*)?"
