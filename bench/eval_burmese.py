@@ -1,6 +1,7 @@
 """Burmese quality on real articles: relevance and the main event, dev and test halves apart.
 
-Labels: bench/real/labels/my.jsonl (LABEL_SPEC.md format; the split is fixed by rule from the URL).
+Labels: bench/real/labels/my*.jsonl (my.jsonl, then later sets such as my_b.jsonl; LABEL_SPEC.md format; the split
+is fixed by rule from the URL). `--label-dir DIR` scores one fresh set apart.
 Texts: $MMTRACK_REAL_CACHE/<id>.txt (default bench/real/cache/, git-ignored: third-party text never
 enters the repository). A label whose text is missing is counted and reported, never fatal.
 
@@ -30,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-LABELS = ROOT / "bench" / "real" / "labels" / "my.jsonl"
+LABEL_DIR = ROOT / "bench" / "real" / "labels"
 TARGETS = {"relevance_precision": 0.92, "relevance_recall": 0.92, "event_type": 0.88, "state": 0.92,
            "township": 0.85, "date": 0.85, "actor1": 0.85, "actor2": 0.85, "fatalities": 0.85}
 FIELDS = ("event_type", "state", "township", "date", "actor1", "actor2", "fatalities")
@@ -40,10 +41,13 @@ def cache_dir() -> Path:
     return Path(os.environ.get("MMTRACK_REAL_CACHE") or ROOT / "bench" / "real" / "cache")
 
 
-def load_labels(path: Path = LABELS) -> list[dict]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_labels(label_dir: Path = LABEL_DIR) -> list[dict]:
+    """Every Burmese label in label_dir/my*.jsonl (my.jsonl, then later sets such as my_b.jsonl)."""
+    labels = []
+    for path in sorted(label_dir.glob("my*.jsonl")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        labels.extend(json.loads(line) for line in lines if line.strip())
+    return labels
 
 
 def _gold_actor(knowledge, name, event_type):
@@ -147,11 +151,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the articles with a wrong figure")
+    parser.add_argument("--label-dir", type=Path, default=LABEL_DIR,
+                        help="score only the my*.jsonl files of this directory (e.g. a fresh set, apart)")
     args = parser.parse_args()
     from tasks.knowledge import load_knowledge
 
     knowledge = load_knowledge()
-    rows, missing = run_split(knowledge, load_labels(), args.split, args.verbose)
+    rows, missing = run_split(knowledge, load_labels(args.label_dir), args.split, args.verbose)
     relevant = sum(1 for label, _, _ in rows if label["relevant"])
     print(f"{args.split}: {len(rows)} articles ({relevant} relevant), texts missing: {missing}")
     for name, value in figures(rows).items():

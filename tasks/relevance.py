@@ -90,7 +90,7 @@ Session 7 (issue 14; UCDP headlines and real articles, dev halves; tests/test_ta
 - Weapons traded ("Russia delivers six fighter jets", "the jets were handed over") and deaths in a sentence
   naming a mishap's cause ("crashes during training", "engine failure") tell no act (tasks/mention_context.py).
 
-Session 7b (issue 14; fresh real articles, dev half: bench/real/labels/en_f.jsonl; tests/test_tag_round7.py):
+Session 7b (issue 14; fresh real articles, dev half: bench/real/labels/en_f.jsonl; tests/test_tag_courts_speech_and_history.py):
 - A court's doings include the prison term it hands down ("sentences him to seven years in jail", "a five-year
   prison term": lexicon signal "court"; "jails her for five years": tasks/mention_context.py prison_terms), and a speaker's words are a topic too (lexicon signal "statement": a
   speech, a press conference, a reply that "responds to" or "rebuffs" another's, a group named "a terrorist

@@ -56,7 +56,7 @@ FINGERPRINTS = {
     "iso": "6c17570d87ac", "range_md": "93dc2f27c7f0", "range_dm": "f75687b2c76e", "md": "e8e4ce60729a",
     "dm": "eed0c41f25f1", "part_month": "df7e74fbac37", "days_ago": "421fb66515f2",
     "weekday": "0229f14aa3eb", "rel_week": "ceb153af877c", "rel_month": "1e54a8ccafe9", "month": "5a24d1edd23c",
-    "year": "12c8d2b93d3e", "holiday": "1352d1add39a",
+    "year": "12c8d2b93d3e", "holiday": "1352d1add39a", "rel_year": "e6ce2bd22d97",
 }
 # rel_day also as main has it since this session ("the day before yesterday": its gate word "day" holds)
 ALSO_CHECKED = {"rel_day": {"0aa3ecaf1f76", "726108be524e"}}

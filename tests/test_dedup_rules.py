@@ -195,3 +195,46 @@ def test_an_article_telling_two_different_attacks_the_same_day_keeps_them_apart(
     shelling = _strike("shelling", "Shelling/artillery/missile attack", "Buthidaung", article="two")
     found = _clusters(first, strike, shelling)
     assert found["strike"][0] == "first" and found["shelling"][0] == "shelling"
+
+
+# --- session 9: a day apart needs one kind; ties go to the nearest day; undated sentences beside the news --
+
+def _undated(row: dict) -> dict:
+    """The row as the extractor codes a sentence with no date: the week before publication (6 August)."""
+    return dict(row, event_date=date(2024, 8, 5), time_precision=2, date_text=None)
+
+
+def test_reports_a_day_apart_are_one_event_only_when_they_tell_one_kind_of_event() -> None:
+    strike = _strike("strike", "Air/drone strike", "Maungdaw")
+    # a market bomb the day before, in the same town: another kind AND another day
+    assert _pair(strike, _strike("bomb", "Remote explosive/landmine/IED", "Maungdaw", day=4)) == 0.0
+    # shelling the day after an air strike on the same town: two attacks
+    assert _pair(strike, _strike("shelling", "Shelling/artillery/missile attack", "Maungdaw", day=6)) == 0.0
+    # the same strike dated a day later by a wire copy still joins; another kind the same day still joins
+    assert _pair(strike, _strike("wire", "Air/drone strike", "Maungdaw", day=6)) >= MIN_SCORE
+    assert _pair(strike, _strike("same day", "Shelling/artillery/missile attack", "Maungdaw")) >= MIN_SCORE
+
+
+def test_an_undated_report_whose_week_covers_two_events_joins_the_nearest_day() -> None:
+    # strikes on Maungdaw on 1 and 5 August; "an air strike hit Maungdaw" with no day, published on the 6th
+    early, late = _strike("early", "Air/drone strike", "Maungdaw", day=1), _strike("late", "Air/drone strike", "Maungdaw")
+    vague = _undated(_strike("undated", "Air/drone strike", "Maungdaw"))
+    assert _clusters(early, late, vague)["undated"][0] == "late"
+    assert _clusters(late, early, vague)["undated"][0] == "late"
+    # dated two days before publication, the undated report still goes to the nearer strike
+    assert _clusters(early, late, dict(vague, event_date=date(2024, 8, 4)))["undated"][0] == "late"
+
+
+def test_an_undated_sentence_beside_its_articles_dated_news_is_that_news_not_an_older_event() -> None:
+    # shelling of Maungdaw on 2 August; an air strike there on the 5th; a later report of the strike adds
+    # "the town has been shelled" with no day: that is the 5th's attack told again, not a source of the 2nd's
+    old = _strike("old", "Shelling/artillery/missile attack", "Maungdaw", day=2)
+    first = _strike("first", "Air/drone strike", "Maungdaw")
+    strike = _strike("strike", "Air/drone strike", "Maungdaw", article="later")
+    shelled = _undated(_strike("shelled", "Shelling/artillery/missile attack", "Maungdaw", article="later"))
+    found = _clusters(old, first, strike, shelled)
+    assert found["strike"][0] == found["shelled"][0] == "first"
+    assert found["shelled"][1].startswith("second coding of its article's event; ")
+    # in another township the undated sentence is not the article's news: it keeps its own fit
+    elsewhere = _undated(_strike("elsewhere", "Shelling/artillery/missile attack", "Buthidaung", article="later"))
+    assert _clusters(old, first, strike, elsewhere)["elsewhere"][0] != "first"

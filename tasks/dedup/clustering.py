@@ -2,9 +2,9 @@
 mentions are in tasks/dedup/events.py, read through the module so the real-set ablations can swap them).
 
 A mention may join a cluster only if it matches ALL its members (its score is the worst pair's); the
-article's best (mention, cluster) pair is placed first, each cluster takes at most one mention of the
-article; a leftover mention joins the event its sibling joined when it is a second coding of it, else it
-founds its own; a vague mention that fits nothing joins the one event it can be. Clusters are indexed by
+article's best (mention, cluster) pair is placed first (equal fits: the event nearest its date), each cluster
+takes at most one mention of the article; a leftover mention, or an undated one whose week covers its
+sibling's event, joins the event its sibling joined when it is a second coding of it, else it founds its own; a vague mention that fits nothing joins the one event it can be. Clusters are indexed by
 (state, day) for every day their members' date periods cover, and by day alone.
 """
 
@@ -56,6 +56,13 @@ class Cluster:
             return 0.0
         return min(scoring.sole_candidate_score(member, mention) for member in self.members)
 
+    def day_gap(self, mention: Mention) -> int:
+        """Days between `mention`'s date and the nearest member's: what decides between events it fits equally."""
+        if not scoring.NEAREST_DAY_FIRST:
+            return 0
+        dated = [m for m in self.members if m.lo == m.hi] or self.members  # the day-precise reports tell its day
+        return min(abs(member.day - mention.day) for member in dated)
+
     def nearest_member(self, mention: Mention) -> tuple[tuple[int, float], Mention]:
         """The member that kept `mention` out (the worst pair), with how near that pair came."""
         return min(((_closeness(member, mention), member) for member in self.members), key=lambda pair: pair[0])
@@ -103,8 +110,9 @@ class Clustering:
 
     def place_article(self, mentions: Sequence[Mention]) -> None:
         """Place one article's mentions together: the best (mention, cluster) pair first, each cluster
-        taking at most one of them; the rest found new clusters. Ties: earliest-founded cluster, then
-        the mention's order."""
+        taking at most one of them; the rest found new clusters. Ties: the cluster whose date is nearest the
+        mention's (an undated report, dated the day before publication, whose week covers two protests in one
+        city tells the latest, not the first one reported), then the earliest-founded, then the mention's order."""
         options = []
         for mention in mentions:
             candidates = self.candidates(mention)
@@ -112,18 +120,23 @@ class Clustering:
             for cluster in candidates:
                 score = cluster.score(mention)
                 if score >= scoring.MIN_SCORE:
-                    options.append((-score, cluster.members[0].order, mention.order, mention, cluster, ""))
+                    options.append((-score, cluster.day_gap(mention), cluster.members[0].order, mention.order,
+                                    mention, cluster, ""))
                     found = True
             if not found and mention.depth <= scoring.VAGUE_DEPTH:
                 sole = self.sole_candidate(mention, candidates)
                 if sole is not None:
-                    options.append((-scoring.MIN_SCORE, sole.members[0].order, mention.order, mention, sole, scoring.SOLE_RULE))
-        options.sort(key=lambda o: o[:3])
+                    options.append((-scoring.MIN_SCORE, sole.day_gap(mention), sole.members[0].order, mention.order,
+                                    mention, sole, scoring.SOLE_RULE))
+        options.sort(key=lambda o: o[:4])
         placed: set[str] = set()
         taken: set[str] = set()
-        for negative, _, _, mention, cluster, why in options:
+        for negative, _, _, _, mention, cluster, why in options:
             if mention.event_id in placed or cluster.cluster_id in taken:
                 continue
+            if mention.undated and scoring.UNDATED_SECOND_CODING and self._second_coding_fit(
+                    mention, [self.clusters[cid] for cid in taken]) is not None:
+                continue  # an undated sentence beside its article's dated news tells that news: placed below
             self.add(mention, cluster.cluster_id, round(-negative, 4), why + cluster.join_rule(mention))
             placed.add(mention.event_id)
             taken.add(cluster.cluster_id)
@@ -139,6 +152,18 @@ class Clustering:
         and with every other member. Founding an event of its own instead would split the real event in two,
         as later reports then choose between the two halves (measured on the Laiza camp shelling, coded as an
         air strike and as an attack by one outlet). Otherwise it founds its own event."""
+        best = self._second_coding_fit(mention, joined)
+        if best is None:
+            self.add(mention, rule=self.founder_rule(mention))
+            return
+        score, cluster, sibling = best
+        self.add(mention, cluster.cluster_id, round(score, 4),
+                 f"{scoring.SECOND_CODING_RULE}with {sibling.event_id[:12]}: {scoring.pair_rule(sibling, mention)}")
+
+    @staticmethod
+    def _second_coding_fit(mention: Mention, joined: Sequence[Cluster]) -> tuple[float, Cluster, Mention] | None:
+        """The best event of `joined` (events the article's other mentions joined) that `mention` is a second
+        coding of, with its score and the sibling mention; None when it is a second coding of none."""
         best: tuple[float, Cluster, Mention] | None = None
         for cluster in joined:
             siblings = [m for m in cluster.members if m.article_id == mention.article_id]
@@ -146,12 +171,7 @@ class Clustering:
             score = min([scoring.second_coding_score(s, mention) for s in siblings] + [scoring.pair_score(m, mention) for m in others])
             if score >= scoring.MIN_SCORE and (best is None or score > best[0]):
                 best = (score, cluster, siblings[0])
-        if best is None:
-            self.add(mention, rule=self.founder_rule(mention))
-            return
-        score, cluster, sibling = best
-        self.add(mention, cluster.cluster_id, round(score, 4),
-                 f"{scoring.SECOND_CODING_RULE}with {sibling.event_id[:12]}: {scoring.pair_rule(sibling, mention)}")
+        return best
 
     @staticmethod
     def sole_candidate(mention: Mention, candidates: Sequence[Cluster]) -> Cluster | None:

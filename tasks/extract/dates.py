@@ -74,6 +74,8 @@ def _pattern_table() -> list[tuple[str, re.Pattern[str]]]:
         ("year", r"\b(?:in|since|during|throughout|by|until|late|early|mid|the end of|the start of)[\s-]+(?P<year>(?:19|20)\d\d)\b"
                  r"(?!\s*[-–/]\d)"),
         ("holiday", r"\b(?P<holiday>christmas eve|christmas day|new year's eve|new year’s eve|new year's day|new year’s day)\b"),
+        # "last year's bombings", "a year ago": the year before publication, known only as a year (marks history)
+        ("rel_year", r"\b(?:last year|a year ago)\b"),
     ]
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in raw]
 
@@ -91,7 +93,7 @@ _GATES: dict[str, tuple[re.Pattern[str], ...]] = {
     "rel_day": (re.compile(r"day|night|morning|afternoon|evening", re.IGNORECASE),),
     "days_ago": (re.compile(r"ago", re.IGNORECASE),), "weekday": (re.compile(r"day", re.IGNORECASE),),
     "rel_week": (re.compile(r"week|days", re.IGNORECASE),), "rel_month": (re.compile(r"month|week", re.IGNORECASE),),
-    "month": (_MONTH_WORD,), "year": (_DIGIT,), "holiday": (re.compile(r"christmas|new year", re.IGNORECASE),),
+    "month": (_MONTH_WORD,), "year": (_DIGIT,), "rel_year": (re.compile(r"year", re.IGNORECASE),), "holiday": (re.compile(r"christmas|new year", re.IGNORECASE),),
 }
 
 
@@ -201,6 +203,8 @@ def _resolve_match(kind: str, m: re.Match[str], published: date) -> tuple[date, 
         if year is None or year >= published.year:
             return None
         return date(year, 7, 1), 3
+    if kind == "rel_year":
+        return date(published.year - 1, 7, 1), 3
     if kind == "holiday":
         month, day = _HOLIDAYS[g["holiday"].lower().replace("’", "'")]
         found = _latest(month, day, published, year)

@@ -79,9 +79,9 @@ _UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|
 
 
 def aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
-    """A bare year in another clause ("The law, introduced in 2010, had never been enforced") dates that
-    clause, not the act the trigger tells."""
-    if not re.search(r"(?:19|20)\d\d$", d.date_text) or d.time_precision < 3:
+    """A bare year in another clause ("The law, introduced in 2010, had never been enforced", "..., in a deal
+    that returns two towns they captured last year") dates that clause, not the act the trigger tells."""
+    if not re.search(r"(?:19|20)\d\d$|\byear(?: ago)?$", d.date_text, re.IGNORECASE) or d.time_precision < 3:
         return False
     lo, hi = sorted((d.start, trigger_at))
     return "," in text[lo:hi]
@@ -94,3 +94,20 @@ def period_governs(text: str, trigger_end: int) -> bool:
         if cue.start() < trigger_end or "," not in text[trigger_end:cue.start()]:
             return True
     return False
+
+
+
+# "The subsequent air attacks killed 20 civilians" right after "Last year's bombings followed the seizure of a
+# base": an act that follows on from the sentence before, with no day of its own
+_FOLLOWS_ON = re.compile(r"^(?:The|These|Those|Its|Their)\s+(?:subsequent|ensuing|resulting|following|retaliatory)\b")
+
+
+def follows_history(scan, sentence, history_days: int) -> bool:
+    """Does an undated sentence go on with the one before it, which is dated only long ago? Then it tells
+    that history too: no event of this report, and its counts are no event's toll."""
+    from tasks.extract.dates import find_dates
+
+    if sentence.index == 0 or not _FOLLOWS_ON.match(sentence.text) or find_dates(sentence.text, scan.published):
+        return False
+    before = find_dates(scan.sentences[sentence.index - 1].text, scan.published)
+    return bool(before) and all((scan.published - d.event_date).days > history_days for d in before)

@@ -40,7 +40,7 @@ from tasks.extract.sentences import Sentence, filed_prefix_end
 from tasks.extract.side_acts import run_up_dropped, side_acts_folded
 from tasks.extract.speech import quoted
 from tasks.extract.unglue import OffsetMap, unglued
-from tasks.extract.earlier import (aside_year, drop_earlier_events, earlier_clauses, in_spans, long_ago_clauses,
+from tasks.extract.earlier import (aside_year, drop_earlier_events, earlier_clauses, follows_history, in_spans, long_ago_clauses,
                                    period_governs)
 from tasks.extract.triggers import TriggerHit, best_trigger, drop_protest_topics, refine, trigger_hits
 
@@ -87,8 +87,9 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
         found = _candidates(knowledge, scan, sentence)
         candidates.extend(found)
         long_ago = long_ago_clauses(scan.text, sentence.start, sentence.end)
+        history = follows_history(scan, sentence, HISTORY_DAYS)
         for count in find_counts(sentence.text):
-            scope = "background" if in_spans(count.start + sentence.start, long_ago) else count.scope
+            scope = "background" if history or in_spans(count.start + sentence.start, long_ago) else count.scope
             shifted = Count(count.kind, count.value, scope, count.start + sentence.start, count.end + sentence.start, count.text)
             if not found or count.scope != "event":
                 figures_counts.append((sentence, shifted))
@@ -98,7 +99,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
             c.event_type, c.sub_event_type, c.rule = "Explosions/Remote violence", "Remote explosive/landmine/IED", "mine-ambush"
     scan.event_sentences = {s.index for c in merged for s in c.sentences}
     events = finalize_events(knowledge, scan, merged, article_id)
-    lend_orphan_tolls(events, figures_counts)
+    lend_orphan_tolls(events, figures_counts, scan.published)
     lend_no_casualties(events, scan.sentences, scan.event_sentences)
     events = later_events_with_evidence(run_up_dropped(side_acts_folded(collapse_next_day_retellings(events))))
     figures = make_figures(knowledge, scan, figures_counts, events, article_id)
@@ -185,6 +186,8 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
         return []  # "as fighting and air strikes continue": a state of affairs, not an event
     if dates and all((scan.published - d.event_date).days > HISTORY_DAYS for d in dates):
         return []  # "launched an offensive in October 2023", "a ceasefire struck in January"
+    if not dates and follows_history(scan, sentence, HISTORY_DAYS):
+        return []  # "The subsequent air attacks killed 20" after a sentence about last year
     if not any(d.time_precision == 1 for d in dates) and ongoing_state(sentence.text, primary.start - lo, primary.end - lo):
         return []  # "fighting is intensifying in the region": the war going on, no event of a day
     primary = deadly_burning(killing_raid(primary, hits, sentence.text), sentence.text)

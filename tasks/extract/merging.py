@@ -134,7 +134,16 @@ def _told_before(events: list[Candidate], cand: Candidate) -> list[Candidate]:
     near = _violent_told(events, cand)
     if near or cand.date is not None:
         return near
-    return [e for e in events if e.event_type in actor_rules.VIOLENT_TYPES]
+    # ... but never across states: "the latest assault came a day after it bombed a township in Sagaing
+    # region, killing 20" after a strike in Rakhine tells another event, and its toll is not this one's
+    return [e for e in events if e.event_type in actor_rules.VIOLENT_TYPES and _same_state(e, cand)]
+
+
+def _same_state(a: Candidate, b: Candidate) -> bool:
+    """Do the two places lie in one state/region, as far as both are told?"""
+    sa = a.location.place.state_name if a.location else None
+    sb = b.location.place.state_name if b.location else None
+    return not (sa and sb) or place_rules.state_base(sa) == place_rules.state_base(sb)
 
 
 def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
@@ -158,6 +167,8 @@ def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
             own_place = host.location
             _absorb_mention(host, cand)
             host.location = own_place or host.location
+        elif _refers_back(cand) and cand.date is None and any(e.event_type in actor_rules.VIOLENT_TYPES for e in events):
+            continue  # "the latest assault came a day after it bombed X in another state": a mention, no new event
         elif not cand.anchored and cand.sub_event_type == "Armed clash" and cand.hit.weight < 0.8 and not events:
             continue  # "as fighting spreads": no date, no place, no side: the war in general
         elif cand.date is None and cand.relative is None and not cand.hit.casualty_only:

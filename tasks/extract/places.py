@@ -37,6 +37,12 @@ _STATE_WORD_AFTER = re.compile(r"^\s*(?:State|Region|Division|state|region)\b")
 # A place name opening a longer village or ward name: "Thayet Thapin village", "Kan Thar Yar ward".
 _VILLAGE_NAME_AFTER = re.compile(r"^(?:[ -](?!(?:State|Region|Division|Township|Twsp|Tsp|Town|City|District)\b)[A-Z][a-z]+){1,2}\s+"
                                  r"(?:village|ward|camp|quarter)\b")
+# A one-word town or township name opening a longer name told in running text: "Saw Ki Bu" (a Karen man),
+# "Kayan Thar Yar" (a village) are not Saw or Kayan Township. Two more capitalised words, neither a level
+# word, after a lower-case word (a Title Case headline capitalises every word, so it is left alone).
+_NAME_WORDS_AFTER = re.compile(r"^ (?!(?:State|Region|Division|Township|Town|City|Village|District|Tract|and|or)\b)[A-Z][a-z]+ "
+                               r"(?!(?:State|Region|Division|Township|Town|City|Village|District|Tract)\b)[A-Z][a-z]+\b")
+_LOWER_WORD_BEFORE = re.compile(r"(?:^|\s)[a-z][\w'’-]*[,:]?\s+$")
 # A Burmese honorific makes what follows a person's name: "U Saw Hla Tun" is a man, not Saw Township.
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w-])(?:U|Daw|Ko|Ma|Maung|Mg|Naw|Nang|Sai|Khun|Sao|Saw|Nan|Mahn|Salai)\s+$")
 _UNNAMED_PLACE_NEAR = re.compile(r"\b(?:a|an)\s+(?:\w+\s+)?(?:town|city|village|area)\s+(?:near|outside|close to)\s+$",
@@ -167,6 +173,9 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
             continue  # "Myawaddy TV", "Shar Htoo Waw's drone team": a name that contains a place name
         if place.level == "state" and " " not in m.text and (_LONGER_NAME_AFTER.match(after) or (
                 _NAME_END_BEFORE.search(before) and not _STATE_WORD_AFTER.match(after))):
+            continue
+        if place.level in ("town", "township") and " " not in m.text.strip() and _NAME_WORDS_AFTER.match(after) \
+                and _LOWER_WORD_BEFORE.search(before):
             continue
         if _VILLAGE_NAME_AFTER.match(after):
             continue  # "Thayet Thapin village" is a village of that name, not Thayet Township

@@ -22,7 +22,8 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u1000
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:[ /-][A-Za-z][A-Za-z'’.-]+){0,3}(?:,\s*[A-Z][A-Za-z ]+?)?)"
     r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))(?:,?\s*\d{4})?)?"
-    r"\s*(?:\((?P<agency>[A-Za-z .&/]{2,30})\)\s*(?:(?:-|–|—|:)\s+)?|(?:-|–|—|:)\s+)"  # "(AP) Soldiers ...": no dash
+    r",?\s*(?:\((?P<agency>[A-Za-z .&/]{2,30}(?:\s[-–]\s[^()]{1,70})?)\)\s*(?:(?:-|–|—|:)\s+)?|(?:-|–|—|:)\s+)"  # "(AP) Soldiers ...": no dash
+    # ... "Yangon, (APP - a site's name - 28th Jun, 2024) Troops ...": a wire's name, then the site and day
 )
 
 
@@ -45,7 +46,7 @@ class Dateline:
 
 
 _WIRES = frozenset({"AP", "REUTERS", "AFP", "XINHUA", "DPA", "UPI", "BERNAMA", "KYODO", "ANI", "IANS", "PTI", "EFE", "ANADOLU",
-                    "MEKONG WIRE"})
+                    "MEKONG WIRE", "APP", "VNA"})
 _DATE_ONLY_DATELINE = re.compile(r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?\s*"
                                  r"\((?P<agency>[A-Za-z .&/]{2,30})\)\s*(?:-|–|—|:)\s+")
 
@@ -63,7 +64,7 @@ def find_dateline(text: str) -> Dateline | None:
     place = m.group("place")
     if not (place.split(",")[0].isupper() or m.group("date") or m.group("agency")):
         return None
-    if not re.search(r"[-–—:]\s*$", m.group(0)) and (m.group("agency") or "").strip().upper() not in _WIRES:
+    if not re.search(r"[-–—:]\s*$", m.group(0)) and re.split(r"\s[-–]\s", (m.group("agency") or "").strip())[0].upper() not in _WIRES:
         return None  # without a dash only a wire's name closes a dateline: "Bangkok, May 12 (AP) Soldiers ..."
     return Dateline(place, m.start("place"), m.end("place"), m.group("date"), m.end())
 

@@ -84,7 +84,7 @@ _REACH = 600          # chars after the event's last sentence an orphan toll may
 _LONE_REACH = 2_000   # ... when the article tells one deadly event only: its toll may come paragraphs later
 
 
-def lend_orphan_tolls(events: list, counts: list) -> None:
+def lend_orphan_tolls(events: list, counts: list, published=None) -> None:
     """A death toll told in a sentence of its own ("The dead included four children and a monk.", "Two of
     them died in hospital.") belongs to the event told just before (within a few sentences, or anywhere
     after it when the article tells one deadly event only) when that event has no toll of its own, or only a
@@ -98,7 +98,7 @@ def lend_orphan_tolls(events: list, counts: list) -> None:
         before = [e for e in events if e.start_char <= sentence.start and (
             e.event_type in _VIOLENT_TYPES or e.sub_event_type in _LETHAL_SUBS)]
         host = max(before, key=lambda e: e.start_char, default=None)
-        if host is None or sentence.start - host.end_char > reach or _dated_elsewhen(sentence.text, host):
+        if host is None or sentence.start - host.end_char > reach or _dated_elsewhen(sentence.text, host, published):
             continue
         if host.fatalities is None or (_vague_toll(host) and killed > host.fatalities):
             host.fatalities = killed
@@ -106,13 +106,21 @@ def lend_orphan_tolls(events: list, counts: list) -> None:
             host.fatalities += killed  # "Two more died of their wounds in hospital": the same act's dead
 
 
-def _dated_elsewhen(text: str, host) -> bool:
+def _dated_elsewhen(text: str, host, published=None) -> bool:
     """Does the toll's sentence name a day of the month days away from the host event's ("On March 28, two
-    civilians were killed" under a July attack)? That is another, earlier event's toll."""
+    civilians were killed" under a July attack), or a day before the host's exact day ("four people were
+    killed yesterday" under fighting on the report's own day)? That is another event's toll."""
     if host.event_date is None:
         return False
-    return any(d.time_precision == 1 and re.search(r"\d", d.date_text) and abs((d.event_date - host.event_date).days) > 2
-               for d in find_dates(text, host.event_date))
+    if any(d.time_precision == 1 and re.search(r"\d", d.date_text) and abs((d.event_date - host.event_date).days) > 2
+           for d in find_dates(text, host.event_date)):
+        return True
+    return published is not None and host.time_precision == 1 and any(
+        d.time_precision == 1 and _DAY_BEFORE.fullmatch(d.date_text) and d.event_date != host.event_date
+        for d in find_dates(text, published))
+
+
+_DAY_BEFORE = re.compile(r"yesterday|last night", re.IGNORECASE)
 
 
 def _orphan_tolls(counts: list) -> list:

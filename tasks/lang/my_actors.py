@@ -23,11 +23,12 @@ UNNAMED_BOMBER = ("Remote explosive/landmine/IED", "Grenade", "Shelling/artiller
 # hits): people, homes, schools, a village as the target
 STRUCK_CIVILIAN = re.compile(r"အရပ်သား|ဒေသခံ|ရွာသား|ရွာသူ|ကလေး|ကျောင်း|ဆေးရုံ|ဆေးခန်း|ဆေးကုသ|အိမ်|ဈေး|စစ်ဘေးရှောင်|စစ်ရှောင်|ကိုရင်|သံဃာ"
                              r"|အမျိုးသမီး|စစ်သုံ့ပန်း|အကျဉ်းသား"   # (captives fight for no side)
-                              r"|(?:ရွာ|မြို့)(?:ပေါ်|များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ)")   # (a town bombed as such too)
+                              r"|(?:ရွာ|မြို့)(?:ပေါ်|များ|တွေ)?\s*(?:ကို|အား|ပေါ်|ထဲ|သို့)")   # (a town bombed as such too)
 # a village, a town or people's buildings as the object struck ("ရွာကို", "ကျောင်းကို", "အိမ်များအား")
 STRUCK_PLACE = re.compile(r"(?:ရွာ|မြို့|အိမ်|ကျောင်း|ဆေးရုံ|ဆေးခန်း|ဈေး)(?:ပေါ်|ထဲ|များ|တွေ)?\s*(?:ကို|အား)(?![\u102b-\u103e\u1039\u103a])")
 # a post, a column or a convoy as the object struck ("စခန်းကို", "စစ်ကြောင်းအား", "ယာဉ်တန်းကို")
 STRUCK_POST = re.compile(r"(?:စခန်း|ဂိတ်|စစ်ကြောင်း|ယာဉ်တန်း|စစ်လှေ|တပ်ရင်း)(?:များ|တွေ)?\s*(?:ကို|အား)(?![\u102b-\u103e\u1039\u103a])")
+STATE_STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 DRONE = "ဒရုန်း"   # a drone: resistance forces fly them too, unlike jets and helicopters
 
 
@@ -167,6 +168,10 @@ def _victims_and_battle_sides(knowledge, cand, actor1: str | None, actor2: str |
             or (sub in DEFAULT_MILITARY and cand.killed)):
         # (people killed by a bombing with no armed side named as its target: ACLED's Civilians)
         # (shells on "the village", "homes", "a school" with no side named as the target: Civilians)
+        actor2 = actor_rules.CIVILIANS
+    elif sub in STATE_STRIKES and actor2 is None and is_state(knowledge, actor1):
+        # the junta's aircraft or guns on a township, a ward, "the area" with no armed side named as the
+        # target: what it hits is the people who live there (coding guide: an air strike on a village)
         actor2 = actor_rules.CIVILIANS
     if actor1 is None and sub in UNNAMED_BOMBER:
         actor1 = "unidentified_armed_group"   # coding guide: the attacker is not named

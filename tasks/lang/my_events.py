@@ -152,6 +152,30 @@ _REPORT_GAP = re.compile(r"\s*(?:နေ့)?\s*(?:(?:ည|နံနက်|မန�
                          r"(?:[^\s\u104a\u104b]{1,24}\s*(?:က|မှ)\s*)?\S{0,2}(?:သတင်း)?\s*(?:ထုတ်ပြန်|ကြေညာ|ပြောကြား|အတည်ပြု)")
 
 
+# a year written out ("ဖေဖော်ဝါရီ ၂၇၊ ၂၀၂၄", "March 17, 2022"): how a byline or dateline dates the page; news
+# dates a recent act by its day alone
+_YEAR = re.compile(r"(?:19|20|၁၉|၂၀)[0-9\u1040-\u1049]{2}")
+
+
+def _byline_date(resolved: ResolvedDate, published: date, text: str) -> bool:
+    """Is this the page's own date (the publication day, year written out: "ဒီဇင်ဘာ ၂-၂၀၂၂" too) run into the
+    lead with no line break ("DVB · March 17, 2022 ... မတ် ၁၅ ရက်နေ့က")? Like a statement's day, it dates
+    the act only failing all else (the act's day may be in the next sentence)."""
+    if resolved.event_date != published or resolved.end is None:
+        return False
+    around = text[max(0, resolved.start - 12):resolved.end + 14]
+    if _PROSE_DATE.search(around):
+        return False   # "ယနေ့ ၂၀၂၄ခုနှစ် ဩဂုတ်လ (၁၉)ရက်နေ့တွင်": prose dates the act of today, year and all
+    return bool(_YEAR.search(resolved.date_text or "")) or _YEAR_AFTER.match(text, resolved.end) is not None
+
+
+# the words of a date in prose: day (ရက်), year (ခုနှစ်), today, and the particles after it
+_PROSE_DATE = re.compile(r"ရက်|ခုနှစ်|ယနေ့|တွင်|၌")
+
+
+_YEAR_AFTER = re.compile(r"\s*[-,\u104a/]?\s*(?:19|20|၁၉|၂၀)[0-9\u1040-\u1049]{2}(?![0-9\u1040-\u1049])")
+
+
 def _report_date(words: Words, text: str, resolved: ResolvedDate) -> bool:
     return resolved.end is not None and _REPORT_GAP.match(text, resolved.end) is not None
 
@@ -247,7 +271,14 @@ def _clash_then_burning(text: str, chosen: list[Hit]) -> bool:
     if [h.event_type for h in chosen] != ["Strategic developments", "Battles"] or chosen[0].sub_event_type != LOOTING:
         return False
     battle, burning = chosen[1], chosen[0]
+    if _RAID in battle.text and _RAIDED_HOMES.search(text, max(0, battle.start - 60), battle.start):
+        return False   # "ရွာကို စီးနင်းပြီး အိမ်များကို မီးရှို့" (raided the village and burned it): no one fought
     return battle.end <= burning.start and _THEN.match(text, battle.end, burning.start) is not None
+
+
+# a raid on a village or a ward is the troops' entry, not a fight: what they did there is the event
+_RAID = "စီးနင်း"
+_RAIDED_HOMES = re.compile(r"(?:ရွာ|ရပ်ကွက်|အိမ်)\s*(?:များ|တွေ)?\s*(?:ကို|သို့|အား|ထဲ)(?![\u102b-\u103e\u1039\u103a])")
 
 
 # a demonstrative right before the act's word points back at an act already told: "အဆိုပါ တိုက်ခိုက်မှု",
@@ -264,6 +295,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
            casualty_only: bool) -> Candidate | None:
     recent = [d for d in dates if (published - d.event_date).days <= HISTORY_DAYS]
     reported = [d for d in recent if _report_date(words, sentence.text, d)]
+    reported += [d for d in recent if d not in reported and _byline_date(d, published, sentence.text)]
     acted = [d for d in recent if d not in reported]
     best_date = (capture_day(hit.sub_event_type, sentence.text, acted)
                  or min(acted, key=lambda d: (d.time_precision, d.start))) if acted else None

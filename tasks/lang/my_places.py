@@ -135,11 +135,11 @@ def _surfaces(words: Words, level: str, name: str) -> list[str]:
     bare = _bare(words, name, level)
     if bare:
         surfaces.append(bare)
-        # a one-syllable name and a one-syllable suffix make an everyday word: "ပြည်" (Pyay) + "နယ်" is
-        # "ပြည်နယ်" (a state), so the short "နယ်" (ဝက်လက်နယ်, Wetlet township) needs a longer name
-        short = syllable_count(bare) < MIN_SYLLABLES
+        # a one-syllable name and a one-syllable suffix can make an everyday word: "ပြည်" (Pyay) + "နယ်" is
+        # "ပြည်နယ်" (a state), "ရေး" + "နယ်" ends "ကာကွယ်ရေးနယ်မြေ" (a defence zone): those (kind
+        # common_word_place) keep their long suffix; "ဖြူးနယ်", "ပေါက်နယ်", "မြိုင်နယ်" are as news writes them
         suffixes = [s for s, lvl in words.kind("place_suffix").items()
-                    if lvl == level and not (short and syllable_count(s) < MIN_SYLLABLES)]
+                    if lvl == level and f"{bare}{s}" not in words.kind("common_word_place")]
         surfaces += [f"{bare}{gap}{suffix}" for suffix in suffixes for gap in ("", " ")]
     return list(dict.fromkeys(surfaces))
 

@@ -169,17 +169,29 @@ def _without_qualifiers(knowledge, text: str, marked: list[Marked]) -> list[Mark
     drop = set()
     for here, after in zip(marked, marked[1:]):
         force = knowledge.actors.get(after.actor_id)
-        if here.actor_id == MILITARY and here.role == "none" and after.actor_id != MILITARY \
-                and force is not None and force.inter_code in (1, 3) and not text[here.end:after.start].strip():
+        if here.actor_id != MILITARY or here.role != "none" or after.actor_id == MILITARY or force is None:
+            continue
+        gap = text[here.end:after.start].strip()
+        if (force.inter_code in (1, 3) and not gap) or (_QUALIFIER_GAP.fullmatch(gap) and _junta_force(force)):
             drop.add(id(here))
     return [m for m in marked if id(m) not in drop] if drop else marked
+
+
+# a word or two between the junta's name and its force ("စစ်ကောင်စီ ကျေးရွာ ပြည်သူ့စစ်", the junta's village
+# militia; "စစ်ကောင်စီ လက်အောက်ခံ ပျူစောထီး", the militia under the junta): no clause break, no particle
+_QUALIFIER_GAP = re.compile(r"[^\u104a\u104b\n]{1,16}")
+_PRO_JUNTA = ("pyu_saw_htee", "militia_progov")
+
+
+def _junta_force(force) -> bool:
+    return force.inter_code == 1 or force.actor_id in _PRO_JUNTA
 
 
 # names listed with a comma (၊) between them, brackets aside ("KA )၊ KNDF တို့က"), share the particle
 # after the last: the list as a whole is the doer or the one acted on (names joined by a space only are
 # one name qualifying the next: "စစ်ကောင်စီ ရဲစခန်း", the junta's police station)
 _LIST_GAP_ONLY = re.compile(r"[\s()]*[၊,][\s()]*")
-_SHARED = ("subject", "agent", "topic", "object", "genitive")
+_SHARED = ("subject", "agent", "topic", "object", "genitive", "pair")
 
 
 def _listed_share_role(text: str, marked: list[Marked]) -> list[Marked]:
@@ -253,8 +265,12 @@ def assign_roles(marked: list[Marked], passive: bool) -> Roles:
             at = armed.index(pick)
             if role[0] == "subject" and at and armed[at - 1].role == "pair" and pick.start - armed[at - 1].end <= PAIR_GAP:
                 # "A နှင့် B က" (A with B): a joint force is named by its first member, the other its partner -
-                # but the army leads any force it is part of (its militia is the partner, as ACLED codes it)
-                first, second = armed[at - 1].actor_id, pick.actor_id
+                # but the army leads any force it is part of (its militia is the partner, as ACLED codes it);
+                # "A၊ B နှင့် C တို့က": the list's first name leads
+                head = at - 1
+                while head and armed[head - 1].role == "pair" and armed[head].start - armed[head - 1].end <= PAIR_GAP:
+                    head -= 1
+                first, second = armed[head].actor_id, pick.actor_id
                 lead = MILITARY if MILITARY in (first, second) else first
                 roles.actor1, roles.partner = lead, second if lead == first else first
             break

@@ -12,24 +12,29 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import islice
 
 from tasks.extract.places import state_base
 from tasks.lang.my_roles import LEVEL_RANK, resolve_place
 
 # names joined by a dash or "and", then a road, border or "between" word: the whole chain is the ends
 # ("မုံရွာမြို့ နဲ့ ကလေးဝမြို့ကို ဆက်သွယ်ထားတဲ့ ... ကားလမ်း": the road that links the two towns)
+# (a name is a run of at most 24 characters: outlets that write a sentence with no spaces must not turn a
+# whole clause into a road's end; the aircraft "လေယာဉ်" is no vehicle and "ပြောကြား" (said) no "between")
+_NAME = r"[^\s\u104a\u104b\-–—]{1,24}?"
+_VEHICLE = r"(?:ကား|(?<!လေ)ယာ[ဉဥ])"
 _BETWEEN = re.compile(
-    r"(?:[^\s\u104a\u104b\-–—]+?\s*(?:[\-–—]|နှင့်|နဲ့)\s*)+[^\s\u104a\u104b\-–—]+?\s*(?:မြို့နယ်|မြို့)?\s*"
+    rf"(?:{_NAME}\s*(?:[\-–—]|နှင့်|နဲ့)\s*)+{_NAME}\s*(?:မြို့နယ်|မြို့)?\s*"
     r"(?:(?:ကို|အား)\s*(?:ဆက်သွယ်|ဖြတ်သန်း|သွားရာ)\S*\s*(?:[^\s\u104a\u104b]{0,24}?)?)?"
-    r"(?:နယ်စပ်|အစပ်|(?:ကား|မီးရထား)?လမ်း|အကြား|ကြား|ကား|ယာဉ်)")
+    rf"(?:နယ်စပ်|အစပ်|(?:ကား|မီးရထား)?လမ်း|အကြား|(?<!ပြော)ကြား|{_VEHICLE})")
 
 
 # towns listed as a bus line's stops: "မုံရွာ ၊ ကလေးဝ ၊ ကလေး ၊ တမူး ကားတွေ" (the Monywa, Kalewa... buses)
-_ROUTE = re.compile(r"(?:[^\s\u104a\u104b]+\s*\u104a\s*){2,}[^\s\u104a\u104b]+\s*(?:ကား|ယာဉ်)")
+_ROUTE = re.compile(rf"(?:{_NAME}\s*\u104a\s*){{2,}}{_NAME}\s*{_VEHICLE}")
 # a convoy's or a column's journey, "from X toward Y" ("စစ်ကိုင်းကနေ မုံရွာဘက်ကို မောင်းနှင်လာတဲ့ ယာဉ်တန်း"):
 # the towns it left and was heading to are not where it was hit
 # (also without ဘက် when a verb of going follows: "ပခုက္ကူမြို့မှ ပခန်းမြို့သို့လာသည့် စစ်ကြောင်း")
-_JOURNEY = re.compile(r"[^\s\u104a\u104b]+?\s*(?:မြို့)?\s*(?:ကနေ|မှ)\s*[^\s\u104a\u104b]+?\s*(?:မြို့)?\s*"
+_JOURNEY = re.compile(rf"{_NAME}\s*(?:မြို့)?\s*(?:ကနေ|မှ)\s*{_NAME}\s*(?:မြို့)?\s*"
                       r"(?:ဘက်\s*(?:ကို|သို့)|(?:ကို|သို့)\s*(?=(?:ထွက်)?(?:လာ|သွား|ချီ|မောင်း|ဆုတ်|ပြန်)))")
 # an ethnic state's name before "တပ်" names a force ("ကရင်နီတပ်ပေါင်းစု"), not where it fought
 _FORCE_AFTER = re.compile(r"\s*(?:အမျိုးသား)?တပ်")
@@ -168,9 +173,12 @@ def best_place(places, anchor: int, context=None, named: set | None = None):
 
 
 def lead_place(knowledge, text, sentences, mentions, starts, context, title_mentions):
-    """Where the article is: the title's place, else the lead's, else the township it names most."""
+    """Where the article is: the title's place, else the lead's, else the township it names most. The lead
+    is the first two sentences that name anything the knowledge knows: a page's menu, share buttons or
+    byline above the headline ("Home / သတင်း", "Share this") do not push the headline out of it."""
+    told = (s for s in sentences if bisect_left(starts, s.start) < bisect_left(starts, s.end))
     lead = [[m for m in mentions[bisect_left(starts, s.start):bisect_left(starts, s.end)]
-             if not any(a <= m.start < b for a, b in between_spans(text, s.start, s.end))] for s in sentences[:2]]
+             if not any(a <= m.start < b for a, b in between_spans(text, s.start, s.end))] for s in islice(told, 2)]
     for group in (title_mentions, *lead):
         places = [(m, p) for m in group if m.kind == "place" and (p := resolve_place(knowledge, m, context))]
         best = best_place(places, 0)
