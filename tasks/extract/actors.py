@@ -79,12 +79,16 @@ _SOURCE_BEFORE = re.compile(
     r"|(?:statement|report|announcement|video|post|data)\s+(?:released|issued|published|posted|compiled)\s+by\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’-]+\s+){0,3}\(?$"
     r"|(?:^|\s)/\s+(?:[\w'’-]+\s+){0,3}$"  # a photo credit: "... after the massacre. / Htantabin People's Defense Force"
     # who holds the ground, not who fought: "the village, in an area controlled by the Arakan Army"
-    r"|\b(?:controlled|held|run|administered|governed)\s+by\s+(?:the\s+)?(?:ethnic\s+|rebel\s+)?(?:[\w'’-]+\s+){0,2}\(?$",
+    r"|\b(?:controlled|held|run|administered|governed)\s+by\s+(?:the\s+)?(?:ethnic\s+|rebel\s+)?(?:[\w'’-]+\s+){0,2}\(?$"
+    r"|\b(?:territory|area|region|district|land)\s+(?:of|under)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}\(?$",
     re.IGNORECASE,
 )
 _SOURCE_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:(?:has |have |had )?(?:named|blamed|accused|accuses?|accusing|blames?|blaming)\b|spokes\w+|officials?|information officer|sources?(?!\s+of\b)|statement|said|says|told|"
-    r"reported|announced|stated|confirmed|added|claimed(?! responsibility))\b",
+    r"reported|announced|stated|confirmed|added|claimed(?! responsibility)|"
+    # the force that heard of the blast and came to look is no party to it: "security personnel received a report"
+    r"(?:promptly\s+)?(?:(?:received|got)\s+(?:a\s+|the\s+)?(?:reports?|information|news)|(?:were|was)\s+(?:informed|alerted|notified))"
+    r"\s+(?:of|about|to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:explosions?|blasts?|bomb\w*|attacks?|incidents?|shooting|mines?))\b",
     re.IGNORECASE,
 )
 _SAID_IT = re.compile(r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:,\s+(?:which|who|an?|the)\b[^,.;]{1,120},\s*)?"
@@ -364,8 +368,11 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
     if sayer is not None and not [r for r in parties if r.start > sayer.end + _said_offset(text, sayer) and r.end <= t_start]:
         return Roles(sayer.actor_id, next((r.actor_id for r in objects if r.actor_id != sayer.actor_id), None),
                      rule="said-it")  # "The AA, which was in a truce with the military, said it took Paletwa"
-    victims = None
-    if before_clause and _PASSIVE_MAIN.search(text[before_clause[0].end:clause_start]):
+    victims, hit_in = None, False
+    if in_clause and _HIT_IN.fullmatch(text, in_clause[0].end, t_start) and not _BOTH_SIDES.search(text, t_start, t_end):
+        # "Five policemen were killed in a bomb attack": the passive subject is what the act hit, not its doer
+        victims, actor1, in_clause, hit_in = in_clause[0].actor_id, None, in_clause[1:], True
+    elif before_clause and _PASSIVE_MAIN.search(text[before_clause[0].end:clause_start]):
         victims = before_clause[0].actor_id
     elif actor1 is None and before_clause:
         actor1 = before_clause[0].actor_id
@@ -387,12 +394,21 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
             transitive and _DIRECT_OBJECT.match(text, t_end, objects[0].start))):
         # "An ambush on a junta convoy ... , the PDF said": what the act was on is its target, not its doer
         return Roles(None, objects[0].actor_id, assoc1=assoc, rule="target")
-    if actor1 is None and objects and victims is None:
+    if actor1 is None and objects and victims is None and (_BOTH_SIDES.search(text, t_start, t_end) or not _HARMED_BEFORE.search(
+            text, t_end, objects[0].start)):
         actor1 = objects[0].actor_id
         actor2 = next((r.actor_id for r in objects[1:] if r.actor_id != actor1), None)
-    return Roles(actor1, actor2, assoc1=assoc, rule="active")
+    return Roles(actor1, actor2, assoc1=assoc, rule="hit-in" if hit_in and actor2 == victims else "active")
 
 
+# "... troops were killed in a", "soldiers were wounded during the": the subject was hit by the act told next
+_HIT_IN = re.compile(r"(?:['’]s?)?\s+(?:[\w'’-]+\s+){0,4}?(?:were|was|been|got)\s+(?:\w+ly\s+)?(?:killed|injured|wounded|hurt|"
+                     r"hit|shot|struck|targeted|arrested|detained|abducted)(?:\s+(?:and|or)\s+(?:killed|injured|wounded))?\s+"
+                     r"(?:in|by|during|after|under|with|from)\s+(?:[^.;,]{0,40}?\s)?", re.IGNORECASE)
+# "a bomb attack on the compound killed five officials and wounded 11 policemen", "the blast wounded three
+# soldiers": the party after a later harm verb was hit, not the doer
+_HARMED_BEFORE = re.compile(r"\b(?:kill|injur|wound|hurt|hit|struck|strik|target|destroy|damag)\w*\b", re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"clash|fight|fought|battl|skirmish|engag|exchang|confront|hostilit|combat|assault|offensive|siege", re.IGNORECASE)
 _PASSIVE_OUTCOME = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt|shot|arrested|detained|"
                               r"abducted)\b", re.IGNORECASE)
 _CAUSE_CLAUSE = re.compile(r"[^.;]{0,60}?\b(?:when|as|after)\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)

@@ -24,7 +24,9 @@ _CIVILIAN_VICTIMS = re.compile(
     rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,5}}?{_CIVILIAN_WORDS}\b"
     rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b"
     # the participle alone after the people: "among 35 people killed when troops attacked", "villagers wounded in"
-    rf"|\b{_CIVILIAN_WORDS}\s+(?:killed|injured|wounded|hurt)\s+(?:when|as|after|in|during|by)\b", re.IGNORECASE)
+    rf"|\b{_CIVILIAN_WORDS}\s+(?:killed|injured|wounded|hurt)\s+(?:when|as|after|in|during|by)\b"
+    # "a resident of the ward sustained shrapnel injuries", "two villagers suffered burns"
+    rf"|\b{_CIVILIAN_WORDS}\b[^.;]{{0,60}}?\b(?:sustained|suffered|received)\s+(?:\w+\s+){{0,2}}?(?:injur|wound|burns)", re.IGNORECASE)
 UNIDENTIFIED = "unidentified_armed_group"
 # fighters told as the ones a strike killed or wounded: "two soldiers were killed", "killing three of its members"
 _FIGHTERS_HIT = re.compile(r"\b(?:soldiers?|fighters?|members?|comrades?|combatants?|cadres?)\s+(?:\w+\s+){0,2}?(?:were|was)\s+"
@@ -129,6 +131,10 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
     roles = cand.roles
     a1 = _normalize(knowledge, roles.actor1, event.event_type)
     a2 = _normalize(knowledge, roles.actor2, event.event_type)
+    if event.event_type == "Battles" and roles.rule == "hit-in":
+        a1, a2 = a2, a1  # "four fighters were killed in the final assault": in a fight the side that lost men is a side
+    if roles.actor2 == _CIVIL_STATE and event.event_type in _ONE_SIDED and actor_rules.CIVILIANS in knowledge.actors:
+        a2 = actor_rules.CIVILIANS  # "the blast killed an election commission official": ACLED codes civil servants as civilians
     a1, assoc1 = _resolve_group(knowledge, scan, a1, event, home, exclude=set())
     a2, assoc2 = _resolve_group(knowledge, scan, a2, event, home, exclude={a1} if a1 else set())
     named = tuple(_normalize(knowledge, a, event.event_type) for a in roles.assoc1 if a in knowledge.actors
@@ -161,6 +167,10 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
         event.sub_event_type = "Remote explosive/landmine/IED"
 
 
+# the junta's civil administration (ministries, election commission, courts): unarmed, so its staff hit by a
+# blast or a killing are civilians, while the same body acting (arrests, a ceasefire) is the military's side
+_CIVIL_STATE = "government_myanmar"
+_ONE_SIDED = ("Explosions/Remote violence", "Violence against civilians")
 _AIRBORNE = re.compile(r"\b(?:drones?|uavs?|quadcopters?|air|aerial|aircraft|jets?|planes?|helicopters?|airstrikes?|"
                        r"air-?strikes?|airborne|dropp\w+)\b", re.IGNORECASE)
 
@@ -289,12 +299,13 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
             fallback = "pdf" if drone else UNIDENTIFIED
             a1 = _normalize(knowledge, groups[0], et) if groups else (fallback if fallback in knowledge.actors else None)
             a2 = struck_state
-    if sub in _PLANTED and inter(a1) == 1 and cand is not None and _state_was_hit(knowledge, scan, cand):
+    if sub in _PLANTED and (inter(a1) == 1 or a1 is None and inter(a2) == 1) and cand is not None \
+            and _state_was_hit(knowledge, scan, cand):
         # "a landmine exploded under a military truck, killing six soldiers": a bomb is not the army's act on
         # itself; whoever else is named (or told it) planted it, else an unidentified group
         groups = [g for g in (a2, *_article_armed_groups(knowledge, scan), *_armed_tellers(knowledge, scan))
                   if g and g != actor_rules.GENERIC and inter(g) in (2, 3)]
-        a1, a2 = (_normalize(knowledge, groups[0], et) if groups else UNIDENTIFIED), a1
+        a1, a2 = (_normalize(knowledge, groups[0], et) if groups else UNIDENTIFIED), a1 or a2
     if a1 is None and et == "Explosions/Remote violence" and cand is not None and _STATE_IN_TRIGGER.search(cand.hit.text) \
             and actor_rules.MILITARY in knowledge.actors:
         # "military aircraft bombed": the trigger phrase names the force, which the actor scan then cannot see
@@ -357,7 +368,7 @@ def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     if a2 is None and foes and (sub == "Agreement" or et == "Battles" and cand is not None and _RECIPROCAL.search(cand.hit.text)):
         a2, assoc1 = foes[0], tuple(a for a in assoc1 if a != foes[0])  # "X and Y clashed", "X and Y agreed" (but "X and Y took the town": allies)
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) in (2, 3) and cand is not None and any(
-            _CIVILIAN_VICTIMS.search(s.text) for s in cand.sentences):
+            _CIVILIAN_VICTIMS.search(s.text) for s in _told_with(scan, cand)):
         a2 = actor_rules.CIVILIANS  # "threw a grenade ..., injuring two officials"
     if a2 is None and (et == "Battles" or et == "Explosions/Remote violence" and inter(a1) in (2, 3)) and inter(a1) in (2, 3, 4) \
             and a1 != UNIDENTIFIED:
@@ -382,6 +393,13 @@ def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1:
         a2 = actor_rules.CIVILIANS  # a strike by state forces with no armed opponent named hits civilians
     return a2, assoc1
+
+
+def _told_with(scan, cand) -> list:
+    """The event's sentences and the two after its first, where a report goes on to say who was hurt ("One of the
+    rockets exploded in the ward. As a result, a resident sustained shrapnel injuries")."""
+    told = {s.index for s in cand.sentences}
+    return [s for s in scan.sentences if s.index in told or 0 < s.index - cand.first.index <= 2]
 
 
 def _taken_and_agreed(knowledge, scan, event: Event, a1, a2, assoc1, cand):
