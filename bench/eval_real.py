@@ -82,11 +82,13 @@ def _similarity(g: dict, p: dict) -> int:
     return sum(w for f, w in weights.items() if g[f] == p[f])
 
 
-def match_fields(golds: list[dict], preds: list[dict]) -> list[tuple[int, int]]:
-    """Greedy one-to-one pairs (gold index, predicted index) from the most similar down."""
-    pairs = sorted(((_similarity(g, p), i, j) for i, g in enumerate(golds) for j, p in enumerate(preds)), reverse=True)
+def match_fields(golds: list[dict], preds: list[dict], main_index: int | None = None) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs (gold index, predicted index) from the most similar down. Equal similarity goes
+    to the main gold event first, then in the order gold and predictions are listed (was: the reverse order,
+    so a prediction as like the main event as a side event went to the side event and the main went unpaired)."""
+    pairs = sorted((-_similarity(g, p), i != main_index, i, j) for i, g in enumerate(golds) for j, p in enumerate(preds))
     used_g, used_p, out = set(), set(), []
-    for _score, i, j in pairs:
+    for _score, _not_main, i, j in pairs:
         g, p = golds[i], preds[j]
         if i in used_g or j in used_p or not (g["event_type"] == p["event_type"] or (g["date"] == p["date"] and g["state"] == p["state"])):
             continue
@@ -147,7 +149,7 @@ def score_split(knowledge, articles: list[RealArticle], misses: list[str] | None
             continue
         mains += 1
         main_index = article.events.index(main)
-        partner = dict(match_fields(golds, preds)).get(main_index)
+        partner = dict(match_fields(golds, preds, main_index)).get(main_index)
         pred = preds[partner] if partner is not None else None
         wrong = [f for f in FIELDS if not field_ok(golds[main_index], pred, f)]
         for f in FIELDS:

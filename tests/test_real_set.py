@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from bench.eval_real import field_ok, match_events
+from bench.eval_real import field_ok, match_events, match_fields
 from bench.real_set import load_real_set, rule_split, split_title
 
 
@@ -80,3 +80,23 @@ def test_committed_labels_keep_the_split_they_were_given_before_tuning() -> None
     assert all(x["split"] == "dev" for x in labels if x.get("split_kept"))
     assert len({_same_page(x["url"]) for x in labels}) == len(labels)  # no article labelled twice
     assert all(x.get("query") and x.get("url") for x in labels)  # each one can be found again
+
+
+def _event(sub: str, day: str, township: str | None = "Pale") -> dict:
+    return {"event_type": "Violence against civilians" if sub == "Attack" else "Strategic developments",
+            "sub_event_type": sub, "date": day, "state": "sagaing", "township": township, "actor1": "military_myanmar"}
+
+
+def test_a_prediction_as_like_the_main_event_as_a_side_event_pairs_with_the_main() -> None:
+    # the main killing and a side killing the same day in the same township: the extractor's one event is
+    # as like either; it is scored as the main event's, not left to the side event
+    golds = [_event("Attack", "2024-03-01"), _event("Attack", "2024-03-01")]
+    preds = [_event("Attack", "2024-03-01")]
+    assert match_fields(golds, preds, main_index=0) == [(0, 0)]
+    assert match_fields(golds, preds, main_index=1) == [(1, 0)]
+
+
+def test_a_more_similar_side_event_still_keeps_its_prediction() -> None:
+    golds = [_event("Attack", "2024-03-01", township=None), _event("Looting/property destruction", "2024-03-01")]
+    preds = [_event("Looting/property destruction", "2024-03-01"), _event("Attack", "2024-03-01", township="Yinmarbin")]
+    assert sorted(match_fields(golds, preds, main_index=0)) == [(0, 1), (1, 0)]
