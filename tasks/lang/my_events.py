@@ -4,7 +4,8 @@
 2. A sentence with an event trigger that is not background (an old date, "ကတည်းက" since, ခဲ့ဖူး ever)
    gives a candidate: its most specific trigger, dates, places, particle-marked actors, counts.
 3. A candidate continues the previous event when it is near, of the same kind (or only tells casualties)
-   and agrees on date and township; an undated restatement joins the event of the same sub-type.
+   and agrees on date and township; an undated restatement joins the event of the same sub-type
+   (tasks/lang/my_candidates.py).
 4. Dates fall back to the story so far, then the next sentences of substance, then publication; places
    to the lead (title, first sentences), then the township the article names most; actors get ACLED's
    defaults (tasks/lang/my_actors.py: an air strike is the military's, the victims of an attack are
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from datetime import date
 
 from tasks.extract import actors as actor_rules
@@ -23,13 +23,12 @@ from tasks.extract.dates import ResolvedDate
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
-from tasks.lang.my_acts import GENERIC_ATTACK, attempted, refines
+from tasks.lang.my_acts import attempted
 from tasks.lang.my_actors import (
     air_support, article_armed, attack_on_forces, burner_told_later, event_actors, is_state,
 )
-from tasks.lang.my_roles import (
-    LEVEL_RANK, Roles, article_context, assign_roles, marked_actors, township_mentions,
-)
+from tasks.lang.my_candidates import PRIORITY, SUBSTANTIAL, Candidate, Hit, merge_candidates, same_township
+from tasks.lang.my_roles import article_context, assign_roles, marked_actors, township_mentions
 from tasks.lang.my_text import find_counts, find_dates, named_dead, nobody_killed, side_tolls, split_sentences
 from tasks.lang.my_units import article_mentions
 from tasks.lang.my_when import CAPTURES, capture_day
@@ -40,54 +39,8 @@ HISTORY_DAYS = 45
 PASSIVE_WINDOW = 16   # "...တိုက်ခိုက်မှုကို ခံခဲ့ရ": the act's noun ending and object particle before ခံ
 WEAK_TRIGGER = 0.8
 SECOND_TRIGGER = 0.9
-SUBSTANTIAL = 40   # characters: shorter lines are bylines, datelines, menu words
 STATE_PASSIVE = "ခံထားရ"
 TRANSFER = "Non-violent transfer of territory"
-SUB_ORDER = (  # the more specific act wins when a sentence names several ("bombed and clashed")
-    "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-    "Grenade", "Chemical weapon", "Non-state actor overtakes territory", "Government regains territory",
-    "Sexual violence", "Looting/property destruction", "Abduction/forced disappearance", "Attack",
-    "Excessive force against protesters", "Mob violence", "Violent demonstration", "Protest with intervention",
-    "Non-violent transfer of territory", "Arrests", "Armed clash", "Agreement", "Peaceful protest",
-    "Disrupted weapons use", "Change to group/activity", "Headquarters or base established", "Other",
-)
-PRIORITY = {sub: len(SUB_ORDER) - i for i, sub in enumerate(SUB_ORDER)}
-
-
-@dataclass
-class Hit:
-    start: int
-    end: int
-    text: str
-    event_type: str
-    sub_event_type: str
-    weight: float
-
-
-@dataclass
-class Candidate:
-    sentences: list[Sentence]
-    hit: Hit
-    date: ResolvedDate | None
-    place: object | None
-    roles: Roles
-    killed: int = 0
-    injured: int = 0
-    arrested: int = 0
-    displaced: int = 0
-    none_killed: bool = False
-    casualty_only: bool = False
-    civilians: bool = False
-    marked: list = field(default_factory=list)
-    passive: bool = False
-    between: bool = False   # placed only by the ends of a road or the sides of a border
-    died: bool = False      # a word of death, with or without a count
-    report_date: ResolvedDate | None = None   # the day a statement was issued: the event's date only failing all else
-    anaphoric: bool = False  # "အဆိုပါ တိုက်ခိုက်မှု" (the said attack): the act told before, not a new one
-
-    @property
-    def first(self) -> Sentence:
-        return self.sentences[0]
 
 
 def extract(knowledge, title: str, text: str, published: date, article_id: str | None = None) -> ExtractionResult:
@@ -110,9 +63,9 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
                              sentence.start + count.start, sentence.start + count.end)
                 fig.assign_id()
                 figures.append(fig)
-    merged = _merge(candidates, sentences)
+    merged = merge_candidates(candidates, sentences)
     for cand in merged:
-        others = {s.index for c in merged if c is not cand and not _same_township(c, cand) for s in c.sentences}
+        others = {s.index for c in merged if c is not cand and not same_township(c, cand) for s in c.sentences}
         cand.date = cand.date or _nearby_date(words, sentences, cand, published, others) or cand.report_date
     lead = lead_place(knowledge, text, sentences, mentions, starts, context, title_mentions)
     armed = article_armed(knowledge, mentions)
@@ -334,90 +287,6 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     if died and not cand.killed and not any(c.kind == "killed" for c in counts):
         cand.killed = named_dead(sentence.text, words)   # "ရဲဘော် ဇော်ဇော် ကျဆုံး": one firm death
     return cand
-
-
-def _township(place) -> str | None:
-    return place.township_pcode or None if place is not None else None
-
-
-def _same_township(a: Candidate, b: Candidate) -> bool:
-    ta, tb = _township(a.place), _township(b.place)
-    return not (ta and tb and ta != tb)
-
-
-def _compatible(a: Candidate, b: Candidate) -> bool:
-    """May two candidates be one event: no two different dates, no two different townships."""
-    if a.date and b.date and a.date.event_date != b.date.event_date:
-        return False
-    return _same_township(a, b)
-
-
-def _gap(sentences: list[Sentence], last: int, first: int) -> int:
-    """Sentences of substance between two sentences: a byline, a dateline or "1 min read" between a
-    headline and its lead does not part them."""
-    return sum(1 for s in sentences[last + 1:first] if len(s.text.strip()) >= SUBSTANTIAL)
-
-
-def _merge(candidates: list[Candidate], sentences: list[Sentence]) -> list[Candidate]:
-    events: list[Candidate] = []
-    undated: list[Candidate] = []
-    for cand in candidates:
-        prev = _previous(events, cand, sentences)
-        near = prev is not None and _gap(sentences, prev.sentences[-1].index, cand.first.index) <= 1
-        weapon = prev is not None and refines(prev.hit, cand.hit)   # "attacked" (headline), "with a grenade" (lead)
-        same_kind = prev is not None and (cand.casualty_only or cand.hit.event_type == prev.hit.event_type or weapon
-                                          or cand.hit.weight < 0.7 or cand.hit.text in GENERIC_ATTACK)
-        if near and same_kind and _compatible(prev, cand):
-            prev.hit = cand.hit if weapon else prev.hit
-            _absorb(prev, cand)
-        elif cand.casualty_only or cand.anaphoric:
-            if prev is not None and _compatible(prev, cand):
-                _absorb(prev, cand)
-        elif cand.date is None and events:
-            undated.append(cand)
-        else:
-            events.append(cand)
-    for cand in undated:
-        same = [e for e in events if e.hit.sub_event_type == cand.hit.sub_event_type and _compatible(e, cand)]
-        if same:
-            _absorb(min(same, key=lambda e: abs(e.first.index - cand.first.index)), cand)
-        else:
-            events.append(cand)
-    return sorted(events, key=lambda e: e.first.index)
-
-
-def _previous(events: list[Candidate], cand: Candidate, sentences: list[Sentence]) -> Candidate | None:
-    """The event a following sentence may continue: of the events told just before it (a headline and its
-    lead, or a sentence telling two acts: "fought, and shelled the village"), the latest of the same kind
-    as the new sentence, else the first act of the last sentence."""
-    if not events:
-        return None
-    last = events[-1].sentences[-1].index
-    group = [e for e in events if e.sentences[-1].index == last]
-    if cand.first.index == last:   # a sentence's second act may continue the headline's act of its kind
-        group = [e for e in events if _gap(sentences, e.sentences[-1].index, cand.first.index) <= 1]
-    same = [e for e in group if e.hit.event_type == cand.hit.event_type]
-    return same[-1] if same else next(e for e in events if e.sentences[-1].index == last)
-
-
-def _absorb(prev: Candidate, cand: Candidate) -> None:
-    if cand.first not in prev.sentences:  # a sentence's second act may join its first
-        prev.sentences.append(cand.first)
-    if not cand.casualty_only and PRIORITY.get(cand.hit.sub_event_type, 0) > PRIORITY.get(prev.hit.sub_event_type, 0) \
-            and cand.hit.event_type == prev.hit.event_type:
-        prev.hit = cand.hit
-    prev.date = prev.date or cand.date
-    if cand.place is not None and (prev.place is None or LEVEL_RANK.get(cand.place.level, 0) > LEVEL_RANK.get(prev.place.level, 0)
-                                   and _township(prev.place) in (None, _township(cand.place))):
-        prev.place, prev.between = cand.place, cand.between
-    prev.roles.actor1 = prev.roles.actor1 or cand.roles.actor1
-    if prev.roles.actor2 is None and cand.roles.actor2 != prev.roles.actor1:
-        prev.roles.actor2 = cand.roles.actor2
-    prev.roles.named += [a for a in cand.roles.named if a not in prev.roles.named]
-    for kind in ("killed", "injured", "arrested", "displaced"):
-        setattr(prev, kind, max(getattr(prev, kind), getattr(cand, kind)))
-    prev.none_killed = prev.none_killed or cand.none_killed
-    prev.civilians = prev.civilians or cand.civilians
 
 
 def _event(knowledge, cand: Candidate, published: date, article_id, lead, context,
