@@ -2,7 +2,8 @@
 
 import pytest
 
-from tasks.extract.numbers import find_counts, find_quantities, parse_number
+from tasks.extract.numbers import find_counts
+from tasks.extract.quantities import find_quantities, parse_number
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ from datetime import date
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from tasks.extract.dates import best_date, find_dates
-from tasks.extract.numbers import find_counts, find_quantities, parse_number
+from tasks.extract.numbers import find_counts
+from tasks.extract.quantities import find_quantities, parse_number
 from tasks.feeds import parse_feed
 from tasks.urls import article_id, canonical_url
 

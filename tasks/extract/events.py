@@ -23,7 +23,7 @@ from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
-from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts, parse_number
+from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts
 from tasks.extract.no_event import AGREEMENT_MADE, FLED_FROM, dead_moved, ongoing_state, tally
 from tasks.extract.tolls import lend_no_casualties, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
@@ -33,6 +33,7 @@ from tasks.extract.captions import is_caption_at, is_cut_teaser_at, is_link_list
 from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
 from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
+from tasks.extract.quantities import parse_number
 from tasks.extract.kind_cues import (blast_of_fired_round, crackdown_on_protests, deadly_burning, deadly_protest, fired_from_the_air, killing_raid, mine_ambush,
                                       names_weapons)
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates

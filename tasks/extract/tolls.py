@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from tasks.extract.dates import find_dates
-from tasks.extract.numbers import NOBODY_KILLED, VAGUE, Count
+from tasks.extract.numbers import NOBODY_KILLED, Count
+from tasks.extract.quantities import VAGUE
 
 _ALTERNATIVE_SOURCE = re.compile(r"\b(?:while|whereas|but)\b[^.;]{0,80}\b(?:put|puts|said|says|reported|estimated)\b|"
                                  r"\bput (?:the )?(?:death )?toll at\b|\bother (?:reports|sources|outlets)\b", re.IGNORECASE)
