@@ -15,7 +15,8 @@ from tasks.burmese import to_unicode
 from tasks.dedup import dedup_stage
 from tasks.extract.store import load_events
 from tasks.lang import detect_language, extract
-from tasks.lang.my_text import find_counts, find_dates, split_sentences
+from tasks.lang.my_dates import find_dates
+from tasks.lang.my_text import find_counts, split_sentences
 from tasks.lang.my_words import is_syllable_boundary
 from tasks.tag import tag_article
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tasks.lang.my_text import find_dates
+from tasks.lang.my_dates import find_dates
 from tasks.lang.my_units import article_mentions
 from tests.first_event import first_burmese_event
 

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from tasks.lang import extract
-from tasks.lang.my_text import find_counts, find_dates
+from tasks.lang.my_dates import find_dates
+from tasks.lang.my_text import find_counts
 from tests.first_event import first_burmese_event
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday

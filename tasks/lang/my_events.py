@@ -29,7 +29,8 @@ from tasks.lang.my_actors import (
 )
 from tasks.lang.my_candidates import PRIORITY, SUBSTANTIAL, Candidate, Hit, merge_candidates, same_township
 from tasks.lang.my_roles import article_context, assign_roles, marked_actors, township_mentions
-from tasks.lang.my_text import find_counts, find_dates, named_dead, nobody_killed, side_tolls, split_sentences
+from tasks.lang.my_dates import find_dates
+from tasks.lang.my_text import find_counts, named_dead, nobody_killed, side_tolls, split_sentences
 from tasks.lang.my_units import article_mentions
 from tasks.lang.my_when import CAPTURES, capture_day
 from tasks.lang.my_where import event_place, lead_place, sentence_place, set_place
