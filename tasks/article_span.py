@@ -24,6 +24,7 @@ from pathlib import Path
 import duckdb
 
 from tasks.db import shared_store
+from tasks.sql_ids import IDS, id_list
 
 
 def work_order(alias: str = "a") -> str:
@@ -38,8 +39,8 @@ def span_filter(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], alia
     range reads only the key column."""
     if shared_store() or not article_ids:
         return "", []
-    lo, hi = con.execute(f"SELECT min(rowid), max(rowid) FROM {table} WHERE {key} IN (SELECT unnest(?::VARCHAR[]))",
-                         [list(article_ids)]).fetchone()
+    lo, hi = con.execute(f"SELECT min(rowid), max(rowid) FROM {table} WHERE {key} IN {IDS}",
+                         [id_list(article_ids)]).fetchone()
     if lo is None:
         return "", []
     return f" AND {alias}.rowid BETWEEN ? AND ?", [lo, hi]

@@ -28,6 +28,7 @@ from tasks.db import transaction, upsert
 from tasks.feeds import FeedSpec, parse_feed
 from tasks.http import HttpPolicy, utc_now
 from tasks.poll import FEED_ACCEPT
+from tasks.sql_ids import IDS, id_list
 from tasks.sitemaps import RobotsHints, SitemapUrl, in_window, parse_sitemap, robots_hints, same_site
 from tasks.urls import article_id, canonical_url
 
@@ -217,7 +218,7 @@ class Discoverer:
         with self.connection() as con, transaction(con):
             ids = [r["article_id"] for *_, rows in buffer for r in rows]
             known = {r[0] for r in con.execute(
-                "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
+                f"SELECT article_id FROM articles WHERE article_id IN {IDS}", [id_list(ids)]).fetchall()}
             for source, kind, status, found, wanted, error, rows in buffer:
                 fresh = [r for r in rows if r["article_id"] not in known]
                 self.result.urls_known += len(rows) - len(fresh)

@@ -19,6 +19,7 @@ import duckdb
 
 from tasks.article_span import span_filter, work_order
 from tasks.db import transaction, upsert
+from tasks.sql_ids import IDS, id_list
 from tasks.knowledge import Knowledge, Mention
 from tasks.lang import detect_language, own_script_triggers
 from tasks.mention_context import (
@@ -330,8 +331,8 @@ def _articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tu
     return con.execute(
         "SELECT a.article_id, a.title, coalesce(a.text, a.summary), NOT coalesce(f.general, true) "
         "FROM articles a LEFT JOIN feeds f ON f.feed_id = a.feed_id "
-        f"WHERE a.article_id IN (SELECT unnest(?::VARCHAR[])){span} ORDER BY a.article_id",
-        [article_ids, *bounds],
+        f"WHERE a.article_id IN {IDS}{span} ORDER BY a.article_id",
+        [id_list(article_ids), *bounds],
     ).fetchall()
 
 

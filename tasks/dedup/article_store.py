@@ -21,6 +21,7 @@ import numpy as np
 import pyarrow as pa
 
 from tasks.article_span import capped, span_filter, work_order
+from tasks.sql_ids import IDS, id_list
 from tasks.dedup.articles import (ARTICLE_METHOD_VERSION, STORY_WINDOW, Sketch, assign_stories, candidate_pairs,
                                   shingles, signature, verified_edges)
 
@@ -51,8 +52,8 @@ def _bodies(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tupl
     if not article_ids:
         return []
     span, bounds = span_filter(con, article_ids)  # read from the row groups that hold them (article_span.py)
-    return con.execute(f"SELECT a.article_id, {_BODY} FROM articles a WHERE a.article_id IN (SELECT unnest(?::VARCHAR[]))"
-                       f"{span} ORDER BY a.article_id", [article_ids, *bounds]).fetchall()
+    return con.execute(f"SELECT a.article_id, {_BODY} FROM articles a WHERE a.article_id IN {IDS}"
+                       f"{span} ORDER BY a.article_id", [id_list(article_ids), *bounds]).fetchall()
 
 
 def _texts(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, frozenset[int]]:
@@ -71,8 +72,8 @@ def _sketches(con: duckdb.DuckDBPyConnection, article_ids: list[str],
     if not article_ids:
         return []
     stored_order = [row[0] for row in con.execute(
-        f"SELECT a.article_id FROM articles a WHERE a.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY {work_order()}",
-        [article_ids]).fetchall()]
+        f"SELECT a.article_id FROM articles a WHERE a.article_id IN {IDS} ORDER BY {work_order()}",
+        [id_list(article_ids)]).fetchall()]
     sketches = []
     for start in range(0, len(stored_order), SKETCH_BATCH):
         for article_id, body in _bodies(con, stored_order[start:start + SKETCH_BATCH]):
@@ -197,7 +198,7 @@ def write_stories(con: duckdb.DuckDBPyConnection, update: StoryUpdate) -> None:
     from tasks.db import insert, update_rows, upsert
 
     if update.removed:
-        con.execute("DELETE FROM article_clusters WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [update.removed])
+        con.execute(f"DELETE FROM article_clusters WHERE article_id IN {IDS}", [id_list(update.removed)])
     fresh = [r for r in update.rows if r["signature"] is not None]
     moved = [{k: r[k] for k in ("article_id", "story_cluster_id", "is_representative", "similarity")}
              for r in update.rows if r["signature"] is None]

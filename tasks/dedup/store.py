@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from tasks.article_span import capped, span_filter
 from tasks.db import insert, shared_store, transaction, upsert
+from tasks.sql_ids import IDS, id_list
 from tasks.dedup.article_store import update_stories, write_stories
 from tasks.dedup.clustering import Cluster, Clustering, cluster_mentions
 from tasks.dedup.events import EVENT_METHOD_VERSION, Mention, make_mention, slim
@@ -182,7 +183,7 @@ def _full_members(con: duckdb.DuckDBPyConnection, clusters: Sequence[Cluster]) -
     # their row-id range skips the rest of the events table (tasks/article_span.py).
     span, bounds = span_filter(con, wanted, "e", "events", "event_id")
     full = {m.event_id: m for m in map(_full_mention, _mention_rows(
-        con, f" AND e.event_id IN (SELECT unnest(?::VARCHAR[])){span}", [wanted, *bounds]))}
+        con, f" AND e.event_id IN {IDS}{span}", [id_list(wanted), *bounds]))}
     return [Cluster(c.cluster_id, [full[m.event_id] for m in c.members], list(c.scores), set(c.articles), list(c.rules))
             for c in clusters]
 
@@ -238,9 +239,9 @@ def _dedup_events(con: duckdb.DuckDBPyConnection, stories: dict[str, str], rebui
     gone_clusters = sorted(set(stored) - set(clustering.clusters))
     with transaction(con):
         if gone_links:
-            con.execute("DELETE FROM event_cluster_links WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [gone_links])
+            con.execute(f"DELETE FROM event_cluster_links WHERE event_id IN {IDS}", [id_list(gone_links)])
         if gone_clusters:
-            con.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))", [gone_clusters])
+            con.execute(f"DELETE FROM event_clusters WHERE cluster_id IN {IDS}", [id_list(gone_clusters)])
         _write_links(con, _link_rows(clustering, fingerprints, links), links)
         written = _write_clusters(con, clustering, stored, stories, outlets)
         # analysts' corrections follow the events they are anchored to (issue 17), in the same commit

@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from tasks.article_span import span_filter, work_order
 from tasks.db import insert, transaction
+from tasks.sql_ids import IDS, id_list
 from tasks.lang import extract  # dispatches on the article's language (English or Burmese rules)
 from tasks.extract.model import EXTRACTOR_VERSION, Event, Figure
 
@@ -66,7 +67,7 @@ def load_events(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], even
     ids = list(per_article)
     with transaction(con):
         for table in ("events", "figures", "article_extractions"):
-            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            con.execute(f"DELETE FROM {table} WHERE article_id IN {IDS}", [id_list(ids)])
         insert(con, "events", _table(event_rows, EVENT_SCHEMA))
         insert(con, "figures", _table(figure_rows, FIGURE_SCHEMA))
         insert(con, "article_extractions", _table(runs, RUN_SCHEMA))
@@ -81,7 +82,7 @@ def _ids_to_extract(con: duckdb.DuckDBPyConnection, knowledge_version: str, arti
     """Relevant articles among `article_ids`, or (None) those not yet done by this extractor and seeds
     (of `feeds` only, when given: a worker's shard on the shared store)."""
     if article_ids is not None:
-        sql, params = f"SELECT a.article_id {_RELEVANT} AND a.article_id IN (SELECT unnest(?::VARCHAR[]))", [article_ids]
+        sql, params = f"SELECT a.article_id {_RELEVANT} AND a.article_id IN {IDS}", [id_list(article_ids)]
     else:
         sql = (f"SELECT a.article_id {_RELEVANT} AND NOT EXISTS (SELECT 1 FROM article_extractions x "
                "WHERE x.article_id = a.article_id AND x.extractor_version = ? AND x.knowledge_version = ?)")
@@ -96,8 +97,8 @@ def _articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tu
     span, bounds = span_filter(con, article_ids)
     return con.execute(
         "SELECT a.article_id, a.title, coalesce(a.text, a.summary), CAST(a.published_at AS DATE), "
-        f"CAST(a.first_seen_at AS DATE) FROM articles a WHERE a.article_id IN (SELECT unnest(?::VARCHAR[])){span} "
-        "ORDER BY a.article_id", [article_ids, *bounds]).fetchall()
+        f"CAST(a.first_seen_at AS DATE) FROM articles a WHERE a.article_id IN {IDS}{span} "
+        "ORDER BY a.article_id", [id_list(article_ids), *bounds]).fetchall()
 
 
 def extract_stage(con: duckdb.DuckDBPyConnection, knowledge, article_ids: list[str] | None = None,
