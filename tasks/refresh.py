@@ -21,6 +21,7 @@ from tasks.db import transaction, update_rows
 from tasks.fetch import PendingArticle, fetch_batch
 from tasks.http import HttpPolicy, utc_now
 from tasks.settings import Settings
+from tasks.sql_ids import IDS, id_list
 
 _HISTORY_COLUMNS = ("event_id, event_type, sub_event_type, event_date, location, admin1, actor1, actor2, "
                     "fatalities, injured, displaced, sentence")
@@ -47,8 +48,8 @@ def due_for_refresh(con: duckdb.DuckDBPyConnection, now: datetime, settings: Set
 def _apply(con: duckdb.DuckDBPyConnection, rows: list[dict], now: datetime) -> int:
     """Store one batch of re-fetches; returns how many texts changed."""
     ids = [r["article_id"] for r in rows]
-    stored = dict(con.execute("SELECT article_id, content_hash FROM articles WHERE article_id IN "
-                              "(SELECT unnest(?::VARCHAR[]))", [ids]).fetchall())
+    stored = dict(con.execute(f"SELECT article_id, content_hash FROM articles WHERE article_id IN {IDS}",
+                              [id_list(ids)]).fetchall())
     changed = [r for r in rows if not r["fetch_error"] and r["content_hash"] and r["content_hash"] != stored.get(r["article_id"])]
     unchanged = [{"article_id": r["article_id"], "fetched_at": now} for r in rows if r not in changed]
     changed_ids = [r["article_id"] for r in changed]
@@ -60,13 +61,13 @@ def _apply(con: duckdb.DuckDBPyConnection, rows: list[dict], now: datetime) -> i
                 f"SELECT e.article_id, coalesce(a.revision, 0), ?, a.content_hash, "
                 f"{', '.join('e.' + c.strip() for c in _HISTORY_COLUMNS.split(','))} "
                 "FROM events e JOIN articles a USING (article_id) WHERE e.figure_scope = 'event' "
-                "AND e.article_id IN (SELECT unnest(?::VARCHAR[])) ON CONFLICT DO NOTHING", [now, changed_ids])
+                f"AND e.article_id IN {IDS} ON CONFLICT DO NOTHING", [now, id_list(changed_ids)])
             update_rows(con, "articles", [{k: v for k, v in r.items() if k != "fetch_attempts"} for r in changed],
                         ["article_id"])
-            con.execute("UPDATE articles SET revision = coalesce(revision, 0) + 1 "
-                        "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [changed_ids])
+            con.execute(f"UPDATE articles SET revision = coalesce(revision, 0) + 1 WHERE article_id IN {IDS}",
+                        [id_list(changed_ids)])
             for table in ("article_tags", "article_extractions"):  # the stages redo what is missing
-                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [changed_ids])
+                con.execute(f"DELETE FROM {table} WHERE article_id IN {IDS}", [id_list(changed_ids)])
     return len(changed)
 
 
