@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.numbers import Count
+from tasks.extract.roles import Roles
 from tasks.extract.sentences import Sentence
 from tasks.extract.tolls import Toll
 from tasks.extract.triggers import TriggerHit
@@ -25,7 +25,7 @@ class Candidate:
     report_date: ResolvedDate | None
     relative: tuple[int, str] | None            # (day offset from the previous event, text)
     location: place_rules.Location | None
-    roles: actor_rules.Roles
+    roles: Roles
     counts: list[Count] = field(default_factory=list)
     killed: int = 0
     injured: int = 0

@@ -34,6 +34,7 @@ from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
 from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
 from tasks.extract.quantities import parse_number
+from tasks.extract.roles import assign_roles
 from tasks.extract.kind_cues import (blast_of_fired_round, crackdown_on_protests, deadly_burning, deadly_protest, fired_from_the_air, killing_raid, mine_ambush,
                                       names_weapons)
 from tasks.extract.scan import HISTORY_DAYS, ArticleScan, build_scan, mentions_in, sentence_dates
@@ -245,7 +246,7 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     location = place_rules.best_location(locations, hit.start, scan.text, foreign_ok)
     location = place_rules.between_ends(location, locations, scan.text, [*scan.mentions, *scan.title_mentions])
     refs = actor_rules.actor_refs(knowledge, mentions, scan.text, lo, hi)
-    roles = actor_rules.assign_roles(refs, scan.text, hit.start, hit.end, lo, hi)
+    roles = assign_roles(refs, scan.text, hit.start, hit.end, lo, hi)
     counts = [c for c in find_counts(sentence.text) if c.scope == "event"]
     if earlier and not in_spans(hit.start, earlier):
         # "shot down a helicopter on Monday, a day after a crackdown left five dead": the earlier act's toll
