@@ -7,10 +7,11 @@ import re
 from datetime import timedelta
 
 from tasks.extract import places as place_rules
+from tasks.extract.captions import is_caption_at
 from tasks.extract.dates import ResolvedDate, find_dates
 from tasks.extract.event_place import details_after
 from tasks.extract.model import Event
-from tasks.extract.scan import mentions_in, sentence_dates
+from tasks.extract.scan import HISTORY_DAYS, date_stamp, mentions_in, sentence_dates
 
 
 def told_after_publication(when: ResolvedDate, published) -> bool:
@@ -60,3 +61,28 @@ def dated_by_retelling(events: list[Event]) -> list[Event]:
         lead.event_date, lead.time_precision, lead.date_text = later.event_date, 1, later.date_text
         lead.assign_id()
     return events
+
+
+def lead_dated_by_details(scan, candidates: list) -> None:
+    """A lead with no day ("the PDF said they attacked and occupied the camp") is dated by the sentence or two
+    right after it that tell no act of their own ("On November 6th at about 2 p.m., a force of 17 ..."), before
+    merging: else the undated lead joins a same-kind act told far below on another day and takes its date."""
+    if not candidates or candidates[0].first.index > 1:
+        return
+    first = candidates[0].first.index
+    leads = [c for c in candidates if c.first.index == first]
+    if any(c.date is not None or c.relative is not None for c in leads):
+        return
+    told = {c.first.index for c in candidates}
+    details = [s for s in scan.sentences[first + 1:first + 6]
+               if not date_stamp(s, scan.published) and len(s.text.split()) > 8  # "March 2, 2024", a byline: the page's day
+               and not is_caption_at(scan.text, s.start)]  # a photo's caption shows the story, it tells no detail
+    for s in details[:2]:
+        if s.index in told:
+            return  # the next act's story begins: its day is its own
+        dates, _ = sentence_dates(scan, s)
+        days = [d for d in dates if d.time_precision == 1 and 0 <= (scan.published - d.event_date).days <= HISTORY_DAYS]
+        if days:
+            for c in leads:
+                c.date = days[0]
+            return

@@ -29,6 +29,7 @@ from tasks.extract.tolls import lend_no_casualties, lend_orphan_tolls, merge_tol
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
 from tasks.extract.candidate import Candidate
 from tasks.extract.merging import finer_date, merge_candidates
+from tasks.extract.event_dates import lead_dated_by_details
 from tasks.extract.captions import is_caption_at, is_cut_teaser_at, is_link_list_at
 from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
@@ -95,6 +96,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
             shifted = Count(count.kind, count.value, scope, count.start + sentence.start, count.end + sentence.start, count.text)
             if not found or count.scope != "event":
                 figures_counts.append((sentence, shifted))
+    lead_dated_by_details(scan, candidates)
     merged = [c for c in _restated_details(knowledge, scan, merge_candidates(candidates)) if not _attack_called_strike(c, scan.text)]
     for c in merged:
         if mine_ambush(c.sub_event_type, c.hit.text, [s.text for s in c.sentences]):
