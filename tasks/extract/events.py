@@ -62,7 +62,8 @@ _BACKGROUND_SENTENCE = re.compile(
     re.IGNORECASE)
 _RELATIVE_DAY = re.compile(
     r"\b(?:the (?:following|next) day|a day later|the day after|(?P<n>two|three|four|five|six|\d) days later|"
-    r"(?P<back>the previous day|(?:a|one) day earlier|the day before)|later (?:that|the same) day|the same day|hours later)\b",
+    r"(?P<back>the previous day|(?:a|one) day earlier|the day before)|later (?:that|the same) day|the same day|hours later|"
+    r"(?:later )?that (?:same )?(?:morning|afternoon|evening|night))\b",
     re.IGNORECASE)
 _RECENT_PERIOD = re.compile(r"\brecent (?:days|weeks|months)\b", re.IGNORECASE)
 _ONGOING_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:continue|continues|continuing|persist|persists|go on|goes on|rage|rages|raging|spreads|spreading|intensifies|intensifying|escalates|escalating|moves|still)\b",
@@ -235,7 +236,7 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     relative = None
     if rel and date_ is None:
         n = rel.group("n")
-        offset = -1 if rel.group("back") else (0 if "same" in rel.group(0) or "hours" in rel.group(0) or "later that" in rel.group(0)
+        offset = -1 if rel.group("back") else (0 if "same" in rel.group(0) or "hours" in rel.group(0) or "that" in rel.group(0).lower()
                                                  else (parse_number(n) or 1) if n else 1)
         relative = (offset, rel.group(0))
     # "NAY PYI TAW, 6 Nov —" (or "YANGON, May 3:" below the page's first lines) is where it was filed
