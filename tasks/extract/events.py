@@ -189,7 +189,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     if not dates and (BACKGROUND_CUES.search(sentence.text) or _ORIGIN_STORY.search(sentence.text) or period_governs(sentence.text, primary.end - lo)
                       or _ONGOING_AFTER.match(scan.text, primary.end, hi)):
         return []  # "as fighting and air strikes continue": a state of affairs, not an event
-    if dates and all((scan.published - d.event_date).days > HISTORY_DAYS for d in dates):
+    if dates and all((scan.published - d.event_date).days > HISTORY_DAYS for d in dates) and not _dated_lead(scan, sentence, dates):
         return []  # "launched an offensive in October 2023", "a ceasefire struck in January"
     if not dates and follows_history(scan, sentence, HISTORY_DAYS):
         return []  # "The subsequent air attacks killed 20" after a sentence about last year
@@ -209,6 +209,14 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
             and (primary.sub_event_type in SEPARABLE or second.sub_event_type == "Arrests"):
         chosen.append(second)
     return [_candidate(knowledge, scan, sentence, hit, dates, report) for hit in chosen]
+
+
+def _dated_lead(scan: ArticleScan, sentence: Sentence, dates: list[ResolvedDate]) -> bool:
+    """ "Soldiers shot three farmers in X village at 2:30 pm, 2nd March 2017": a story's first sentence that gives
+    its act a full day with the year is the event reported, however long before the page was posted (an NGO
+    posting months later); history opens with a month or a year ("In October 2023 ..."), not a day and an hour."""
+    return sentence.index == 0 and any(d.time_precision == 1 and re.search(r"\b(?:19|20)\d\d\b", d.date_text or "")
+                                        and (scan.published - d.event_date).days <= 366 for d in dates)
 
 
 def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit,
