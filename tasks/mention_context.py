@@ -319,10 +319,19 @@ _JAIL = re.compile(r"\b(?:jail\w*|sentenc\w*|imprison\w*|prison\w*)\b", re.IGNOR
 PRISON_TERM = "prison term"  # the lexicon's court trigger a term found here stands for
 
 
+def _may_tell_jail(text: str) -> bool:
+    """A quick test before _JAIL's scan of the whole text: in ASCII, lowering the text is what IGNORECASE does;
+    other text (where "ſ" or "ı" fold to s and i) goes to the regex."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return "jail" in lower or "sentenc" in lower or "prison" in lower
+
+
 def prison_terms(knowledge: Knowledge, text: str) -> list[Mention]:
     """A prison term told with its jailing ("jails her for five years"): a court's doing, as the lexicon's "prison
     term" is, though no lexicon phrase spells it."""
-    if PRISON_TERM not in knowledge.triggers or not _JAIL.search(text):
+    if PRISON_TERM not in knowledge.triggers or not _may_tell_jail(text) or not _JAIL.search(text):
         return []
     return [Mention("trigger", (PRISON_TERM,), m.start(), m.end(), m.group(0)) for m in _TERM.finditer(text)
             if _JAIL.search(_sentence(text, m.start(), m.end()))]
