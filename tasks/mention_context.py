@@ -7,6 +7,7 @@ Plain functions over tasks.knowledge mentions; no scoring here (tasks/relevance.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tasks.knowledge import Knowledge, Mention
 from tasks.relevance import LEAD_VIOLENCE_WEIGHT, VIOLENT_TYPES, is_foreign_country, strongest_trigger
@@ -138,11 +139,18 @@ def _traded_or_mishap(knowledge: Knowledge, mention: Mention, text: str) -> bool
     return _MISHAP.search(_sentence(text, mention.start, mention.end)) is not None
 
 
+# _history and _traded_or_mishap ask for the same mention's sentence: the text is the same object, so a hit
+# costs an identity test (its hash is kept by the string)
+@lru_cache(maxsize=8)
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around a mention (cut at . ! ? and line breaks)."""
-    before = re.split(r"[.!?\n]\s", text[max(0, start - 300):start])[-1]
-    after = re.split(r"[.!?\n](?:\s|$)", text[end:end + 300])[0]
+    before = _END_BEFORE.split(text[max(0, start - 300):start])[-1]
+    after = _END_AFTER.split(text[end:end + 300], 1)[0]
     return f"{before}{text[start:end]}{after}"
+
+
+_END_BEFORE = re.compile(r"[.!?\n]\s")
+_END_AFTER = re.compile(r"[.!?\n](?:\s|$)")
 
 
 def _history(knowledge: Knowledge, mention: Mention, text: str, newest: int) -> bool:
@@ -153,7 +161,12 @@ def _history(knowledge: Knowledge, mention: Mention, text: str, newest: int) -> 
     trigger = strongest_trigger(knowledge, mention)
     if trigger is None or trigger.signal != "conflict":
         return False
-    sentence = _sentence(text, mention.start, mention.end)
+    return _history_sentence(_sentence(text, mention.start, mention.end), newest)
+
+
+@lru_cache(maxsize=256)
+def _history_sentence(sentence: str, newest: int) -> bool:
+    """The test of _history on the sentence itself: the same for every trigger of that sentence."""
     years = [int(y) for y in _YEAR.findall(_SPAN_FROM.sub(" ", sentence))]
     return (bool(years) and max(years) <= newest - HISTORY_YEARS and not _CURRENT.search(sentence)
             or bool(_ELAPSED.search(sentence)) and bool(_MEMORY.search(sentence)))
@@ -306,10 +319,19 @@ _JAIL = re.compile(r"\b(?:jail\w*|sentenc\w*|imprison\w*|prison\w*)\b", re.IGNOR
 PRISON_TERM = "prison term"  # the lexicon's court trigger a term found here stands for
 
 
+def _may_tell_jail(text: str) -> bool:
+    """A quick test before _JAIL's scan of the whole text: in ASCII, lowering the text is what IGNORECASE does;
+    other text (where "ſ" or "ı" fold to s and i) goes to the regex."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return "jail" in lower or "sentenc" in lower or "prison" in lower
+
+
 def prison_terms(knowledge: Knowledge, text: str) -> list[Mention]:
     """A prison term told with its jailing ("jails her for five years"): a court's doing, as the lexicon's "prison
     term" is, though no lexicon phrase spells it."""
-    if PRISON_TERM not in knowledge.triggers or not _JAIL.search(text):
+    if PRISON_TERM not in knowledge.triggers or not _may_tell_jail(text) or not _JAIL.search(text):
         return []
     return [Mention("trigger", (PRISON_TERM,), m.start(), m.end(), m.group(0)) for m in _TERM.finditer(text)
             if _JAIL.search(_sentence(text, m.start(), m.end()))]

@@ -40,7 +40,13 @@ def _line_at(text: str, pos: int) -> tuple[int, int]:
 
 def is_caption_at(text: str, pos: int) -> bool:
     """Is the line holding `pos` a picture caption?"""
-    lo, hi = _line_at(text, pos)
+    return _is_caption_line(text, *_line_at(text, pos))
+
+
+# Every sentence of a paragraph asks about the same line: answered once (the article's text is one object, so a
+# hit costs an identity test)
+@lru_cache(maxsize=64)
+def _is_caption_line(text: str, lo: int, hi: int) -> bool:
     line = text[lo:hi]
     if not line.strip():
         return False

@@ -90,9 +90,12 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     for sentence in scan.sentences:
         found = _candidates(knowledge, scan, sentence)
         candidates.extend(found)
+        counts = find_counts(sentence.text)
+        if not counts:
+            continue  # most sentences count no one: the history tests below would decide nothing
         long_ago = long_ago_clauses(scan.text, sentence.start, sentence.end)
         history = follows_history(scan, sentence, HISTORY_DAYS)
-        for count in find_counts(sentence.text):
+        for count in counts:
             scope = "background" if history or in_spans(count.start + sentence.start, long_ago) else count.scope
             shifted = Count(count.kind, count.value, scope, count.start + sentence.start, count.end + sentence.start, count.text)
             if not found or count.scope != "event":

@@ -12,6 +12,7 @@ tract whose coordinates are its township's; 3 = only the state/region (or the co
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,7 @@ _UNNAMED_PLACE_NEAR = re.compile(r"\b(?:a|an)\s+(?:\w+\s+)?(?:town|city|village|
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|around|north of|south of|east of|west of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=512)  # a few dozen state names, asked for every pair of places compared
 def state_base(name: str | None) -> str:
     """'Shan State (North)' / 'Bago Region (East)' / 'Sagaing Region' -> 'Shan' / 'Bago' / 'Sagaing'."""
     if not name:

@@ -20,6 +20,7 @@ from tasks.knowledge import Mention
 _MIN_KEY = 6          # shorter keys collide with ordinary words
 _LEVELS = ("township", "town")
 _RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?![\w'’-])")
+_WORD = re.compile(r"[A-Z][a-z]+")
 _FOLDS = (
     (re.compile(r"(?<=[aeiou])r(?![a-z])"), ""),     # "Kyar Inn" -> "kya inn": the word's silent "r", before the join
     (re.compile(r"[^a-z]"), ""),
@@ -71,7 +72,9 @@ def with_variant_places(knowledge, text: str, mentions: list[Mention]) -> list[M
     found: list[Mention] = []
     dropped: set[int] = set()
     for run in _RUN.finditer(text):
-        words = list(re.finditer(r"[A-Z][a-z]+", run.group(0)))
+        if run.end() - run.start() < _MIN_KEY:
+            continue  # "The", "Army": no span inside can fold to a key of _MIN_KEY (folding only shortens)
+        words = list(_WORD.finditer(run.group(0)))
         i = 0
         while i < len(words):
             hit = None
