@@ -40,7 +40,6 @@ def build_index(db_path: Path) -> int:
     # (and took longer on the shared 2-core machine: 6.2 s against 5.1 s).
     con = cap_for_batches(open_copy(db_path), INDEX_MEMORY_MB)
     try:
-        extensions.load(con, "fts")
         for statement in index_script(con):
             if _is_terms_statement(statement):
                 _write_terms(con)
@@ -60,6 +59,7 @@ def index_script(con: duckdb.DuckDBPyConnection) -> list[str]:
     against 175 at 1,500, all of it from that statement, and kept it (issue 16). Run one by one, each
     commits; the words go in by batches of articles (_write_terms). Every other statement is the
     extension's own (its macros, stop words, dictionary and statistics), so the index stays its equal."""
+    extensions.load(con, "fts")
     return [statement.query for statement in con.extract_statements(CREATE_INDEX)
             if statement.type != duckdb.StatementType.TRANSACTION]
 
