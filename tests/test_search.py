@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 
 from tasks.db import connect, transaction, upsert
@@ -126,3 +127,63 @@ def test_publishing_leaves_the_copied_tables_row_groups_as_the_pipeline_wrote_th
     assert _row_groups(published, "article_feeds") == 3
     found = _search(published, "anything")
     assert found.returncode == 0, found.stderr  # the index was built (no match is not an error)
+
+
+def _index_tables(db: Path) -> dict[str, list]:
+    """Every table and macro of the search index, the words of `terms` in their stored order."""
+    from tasks import extensions
+    from tasks.search import INDEX_SCHEMA as S
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        extensions.load(con, "fts")
+        return {
+            "docs": con.execute(f"SELECT * FROM {S}.docs ORDER BY rowid").fetchall(),
+            "terms": con.execute(f"SELECT t.docid, t.fieldid, d.term FROM {S}.terms t JOIN {S}.dict d "
+                                 "USING (termid) ORDER BY t.rowid").fetchall(),
+            "dict": con.execute(f"SELECT * FROM {S}.dict ORDER BY rowid").fetchall(),
+            "stats": con.execute(f"SELECT * FROM {S}.stats").fetchall(),
+            "fields": con.execute(f"SELECT * FROM {S}.fields ORDER BY rowid").fetchall(),
+            "stopwords": con.execute(f"SELECT * FROM {S}.stopwords ORDER BY rowid").fetchall(),
+            "columns": con.execute("SELECT table_name, column_name, data_type, column_index FROM duckdb_columns() "
+                                   "WHERE schema_name = ? ORDER BY ALL", [S]).fetchall(),
+            "macros": con.execute("SELECT function_name, macro_definition, parameters FROM duckdb_functions() "
+                                  "WHERE schema_name = ? ORDER BY ALL", [S]).fetchall(),
+            "scores": con.execute(f"SELECT article_id, round({S}.match_bm25(article_id, 'school ceasefire rice'), 12) "
+                                  "AS s FROM articles ORDER BY article_id").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+def test_index_built_in_batches_equals_the_extensions_own(tmp_path: Path, monkeypatch) -> None:
+    """build_index writes the words a few articles per statement (memory, issue 16): the index it leaves
+    is the one `PRAGMA create_fts_index` builds, row for row; deleted rows and empty fields included."""
+    import shutil
+
+    from tasks import extensions, search
+    from tasks.db import open_copy
+
+    db = tmp_path / "mmtrack.duckdb"
+    con = connect(db)
+    rows = [_article(f"a{i:02d}", f"School {i} report" if i % 4 else None,
+                     None if i % 5 == 0 else f"Shelling near the school; talks on a ceasefire, rice {i} kyat.")
+            for i in range(23)]
+    with transaction(con):
+        upsert(con, "articles", pa.Table.from_pylist(rows), ["article_id"])
+    con.execute("DELETE FROM articles WHERE article_id IN ('a03', 'a11')")
+    con.execute("CHECKPOINT")
+    con.close()
+    theirs = tmp_path / "theirs.duckdb"
+    shutil.copyfile(db, theirs)
+    con = open_copy(theirs)
+    extensions.load(con, "fts")
+    con.execute(search.CREATE_INDEX)
+    con.close()
+    monkeypatch.setattr(search, "TERMS_BATCH", 4)
+    con = open_copy(db)
+    statements = search.index_script(con)
+    con.close()
+    assert sum(search._is_terms_statement(s) for s in statements) == 1  # this DuckDB's script: batched
+    search.build_index(db)
+    assert _index_tables(db) == _index_tables(theirs)
