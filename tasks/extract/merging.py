@@ -28,6 +28,11 @@ def _compatible_place(a: Candidate, b: Candidate) -> bool:
         return pa.level == "country" or pb.level == "country"
     if pa.township_pcode and pb.township_pcode:
         return pa.township_pcode == pb.township_pcode
+    return _one_state(pa, pb)
+
+
+def _one_state(pa, pb) -> bool:
+    """Do the two places lie in one state/region, as far as both are told?"""
     return not (pa.state_name and pb.state_name) or place_rules.state_base(pa.state_name) == place_rules.state_base(pb.state_name)
 
 
@@ -140,10 +145,7 @@ def _told_before(events: list[Candidate], cand: Candidate) -> list[Candidate]:
 
 
 def _same_state(a: Candidate, b: Candidate) -> bool:
-    """Do the two places lie in one state/region, as far as both are told?"""
-    sa = a.location.place.state_name if a.location else None
-    sb = b.location.place.state_name if b.location else None
-    return not (sa and sb) or place_rules.state_base(sa) == place_rules.state_base(sb)
+    return a.location is None or b.location is None or _one_state(a.location.place, b.location.place)
 
 
 def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from tasks.extract.dates import find_dates
 from tasks.extract.numbers import NOBODY_KILLED, Count
@@ -85,7 +86,7 @@ _REACH = 600          # chars after the event's last sentence an orphan toll may
 _LONE_REACH = 2_000   # ... when the article tells one deadly event only: its toll may come paragraphs later
 
 
-def lend_orphan_tolls(events: list, counts: list, published=None) -> None:
+def lend_orphan_tolls(events: list, counts: list, published: date) -> None:
     """A death toll told in a sentence of its own ("The dead included four children and a monk.", "Two of
     them died in hospital.") belongs to the event told just before (within a few sentences, or anywhere
     after it when the article tells one deadly event only) when that event has no toll of its own, or only a
@@ -107,7 +108,7 @@ def lend_orphan_tolls(events: list, counts: list, published=None) -> None:
             host.fatalities += killed  # "Two more died of their wounds in hospital": the same act's dead
 
 
-def _dated_elsewhen(text: str, host, published=None) -> bool:
+def _dated_elsewhen(text: str, host, published: date) -> bool:
     """Does the toll's sentence name a day of the month days away from the host event's ("On March 28, two
     civilians were killed" under a July attack), or a day before the host's exact day ("four people were
     killed yesterday" under fighting on the report's own day)? That is another event's toll."""
@@ -116,7 +117,7 @@ def _dated_elsewhen(text: str, host, published=None) -> bool:
     if any(d.time_precision == 1 and re.search(r"\d", d.date_text) and abs((d.event_date - host.event_date).days) > 2
            for d in find_dates(text, host.event_date)):
         return True
-    return published is not None and host.time_precision == 1 and any(
+    return host.time_precision == 1 and any(
         d.time_precision == 1 and _DAY_BEFORE.fullmatch(d.date_text) and d.event_date != host.event_date
         for d in find_dates(text, published))
 
