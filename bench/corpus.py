@@ -109,16 +109,12 @@ def _paragraphs(rng: random.Random, first: str, pool: tuple[str, ...], slots: di
 def article(seed: int, index: int) -> Article:
     """The index-th article of the corpus with this seed."""
     rng = random.Random(f"{seed}:{index}")
-    words = max(250, int(rng.gauss(MEAN_WORDS, 150)))
-    published_at = CORPUS_START + timedelta(minutes=17 * index + rng.randint(0, 16))
-    relevant = rng.random() >= IRRELEVANT_SHARE
+    words, published_at, relevant, kind = _head(rng, index)
     if relevant:
-        kind = rng.choice(sorted(EVENT_KINDS))
         templates, slots = EVENT_KINDS[kind], _conflict_slots(rng)
         lead = _fill(rng, rng.choice(templates["lead"]), slots)
         pool = templates["body"] + CONTEXT
     else:
-        kind = rng.choice(sorted(OTHER_TOPICS))
         templates, slots = OTHER_TOPICS[kind], _other_slots(rng)
         lead = " ".join(_fill(rng, s, slots) for s in rng.sample(templates["body"], 2))
         pool = templates["body"] + EVERYDAY
@@ -126,6 +122,20 @@ def article(seed: int, index: int) -> Article:
     paragraphs = _paragraphs(rng, lead, pool, slots, words)
     slug = f"{published_at:%Y/%m/%d}/{kind}-{index}"
     return Article(index, slug, title, tuple(paragraphs), published_at, relevant, kind)
+
+
+def article_kind(seed: int, index: int) -> str:
+    """The index-th article's kind without writing its text (sitemaps list thousands of URLs)."""
+    return _head(random.Random(f"{seed}:{index}"), index)[3]
+
+
+def _head(rng: random.Random, index: int) -> tuple[int, datetime, bool, str]:
+    """The first draws of an article: length, time, relevance, kind (in this order: the seed's stream)."""
+    words = max(250, int(rng.gauss(MEAN_WORDS, 150)))
+    published_at = CORPUS_START + timedelta(minutes=17 * index + rng.randint(0, 16))
+    relevant = rng.random() >= IRRELEVANT_SHARE
+    kind = rng.choice(sorted(EVENT_KINDS)) if relevant else rng.choice(sorted(OTHER_TOPICS))
+    return words, published_at, relevant, kind
 
 
 def corpus(seed: int, count: int, start: int = 0) -> list[Article]:

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.corpus import article  # noqa: E402 - after the path set-up above
+from bench.corpus import article, article_kind  # noqa: E402 - after the path set-up above
 from bench.site import render_feed, render_page  # noqa: E402
 
 START = datetime(2024, 1, 1, 6, 0, tzinfo=timezone.utc)
@@ -76,6 +76,12 @@ class OutletSite:
         self.outlet, self.seed = outlet, seed
         step = (END - START) / max(outlet.articles, 1)
         self.dates = [START + step * i for i in range(outlet.articles)]
+        # sitemaps list every URL: the month of each date and the kind in each URL are worked out once, not
+        # per request (a 50,000-article bench otherwise waits on this server, not on the tracker)
+        self.by_month: dict[str, list[int]] = {}
+        for i, when in enumerate(self.dates):
+            self.by_month.setdefault(f"{when:%Y-%m}", []).append(i)
+        self._kinds: dict[int, str] = {}
         self.base_url = ""  # set once the server is bound
         self.foreign_base = ""
 
@@ -86,10 +92,13 @@ class OutletSite:
 
     def url(self, i: int) -> str:
         when = self.dates[i]
-        return f"{self.base_url}/news/{when:%Y/%m/%d}/{article(self.seed, self.outlet.offset + i).kind}-{i}.html"
+        kind = self._kinds.get(i)
+        if kind is None:
+            kind = self._kinds[i] = article_kind(self.seed, self.outlet.offset + i)
+        return f"{self.base_url}/news/{when:%Y/%m/%d}/{kind}-{i}.html"
 
     def months(self) -> list[str]:
-        return sorted({f"{d:%Y-%m}" for d in self.dates})
+        return sorted(self.by_month)
 
     def urlset(self, indexes: list[int], news: bool = False, base: str | None = None) -> bytes:
         rows = []
@@ -109,7 +118,7 @@ class OutletSite:
     def index(self) -> bytes:
         children = []
         for number, month in enumerate(self.months()):
-            last = max(d for d in self.dates if f"{d:%Y-%m}" == month)
+            last = self.dates[self.by_month[month][-1]]
             suffix = ".xml.gz" if number % 2 else ".xml"
             children.append(f"<sitemap><loc>{self.base_url}/sitemaps/{month}{suffix}</loc>"
                             f"<lastmod>{last.isoformat()}</lastmod></sitemap>")
@@ -138,7 +147,7 @@ class OutletSite:
             return 200, "application/xml", self.index()
         month = re.match(r"^/sitemaps/(\d{4}-\d{2})\.xml(\.gz)?$", path)
         if month and style in ("index", "nofeed"):
-            body = self.urlset([i for i, d in enumerate(self.dates) if f"{d:%Y-%m}" == month.group(1)])
+            body = self.urlset(self.by_month.get(month.group(1), []))
             return (200, "application/gzip", gzip.compress(body, mtime=0)) if month.group(2) else (200, "application/xml", body)
         if path == "/sitemap.xml" and style in ("urlset", "traps"):
             return 200, "application/xml", self.urlset(list(range(self.outlet.articles)))
