@@ -1,6 +1,6 @@
 """Running a backfill: discover each feed's past URLs (tasks/backfill.py), then work the backfill queue in
-MMTRACK_BATCH_SIZE batches through the unchanged stages: fetch and clean, tag, extract; dedup and
-publish once at the end.
+MMTRACK_BATCH_SIZE batches through the unchanged stages: fetch and clean, tag, extract (these two in
+worker processes, tasks/analysis_pool.py); dedup and publish once at the end.
 
 Sharing the database with the scheduled ingest (DuckDB has one writer): the backfill opens the file only
 to load one batch (fetch results, then that batch's tags, then its events) and closes it again, and its
@@ -24,6 +24,7 @@ from typing import Any
 
 import duckdb
 
+from tasks.analysis_pool import AnalysisPool, batch_rows
 from tasks.backfill import Discoverer, Window, read_robots
 from tasks.feeds import FeedSpec, RegistryError, read_registry
 from tasks.fetch import PendingArticle, fetch_batch, load_articles
@@ -103,7 +104,8 @@ def work_queue(db: Path, policy: HttpPolicy, feed_ids: list[str], settings: Sett
     """Fetch, clean, tag and extract the feeds' backfill queue, one batch (and one short lock) at a time.
 
     Batch N+1 is fetched and cleaned (threads and the cleaning processes) while batch N is tagged and
-    extracted here, so the two halves of the work overlap on two cores. Only this thread opens the file.
+    extracted by the analysis processes (tasks/analysis_pool.py), so the work fills both cores. Only this
+    thread opens the file.
     """
     from tasks.knowledge import load_knowledge, sync_reference_tables
 
@@ -123,12 +125,13 @@ def work_queue(db: Path, policy: HttpPolicy, feed_ids: list[str], settings: Sett
             return backfill_pending(con, feed_ids, min(settings.batch_size, total - pace.done))
 
     loaded = False
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="backfill-fetch") as fetcher:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="backfill-fetch") as fetcher, \
+            AnalysisPool(settings.analysis_workers, settings.seeds_dir) as analysts:
         batch = next_batch()
         while batch:
             fetching = fetcher.submit(fetch_batch, policy, batch, settings.clean_timeout_s, settings.clean_workers)
             if loaded:
-                _analyse(db, knowledge, settings, totals, timer)
+                _analyse(db, knowledge, settings, totals, timer, analysts)
             with timer("fetch (waiting)"):
                 rows, outcome = fetching.result()
             with timer("load"), opened(db) as con:
@@ -140,25 +143,36 @@ def work_queue(db: Path, policy: HttpPolicy, feed_ids: list[str], settings: Sett
             progress.advance("backfill", len(batch))
             log("backfill: %s", pace.line())
             batch = next_batch()
-    if loaded:
-        _analyse(db, knowledge, settings, totals, timer)
+        if loaded:
+            _analyse(db, knowledge, settings, totals, timer, analysts)
     progress.finish("backfill")
     return totals | {"seconds": {k: round(v, 2) for k, v in timer.seconds.items()}}
 
 
-def _analyse(db: Path, knowledge: Any, settings: Settings, totals: dict[str, int], timer: "PhaseTimer") -> None:
-    """Tag and extract every article not yet done (so a batch killed before this is caught up next run)."""
+def _analyse(db: Path, knowledge: Any, settings: Settings, totals: dict[str, int], timer: "PhaseTimer",
+             pool: AnalysisPool) -> None:
+    """Tag and extract every article not yet tagged, in the analysis workers; then extract any article
+    tagged relevant but never extracted (a batch killed between its two loads is caught up here)."""
     from tasks.article_span import cap_for_batches
-    from tasks.extract.store import extract_stage as extract_articles
-    from tasks.tag import tag_stage as tag_articles
+    from tasks.extract.store import extract_stage as extract_articles, load_events
+    from tasks.tag import ids_to_tag, load_tags, tagger_version
 
-    with timer("tag"), opened(db) as con:
-        tags = tag_articles(cap_for_batches(con), knowledge, None, batch_size=settings.batch_size)
-    with timer("extract"), opened(db) as con:
-        events = extract_articles(cap_for_batches(con), knowledge, None, batch_size=settings.batch_size)
-    totals["tagged"] += tags["tagged"]
-    totals["relevant"] += tags["relevant"]
-    totals["events"] += events["events"]
+    with timer("read"), opened(db) as con:
+        ids = ids_to_tag(cap_for_batches(con), tagger_version(knowledge))
+    for start in range(0, len(ids), settings.batch_size):
+        with timer("read"), opened(db) as con:
+            rows = batch_rows(cap_for_batches(con), ids[start:start + settings.batch_size])
+        with timer("analyse"):
+            done = pool.analyse(rows)
+        with timer("load results"), opened(db) as con:
+            load_tags(con, done.tags)
+            load_events(con, done.extracted, done.events, done.figures, knowledge.version)
+        totals["tagged"] += len(done.tags)
+        totals["relevant"] += len(done.extracted)
+        totals["events"] += len(done.events)
+    with timer("load results"), opened(db) as con:
+        totals["events"] += extract_articles(cap_for_batches(con), knowledge, None,
+                                             batch_size=settings.batch_size)["events"]
 
 
 def backfill_feed(db: Path, spec: FeedSpec, window: Window, settings: Settings, max_articles: int | None,

@@ -90,6 +90,9 @@ class Settings:
         "env": "MMTRACK_DEAD_FEED_POLLS", "doc": "403s or empty answers in a row before feed_health flags a feed"})
     refresh_window_hours: float = field(default=24.0, metadata={
         "env": "MMTRACK_REFRESH_WINDOW_HOURS", "doc": "articles younger than this are re-fetched to catch updates"})
+    analysis_workers: int = field(default=2, metadata={
+        "env": "MMTRACK_ANALYSIS_WORKERS", "doc": "processes that tag and extract a backfill's batches "
+        "(tasks/analysis_pool.py)"})
     refresh_every_minutes: float = field(default=120.0, metadata={
         "env": "MMTRACK_REFRESH_EVERY_MINUTES", "doc": "how often a young article is re-fetched"})
 
@@ -128,6 +131,7 @@ class Settings:
             dead_feed_polls=int(_env("MMTRACK_DEAD_FEED_POLLS", "3")),
             refresh_window_hours=float(_env("MMTRACK_REFRESH_WINDOW_HOURS", "24")),
             refresh_every_minutes=float(_env("MMTRACK_REFRESH_EVERY_MINUTES", "120")),
+            analysis_workers=int(_env("MMTRACK_ANALYSIS_WORKERS", "2")),
         )
 
     def contact_warning(self) -> str | None:

@@ -313,7 +313,7 @@ def load_tags(con: duckdb.DuckDBPyConnection, rows: Sequence[dict]) -> int:
         return upsert(con, "article_tags", list(rows), ["article_id"])
 
 
-def _ids_to_tag(con: duckdb.DuckDBPyConnection, version: str, feeds: list[str] | None = None) -> list[str]:
+def ids_to_tag(con: duckdb.DuckDBPyConnection, version: str, feeds: list[str] | None = None) -> list[str]:
     # Articles still waiting for their page are tagged once their text (or its fallback) is stored.
     # `feeds`: only those feeds' articles (a worker's shard on the shared store).
     shard = "" if feeds is None else "AND list_contains(?, a.feed_id) "
@@ -347,7 +347,7 @@ def tag_stage(
     stays flat however large the backlog.
     """
     version = tagger_version(knowledge)
-    ids = _ids_to_tag(con, version, feeds) if article_ids is None else list(article_ids)
+    ids = ids_to_tag(con, version, feeds) if article_ids is None else list(article_ids)
     tagged = relevant = 0
     for start in range(0, len(ids), batch_size):
         rows = tag_rows(knowledge, _articles(con, ids[start:start + batch_size]))

@@ -1,0 +1,118 @@
+"""Tagging and extraction of a backfill batch in worker processes, so a long backfill uses both cores.
+
+A backfill's own process tagged and extracted each batch while the next one was fetched and cleaned; on two
+cores that left the second core half idle (cleaning is cheap next to the rules) and made the rules the
+bottleneck. Tagging and extraction are pure functions of an article's title, text and dates, so the batch's
+rows are read here, worked in `workers` processes (each loads the knowledge once, at start) and the results
+come back to be loaded by the one process that writes the database (DuckDB has one writer).
+
+forkserver, as tasks/clean.py and tasks/isolated.py: the backfill process runs HTTP threads, and forking it
+could copy a held lock. Each worker takes the caller's environment (settings, seeds) and ends itself when
+the caller is gone, as an isolated stage does.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from tasks.article_span import span_filter
+from tasks.extract.model import Event, Figure
+from tasks.sql_ids import IDS, id_list
+
+CHUNK = 25  # articles a task: small enough that two workers finish a 500-article batch together
+
+
+@dataclass
+class Analysed:
+    """What one chunk of articles gave: their tag rows, and events and figures of the relevant ones."""
+
+    tags: list[dict] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    extracted: list[str] = field(default_factory=list)  # relevant article ids (their extraction is replaced)
+
+    def add(self, other: "Analysed") -> None:
+        self.tags += other.tags
+        self.events += other.events
+        self.figures += other.figures
+        self.extracted += other.extracted
+
+
+def batch_rows(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tuple]:
+    """(article_id, title, text, outlet_anchor, published, first_seen) of each id: what tagging reads
+    (tasks/tag.py) and what extraction reads (tasks/extract/store.py), in one query."""
+    span, bounds = span_filter(con, article_ids)
+    return con.execute(
+        "SELECT a.article_id, a.title, coalesce(a.text, a.summary), NOT coalesce(f.general, true), "
+        "CAST(a.published_at AS DATE), CAST(a.first_seen_at AS DATE) "
+        "FROM articles a LEFT JOIN feeds f ON f.feed_id = a.feed_id "
+        f"WHERE a.article_id IN {IDS}{span} ORDER BY a.article_id", [id_list(article_ids), *bounds]).fetchall()
+
+
+_KNOWLEDGE: Any = None
+
+
+def _start(environment: dict[str, str], caller: int, seeds_dir: str) -> None:
+    from tasks.isolated import _die_with
+    from tasks.knowledge import load_knowledge
+
+    global _KNOWLEDGE
+    _die_with(caller)
+    os.environ.clear()
+    os.environ.update(environment)
+    _KNOWLEDGE = load_knowledge(Path(seeds_dir))
+
+
+def analyse(knowledge: Any, rows: list[tuple]) -> Analysed:
+    """Tag each (article_id, title, text, outlet_anchor, published, first_seen) row and extract the
+    events of those judged relevant, as tag_stage then extract_stage would."""
+    from tasks.lang import extract
+    from tasks.tag import tag_rows
+
+    out = Analysed(tags=tag_rows(knowledge, [row[:4] for row in rows]))
+    for tag, (article_id, title, text, _, published, first_seen) in zip(out.tags, rows):
+        if not tag["relevant"]:
+            continue
+        # an article without a publication date is dated by when we first saw it (as extract_stage does)
+        result = extract(knowledge, title or "", text or "", published or first_seen or date.today(), article_id)
+        out.events += result.events
+        out.figures += result.figures
+        out.extracted.append(article_id)
+    return out
+
+
+def _analyse_here(rows: list[tuple]) -> Analysed:
+    return analyse(_KNOWLEDGE, rows)
+
+
+class AnalysisPool:
+    """`workers` processes that tag and extract; `analyse(rows)` returns the batch's results in row order."""
+
+    def __init__(self, workers: int, seeds_dir: Path) -> None:
+        self._pool = ProcessPoolExecutor(
+            max_workers=max(1, workers), mp_context=multiprocessing.get_context("forkserver"),
+            initializer=_start, initargs=(dict(os.environ), os.getpid(), str(Path(seeds_dir).resolve())))
+
+    def analyse(self, rows: list[tuple]) -> Analysed:
+        out = Analysed()
+        chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
+        for part in self._pool.map(_analyse_here, chunks):
+            out.add(part)
+        return out
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> "AnalysisPool":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

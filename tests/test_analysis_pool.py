@@ -1,0 +1,54 @@
+"""The backfill's analysis processes (tasks/analysis_pool.py) give what the in-process stages give."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bench.corpus import corpus
+from tasks.analysis_pool import AnalysisPool, analyse
+from tasks.settings import get_settings
+from tasks.tag import tag_rows
+
+
+def _rows(count: int) -> list[tuple]:
+    """Team-written generated articles (bench/corpus.py), relevant and not, as batch_rows gives them;
+    every third has no publication date, so it is dated by when it was first seen."""
+    rows = []
+    for item in corpus(16, count):
+        published = None if item.index % 3 == 0 else item.published_at.date()
+        rows.append((f"a{item.index:04d}", item.title, "\n\n".join(item.paragraphs), item.index % 2 == 0,
+                     published, date(2025, 1, 2)))
+    return rows
+
+
+def _comparable(tags: list[dict]) -> list[dict]:
+    return [{k: v for k, v in row.items() if k != "tagged_at"} for row in tags]
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[tuple]:
+    return _rows(60)
+
+
+def test_analyse_tags_everything_and_extracts_only_the_relevant(rows, knowledge) -> None:
+    done = analyse(knowledge, rows)
+    assert _comparable(done.tags) == _comparable(tag_rows(knowledge, [row[:4] for row in rows]))
+    relevant = [row["article_id"] for row in done.tags if row["relevant"]]
+    assert 0 < len(relevant) < len(rows)  # the corpus mixes conflict news and other topics
+    assert done.extracted == relevant
+    assert {event.article_id for event in done.events} <= set(relevant) and done.events
+    undated = {row[0] for row in rows if row[4] is None} & set(relevant)
+    assert any(e.article_id in undated for e in done.events)
+
+
+def test_worker_processes_give_the_in_process_result_in_row_order(rows, knowledge) -> None:
+    here = analyse(knowledge, rows)
+    with AnalysisPool(2, get_settings().seeds_dir) as pool:
+        there = pool.analyse(rows)
+        assert pool.analyse([]).tags == []
+    assert _comparable(there.tags) == _comparable(here.tags)
+    assert there.extracted == here.extracted
+    assert [e.to_dict() for e in there.events] == [e.to_dict() for e in here.events]
+    assert [f.to_dict() for f in there.figures] == [f.to_dict() for f in here.figures]
