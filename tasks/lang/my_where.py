@@ -14,6 +14,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import islice
 
+from tasks.extract.finalize import CITIES_OF_MANY_TOWNSHIPS
 from tasks.extract.places import state_base
 from tasks.lang.my_roles import LEVEL_RANK, resolve_place
 
@@ -221,5 +222,8 @@ def set_place(event, place) -> None:
     event.admin1, event.admin1_pcode = place.state_name or None, place.state_pcode or None
     event.admin2, event.admin2_pcode = place.district_name or None, place.district_pcode or None
     event.admin3, event.admin3_pcode = place.township_name or None, place.township_pcode or None
+    if place.level == "town" and place.name_en in CITIES_OF_MANY_TOWNSHIPS:
+        # "မန္တလေးမြို့မှာ": the city, not the one township MIMU files its point under (as in English)
+        event.admin2 = event.admin2_pcode = event.admin3 = event.admin3_pcode = None
     event.latitude, event.longitude = place.latitude, place.longitude
     event.geo_precision = {"town": 1, "village_tract": 1, "township": 2, "district": 2}.get(place.level, 3)
