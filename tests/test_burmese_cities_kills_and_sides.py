@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from tasks.lang.my import extract
+from tasks.lang.my_text import find_counts, side_tolls
 
 PUBLISHED = date(2024, 5, 10)
 
@@ -26,3 +27,40 @@ def test_a_city_of_many_townships_has_no_township(knowledge, text: str, state: s
 def test_a_township_of_the_city_named_still_places_it(knowledge) -> None:
     text = "ရန်ကုန်မြို့ အင်းစိန်မြို့နယ်တွင် မေ ၈ ရက်က ဗုံးပေါက်ကွဲမှု ဖြစ်ပွားခဲ့သည်။"
     assert extract(knowledge, "", text, PUBLISHED, "city").events[0].admin3 == "Insein"
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("စစ်ကောင်စီတပ်က ရွာသား ၃ ဦးကို သတ်ခဲ့သည်။", 3),                         # killed (bare verb, written style)
+    ("ပြည်သူ့စစ်အဖွဲ့က ဆရာမ ၁ ဦးကိုပါ သတ်ပြီး ထွက်ပြေးသွားတယ်။", 1),          # also killed a teacher, then fled
+    ("စစ်တပ်က လယ်သမား ၂ ဦးကို ဖမ်းပြီး သတ်ခဲ့တယ်။", 2),                      # arrested and then killed
+    ("စစ်ကောင်စီက ဘုန်းကြီးတပါးနဲ့ ရွာသား ၂ ဦးကို သတ်ကာ ဆုတ်ခွာသွားသည်။", 3),   # a monk and two villagers
+])
+def test_the_bare_kill_verb_is_a_killing(knowledge, text: str, dead: int) -> None:
+    assert [(c.kind, c.value) for c in find_counts(text)] == [("killed", dead)]
+    event = extract(knowledge, "", text, PUBLISHED, "kill").events[0]
+    assert (event.sub_event_type, event.fatalities) == ("Attack", dead)
+
+
+@pytest.mark.parametrize("text", [
+    "အာဏာပိုင်များက လူ ၅ ဦးထက် ပိုမစုဝေးရန် ကန့်သတ်ခဲ့သည်။",      # restricted gatherings to five people
+    "ကျန်းမာရေးဝန်ထမ်း ၄ ဦးက ရွာတွင် ပိုးသတ်ခဲ့သည်။",              # four health workers disinfected the village
+    "ကန့်သတ်ပြီး ဧည့်သည် ၁၀ ဦးသာ ခွင့်ပြုသည်။",                      # restricted, and only ten guests allowed
+])
+def test_restricted_and_disinfected_kill_no_one(knowledge, text: str) -> None:
+    assert [c for c in find_counts(text) if c.kind == "killed"] == []
+    assert extract(knowledge, "", text, PUBLISHED, "kill").events == []
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("KIA တပ်မှ ၄ ဦး ကျဆုံးပြီး စစ်ကောင်စီတပ်မှ ၁၅ ဦး သေဆုံးခဲ့သည်။", 19),
+    ("စစ်ကောင်စီတပ်ဖွဲ့မှ အနည်းဆုံး ၂၀ ဦး သေဆုံးပြီး ပကဖတပ်မှ ၃ ဦး ကျဆုံးခဲ့သည်။", 23),
+    ("တော်လှန်ရေး ပူးပေါင်းတပ်မှ ၂ ဦး ကျဆုံးပြီး စကစတပ်မှ ၈ ဦး သေဆုံး", 10),
+])
+def test_each_forces_dead_told_side_by_side_are_summed(text: str, dead: int) -> None:
+    counts = find_counts(text)
+    assert side_tolls(text, counts) == dead
+
+
+def test_one_forces_dead_alone_is_no_sum() -> None:
+    text = "စစ်ကောင်စီတပ်မှ ၅ ဦး သေဆုံးပြီး ၃ ဦး ဒဏ်ရာရခဲ့သည်။"
+    assert side_tolls(text, find_counts(text)) == 0

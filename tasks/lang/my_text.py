@@ -95,7 +95,9 @@ def _next_count_pattern(words: Words) -> re.Pattern[str]:
 
 # "သေ" (die) alone is also the first syllable of "သေနတ်" (gun) and "သေချာ" (sure): only before a clause end;
 # so is "ကျ" (fell, of fighters) short for ကျဆုံး, also "ကျော်" (over), "ကျရောက်" (landed)
-_DIED = "|သေ(?=\\s|$|[\u104a\u104b]|ပြီ|သွား|ခဲ့|ကြ|ကာ|၍|သည်)|ကျ(?=ကာ|ပြီး|သွား|ခဲ့|\\s*[\u104a\u104b])"   # "ခြောက်ဦး ကျကာ" (six fell): ကျ alone is also "fall", "drop"
+_DIED = "|သေ(?=\\s|$|[\u104a\u104b]|ပြီ|သွား|ခဲ့|ကြ|ကာ|၍|သည်)|ကျ(?=ကာ|ပြီး|သွား|ခဲ့|\\s*[\u104a\u104b])" \
+    "|(?<!ကန့်)(?<!ပိုး)သတ်(?=ခဲ့|ပြီး|ကာ|၍)"   # "ခြောက်ဦး ကျကာ" (six fell): ကျ alone is also "fall", "drop"
+# and the bare "killed" (ရွာသား ၂ ဦးကို သတ်ခဲ့), not "restricted" (ကန့်သတ်) or "disinfected" (ပိုးသတ်)
 
 
 @lru_cache(maxsize=4)
@@ -184,8 +186,8 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
 
 
 # "စစ်ကောင်စီဘက်မှ ၂၅ ဦး သေဆုံးပြီး PDF ဘက်မှ ၃ ဦး ကျဆုံး": a count told as one side's ("X ဘက်(က|မှ)"),
-# with at most a noun between ("ဘက်က တပ်သား ၅ ဦး")
-_SIDE = re.compile(r"(\S{0,12})\s*ဘက်\s*(?:က|မှ|မှာ|တွင်|၌)?\s*(?:လည်း)?\s*(?:[^\s\d\u1040-\u1049]{1,12}\s*)?\(?\s*$")
+# with at most a noun between ("ဘက်က တပ်သား ၅ ဦး"); or as a force's, "from X's troops" ("KIA တပ်မှ ၄ ဦး")
+_SIDE = re.compile(r"(\S{0,12})\s*(?:ဘက်\s*(?:က|မှ|မှာ|တွင်|၌)?|တပ်(?:ဖွဲ့)?\s*မှ)\s*(?:လည်း)?\s*(?:[^\s\d\u1040-\u1049]{1,12}\s*)?\(?\s*$")
 
 
 def side_tolls(text: str, counts: list[Count]) -> int:
