@@ -64,3 +64,23 @@ def test_each_forces_dead_told_side_by_side_are_summed(text: str, dead: int) -> 
 def test_one_forces_dead_alone_is_no_sum() -> None:
     text = "စစ်ကောင်စီတပ်မှ ၅ ဦး သေဆုံးပြီး ၃ ဦး ဒဏ်ရာရခဲ့သည်။"
     assert side_tolls(text, find_counts(text)) == 0
+
+
+# a headline run into its dateline and lead with no line break (outlets and excerpts that join lines):
+# the page's date is when the news was given, the lead's day is the act's
+@pytest.mark.parametrize("text", [
+    "ဟားခါးမှာ တိုက်ပွဲဖြစ် ဟားခါး၊ မေ(၁၀) ချင်းပြည်နယ်၊ ဟားခါးမြို့နယ်တွင် မေ ၉ ရက်နေ့က စစ်ကောင်စီတပ်နှင့် CDF တိုက်ပွဲဖြစ်ခဲ့သည်။",
+    "လွိုင်ကော်အနီး တိုက်ပွဲ လွိုင်ကော်၊ မေ (၁၀) လွိုင်ကော်မြို့နယ်တွင် မေ ၉ ရက်က KNDF နှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ခဲ့သည်။",
+    "ဗန်းမော်တွင် တိုက်ပွဲပြင်းထန် - Example News - ဗန်းမော်သတင်း ၁၀ရက်၊မေလ၊၂၀၂၄ခုနှစ်။ ဗန်းမော်မြို့နယ်တွင် မေ ၉ ရက်က KIA နှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ခဲ့သည်။",
+])
+def test_a_dateline_run_into_the_lead_does_not_date_the_act(knowledge, text: str) -> None:
+    assert extract(knowledge, "", text, PUBLISHED, "dateline").events[0].event_date == date(2024, 5, 9)
+
+
+@pytest.mark.parametrize("text", [
+    "မေ ၁၀ ရက်နေ့က ဟားခါးမြို့နယ်တွင် တိုက်ပွဲဖြစ်ခဲ့သည်။",                       # the date is the act's (a particle after it)
+    "ဟားခါးမြို့နယ်၊ မေ(၁၀) ရက်နေ့တွင် တိုက်ပွဲဖြစ်ခဲ့သည်။",                        # a place and a comma, but "on the 10th"
+    "ယနေ့ ၂၀၂၄ ခုနှစ် မေလ ၁၀ ရက်နေ့တွင် ဟားခါးမြို့နယ်၌ တိုက်ပွဲဖြစ်ခဲ့သည်။",     # today, written in full
+])
+def test_the_acts_own_date_on_the_day_of_the_page_stays(knowledge, text: str) -> None:
+    assert extract(knowledge, "", text, PUBLISHED, "dateline").events[0].event_date == date(2024, 5, 10)
