@@ -119,6 +119,8 @@ def _byline_date(resolved: ResolvedDate, published: date, text: str) -> bool:
         return False
     if _DATELINE_PLACE.search(text, max(0, resolved.start - 40), resolved.start) and not _PROSE_AFTER.match(text, resolved.end):
         return True   # "ကြာအင်းဆိပ်ကြီး၊ စက်တင်ဘာ(၁၅) ကရင်ပြည်နယ်...": a dateline run into the headline, year or not
+    if _COMMA_AFTER.match(text, resolved.end) and not _PROSE_DATE.search(resolved.date_text or ""):
+        return True   # "ဩဂုတ် ၇၊ The Nation Voice ...": month and day with a comma and no ရက်, as a dateline writes it
     if _YEAR_ENDS_SENTENCE.match(text, resolved.end):
         return True   # "...သိမ်းယူခဲ့ - ပါဂျောင်မီဒီယာ ၁၂ရက်၊ဇွန်လ၊၂၀၂၄ခုနှစ်။": the page's date closes the line, no act follows
     around = text[max(0, resolved.start - 12):resolved.end + 14]
@@ -130,6 +132,7 @@ def _byline_date(resolved: ResolvedDate, published: date, text: str) -> bool:
 # a dateline: one word (the outlet's town) and a comma right before the date, and no particle after it
 # that would make the date the act's ("မေ ၉ ရက်နေ့က", "...တွင်")
 _DATELINE_PLACE = re.compile(r"(?:^|[\s\u104b])[^\s\u104a\u104b]{2,24}\s*\u104a\s*$")
+_COMMA_AFTER = re.compile(r"\s*\)?\s*\u104a")
 # after the day, at most its month, then the year, and the sentence ends: a date no verb follows
 _YEAR_ENDS_SENTENCE = re.compile(r"\s*[\u104a,]?\s*(?:[^\s\u104a\u104b,]{1,12}\s*[\u104a,]\s*)?(?:19|20|၁၉|၂၀)[0-9\u1040-\u1049]{2}"
                                 r"\s*(?:ခုနှစ်)?\s*[\u104a\u104b.]*\s*$")
