@@ -85,3 +85,20 @@ def test_a_dateline_run_into_the_lead_does_not_date_the_act(knowledge, text: str
 ])
 def test_the_acts_own_date_on_the_day_of_the_page_stays(knowledge, text: str) -> None:
     assert extract(knowledge, "", text, PUBLISHED, "dateline").events[0].event_date == date(2024, 5, 10)
+
+
+# the outlet's name in Latin letters, its base town in it, run into the lead (a byline, a joined line)
+@pytest.mark.parametrize("text, outlet_township", [
+    ("Dawei Watch မေ ၉ ရက်က ရွာတစ်ရွာတွင် စစ်ကောင်စီတပ်နှင့် ပကဖ တိုက်ပွဲဖြစ်ခဲ့သည်။", "Dawei"),
+    ("Myitkyina News Journal မေ ၉ ရက်က ရွာတစ်ရွာကို စစ်ကောင်စီက လေကြောင်းဖြင့် ဗုံးကြဲခဲ့သည်။", "Myitkyina"),
+    ("Hpakant Times ကျေးရွာတစ်ရွာတွင် မေ ၉ ရက်က KIA နှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ခဲ့သည်။", "Hpakant"),
+])
+def test_an_outlets_latin_name_is_no_place(knowledge, text: str, outlet_township: str) -> None:
+    event = extract(knowledge, "", text, PUBLISHED, "outlet").events[0]
+    assert event.admin3 != outlet_township
+
+
+def test_a_latin_town_name_alone_still_places() -> None:
+    from tasks.lang.my_where import _NOT_PLACE_AFTER
+    text = "Dawei မှာ တိုက်ပွဲ"
+    assert _NOT_PLACE_AFTER.match(text, len("Dawei")) is None

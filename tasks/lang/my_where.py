@@ -48,10 +48,11 @@ _AND = re.compile(r"\s*(?:နဲ့|နှင့်|\u104a)\s*$")
 
 
 # a place name glued to a newsroom's or a river's word names the outlet or the river ("ရန်ကုန်ခေတ်သစ်"
-# Yangon Khit Thit, "ဧရာဝတီမြစ်" the river, "သံလွင်တိုင်းမ်"), and no place is ever told anything
+# Yangon Khit Thit, "Dawei Watch", "ဧရာဝတီမြစ်" the river, "သံလွင်တိုင်းမ်"), and no place is ever told anything
 # ("ဧရာဝတီကို ပြောသည်": told The Irrawaddy); the town whose hospital the wounded were taken to or treated in
 # ("လားရှိုးဆေးရုံကို ရောက်ရှိလာ", reached Lashio hospital) is not where they were hurt
-_NOT_PLACE_AFTER = re.compile(r"\s*(?:ခေတ်သစ်|မြစ်(?!ကြီးနား)|တိုင်းမ်|မီဒီယာ|ဂျာနယ်|သတင်းဌာန|(?:ကို|သို့)\s*(?:ပြော(?!င်း)|ဖြေကြား|အတည်ပြု)"
+_NOT_PLACE_AFTER = re.compile(r"\s*(?:ခေတ်သစ်|မြစ်(?!ကြီးနား)|တိုင်းမ်|မီဒီယာ|ဂျာနယ်|သတင်းဌာန|"
+                              r"(?:Watch|News|Times|Media|Post|Journal|Voice|Herald|Free Press|World|Khit Thit|Daily|Weekly|Online)\b|(?:ကို|သို့)\s*(?:ပြော(?!င်း)|ဖြေကြား|အတည်ပြု)"
                               r"|(?:မြို့)?\s*(?:ပြည်သူ့)?ဆေးရုံ(?:ကြီး)?\s*(?:ကို|သို့|မှာ|တွင်|၌)\s*(?:အမြန်|ဆက်လက်)?\s*"
                               r"(?:ပို့|ရောက်|တင်ပို့|သယ်|ကုသ))")
 
