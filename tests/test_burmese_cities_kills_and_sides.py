@@ -102,3 +102,23 @@ def test_a_latin_town_name_alone_still_places() -> None:
     from tasks.lang.my_where import _NOT_PLACE_AFTER
     text = "Dawei မှာ တိုက်ပွဲ"
     assert _NOT_PLACE_AFTER.match(text, len("Dawei")) is None
+
+
+# two acts told in sequence with "after" (ပြီးနောက်): each clause that names its own parties keeps them
+@pytest.mark.parametrize("text, sub, actor1, actor2", [
+    ("ဝေါမြို့နယ်ရှိ ရဲစခန်းကို မေ ၈ ရက်က ပကဖ တိုက်ခိုက်ပြီးနောက် ဒေသခံ ၁၀ ဦး ဖမ်းဆီးခံရတယ်။",
+     "Arrests", "military_myanmar", "civilians_myanmar"),
+    ("ဝေါမြို့နယ်ရှိ ရဲစခန်းကို မေ ၈ ရက်က ပကဖ တိုက်ခိုက်ပြီးနောက် ဒေသခံ ၁၀ ဦးကို စစ်ကောင်စီတပ်က ဖမ်းဆီးခဲ့တယ်။",
+     "Arrests", "military_myanmar", "civilians_myanmar"),
+    ("ကျောက်ပန်းတောင်းမြို့နယ်တွင် မေ ၈ ရက်က ပကဖ တိုက်ခိုက်ပြီးတဲ့နောက် ရွာသား ၅ ဦး ဖမ်းဆီးခံခဲ့ရသည်။",
+     "Arrests", "military_myanmar", "civilians_myanmar"),
+])
+def test_a_second_act_after_the_first_keeps_its_own_parties(knowledge, text, sub, actor1, actor2) -> None:
+    event = extract(knowledge, "", text, PUBLISHED, "after").events[0]
+    assert (event.sub_event_type, event.actor1_id, event.actor2_id) == (sub, actor1, actor2)
+
+
+def test_a_second_act_naming_no_one_shares_the_doer(knowledge) -> None:
+    text = "စစ်ကောင်စီတပ်က ရွာကို မေ ၈ ရက်က စီးနင်းပြီးနောက် အိမ်များကို မီးရှို့ခဲ့သည်။"
+    event = extract(knowledge, "", text, PUBLISHED, "after").events[0]
+    assert (event.sub_event_type, event.actor1_id) == ("Looting/property destruction", "military_myanmar")

@@ -258,6 +258,32 @@ _NEGATED = re.compile(r"(?:ဖြစ်)?(?:ပွား|ပွါး)?\s*(?:ခ
 
 
 LOOTING = "Looting/property destruction"
+# "after" between two acts: "ရဲစခန်းကို ပကဖ တိုက်ခိုက်ပြီးနောက် ဒေသခံတွေ ဖမ်းဆီးခံရ" (after the PDF attacked the
+# police post, locals were arrested) - each act has its own parties when its clause names any
+_AFTER_ACT = re.compile(r"ပြီး\s*(?:တဲ့|သည့်)?\s*နောက်(?:ပိုင်း)?(?:မှာ|တွင်)?")
+
+
+def _clause_of(text: str, sentence: Sentence, local, hit: Hit) -> tuple[list, tuple[int, int]]:
+    """The mentions and span whose actors take part in `hit`: the whole sentence, or the clause before or
+    after "ပြီးနောက်" (after) that holds the act when that clause names a side of its own (a clause that
+    names none shares the sentence's: "စစ်တပ်က ရွာကို စီးနင်းပြီးနောက် အိမ်များ မီးရှို့", one doer)."""
+    whole = (sentence.start, sentence.end)
+    if "နောက်" not in sentence.text:
+        return local, whole
+    start = sentence.start
+    for cut in _AFTER_ACT.finditer(text, sentence.start, sentence.end):
+        if cut.start() <= hit.start:
+            start = cut.end()
+        else:
+            span = (start, cut.start())
+            break
+    else:
+        span = (start, sentence.end)
+    if span == whole:
+        return local, whole
+    inside = [m for m in local if m.kind != "actor" or span[0] <= m.start < span[1]]
+    own = any(m.kind == "actor" for m in inside)
+    return (inside, span) if own else (local, whole)
 _BEGAN = re.compile(r"စ၍|စလို့|စပြီး|စတင်|တည်းက|မှစ")   # (a period's start word: only then look for the day it began)
 
 
@@ -277,7 +303,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
                  if (published - d.event_date).days <= HISTORY_DAYS]
         best_date = began[0] if began else None
     place, between = sentence_place(knowledge, text, sentence, local, context, hit.start)
-    marked = marked_actors(knowledge, words, text, local, (sentence.start, sentence.end))
+    marked = marked_actors(knowledge, words, text, *_clause_of(text, sentence, local, hit))
     # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause
     act_end = hit.end   # "ဒရုန်းဖြင့် ဗုံးကြဲတိုက်ခိုက်ခြင်း ခံရ": the act's words run on before the passive
     for m in local:
