@@ -122,3 +122,35 @@ def test_a_second_act_naming_no_one_shares_the_doer(knowledge) -> None:
     text = "စစ်ကောင်စီတပ်က ရွာကို မေ ၈ ရက်က စီးနင်းပြီးနောက် အိမ်များကို မီးရှို့ခဲ့သည်။"
     event = extract(knowledge, "", text, PUBLISHED, "after").events[0]
     assert (event.sub_event_type, event.actor1_id) == ("Looting/property destruction", "military_myanmar")
+
+
+# the junta's militia named generically in the headline, by its own name further on: that militia
+@pytest.mark.parametrize("text, militia", [
+    ("ရွာသား ၃ ဦးကို စစ်ကောင်စီလက်အောက်ခံ ပြည်သူ့စစ်အဖွဲ့က မေ ၈ ရက်က ပစ်သတ်ခဲ့သည်။\n"
+     "ပအိုဝ်းပြည်သူ့စစ်အဖွဲ့ PNO/PNA က ဟိုပုံးမြို့နယ်တွင် ပစ်ခတ်ခဲ့ခြင်းဖြစ်သည်။", "pno_pna"),
+    ("ဖယ်ခုံမြို့နယ်တွင် ပြည်သူ့စစ်က ရွာသား ၂ ဦးကို မေ ၈ ရက်က ပစ်သတ်ခဲ့သည်။\n"
+     "ပစ်ခတ်သူများမှာ PNA အဖွဲ့ဝင်များ ဖြစ်သည်။", "pno_pna"),
+    ("ပြည်သူ့စစ်အဖွဲ့က ကော့ကရိတ်မြို့နယ်ရှိ ရွာသား ၄ ဦးကို မေ ၈ ရက်က ဖမ်းဆီးခဲ့သည်။\n"
+     "ဖမ်းဆီးသူများမှာ KNA အဖွဲ့ဝင်များ ဖြစ်သည်။", "kna_bgf"),
+])
+def test_a_generic_militia_is_the_one_the_article_names(knowledge, text: str, militia: str) -> None:
+    assert extract(knowledge, "", text, PUBLISHED, "militia").events[0].actor1_id == militia
+
+
+def test_a_generic_militia_stays_generic_when_none_or_two_are_named(knowledge) -> None:
+    text = "ပြည်သူ့စစ်အဖွဲ့က ရွာသား ၂ ဦးကို မေ ၈ ရက်က ပစ်သတ်ခဲ့သည်။"
+    assert extract(knowledge, "", text, PUBLISHED, "militia").events[0].actor1_id == "militia_progov"
+
+
+# a headline's kill verb with no ending (…သတ်ဖြတ်၊ / …ပစ်သတ်၊), and "seized and killed" told past the window
+@pytest.mark.parametrize("text, dead", [
+    ("KNDF တပ်ဖွဲ့ဝင်သုံးဦးကို စစ်ကောင်စီလက်အောက်ခံ ပြည်သူ့စစ်အဖွဲ့ဝင်များက ဖမ်းဆီးသတ်ဖြတ်၊ KNDF ရှုတ်ချ", 3),
+    ("ရွာသား ၂ ဦးကို စစ်တပ်က ပစ်သတ်၊ ရွာသားများ ထွက်ပြေး", 2),
+    ("ကျောင်းဆရာ ၄ ဦးကို ပျူစောထီးအဖွဲ့က ညအချိန် ဖမ်းဆီးသတ်ဖြတ်။", 4),
+])
+def test_a_headline_kill_verb_counts_its_dead(text: str, dead: int) -> None:
+    assert [(c.kind, c.value) for c in find_counts(text)][:1] == [("killed", dead)]
+
+
+def test_seized_alone_stays_an_arrest() -> None:
+    assert [(c.kind, c.value) for c in find_counts("ရွာသား ၅ ဦးကို စစ်တပ်က ဖမ်းဆီး၊")] == [("arrested", 5)]

@@ -290,6 +290,19 @@ def article_armed(knowledge, mentions) -> list[str]:
     return out
 
 
+GENERIC_MILITIAS = frozenset({"militia_progov", "pyu_saw_htee"})
+
+
+def named_militia(knowledge, actor_id: str | None, armed: list[str]) -> str | None:
+    """The junta's militia named generically ("စစ်ကောင်စီလက်အောက်ခံ ပြည်သူ့စစ်") in an article that names one
+    militia by its own name (the Pa-O PNA, the KNA): that militia; else as it was."""
+    if actor_id != "militia_progov":
+        return actor_id
+    named = [a for a in armed if a not in GENERIC_MILITIAS
+             and (actor := knowledge.actors.get(a)) and actor.actor_type == "Political Militias"]
+    return named[0] if len(named) == 1 else actor_id
+
+
 def air_support(sentence, local, chosen) -> bool:
     """Is the sentence's air strike the support of the battle it also tells? Both sides named, a battle
     word (weight 1: "တိုက်ပွဲ", not a generic "attacked"), and nothing civilian hit."""

@@ -25,7 +25,7 @@ from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
 from tasks.lang.my_acts import attempted
 from tasks.lang.my_actors import (
-    air_support, article_armed, attack_on_forces, burner_told_later, event_actors, is_state,
+    air_support, article_armed, attack_on_forces, burner_told_later, event_actors, is_state, named_militia,
 )
 from tasks.lang.my_candidates import PRIORITY, SUBSTANTIAL, Candidate, Hit, merge_candidates, same_township
 from tasks.lang.my_roles import article_context, assign_roles, marked_actors, township_mentions
@@ -341,7 +341,7 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
                   time_precision=when.time_precision, date_text=when.date_text or None,
                   knowledge_version=knowledge.version)
     set_place(event, event_place(knowledge, cand.place, lead, context, cand.between))
-    actor1, actor2 = event_actors(knowledge, cand, article_armed, event)
+    actor1, actor2 = (named_militia(knowledge, a, article_armed) for a in event_actors(knowledge, cand, article_armed, event))
     if actor1:
         _set_actor(knowledge, event, "1", actor1)
     if actor2 and actor2 != actor1:
