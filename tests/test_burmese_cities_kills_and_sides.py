@@ -154,3 +154,15 @@ def test_a_headline_kill_verb_counts_its_dead(text: str, dead: int) -> None:
 
 def test_seized_alone_stays_an_arrest() -> None:
     assert [(c.kind, c.value) for c in find_counts("ရွာသား ၅ ဦးကို စစ်တပ်က ဖမ်းဆီး၊")] == [("arrested", 5)]
+
+
+# "because of X's [act]" (X ၏ …မှုကြောင့်): X did the act the dead or wounded named after it suffered
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("ရခိုင့်တပ်တော် (AA) ၏ ဒရုန်းတိုက်ခိုက်မှုကြောင့် စစ်ကောင်စီ စစ်သား ၄ ဦး သေဆုံးခဲ့သည်။", "ula_aa", "military_myanmar"),
+    ("ပကဖ၏ လက်နက်ကြီးပစ်ခတ်မှုကြောင့် စစ်ကောင်စီတပ်သား ၄ ဦး သေဆုံးခဲ့သည်။", "pdf", "military_myanmar"),
+    ("KIA ရဲ့ ဒရုန်းနဲ့ တိုက်ခိုက်မှုတွေကြောင့် စစ်တပ်ဘက်က ၆ ဦး ဒဏ်ရာရတယ်။", "kia", "military_myanmar"),
+    ("စစ်ကောင်စီ၏ ဗုံးကြဲတိုက်ခိုက်မှုကြောင့် ပကဖ ၃ ဦး ကျဆုံးခဲ့သည်။", "military_myanmar", "pdf"),
+])
+def test_whose_act_the_dead_died_of_did_it(knowledge, text: str, actor1: str, actor2: str) -> None:
+    event = extract(knowledge, "", text, PUBLISHED, "cause").events[0]
+    assert (event.actor1_id, event.actor2_id) == (actor1, actor2)
