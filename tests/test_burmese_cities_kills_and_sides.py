@@ -166,3 +166,22 @@ def test_seized_alone_stays_an_arrest() -> None:
 def test_whose_act_the_dead_died_of_did_it(knowledge, text: str, actor1: str, actor2: str) -> None:
     event = extract(knowledge, "", text, PUBLISHED, "cause").events[0]
     assert (event.actor1_id, event.actor2_id) == (actor1, actor2)
+
+
+# weapons as outlets name them: the mortar (စိန်ပြောင်း), fire "from the air" (လေကြောင်းက/မှ), bombs counted
+# between the bomb and the verb ("ဗုံး ၄ လုံး ကြဲချ")
+@pytest.mark.parametrize("text, sub, actor1", [
+    ("ပကဖက မေ ၈ ရက်က စစ်ကောင်စီ စခန်းကို ၆၀ မမ စိန်ပြောင်းဖြင့် ပစ်ခတ်ခဲ့သည်။", "Shelling/artillery/missile attack", "pdf"),
+    ("စစ်ကောင်စီ တပ်စခန်းမှ စိန်ပြောင်းကျည် ရွာထဲ ကျရောက်ပြီး ရွာသား ၁ ဦး ဒဏ်ရာရခဲ့သည်။", "Shelling/artillery/missile attack", "military_myanmar"),
+    ("စစ်ကောင်စီ လေကြောင်းက ဒုံးကျည်ဖြင့် ကန့်ဘလူမြို့နယ်ရှိ ရွာကို ပစ်ခတ်ခဲ့သည်။", "Air/drone strike", "military_myanmar"),
+    ("ရွာကို စစ်ကောင်စီက လေကြောင်းမှ ဒုံးပစ်ခဲ့ရာ ရွာသား ၂ ဦး သေဆုံးခဲ့သည်။", "Air/drone strike", "military_myanmar"),
+    ("စစ်ကောင်စီ Y-12 လေယာဉ်က ကနီမြို့နယ်ရှိ ရွာကို ဗုံး (၄) လုံး ကြဲချခဲ့သည်။", "Air/drone strike", "military_myanmar"),
+    ("ညအချိန် စစ်ကောင်စီက ရွာပေါ်သို့ ဗုံးသုံးလုံး ကျဲခဲ့သည်။", "Air/drone strike", "military_myanmar"),
+])
+def test_weapons_as_outlets_name_them(knowledge, text: str, sub: str, actor1: str) -> None:
+    event = extract(knowledge, "", text, PUBLISHED, "weapon").events[0]
+    assert (event.sub_event_type, event.actor1_id) == (sub, actor1)
+
+
+def test_bombs_counted_but_not_dropped_are_no_air_strike(knowledge) -> None:
+    assert extract(knowledge, "", "ဗုံး ၃ လုံး ချိန်ထားသည်ကို တွေ့ရှိခဲ့သည်။", PUBLISHED, "weapon").events == []

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
+from functools import lru_cache
 
 from tasks.extract import actors as actor_rules
 from tasks.extract.dates import ResolvedDate
@@ -30,7 +31,7 @@ from tasks.lang.my_actors import (
 from tasks.lang.my_candidates import PRIORITY, SUBSTANTIAL, Candidate, Hit, merge_candidates, same_township
 from tasks.lang.my_roles import article_context, assign_roles, marked_actors, township_mentions
 from tasks.lang.my_dates import find_dates
-from tasks.lang.my_text import find_counts, named_dead, nobody_killed, side_tolls, split_sentences
+from tasks.lang.my_text import NUMBER, find_counts, named_dead, nobody_killed, side_tolls, split_sentences
 from tasks.lang.my_units import article_mentions
 from tasks.lang.my_when import CAPTURES, capture_day
 from tasks.lang.my_where import event_place, lead_place, sentence_place, set_place
@@ -167,6 +168,21 @@ def _triggers(knowledge, text: str, local) -> list[Hit]:
     return hits
 
 
+@lru_cache(maxsize=4)
+def _bombs_dropped_pattern(words: Words) -> re.Pattern[str]:
+    return re.compile(rf"ဗုံး\s*(?:\(?\s*{NUMBER}\s*\)?|(?:{words.alternation('numeral')})+)\s*လုံး\s*(?:ကို\s*)?"
+                      r"(?:ကြဲ|ကျဲ|ချ)(?![\u102b-\u103e\u1039\u103a])")
+
+
+def _bombs_dropped(words: Words, text: str, sentence: Sentence, hits: list[Hit]) -> list[Hit]:
+    """"ဗုံး ၄ လုံး ကြဲချ" (dropped four bombs): the count between the bomb and the verb parts the lexicon's
+    "ဗုံးကြဲ"; an air strike unless the sentence already tells one."""
+    if any(h.sub_event_type == "Air/drone strike" for h in hits):
+        return []
+    return [Hit(m.start(), m.end(), "ဗုံးကြဲ", "Explosions/Remote violence", "Air/drone strike", 1.0)
+            for m in _bombs_dropped_pattern(words).finditer(text, sentence.start, sentence.end)][:1]
+
+
 def _background(words: Words, sentence: Sentence) -> bool:
     return re.search(words.alternation("background_cue"), sentence.text) is not None
 
@@ -175,6 +191,8 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
     """The sentence's event(s): its strongest trigger, and a second one of another event type when the
     sentence tells two acts ("burned the villages and clashed with the defence forces, 30 killed")."""
     hits = _triggers(knowledge, text, local)
+    if "ဗုံး" in sentence.text:
+        hits += _bombs_dropped(words, text, sentence, hits)
     counts = find_counts(sentence.text, words)
     if not hits and not any(c.kind == "killed" for c in counts):
         return []
