@@ -185,3 +185,50 @@ def test_weapons_as_outlets_name_them(knowledge, text: str, sub: str, actor1: st
 
 def test_bombs_counted_but_not_dropped_are_no_air_strike(knowledge) -> None:
     assert extract(knowledge, "", "ဗုံး ၃ လုံး ချိန်ထားသည်ကို တွေ့ရှိခဲ့သည်။", PUBLISHED, "weapon").events == []
+
+
+# a name in the possessive (its last open syllable in the creaky tone: စစ်ကောင်စီ့, ရခိုင့်) is still the name
+@pytest.mark.parametrize("text, actor1", [
+    ("စစ်ကောင်စီ့တပ်က ရွာသား ၃ ဦးကို မေ ၈ ရက်က ပစ်သတ်ခဲ့သည်။", "military_myanmar"),
+    ("စစ်ကောင်စီ့ စစ်ကြောင်းက ရွာကို မေ ၈ ရက်က မီးရှို့ခဲ့သည်။", "military_myanmar"),
+    ("ရခိုင့်တပ်က စစ်ကောင်စီ စခန်းကို မေ ၈ ရက်က တိုက်ခိုက်ခဲ့သည်။", "ula_aa"),
+])
+def test_a_name_in_the_possessive_is_the_name(knowledge, text: str, actor1: str) -> None:
+    assert extract(knowledge, "", text, PUBLISHED, "possessive").events[0].actor1_id == actor1
+
+
+def test_the_possessive_tone_makes_no_place_nor_people(knowledge) -> None:
+    # "အရှေ့" (east) is no place name's possessive; "ပြည်သူ့" (public) is no mention of civilians
+    kinds = [(m.kind, m.text) for m in knowledge.find("ရွာအရှေ့ခြမ်း ပြည်သူ့ရင်ပြင်", myanmar_context=True)]
+    assert kinds == []
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("အမ်အင်န်ဒီအေအေက စစ်ကောင်စီ စခန်းကို မေ ၈ ရက်က သိမ်းပိုက်ခဲ့သည်။", "mndaa"),
+    ("ကေအင်န်ဒီအက်ဖ်က စစ်ကောင်စီ စခန်းကို မေ ၈ ရက်က တိုက်ခိုက်ခဲ့သည်။", "kndf"),
+    ("စီအင်န်အေက စစ်ကောင်စီ စခန်းကို မေ ၈ ရက်က တိုက်ခိုက်ခဲ့သည်။", "cna"),
+    ("အာဏာရှင်တပ်က ရွာသား ၃ ဦးကို မေ ၈ ရက်က ပစ်သတ်ခဲ့သည်။", "military_myanmar"),
+])
+def test_spelled_acronyms_with_n_as_in_and_the_dictators_army(knowledge, text: str, actor1: str) -> None:
+    assert extract(knowledge, "", text, PUBLISHED, "names").events[0].actor1_id == actor1
+
+
+@pytest.mark.parametrize("text, force", [
+    ("ရဲတပ်ဖွဲ့က ဆန္ဒပြသူ ၃ ဦးကို မေ ၈ ရက်က ပစ်သတ်ခဲ့သည်။", "police_myanmar"),
+    ("လုံထိန်းတပ်ဖွဲ့က ဆန္ဒပြသူ ၂ ဦးကို မေ ၈ ရက်က ပစ်သတ်ခဲ့သည်။", "police_myanmar"),
+    ("စစ်ကောင်စီတပ်က ဆန္ဒပြသူများကို မေ ၈ ရက်က ပစ်ခတ်ခဲ့ရာ ၁ ဦး သေဆုံးခဲ့သည်။", "military_myanmar"),
+])
+def test_security_forces_shooting_protesters_is_excessive_force(knowledge, text: str, force: str) -> None:
+    event = extract(knowledge, "", text, PUBLISHED, "protest").events[0]
+    assert (event.sub_event_type, event.actor1_id, event.actor2_id) == (
+        "Excessive force against protesters", force, "protesters_myanmar")
+
+
+@pytest.mark.parametrize("text", [
+    "စစ်ကောင်စီ ဘက်တော်သား အုပ်ချုပ်ရေးမှူးကို အမည်မသိ လူနှစ်ဦးက မေ ၈ ရက်က ပစ်သတ်ခဲ့သည်။",
+    "စစ်ကောင်စီ ဘက်တော်သား တစ်ဦးကို မေ ၈ ရက်က အမည်မသိ သေနတ်သမားများက ပစ်သတ်ခဲ့သည်။",
+    "စစ်ကောင်စီဘက်တော်သား ရွာသား ၂ ဦး မေ ၈ ရက်က ပစ်သတ်ခံရသည်။",
+])
+def test_the_juntas_partisans_are_no_side(knowledge, text: str) -> None:
+    event = extract(knowledge, "", text, PUBLISHED, "partisan").events[0]
+    assert event.actor1_id != "military_myanmar" and event.actor2_id == "civilians_myanmar"

@@ -392,9 +392,10 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
 
 def _force_on_protesters(knowledge, event: Event) -> None:
     """Security forces shooting at protesters is no battle (coding guide): Protests, Excessive force
-    against protesters, actor1 the force that fired, actor2 Protesters."""
+    against protesters, actor1 the force that fired, actor2 Protesters - whether the act read as a clash or
+    as an attack on people ("ရဲတပ်ဖွဲ့က ဆန္ဒပြသူ ၃ ဦးကို ပစ်သတ်", as English reads "gunned down protesters")."""
     sides = (event.actor1_id, event.actor2_id)
-    if event.sub_event_type != "Armed clash" or actor_rules.PROTESTERS not in sides:
+    if event.sub_event_type not in ("Armed clash", "Attack") or actor_rules.PROTESTERS not in sides:
         return
     force = next((a for a in sides if a and a != actor_rules.PROTESTERS), None)
     if force is None or not is_state(knowledge, force):
