@@ -232,3 +232,21 @@ def test_security_forces_shooting_protesters_is_excessive_force(knowledge, text:
 def test_the_juntas_partisans_are_no_side(knowledge, text: str) -> None:
     event = extract(knowledge, "", text, PUBLISHED, "partisan").events[0]
     assert event.actor1_id != "military_myanmar" and event.actor2_id == "civilians_myanmar"
+
+
+# fighting told of a list of places at once sums up many events: the first act told of one place leads
+@pytest.mark.parametrize("text, township", [
+    ("ရှမ်းမြောက်နှင့် မိုးကုတ်မြို့တို့တွင် တိုက်ပွဲများ ဆက်ဖြစ်နေ\n"
+     "မေ ၉ ရက် ညပိုင်းတွင် ကျောက်မဲမြို့နယ် ရွာတစ်ရွာ၌ TNLA နှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ပွားခဲ့သည်။", "Kyaukme"),
+    ("ကနီ၊ ယင်းမာပင်နှင့် ပုလဲမြို့နယ်တို့တွင် တိုက်ပွဲများ ပြင်းထန်\n"
+     "မေ ၉ ရက်က ဆားလင်းကြီးမြို့နယ် ရွာတစ်ရွာတွင် ပကဖနှင့် စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ခဲ့သည်။", "Salingyi"),
+    ("ဖားကန့်နဲ့ မိုးညှင်းမြို့နယ်တို့မှာ တိုက်ပွဲတွေ ဆက်ဖြစ်နေ\n"
+     "မေ ၉ ရက်က ဗန်းမော်မြို့နယ်မှာ KIA နဲ့ စစ်ကောင်စီတပ် တိုက်ပွဲဖြစ်ခဲ့တယ်။", "Bhamo"),
+])
+def test_a_tally_of_places_gives_way_to_the_first_event_of_one_place(knowledge, text: str, township: str) -> None:
+    assert extract(knowledge, "", text, PUBLISHED, "tally").events[0].admin3 == township
+
+
+def test_a_tally_alone_is_still_the_event(knowledge) -> None:
+    text = "ကနီ၊ ယင်းမာပင်နှင့် ပုလဲမြို့နယ်တို့တွင် မေ ၉ ရက်က တိုက်ပွဲများ ပြင်းထန်စွာ ဖြစ်ပွားခဲ့သည်။"
+    assert extract(knowledge, "", text, PUBLISHED, "tally").events[0].event_type == "Battles"

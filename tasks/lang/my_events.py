@@ -74,7 +74,31 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
     for cand, event in zip(merged, events):
         burner_told_later(knowledge, text, mentions, sentences, cand, event)
-    return ExtractionResult(_dedupe(events), figures)
+    return ExtractionResult(_dedupe(_tallies_last(knowledge, text, mentions, starts, merged, events)), figures)
+
+
+# places listed and closed by the plural တို့ before "in" ("A၊ B နှင့် C မြို့နယ်တို့တွင်"): one statement for several places
+_PLACE_LIST = re.compile(r"(?:\u104a|နှင့်|နဲ့)[^\u104a\u104b]{0,40}?တို့\s*(?:တွင်|မှာ|၌)")
+
+
+def _tallies_last(knowledge, text: str, mentions, starts, merged: list[Candidate], events: list[Event]) -> list[Event]:
+    """Fighting told of a list of places at once ("ရှမ်းမြောက်နှင့် မိုးကုတ်မြို့တို့တွင် တိုက်ပွဲများ ဆက်ဖြစ်နေ",
+    fighting goes on in northern Shan and Mogoke) sums up many events; the first act told of one place
+    leads the article (a tally, not an event, as English reads "clashes in several townships")."""
+    def tally(cand: Candidate) -> bool:
+        sentence = cand.first
+        if cand.hit.event_type != "Battles" or not _PLACE_LIST.search(text, sentence.start, sentence.end):
+            return False
+        local = mentions[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        places = {p.township_pcode or p.place_id for m in local if m.kind == "place"
+                  for p in [knowledge.places.get(m.ref_ids[0])] if p is not None}
+        return len(places) >= 2
+    if len(events) < 2 or not tally(merged[0]):
+        return events
+    flags = [tally(c) for c in merged]
+    if all(flags):
+        return events
+    return [e for e, f in zip(events, flags) if not f] + [e for e, f in zip(events, flags) if f]
 
 
 def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, published: date,
