@@ -17,21 +17,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
-from functools import lru_cache
 
 from tasks.extract import actors as actor_rules
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
-from tasks.lang.my_acts import attempted
+from tasks.lang.my_acts import attempted, clause_of
 from tasks.lang.my_actors import (
     air_support, article_armed, attack_on_forces, burner_told_later, event_actors, is_state, named_militia,
 )
-from tasks.lang.my_candidates import PRIORITY, SUBSTANTIAL, Candidate, Hit, merge_candidates, same_township
+from tasks.lang.my_candidates import (
+    PRIORITY, SUBSTANTIAL, Candidate, Hit, bombs_dropped, merge_candidates, same_township, tallies_last,
+)
 from tasks.lang.my_roles import article_context, assign_roles, marked_actors, township_mentions
 from tasks.lang.my_dates import find_dates
-from tasks.lang.my_text import NUMBER, find_counts, named_dead, nobody_killed, side_tolls, split_sentences
+from tasks.lang.my_text import find_counts, named_dead, nobody_killed, side_tolls, split_sentences
 from tasks.lang.my_units import article_mentions
 from tasks.lang.my_when import CAPTURES, capture_day
 from tasks.lang.my_where import event_place, lead_place, sentence_place, set_place
@@ -74,31 +75,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
     for cand, event in zip(merged, events):
         burner_told_later(knowledge, text, mentions, sentences, cand, event)
-    return ExtractionResult(_dedupe(_tallies_last(knowledge, text, mentions, starts, merged, events)), figures)
-
-
-# places listed and closed by the plural တို့ before "in" ("A၊ B နှင့် C မြို့နယ်တို့တွင်"): one statement for several places
-_PLACE_LIST = re.compile(r"(?:\u104a|နှင့်|နဲ့)[^\u104a\u104b]{0,40}?တို့\s*(?:တွင်|မှာ|၌)")
-
-
-def _tallies_last(knowledge, text: str, mentions, starts, merged: list[Candidate], events: list[Event]) -> list[Event]:
-    """Fighting told of a list of places at once ("ရှမ်းမြောက်နှင့် မိုးကုတ်မြို့တို့တွင် တိုက်ပွဲများ ဆက်ဖြစ်နေ",
-    fighting goes on in northern Shan and Mogoke) sums up many events; the first act told of one place
-    leads the article (a tally, not an event, as English reads "clashes in several townships")."""
-    def tally(cand: Candidate) -> bool:
-        sentence = cand.first
-        if cand.hit.event_type != "Battles" or not _PLACE_LIST.search(text, sentence.start, sentence.end):
-            return False
-        local = mentions[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
-        places = {p.township_pcode or p.place_id for m in local if m.kind == "place"
-                  for p in [knowledge.places.get(m.ref_ids[0])] if p is not None}
-        return len(places) >= 2
-    if len(events) < 2 or not tally(merged[0]):
-        return events
-    flags = [tally(c) for c in merged]
-    if all(flags):
-        return events
-    return [e for e, f in zip(events, flags) if not f] + [e for e, f in zip(events, flags) if f]
+    return ExtractionResult(_dedupe(tallies_last(knowledge, text, mentions, starts, merged, events)), figures)
 
 
 def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, published: date,
@@ -192,21 +169,6 @@ def _triggers(knowledge, text: str, local) -> list[Hit]:
     return hits
 
 
-@lru_cache(maxsize=4)
-def _bombs_dropped_pattern(words: Words) -> re.Pattern[str]:
-    return re.compile(rf"ဗုံး\s*(?:\(?\s*{NUMBER}\s*\)?|(?:{words.alternation('numeral')})+)\s*လုံး\s*(?:ကို\s*)?"
-                      r"(?:ကြဲ|ကျဲ|ချ)(?![\u102b-\u103e\u1039\u103a])")
-
-
-def _bombs_dropped(words: Words, text: str, sentence: Sentence, hits: list[Hit]) -> list[Hit]:
-    """"ဗုံး ၄ လုံး ကြဲချ" (dropped four bombs): the count between the bomb and the verb parts the lexicon's
-    "ဗုံးကြဲ"; an air strike unless the sentence already tells one."""
-    if any(h.sub_event_type == "Air/drone strike" for h in hits):
-        return []
-    return [Hit(m.start(), m.end(), "ဗုံးကြဲ", "Explosions/Remote violence", "Air/drone strike", 1.0)
-            for m in _bombs_dropped_pattern(words).finditer(text, sentence.start, sentence.end)][:1]
-
-
 def _background(words: Words, sentence: Sentence) -> bool:
     return re.search(words.alternation("background_cue"), sentence.text) is not None
 
@@ -216,7 +178,7 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
     sentence tells two acts ("burned the villages and clashed with the defence forces, 30 killed")."""
     hits = _triggers(knowledge, text, local)
     if "ဗုံး" in sentence.text:
-        hits += _bombs_dropped(words, text, sentence, hits)
+        hits += bombs_dropped(words, text, sentence, hits)
     counts = find_counts(sentence.text, words)
     if not hits and not any(c.kind == "killed" for c in counts):
         return []
@@ -300,35 +262,7 @@ _NEGATED = re.compile(r"(?:ဖြစ်)?(?:ပွား|ပွါး)?\s*(?:ခ
 
 
 LOOTING = "Looting/property destruction"
-# "after" between two acts: "ရဲစခန်းကို ပကဖ တိုက်ခိုက်ပြီးနောက် ဒေသခံတွေ ဖမ်းဆီးခံရ" (after the PDF attacked the
-# police post, locals were arrested) - each act has its own parties when its clause names any
-_AFTER_ACT = re.compile(r"ပြီး\s*(?:တဲ့|သည့်)?\s*နောက်(?:ပိုင်း)?(?:မှာ|တွင်)?")
-
-
-def _clause_of(text: str, sentence: Sentence, local, hit: Hit) -> tuple[list, tuple[int, int]]:
-    """The mentions and span whose actors take part in `hit`: the whole sentence, or the clause before or
-    after "ပြီးနောက်" (after) that holds the act when that clause names a side of its own (a clause that
-    names none shares the sentence's: "စစ်တပ်က ရွာကို စီးနင်းပြီးနောက် အိမ်များ မီးရှို့", one doer)."""
-    whole = (sentence.start, sentence.end)
-    if "နောက်" not in sentence.text:
-        return local, whole
-    start = sentence.start
-    for cut in _AFTER_ACT.finditer(text, sentence.start, sentence.end):
-        if cut.start() <= hit.start:
-            start = cut.end()
-        else:
-            span = (start, cut.start())
-            break
-    else:
-        span = (start, sentence.end)
-    if span == whole:
-        return local, whole
-    inside = [m for m in local if m.kind != "actor" or span[0] <= m.start < span[1]]
-    own = any(m.kind == "actor" for m in inside)
-    return (inside, span) if own else (local, whole)
 _BEGAN = re.compile(r"စ၍|စလို့|စပြီး|စတင်|တည်းက|မှစ")   # (a period's start word: only then look for the day it began)
-
-
 def _build(knowledge, words, text, sentence, local, context, dates, counts, published, hit: Hit,
            casualty_only: bool) -> Candidate | None:
     recent = [d for d in dates if (published - d.event_date).days <= HISTORY_DAYS]
@@ -345,7 +279,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
                  if (published - d.event_date).days <= HISTORY_DAYS]
         best_date = began[0] if began else None
     place, between = sentence_place(knowledge, text, sentence, local, context, hit.start)
-    marked = marked_actors(knowledge, words, text, *_clause_of(text, sentence, local, hit))
+    marked = marked_actors(knowledge, words, text, *clause_of(text, sentence, local, hit.start))
     # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause
     act_end = hit.end   # "ဒရုန်းဖြင့် ဗုံးကြဲတိုက်ခိုက်ခြင်း ခံရ": the act's words run on before the passive
     for m in local:
