@@ -250,3 +250,19 @@ def test_a_tally_of_places_gives_way_to_the_first_event_of_one_place(knowledge, 
 def test_a_tally_alone_is_still_the_event(knowledge) -> None:
     text = "ကနီ၊ ယင်းမာပင်နှင့် ပုလဲမြို့နယ်တို့တွင် မေ ၉ ရက်က တိုက်ပွဲများ ပြင်းထန်စွာ ဖြစ်ပွားခဲ့သည်။"
     assert extract(knowledge, "", text, PUBLISHED, "tally").events[0].event_type == "Battles"
+
+
+# an act in a relative clause describes the side it names ("the column that was burning the village"): that
+# side did it, and the sentence's own act (the attack on the column) is the news
+@pytest.mark.parametrize("text, lead, described", [
+    ("မြင်းမူမြို့နယ်ရှိ ရွာကို မီးရှို့နေသည့် စစ်ကြောင်းကို မေ ၈ ရက်က ပကဖက လက်နက်ကြီးဖြင့် ပစ်ခတ်ခဲ့သည်။",
+     ("Shelling/artillery/missile attack", "pdf", "military_myanmar"), ("Looting/property destruction", "military_myanmar")),
+    ("ရွာကို မေ ၈ ရက်က မီးရှို့ခဲ့သော စစ်ကောင်စီတပ်ကို ပကဖက ခြုံခိုတိုက်ခိုက်ခဲ့သည်။",
+     ("Armed clash", "pdf", "military_myanmar"), ("Looting/property destruction", "military_myanmar")),
+    ("ရွာသားများကို ဖမ်းဆီးနေတဲ့ စစ်တပ်ကို မေ ၈ ရက်က ပကဖက တိုက်ခိုက်ခဲ့တယ်။",
+     ("Armed clash", "pdf", "military_myanmar"), ("Arrests", "military_myanmar")),
+])
+def test_an_act_describing_a_side_is_that_sides(knowledge, text: str, lead: tuple, described: tuple) -> None:
+    events = extract(knowledge, "", text, PUBLISHED, "relative").events
+    assert (events[0].sub_event_type, events[0].actor1_id, events[0].actor2_id) == lead
+    assert described in [(e.sub_event_type, e.actor1_id) for e in events[1:]]

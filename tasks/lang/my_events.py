@@ -26,6 +26,7 @@ from tasks.extract.sentences import Sentence
 from tasks.lang.my_acts import attempted, clause_of
 from tasks.lang.my_actors import (
     air_support, article_armed, attack_on_forces, burner_told_later, event_actors, is_state, named_militia,
+    relative_doer,
 )
 from tasks.lang.my_candidates import (
     PRIORITY, SUBSTANTIAL, Candidate, Hit, bombs_dropped, merge_candidates, same_township, tallies_last,
@@ -191,7 +192,10 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
         return [_build(knowledge, words, text, sentence, local, context, dates, counts, published,
                        Hit(sentence.start, sentence.start, "", "Battles", "Armed clash", 0.3), True)]
     rank = lambda h: (PRIORITY.get(h.sub_event_type, 0) + 4 * h.weight, -h.start)  # noqa: E731
-    chosen = [max(hits, key=rank)]
+    # an act told only to describe a side ("မီးရှို့နေသည့် စစ်ကြောင်းကို ... တိုက်ခိုက်", attacked the column that
+    # was burning) is not the sentence's news when the sentence tells another
+    told = [h for h in hits if relative_doer(knowledge, text, h.end, local) is None] or hits
+    chosen = [max(told, key=rank)]
     battle = [h for h in hits if h.event_type == "Battles"]
     if chosen[0].sub_event_type == TRANSFER and battle:
         # soldiers who surrender "in the battle for the hill" (တိုက်ပွဲမှာ လက်နက်ချ): the event is the battle
@@ -288,6 +292,11 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     passive = re.search(words.alternation("passive_marker"), text[act_end:min(sentence.end, act_end + PASSIVE_WINDOW)]) is not None \
         or _suffered(text, act_end, sentence.end)
     roles = assign_roles(marked, passive)
+    doer = None if passive else relative_doer(knowledge, text, act_end, local)
+    if doer and doer != roles.actor1:
+        # "ရွာကို မီးရှို့နေသည့် စစ်ကြောင်းကို ပကဖက ပစ်ခတ်" (the PDF shelled the column that was burning the
+        # village): the burning is the column's, whoever the sentence's subject is; its victims are the clause's
+        roles.actor1, roles.actor2 = doer, None
     died = re.search(words.alternation("killed"), sentence.text) is not None
     if not casualty_only and hit.weight < WEAK_TRIGGER and not roles.named and not died:
         return None   # "ပစ်ခတ်" (shooting) with nobody named nor killed: a detail, not an event of its own
