@@ -292,7 +292,14 @@ def _accept(
     lower = folded.lower
     if burmese:
         # a Burmese term starts and ends on syllable boundaries: "မိုင်" (mile) is not in "မိုင်း" (mine)
-        if not (is_syllable_boundary(lower, start) and is_syllable_boundary(lower, end)):
+        if not is_syllable_boundary(lower, start):
+            return None
+        if not is_syllable_boundary(lower, end):
+            # the possessive's creaky tone on an actor's open last syllable: "စစ်ကောင်စီ့တပ်" (the junta's troops)
+            # (not a place's: "အရှေ" + ့ is "east"; nor the people's: "ပြည်သူ့" is the adjective "public")
+            actors = tuple(p for p in entries if p.kind == "actor" and not p.ref_id.startswith("civilians"))
+            if actors and lower[end] == "\u1037" and lower[end - 1] not in "\u103a\u1037" and is_syllable_boundary(lower, end + 1):
+                return start, end + 1, actors
             return None
         return start, end, entries
     if start > 0 and _is_word_char(lower[start - 1]):

@@ -290,6 +290,37 @@ def article_armed(knowledge, mentions) -> list[str]:
     return out
 
 
+# an act's verb made a relative clause right before a name: "…မီးရှို့နေသည့် စစ်ကြောင်း" (the column that was burning)
+_RELATIVE = re.compile(r"\s*(?:ခဲ့|နေ|လာ|သွား)?\s*(?:သည့်|တဲ့|သော)\s*")
+
+
+def relative_doer(knowledge, text: str, act_end: int, mentions) -> str | None:
+    """The armed actor an act's relative clause describes ("ရွာကို မီးရှို့နေသည့် စစ်ကြောင်း": the column doing the
+    burning) is that act's doer, whatever the sentence does to it."""
+    rel = _RELATIVE.match(text, act_end)
+    if rel is None:
+        return None
+    name = next((m for m in mentions if m.kind == "actor" and m.start == rel.end()), None)
+    if name is None:
+        return None
+    actor_id = actor_rules.MILITARY if name.ref_ids[0] in actor_rules.STATE_ALIASES_TO_MILITARY else name.ref_ids[0]
+    actor = knowledge.actors.get(actor_id)
+    return actor_id if actor is not None and actor.inter_code in (1, 2, 3, 4) else None
+
+
+GENERIC_MILITIAS = frozenset({"militia_progov", "pyu_saw_htee"})
+
+
+def named_militia(knowledge, actor_id: str | None, armed: list[str]) -> str | None:
+    """The junta's militia named generically ("စစ်ကောင်စီလက်အောက်ခံ ပြည်သူ့စစ်") in an article that names one
+    militia by its own name (the Pa-O PNA, the KNA): that militia; else as it was."""
+    if actor_id != "militia_progov":
+        return actor_id
+    named = [a for a in armed if a not in GENERIC_MILITIAS
+             and (actor := knowledge.actors.get(a)) and actor.actor_type == "Political Militias"]
+    return named[0] if len(named) == 1 else actor_id
+
+
 def air_support(sentence, local, chosen) -> bool:
     """Is the sentence's air strike the support of the battle it also tells? Both sides named, a battle
     word (weight 1: "တိုက်ပွဲ", not a generic "attacked"), and nothing civilian hit."""

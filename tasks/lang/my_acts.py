@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from tasks.extract.sentences import Sentence
 from tasks.lang.my_words import is_burmese, is_syllable_boundary, syllable_count
 
 GENERIC_ATTACK = frozenset({"တိုက်ခိုက်", "ပစ်ခတ်", "ပစ်ခတ်တိုက်ခိုက်"})
@@ -44,3 +45,30 @@ def attempted(text: str, end: int) -> bool:
     """Does an act's word end in "to try to" ("...ဖို့ ကြိုးစား")?"""
     return _TRIED.match(text, end) is not None
 
+
+# "after" between two acts: "ရဲစခန်းကို ပကဖ တိုက်ခိုက်ပြီးနောက် ဒေသခံတွေ ဖမ်းဆီးခံရ" (after the PDF attacked the
+# police post, locals were arrested) - each act has its own parties when its clause names any
+_AFTER_ACT = re.compile(r"ပြီး\s*(?:တဲ့|သည့်)?\s*နောက်(?:ပိုင်း)?(?:မှာ|တွင်)?")
+
+
+def clause_of(text: str, sentence: Sentence, local, at: int) -> tuple[list, tuple[int, int]]:
+    """The mentions and span whose actors take part in the act whose word starts at `at`: the whole sentence, or the clause before or
+    after "ပြီးနောက်" (after) that holds the act when that clause names a side of its own (a clause that
+    names none shares the sentence's: "စစ်တပ်က ရွာကို စီးနင်းပြီးနောက် အိမ်များ မီးရှို့", one doer)."""
+    whole = (sentence.start, sentence.end)
+    if "နောက်" not in sentence.text:
+        return local, whole
+    start = sentence.start
+    for cut in _AFTER_ACT.finditer(text, sentence.start, sentence.end):
+        if cut.start() <= at:
+            start = cut.end()
+        else:
+            span = (start, cut.start())
+            break
+    else:
+        span = (start, sentence.end)
+    if span == whole:
+        return local, whole
+    inside = [m for m in local if m.kind != "actor" or span[0] <= m.start < span[1]]
+    own = any(m.kind == "actor" for m in inside)
+    return (inside, span) if own else (local, whole)

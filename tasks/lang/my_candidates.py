@@ -4,12 +4,17 @@ tells casualties) and agrees on date and township; an undated restatement joins 
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.sentences import Sentence
 from tasks.lang.my_acts import GENERIC_ATTACK, refines
 from tasks.lang.my_roles import LEVEL_RANK, Roles
+from tasks.lang.my_text import NUMBER
+from tasks.lang.my_words import Words
 
 SUBSTANTIAL = 40   # characters: shorter lines are bylines, datelines, menu words
 SUB_ORDER = (  # the more specific act wins when a sentence names several ("bombed and clashed")
@@ -141,3 +146,42 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
         setattr(prev, kind, max(getattr(prev, kind), getattr(cand, kind)))
     prev.none_killed = prev.none_killed or cand.none_killed
     prev.civilians = prev.civilians or cand.civilians
+
+
+@lru_cache(maxsize=4)
+def _bombs_dropped_pattern(words: Words) -> re.Pattern[str]:
+    return re.compile(rf"ဗုံး\s*(?:\(?\s*{NUMBER}\s*\)?|(?:{words.alternation('numeral')})+)\s*လုံး\s*(?:ကို\s*)?"
+                      r"(?:ကြဲ|ကျဲ|ချ)(?![\u102b-\u103e\u1039\u103a])")
+
+
+def bombs_dropped(words: Words, text: str, sentence: Sentence, hits: list[Hit]) -> list[Hit]:
+    """"ဗုံး ၄ လုံး ကြဲချ" (dropped four bombs): the count between the bomb and the verb parts the lexicon's
+    "ဗုံးကြဲ"; an air strike unless the sentence already tells one."""
+    if any(h.sub_event_type == "Air/drone strike" for h in hits):
+        return []
+    return [Hit(m.start(), m.end(), "ဗုံးကြဲ", "Explosions/Remote violence", "Air/drone strike", 1.0)
+            for m in _bombs_dropped_pattern(words).finditer(text, sentence.start, sentence.end)][:1]
+
+
+# places listed and closed by the plural တို့ before "in" ("A၊ B နှင့် C မြို့နယ်တို့တွင်"): one statement for several places
+_PLACE_LIST = re.compile(r"(?:\u104a|နှင့်|နဲ့)[^\u104a\u104b]{0,40}?တို့\s*(?:တွင်|မှာ|၌)")
+
+
+def tallies_last(knowledge, text: str, mentions, starts, merged: list[Candidate], events: list[Event]) -> list[Event]:
+    """Fighting told of a list of places at once ("ရှမ်းမြောက်နှင့် မိုးကုတ်မြို့တို့တွင် တိုက်ပွဲများ ဆက်ဖြစ်နေ",
+    fighting goes on in northern Shan and Mogoke) sums up many events; the first act told of one place
+    leads the article (a tally, not an event, as English reads "clashes in several townships")."""
+    def tally(cand: Candidate) -> bool:
+        sentence = cand.first
+        if cand.hit.event_type != "Battles" or not _PLACE_LIST.search(text, sentence.start, sentence.end):
+            return False
+        local = mentions[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        places = {p.township_pcode or p.place_id for m in local if m.kind == "place"
+                  for p in [knowledge.places.get(m.ref_ids[0])] if p is not None}
+        return len(places) >= 2
+    if len(events) < 2 or not tally(merged[0]):
+        return events
+    flags = [tally(c) for c in merged]
+    if all(flags):
+        return events
+    return [e for e, f in zip(events, flags) if not f] + [e for e, f in zip(events, flags) if f]

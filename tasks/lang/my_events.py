@@ -23,11 +23,14 @@ from tasks.extract.dates import ResolvedDate
 from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
 from tasks.extract.sentences import Sentence
-from tasks.lang.my_acts import attempted
+from tasks.lang.my_acts import attempted, clause_of
 from tasks.lang.my_actors import (
-    air_support, article_armed, attack_on_forces, burner_told_later, event_actors, is_state,
+    air_support, article_armed, attack_on_forces, burner_told_later, event_actors, is_state, named_militia,
+    relative_doer,
 )
-from tasks.lang.my_candidates import PRIORITY, SUBSTANTIAL, Candidate, Hit, merge_candidates, same_township
+from tasks.lang.my_candidates import (
+    PRIORITY, SUBSTANTIAL, Candidate, Hit, bombs_dropped, merge_candidates, same_township, tallies_last,
+)
 from tasks.lang.my_roles import article_context, assign_roles, marked_actors, township_mentions
 from tasks.lang.my_dates import find_dates
 from tasks.lang.my_text import find_counts, named_dead, nobody_killed, side_tolls, split_sentences
@@ -73,7 +76,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
     for cand, event in zip(merged, events):
         burner_told_later(knowledge, text, mentions, sentences, cand, event)
-    return ExtractionResult(_dedupe(events), figures)
+    return ExtractionResult(_dedupe(tallies_last(knowledge, text, mentions, starts, merged, events)), figures)
 
 
 def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, published: date,
@@ -117,10 +120,26 @@ def _byline_date(resolved: ResolvedDate, published: date, text: str) -> bool:
     the act only failing all else (the act's day may be in the next sentence)."""
     if resolved.event_date != published or resolved.end is None:
         return False
+    if _DATELINE_PLACE.search(text, max(0, resolved.start - 40), resolved.start) and not _PROSE_AFTER.match(text, resolved.end):
+        return True   # "ကြာအင်းဆိပ်ကြီး၊ စက်တင်ဘာ(၁၅) ကရင်ပြည်နယ်...": a dateline run into the headline, year or not
+    if _COMMA_AFTER.match(text, resolved.end) and not _PROSE_DATE.search(resolved.date_text or ""):
+        return True   # "ဩဂုတ် ၇၊ The Nation Voice ...": month and day with a comma and no ရက်, as a dateline writes it
+    if _YEAR_ENDS_SENTENCE.match(text, resolved.end):
+        return True   # "...သိမ်းယူခဲ့ - ပါဂျောင်မီဒီယာ ၁၂ရက်၊ဇွန်လ၊၂၀၂၄ခုနှစ်။": the page's date closes the line, no act follows
     around = text[max(0, resolved.start - 12):resolved.end + 14]
     if _PROSE_DATE.search(around):
         return False   # "ယနေ့ ၂၀၂၄ခုနှစ် ဩဂုတ်လ (၁၉)ရက်နေ့တွင်": prose dates the act of today, year and all
     return bool(_YEAR.search(resolved.date_text or "")) or _YEAR_AFTER.match(text, resolved.end) is not None
+
+
+# a dateline: one word (the outlet's town) and a comma right before the date, and no particle after it
+# that would make the date the act's ("မေ ၉ ရက်နေ့က", "...တွင်")
+_DATELINE_PLACE = re.compile(r"(?:^|[\s\u104b])[^\s\u104a\u104b]{2,24}\s*\u104a\s*$")
+_COMMA_AFTER = re.compile(r"\s*\)?\s*\u104a")
+# after the day, at most its month, then the year, and the sentence ends: a date no verb follows
+_YEAR_ENDS_SENTENCE = re.compile(r"\s*[\u104a,]?\s*(?:[^\s\u104a\u104b,]{1,12}\s*[\u104a,]\s*)?(?:19|20|၁၉|၂၀)[0-9\u1040-\u1049]{2}"
+                                r"\s*(?:ခုနှစ်)?\s*[\u104a\u104b.]*\s*$")
+_PROSE_AFTER = re.compile(r"\s*\)?\s*(?:ရက်|နေ့|ည(?![\u102b-\u103e\u1039\u103a])|(?:က|တွင်|၌|မှာ|မှ|ကနေ|အထိ|ထိ)(?=\s|$|[\u104a\u104b]))")
 
 
 # the words of a date in prose: day (ရက်), year (ခုနှစ်), today, and the particles after it
@@ -159,6 +178,8 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
     """The sentence's event(s): its strongest trigger, and a second one of another event type when the
     sentence tells two acts ("burned the villages and clashed with the defence forces, 30 killed")."""
     hits = _triggers(knowledge, text, local)
+    if "ဗုံး" in sentence.text:
+        hits += bombs_dropped(words, text, sentence, hits)
     counts = find_counts(sentence.text, words)
     if not hits and not any(c.kind == "killed" for c in counts):
         return []
@@ -171,7 +192,10 @@ def _candidates(knowledge, words, text, sentence, local, published, context) -> 
         return [_build(knowledge, words, text, sentence, local, context, dates, counts, published,
                        Hit(sentence.start, sentence.start, "", "Battles", "Armed clash", 0.3), True)]
     rank = lambda h: (PRIORITY.get(h.sub_event_type, 0) + 4 * h.weight, -h.start)  # noqa: E731
-    chosen = [max(hits, key=rank)]
+    # an act told only to describe a side ("မီးရှို့နေသည့် စစ်ကြောင်းကို ... တိုက်ခိုက်", attacked the column that
+    # was burning) is not the sentence's news when the sentence tells another
+    told = [h for h in hits if relative_doer(knowledge, text, h.end, local) is None] or hits
+    chosen = [max(told, key=rank)]
     battle = [h for h in hits if h.event_type == "Battles"]
     if chosen[0].sub_event_type == TRANSFER and battle:
         # soldiers who surrender "in the battle for the hill" (တိုက်ပွဲမှာ လက်နက်ချ): the event is the battle
@@ -243,8 +267,6 @@ _NEGATED = re.compile(r"(?:ဖြစ်)?(?:ပွား|ပွါး)?\s*(?:ခ
 
 LOOTING = "Looting/property destruction"
 _BEGAN = re.compile(r"စ၍|စလို့|စပြီး|စတင်|တည်းက|မှစ")   # (a period's start word: only then look for the day it began)
-
-
 def _build(knowledge, words, text, sentence, local, context, dates, counts, published, hit: Hit,
            casualty_only: bool) -> Candidate | None:
     recent = [d for d in dates if (published - d.event_date).days <= HISTORY_DAYS]
@@ -261,7 +283,7 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
                  if (published - d.event_date).days <= HISTORY_DAYS]
         best_date = began[0] if began else None
     place, between = sentence_place(knowledge, text, sentence, local, context, hit.start)
-    marked = marked_actors(knowledge, words, text, local, (sentence.start, sentence.end))
+    marked = marked_actors(knowledge, words, text, *clause_of(text, sentence, local, hit.start))
     # passive only when ခံရ follows the trigger itself ("မီးရှို့ခံရ", "ပစ်သတ်ခြင်းခံရ"), not a later clause
     act_end = hit.end   # "ဒရုန်းဖြင့် ဗုံးကြဲတိုက်ခိုက်ခြင်း ခံရ": the act's words run on before the passive
     for m in local:
@@ -270,6 +292,11 @@ def _build(knowledge, words, text, sentence, local, context, dates, counts, publ
     passive = re.search(words.alternation("passive_marker"), text[act_end:min(sentence.end, act_end + PASSIVE_WINDOW)]) is not None \
         or _suffered(text, act_end, sentence.end)
     roles = assign_roles(marked, passive)
+    doer = None if passive else relative_doer(knowledge, text, act_end, local)
+    if doer and doer != roles.actor1:
+        # "ရွာကို မီးရှို့နေသည့် စစ်ကြောင်းကို ပကဖက ပစ်ခတ်" (the PDF shelled the column that was burning the
+        # village): the burning is the column's, whoever the sentence's subject is; its victims are the clause's
+        roles.actor1, roles.actor2 = doer, None
     died = re.search(words.alternation("killed"), sentence.text) is not None
     if not casualty_only and hit.weight < WEAK_TRIGGER and not roles.named and not died:
         return None   # "ပစ်ခတ်" (shooting) with nobody named nor killed: a detail, not an event of its own
@@ -299,7 +326,7 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
                   time_precision=when.time_precision, date_text=when.date_text or None,
                   knowledge_version=knowledge.version)
     set_place(event, event_place(knowledge, cand.place, lead, context, cand.between))
-    actor1, actor2 = event_actors(knowledge, cand, article_armed, event)
+    actor1, actor2 = (named_militia(knowledge, a, article_armed) for a in event_actors(knowledge, cand, article_armed, event))
     if actor1:
         _set_actor(knowledge, event, "1", actor1)
     if actor2 and actor2 != actor1:
@@ -332,9 +359,10 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
 
 def _force_on_protesters(knowledge, event: Event) -> None:
     """Security forces shooting at protesters is no battle (coding guide): Protests, Excessive force
-    against protesters, actor1 the force that fired, actor2 Protesters."""
+    against protesters, actor1 the force that fired, actor2 Protesters - whether the act read as a clash or
+    as an attack on people ("ရဲတပ်ဖွဲ့က ဆန္ဒပြသူ ၃ ဦးကို ပစ်သတ်", as English reads "gunned down protesters")."""
     sides = (event.actor1_id, event.actor2_id)
-    if event.sub_event_type != "Armed clash" or actor_rules.PROTESTERS not in sides:
+    if event.sub_event_type not in ("Armed clash", "Attack") or actor_rules.PROTESTERS not in sides:
         return
     force = next((a for a in sides if a and a != actor_rules.PROTESTERS), None)
     if force is None or not is_state(knowledge, force):

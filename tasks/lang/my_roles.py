@@ -159,8 +159,14 @@ def marked_actors(knowledge, words: Words, text: str, mentions, span: tuple[int,
             role = "object"   # a headline's "စစ်တပ် စခန်း KIA တိုက်ခိုက်သိမ်း" (KIA attacked and took the army camp)
         elif role == "genitive" and _owns_the_target(words, text, m.end):
             role = "object"   # "စစ်ကောင်စီရဲ့ စခန်းနှစ်ခု သိမ်းပိုက်" (took two of the junta's camps): the owner lost them
+        elif role == "genitive" and _CAUSE_ACT.match(text, m.end):
+            role = "agent"   # "ပကဖ၏ ဒရုန်းတိုက်ခိုက်မှုကြောင့် စစ်သား ၄ ဦး သေဆုံး": whose act the dead died of did it
         out.append(Marked(actor_id, m.start, role, civilian, m.end))
     return _listed_share_role(text, _without_qualifiers(knowledge, text, out))
+
+
+# the owner's particle, then an act made a noun (…မှု / …ခြင်း) and "because of": "X ၏ [act]မှုကြောင့်"
+_CAUSE_ACT = re.compile(r"\s*(?:\([^)]{0,12}\)|\))?\s*(?:၏|ရဲ့|ရဲ႕)\s*(?:[^\s\u104a\u104b]{1,24}\s?){1,3}?(?:မှု|ခြင်း)(?:များ|တွေ)?\s*ကြောင့်")
 
 
 def _without_qualifiers(knowledge, text: str, marked: list[Marked]) -> list[Marked]:

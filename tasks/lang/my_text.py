@@ -95,7 +95,10 @@ def _next_count_pattern(words: Words) -> re.Pattern[str]:
 
 # "သေ" (die) alone is also the first syllable of "သေနတ်" (gun) and "သေချာ" (sure): only before a clause end;
 # so is "ကျ" (fell, of fighters) short for ကျဆုံး, also "ကျော်" (over), "ကျရောက်" (landed)
-_DIED = "|သေ(?=\\s|$|[\u104a\u104b]|ပြီ|သွား|ခဲ့|ကြ|ကာ|၍|သည်)|ကျ(?=ကာ|ပြီး|သွား|ခဲ့|\\s*[\u104a\u104b])"   # "ခြောက်ဦး ကျကာ" (six fell): ကျ alone is also "fall", "drop"
+_DIED = "|သေ(?=\\s|$|[\u104a\u104b]|ပြီ|သွား|ခဲ့|ကြ|ကာ|၍|သည်)|ကျ(?=ကာ|ပြီး|သွား|ခဲ့|\\s*[\u104a\u104b])" \
+    "|(?<!ကန့်)(?<!ပိုး)(?:သတ်ဖြတ်|သတ်)(?=ခဲ့|ပြီး|ကာ|၍|[ \t]*[\u104a\u104b\n])"   # "ခြောက်ဦး ကျကာ" (six fell): ကျ alone is also "fall", "drop"
+# and the bare "killed" (ရွာသား ၂ ဦးကို သတ်ခဲ့; a headline's "...ကို ဖမ်းဆီးသတ်ဖြတ်၊"), not "restricted" (ကန့်သတ်) or
+# "disinfected" (ပိုးသတ်)
 
 
 @lru_cache(maxsize=4)
@@ -158,6 +161,8 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
         headed = _kind_after(words, before, last=True) if _HEAD_NOUN.search(before) else None
         kind = headed or _kind_after(words, after) or _kind_after(words, before, last=True) \
             or _kind_of_object(words, text, match.end(), nxt is None)
+        if kind == "arrested" and _kind_of_object(words, text, match.end(), nxt is None) == "killed":
+            kind = "killed"   # "၅ ဦးကို [the militia] ဖမ်းဆီးသတ်ဖြတ်": seized, then killed, past the window
         if kind is None:
             if nxt and _COORDINATED.match(after):
                 # "ကိုရင် ၁ ပါးနှင့် အမျိုးသမီး ၂ ဦး သေဆုံး": counts joined by "and" share the verb that follows
@@ -184,8 +189,8 @@ def find_counts(text: str, words: Words | None = None) -> list[Count]:
 
 
 # "စစ်ကောင်စီဘက်မှ ၂၅ ဦး သေဆုံးပြီး PDF ဘက်မှ ၃ ဦး ကျဆုံး": a count told as one side's ("X ဘက်(က|မှ)"),
-# with at most a noun between ("ဘက်က တပ်သား ၅ ဦး")
-_SIDE = re.compile(r"(\S{0,12})\s*ဘက်\s*(?:က|မှ|မှာ|တွင်|၌)?\s*(?:လည်း)?\s*(?:[^\s\d\u1040-\u1049]{1,12}\s*)?\(?\s*$")
+# with at most a noun between ("ဘက်က တပ်သား ၅ ဦး"); or as a force's, "from X's troops" ("KIA တပ်မှ ၄ ဦး")
+_SIDE = re.compile(r"(\S{0,12})\s*(?:ဘက်\s*(?:က|မှ|မှာ|တွင်|၌)?|တပ်(?:ဖွဲ့)?\s*မှ)\s*(?:လည်း)?\s*(?:[^\s\d\u1040-\u1049]{1,12}\s*)?\(?\s*$")
 
 
 def side_tolls(text: str, counts: list[Count]) -> int:
@@ -235,7 +240,8 @@ def _kind_of_object(words: Words, text: str, end: int, alone: bool) -> str | Non
     particle = _object_pattern(words).match(rest)
     if not particle:
         return None
-    clause = re.split(r"[\u104a\u104b]", rest[particle.end():], maxsplit=1)[0]
+    end = re.search(r"[\u104a\u104b]", rest[particle.end():])
+    clause = rest[particle.end():particle.end() + end.end()] if end else rest[particle.end():]   # (its mark ends a verb)
     return _kind_after(words, clause)
 
 

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import islice
 
+from tasks.extract.finalize import CITIES_OF_MANY_TOWNSHIPS
 from tasks.extract.places import state_base
 from tasks.lang.my_roles import LEVEL_RANK, resolve_place
 
@@ -47,10 +48,11 @@ _AND = re.compile(r"\s*(?:နဲ့|နှင့်|\u104a)\s*$")
 
 
 # a place name glued to a newsroom's or a river's word names the outlet or the river ("ရန်ကုန်ခေတ်သစ်"
-# Yangon Khit Thit, "ဧရာဝတီမြစ်" the river, "သံလွင်တိုင်းမ်"), and no place is ever told anything
+# Yangon Khit Thit, "Dawei Watch", "ဧရာဝတီမြစ်" the river, "သံလွင်တိုင်းမ်"), and no place is ever told anything
 # ("ဧရာဝတီကို ပြောသည်": told The Irrawaddy); the town whose hospital the wounded were taken to or treated in
 # ("လားရှိုးဆေးရုံကို ရောက်ရှိလာ", reached Lashio hospital) is not where they were hurt
-_NOT_PLACE_AFTER = re.compile(r"\s*(?:ခေတ်သစ်|မြစ်(?!ကြီးနား)|တိုင်းမ်|မီဒီယာ|ဂျာနယ်|သတင်းဌာန|(?:ကို|သို့)\s*(?:ပြော(?!င်း)|ဖြေကြား|အတည်ပြု)"
+_NOT_PLACE_AFTER = re.compile(r"\s*(?:ခေတ်သစ်|မြစ်(?!ကြီးနား)|တိုင်းမ်|မီဒီယာ|ဂျာနယ်|သတင်းဌာန|"
+                              r"(?:Watch|News|Times|Media|Post|Journal|Voice|Herald|Free Press|World|Khit Thit|Daily|Weekly|Online)\b|(?:ကို|သို့)\s*(?:ပြော(?!င်း)|ဖြေကြား|အတည်ပြု)"
                               r"|(?:မြို့)?\s*(?:ပြည်သူ့)?ဆေးရုံ(?:ကြီး)?\s*(?:ကို|သို့|မှာ|တွင်|၌)\s*(?:အမြန်|ဆက်လက်)?\s*"
                               r"(?:ပို့|ရောက်|တင်ပို့|သယ်|ကုသ))")
 
@@ -221,5 +223,8 @@ def set_place(event, place) -> None:
     event.admin1, event.admin1_pcode = place.state_name or None, place.state_pcode or None
     event.admin2, event.admin2_pcode = place.district_name or None, place.district_pcode or None
     event.admin3, event.admin3_pcode = place.township_name or None, place.township_pcode or None
+    if place.level == "town" and place.name_en in CITIES_OF_MANY_TOWNSHIPS:
+        # "မန္တလေးမြို့မှာ": the city, not the one township MIMU files its point under (as in English)
+        event.admin2 = event.admin2_pcode = event.admin3 = event.admin3_pcode = None
     event.latitude, event.longitude = place.latitude, place.longitude
     event.geo_precision = {"town": 1, "village_tract": 1, "township": 2, "district": 2}.get(place.level, 3)
