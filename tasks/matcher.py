@@ -298,7 +298,8 @@ def _accept(
             # the possessive's creaky tone on an actor's open last syllable: "စစ်ကောင်စီ့တပ်" (the junta's troops)
             # (not a place's: "အရှေ" + ့ is "east"; nor the people's: "ပြည်သူ့" is the adjective "public")
             actors = tuple(p for p in entries if p.kind == "actor" and not p.ref_id.startswith("civilians"))
-            if actors and lower[end] == "\u1037" and lower[end - 1] not in "\u103a\u1037" and is_syllable_boundary(lower, end + 1):
+            toned = lower[end] == "\u1037" and lower[end - 1] not in "\u103a\u1037"
+            if actors and toned and is_syllable_boundary(lower, end + 1):
                 return start, end + 1, actors
             return None
         return start, end, entries
