@@ -94,14 +94,18 @@ def _analyse_here(rows: list[tuple]) -> Analysed:
 
 
 class AnalysisPool:
-    """`workers` processes that tag and extract; `analyse(rows)` returns the batch's results in row order."""
+    """`workers` processes that tag and extract; `analyse(rows)` returns the batch's results in row order.
+    0 workers: the caller's process does it with `knowledge` (a one-core machine, or to compare)."""
 
-    def __init__(self, workers: int, seeds_dir: Path) -> None:
-        self._pool = ProcessPoolExecutor(
-            max_workers=max(1, workers), mp_context=multiprocessing.get_context("forkserver"),
+    def __init__(self, workers: int, seeds_dir: Path, knowledge: Any = None) -> None:
+        self._knowledge = knowledge
+        self._pool = None if workers <= 0 else ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
             initializer=_start, initargs=(dict(os.environ), os.getpid(), str(Path(seeds_dir).resolve())))
 
     def analyse(self, rows: list[tuple]) -> Analysed:
+        if self._pool is None:
+            return analyse(self._knowledge, rows)
         out = Analysed()
         chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
         for part in self._pool.map(_analyse_here, chunks):
@@ -109,7 +113,8 @@ class AnalysisPool:
         return out
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> "AnalysisPool":
         return self

@@ -126,7 +126,7 @@ def work_queue(db: Path, policy: HttpPolicy, feed_ids: list[str], settings: Sett
 
     loaded = False
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="backfill-fetch") as fetcher, \
-            AnalysisPool(settings.analysis_workers, settings.seeds_dir) as analysts:
+            AnalysisPool(settings.analysis_workers, settings.seeds_dir, knowledge) as analysts:
         batch = next_batch()
         while batch:
             fetching = fetcher.submit(fetch_batch, policy, batch, settings.clean_timeout_s, settings.clean_workers)

@@ -92,7 +92,7 @@ class Settings:
         "env": "MMTRACK_REFRESH_WINDOW_HOURS", "doc": "articles younger than this are re-fetched to catch updates"})
     analysis_workers: int = field(default=2, metadata={
         "env": "MMTRACK_ANALYSIS_WORKERS", "doc": "processes that tag and extract a backfill's batches "
-        "(tasks/analysis_pool.py)"})
+        "(tasks/analysis_pool.py); 0: the backfill's own process"})
     refresh_every_minutes: float = field(default=120.0, metadata={
         "env": "MMTRACK_REFRESH_EVERY_MINUTES", "doc": "how often a young article is re-fetched"})
 

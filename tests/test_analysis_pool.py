@@ -48,6 +48,8 @@ def test_worker_processes_give_the_in_process_result_in_row_order(rows, knowledg
     with AnalysisPool(2, get_settings().seeds_dir) as pool:
         there = pool.analyse(rows)
         assert pool.analyse([]).tags == []
+    with AnalysisPool(0, get_settings().seeds_dir, knowledge) as pool:
+        assert _comparable(pool.analyse(rows).tags) == _comparable(here.tags)
     assert _comparable(there.tags) == _comparable(here.tags)
     assert there.extracted == here.extracted
     assert [e.to_dict() for e in there.events] == [e.to_dict() for e in here.events]
