@@ -64,8 +64,9 @@ def measure(articles: int) -> dict[str, float]:
         server.wait(timeout=10)
     if summary["articles_fetched"] != articles:
         raise RuntimeError(f"backfill of {articles} fetched only {summary['articles_fetched']}")
+    phases = {**next(iter(summary["feeds"].values()))["seconds"], "dedup": summary["dedup"]["seconds"]}
     return {"seconds": seconds, "events": summary["events"], "process_mb": own_peak / 2**20,
-            "tree_mb": tree_peak / 2**20}
+            "tree_mb": tree_peak / 2**20, "phases": phases}
 
 
 def evaluate(small: int = SMALL, large: int = LARGE) -> list[Row]:
@@ -76,6 +77,8 @@ def evaluate(small: int = SMALL, large: int = LARGE) -> list[Row]:
                      f">= {TARGET_RATE:g}" if size == large else ""))
         rows.append((f"backfill: {size} articles, peak RSS backfill process MB", round(run["process_mb"], 1), ""))
         rows.append((f"backfill: {size} articles, peak RSS all processes MB", round(run["tree_mb"], 1), ""))
+    for phase, seconds in runs[large]["phases"].items():  # where the time goes (wall seconds, summed per phase)
+        rows.append((f"backfill: {large} articles, seconds in {phase}", round(seconds, 1), ""))
     for scope, key in (("backfill process", "process_mb"), ("all processes", "tree_mb")):
         growth = runs[large][key] / runs[small][key] - 1
         rows.append((f"backfill: memory growth {small} -> {large}, {scope}", round(growth, 3), f"<= {TARGET_GROWTH:g}"))
