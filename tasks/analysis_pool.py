@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -90,31 +91,47 @@ def analyse(knowledge: Any, rows: list[tuple]) -> Analysed:
 
 
 def _analyse_here(rows: list[tuple]) -> Analysed:
+    from tasks.faults import kill_point
+
+    kill_point("analysis_chunk")  # a worker killed (out of memory, a crash): tests/test_analysis_pool.py
     return analyse(_KNOWLEDGE, rows)
 
 
 class AnalysisPool:
     """`workers` processes that tag and extract; `analyse(rows)` returns the batch's results in row order.
-    0 workers: the caller's process does it with `knowledge` (a one-core machine, or to compare)."""
+    0 workers: the caller's process does it with `knowledge` (a one-core machine, or to compare). A worker
+    that dies takes the pool with it: that batch and the rest of the run are then done in the caller's
+    process (slower, nothing lost), and `failures` says why."""
 
     def __init__(self, workers: int, seeds_dir: Path, knowledge: Any = None) -> None:
         self._knowledge = knowledge
+        self.failures: list[str] = []
         self._pool = None if workers <= 0 else ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
             initializer=_start, initargs=(dict(os.environ), os.getpid(), str(Path(seeds_dir).resolve())))
 
     def analyse(self, rows: list[tuple]) -> Analysed:
-        if self._pool is None:
-            return analyse(self._knowledge, rows)
+        if self._pool is not None:
+            try:
+                return self._in_workers(rows)
+            except BrokenProcessPool as error:
+                if self._knowledge is None:
+                    raise
+                self.failures.append(f"analysis worker died ({error}); the rest runs in the backfill's process")
+                self.close()
+        return analyse(self._knowledge, rows)
+
+    def _in_workers(self, rows: list[tuple]) -> Analysed:
         out = Analysed()
         chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
-        for part in self._pool.map(_analyse_here, chunks):
+        for part in self._pool.map(_analyse_here, chunks):  # type: ignore[union-attr]
             out.add(part)
         return out
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
     def __enter__(self) -> "AnalysisPool":
         return self

@@ -145,8 +145,11 @@ def work_queue(db: Path, policy: HttpPolicy, feed_ids: list[str], settings: Sett
             batch = next_batch()
         if loaded:
             _analyse(db, knowledge, settings, totals, timer, analysts)
+        for failure in analysts.failures:
+            log("backfill: %s", failure)
     progress.finish("backfill")
-    return totals | {"seconds": {k: round(v, 2) for k, v in timer.seconds.items()}}
+    return totals | {"seconds": {k: round(v, 2) for k, v in timer.seconds.items()},
+                     "analysis_failures": analysts.failures}
 
 
 def _analyse(db: Path, knowledge: Any, settings: Settings, totals: dict[str, int], timer: "PhaseTimer",

@@ -54,3 +54,14 @@ def test_worker_processes_give_the_in_process_result_in_row_order(rows, knowledg
     assert there.extracted == here.extracted
     assert [e.to_dict() for e in there.events] == [e.to_dict() for e in here.events]
     assert [f.to_dict() for f in there.figures] == [f.to_dict() for f in here.figures]
+
+
+def test_a_worker_that_dies_loses_nothing_the_batch_is_done_here(rows, knowledge, monkeypatch) -> None:
+    here = analyse(knowledge, rows)
+    monkeypatch.setenv("MMTRACK_KILL_AT", "analysis_chunk#1")  # each worker SIGKILLs itself on its first chunk
+    with AnalysisPool(2, get_settings().seeds_dir, knowledge) as pool:
+        first, second = pool.analyse(rows), pool.analyse(rows[:10])
+        assert len(pool.failures) == 1 and "analysis worker died" in pool.failures[0]
+    assert _comparable(first.tags) == _comparable(here.tags)
+    assert [e.to_dict() for e in first.events] == [e.to_dict() for e in here.events]
+    assert _comparable(second.tags) == _comparable(here.tags[:10])
