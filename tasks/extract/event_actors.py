@@ -47,7 +47,10 @@ _FIRER_UNKNOWN = re.compile(
     r"\bblamed the (?:deaths|killings|attack|shelling|explosions?|blasts?|strike) on\b", re.IGNORECASE)
 # "No group has claimed responsibility", "no one claimed responsibility for the blast", "nobody has claimed it"
 _NONE_CLAIMED = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation|side|armed group)|nobody|none)\s+(?:\w+\s+){0,2}?"
-                           r"(?:claimed|admitted|taken)\s+(?:responsibility|credit)\b", re.IGNORECASE)
+                           r"(?:claimed|admitted|taken)\s+(?:responsibility|credit)\b|"
+                           # "neither source said who was responsible", "police did not say who was behind the blasts"
+                           r"\b(?:neither|nor|not|n['’]t|unclear|unknown)\s+(?:\w+\s+){0,2}?(?:said\s+|say\s+|know\s+|knew\s+)?"
+                           r"who\s+(?:was|were|is|are|had been)\s+(?:responsible|behind)\b", re.IGNORECASE)
 _GIVING_UP = re.compile(r":(?:withdr|retreat|pull|abandon|hand|evacuat|left|vacat)", re.IGNORECASE)
 
 
@@ -311,7 +314,7 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
         # "military aircraft bombed": the trigger phrase names the force, which the actor scan then cannot see
         # (tests/test_review.py reprocesses with seeds that code it as shelling, where no default names it)
         a1 = actor_rules.MILITARY
-    if sub in _PLANTED and cand is not None and cand.roles.rule not in ("passive", "modifier") \
+    if (sub in _PLANTED or target_state is not None) and cand is not None and cand.roles.rule not in ("passive", "modifier") \
             and UNIDENTIFIED in knowledge.actors and any(_NONE_CLAIMED.search(s.text) for s in scan.sentences):
         # "no group has claimed responsibility" (however one side then blames the other): the bomber is unnamed
         a1 = UNIDENTIFIED

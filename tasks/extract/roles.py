@@ -213,6 +213,11 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
             transitive and _DIRECT_OBJECT.match(text, t_end, objects[0].start))):
         # "An ambush on a junta convoy ... , the PDF said": what the act was on is its target, not its doer
         return Roles(None, objects[0].actor_id, assoc1=assoc, rule="target")
+    if actor1 is None and objects and victims is None and not _BOTH_SIDES.search(text, t_start, t_end) \
+            and _FACILITY_AFTER.match(text, objects[0].end):
+        # "bombs fell into a compound containing the police office", "shells landed near an army camp": a force
+        # named as the owner of a place after the act is where the act landed, not who did it
+        return Roles(None, objects[0].actor_id, assoc1=assoc, rule="target")
     if actor1 is None and objects and victims is None and (_BOTH_SIDES.search(text, t_start, t_end) or not _HARMED_BEFORE.search(
             text, t_end, objects[0].start)):
         actor1 = objects[0].actor_id
@@ -234,6 +239,8 @@ _CAUSE_CLAUSE = re.compile(r"[^.;]{0,60}?\b(?:when|as|after)\s+(?:the\s+|a\s+|an
 # "Attackers ambushed a junta convoy": the object of an attack verb is its target (not "fought the army")
 _DIRECT_OBJECT = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$")
 _TWO_SIDED = re.compile(r"(?:clash|fought|battl|skirmish|engag|exchang|confront)", re.IGNORECASE)
+_FACILITY_AFTER = re.compile(r"['’]?s?\s+(?:[\w-]+\s+)?(?:offices?|stations?|compounds?|headquarters|bases?|camps?|outposts?|posts?|"
+                             r"checkpoints?|buildings?|barracks|premises|quarters)\b", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s+(?:on|against|targeting|at)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 

@@ -37,7 +37,11 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:would|will|could|might|may|should|must|plans? to|planning to|vowed? to|vows to|threaten(?:s|ed)? to|"
     r"threatening to|aims? to|aiming to|intends? to|intended to|tried to|trying to|attempt(?:s|ed)? to|sought to|"
     r"seeks? to|seeking to|wants? to|hopes? to|ready to|prepar(?:e|es|ed|ing) to|warned of|fear(?:s|ed|ing)?|risk(?:s|ed|ing)?|for fear of|call(?:s|ed)? for|avoid(?:s|ed|ing)?|evad(?:e|es|ed|ing)|dodg(?:e|es|ed|ing)|"
-    r"urged?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+    r"urged?)\s+(?:\w+\s+){0,2}$"
+    # asked of others, not done: "urged the public to boycott the vote", "called on residents to join a march"
+    r"|\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+to|ask(?:s|ed|ing)?|encourag(?:e|es|ed|ing))\s+"
+    r"(?:[\w'’-]+\s+){1,4}?to\s+(?:(?:join|stage|hold|attend|observe|take part in)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?)?$",
+    re.IGNORECASE)
 # Not an act of the day: "a potential airborne attack", "despite the declared ceasefire".
 _NOT_YET_BEFORE = re.compile(r"\b(?:potential|possible|imminent|planned|future|expected)\s+(?:[\w-]+\s+)?$|"
                              r"\bdespite\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$|"
