@@ -64,3 +64,51 @@ def test_crowd_control_grenades_are_no_explosion(knowledge, text):
 ])
 def test_an_act_others_are_urged_to_do_is_no_event(knowledge, text):
     assert not [e for e in _events(knowledge, text) if e.event_type == "Protests"]
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("Despite repeated calls to end its war with the junta, the KIA seized two army outposts near Bhamo on Monday.", "kia"),
+    ("After weeks of clashes with the TNLA, junta troops torched 40 houses in a village near Kyaukme on Sunday.",
+     "military_myanmar"),
+    ("Following a deadly ambush by the KNLA last month, soldiers shelled a village in Hpapun Township on Tuesday, "
+     "killing two residents.", "military_myanmar"),
+])
+def test_parties_of_a_phrase_put_before_the_main_clause_are_not_its_subject(knowledge, text, doer):
+    events = _events(knowledge, text)
+    assert events, text
+    assert events[0].actor1_id == doer
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers arrested three teachers in Dawei on Friday. Their school was shut on Saturday following the army's "
+    "detention of the three.",
+    "Police detained a monk in Mandalay on Monday. His followers gathered on Tuesday to ask about the arrest of the abbot.",
+    "Troops abducted four farmers near Kalay on Sunday. Relatives were still searching on Monday after the abduction "
+    "of the men.",
+])
+def test_an_arrest_told_again_is_the_arrest_already_told(knowledge, text):
+    takings = [e for e in _events(knowledge, text) if e.sub_event_type in ("Arrests", "Abduction/forced disappearance")]
+    assert len(takings) == 1, [(e.sub_event_type, e.event_date) for e in takings]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops killed two villagers in Kanbalu on Monday. From May to July, the same battalion burned down 30 homes in "
+    "nearby villages.",
+    "Junta soldiers shot dead a farmer in Yinmabin on Sunday. Between March and June the unit also torched houses in "
+    "three villages.",
+    "Police arrested a student in Mawlamyine on Tuesday. From January until April the column set fire to 20 houses "
+    "in the area.",
+])
+def test_acts_told_over_a_stretch_of_months_are_background(knowledge, text):
+    assert not [e for e in _events(knowledge, text) if e.sub_event_type == "Looting/property destruction"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "From May to July, the same battalion also burned down homes in two villages.",
+    "Between March and June the unit torched houses in three villages.",
+    "From January 2023 until April the column set fire to 20 houses in the area.",
+])
+def test_a_stretch_of_months_is_an_undated_period(sentence):
+    from tasks.extract.earlier import period_governs
+
+    assert period_governs(sentence, len(sentence))

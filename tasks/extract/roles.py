@@ -163,6 +163,8 @@ def _clause_start(text: str, lo: int, t_start: int) -> int:
 # ", which has been fighting the military since 2023," / ", an ally of the army,": a description of the
 # subject, whose actors are not the subject
 _ASIDE = re.compile(r",\s+(?:which|who|whose|an?\s+(?:ally|member|wing|group|armed group|ethnic))\b[^,.;]{1,160},")
+_FRONTED = re.compile(r"\s*(?:despite|amid|after|following|during|in response to|in retaliation for|unlike)\b[^,;.]{3,200},",
+                      re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\b(?:when|after|as|while|that|which|because|before|where)\b|[;:]", re.IGNORECASE)
 _PASSIVE_MAIN = re.compile(r"\b(?:was|were|been|are|is)\s+(?:\w+\s+){0,2}?(?:killed|injured|wounded|hurt|hit|arrested|"
                            r"detained|abducted|displaced|shot)\b|\bdied\b", re.IGNORECASE)
@@ -178,6 +180,11 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
     for m in _CLAUSE_BREAK.finditer(text, lo, t_start):
         if not inside(m.start()):
             clause_start = m.end()
+    fronted = _FRONTED.match(text, lo, t_start)
+    if fronted and any(fronted.end() <= r.start and r.end <= t_start for r in parties):
+        # "Despite China's calls to stop fighting the junta, the KIA seized ...", "After clashes with the KIA,
+        # troops torched ...": the parties of a phrase put before the main clause are not its subject
+        clause_start = max(clause_start, fronted.end())
     in_clause = [r for r in parties if clause_start <= r.start and r.end <= t_start and not inside(r.start)]
     before_clause = [r for r in parties if r.end <= clause_start]
     clause_end = next((m.start() for m in _CLAUSE_BREAK.finditer(text, t_end, len(text))), len(text))
