@@ -112,3 +112,21 @@ def test_a_stretch_of_months_is_an_undated_period(sentence):
     from tasks.extract.earlier import period_governs
 
     assert period_governs(sentence, len(sentence))
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands have been marching in Hakha every day since the first rally last Monday, March 4.",
+    "Residents of Kalay have been staging protests since Sunday, according to organisers.",
+    "Students in Dawei have kept up a sit-in since last Friday, March 1, despite the curfew.",
+])
+def test_a_day_a_period_began_is_no_day_of_an_act(knowledge, text):
+    assert not _events(knowledge, text)
+
+
+@pytest.mark.parametrize("text", [
+    "In response to a general strike called for Monday, the regime imposed a curfew in Mandalay.",
+    "In retaliation for the ambush near Gangaw, the junta cut phone lines across the township on Tuesday.",
+    "In reaction to the protests in Yangon, authorities shut down mobile internet on Sunday.",
+])
+def test_the_act_a_sentence_answers_is_no_event_of_it(knowledge, text):
+    assert not [e for e in _events(knowledge, text) if e.event_type in ("Protests", "Battles")]

@@ -91,6 +91,16 @@ def aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
     return "," in text[lo:hi]
 
 
+# "since ... last Saturday", and its apposition "since last Saturday, February 6"
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,60}(?:\b(?:last\s+)?\w+day,\s*)?$", re.IGNORECASE)
+
+
+def period_start(text: str, d: ResolvedDate) -> bool:
+    """Is the date where a period began ("have been protesting since people took to the streets last Saturday",
+    "the worst since March 3")? Then it is no day of the act told."""
+    return "since" in text and bool(_SINCE_BEFORE.search(text, max(0, d.start - 70), d.start))
+
+
 def period_governs(text: str, trigger_end: int) -> bool:
     """Does an undated-period cue ("since", "for months") belong to the trigger's clause? Not when a
     comma separates them: "soldiers killed 11 villagers, ..., the latest atrocity since the coup"."""

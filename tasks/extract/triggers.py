@@ -140,6 +140,7 @@ _CONFLICT_IN_GENERAL = frozenset({"armed conflict", "conflict", "war", "civil wa
 _CAUSE_BEFORE = re.compile(r"\b(?:because of|due to|caused by|driven by|fuelled by|fueled by|amid|by|from)\s+(?:the\s+)?"
                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "and the military retaliated by shelling villages": a second event, never the sentence's main one
+_IN_ANSWER_TO_BEFORE = re.compile(r"\bin (?:response|retaliation|reaction|revenge) (?:to|for)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _RETALIATION_BEFORE = re.compile(r"\b(?:retaliat\w*|in response|in retaliation)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 # "attacked regime forces to rescue people being held hostage": a participle after a noun tells the state the
 # people were in, not the act of the sentence; another act told beside it comes first
@@ -220,6 +221,8 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
             continue  # "as a five-month truce collapsed": the fighting is the event, not the truce
         if m.text.lower() in _CONFLICT_IN_GENERAL and _CAUSE_BEFORE.search(before):
             continue  # "displaced because of armed conflict": the war in general, not an event
+        if _IN_ANSWER_TO_BEFORE.search(before):
+            continue  # "In response to a general strike, the junta imposed a curfew": the act answered was told before
         weight = trig.weight - (10 if _RETALIATION_BEFORE.search(before) or _STATE_PARTICIPLE_BEFORE.search(before) else 0)
         hits.append(TriggerHit(m.text, m.start, m.end, trig.event_type, trig.sub_event_type, weight,
                                bool(_ANAPHORIC.search(before[-25:]))))
