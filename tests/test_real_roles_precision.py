@@ -130,3 +130,68 @@ def test_a_day_a_period_began_is_no_day_of_an_act(knowledge, text):
 ])
 def test_the_act_a_sentence_answers_is_no_event_of_it(knowledge, text):
     assert not [e for e in _events(knowledge, text) if e.event_type in ("Protests", "Battles")]
+
+
+@pytest.mark.parametrize("text", [
+    "Three villagers were killed, and five others were wounded, in an attack by junta troops on a monastery in "
+    "Demoso Township on Monday.",
+    "Two farmers died and a child was hurt in a raid by regime soldiers on their village in Pale Township on Sunday.",
+    "Six displaced people were killed and nine more injured during an assault by military troops on a camp near "
+    "Hpruso on Tuesday.",
+])
+def test_the_agent_of_an_attack_told_after_the_harm_is_actor1(knowledge, text):
+    events = _events(knowledge, text)
+    assert events, text
+    assert events[0].actor1_id == "military_myanmar"
+    assert events[0].actor2_id == "civilians_myanmar"
+
+
+@pytest.mark.parametrize("text", [
+    "According to a statement by the Ministry of Defence of the National Unity Government, junta troops shelled "
+    "a church in Loikaw on Monday, killing two.",
+    "According to the NUG's human rights ministry, at about 2am on Sunday, soldiers fired artillery at a "
+    "monastery in Pekon, killing three.",
+    "According to a report by the KNU, on Tuesday morning, military jets bombed a school in Hpapun, killing four pupils.",
+])
+def test_the_teller_of_an_according_to_phrase_is_not_the_subject(knowledge, text):
+    events = _events(knowledge, text)
+    assert events, text
+    assert events[0].actor1_id == "military_myanmar"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Four villagers were killed, and nine more were hurt on the road home in an attack by the army on the market.",
+     "villagers were killed"),
+    ("Two monks were killed and several novices were wounded near the gate during a raid by junta troops on the monastery.",
+     "monks were killed"),
+    ("Three pupils were killed, while many others were injured inside, in a strike by the military on the school.",
+     "pupils were killed"),
+])
+def test_roles_read_the_agent_of_an_attack_phrase_after_a_long_telling_of_the_harm(text, trigger):
+    from tasks.extract.actors import ActorRef
+    from tasks.extract.roles import assign_roles
+
+    word = "junta troops" if "junta troops" in text else ("military" if "military" in text else "army")
+    start = text.index(word)
+    refs = [ActorRef("military_myanmar", start, start + len(word), word)]
+    t = text.index(trigger)
+    roles = assign_roles(refs, text, t, t + len(trigger), 0, len(text))
+    assert roles.actor1 == "military_myanmar"
+
+
+@pytest.mark.parametrize("text, teller, doer, trigger", [
+    ("According to a statement by the Ministry of Defence of the NUG, at about 2am on Monday, military forces shelled "
+     "the church.", "NUG", "military forces", "shelled"),
+    ("According to the KNU's information office, early on Sunday, junta troops torched the village.", "KNU",
+     "junta troops", "torched"),
+    ("According to local PDF fighters, on Tuesday morning, regime soldiers raided the ward.", "PDF", "regime soldiers",
+     "raided"),
+])
+def test_roles_pass_over_an_according_to_phrase_put_first(text, teller, doer, trigger):
+    from tasks.extract.actors import ActorRef
+    from tasks.extract.roles import assign_roles
+
+    refs = [ActorRef("teller_group", text.index(teller), text.index(teller) + len(teller), teller),
+            ActorRef("military_myanmar", text.index(doer), text.index(doer) + len(doer), doer)]
+    t = text.index(trigger)
+    assert assign_roles(refs, text, t, t + len(trigger), 0, len(text)).actor1 == "military_myanmar"

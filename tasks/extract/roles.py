@@ -18,6 +18,17 @@ from tasks.extract.actors import MILITARY, SAID_IT, STATE_SIDE, ActorRef
 # "by junta troops", "by a joint force of the KNLA", "by members of a Pyu Saw Htee militia"
 _GROUP_OF = r"(?:(?:joint\s+|combined\s+|allied\s+)?(?:force|forces|group|unit|column|team|members|fighters|troops|soldiers|coalition)\s+of\s+(?:the\s+|a\s+)?)?"
 _BY_BEFORE = re.compile(rf"\b(?:by|from|at the hands of)\s+(?:the\s+|a\s+|an\s+)?{_GROUP_OF}(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
+# "four civilians were killed, and eight injured, in an attack by the army": the act's agent told in a phrase
+# of its own after the harm, however long the harm's telling
+_ACT_BY_BEFORE = re.compile(r"\b(?:in|during|by)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|raids?|strikes?|airstrikes?|"
+                            r"shelling|bombings?|offensive|ambush|artillery attack)\s+(?:carried out\s+|launched\s+)?by\s+"
+                            r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _act_by(text: str, lo: int, agent_start: int) -> bool:
+    return " by " in text[max(lo, agent_start - 40):agent_start] and bool(_ACT_BY_BEFORE.search(text, max(lo, agent_start - 90), agent_start))
+
+
 _PASSIVE_CUE = re.compile(r"\b(?:was|were|been|being|is|are|came|come|comes)\s+(?:\w+\s+){0,2}$|\bunder\s+(?:attack|fire)\b",
                           re.IGNORECASE)
 
@@ -103,14 +114,14 @@ def _own_subject_after(parties: list[ActorRef], text: str, end: int, t_start: in
 
 
 def _passive(parties: list[ActorRef], text: str, t_start: int, t_end: int) -> Roles | None:
-    agents = [r for r in parties if r.start >= t_end and _BY_BEFORE.search(text[max(t_end, r.start - 30):r.start])
-              and r.start - t_end < 60]
+    agents = [r for r in parties if r.start >= t_end and (_BY_BEFORE.search(text[max(t_end, r.start - 30):r.start])
+                                                          and r.start - t_end < 60 or _act_by(text, t_end, r.start))]
     under = re.search(r"\bunder\s+(?:attack|fire)\s+from\s+$", text[max(0, agents[0].start - 30):agents[0].start]) if agents else None
     if not agents:
         return None
     # "was attacked by X", "came under attack from X", or the trigger itself qualified by its agent:
     # "a landmine planted by junta troops" (but not "defused bombs planted by soldiers")
-    passive = under or _PASSIVE_CUE.search(text[max(0, t_start - 25):t_start]) or re.fullmatch(
+    passive = under or _act_by(text, t_end, agents[0].start) or _PASSIVE_CUE.search(text[max(0, t_start - 25):t_start]) or re.fullmatch(
         rf"\s*(?:[\w'’-]+\s+){{0,3}}?(?:by|from|at the hands of)\s+(?:the\s+|a\s+|an\s+)?{_GROUP_OF}(?:[\w'’-]+\s+){{0,2}}",
         text[t_end:agents[0].start])
     if not passive:
@@ -163,7 +174,7 @@ def _clause_start(text: str, lo: int, t_start: int) -> int:
 # ", which has been fighting the military since 2023," / ", an ally of the army,": a description of the
 # subject, whose actors are not the subject
 _ASIDE = re.compile(r",\s+(?:which|who|whose|an?\s+(?:ally|member|wing|group|armed group|ethnic))\b[^,.;]{1,160},")
-_FRONTED = re.compile(r"\s*(?:despite|amid|after|following|during|in response to|in retaliation for|unlike)\b[^,;.]{3,200},",
+_FRONTED = re.compile(r"\s*(?:despite|amid|after|following|during|in response to|in retaliation for|unlike|according to)\b[^,;.]{3,200},",
                       re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\b(?:when|after|as|while|that|which|because|before|where)\b|[;:]", re.IGNORECASE)
 _PASSIVE_MAIN = re.compile(r"\b(?:was|were|been|are|is)\s+(?:\w+\s+){0,2}?(?:killed|injured|wounded|hurt|hit|arrested|"
