@@ -195,3 +195,25 @@ def test_roles_pass_over_an_according_to_phrase_put_first(text, teller, doer, tr
             ActorRef("military_myanmar", text.index(doer), text.index(doer) + len(doer), doer)]
     t = text.index(trigger)
     assert assign_roles(refs, text, t, t + len(trigger), 0, len(text)).actor1 == "military_myanmar"
+
+
+@pytest.mark.parametrize("text", [
+    "Junta jets bombed a school in Hpakant Township on Monday, killing six pupils. Monday's attack on KIA-held ground "
+    "was the worst this year, the KIA said.",
+    "Soldiers shelled a camp for displaced people near Laiza on Sunday, killing four. Sunday's attack by the military "
+    "drew condemnation from the KIO.",
+    "A drone strike hit a market in Kyauktaw Township on Tuesday, killing three vendors. The attack on the AA-held "
+    "town came as fighting spread, residents said.",
+])
+def test_a_bare_attack_that_refers_back_is_the_act_told_that_day(knowledge, text):
+    events = _events(knowledge, text)
+    assert len(events) == 1, [(e.event_type, e.sub_event_type, e.actor1_id) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers fired ten artillery shells into a village in Hpapun Township on Monday, wounding a farmer.",
+    "Junta troops lobbed six mortar rounds at a monastery in Mindat on Sunday, residents said.",
+    "A fighter jet dropped two 500-pound bombs on a school in Kani Township on Tuesday, killing three pupils.",
+])
+def test_a_count_of_rounds_fired_is_one_attack_not_many(knowledge, text):
+    assert [e for e in _events(knowledge, text) if e.event_type == "Explosions/Remote violence"], text

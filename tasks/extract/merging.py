@@ -216,8 +216,9 @@ def _absorb_generic_attacks(events: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for cand in events:
         host = None
-        if cand.hit.text.lower() in _GENERIC_ATTACK and cand.sub_event_type == "Armed clash" and cand.roles.actor2 is None \
-                and cand.roles.actor1 in (None, actor_rules.MILITARY):
+        if cand.hit.text.lower() in _GENERIC_ATTACK and cand.sub_event_type == "Armed clash" and (cand.hit.anaphoric and not cand.hit.text.lower().endswith("ed") or (
+                cand.roles.actor2 is None and cand.roles.actor1 in (None, actor_rules.MILITARY))):
+            # ... and so does "Monday's attack", "the attack", whoever the sentence names beside it
             host = next((e for e in events if e is not cand and e.event_type in actor_rules.VIOLENT_TYPES
                          and e.sub_event_type != "Armed clash" and _compatible_place(e, cand)
                          and (cand.date is None or e.date is None or e.date.event_date == cand.date.event_date)), None)
