@@ -217,3 +217,25 @@ def test_a_bare_attack_that_refers_back_is_the_act_told_that_day(knowledge, text
 ])
 def test_a_count_of_rounds_fired_is_one_attack_not_many(knowledge, text):
     assert [e for e in _events(knowledge, text) if e.event_type == "Explosions/Remote violence"], text
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested about 20 people who took part in a march against the regime in Pakokku on Monday.",
+    "Soldiers detained 15 demonstrators outside the township office in Hinthada on Sunday.",
+    "Security forces arrested dozens of protesters in Monywa on Tuesday, witnesses said.",
+])
+def test_people_taken_for_protesting_are_protesters(knowledge, text):
+    arrests = [e for e in _events(knowledge, text) if e.sub_event_type == "Arrests"]
+    assert arrests, text
+    assert arrests[0].actor2_id == "protesters_myanmar"
+
+
+@pytest.mark.parametrize("text", [
+    "Troops arrested five villagers who had sheltered PDF fighters in Kani Township on Monday.",
+    "Police detained three men who were carrying food to KIA fighters near Bhamo on Sunday.",
+    "Soldiers abducted two farmers who worked on land held by the KNLA in Hpapun on Tuesday.",
+])
+def test_a_party_inside_a_who_clause_is_not_the_one_taken(knowledge, text):
+    takings = [e for e in _events(knowledge, text) if e.sub_event_type in ("Arrests", "Abduction/forced disappearance")]
+    assert takings, text
+    assert takings[0].actor2_id == "civilians_myanmar"

@@ -405,6 +405,10 @@ def _told_with(scan, cand) -> list:
     return [s for s in scan.sentences if s.index in told or 0 < s.index - cand.first.index <= 2]
 
 
+_PROTESTERS_TAKEN = re.compile(r"\b(?:protesters|demonstrators|marchers|strikers|(?:took|taken|taking|take) part in (?:the\s+|a\s+|an\s+)?"
+                               r"(?:[\w-]+\s+)?(?:protests?|demonstrations?|march(?:es)?|rall(?:y|ies)))\b", re.IGNORECASE)
+
+
 def _taken_and_agreed(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     """Arrests and abductions: the people named are the ones taken; an agreement is between the state and
     the group the article names."""
@@ -412,6 +416,9 @@ def _taken_and_agreed(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     if sub in ("Arrests", "Abduction/forced disappearance") and _inter(knowledge, a1) in (5, 6, 7):
         # "Thirty protesters have been arrested": the people named are the ones taken, never the takers
         a1, a2 = (_state_actor_in(knowledge, scan, cand) if cand is not None and sub == "Arrests" else None), a1
+    if a2 is None and sub == "Arrests" and cand is not None and actor_rules.PROTESTERS in knowledge.actors \
+            and any(_PROTESTERS_TAKEN.search(s.text) for s in cand.sentences):
+        a2 = actor_rules.PROTESTERS  # "arrested participants who took part in protests": the protesters were taken
     if a2 is None and sub in ("Arrests", "Looting/property destruction", "Abduction/forced disappearance"):
         a2 = actor_rules.CIVILIANS
     if sub == "Agreement" and (a1 is None or a2 is None):

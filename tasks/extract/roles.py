@@ -176,7 +176,7 @@ def _clause_start(text: str, lo: int, t_start: int) -> int:
 _ASIDE = re.compile(r",\s+(?:which|who|whose|an?\s+(?:ally|member|wing|group|armed group|ethnic))\b[^,.;]{1,160},")
 _FRONTED = re.compile(r"\s*(?:despite|amid|after|following|during|in response to|in retaliation for|unlike|according to)\b[^,;.]{3,200},",
                       re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"\b(?:when|after|as|while|that|which|because|before|where)\b|[;:]", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"\b(?:when|after|as|while|that|which|who|because|before|where)\b|[;:]", re.IGNORECASE)
 _PASSIVE_MAIN = re.compile(r"\b(?:was|were|been|are|is)\s+(?:\w+\s+){0,2}?(?:killed|injured|wounded|hurt|hit|arrested|"
                            r"detained|abducted|displaced|shot)\b|\bdied\b", re.IGNORECASE)
 
