@@ -239,3 +239,13 @@ def test_a_party_inside_a_who_clause_is_not_the_one_taken(knowledge, text):
     takings = [e for e in _events(knowledge, text) if e.sub_event_type in ("Arrests", "Abduction/forced disappearance")]
     assert takings, text
     assert takings[0].actor2_id == "civilians_myanmar"
+
+
+@pytest.mark.parametrize("text", [
+    "A stun grenade exploded outside a bank branch in Bahan Township on Monday morning, damaging its door.",
+    "Unknown men threw a sound bomb at the township administration office in Sanchaung on Sunday.",
+    "A smoke grenade went off under a parked car near the ward office in Tamwe on Tuesday.",
+])
+def test_a_stun_grenade_thrown_with_no_crowd_told_is_a_bombing(knowledge, text):
+    events = _events(knowledge, text)
+    assert [e for e in events if e.event_type == "Explosions/Remote violence"], [(e.event_type, e.sub_event_type) for e in events]

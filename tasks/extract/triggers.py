@@ -140,6 +140,9 @@ _CONFLICT_IN_GENERAL = frozenset({"armed conflict", "conflict", "war", "civil wa
 _CAUSE_BEFORE = re.compile(r"\b(?:because of|due to|caused by|driven by|fuelled by|fueled by|amid|by|from)\s+(?:the\s+)?"
                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "and the military retaliated by shelling villages": a second event, never the sentence's main one
+# grenades for crowds ("police fired stun grenades at protesters") are a protest's intervention, not a bombing
+_CROWD_CONTROL = ("stun ", "sound ", "smoke ")
+_CROWD_TOLD = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|march\w*|crowds?|gather\w*|police|riot)\b", re.IGNORECASE)
 _IN_ANSWER_TO_BEFORE = re.compile(r"\bin (?:response|retaliation|reaction|revenge) (?:to|for)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _RETALIATION_BEFORE = re.compile(r"\b(?:retaliat\w*|in response|in retaliation)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 # "attacked regime forces to rescue people being held hostage": a participle after a noun tells the state the
@@ -224,6 +227,10 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
         if _IN_ANSWER_TO_BEFORE.search(before):
             continue  # "In response to a general strike, the junta imposed a curfew": the act answered was told before
         weight = trig.weight - (10 if _RETALIATION_BEFORE.search(before) or _STATE_PARTICIPLE_BEFORE.search(before) else 0)
+        if m.text.lower().startswith(_CROWD_CONTROL) and not _CROWD_TOLD.search(text, lo, hi):
+            # a stun grenade thrown at a building or car, with no crowd or police told, is a bombing
+            hits.append(TriggerHit(m.text, m.start, m.end, "Explosions/Remote violence", "Grenade", weight, False))
+            continue
         hits.append(TriggerHit(m.text, m.start, m.end, trig.event_type, trig.sub_event_type, weight,
                                bool(_ANAPHORIC.search(before[-25:]))))
     extra = [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]
