@@ -249,3 +249,12 @@ def test_a_party_inside_a_who_clause_is_not_the_one_taken(knowledge, text):
 def test_a_stun_grenade_thrown_with_no_crowd_told_is_a_bombing(knowledge, text):
     events = _events(knowledge, text)
     assert [e for e in events if e.event_type == "Explosions/Remote violence"], [(e.event_type, e.sub_event_type) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Five bodies were found near Kani on Wednesday, in an area that has seen heavy fighting for months.",
+    "The town, the site of clashes for weeks, was quiet on Monday, residents of Mindat said.",
+    "The village near Hpakant, hit by air strikes for several months, was empty on Sunday.",
+])
+def test_an_act_told_over_months_or_weeks_is_no_event_of_a_day(knowledge, text):
+    assert not [e for e in _events(knowledge, text) if e.event_type in ("Battles", "Explosions/Remote violence")]

@@ -78,7 +78,9 @@ _NOT_AN_ACT_AFTER = re.compile(r"^\s+(?:International\b|(?:political\s+)?power|o
 _MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|covered|aided|helped)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # History inside an event report: "two towns they captured last year", "eight months after capturing it".
 _PAST_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:last year|(?:a|one|two|three|several|many|\d+) years? ago|years earlier|"
-                         r"last month|(?:a|one|two|three|several|many|\d+) months? ago|months earlier)\b",
+                         r"last month|(?:a|one|two|three|several|many|\d+) months? ago|months earlier|"
+                         # "a scene of heavy fighting for months": a stretch of the war, no act of a day
+                         r"for (?:many |several |some )?(?:months|weeks|years|decades))\b",
                          re.IGNORECASE)
 # A bare "strike" is a walk-out only in an article that tells one ("general strike", "went on strike",
 # "striking teachers"); elsewhere it is the air strike or attack the article is about ("killed in the strike").
