@@ -258,3 +258,30 @@ def test_a_stun_grenade_thrown_with_no_crowd_told_is_a_bombing(knowledge, text):
 ])
 def test_an_act_told_over_months_or_weeks_is_no_event_of_a_day(knowledge, text):
     assert not [e for e in _events(knowledge, text) if e.event_type in ("Battles", "Explosions/Remote violence")]
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Resistance forces ambushed a junta column near Myitkyina on Monday, killing four soldiers. A KIA spokesman "
+     "said its fighters had laid the ambush.", "kia"),
+    ("Chin resistance fighters attacked a junta convoy near Falam on Sunday. CNDF spokesperson Salai Lian said "
+     "several soldiers were wounded.", "cndf"),
+    ("Local resistance forces raided an army post in Pale Township on Tuesday, killing three soldiers, according "
+     "to the ABSDF, whose fighters joined the raid.", "absdf"),
+])
+def test_a_side_told_only_as_the_resistance_is_the_armed_group_the_article_names(knowledge, text, group):
+    events = [e for e in _events(knowledge, text) if e.event_type in ("Battles", "Explosions/Remote violence")]
+    assert events, text
+    assert group in (events[0].actor1_id, events[0].actor2_id)
+
+
+@pytest.mark.parametrize("text", [
+    "Resistance forces ambushed a junta column near Kalay on Monday, killing four soldiers. The KIA and the "
+    "TNLA were not involved, a local PDF said.",
+    "Resistance forces attacked an army post near Monywa on Sunday. Officials of the KNU and the KIA said they "
+    "had no part in it.",
+    "Resistance fighters stormed a police station in Magway on Tuesday, killing two officers.",
+])
+def test_the_resistance_stays_the_default_when_no_single_group_fits(knowledge, text):
+    events = [e for e in _events(knowledge, text) if e.event_type in ("Battles", "Explosions/Remote violence")]
+    assert events, text
+    assert "pdf" in (events[0].actor1_id, events[0].actor2_id)

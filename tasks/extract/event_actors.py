@@ -9,7 +9,7 @@ import re
 from tasks.extract import actors as actor_rules
 from tasks.extract.actor_clues import (  # noqa: F401 (_normalize: finalize, my_actors)
     _armed_teller, _article_armed_groups, _dominant_state_actor, _group_struck, _holder, _named_allies, _named_bomber, _named_killer,
-    _normalize, _state_actor_in, _state_opponent, _state_struck, flown_by_state,
+    _normalize, _state_actor_in, _state_opponent, _state_struck, flown_by_state, named_for_generic,
 )
 from tasks.extract import places as place_rules
 from tasks.extract.model import Event
@@ -138,7 +138,9 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
         a1, a2 = a2, a1  # "four fighters were killed in the final assault": in a fight the side that lost men is a side
     if roles.actor2 == _CIVIL_STATE and event.event_type in _ONE_SIDED and actor_rules.CIVILIANS in knowledge.actors:
         a2 = actor_rules.CIVILIANS  # "the blast killed an election commission official": ACLED codes civil servants as civilians
+    a1 = named_for_generic(knowledge, scan, a1, lambda a: _affinity(home, a, event)) or a1
     a1, assoc1 = _resolve_group(knowledge, scan, a1, event, home, exclude=set())
+    a2 = named_for_generic(knowledge, scan, a2, lambda a: _affinity(home, a, event)) or a2
     a2, assoc2 = _resolve_group(knowledge, scan, a2, event, home, exclude={a1} if a1 else set())
     named = tuple(_normalize(knowledge, a, event.event_type) for a in roles.assoc1 if a in knowledge.actors
                   and knowledge.actors[a].inter_code != 8)
