@@ -285,3 +285,12 @@ def test_the_resistance_stays_the_default_when_no_single_group_fits(knowledge, t
     events = [e for e in _events(knowledge, text) if e.event_type in ("Battles", "Explosions/Remote violence")]
     assert events, text
     assert "pdf" in (events[0].actor1_id, events[0].actor2_id)
+
+
+@pytest.mark.parametrize("text", [
+    "Beijing pressed the TNLA on Monday to stop fighting around Mogoke.",
+    "The envoy urged both sides in Kachin State to halt attacks near Bhamo during talks on Sunday.",
+    "Local leaders in Kyaukme asked the army on Tuesday to cease shelling the town.",
+])
+def test_an_act_someone_is_pressed_to_stop_is_no_event(knowledge, text):
+    assert not [e for e in _events(knowledge, text) if e.event_type in ("Battles", "Explosions/Remote violence")]

@@ -47,7 +47,10 @@ _NOT_YET_BEFORE = re.compile(r"\b(?:potential|possible|imminent|planned|future|e
                              r"\bdespite\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$|"
                              # what someone wants ended: "called for an end to airstrikes", "a halt to the fighting"
                              r"\b(?:end|halt|stop|cessation|ending|halting|stopping)\s+(?:to|of)\s+(?:the\s+|all\s+|its\s+|their\s+)?"
-                             r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+                             r"(?:[\w'’-]+\s+){0,2}$|"
+                             # "pushed the KIA to stop fighting", "ceasing hostilities": what is to end, no act
+                             r"\b(?:stop|stops|stopping|halt|halts|halting|cease|ceases|ceasing)\s+(?:its\s+|their\s+|all\s+)?$",
+                             re.IGNORECASE)
 _BEFORE_LEAVING = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 # A rule or duty, not an act told: "the law bars armed groups from attacking, abducting or shelling
 # civilians", "are prohibited from detaining": the verbs after "from" name what is forbidden.
