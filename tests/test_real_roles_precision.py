@@ -294,3 +294,12 @@ def test_the_resistance_stays_the_default_when_no_single_group_fits(knowledge, t
 ])
 def test_an_act_someone_is_pressed_to_stop_is_no_event(knowledge, text):
     assert not [e for e in _events(knowledge, text) if e.event_type in ("Battles", "Explosions/Remote violence")]
+
+
+@pytest.mark.parametrize("text", [
+    "Resistance forces and Kachin rebels attacked a junta base near Bhamo on Monday, killing three soldiers.",
+    "Resistance fighters and members of the Three Brotherhood Alliance overran an army post near Lashio on Sunday.",
+    "Karen insurgents and resistance forces ambushed a convoy near Hpapun on Tuesday, the KNU said.",
+])
+def test_groups_named_by_their_people_or_alliance_do_not_break_the_generic_side(knowledge, text):
+    assert _events(knowledge, text), text

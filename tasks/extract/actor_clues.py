@@ -254,7 +254,7 @@ def named_for_generic(knowledge, scan, actor_id: str | None, home_fit) -> str | 
     pool = [a for a in dict.fromkeys([*_article_armed_groups(knowledge, scan), *tellers])
             if a != actor_id and a in knowledge.actors and knowledge.actors[a].inter_code in (2, 3) and a not in actor_rules.STATE_SIDE
             and knowledge.actors[a].country_iso == "MMR" and not knowledge.alliance_members(a)
-            and not _TOLD_BY_KIND.search(next(m.text for m in scan.mentions if m.kind == "actor" and m.ref_ids[0] == a))]
+            and a not in _told_only_by_kind(scan)]  # (groups named by their people or as alliance members count too)
     telling = [a for a in pool if a in tellers]  # the group whose spokesman tells the fight fought it
     fitting = telling if len(telling) == 1 else [a for a in pool if home_fit(a) > 0]
     return fitting[0] if len(fitting) == 1 else None
