@@ -51,6 +51,16 @@ _NONE_CLAIMED = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation|side|armed g
                            # "neither source said who was responsible", "police did not say who was behind the blasts"
                            r"\b(?:neither|nor|not|n['’]t|unclear|unknown)\s+(?:\w+\s+){0,2}?(?:said\s+|say\s+|know\s+|knew\s+)?"
                            r"who\s+(?:was|were|is|are|had been)\s+(?:responsible|behind)\b", re.IGNORECASE)
+
+
+def _none_claimed(scan) -> bool:
+    """Does the article say nobody claimed (or nobody knows who was behind) the attack? Once per article."""
+    cached = getattr(scan, "_none_claimed", None)
+    if cached is None:
+        cached = scan._none_claimed = bool(_NONE_CLAIMED.search(scan.text))
+    return cached
+
+
 _GIVING_UP = re.compile(r":(?:withdr|retreat|pull|abandon|hand|evacuat|left|vacat)", re.IGNORECASE)
 
 
@@ -317,7 +327,7 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
         # (tests/test_review.py reprocesses with seeds that code it as shelling, where no default names it)
         a1 = actor_rules.MILITARY
     if (sub in _PLANTED or target_state is not None) and cand is not None and cand.roles.rule not in ("passive", "modifier") \
-            and UNIDENTIFIED in knowledge.actors and any(_NONE_CLAIMED.search(s.text) for s in scan.sentences):
+            and UNIDENTIFIED in knowledge.actors and _none_claimed(scan):
         # "no group has claimed responsibility" (however one side then blames the other): the bomber is unnamed
         a1 = UNIDENTIFIED
     if a1 is None and et == "Explosions/Remote violence":
