@@ -237,3 +237,48 @@ def flown_by_state(cand) -> bool:
     """Is the strike told by jets, planes or helicopters, with no drone told (both sides fly drones)?"""
     texts = [s.text for s in cand.sentences]
     return any(_JETS.search(t) for t in (cand.hit.text, *texts)) and not any(_DRONES.search(t) for t in texts)
+
+
+# "resistance forces", "Chin resistance": a side told by what it is, which the seeds map to a default group
+_TOLD_BY_KIND = re.compile(r"\bresistance\b", re.IGNORECASE)
+
+
+def named_for_generic(knowledge, scan, actor_id: str | None, home_fit) -> str | None:
+    """A side the article tells only generically ("the resistance coalition ambushed the convoy") is the armed
+    group it names that fits: one at home where the event was or one telling the fight ("CNDF spokesperson
+    said ..."); else the seeds' default stays. None when the side is named as itself anywhere."""
+    if actor_id is None or actor_id not in _told_only_by_kind(scan) or knowledge.actors[actor_id].inter_code not in (2, 3):
+        return None
+    pool, tellers = _named_groups(knowledge, scan)
+    pool = [a for a in pool if a != actor_id]
+    telling = [a for a in pool if a in tellers]  # the group whose spokesman tells the fight fought it
+    fitting = telling if len(telling) == 1 else [a for a in pool if home_fit(a) > 0]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _told_only_by_kind(scan) -> set[str]:
+    """Actors every mention of which is generic ("resistance forces"), once per article."""
+    cached = getattr(scan, "_told_by_kind", None)
+    if cached is None:
+        kinds: dict[str, bool] = {}
+        for m in scan.mentions:
+            if m.kind == "actor":
+                kinds[m.ref_ids[0]] = kinds.get(m.ref_ids[0], True) and bool(_TOLD_BY_KIND.search(m.text))
+        cached = {a for a, generic in kinds.items() if generic}
+        scan._told_by_kind = cached
+    return cached
+
+
+def _named_groups(knowledge, scan) -> tuple[list[str], set[str]]:
+    """(the non-state armed groups the article names as themselves, those of them telling the story), once per
+    article."""
+    cached = getattr(scan, "_named_groups", None)
+    if cached is None:
+        tellers = {m.ref_ids[0] for m in scan.mentions if m.kind == "actor" and m.ref_ids[0] in knowledge.actors
+                   and knowledge.actors[m.ref_ids[0]].inter_code in (2, 3) and actor_rules.is_source(scan.text, m.start, m.end)}
+        by_kind = _told_only_by_kind(scan)
+        pool = [a for a in dict.fromkeys([*_article_armed_groups(knowledge, scan), *tellers])
+                if a in knowledge.actors and knowledge.actors[a].inter_code in (2, 3) and a not in actor_rules.STATE_SIDE
+                and knowledge.actors[a].country_iso == "MMR" and not knowledge.alliance_members(a) and a not in by_kind]
+        cached = scan._named_groups = (pool, tellers)
+    return cached

@@ -72,10 +72,14 @@ def _tells_only_deaths(hit: TriggerHit) -> bool:
 _DEATHS_TOLD = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+)?(?:killed|shot dead|wounded|injured)$", re.IGNORECASE)
 
 
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # An undated period ("since", "for months") makes a sentence the war described, not an event of a day.
 _UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\b(?:over|for) the (?:past|last)\b|"
                              r"\b(?:after|following|amid) (?:weeks|months|years) of\b|"
-                             r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b", re.IGNORECASE)
+                             r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b|"
+                             # a stretch of months: "from May to August", "between March and June"
+                             rf"\b(?:from|between)\s+{_MONTH}(?:\s+\d{{4}})?\s+(?:to|and|until|through|till)\s+{_MONTH}\b",
+                             re.IGNORECASE)
 
 
 def aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
@@ -85,6 +89,16 @@ def aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
         return False
     lo, hi = sorted((d.start, trigger_at))
     return "," in text[lo:hi]
+
+
+# "since ... last Saturday", and its apposition "since last Saturday, February 6"
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,60}(?:\b(?:last\s+)?\w+day,\s*)?$", re.IGNORECASE)
+
+
+def period_start(text: str, d: ResolvedDate) -> bool:
+    """Is the date where a period began ("have been protesting since people took to the streets last Saturday",
+    "the worst since March 3")? Then it is no day of the act told."""
+    return "since" in text and bool(_SINCE_BEFORE.search(text, max(0, d.start - 70), d.start))
 
 
 def period_governs(text: str, trigger_end: int) -> bool:

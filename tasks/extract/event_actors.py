@@ -9,7 +9,7 @@ import re
 from tasks.extract import actors as actor_rules
 from tasks.extract.actor_clues import (  # noqa: F401 (_normalize: finalize, my_actors)
     _armed_teller, _article_armed_groups, _dominant_state_actor, _group_struck, _holder, _named_allies, _named_bomber, _named_killer,
-    _normalize, _state_actor_in, _state_opponent, _state_struck, flown_by_state,
+    _normalize, _state_actor_in, _state_opponent, _state_struck, flown_by_state, named_for_generic,
 )
 from tasks.extract import places as place_rules
 from tasks.extract.model import Event
@@ -47,7 +47,20 @@ _FIRER_UNKNOWN = re.compile(
     r"\bblamed the (?:deaths|killings|attack|shelling|explosions?|blasts?|strike) on\b", re.IGNORECASE)
 # "No group has claimed responsibility", "no one claimed responsibility for the blast", "nobody has claimed it"
 _NONE_CLAIMED = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation|side|armed group)|nobody|none)\s+(?:\w+\s+){0,2}?"
-                           r"(?:claimed|admitted|taken)\s+(?:responsibility|credit)\b", re.IGNORECASE)
+                           r"(?:claimed|admitted|taken)\s+(?:responsibility|credit)\b|"
+                           # "neither source said who was responsible", "police did not say who was behind the blasts"
+                           r"\b(?:neither|nor|not|n['’]t|unclear|unknown)\s+(?:\w+\s+){0,2}?(?:said\s+|say\s+|know\s+|knew\s+)?"
+                           r"who\s+(?:was|were|is|are|had been)\s+(?:responsible|behind)\b", re.IGNORECASE)
+
+
+def _none_claimed(scan) -> bool:
+    """Does the article say nobody claimed (or nobody knows who was behind) the attack? Once per article."""
+    cached = getattr(scan, "_none_claimed", None)
+    if cached is None:
+        cached = scan._none_claimed = bool(_NONE_CLAIMED.search(scan.text))
+    return cached
+
+
 _GIVING_UP = re.compile(r":(?:withdr|retreat|pull|abandon|hand|evacuat|left|vacat)", re.IGNORECASE)
 
 
@@ -135,7 +148,9 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
         a1, a2 = a2, a1  # "four fighters were killed in the final assault": in a fight the side that lost men is a side
     if roles.actor2 == _CIVIL_STATE and event.event_type in _ONE_SIDED and actor_rules.CIVILIANS in knowledge.actors:
         a2 = actor_rules.CIVILIANS  # "the blast killed an election commission official": ACLED codes civil servants as civilians
+    a1 = named_for_generic(knowledge, scan, a1, lambda a: _affinity(home, a, event)) or a1
     a1, assoc1 = _resolve_group(knowledge, scan, a1, event, home, exclude=set())
+    a2 = named_for_generic(knowledge, scan, a2, lambda a: _affinity(home, a, event)) or a2
     a2, assoc2 = _resolve_group(knowledge, scan, a2, event, home, exclude={a1} if a1 else set())
     named = tuple(_normalize(knowledge, a, event.event_type) for a in roles.assoc1 if a in knowledge.actors
                   and knowledge.actors[a].inter_code != 8)
@@ -311,8 +326,8 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
         # "military aircraft bombed": the trigger phrase names the force, which the actor scan then cannot see
         # (tests/test_review.py reprocesses with seeds that code it as shelling, where no default names it)
         a1 = actor_rules.MILITARY
-    if sub in _PLANTED and cand is not None and cand.roles.rule not in ("passive", "modifier") \
-            and UNIDENTIFIED in knowledge.actors and any(_NONE_CLAIMED.search(s.text) for s in scan.sentences):
+    if (sub in _PLANTED or target_state is not None) and cand is not None and cand.roles.rule not in ("passive", "modifier") \
+            and UNIDENTIFIED in knowledge.actors and _none_claimed(scan):
         # "no group has claimed responsibility" (however one side then blames the other): the bomber is unnamed
         a1 = UNIDENTIFIED
     if a1 is None and et == "Explosions/Remote violence":
@@ -402,6 +417,10 @@ def _told_with(scan, cand) -> list:
     return [s for s in scan.sentences if s.index in told or 0 < s.index - cand.first.index <= 2]
 
 
+_PROTESTERS_TAKEN = re.compile(r"\b(?:protesters|demonstrators|marchers|strikers|(?:took|taken|taking|take) part in (?:the\s+|a\s+|an\s+)?"
+                               r"(?:[\w-]+\s+)?(?:protests?|demonstrations?|march(?:es)?|rall(?:y|ies)))\b", re.IGNORECASE)
+
+
 def _taken_and_agreed(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     """Arrests and abductions: the people named are the ones taken; an agreement is between the state and
     the group the article names."""
@@ -409,6 +428,9 @@ def _taken_and_agreed(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     if sub in ("Arrests", "Abduction/forced disappearance") and _inter(knowledge, a1) in (5, 6, 7):
         # "Thirty protesters have been arrested": the people named are the ones taken, never the takers
         a1, a2 = (_state_actor_in(knowledge, scan, cand) if cand is not None and sub == "Arrests" else None), a1
+    if a2 is None and sub == "Arrests" and cand is not None and actor_rules.PROTESTERS in knowledge.actors \
+            and any(_PROTESTERS_TAKEN.search(s.text) for s in cand.sentences):
+        a2 = actor_rules.PROTESTERS  # "arrested participants who took part in protests": the protesters were taken
     if a2 is None and sub in ("Arrests", "Looting/property destruction", "Abduction/forced disappearance"):
         a2 = actor_rules.CIVILIANS
     if sub == "Agreement" and (a1 is None or a2 is None):

@@ -44,7 +44,7 @@ from tasks.extract.side_acts import run_up_dropped, side_acts_folded
 from tasks.extract.speech import quoted
 from tasks.extract.unglue import OffsetMap, unglued
 from tasks.extract.earlier import (aside_year, drop_earlier_events, earlier_clauses, follows_history, in_spans, long_ago_clauses,
-                                   period_governs)
+                                   period_governs, period_start)
 from tasks.extract.triggers import TriggerHit, best_trigger, drop_protest_topics, refine, trigger_hits
 
 SEPARABLE = frozenset({"Arrests", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
@@ -188,7 +188,8 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     dates, report = sentence_dates(scan, sentence)
     dates = [d for d in dates if not aside_year(sentence.text, d, primary.start - lo)
              and not _RECENT_PERIOD.search(d.date_text)  # "hit by air strikes in recent weeks": a period, no day
-             and not PAST_STRETCH.search(sentence.text, max(0, d.start - 12), d.end + 12)]  # "for the past week"
+             and not PAST_STRETCH.search(sentence.text, max(0, d.start - 12), d.end + 12)  # "for the past week"
+             and not period_start(sentence.text, d)]  # "since last Saturday": where a period began
     if not dates and (BACKGROUND_CUES.search(sentence.text) or _ORIGIN_STORY.search(sentence.text) or period_governs(sentence.text, primary.end - lo)
                       or _ONGOING_AFTER.match(scan.text, primary.end, hi)):
         return []  # "as fighting and air strikes continue": a state of affairs, not an event

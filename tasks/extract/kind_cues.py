@@ -71,7 +71,8 @@ def mine_ambush(sub: str, trigger: str, texts: list[str]) -> bool:
                                                    and any(_MINE_AMBUSH.search(t) for t in texts[1:]))
 
 
-_WEAPONS = re.compile(r"(?:land[\s-]?)?mines|IEDs|bombs|shells|rockets|missiles|grenades|explosives", re.IGNORECASE)
+# with one word before it: "12 artillery shells", "six mortar rounds", "two 500-pound bombs"
+_WEAPONS = re.compile(r"(?:[\w-]+\s+)?(?:mines|IEDs|bombs|shells|rounds|rockets|missiles|grenades|explosives|mortars)", re.IGNORECASE)
 
 
 def names_weapons(trigger: str) -> bool:

@@ -104,6 +104,7 @@ def _absorb(prev: Candidate, cand: Candidate) -> None:
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 
 
+_OTHER_BEFORE = re.compile(r"\b(?:other|another|further|more|earlier|previous|separate)\s+$", re.IGNORECASE)  # "the other arrests"
 _GENERIC_ATTACK = frozenset({"attack", "attacks", "attacked", "assault", "assaulted"})
 
 
@@ -112,11 +113,12 @@ def _refers_back(cand: Candidate) -> bool:
     act told ("the junta bombed ...")."""
     hit = cand.hit
     before = cand.first.text[max(0, hit.start - cand.first.start - 30):hit.start - cand.first.start]
-    if cand.event_type not in actor_rules.VIOLENT_TYPES:
+    if cand.event_type not in actor_rules.VIOLENT_TYPES and cand.sub_event_type not in _TAKINGS:
         return False
     if hit.text.lower() in _GENERIC_ATTACK and cand.roles.actor2 is None and cand.roles.actor1 == actor_rules.MILITARY:
         return True  # "The military attacked on Monday evening as people gathered": the strike told before
     return (not hit.text.lower().endswith("ed") and bool(_DETERMINER_BEFORE.search(before))
+            and not (cand.sub_event_type in _TAKINGS and _OTHER_BEFORE.search(before))
             and not before.strip().lower().endswith(("junta", "military", "army")))
 
 
@@ -129,7 +131,17 @@ def _absorb_mention(prev: Candidate, cand: Candidate) -> None:
 
 
 def _violent_told(events: list[Candidate], cand: Candidate) -> list[Candidate]:
-    return [e for e in events if e.event_type in actor_rules.VIOLENT_TYPES and _compatible_place(e, cand)]
+    # "following the military's detention of the two": an arrest told again points back to the arrest
+    return [e for e in events if _can_host(e, cand) and _compatible_place(e, cand)]
+
+
+def _can_host(event: Candidate, cand: Candidate) -> bool:
+    if cand.sub_event_type in _TAKINGS and cand.event_type not in actor_rules.VIOLENT_TYPES:
+        return event.sub_event_type == cand.sub_event_type
+    return event.event_type in actor_rules.VIOLENT_TYPES
+
+
+_TAKINGS = frozenset({"Arrests", "Abduction/forced disappearance"})
 
 
 def _told_before(events: list[Candidate], cand: Candidate) -> list[Candidate]:
@@ -141,7 +153,7 @@ def _told_before(events: list[Candidate], cand: Candidate) -> list[Candidate]:
         return near
     # ... but never across states: "the latest assault came a day after it bombed a township in Sagaing
     # region, killing 20" after a strike in Rakhine tells another event, and its toll is not this one's
-    return [e for e in events if e.event_type in actor_rules.VIOLENT_TYPES and _same_state(e, cand)]
+    return [e for e in events if _can_host(e, cand) and _same_state(e, cand)]
 
 
 def _same_state(a: Candidate, b: Candidate) -> bool:
@@ -169,7 +181,8 @@ def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
             own_place = host.location
             _absorb_mention(host, cand)
             host.location = own_place or host.location
-        elif _refers_back(cand) and cand.date is None and any(e.event_type in actor_rules.VIOLENT_TYPES for e in events):
+        elif _refers_back(cand) and cand.date is None and cand.event_type in actor_rules.VIOLENT_TYPES \
+                and any(e.event_type in actor_rules.VIOLENT_TYPES for e in events):
             continue  # "the latest assault came a day after it bombed X in another state": a mention, no new event
         elif not cand.anchored and cand.sub_event_type == "Armed clash" and cand.hit.weight < 0.8 and not events:
             continue  # "as fighting spreads": no date, no place, no side: the war in general
@@ -203,8 +216,9 @@ def _absorb_generic_attacks(events: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for cand in events:
         host = None
-        if cand.hit.text.lower() in _GENERIC_ATTACK and cand.sub_event_type == "Armed clash" and cand.roles.actor2 is None \
-                and cand.roles.actor1 in (None, actor_rules.MILITARY):
+        if cand.hit.text.lower() in _GENERIC_ATTACK and cand.sub_event_type == "Armed clash" and (cand.hit.anaphoric and not cand.hit.text.lower().endswith("ed") or (
+                cand.roles.actor2 is None and cand.roles.actor1 in (None, actor_rules.MILITARY))):
+            # ... and so does "Monday's attack", "the attack", whoever the sentence names beside it
             host = next((e for e in events if e is not cand and e.event_type in actor_rules.VIOLENT_TYPES
                          and e.sub_event_type != "Armed clash" and _compatible_place(e, cand)
                          and (cand.date is None or e.date is None or e.date.event_date == cand.date.event_date)), None)

@@ -18,6 +18,17 @@ from tasks.extract.actors import MILITARY, SAID_IT, STATE_SIDE, ActorRef
 # "by junta troops", "by a joint force of the KNLA", "by members of a Pyu Saw Htee militia"
 _GROUP_OF = r"(?:(?:joint\s+|combined\s+|allied\s+)?(?:force|forces|group|unit|column|team|members|fighters|troops|soldiers|coalition)\s+of\s+(?:the\s+|a\s+)?)?"
 _BY_BEFORE = re.compile(rf"\b(?:by|from|at the hands of)\s+(?:the\s+|a\s+|an\s+)?{_GROUP_OF}(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
+# "four civilians were killed, and eight injured, in an attack by the army": the act's agent told in a phrase
+# of its own after the harm, however long the harm's telling
+_ACT_BY_BEFORE = re.compile(r"\b(?:in|during|by)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|raids?|strikes?|airstrikes?|"
+                            r"shelling|bombings?|offensive|ambush|artillery attack)\s+(?:carried out\s+|launched\s+)?by\s+"
+                            r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _act_by(text: str, lo: int, agent_start: int) -> bool:
+    return " by " in text[max(lo, agent_start - 40):agent_start] and bool(_ACT_BY_BEFORE.search(text, max(lo, agent_start - 90), agent_start))
+
+
 _PASSIVE_CUE = re.compile(r"\b(?:was|were|been|being|is|are|came|come|comes)\s+(?:\w+\s+){0,2}$|\bunder\s+(?:attack|fire)\b",
                           re.IGNORECASE)
 
@@ -103,14 +114,14 @@ def _own_subject_after(parties: list[ActorRef], text: str, end: int, t_start: in
 
 
 def _passive(parties: list[ActorRef], text: str, t_start: int, t_end: int) -> Roles | None:
-    agents = [r for r in parties if r.start >= t_end and _BY_BEFORE.search(text[max(t_end, r.start - 30):r.start])
-              and r.start - t_end < 60]
+    agents = [r for r in parties if r.start >= t_end and (_BY_BEFORE.search(text[max(t_end, r.start - 30):r.start])
+                                                          and r.start - t_end < 60 or _act_by(text, t_end, r.start))]
     under = re.search(r"\bunder\s+(?:attack|fire)\s+from\s+$", text[max(0, agents[0].start - 30):agents[0].start]) if agents else None
     if not agents:
         return None
     # "was attacked by X", "came under attack from X", or the trigger itself qualified by its agent:
     # "a landmine planted by junta troops" (but not "defused bombs planted by soldiers")
-    passive = under or _PASSIVE_CUE.search(text[max(0, t_start - 25):t_start]) or re.fullmatch(
+    passive = under or _act_by(text, t_end, agents[0].start) or _PASSIVE_CUE.search(text[max(0, t_start - 25):t_start]) or re.fullmatch(
         rf"\s*(?:[\w'’-]+\s+){{0,3}}?(?:by|from|at the hands of)\s+(?:the\s+|a\s+|an\s+)?{_GROUP_OF}(?:[\w'’-]+\s+){{0,2}}",
         text[t_end:agents[0].start])
     if not passive:
@@ -163,7 +174,9 @@ def _clause_start(text: str, lo: int, t_start: int) -> int:
 # ", which has been fighting the military since 2023," / ", an ally of the army,": a description of the
 # subject, whose actors are not the subject
 _ASIDE = re.compile(r",\s+(?:which|who|whose|an?\s+(?:ally|member|wing|group|armed group|ethnic))\b[^,.;]{1,160},")
-_CLAUSE_BREAK = re.compile(r"\b(?:when|after|as|while|that|which|because|before|where)\b|[;:]", re.IGNORECASE)
+_FRONTED = re.compile(r"\s*(?:despite|amid|after|following|during|in response to|in retaliation for|unlike|according to)\b[^,;.]{3,200},",
+                      re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"\b(?:when|after|as|while|that|which|who|because|before|where)\b|[;:]", re.IGNORECASE)
 _PASSIVE_MAIN = re.compile(r"\b(?:was|were|been|are|is)\s+(?:\w+\s+){0,2}?(?:killed|injured|wounded|hurt|hit|arrested|"
                            r"detained|abducted|displaced|shot)\b|\bdied\b", re.IGNORECASE)
 
@@ -178,6 +191,11 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
     for m in _CLAUSE_BREAK.finditer(text, lo, t_start):
         if not inside(m.start()):
             clause_start = m.end()
+    fronted = _FRONTED.match(text, lo, t_start)
+    if fronted and any(fronted.end() <= r.start and r.end <= t_start for r in parties):
+        # "Despite China's calls to stop fighting the junta, the KIA seized ...", "After clashes with the KIA,
+        # troops torched ...": the parties of a phrase put before the main clause are not its subject
+        clause_start = max(clause_start, fronted.end())
     in_clause = [r for r in parties if clause_start <= r.start and r.end <= t_start and not inside(r.start)]
     before_clause = [r for r in parties if r.end <= clause_start]
     clause_end = next((m.start() for m in _CLAUSE_BREAK.finditer(text, t_end, len(text))), len(text))
@@ -213,6 +231,11 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
             transitive and _DIRECT_OBJECT.match(text, t_end, objects[0].start))):
         # "An ambush on a junta convoy ... , the PDF said": what the act was on is its target, not its doer
         return Roles(None, objects[0].actor_id, assoc1=assoc, rule="target")
+    if actor1 is None and objects and victims is None and not _BOTH_SIDES.search(text, t_start, t_end) \
+            and _FACILITY_AFTER.match(text, objects[0].end):
+        # "bombs fell into a compound containing the police office", "shells landed near an army camp": a force
+        # named as the owner of a place after the act is where the act landed, not who did it
+        return Roles(None, objects[0].actor_id, assoc1=assoc, rule="target")
     if actor1 is None and objects and victims is None and (_BOTH_SIDES.search(text, t_start, t_end) or not _HARMED_BEFORE.search(
             text, t_end, objects[0].start)):
         actor1 = objects[0].actor_id
@@ -234,6 +257,8 @@ _CAUSE_CLAUSE = re.compile(r"[^.;]{0,60}?\b(?:when|as|after)\s+(?:the\s+|a\s+|an
 # "Attackers ambushed a junta convoy": the object of an attack verb is its target (not "fought the army")
 _DIRECT_OBJECT = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$")
 _TWO_SIDED = re.compile(r"(?:clash|fought|battl|skirmish|engag|exchang|confront)", re.IGNORECASE)
+_FACILITY_AFTER = re.compile(r"['’]?s?\s+(?:[\w-]+\s+)?(?:offices?|stations?|compounds?|headquarters|bases?|camps?|outposts?|posts?|"
+                             r"checkpoints?|buildings?|barracks|premises|quarters)\b", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s+(?:on|against|targeting|at)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 

@@ -38,12 +38,19 @@ _HYPOTHETICAL = re.compile(
     r"threatening to|aims? to|aiming to|intends? to|intended to|tried to|trying to|attempt(?:s|ed)? to|sought to|"
     r"seeks? to|seeking to|wants? to|hopes? to|ready to|prepar(?:e|es|ed|ing) to|warned of|fear(?:s|ed|ing)?|risk(?:s|ed|ing)?|for fear of|call(?:s|ed)? for|avoid(?:s|ed|ing)?|evad(?:e|es|ed|ing)|dodg(?:e|es|ed|ing)|"
     r"urged?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# asked of others, not done: "urged the public to boycott the vote", "called on residents to join a march"
+_ASKED_TO = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+to|ask(?:s|ed|ing)?|encourag(?:e|es|ed|ing))\s+"
+                       r"(?:[\w'’-]+\s+){1,4}?to\s+(?:(?:join|stage|hold|attend|observe|take part in)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?)?$",
+                       re.IGNORECASE)
 # Not an act of the day: "a potential airborne attack", "despite the declared ceasefire".
 _NOT_YET_BEFORE = re.compile(r"\b(?:potential|possible|imminent|planned|future|expected)\s+(?:[\w-]+\s+)?$|"
                              r"\bdespite\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$|"
                              # what someone wants ended: "called for an end to airstrikes", "a halt to the fighting"
                              r"\b(?:end|halt|stop|cessation|ending|halting|stopping)\s+(?:to|of)\s+(?:the\s+|all\s+|its\s+|their\s+)?"
                              r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# "pushed the KIA to stop fighting", "ceasing hostilities": what is to end, no act (asked of the last words only)
+_STOP_BEFORE = re.compile(r"\b(?:stop|stops|stopping|halt|halts|halting|cease|ceases|ceasing)\s+(?:its\s+|their\s+|all\s+)?$",
+                          re.IGNORECASE)
 _BEFORE_LEAVING = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 # A rule or duty, not an act told: "the law bars armed groups from attacking, abducting or shelling
 # civilians", "are prohibited from detaining": the verbs after "from" name what is forbidden.
@@ -76,6 +83,8 @@ _MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|covered|aided|helped)\s+by
 _PAST_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:last year|(?:a|one|two|three|several|many|\d+) years? ago|years earlier|"
                          r"last month|(?:a|one|two|three|several|many|\d+) months? ago|months earlier)\b",
                          re.IGNORECASE)
+# "a scene of heavy fighting for months": a stretch of the war, no act of a day
+_STRETCH_AFTER = re.compile(r"^[^,.;]{0,40}?\bfor (?:many |several |some )?(?:months|weeks|years|decades)\b", re.IGNORECASE)
 # A bare "strike" is a walk-out only in an article that tells one ("general strike", "went on strike",
 # "striking teachers"); elsewhere it is the air strike or attack the article is about ("killed in the strike").
 LABOUR_STRIKE = re.compile(r"\b(?:general|silent|labou?r|workers['’]?|garment|hunger|nationwide|teachers['’]?) strikes?\b|"
@@ -136,6 +145,10 @@ _CONFLICT_IN_GENERAL = frozenset({"armed conflict", "conflict", "war", "civil wa
 _CAUSE_BEFORE = re.compile(r"\b(?:because of|due to|caused by|driven by|fuelled by|fueled by|amid|by|from)\s+(?:the\s+)?"
                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "and the military retaliated by shelling villages": a second event, never the sentence's main one
+# grenades for crowds ("police fired stun grenades at protesters") are a protest's intervention, not a bombing
+_CROWD_CONTROL = ("stun ", "sound ", "smoke ")
+_CROWD_TOLD = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|march\w*|crowds?|gather\w*|police|riot)\b", re.IGNORECASE)
+_IN_ANSWER_TO_BEFORE = re.compile(r"\bin (?:response|retaliation|reaction|revenge) (?:to|for)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _RETALIATION_BEFORE = re.compile(r"\b(?:retaliat\w*|in response|in retaliation)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 # "attacked regime forces to rescue people being held hostage": a participle after a noun tells the state the
 # people were in, not the act of the sentence; another act told beside it comes first
@@ -176,6 +189,7 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
         if _MONTH_NAME.match(m.text) and (m.text[0].isupper() or _DAY_NEAR.search(text[m.end:m.end + 4])):
             continue  # "on March 5" is a date, not a march
         if _NEGATED.search(before) or _HYPOTHETICAL.search(before) or _NOT_YET_BEFORE.search(before) \
+                or ("to " in before and _ASKED_TO.search(before)) or _STOP_BEFORE.search(before, len(before) - 22) \
                 or weapon_not_used(text, lo, hi, m.start, m.end) \
                 or ("from " in text[max(lo, m.start - 130):m.start] and _FORBIDDEN_BEFORE.search(text[max(lo, m.start - 130):m.start])):
             continue
@@ -192,6 +206,7 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
         if _STANCE_PREFIX.search(before):
             continue  # "an anti-conscription protest", "anti-aircraft fire": what a thing is for or against
         if (_NOT_AN_ACT_AFTER.match(after) or _MODIFIER_BEFORE.search(before) or _PAST_AFTER.match(after)
+                or ("for " in after and _STRETCH_AFTER.match(after))
                 or _GAP_BEFORE.search(text[max(lo, m.start - 90):m.start])):
             continue
         if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)
@@ -216,7 +231,13 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
             continue  # "as a five-month truce collapsed": the fighting is the event, not the truce
         if m.text.lower() in _CONFLICT_IN_GENERAL and _CAUSE_BEFORE.search(before):
             continue  # "displaced because of armed conflict": the war in general, not an event
+        if "n re" in before and _IN_ANSWER_TO_BEFORE.search(before):
+            continue  # "In response to a general strike, the junta imposed a curfew": the act answered was told before
         weight = trig.weight - (10 if _RETALIATION_BEFORE.search(before) or _STATE_PARTICIPLE_BEFORE.search(before) else 0)
+        if trig.event_type == "Protests" and m.text.lower().startswith(_CROWD_CONTROL) and not _CROWD_TOLD.search(text, lo, hi):
+            # a stun grenade thrown at a building or car, with no crowd or police told, is a bombing
+            hits.append(TriggerHit(m.text, m.start, m.end, "Explosions/Remote violence", "Grenade", weight, False))
+            continue
         hits.append(TriggerHit(m.text, m.start, m.end, trig.event_type, trig.sub_event_type, weight,
                                bool(_ANAPHORIC.search(before[-25:]))))
     extra = [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]
