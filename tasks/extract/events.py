@@ -258,7 +258,8 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
             loc.rank > 1 and not in_spans(loc.start, earlier) for loc in locations) else locations
     foreign_ok = event_type in ("Strategic developments", "Protests") and sub in ("Agreement", "Peaceful protest", "Other")
     location = place_rules.best_location(locations, hit.start, scan.text, foreign_ok)
-    location = place_rules.between_ends(location, locations, scan.text, [*scan.mentions, *scan.title_mentions])
+    article_mentions = [*scan.mentions, *scan.title_mentions]
+    location = place_rules.settle_span(place_rules.between_ends(location, locations, scan.text, article_mentions), article_mentions)
     refs = actor_rules.actor_refs(knowledge, mentions, scan.text, lo, hi)
     roles = assign_roles(refs, scan.text, hit.start, hit.end, lo, hi)
     counts = [c for c in find_counts(sentence.text) if c.scope == "event"]
