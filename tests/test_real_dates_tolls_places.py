@@ -73,3 +73,48 @@ def test_a_township_named_beside_the_road_still_places_it(knowledge, text, towns
 def test_a_road_end_the_article_is_about_keeps_its_township(knowledge, text):
     events = extract_events(knowledge, "", text, date(2024, 5, 15))
     assert [e.admin3 for e in events if e.event_type != "Strategic developments"][:1] == ["Kalewa"]
+
+
+# --- bodies found: the killing is the event, dated by the discovery when nothing else dates it -------------
+
+
+@pytest.mark.parametrize("text, day, toll", [
+    ("Villagers found the bodies of seven men in a bamboo grove near Kyi village in Salingyi Township on Tuesday.",
+     date(2024, 5, 14), 7),
+    ("The bodies of 11 farmers were discovered beside a stream in Myinmu Township on Sunday, residents said.",
+     date(2024, 5, 12), 11),
+    ("Four men were found dead with their hands tied outside a monastery in Yinmarbin Township on Monday.",
+     date(2024, 5, 13), 4),
+    ("A search party recovered nine bodies from a burned hut in Salingyi Township on Saturday.", date(2024, 5, 11), 9),
+])
+def test_bodies_found_are_a_killing_dated_by_their_discovery(knowledge, text, day, toll):
+    events = extract_events(knowledge, "", text, date(2024, 5, 15))
+    assert [(e.event_type, e.sub_event_type, e.event_date, e.fatalities) for e in events] == [
+        ("Violence against civilians", "Attack", day, toll)]
+
+
+@pytest.mark.parametrize("text", [
+    "A junta jet bombed Kyi village in Salingyi Township on Tuesday, killing five people. Rescuers found three bodies "
+    "under the rubble of the school.",
+    "Troops shelled a camp in Myinmu Township on Sunday, killing four villagers. One body had been found in a ditch.",
+    "Artillery fire hit Kyi village in Salingyi Township on Monday, killing two farmers, whose bodies were recovered by "
+    "neighbours.",
+])
+def test_bodies_found_after_a_deadly_act_are_that_act(knowledge, text):
+    events = extract_events(knowledge, "", text, date(2024, 5, 15))
+    assert len(events) == 1 and events[0].event_type != "Violence against civilians", [
+        (e.event_type, e.fatalities) for e in events]
+
+
+# --- places: an age before a two-word name is a person ----------------------------------------------------
+
+
+@pytest.mark.parametrize("text, township", [
+    ("Troops raided Kyi village in Salingyi Township on Monday and shot dead 52-year-old Pyay Win.", "Salingyi"),
+    ("Soldiers killed a farmer, 40-year-old Mogok Aung, during a raid on a village in Myinmu Township on Monday.",
+     "Myinmu"),
+    ("A 57-year-old Mogok resident said junta shelling killed three people in Mogok on Monday.", "Mogoke"),
+])
+def test_an_age_before_a_two_word_name_is_a_person_not_a_town(knowledge, text, township):
+    event = _main(knowledge, text, date(2024, 5, 15))
+    assert event.admin3 == township

@@ -25,6 +25,7 @@ from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts
 from tasks.extract.no_event import AGREEMENT_MADE, FLED_FROM, dead_moved, ongoing_state, tally
+from tasks.extract.discoveries import later_discoveries_dropped
 from tasks.extract.tolls import lend_no_casualties, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
 from tasks.extract.candidate import Candidate
@@ -102,6 +103,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
                 figures_counts.append((sentence, shifted))
     lead_dated_by_details(scan, candidates)
     merged = [c for c in _restated_details(knowledge, scan, merge_candidates(candidates)) if not _attack_called_strike(c, scan.text)]
+    merged = later_discoveries_dropped(merged)
     for c in merged:
         if mine_ambush(c.sub_event_type, c.hit.text, [s.text for s in c.sentences]):
             c.event_type, c.sub_event_type, c.rule = "Explosions/Remote violence", "Remote explosive/landmine/IED", "mine-ambush"

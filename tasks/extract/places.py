@@ -46,6 +46,10 @@ _NAME_WORDS_AFTER = re.compile(r"^ (?!(?:State|Region|Division|Township|Town|Cit
 _LOWER_WORD_BEFORE = re.compile(r"(?:^|\s)[a-z][\w'’-]*[,:]?\s+$")
 # A Burmese honorific makes what follows a person's name: "U Saw Hla Tun" is a man, not Saw Township.
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w-])(?:U|Daw|Ko|Ma|Maung|Mg|Naw|Nang|Sai|Khun|Sao|Saw|Nan|Mahn|Salai)\s+$")
+# an age before a two-word name: "49-year-old Pyay Aye" is a person, not Pyay town ("a 57-year-old Mogok
+# resident" is from Mogok)
+_AGE_BEFORE = re.compile(r"\d+-year-old\s+$")
+_NAME_GOES_ON = re.compile(r"^\s+[A-Z][a-z]")
 _UNNAMED_PLACE_NEAR = re.compile(r"\b(?:a|an)\s+(?:\w+\s+)?(?:town|city|village|area)\s+(?:near|outside|close to)\s+$",
                                  re.IGNORECASE)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|around|north of|south of|east of|west of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
@@ -188,7 +192,7 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
             road_ends.append(m.start)  # "on the Kalay-Tamu road near Khampat": the road's ends name the road
         elif _FROM_BEFORE.search(before[-8:]) and _ROUTE_START_AFTER.match(after):
             road_ends.append(m.start)  # "a convoy driving from Ye township to ...": a route, as a road
-        if _HONORIFIC_BEFORE.search(before[-12:]):
+        if _HONORIFIC_BEFORE.search(before[-12:]) or (_AGE_BEFORE.search(before[-16:]) and _NAME_GOES_ON.match(after)):
             continue
         if place.level != "country" and _UNNAMED_PLACE_NEAR.search(before):
             continue  # "in a town near Yangon": the town is unnamed and may lie in another region
