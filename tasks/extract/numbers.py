@@ -158,8 +158,15 @@ _FAMILY_OF_BEFORE = re.compile(r"\b(?:a|an|the|one)\s+(?:(?:whole|entire|extende
 _FAMILY_OF_AFTER = re.compile(r"\s+(?:(?:whole|entire|extended)\s+)?family\s+of\s+(?:\d|[a-z])", re.IGNORECASE)
 
 
+# "a resident who helped bury the dead", "a witness who saw the bodies": the source of the count, not one of it
+_WITNESS_OF_DEAD = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?who\s+(?!(?:was|were|had|has|have|died|got|is)\b)[^.;,]{0,40}?"
+                              r"\b(?:bodies|body|dead|corpses?|remains)\b", re.IGNORECASE)
+
+
 def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     if _SHARE_OF_THINGS.match(text[q.end:q.end + 50]):
+        return None
+    if q.text.lower() in ("a", "an", "one") and _WITNESS_OF_DEAD.match(text, q.end, next_start):
         return None
     if q.text.lower() in ("a", "an") and _ONE_KILLED_AFTER.match(text, q.end, next_start):
         return "killed"

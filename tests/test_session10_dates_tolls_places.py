@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from tasks.extract import extract_events
+from tasks.extract.numbers import find_counts
 
 
 def _main(knowledge, text: str, published: date, title: str = ""):
@@ -118,3 +119,26 @@ def test_bodies_found_after_a_deadly_act_are_that_act(knowledge, text):
 def test_an_age_before_a_two_word_name_is_a_person_not_a_town(knowledge, text, township):
     event = _main(knowledge, text, date(2024, 5, 15))
     assert event.admin3 == township
+
+
+# --- tolls: the witness who saw or carried the dead is not one of them ------------------------------------
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Police fired on a march in Myaing on Thursday, killing six people, a protester who helped carry bodies to the "
+     "clinic said.", 6),
+    ("Soldiers shot dead three farmers in Kyi village in Salingyi Township on Monday, a resident who helped bury the "
+     "dead told reporters.", 3),
+    ("Troops killed five villagers in Myinmu Township on Sunday, according to a monk who saw the bodies by the road.", 5),
+])
+def test_the_witness_of_the_dead_is_not_counted_among_them(knowledge, text, toll):
+    assert _main(knowledge, text, date(2024, 5, 15)).fatalities == toll
+
+
+@pytest.mark.parametrize("text", [
+    "A man who was shot dead by soldiers on Monday was buried on Tuesday.",
+    "A teacher who had been detained by troops was killed on Monday.",
+    "A villager who died in the shelling was buried by his neighbours.",
+])
+def test_one_person_told_as_killed_still_counts(text):
+    assert [(c.kind, c.value) for c in find_counts(text)] == [("killed", 1)]
