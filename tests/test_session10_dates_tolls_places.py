@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from tasks.extract import extract_events
+from tasks.extract.dates import find_dates
 from tasks.extract.numbers import find_counts
 
 
@@ -142,3 +143,27 @@ def test_the_witness_of_the_dead_is_not_counted_among_them(knowledge, text, toll
 ])
 def test_one_person_told_as_killed_still_counts(text):
     assert [(c.kind, c.value) for c in find_counts(text)] == [("killed", 1)]
+
+
+# --- dates: a day of the month named alone, "the previous night" --------------------------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Residents said the soldiers shot the two men on the 12th.", date(2024, 5, 12)),
+    ("The column entered the village on the 28th or 29th, a monk said.", date(2024, 4, 28)),
+    ("The drone struck the school on the 3rd and again on the 5th.", date(2024, 5, 3)),
+    ("Villagers fled after troops shelled the hill the previous night.", date(2024, 5, 14)),
+])
+def test_a_day_of_the_month_alone_is_its_latest_day_before_publication(text, day):
+    found = find_dates(text, date(2024, 5, 15))
+    assert found and found[0].event_date == day and found[0].time_precision == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers of the 33rd Light Infantry Division moved in.",
+    "Fighting broke out on the 71st day of the operation.",
+    "The meeting on the 12th of May was postponed.",
+])
+def test_an_ordinal_that_is_no_day_of_the_month_dates_nothing_alone(text):
+    assert all(d.date_text.lower() != "on the 12th" and "71st" not in d.date_text and "33rd" not in d.date_text
+               for d in find_dates(text, date(2024, 5, 15)))
