@@ -167,3 +167,30 @@ def test_a_day_of_the_month_alone_is_its_latest_day_before_publication(text, day
 def test_an_ordinal_that_is_no_day_of_the_month_dates_nothing_alone(text):
     assert all(d.date_text.lower() != "on the 12th" and "71st" not in d.date_text and "33rd" not in d.date_text
                for d in find_dates(text, date(2024, 5, 15)))
+
+
+# --- tolls: one more dead told apart from the count ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Troops shelled Kyi village in Salingyi Township on Monday. Four villagers were killed instantly and another "
+     "died on the way to the clinic.", 5),
+    ("Troops shelled Kyi village in Salingyi Township on Monday, killing two farmers, and another died in hospital "
+     "on Tuesday.", 3),
+    ("Junta troops shelled Kyi village in Salingyi Township on Monday, killing a man. His wife was also killed.", 2),
+])
+def test_one_more_dead_told_apart_adds_to_the_toll(knowledge, text, toll):
+    assert _main(knowledge, text, date(2024, 5, 15)).fatalities == toll
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Two farmers were killed and another was shot dead as he ran.", [("killed", 2), ("killed", 1)]),
+    ("Her son was shot dead by soldiers at the gate.", [("killed", 1)]),
+    ("Their daughter was also killed in the blast.", [("killed", 1)]),
+])
+def test_another_or_a_relative_told_dead_is_counted(text, counts):
+    assert [(c.kind, c.value) for c in find_counts(text)] == counts
+
+
+def test_another_who_lived_is_no_more_dead():
+    assert [(c.kind, c.value) for c in find_counts("Five people were arrested and another fled.")] == [("arrested", 5)]
