@@ -194,3 +194,23 @@ def test_another_or_a_relative_told_dead_is_counted(text, counts):
 
 def test_another_who_lived_is_no_more_dead():
     assert [(c.kind, c.value) for c in find_counts("Five people were arrested and another fled.")] == [("arrested", 5)]
+
+
+# --- places: "a village near X" is near X unless X is a city of many townships ------------------------------
+
+
+@pytest.mark.parametrize("text, state, township", [
+    ("Junta jets bombed a village near Monywa on Monday, killing three people.", "Sagaing Region", "Monywa"),
+    ("Soldiers torched a village outside Kalay on Monday, killing two farmers.", "Sagaing Region", "Kale"),
+    ("A drone struck an area close to Hpakant on Monday, killing four miners.", "Kachin State", "Hpakant"),
+    ("Troops shelled a village near Pekhon on Monday, killing a woman.", "Shan State (South)", "Pekon"),
+])
+def test_a_village_near_a_township_town_is_placed_near_it(knowledge, text, state, township):
+    event = _main(knowledge, text, date(2024, 5, 15))
+    assert (event.admin1, event.admin3, event.geo_precision) == (state, township, 2)
+
+
+def test_a_town_near_yangon_names_no_place_of_its_own(knowledge):
+    text = "Police shot dead two men in a town near Yangon on Monday, residents said."
+    event = _main(knowledge, text, date(2024, 5, 15))
+    assert event.admin3 is None

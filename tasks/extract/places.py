@@ -20,7 +20,7 @@ LEVEL_RANK = {"village_tract": 6, "town": 5, "foreign": 5, "township": 4, "distr
 _STATE_SUFFIX = re.compile(r"\s*\(.*?\)|\s+(?:state|region|division|union territory)$", re.IGNORECASE)
 # "fled to Bhamo", "heading towards Pakokku", "into India": destinations, not where the event happened.
 # "fled to X", "headed towards X" — but "a camp for displaced people in X" is in X
-_DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|towards|toward|for)|\b(?:fled|flee|fleeing|flees|crossed|crossing|moved|moving|escaped|"
+_DESTINATION_BEFORE = re.compile(r"(?:(?<!close )(?<!next )(?<!near )(?<!adjacent )\b(?:to|towards|toward|for)|\b(?:fled|flee|fleeing|flees|crossed|crossing|moved|moving|escaped|"
                                  r"retreated|withdrew|ran|went|go|going|headed|taken|brought|sent)\s+into)\s+(?:the\s+)?(?:(?!(?:in|at|near|inside|of)\s)[\w'’-]+\s+){0,3}$",
                                  re.IGNORECASE)
 # "fighting spread to Kutkai Township": the fighting is now there
@@ -52,6 +52,8 @@ _AGE_BEFORE = re.compile(r"\d+-year-old\s+$")
 _NAME_GOES_ON = re.compile(r"^\s+[A-Z][a-z]")
 _UNNAMED_PLACE_NEAR = re.compile(r"\b(?:a|an)\s+(?:\w+\s+)?(?:town|city|village|area)\s+(?:near|outside|close to)\s+$",
                                  re.IGNORECASE)
+_BIG_CITIES = frozenset({"Yangon", "Mandalay", "Nay Pyi Taw", "Naypyitaw"})
+_BIG_CITY_REGIONS = frozenset({"Yangon Region", "Nay Pyi Taw"})
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|around|north of|south of|east of|west of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -194,8 +196,10 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
             road_ends.append(m.start)  # "a convoy driving from Ye township to ...": a route, as a road
         if _HONORIFIC_BEFORE.search(before[-12:]) or (_AGE_BEFORE.search(before[-16:]) and _NAME_GOES_ON.match(after)):
             continue
-        if place.level != "country" and _UNNAMED_PLACE_NEAR.search(before):
-            continue  # "in a town near Yangon": the town is unnamed and may lie in another region
+        if place.level != "country" and _UNNAMED_PLACE_NEAR.search(before) and (
+                place.level in ("state", "district") or place.name_en in _BIG_CITIES or place.state_name in _BIG_CITY_REGIONS):
+            continue  # "in a town near Yangon": the town is unnamed and may lie in another region; "a village near
+            # Monywa" is placed near Monywa (the namesake township's town, as ACLED codes "near X")
         word = _LEVEL_WORD_AFTER.match(after)
         explicit = bool(word) and place.level in _WORD_LEVELS[word.group("word").lower()] and place.level == "township"
         found.append(Location(place, m.start, m.end, m.text, near=bool(_NEAR_BEFORE.search(before)),
