@@ -214,3 +214,12 @@ def test_a_town_near_yangon_names_no_place_of_its_own(knowledge):
     text = "Police shot dead two men in a town near Yangon on Monday, residents said."
     event = _main(knowledge, text, date(2024, 5, 15))
     assert event.admin3 is None
+
+
+@pytest.mark.parametrize("text, township", [
+    ("KNLA fighters ambushed junta troops in Belin Township on Monday, killing six soldiers.", "Bilin"),
+    ("Fighting broke out near Belin town on Monday, killing two soldiers.", "Bilin"),
+    ("Junta jets bombed a village in Pekhon Township on Monday, killing a woman.", "Pekon"),
+])
+def test_news_spellings_of_townships_are_known(knowledge, text, township):
+    assert _main(knowledge, text, date(2024, 5, 15)).admin3 == township
