@@ -223,3 +223,27 @@ def test_a_town_near_yangon_names_no_place_of_its_own(knowledge):
 ])
 def test_news_spellings_of_townships_are_known(knowledge, text, township):
     assert _main(knowledge, text, date(2024, 5, 15)).admin3 == township
+
+
+# --- tolls: a later update of the same dead replaces the first count ----------------------------------------
+
+_STRIKE = "A junta airstrike hit Kyi village in Salingyi Township on Monday, killing five people."
+
+
+@pytest.mark.parametrize("update, toll", [
+    ("Rescuers pulled three more bodies from the rubble on Tuesday, bringing the toll to eight.", 8),
+    ("By Tuesday evening the death toll had climbed to 13.", 13),
+    ("Two of the injured died overnight, raising the toll to seven.", 7),
+    ("At least nine people are now confirmed dead.", 9),
+])
+def test_a_later_toll_update_of_the_same_dead_counts_them_all(knowledge, update, toll):
+    assert _main(knowledge, f"{_STRIKE} {update}", date(2024, 5, 15)).fatalities == toll
+
+
+@pytest.mark.parametrize("later", [
+    "Since January, airstrikes have killed 120 people in the township.",
+    "Airstrikes across Sagaing have killed more than 200 people this year.",
+    "The toll from junta airstrikes nationwide has risen to 900 since the coup.",
+])
+def test_a_running_total_is_no_update_of_the_event(knowledge, later):
+    assert _main(knowledge, f"{_STRIKE} {later}", date(2024, 5, 15)).fatalities == 5
