@@ -247,3 +247,25 @@ def test_a_later_toll_update_of_the_same_dead_counts_them_all(knowledge, update,
 ])
 def test_a_running_total_is_no_update_of_the_event(knowledge, later):
     assert _main(knowledge, f"{_STRIKE} {later}", date(2024, 5, 15)).fatalities == 5
+
+
+# --- dates: the page's own dateline or date line, a day or two before the publication date given -------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Salingyi, May 14 - Junta troops shelled Kyi village in Salingyi Township this morning, killing two farmers.",
+     date(2024, 5, 14)),
+    ("Salingyi, May (14)\n\nJunta troops shelled Kyi village in Salingyi Township yesterday, killing two farmers.",
+     date(2024, 5, 13)),
+    ("May 14, 2024\nJunta troops shelled Kyi village in Salingyi Township yesterday, killing two farmers.",
+     date(2024, 5, 13)),
+    ("14 May 2024\n\nJunta troops shelled Kyi village in Salingyi Township last night, killing two farmers.",
+     date(2024, 5, 13)),
+])
+def test_relative_days_count_from_the_pages_own_date(knowledge, text, day):
+    assert _main(knowledge, text, date(2024, 5, 16)).event_date == day
+
+
+def test_a_date_line_long_before_publication_moves_nothing(knowledge):
+    text = "May 2, 2024\nJunta troops shelled Kyi village in Salingyi Township yesterday, killing two farmers."
+    assert _main(knowledge, text, date(2024, 5, 16)).event_date == date(2024, 5, 15)
