@@ -269,3 +269,23 @@ def test_relative_days_count_from_the_pages_own_date(knowledge, text, day):
 def test_a_date_line_long_before_publication_moves_nothing(knowledge):
     text = "May 2, 2024\nJunta troops shelled Kyi village in Salingyi Township yesterday, killing two farmers."
     assert _main(knowledge, text, date(2024, 5, 16)).event_date == date(2024, 5, 15)
+
+
+# --- dates: a day told in a pluperfect relative clause is not the act's ------------------------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Junta troops who had arrived on Sunday killed five villagers in Salingyi Township on Monday morning.",
+     date(2024, 5, 13)),
+    ("Soldiers who had camped near the school on Saturday shot dead two farmers in Salingyi Township on Tuesday.",
+     date(2024, 5, 14)),
+    ("A column that had left Monywa on Friday torched 40 houses in Kyi village in Salingyi Township on Sunday.",
+     date(2024, 5, 12)),
+])
+def test_a_day_in_a_pluperfect_clause_does_not_date_the_act(knowledge, text, day):
+    assert _main(knowledge, text, date(2024, 5, 15)).event_date == day
+
+
+def test_a_day_in_a_pluperfect_clause_still_dates_an_act_told_with_no_other(knowledge):
+    text = "Junta troops who had arrived on Sunday killed five villagers in Salingyi Township."
+    assert _main(knowledge, text, date(2024, 5, 15)).event_date == date(2024, 5, 12)

@@ -34,7 +34,7 @@ from tasks.extract.event_dates import lead_dated_by_details
 from tasks.extract.captions import is_caption_at, is_cut_teaser_at, is_link_list_at
 from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
-from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
+from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, earlier_clause_day, habitual, names_a_period
 from tasks.extract.quantities import parse_number
 from tasks.extract.roles import assign_roles
 from tasks.extract.kind_cues import (blast_of_fired_round, crackdown_on_protests, deadly_burning, deadly_protest, fired_from_the_air, killing_raid, mine_ambush,
@@ -239,6 +239,7 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     event_type, sub, rule = deadly_protest(*crackdown_on_protests(event_type, sub, rule, own_text, scan.text), own_text)
     anchor = hit.start - lo
     dates = [d for d in dates if not death_day(sentence.text, d.start)] or dates  # "shot on May 9 and died on Friday"
+    dates = [d for d in dates if not earlier_clause_day(sentence.text, d.start)] or dates  # "who had arrived on Sunday"
     date_ = min(dates, key=lambda d: (d.time_precision, abs(d.start - anchor))) if dates else None
     rel = _RELATIVE_DAY.search(sentence.text)
     if date_ is not None and rel and rel.group("back") and rel.start() > date_.start \
