@@ -30,6 +30,7 @@ SENTENCES = [
     "Nine people were killed, and 40 were wounded, in the attack.",
     "Soldiers burned homes as villagers fled into the forest.",
     "SEPT. 9: DRONES HIT A SCHOOL ON SUNDAY",
+    "Villagers said troops came on the 9th and shelled the hill the previous night.",
 ]
 
 
@@ -57,9 +58,11 @@ FINGERPRINTS = {
     "dm": "eed0c41f25f1", "part_month": "df7e74fbac37", "days_ago": "421fb66515f2",
     "weekday": "0229f14aa3eb", "rel_week": "ceb153af877c", "rel_month": "1e54a8ccafe9", "month": "5a24d1edd23c",
     "year": "12c8d2b93d3e", "holiday": "1352d1add39a", "rel_year": "e6ce2bd22d97",
+    "ordinal_day": "870167fca6e6",  # every match has its digits
 }
 # rel_day also as main has it since this session ("the day before yesterday": its gate word "day" holds)
-ALSO_CHECKED = {"rel_day": {"0aa3ecaf1f76", "726108be524e"}}
+# and with "the previous night" (session 10: its gate word "night" holds)
+ALSO_CHECKED = {"rel_day": {"0aa3ecaf1f76", "726108be524e", "198159550304"}}
 
 
 def test_every_gated_pattern_is_the_one_its_gate_was_written_for() -> None:

@@ -60,7 +60,11 @@ def _pattern_table() -> list[tuple[str, re.Pattern[str]]]:
         ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![a-z]){_YEAR}"),
         ("part_month", rf"\b(?:since\s+|in\s+|by\s+|until\s+)?{_PART}[\s-]+{_MON}(?![a-z]){_YEAR}"),
         ("rel_day", r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
-                    r"the previous day|the day before|earlier today)\b"),
+                    r"the previous day|the previous night|the day before|earlier today)\b"),
+        # "on the 26th or 27th": a day of the month named alone (not "the 33rd Division", "the 12th of May")
+        ("ordinal_day", r"\bon\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
+                        r"(?!\s+(?:of\b|(?-i:[A-Z])|(?:floor|anniversary|day|time|century|round|battalion|brigade|division|regiment|"
+                        r"infantry|light|military|operations?|wave|phase|meeting|session)\b))"),
         ("days_ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a|an)\s+(?P<unit>days?|weeks?|months?)\s+ago\b"),
         ("weekday", rf"\b(?:(?P<last>last|this|past|on|early|late)\s+)?{_WD}\b"),
         ("rel_week", r"\b(?P<relw>last week|the previous week|past week|this week|earlier this week|"
@@ -91,7 +95,7 @@ _GATES: dict[str, tuple[re.Pattern[str], ...]] = {
     "iso": (_DIGIT,), "range_md": (_DIGIT, _MONTH_WORD), "range_dm": (_DIGIT, _MONTH_WORD),
     "md": (_DIGIT, _MONTH_WORD), "dm": (_DIGIT, _MONTH_WORD), "part_month": (_MONTH_WORD,),
     "rel_day": (re.compile(r"day|night|morning|afternoon|evening", re.IGNORECASE),),
-    "days_ago": (re.compile(r"ago", re.IGNORECASE),), "weekday": (re.compile(r"day", re.IGNORECASE),),
+    "days_ago": (re.compile(r"ago", re.IGNORECASE),), "ordinal_day": (_DIGIT,), "weekday": (re.compile(r"day", re.IGNORECASE),),
     "rel_week": (re.compile(r"week|days", re.IGNORECASE),), "rel_month": (re.compile(r"month|week", re.IGNORECASE),),
     "month": (_MONTH_WORD,), "year": (_DIGIT,), "rel_year": (re.compile(r"year", re.IGNORECASE),), "holiday": (re.compile(r"christmas|new year", re.IGNORECASE),),
 }
@@ -212,8 +216,16 @@ def _resolve_match(kind: str, m: re.Match[str], published: date) -> tuple[date, 
     if kind == "rel_day":
         rel = g["rel"].lower()
         back = 2 if rel == "the day before yesterday" else (
-            1 if rel in ("yesterday", "last night", "the previous day", "the day before") else 0)
+            1 if rel in ("yesterday", "last night", "the previous day", "the previous night", "the day before") else 0)
         return published - timedelta(days=back), 1
+    if kind == "ordinal_day":  # the latest such day of a month, not after publication
+        day = int(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        month_back = published.replace(day=1) - timedelta(days=1)
+        if day <= published.day:
+            return published.replace(day=day), 1
+        return (month_back.replace(day=day), 1) if day <= month_back.day else None
     if kind == "days_ago":
         n = int(g["n"]) if g["n"].isdigit() else WORD_NUMBERS[g["n"].lower()]
         unit = g["unit"].lower()

@@ -25,6 +25,7 @@ from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts
 from tasks.extract.no_event import AGREEMENT_MADE, FLED_FROM, dead_moved, ongoing_state, tally
+from tasks.extract.discoveries import later_discoveries_dropped
 from tasks.extract.tolls import lend_no_casualties, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
 from tasks.extract.candidate import Candidate
@@ -33,7 +34,7 @@ from tasks.extract.event_dates import lead_dated_by_details
 from tasks.extract.captions import is_caption_at, is_cut_teaser_at, is_link_list_at
 from tasks.extract.evidence import later_events_with_evidence
 from tasks.extract.hedges import not_reported_as_done
-from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, habitual, names_a_period
+from tasks.extract.periods import PAST_STRETCH, death_day, detail_of_main_clause, earlier_clause_day, habitual, names_a_period
 from tasks.extract.quantities import parse_number
 from tasks.extract.roles import assign_roles
 from tasks.extract.kind_cues import (blast_of_fired_round, crackdown_on_protests, deadly_burning, deadly_protest, fired_from_the_air, killing_raid, mine_ambush,
@@ -102,6 +103,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
                 figures_counts.append((sentence, shifted))
     lead_dated_by_details(scan, candidates)
     merged = [c for c in _restated_details(knowledge, scan, merge_candidates(candidates)) if not _attack_called_strike(c, scan.text)]
+    merged = later_discoveries_dropped(merged)
     for c in merged:
         if mine_ambush(c.sub_event_type, c.hit.text, [s.text for s in c.sentences]):
             c.event_type, c.sub_event_type, c.rule = "Explosions/Remote violence", "Remote explosive/landmine/IED", "mine-ambush"
@@ -238,6 +240,7 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
     event_type, sub, rule = deadly_protest(*crackdown_on_protests(event_type, sub, rule, own_text, scan.text), own_text)
     anchor = hit.start - lo
     dates = [d for d in dates if not death_day(sentence.text, d.start)] or dates  # "shot on May 9 and died on Friday"
+    dates = [d for d in dates if not earlier_clause_day(sentence.text, d.start)] or dates  # "who had arrived on Sunday"
     date_ = min(dates, key=lambda d: (d.time_precision, abs(d.start - anchor))) if dates else None
     rel = _RELATIVE_DAY.search(sentence.text)
     if date_ is not None and rel and rel.group("back") and rel.start() > date_.start \
@@ -259,7 +262,8 @@ def _candidate(knowledge, scan: ArticleScan, sentence: Sentence, hit: TriggerHit
             loc.rank > 1 and not in_spans(loc.start, earlier) for loc in locations) else locations
     foreign_ok = event_type in ("Strategic developments", "Protests") and sub in ("Agreement", "Peaceful protest", "Other")
     location = place_rules.best_location(locations, hit.start, scan.text, foreign_ok)
-    location = place_rules.between_ends(location, locations, scan.text, [*scan.mentions, *scan.title_mentions])
+    article_mentions = [*scan.mentions, *scan.title_mentions]
+    location = place_rules.settle_span(place_rules.between_ends(location, locations, scan.text, article_mentions), article_mentions)
     refs = actor_rules.actor_refs(knowledge, mentions, scan.text, lo, hi)
     roles = assign_roles(refs, scan.text, hit.start, hit.end, lo, hi)
     counts = [c for c in find_counts(sentence.text) if c.scope == "event"]

@@ -371,6 +371,8 @@ def _set_place(event: Event, where: place_rules.Location | None) -> None:
     event.admin1, event.admin1_pcode = p.state_name or None, p.state_pcode or None
     event.admin2, event.admin2_pcode = p.district_name or None, p.district_pcode or None
     event.admin3, event.admin3_pcode = p.township_name or None, p.township_pcode or None
+    if where.span_ends:  # "on the Ye-Thanbyuzayat road": the road joins two townships, the event is in neither
+        event.admin3 = event.admin3_pcode = None
     if p.level == "town" and p.name_en in CITIES_OF_MANY_TOWNSHIPS:
         # "in Naypyitaw", "in Mandalay": the city, not the one township the gazetteer files its point under
         event.admin2 = event.admin2_pcode = event.admin3 = event.admin3_pcode = None

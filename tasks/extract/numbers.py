@@ -87,10 +87,14 @@ _MANY_DAYS = re.compile(r"\bfor the (?:second|third|fourth|fifth) (?:straight |c
 _RELATIVE = re.compile(r"(?<=\band )(?:her|his|their)\s+(?:\w+\s+)?(?:son|daughter|child|husband|wife|mother|father|"
                        r"brother|sister|grandson|granddaughter|baby|nephew|niece)\b", re.IGNORECASE)
 _ANOTHER_ONE = re.compile(r"(?<=\band )another(?=\s)", re.IGNORECASE)
+# "and another died on the way to hospital": one more, told by its death alone
+_DIED_AFTER = re.compile(r"\s+(?:later\s+|also\s+)?(?:died|was killed|succumbed|was shot dead)\b", re.IGNORECASE)
 _ONE_PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|infant|monk|nun|teacher|student|farmer|villager|resident|civilian|"
                     r"administrator|officer|soldier|policeman|fighter|driver|doctor|nurse|journalist|reporter|leader|"
-                    r"chairman|headman|official|commander|member|worker|trader|shopkeeper|pastor|priest|abbot|protester|activist|youth)")
-_ONE_PERSON = re.compile(rf"(?<![\w-])(?:(?:the|The|an?|An?)\s+(?:\d{{1,3}}-year-old\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ONE_PERSON_NOUN}(?=\s+(?:was|had been)\s+(?:\w+ly\s+)?"
+                    r"chairman|headman|official|commander|member|worker|trader|shopkeeper|pastor|priest|abbot|protester|activist|youth|"
+                    r"wife|husband|son|daughter|mother|father|brother|sister|grandson|granddaughter|nephew|niece)")
+# (a relative by a possessive too: "His wife was also killed" is one more dead)
+_ONE_PERSON = re.compile(rf"(?<![\w-])(?:(?:the|The|an?|An?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\d{{1,3}}-year-old\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ONE_PERSON_NOUN}(?=\s+(?:was|had been)\s+(?:also\s+)?(?:\w+ly\s+)?"
                          rf"(?:killed|shot dead|shot and killed|beaten to death|stabbed to death|executed|murdered|slain)\b)|"
                          rf"(?:(?<=killing )|(?<=killed )|(?<=kills )|(?<=shot dead ))(?:an?\s+)?\d{{1,3}}-year-old\s+(?:{_ONE_PERSON_NOUN}\b|[A-Z][a-z]+\b)|"
                          # a person named with a Burmese honorific: "Mg Ko Naing was killed", "Daw Hla Hla was shot dead"
@@ -158,8 +162,15 @@ _FAMILY_OF_BEFORE = re.compile(r"\b(?:a|an|the|one)\s+(?:(?:whole|entire|extende
 _FAMILY_OF_AFTER = re.compile(r"\s+(?:(?:whole|entire|extended)\s+)?family\s+of\s+(?:\d|[a-z])", re.IGNORECASE)
 
 
+# "a resident who helped bury the dead", "a witness who saw the bodies": the source of the count, not one of it
+_WITNESS_OF_DEAD = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?who\s+(?!(?:was|were|had|has|have|died|got|is)\b)[^.;,]{0,40}?"
+                              r"\b(?:bodies|body|dead|corpses?|remains)\b", re.IGNORECASE)
+
+
 def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     if _SHARE_OF_THINGS.match(text[q.end:q.end + 50]):
+        return None
+    if q.text.lower() in ("a", "an", "one") and _WITNESS_OF_DEAD.match(text, q.end, next_start):
         return None
     if q.text.lower() in ("a", "an") and _ONE_KILLED_AFTER.match(text, q.end, next_start):
         return "killed"
@@ -233,7 +244,7 @@ def find_counts(text: str) -> tuple[Count, ...]:
     # "killing a woman and her son": the relative is one more of the same; so is "and another civilian"
     quantities += [Quantity(1, m.start(), m.end(), m.group(0), None) for m in _RELATIVE.finditer(text)]
     quantities += [Quantity(1, m.start(), m.end(), m.group(0), None) for m in _ANOTHER_ONE.finditer(text)
-                   if person_follows(text[m.end():m.end() + 40])]
+                   if person_follows(text[m.end():m.end() + 40]) or _DIED_AFTER.match(text, m.end())]
     # "Five civilians, among them a woman and her son, were killed": what is inside the aside is part of
     # the count before it, and the count's verb comes after the aside
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]

@@ -63,3 +63,14 @@ _DIED_BEFORE = re.compile(r"\b(?:died|succumbed|passed away|later died|died of (
 def death_day(text: str, date_start: int) -> bool:
     """Is the date at `date_start` (offset into `text`) the day someone died of earlier wounds?"""
     return bool(_DIED_BEFORE.search(text, max(0, date_start - 50), date_start))
+
+
+# "troops who had arrived on Sunday killed five on Monday": a relative clause in the pluperfect tells what came
+# before the act; its day is not the act's when the sentence names another
+_PLUPERFECT_CLAUSE_BEFORE = re.compile(r"\b(?:who|which|that)\s+had\s+(?:been\s+)?\w+(?:[^,;.]{0,40}?)?\s+(?:(?:on|since|from)\s+)?$",
+                                       re.IGNORECASE)
+
+
+def earlier_clause_day(text: str, date_start: int) -> bool:
+    """Is the date at `date_start` (offset into `text`) told in a pluperfect relative clause?"""
+    return "had" in text and bool(_PLUPERFECT_CLAUSE_BEFORE.search(text, max(0, date_start - 70), date_start))

@@ -12,7 +12,7 @@ tract whose coordinates are its township's; 3 = only the state/region (or the co
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -20,7 +20,7 @@ LEVEL_RANK = {"village_tract": 6, "town": 5, "foreign": 5, "township": 4, "distr
 _STATE_SUFFIX = re.compile(r"\s*\(.*?\)|\s+(?:state|region|division|union territory)$", re.IGNORECASE)
 # "fled to Bhamo", "heading towards Pakokku", "into India": destinations, not where the event happened.
 # "fled to X", "headed towards X" — but "a camp for displaced people in X" is in X
-_DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|towards|toward|for)|\b(?:fled|flee|fleeing|flees|crossed|crossing|moved|moving|escaped|"
+_DESTINATION_BEFORE = re.compile(r"(?:(?<!close )(?<!next )(?<!near )(?<!adjacent )\b(?:to|towards|toward|for)|\b(?:fled|flee|fleeing|flees|crossed|crossing|moved|moving|escaped|"
                                  r"retreated|withdrew|ran|went|go|going|headed|taken|brought|sent)\s+into)\s+(?:the\s+)?(?:(?!(?:in|at|near|inside|of)\s)[\w'’-]+\s+){0,3}$",
                                  re.IGNORECASE)
 # "fighting spread to Kutkai Township": the fighting is now there
@@ -46,8 +46,14 @@ _NAME_WORDS_AFTER = re.compile(r"^ (?!(?:State|Region|Division|Township|Town|Cit
 _LOWER_WORD_BEFORE = re.compile(r"(?:^|\s)[a-z][\w'’-]*[,:]?\s+$")
 # A Burmese honorific makes what follows a person's name: "U Saw Hla Tun" is a man, not Saw Township.
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w-])(?:U|Daw|Ko|Ma|Maung|Mg|Naw|Nang|Sai|Khun|Sao|Saw|Nan|Mahn|Salai)\s+$")
+# an age before a two-word name: "49-year-old Pyay Aye" is a person, not Pyay town ("a 57-year-old Mogok
+# resident" is from Mogok)
+_AGE_BEFORE = re.compile(r"\d+-year-old\s+$")
+_NAME_GOES_ON = re.compile(r"^\s+[A-Z][a-z]")
 _UNNAMED_PLACE_NEAR = re.compile(r"\b(?:a|an)\s+(?:\w+\s+)?(?:town|city|village|area)\s+(?:near|outside|close to)\s+$",
                                  re.IGNORECASE)
+_BIG_CITIES = frozenset({"Yangon", "Mandalay", "Nay Pyi Taw", "Naypyitaw"})
+_BIG_CITY_REGIONS = frozenset({"Yangon Region", "Nay Pyi Taw"})
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|around|north of|south of|east of|west of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -84,6 +90,7 @@ class Location:
     near: bool = False
     explicit: bool = False       # the text names the level: "Kani Township", "Laukkai town"
     container: bool = False      # "Yangon's Hlaing Township": Yangon only says where Hlaing is
+    span_ends: tuple = ()        # names of the ends of a road or route joining two townships, this one among them
 
     @property
     def rank(self) -> int:
@@ -158,7 +165,7 @@ def resolve(knowledge, mention, context: PlaceContext, after: str = ""):
 
 def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[Location]:
     """Resolved places among `mentions` (offsets into `text`), destinations dropped."""
-    found, road_ends = [], []
+    found, road_ends, route_ends = [], [], {}
     for m in mentions:
         if m.kind != "place":
             continue
@@ -170,6 +177,8 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
             place = _region_meant(knowledge, m, place, text)
         before = text[max(0, m.start - 40):m.start]
         if _DESTINATION_BEFORE.search(before) and not _SPREAD_TO_BEFORE.search(before):
+            if _ROUTE_END_BEFORE.search(before):
+                route_ends[m.text] = place.township_pcode  # "from Ye township to Thanbyuzayat township"
             continue
         if _ORGANISATION_AFTER.match(after) or (_NAME_BEFORE.search(before) and not _LEVEL_WORD_AFTER.match(after)):
             continue  # "Myawaddy TV", "Shar Htoo Waw's drone team": a name that contains a place name
@@ -183,10 +192,14 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
             continue  # "Thayet Thapin village" is a village of that name, not Thayet Township
         if _ROAD_END_AFTER.match(after) or (_ROAD_START_BEFORE.search(before) and _ROAD_AFTER.match(after)):
             road_ends.append(m.start)  # "on the Kalay-Tamu road near Khampat": the road's ends name the road
-        if _HONORIFIC_BEFORE.search(before[-12:]):
+        elif _FROM_BEFORE.search(before[-8:]) and _ROUTE_START_AFTER.match(after):
+            road_ends.append(m.start)  # "a convoy driving from Ye township to ...": a route, as a road
+        if _HONORIFIC_BEFORE.search(before[-12:]) or (_AGE_BEFORE.search(before[-16:]) and _NAME_GOES_ON.match(after)):
             continue
-        if place.level != "country" and _UNNAMED_PLACE_NEAR.search(before):
-            continue  # "in a town near Yangon": the town is unnamed and may lie in another region
+        if place.level != "country" and _UNNAMED_PLACE_NEAR.search(before) and (
+                place.level in ("state", "district") or place.name_en in _BIG_CITIES or place.state_name in _BIG_CITY_REGIONS):
+            continue  # "in a town near Yangon": the town is unnamed and may lie in another region; "a village near
+            # Monywa" is placed near Monywa (the namesake township's town, as ACLED codes "near X")
         word = _LEVEL_WORD_AFTER.match(after)
         explicit = bool(word) and place.level in _WORD_LEVELS[word.group("word").lower()] and place.level == "township"
         found.append(Location(place, m.start, m.end, m.text, near=bool(_NEAR_BEFORE.search(before)),
@@ -194,13 +207,42 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
     if road_ends and any(loc.start not in road_ends and loc.rank >= LEVEL_RANK["township"] for loc in found):
         # a road's ends place the event only when nothing nearer is named ("Kanan village ... near Khampat")
         found = [loc for loc in found if loc.start not in road_ends]
-    return found
+    return _spanning(found, set(road_ends), route_ends) if road_ends else found
+
+
+def _spanning(found: list[Location], ends: set[int], route_ends: dict[str, str]) -> list[Location]:
+    """The ends of one road or route in two townships ("the Ye-Thanbyuzayat road", "driving from Ye to
+    Thanbyuzayat") may place the event in neither township: settle_span decides."""
+    at_ends = [loc for loc in found if loc.start in ends]
+    if len({loc.place.township_pcode for loc in at_ends} | set(route_ends.values())) < 2:
+        return found
+    names = tuple({*(loc.text for loc in at_ends), *route_ends})
+    return [replace(loc, span_ends=names) if loc.start in ends else loc for loc in found]
+
+
+def settle_span(location: Location | None, article_mentions: list) -> Location | None:
+    """A road's end keeps its township when the article is about that end (named at least twice as often as
+    every other end: "Kani Township ... the Kani-Monywa road"); else the road joins two townships and the event
+    is in neither (coding guide: no township named). The state is kept either way."""
+    if location is None or not location.span_ends:
+        return location
+    named = {name.lower(): 0 for name in location.span_ends}
+    for m in article_mentions:
+        if m.kind == "place" and m.text.lower() in named:
+            named[m.text.lower()] += 1
+    own = named.get(location.text.lower(), 0)
+    if all(own >= 2 * max(n, 1) for name, n in named.items() if name != location.text.lower()):
+        return replace(location, span_ends=())
+    return location
 
 
 # a road named by the towns it joins: "the Kalay-Tamu road", "the Mandalay–Lashio highway"
 _ROAD_AFTER = re.compile(r"^\s+(?:road|highway|motorway|expressway|railway|route)\b", re.IGNORECASE)
 _ROAD_END_AFTER = re.compile(r"^\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?\s+(?:road|highway|motorway|expressway|railway|route)\b")
 _ROAD_START_BEFORE = re.compile(r"[A-Z][\w'’]+\s*[-–]\s*$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_ROUTE_START_AFTER = re.compile(r"^\s+(?:(?:township|town|city)\s+)?to\s+(?:the\s+)?[A-Z]")
+_ROUTE_END_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'’-]+(?:\s+(?:township|town|city))?\s+to\s+(?:the\s+)?$")
 
 
 # Regions whose capital shares their name; the cities of many townships (Yangon, Mandalay) are meant bare
@@ -289,5 +331,7 @@ def between_ends(location: Location | None, locations: list[Location], text: str
         return sum(1 for m in article_mentions if m.kind == "place" and m.text.lower() == loc.text.lower())
 
     best = max(pair, key=lambda loc: (named(loc), -loc.start))
-    return Location(best.place, best.start, best.end, best.text, near=True, explicit=best.explicit, container=best.container)
+    ends = (pair[0].text, pair[1].text) if pair[0].place.township_pcode != pair[1].place.township_pcode else best.span_ends
+    return Location(best.place, best.start, best.end, best.text, near=True, explicit=best.explicit, container=best.container,
+                    span_ends=ends)
 

@@ -51,21 +51,24 @@ class ArticleScan:
 
 
 # "YANGON, May 3:" opening a paragraph near the top: the day the story was filed
-_FILED = re.compile(r"(?:^|\n)\s*[A-Z][A-Z'’. -]{2,30},\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-                    r"(?:,?\s*\d{4})?)\s*(?:\([A-Za-z .&/]{2,30}\)\s*)?(?:-|–|—|:)")
+# (a local outlet's too: "Gangaw, August (20)" on a line of its own, "Salingyi, May 14 -")
+_FILED = re.compile(r"(?:^|\n)\s*[A-Z][A-Za-z'’. -]{2,30},\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\(?\d{1,2}\)?|\d{1,2}\s+[A-Z][a-z]{2,8})"
+                    r"(?:,?\s*\d{4})?)\s*(?:\([A-Za-z .&/]{2,30}\)\s*)?(?:-|–|—|:|\n)")
+# "May 14, 2024" alone on one of the page's first lines: the day the story was written
+_STAMP_LINE = re.compile(r"(?:^|\n)[ \t]*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8},?\s+\d{4}))[ \t]*(?:\n|$)")
 
 
 _FILED_PREFIX = re.compile(r"^\s*[A-Z][A-Z'’. -]{2,30},\s*$")
 
 
 def filed_on(text: str, published: date) -> date:
-    """The day relative days are counted from: a dateline's date ("YANGON, May 3: ... on Monday") when it
-    lies a day or two before the page's publication date (a wire story posted the next morning), else the
-    publication date."""
-    m = _FILED.search(text[:1500])
+    """The day relative days are counted from: a dateline's date ("YANGON, May 3: ... on Monday") or the
+    page's own date on one of its first lines, when it lies a day or two before the publication date given
+    (a wire story posted the next morning, a page crawled late), else the publication date."""
+    m = _FILED.search(text[:1500]) or _STAMP_LINE.search(text[:300])
     if m is None:
         return published
-    days = [d.event_date for d in find_dates(m.group("date"), published)]
+    days = [d.event_date for d in find_dates(m.group("date").replace("(", "").replace(")", ""), published)]
     return days[0] if days and 0 < (published - days[0]).days <= 2 else published
 
 

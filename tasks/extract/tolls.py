@@ -31,6 +31,7 @@ class Toll:
     reported: bool = False      # a number (or "nobody was killed") was told
     vague: bool = False         # only "dozens", "several"...
     additive: bool = False      # "another five", "three more"
+    update: bool = False        # "bringing the toll to eight": a later count of the same dead, all of them
 
 
 def _is_vague(count: Count) -> bool:
@@ -52,11 +53,32 @@ def sentence_toll(text: str, counts: list[Count]) -> Toll:
     share = _SHARE_IN_PLACE.match(text, killed[0].end)
     if share:
         return Toll(int(share.group("n")), True)
+    updated = updated_toll(text, killed)
+    if updated is not None:
+        return Toll(updated, True, False, False, True)
     value = min(c.value for c in killed) if len(killed) > 1 and _ALTERNATIVE_SOURCE.search(text) else sum(
         c.value for c in killed)
     additive = any(_MORE_AFTER.match(text[c.end:c.end + 40]) or _MORE_BEFORE.search(text[max(0, c.start - 25):c.start])
                    for c in killed)
     return Toll(value, True, all(_is_vague(c) for c in killed), additive)
+
+
+# "bringing the death toll to eight", "the toll had climbed to 13", "nine people are now confirmed dead"
+_UPDATED_TOLL = re.compile(r"\b(?:bringing|raising|brought|raised|pushing|pushed|taking|took)\s+the\s+(?:death\s+)?toll\s+to\b|"
+                           r"\b(?:death toll|toll)\b[^.;]{0,40}?\b(?:rose|risen|rises|climbed|reached|increased|jumped)\b|"
+                           r"\bnow\s+(?:confirmed|known\s+to\s+be|reported)\s+(?:dead|killed)\b", re.IGNORECASE)
+
+
+def updated_toll(text: str, killed: list[Count]) -> int | None:
+    """The dead all told, in a sentence that updates a toll (offsets of `killed` into `text`): the count after
+    the update's words ("three more bodies were found, bringing the toll to eight" is eight)."""
+    if "toll" not in text and "now" not in text:
+        return None  # cheap test first
+    m = _UPDATED_TOLL.search(text)
+    if m is None:
+        return None
+    after = [c for c in killed if c.start >= m.start() - 25 and not _is_vague(c)]
+    return after[-1].value if after else None
 
 
 def merge_tolls(first: Toll, later: Toll) -> Toll:
@@ -65,6 +87,8 @@ def merge_tolls(first: Toll, later: Toll) -> Toll:
         return first
     if not first.reported:
         return later
+    if later.update and not first.vague and later.killed > first.killed:
+        return Toll(later.killed, True, False, first.additive)  # "... bringing the toll to eight"
     if later.additive:
         return Toll(first.killed + later.killed, True, first.vague and later.vague, first.additive)
     if first.vague and not later.vague:
@@ -94,7 +118,7 @@ def lend_orphan_tolls(events: list, counts: list, published: date) -> None:
     does."""
     deadly = [e for e in events if e.event_type in _VIOLENT_TYPES or e.sub_event_type in _LETHAL_SUBS]
     reach = _LONE_REACH if len(deadly) == 1 else _REACH
-    for sentence, killed, additive in _orphan_tolls(counts):
+    for sentence, killed, additive, update in _orphan_tolls(counts):
         if _TOTAL_OR_PERIOD.search(sentence.text) or _OWN_CAUSE.search(sentence.text):
             continue  # "So far, 126 protesters have been killed": a running total; "died when their boat capsized"
         before = [e for e in events if e.start_char <= sentence.start and (
@@ -104,6 +128,8 @@ def lend_orphan_tolls(events: list, counts: list, published: date) -> None:
             continue
         if host.fatalities is None or (_vague_toll(host) and killed > host.fatalities):
             host.fatalities = killed
+        elif update is not None and update > host.fatalities:
+            host.fatalities = update  # "By Tuesday the death toll had climbed to 13": the same dead, all counted
         elif additive and not _vague_toll(host):
             host.fatalities += killed  # "Two more died of their wounds in hospital": the same act's dead
 
@@ -126,7 +152,7 @@ _DAY_BEFORE = re.compile(r"yesterday|last night", re.IGNORECASE)
 
 
 def _orphan_tolls(counts: list) -> list:
-    """(sentence, toll, additive) for each sentence's firm event-scope deaths: the groups of one sentence add up
+    """(sentence, toll, additive, update) for each sentence's firm event-scope deaths: the groups of one sentence add up
     ("Three soldiers and two resistance fighters were killed" is five), unless two sources give them
     ("Myanmar Now said 50 died, while AP put the toll at 80": the lowest); additive when its words say the dead
     are more than those told ("two more", "another three")."""
@@ -141,7 +167,9 @@ def _orphan_tolls(counts: list) -> list:
         text, lo = sentence.text, sentence.start   # count offsets are the article's
         additive = all(_MORE_AFTER.match(text[c.end - lo:c.end - lo + 40]) or _MORE_BEFORE.search(text[max(0, c.start - lo - 25):c.start - lo])
                        for c in found)
-        out.append((sentence, min(values) if len(values) > 1 and _ALTERNATIVE_SOURCE.search(text) else sum(values), additive))
+        update = updated_toll(text, [Count(c.kind, c.value, c.scope, c.start - lo, c.end - lo, c.text) for c in found])
+        out.append((sentence, update if update is not None else (
+            min(values) if len(values) > 1 and _ALTERNATIVE_SOURCE.search(text) else sum(values)), additive, update))
     return out
 
 

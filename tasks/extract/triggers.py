@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tasks.extract.causes import told_as_cause
+from tasks.extract.discoveries import bodies_found
 from tasks.extract.counted_acts import (burnings, killings_of_fighters, killings_of_protesters, person_status, shootings,
                                         weapon_not_used)
 
@@ -164,6 +165,7 @@ class TriggerHit:
     sub_event_type: str
     weight: float
     anaphoric: bool          # "in the attack": refers back to an event already told
+    found_dead: bool = False  # "the bodies of eight men were found": a killing told by its discovery
 
     @property
     def casualty_only(self) -> bool:
@@ -248,7 +250,9 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
             TriggerHit(verb, s, e, "Battles", "Armed clash", 0.5, False)
             for verb, s, e in killings_of_fighters(knowledge, mentions, text, lo, hi)] or [
             TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.55, False)
-            for verb, s, e in shootings(knowledge, mentions, text, lo, hi)]  # "shot four villagers": no death told
+            for verb, s, e in shootings(knowledge, mentions, text, lo, hi)] or [
+            TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.5, True, True)
+            for verb, s, e in bodies_found(text, lo, hi)]  # anaphoric: the bodies of a killing told just before
         extra += [TriggerHit(verb, s, e, "Strategic developments", "Looting/property destruction", 0.8, False)
                   for verb, s, e in burnings(knowledge, mentions, text, lo, hi)]  # "burned about 40 houses"
     for hit in extra:
