@@ -167,11 +167,7 @@ def test_every_admin_unit_points_at_existing_parents_with_matching_names():
 def test_townships_towns_and_village_tracts_carry_the_full_hierarchy():
     for place in places().values():
         if place["level"] in {"township", "town", "village_tract"} and place["country_iso"] == "MMR":
-            # a hand-written town MIMU does not list (Laiza) may leave its township blank: the labelling
-            # convention gives no township for it unless the text names one
-            hand_written = place["place_id"].startswith("MMR-")
-            assert place["state_pcode"] and place["district_pcode"], place
-            assert place["township_pcode"] or hand_written, place
+            assert place["state_pcode"] and place["district_pcode"] and place["township_pcode"], place
         if place["level"] == "village_tract":
             assert place["coord_approx"] == "true", "village tracts borrow their township's coordinates"
 
