@@ -11,7 +11,7 @@ from tasks.extract.actor_clues import (  # noqa: F401 (_normalize: finalize, my_
     _armed_teller, _article_armed_groups, _dominant_state_actor, _group_struck, _holder, _named_allies, _named_bomber, _named_killer,
     _normalize, _state_actor_in, _state_opponent, _state_struck, flown_by_state, named_for_generic,
 )
-from tasks.extract import places as place_rules
+from tasks.extract.group_members import UNIDENTIFIED, affinity, armed_tellers, resolve_group
 from tasks.extract.model import Event
 from tasks.extract.scan import mentions_in
 
@@ -27,7 +27,6 @@ _CIVILIAN_VICTIMS = re.compile(
     rf"|\b{_CIVILIAN_WORDS}\s+(?:killed|injured|wounded|hurt)\s+(?:when|as|after|in|during|by)\b"
     # "a resident of the ward sustained shrapnel injuries", "two villagers suffered burns"
     rf"|\b{_CIVILIAN_WORDS}\b[^.;]{{0,60}}?\b(?:sustained|suffered|received)\s+(?:\w+\s+){{0,2}}?(?:injur|wound|burns)", re.IGNORECASE)
-UNIDENTIFIED = "unidentified_armed_group"
 # fighters told as the ones a strike killed or wounded: "two soldiers were killed", "killing three of its members"
 _FIGHTERS_HIT = re.compile(r"\b(?:soldiers?|fighters?|members?|comrades?|combatants?|cadres?)\s+(?:\w+\s+){0,2}?(?:were|was)\s+"
                            r"(?:\w+ly\s+)?(?:killed|wounded|injured)\b|\b(?:killing|killed|wounding|injuring)\s+(?:\w+\s+){0,2}?"
@@ -64,71 +63,6 @@ def _none_claimed(scan) -> bool:
 _GIVING_UP = re.compile(r":(?:withdr|retreat|pull|abandon|hand|evacuat|left|vacat)", re.IGNORECASE)
 
 
-def _home_areas(knowledge) -> dict[str, set[str]]:
-    """Township/district/state keys of the places named in each armed group's seed description."""
-    cache = getattr(knowledge, "_extract_home_areas", None)
-    if cache is not None:
-        return cache
-    homes: dict[str, set[str]] = {}
-    for actor in knowledge.actors.values():
-        keys: set[str] = set()
-        for m in knowledge.find(getattr(actor, "description", "") or "", myanmar_context=True):
-            for ref in m.ref_ids if m.kind == "place" else ():
-                p = knowledge.places.get(ref)
-                if p and p.country_iso == "MMR" and p.level != "village_tract":
-                    keys |= {f"t:{p.township_pcode}", f"d:{p.district_pcode}", f"s:{place_rules.state_base(p.state_name)}"}
-        homes[actor.actor_id] = keys
-    try:
-        object.__setattr__(knowledge, "_extract_home_areas", homes)
-    except (AttributeError, TypeError):
-        pass
-    return homes
-
-
-def _affinity(home: dict[str, set[str]], actor_id: str, event: Event) -> int:
-    keys = home.get(actor_id, set())
-    return (3 * (f"t:{event.admin3_pcode}" in keys) + 2 * (f"d:{event.admin2_pcode}" in keys)
-            + (f"s:{place_rules.state_base(event.admin1)}" in keys))
-
-
-def _resolve_group(knowledge, scan, actor_id: str | None, event: Event, home, exclude: set[str]) -> tuple[str | None, tuple[str, ...]]:
-    """An alliance or 'the rebels' -> (the member that fits the event, the other members named)."""
-    if actor_id is None:
-        return None, ()
-    members = knowledge.alliance_members(actor_id) if actor_id != actor_rules.GENERIC else ()
-    if actor_id != actor_rules.GENERIC and not members:
-        return actor_id, ()
-    if members and not set(members) & {m.ref_ids[0] for m in scan.mentions if m.kind == "actor"}:
-        return actor_id, ()  # "the Chin Brotherhood said its fighters overran...": no member named, the alliance acted
-    named = [a for a in _article_armed_groups(knowledge, scan) if a not in exclude]
-    pool = [a for a in named if not members or a in members] or list(members)
-    pool = [a for a in pool if knowledge.alliance_members(a) == ()]
-    if not pool and actor_id == actor_rules.GENERIC:
-        # "a coalition of defence forces bombed the troops", told by "a representative of the Black Wolf PDF":
-        # the only armed group named is the one telling its own fight
-        pool = [a for a in _armed_tellers(knowledge, scan) if a not in exclude]
-    if not pool:
-        return (None if actor_id == actor_rules.GENERIC else actor_id), ()
-    told = [m.ref_ids[0] for m in scan.mentions if m.kind == "actor"]
-    # an alliance's attack goes to the member the story is most about (its spokesman asked, its troops told),
-    # then to the one at home where it happened, then to the first named
-    best = max(pool, key=lambda a: (told.count(a), _affinity(home, a, event), -pool.index(a)))
-    others = tuple(a for a in pool if a != best and (members and a in members or actor_id == actor_rules.GENERIC and
-                                                      _affinity(home, a, event) >= _affinity(home, best, event)))
-    return best, others if event.sub_event_type == "Agreement" else ()
-
-
-def _armed_tellers(knowledge, scan) -> list[str]:
-    """Non-state armed groups the article names only as the ones telling (sources), first told first."""
-    out = []
-    for m in scan.mentions:
-        actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
-        if actor and actor.inter_code in (2, 3) and actor.country_iso == "MMR" and actor.actor_id != UNIDENTIFIED \
-                and not knowledge.alliance_members(actor.actor_id) and actor_rules.is_source(scan.text, m.start, m.end):
-            out.append(_normalize(knowledge, actor.actor_id, "Battles"))
-    return list(dict.fromkeys(out))
-
-
 def _external_actors(knowledge, scan, cand, exclude: set) -> tuple[str, ...]:
     """Foreign governments and international bodies named around an agreement: its mediators."""
     found = []
@@ -148,10 +82,10 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
         a1, a2 = a2, a1  # "four fighters were killed in the final assault": in a fight the side that lost men is a side
     if roles.actor2 == _CIVIL_STATE and event.event_type in _ONE_SIDED and actor_rules.CIVILIANS in knowledge.actors:
         a2 = actor_rules.CIVILIANS  # "the blast killed an election commission official": ACLED codes civil servants as civilians
-    a1 = named_for_generic(knowledge, scan, a1, lambda a: _affinity(home, a, event)) or a1
-    a1, assoc1 = _resolve_group(knowledge, scan, a1, event, home, exclude=set())
-    a2 = named_for_generic(knowledge, scan, a2, lambda a: _affinity(home, a, event)) or a2
-    a2, assoc2 = _resolve_group(knowledge, scan, a2, event, home, exclude={a1} if a1 else set())
+    a1 = named_for_generic(knowledge, scan, a1, lambda a: affinity(home, a, event)) or a1
+    a1, assoc1 = resolve_group(knowledge, scan, a1, event, home, exclude=set())
+    a2 = named_for_generic(knowledge, scan, a2, lambda a: affinity(home, a, event)) or a2
+    a2, assoc2 = resolve_group(knowledge, scan, a2, event, home, exclude={a1} if a1 else set())
     named = tuple(_normalize(knowledge, a, event.event_type) for a in roles.assoc1 if a in knowledge.actors
                   and knowledge.actors[a].inter_code != 8)
     assoc1 = tuple(dict.fromkeys(a for a in (*named, *assoc1) if a not in (a1, a2)))
@@ -309,7 +243,7 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
     if (drone or target_state) and not owned and et == "Explosions/Remote violence" and (a1 is None or inter(a1) == 1):
         struck_state = (_state_struck(knowledge, scan, cand) if drone else None) or target_state
         if struck_state is not None:  # "drones hit the military headquarters": the resistance flew them
-            groups = [g for g in (*_article_armed_groups(knowledge, scan), *_armed_tellers(knowledge, scan))
+            groups = [g for g in (*_article_armed_groups(knowledge, scan), *armed_tellers(knowledge, scan))
                       if g not in actor_rules.STATE_SIDE]
             fallback = "pdf" if drone else UNIDENTIFIED
             a1 = _normalize(knowledge, groups[0], et) if groups else (fallback if fallback in knowledge.actors else None)
@@ -318,7 +252,7 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
             and _state_was_hit(knowledge, scan, cand):
         # "a landmine exploded under a military truck, killing six soldiers": a bomb is not the army's act on
         # itself; whoever else is named (or told it) planted it, else an unidentified group
-        groups = [g for g in (a2, *_article_armed_groups(knowledge, scan), *_armed_tellers(knowledge, scan))
+        groups = [g for g in (a2, *_article_armed_groups(knowledge, scan), *armed_tellers(knowledge, scan))
                   if g and g != actor_rules.GENERIC and inter(g) in (2, 3)]
         a1, a2 = (_normalize(knowledge, groups[0], et) if groups else UNIDENTIFIED), a1 or a2
     if a1 is None and et == "Explosions/Remote violence" and cand is not None and _STATE_IN_TRIGGER.search(cand.hit.text) \

@@ -46,7 +46,8 @@ from tasks.extract.speech import quoted
 from tasks.extract.unglue import OffsetMap, unglued
 from tasks.extract.earlier import (aside_year, drop_earlier_events, earlier_clauses, follows_history, in_spans, long_ago_clauses,
                                    period_governs, period_start)
-from tasks.extract.triggers import TriggerHit, best_trigger, drop_protest_topics, refine, trigger_hits
+from tasks.extract.sentence_kind import refine
+from tasks.extract.triggers import TriggerHit, best_trigger, drop_protest_topics, trigger_hits
 
 SEPARABLE = frozenset({"Arrests", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
                        "Air/drone strike", "Shelling/artillery/missile attack"})

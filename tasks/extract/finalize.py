@@ -11,7 +11,8 @@ from tasks.extract.captions import is_caption_at
 from tasks.extract.dates import ResolvedDate, find_dates, overnight_reported
 from tasks.extract.event_dates import dated_by_retelling, day_of_the_week_told, told_after_publication
 from tasks.extract.event_place import agreement_place, fallback_location, finer_place, own_location
-from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _dominant_state_actor, _home_areas, _normalize, _set_actors
+from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _dominant_state_actor, _normalize, _set_actors
+from tasks.extract.group_members import home_areas
 from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events, territory_told_twice
 from tasks.extract.model import Event, Figure
 from tasks.extract.numbers import NOBODY_KILLED
@@ -32,7 +33,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
     events: list[Event] = []
     previous_date: ResolvedDate | None = None
     previous: tuple[int, place_rules.Location | None] = (-10, None)
-    home = _home_areas(knowledge)
+    home = home_areas(knowledge)
     for cand in merged:
         if _continues_history(scan, cand):
             continue

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from tasks.extract import actors as actor_rules
-from tasks.extract.event_actors import _affinity, _home_areas, _normalize
+from tasks.extract.event_actors import _normalize
+from tasks.extract.group_members import affinity, home_areas
 from tasks.extract.finalize import _disorder, _set_actor
 
 DEFAULT_MILITARY = ("Air/drone strike",)
@@ -195,8 +196,8 @@ def _victims_and_battle_sides(knowledge, cand, actor1: str | None, actor2: str |
             actor2 = actor_rules.MILITARY if actor1 != actor_rules.MILITARY else "unidentified_armed_group"
         if allies(knowledge, actor1, actor2) and not _each_other(knowledge, cand, article_armed):
             # "AA fights beside the KIA": the other side is the junta's; the side is the ally at home there
-            home = _home_areas(knowledge)
-            if event is not None and _affinity(home, actor2, event) > _affinity(home, actor1, event):
+            home = home_areas(knowledge)
+            if event is not None and affinity(home, actor2, event) > affinity(home, actor1, event):
                 actor1 = actor2
             actor2 = actor_rules.MILITARY
     return actor1, actor2, named
