@@ -28,7 +28,8 @@ import duckdb
 import pyarrow as pa
 
 from tasks.db import insert, transaction
-from tasks.matcher import Pattern, PatternMatcher, fold, is_burmese
+from tasks.lang.my_words import is_burmese
+from tasks.matcher import Pattern, PatternMatcher, fold
 from tasks.person_names import is_part_of_a_name
 from tasks.place_spellings import VARIANT_LEVELS, new_spellings
 

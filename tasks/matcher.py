@@ -15,7 +15,6 @@ patterns match as substrings.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from tasks.burmese import normalize_order
-from tasks.lang.my_words import is_syllable_boundary
+from tasks.lang.my_words import is_burmese, is_syllable_boundary
 
 # One character in, one character out: offsets survive folding.
 _FOLD_TABLE = str.maketrans(
@@ -36,7 +35,6 @@ _FOLD_TABLE = str.maketrans(
     }
 )
 _SPACE_RUN = re.compile(r"  +")
-_BURMESE = re.compile(r"[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff]")
 # Endings that turn a listed trigger into an inflected form the lexicon need not spell out:
 # "clash" -> "clashes", "shell" -> "shelling", "seize" -> "seized", "ban" -> "banned".
 _TRIGGER_SUFFIXES = frozenset({"s", "es", "d", "ed", "ing", "ings"})
@@ -72,10 +70,6 @@ def zero_as_wa(text: str) -> str:
 
 def fold_keep_case(text: str) -> str:
     return " ".join(text.translate(_FOLD_TABLE).split())
-
-
-def is_burmese(text: str) -> bool:
-    return _BURMESE.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -165,11 +159,6 @@ def _fold_with_map(keep: str) -> _Folded:
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum()
-
-
-def _is_burmese_mark(char: str) -> bool:
-    """A dependent vowel, medial or tone mark continues the syllable before it."""
-    return bool(_BURMESE.match(char)) and unicodedata.category(char) in ("Mn", "Mc")
 
 
 RECENT_TEXTS = 600       # more than a batch (MMTRACK_BATCH_SIZE, 500) of article texts
