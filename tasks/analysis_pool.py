@@ -18,7 +18,6 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -62,28 +61,25 @@ _KNOWLEDGE: Any = None
 
 
 def _start(environment: dict[str, str], caller: int, seeds_dir: str) -> None:
-    from tasks.isolated import _die_with
+    from tasks.isolated import serve_caller
     from tasks.knowledge import load_knowledge
 
     global _KNOWLEDGE
-    _die_with(caller)
-    os.environ.clear()
-    os.environ.update(environment)
+    serve_caller(environment, caller)
     _KNOWLEDGE = load_knowledge(Path(seeds_dir))
 
 
 def analyse(knowledge: Any, rows: list[tuple]) -> Analysed:
     """Tag each (article_id, title, text, outlet_anchor, published, first_seen) row and extract the
     events of those judged relevant, as tag_stage then extract_stage would."""
-    from tasks.lang import extract
+    from tasks.extract.store import extract_stored
     from tasks.tag import tag_rows
 
     out = Analysed(tags=tag_rows(knowledge, [row[:4] for row in rows]))
     for tag, (article_id, title, text, _, published, first_seen) in zip(out.tags, rows):
         if not tag["relevant"]:
             continue
-        # an article without a publication date is dated by when we first saw it (as extract_stage does)
-        result = extract(knowledge, title or "", text or "", published or first_seen or date.today(), article_id)
+        result = extract_stored(knowledge, article_id, title, text, published, first_seen)
         out.events += result.events
         out.figures += result.figures
         out.extracted.append(article_id)

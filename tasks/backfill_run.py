@@ -145,6 +145,7 @@ def work_queue(db: Path, policy: HttpPolicy, feed_ids: list[str], settings: Sett
             batch = next_batch()
         if loaded:
             _analyse(db, knowledge, settings, totals, timer, analysts)
+            _catch_up(db, knowledge, settings, totals, timer)
         for failure in analysts.failures:
             log("backfill: %s", failure)
     progress.finish("backfill")
@@ -154,10 +155,10 @@ def work_queue(db: Path, policy: HttpPolicy, feed_ids: list[str], settings: Sett
 
 def _analyse(db: Path, knowledge: Any, settings: Settings, totals: dict[str, int], timer: "PhaseTimer",
              pool: AnalysisPool) -> None:
-    """Tag and extract every article not yet tagged, in the analysis workers; then extract any article
-    tagged relevant but never extracted (a batch killed between its two loads is caught up here)."""
+    """Tag and extract every article not yet tagged, in the analysis workers (so a batch killed before this
+    is caught up by the next one)."""
     from tasks.article_span import cap_for_batches
-    from tasks.extract.store import extract_stage as extract_articles, load_events
+    from tasks.extract.store import load_events
     from tasks.tag import ids_to_tag, load_tags, tagger_version
 
     with timer("read"), opened(db) as con:
@@ -173,6 +174,14 @@ def _analyse(db: Path, knowledge: Any, settings: Settings, totals: dict[str, int
         totals["tagged"] += len(done.tags)
         totals["relevant"] += len(done.extracted)
         totals["events"] += len(done.events)
+
+
+def _catch_up(db: Path, knowledge: Any, settings: Settings, totals: dict[str, int], timer: "PhaseTimer") -> None:
+    """Extract the articles tagged relevant but never extracted: a run killed between a batch's two loads
+    left them. Once a run (its own batches load both together): the query reads every relevant article."""
+    from tasks.article_span import cap_for_batches
+    from tasks.extract.store import extract_stage as extract_articles
+
     with timer("load results"), opened(db) as con:
         totals["events"] += extract_articles(cap_for_batches(con), knowledge, None,
                                              batch_size=settings.batch_size)["events"]

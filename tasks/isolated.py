@@ -50,10 +50,15 @@ def _die_with(caller: int) -> None:
     threading.Thread(target=watch, name="die-with-caller", daemon=True).start()
 
 
-def _call(environment: dict[str, str], caller: int, function: Callable[..., Any], args: tuple) -> Any:
+def serve_caller(environment: dict[str, str], caller: int) -> None:
+    """In a forkserver child: end with `caller`, and take its environment (settings are read from it)."""
     _die_with(caller)
     os.environ.clear()
     os.environ.update(environment)
+
+
+def _call(environment: dict[str, str], caller: int, function: Callable[..., Any], args: tuple) -> Any:
+    serve_caller(environment, caller)
     return function(*args)
 
 

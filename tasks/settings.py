@@ -90,11 +90,11 @@ class Settings:
         "env": "MMTRACK_DEAD_FEED_POLLS", "doc": "403s or empty answers in a row before feed_health flags a feed"})
     refresh_window_hours: float = field(default=24.0, metadata={
         "env": "MMTRACK_REFRESH_WINDOW_HOURS", "doc": "articles younger than this are re-fetched to catch updates"})
+    refresh_every_minutes: float = field(default=120.0, metadata={
+        "env": "MMTRACK_REFRESH_EVERY_MINUTES", "doc": "how often a young article is re-fetched"})
     analysis_workers: int = field(default=2, metadata={
         "env": "MMTRACK_ANALYSIS_WORKERS", "doc": "processes that tag and extract a backfill's batches "
         "(tasks/analysis_pool.py); 0: the backfill's own process"})
-    refresh_every_minutes: float = field(default=120.0, metadata={
-        "env": "MMTRACK_REFRESH_EVERY_MINUTES", "doc": "how often a young article is re-fetched"})
 
     @classmethod
     def from_env(cls) -> "Settings":

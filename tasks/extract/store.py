@@ -101,6 +101,13 @@ def _articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tu
         "ORDER BY a.article_id", [id_list(article_ids), *bounds]).fetchall()
 
 
+def extract_stored(knowledge, article_id: str, title: str | None, text: str | None, published: date | None,
+                   first_seen: date | None):
+    """Events and figures of one stored article; one without a publication date is dated by when we first
+    saw it."""
+    return extract(knowledge, title or "", text or "", published or first_seen or date.today(), article_id)
+
+
 def extract_stage(con: duckdb.DuckDBPyConnection, knowledge, article_ids: list[str] | None = None,
                   batch_size: int = 500, feeds: list[str] | None = None) -> dict[str, int]:
     """Extract events from relevant stored articles (None: those not yet done by this extractor and
@@ -113,8 +120,7 @@ def extract_stage(con: duckdb.DuckDBPyConnection, knowledge, article_ids: list[s
         figures: list[Figure] = []
         batch = _articles(con, ids[start:start + batch_size])
         for article_id, title, text, published, first_seen in batch:
-            # an article without a publication date is dated by when we first saw it
-            result = extract(knowledge, title or "", text or "", published or first_seen or date.today(), article_id)
+            result = extract_stored(knowledge, article_id, title, text, published, first_seen)
             events.extend(result.events)
             figures.extend(result.figures)
         load_events(con, [row[0] for row in batch], events, figures, knowledge.version)
