@@ -19,13 +19,15 @@ from functools import lru_cache
 from pathlib import Path
 
 ASAT, VIRAMA, DOT_BELOW = "\u103a", "\u1039", "\u1037"
-_BURMESE = re.compile("[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff]")
+# Myanmar, Myanmar Extended-A and Extended-B: the letters of Burmese (and of Shan, Mon, Karen written in it)
+_BLOCKS = ((0x1000, 0x10A0), (0xAA60, 0xAA80), (0xA9E0, 0xAA00))
+_BURMESE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi - 1)}" for lo, hi in _BLOCKS) + "]")
 _NOT_LETTERS = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 
 
 # sets, not unicodedata calls: syllable tests run per character of every Burmese name the knowledge loads
 _MARKS = frozenset(chr(c) for c in range(0x1000, 0x10A0) if unicodedata.category(chr(c)) in ("Mn", "Mc"))
-_LETTERS = frozenset(chr(c) for block in ((0x1000, 0x10A0), (0xAA60, 0xAA80), (0xA9E0, 0xAA00)) for c in range(*block))
+_LETTERS = frozenset(chr(c) for lo, hi in _BLOCKS for c in range(lo, hi))
 
 
 def _is_mark(char: str) -> bool:
