@@ -55,7 +55,7 @@ def sentence_toll(text: str, counts: list[Count]) -> Toll:
         return Toll(int(share.group("n")), True)
     updated = updated_toll(text, killed)
     if updated is not None:
-        return Toll(updated, True, False, False, True)
+        return Toll(updated, True, update=True)
     value = min(c.value for c in killed) if len(killed) > 1 and _ALTERNATIVE_SOURCE.search(text) else sum(
         c.value for c in killed)
     additive = any(_MORE_AFTER.match(text[c.end:c.end + 40]) or _MORE_BEFORE.search(text[max(0, c.start - 25):c.start])
