@@ -50,7 +50,7 @@ def maintenance(
                                "poll_retention_days": poll_retention_days}
     summary["feed_polls_pruned"] = timer.run("prune", prune_polls, db, poll_retention_days)
     summary["database_bytes"] = timer.run("checkpoint", checkpoint, db)
-    published = timer.run("publish", publish_copy, db, settings.published_db_path)
+    published = timer.run("publish", publish_copy, db, settings.published_copy_of(db))
     summary["published_copy"] = str(published)
     snapshot = timer.run("export", export, published, Path(exports_dir or settings.data_dir / "exports"))
     summary["export_dir"] = str(snapshot.directory)

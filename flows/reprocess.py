@@ -39,9 +39,9 @@ def reprocess(db_path: str | None = None, force: bool = False) -> dict[str, Any]
     summary |= timer.run("extract", retry, extract, db, force)
     # Rebuilt from scratch, so clusters are exactly what one pass over today's events gives.
     summary |= timer.run("dedup", retry, dedup, db, True)
-    summary["published_copy"] = str(settings.published_db_path)
+    summary["published_copy"] = str(settings.published_copy_of(db))
     summary["seconds"] = timer.seconds
     recorder.finish("completed", summary)  # before publishing, so the analysts' copy shows it completed
-    timer.run("publish", publish_copy, db, settings.published_db_path)
+    timer.run("publish", publish_copy, db, settings.published_copy_of(db))
     create_markdown_artifact(key="reprocess-summary", markdown=summary_markdown(summary))
     return summary

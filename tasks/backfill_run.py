@@ -232,6 +232,5 @@ def run_backfill(db: Path, feeds_path: Path, settings: Settings, *, feed_ids: li
         summary["dedup"]["seconds"] = round(time.perf_counter() - dedup_started, 2)
     summary["seconds"] = round(time.perf_counter() - started, 2)
     recorder.finish("completed", summary)
-    publish(db, settings.published_db_path)
-    summary["published_copy"] = str(settings.published_db_path)
+    summary["published_copy"] = str(publish(db, settings.published_copy_of(db)))
     return summary

@@ -268,11 +268,11 @@ def run_ingest(
         summary["dedup"] = "deferred to the shared store's dedup run"
     else:
         summary |= timer.run("dedup", retry, stages.dedup, db)
-    summary["published_copy"] = str(settings.published_db_path)
+    summary["published_copy"] = str(settings.published_copy_of(db))
     summary["seconds"] = timer.seconds
     # The run is recorded before publishing, so the analysts' copy shows it completed.
     retry(recorder.finish, "completed", summary)
-    timer.run("publish", stages.publish, db, settings.published_db_path)
+    timer.run("publish", stages.publish, db, settings.published_copy_of(db))
     return summary
 
 

@@ -95,6 +95,9 @@ class Settings:
     analysis_workers: int = field(default=2, metadata={
         "env": "MMTRACK_ANALYSIS_WORKERS", "doc": "processes that tag and extract a backfill's batches "
         "(tasks/analysis_pool.py); 0: the backfill's own process"})
+    # Not a setting of its own: whether ops named the published copy, which decides where a run on
+    # another database publishes (published_copy_of).
+    published_db_named: bool = field(default=False, metadata={"derived": True})
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -132,7 +135,18 @@ class Settings:
             refresh_window_hours=float(_env("MMTRACK_REFRESH_WINDOW_HOURS", "24")),
             refresh_every_minutes=float(_env("MMTRACK_REFRESH_EVERY_MINUTES", "120")),
             analysis_workers=int(_env("MMTRACK_ANALYSIS_WORKERS", "2")),
+            published_db_named="MMTRACK_PUBLISHED_DB" in os.environ,
         )
+
+    def published_copy_of(self, db: Path | str) -> Path:
+        """Where a run on `db` publishes the analysts' copy. The configured copy belongs to the configured
+        database; a run on another file (`--db scratch.duckdb`) publishes beside that file, in
+        `published/<its name>`, so a scratch run never replaces what analysts read. When ops name the copy
+        (MMTRACK_PUBLISHED_DB), every run publishes there."""
+        db = Path(db)
+        if self.published_db_named or db.resolve() == self.db_path.resolve():
+            return self.published_db_path
+        return db.parent / "published" / db.name
 
     def contact_warning(self) -> str | None:
         """Why the User-Agent carries no way to reach us, or None when it does. Outlets block anonymous
@@ -145,7 +159,8 @@ class Settings:
     def describe(self) -> list[tuple[str, str, str]]:
         """(environment variable, effective value, meaning) for every setting."""
         return [
-            (f.metadata["env"], str(getattr(self, f.name)), f.metadata["doc"]) for f in fields(self)
+            (f.metadata["env"], str(getattr(self, f.name)), f.metadata["doc"])
+            for f in fields(self) if "env" in f.metadata
         ]
 
 

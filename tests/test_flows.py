@@ -54,7 +54,9 @@ def test_ingest_flow_runs_every_stage_and_attaches_its_summary(prefect_backend, 
             (str(state.state_details.flow_run_id), "completed")]
     finally:
         con.close()
-    assert Path(summary["published_copy"]).exists()
+    # A run on a database other than the configured one publishes beside it, never over the analysts' copy.
+    assert summary["published_copy"] == str(tmp_path / "published" / "f.duckdb")
+    assert Path(summary["published_copy"]).exists() and not settings.published_db_path.exists()
 
 
 @pytest.mark.integration
