@@ -145,9 +145,11 @@ def test_window_skips_months_outside_it(site, tmp_path) -> None:
     assert months <= 7  # children whose lastmod is before the window are never fetched
 
 
-# Kill points spread over one run (batch size 5): registry, run start, discovery (one load), then per batch\n# its fetch results, tags and events, the run record, and the swap of the analysts' copy.
+# Kill points spread over one run (batch size 5): registry, run start, discovery (one load), then per batch
+# its fetch results, tags and events, the run record, and the swap of the analysts' copy; and just after the
+# last (6th) batch's load, which leaves the resumed run an empty queue and five articles nobody analysed.
 KILL_POINTS = ["before_commit#3", "after_commit#5", "before_commit#8", "after_commit#12", "before_commit#16",
-               "after_commit#19", "before_publish_swap#1"]
+               "after_commit#19", "backfill_batch_loaded#6", "before_publish_swap#1"]
 
 
 @pytest.mark.integration
