@@ -188,7 +188,7 @@ def simulate(full: bool, env: dict[str, str], declare: bool = True) -> dict:
                 clock.now = DAY + timedelta(minutes=SCHEDULE_MIN * run)
                 if full:
                     pipeline.run_ingest(pipeline.new_run_id(), db, registry, settings)
-                    _note_copy(settings.published_db_path, clock.now, in_copy, stored)
+                    _note_copy(settings.published_copy_of(db), clock.now, in_copy, stored)
                 else:
                     pipeline.sync_feeds_stage(db, registry)
                     pipeline.poll_stage(db, pipeline.new_run_id(), settings)
