@@ -31,6 +31,12 @@ from tasks.clean import clean_html, clean_pages  # noqa: E402
 BENCHMARK_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-extraction-benchmark"
 TARGET_F1 = 0.965
 TARGET_MEDIAN_MS = 20.0
+# The speed target was set where trafilatura's default settings took 18.7 ms a page (issue 8). Machines here
+# differ by 2x from day to day, so ours is also given at that machine's speed: ours x 18.7 / trafilatura's
+# median in the same run. Each page is timed REPEATS times and its fastest time kept, which removes most of
+# the noise of a shared machine.
+REFERENCE_DEFAULT_MS = 18.7
+REPEATS = 3
 
 _TOKEN = re.compile(r"\w+")
 
@@ -117,9 +123,12 @@ def run_configuration(pages: list[BenchPage], extract: Extractor) -> tuple[Score
     predictions: dict[str, str | None] = {}
     timings = []
     for page in pages:
-        started = time.perf_counter()
-        predictions[page.page_id] = extract(page.html, page.url)
-        timings.append((time.perf_counter() - started) * 1000)
+        fastest = float("inf")
+        for _ in range(REPEATS):
+            started = time.perf_counter()
+            predictions[page.page_id] = extract(page.html, page.url)
+            fastest = min(fastest, time.perf_counter() - started)
+        timings.append(fastest * 1000)
     truths = {page.page_id: page.truth for page in pages}
     return score_pages(truths, predictions), statistics.median(timings)
 
@@ -142,15 +151,18 @@ def evaluate() -> list[tuple[str, float, str]]:
     if pages is None:
         return []
     rows: list[tuple[str, float, str]] = []
+    medians: dict[str, float] = {}
     for name, extract in CONFIGURATIONS.items():
-        result, median_ms = run_configuration(pages, extract)
-        ours = name == OURS
+        result, medians[name] = run_configuration(pages, extract)
         rows += [
-            (f"clean: {name} F1", round(result.f1, 4), f">= {TARGET_F1}" if ours else "baseline"),
+            (f"clean: {name} F1", round(result.f1, 4), f">= {TARGET_F1}" if name == OURS else "baseline"),
             (f"clean: {name} precision", round(result.precision, 4), ""),
             (f"clean: {name} recall", round(result.recall, 4), ""),
-            (f"clean: {name} median ms/page", round(median_ms, 1), f"<= {TARGET_MEDIAN_MS}" if ours else ""),
+            (f"clean: {name} median ms/page", round(medians[name], 1), ""),
         ]
+    scaled = medians[OURS] * REFERENCE_DEFAULT_MS / medians["trafilatura default"]
+    rows.append((f"clean: {OURS} median ms/page at the issue's machine speed (trafilatura default "
+                 f"{REFERENCE_DEFAULT_MS} ms)", round(scaled, 1), f"<= {TARGET_MEDIAN_MS}"))
     cold, warm = batch_throughput(pages)
     rows += [
         ("clean: clean_pages 2 workers, first batch pages/s", round(cold, 1), ""),
