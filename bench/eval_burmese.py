@@ -51,12 +51,12 @@ def load_labels(label_dir: Path = LABEL_DIR) -> list[dict]:
 
 
 def _gold_actor(knowledge, name, event_type):
-    from tasks.extract.finalize import _normalize
+    from tasks.extract.actor_clues import normalize_actor
 
     if not name:
         return None
     hits = [m for m in knowledge.find(name, myanmar_context=True) if m.kind == "actor"]
-    return _normalize(knowledge, hits[0].ref_ids[0], event_type) if hits else f"?{name}"
+    return normalize_actor(knowledge, hits[0].ref_ids[0], event_type) if hits else f"?{name}"
 
 
 def _township_key(name):
@@ -65,14 +65,14 @@ def _township_key(name):
 
 
 def score_fields(knowledge, gold: dict, pred) -> dict[str, bool]:
-    from tasks.extract.finalize import _normalize
+    from tasks.extract.actor_clues import normalize_actor
     from tasks.extract.places import state_base
 
     if pred is None:
         return dict.fromkeys(FIELDS, False)
     etype = gold["event_type"]
     g1, g2 = _gold_actor(knowledge, gold.get("actor1"), etype), _gold_actor(knowledge, gold.get("actor2"), etype)
-    p1, p2 = _normalize(knowledge, pred.actor1_id, pred.event_type), _normalize(knowledge, pred.actor2_id, pred.event_type)
+    p1, p2 = normalize_actor(knowledge, pred.actor1_id, pred.event_type), normalize_actor(knowledge, pred.actor2_id, pred.event_type)
     if etype == "Battles" and pred.event_type == "Battles":
         pair = {p1, p2}
         a1, a2 = g1 in pair, g2 in pair and (g2 != g1)

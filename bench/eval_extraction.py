@@ -27,7 +27,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tasks.extract import extract_events  # noqa: E402
-from tasks.extract.finalize import _normalize  # noqa: E402
+from tasks.extract.actor_clues import normalize_actor  # noqa: E402
 from tasks.extract.places import state_base  # noqa: E402
 from tasks.knowledge import load_knowledge  # noqa: E402
 
@@ -56,7 +56,7 @@ def _gold_actor(knowledge, name: str | None, event_type: str) -> str | None:
     hits = [m for m in knowledge.find(name, myanmar_context=True) if m.kind == "actor"]
     if not hits:
         return f"?{name}"
-    return _normalize(knowledge, hits[0].ref_ids[0], event_type)
+    return normalize_actor(knowledge, hits[0].ref_ids[0], event_type)
 
 
 def field_values(knowledge, gold: dict) -> dict:

@@ -123,14 +123,14 @@ def test_the_force_named_by_its_name_fired_not_the_generic_security_forces(knowl
     # "riot police" fired; "security forces" nearer the act's word names no force of its own
     from types import SimpleNamespace
 
-    from tasks.extract.actor_clues import _state_actor_in
+    from tasks.extract.actor_clues import state_actor_in
     from tasks.extract.scan import build_scan
 
     text = ("Two protesters were shot dead by riot police in Mandalay on Saturday. Security forces also used "
             "water cannons against the crowd.")
     scan = build_scan(knowledge, "", text, date(2021, 2, 22))
     cand = SimpleNamespace(sentences=scan.sentences, hit=SimpleNamespace(start=text.index("water cannons")))
-    assert _state_actor_in(knowledge, scan, cand) == "police_myanmar"
+    assert state_actor_in(knowledge, scan, cand) == "police_myanmar"
 
 
 def test_a_strike_that_destroyed_homes_hit_civilians_not_a_group_bombed_elsewhere(knowledge):

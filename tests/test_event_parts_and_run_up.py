@@ -99,16 +99,16 @@ def test_an_act_told_as_one_more_stays_an_event(knowledge):
 
 
 def test_the_same_dead_on_the_same_day_and_place_are_one_event_whatever_side_is_named():
-    from tasks.extract.finalize import _collapse_retellings
     from tasks.extract.model import Event
+    from tasks.extract.retellings import collapse_retellings
 
     def shelling(actor1: str, deaths: int) -> Event:
         return Event(None, "Explosions/Remote violence", "Shelling/artillery/missile attack", "Political violence",
                      date(2024, 3, 2), 1, "on Saturday", actor1_id=actor1, actor2_id="civilians_myanmar",
                      admin1="Sagaing Region", admin3="Pale", fatalities=deaths)
     # "Artillery killed six in Pale on Saturday" ... "while the LDF has not entered the town, a shell ... six deaths"
-    assert len(_collapse_retellings([shelling("military_myanmar", 6), shelling("ldf", 6)])) == 1
-    assert len(_collapse_retellings([shelling("military_myanmar", 6), shelling("ldf", 3)])) == 2
+    assert len(collapse_retellings([shelling("military_myanmar", 6), shelling("ldf", 6)])) == 1
+    assert len(collapse_retellings([shelling("military_myanmar", 6), shelling("ldf", 3)])) == 2
 
 
 # --- tolls -------------------------------------------------------------------------------------------

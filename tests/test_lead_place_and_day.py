@@ -6,8 +6,8 @@ from datetime import date
 
 from tasks.extract import extract_events
 from tasks.extract.event_dates import dated_by_retelling
-from tasks.extract.finalize import _collapse_retellings
 from tasks.extract.model import Event
+from tasks.extract.retellings import collapse_retellings
 
 
 def _events(knowledge, text: str, published: date, title: str = ""):
@@ -35,7 +35,7 @@ def test_a_lead_with_no_day_takes_the_day_of_its_later_telling():
     # village": the lead had only the publication day; its later telling names the day, and they are one event
     lead = _shelling(date(2024, 3, 5), None, "Kyauktaw", 5)
     later = _shelling(date(2024, 3, 3), "3 March", "Kyauktaw", None)
-    events = _collapse_retellings(dated_by_retelling([lead, later]))
+    events = collapse_retellings(dated_by_retelling([lead, later]))
     assert [(e.event_date, e.time_precision, e.fatalities) for e in events] == [(date(2024, 3, 3), 1, 5)]
 
 

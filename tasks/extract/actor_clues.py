@@ -11,7 +11,7 @@ from tasks.extract import actors as actor_rules
 from tasks.extract.scan import mentions_in
 
 
-def _article_armed_groups(knowledge, scan) -> list[str]:
+def article_armed_groups(knowledge, scan) -> list[str]:
     """Non-state armed groups named in the article, alliances replaced by their members, in order (once
     per article: every event of it asks)."""
     cached = getattr(scan, "_armed_groups", None)
@@ -42,7 +42,7 @@ def _find_armed_groups(knowledge, scan) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _normalize(knowledge, actor_id: str | None, event_type: str) -> str | None:
+def normalize_actor(knowledge, actor_id: str | None, event_type: str) -> str | None:
     if actor_id is None or actor_id == actor_rules.GENERIC:
         return actor_id
     if actor_id in actor_rules.STATE_ALIASES_TO_MILITARY and actor_rules.MILITARY in knowledge.actors:
@@ -53,11 +53,11 @@ def _normalize(knowledge, actor_id: str | None, event_type: str) -> str | None:
     return actor_id
 
 
-def _dominant_state_actor(knowledge, scan) -> str | None:
+def dominant_state_actor(knowledge, scan) -> str | None:
     for m in scan.mentions:
         actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
         if actor and actor.inter_code == 1 and actor.country_iso == "MMR":
-            return _normalize(knowledge, actor.actor_id, "Battles")
+            return normalize_actor(knowledge, actor.actor_id, "Battles")
     return None
 
 
@@ -70,7 +70,7 @@ _WAR_SIDE_BEFORE = re.compile(r"\bbetween\s+(?:[\w'’-]+\s+){0,4}$|\bbetween\s+
                               re.IGNORECASE)
 
 
-def _state_actor_in(knowledge, scan, cand, acting: bool = False) -> str | None:
+def state_actor_in(knowledge, scan, cand, acting: bool = False) -> str | None:
     """The state force named in the event's sentences nearest the act ("police opened fire"), not the one a
     phrase names in passing ("protests against the military coup"). `acting`: only a force told as doing
     something, not one of the sides of the war described nor one that tells or blames ("the militia and
@@ -88,7 +88,7 @@ def _state_actor_in(knowledge, scan, cand, acting: bool = False) -> str | None:
                 # "security forces" names no force: a force named by its own name ("riot police") goes first
                 generic = scan.text[m.start:m.end].lower().startswith("security")
                 found.append((generic, abs(m.start - cand.hit.start), actor.actor_id))
-    return _normalize(knowledge, min(found)[2], "Protests") if found else None
+    return normalize_actor(knowledge, min(found)[2], "Protests") if found else None
 
 
 # "protests against the regime", "a rally opposing the junta": what the crowd opposes, not the force that fired
@@ -104,13 +104,13 @@ _KILLER_BEFORE = re.compile(r"\b(?:shot|killed|massacred|executed|murdered|slain
                             r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
-def _named_killer(knowledge, scan, cand) -> str | None:
+def named_killer(knowledge, scan, cand) -> str | None:
     """Who killed the people of a massacre told with no perpetrator, when the next sentences say it
     ("Photos showed bodies of people who were reportedly shot by government troops")."""
-    return _named_bomber(knowledge, scan, cand, _KILLER_BEFORE)
+    return named_bomber(knowledge, scan, cand, _KILLER_BEFORE)
 
 
-def _named_bomber(knowledge, scan, cand, agent_before=_BOMBER_BEFORE) -> str | None:
+def named_bomber(knowledge, scan, cand, agent_before=_BOMBER_BEFORE) -> str | None:
     """Who planted the mine or threw the grenade, when a following sentence says so: "Villagers said
     the mine had been planted by junta troops", "The PDF claimed responsibility"."""
     if cand is None:
@@ -122,7 +122,7 @@ def _named_bomber(knowledge, scan, cand, agent_before=_BOMBER_BEFORE) -> str | N
         for r in refs:
             if r.actor_id != actor_rules.GENERIC and (agent_before.search(scan.text[max(s.start, r.start - 50):r.start])
                                                       or _CLAIM_AFTER.match(scan.text[r.end:r.end + 40])):
-                return _normalize(knowledge, r.actor_id, "Explosions/Remote violence")
+                return normalize_actor(knowledge, r.actor_id, "Explosions/Remote violence")
     return None
 
 
@@ -135,7 +135,7 @@ _TARGET_BEFORE = re.compile(r"\b(?:on|at|against|targeting|targeted|target|hit|h
                             r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
-def _state_struck(knowledge, scan, cand) -> str | None:
+def state_struck(knowledge, scan, cand) -> str | None:
     """The state actor a drone strike hit, when the sentences telling it name the state as the target and
     never as the one who struck before the strike is told ("junta drones bombed ...")."""
     found = None
@@ -145,7 +145,7 @@ def _state_struck(knowledge, scan, cand) -> str | None:
             if not (actor and actor.inter_code == 1 and actor.country_iso == "MMR"):
                 continue
             if _TARGET_AFTER.match(scan.text[m.end:m.end + 40]) or _TARGET_BEFORE.search(scan.text[max(s.start, m.start - 30):m.start]):
-                found = found or _normalize(knowledge, actor.actor_id, "Explosions/Remote violence")
+                found = found or normalize_actor(knowledge, actor.actor_id, "Explosions/Remote violence")
             elif s is cand.first and m.start < cand.hit.start:
                 return None
     return found
@@ -158,7 +158,7 @@ _HELD_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:ethnic\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
-def _holder(knowledge, scan) -> str | None:
+def place_holder_group(knowledge, scan) -> str | None:
     """The non-state group the report says held a place, first told."""
     named = [(m.start, m.end, m.ref_ids[0]) for m in scan.mentions if m.kind == "actor"]
     named += list((s, e, a) for a, s, e in actor_rules.ethnic_rebels(scan.text))
@@ -167,11 +167,11 @@ def _holder(knowledge, scan) -> str | None:
         if actor is None or actor.inter_code not in (2, 3) or knowledge.alliance_members(actor_id):
             continue
         if _HELD_BEFORE.search(scan.text[max(0, start - 90):start]) or re.match(r"-(?:controlled|held)\b", scan.text[end:end + 12]):
-            return _normalize(knowledge, actor_id, "Battles")
+            return normalize_actor(knowledge, actor_id, "Battles")
     return None
 
 
-def _armed_teller(knowledge, scan, cand) -> str | None:
+def armed_teller(knowledge, scan, cand) -> str | None:
     """A fight told with no side named, by an armed group telling it ("According to the KNLA, fighting broke
     out near the camp"): a rebel group reports its own fights, so the teller is a side."""
     for s in cand.sentences:
@@ -179,7 +179,7 @@ def _armed_teller(knowledge, scan, cand) -> str | None:
             actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
             if actor and actor.inter_code in (2, 3) and actor.country_iso == "MMR" and not knowledge.alliance_members(actor.actor_id) \
                     and actor_rules.is_source(scan.text, m.start, m.end):
-                return _normalize(knowledge, actor.actor_id, "Battles")
+                return normalize_actor(knowledge, actor.actor_id, "Battles")
     return None
 
 
@@ -188,20 +188,20 @@ _ALLY_BEFORE = re.compile(r"\b(?:allied|pro-(?:junta|military|regime)|(?:junta|m
                                 r"\s+(?:[\w'’-]+\s+){0,1}$", re.IGNORECASE)
 
 
-def _named_allies(scan) -> set[str]:
+def named_allies(scan) -> set[str]:
     return {m.ref_ids[0] for m in scan.mentions if m.kind == "actor"
             and _ALLY_BEFORE.search(scan.text[max(0, m.start - 30):m.start])}
 
 
-def _state_opponent(knowledge, scan, cand) -> str | None:
+def state_opponent(knowledge, scan, cand) -> str | None:
     """The armed group a fight of the state's forces was against: one named in the fight's own sentences,
     else the article's first; never a group the article names as the state's ally."""
-    allies = _named_allies(scan)
-    groups = [g for g in _article_armed_groups(knowledge, scan) if g not in allies and g not in actor_rules.STATE_SIDE]
+    allies = named_allies(scan)
+    groups = [g for g in article_armed_groups(knowledge, scan) if g not in allies and g not in actor_rules.STATE_SIDE]
     if cand is not None:
         own = {m.ref_ids[0] for s in cand.sentences for m in mentions_in(scan, s.start, s.end) if m.kind == "actor"}
         groups = [g for g in groups if g in own] + [g for g in groups if g not in own]
-    return _normalize(knowledge, groups[0], "Battles") if groups else None
+    return normalize_actor(knowledge, groups[0], "Battles") if groups else None
 
 
 # "the airstrikes targeted Camp Victoria, the military headquarters of the Chin National Army", "jets bombed
@@ -213,7 +213,7 @@ _OWNED_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,1}?(?:headquarters|b
                           re.IGNORECASE)
 
 
-def _group_struck(knowledge, scan) -> str | None:
+def group_struck(knowledge, scan) -> str | None:
     """The armed group a strike with no victims told hit, when a sentence of the article names its base or
     positions as the strikes' target."""
     for s in scan.sentences:
@@ -223,7 +223,7 @@ def _group_struck(knowledge, scan) -> str | None:
                 continue
             owned = _OWNED_BY_BEFORE.search(scan.text[max(s.start, m.start - 40):m.start]) or _OWNED_AFTER.match(scan.text[m.end:m.end + 30])
             if owned and _STRIKE_WORD.search(scan.text[s.start:m.start]):
-                return _normalize(knowledge, actor.actor_id, "Explosions/Remote violence")
+                return normalize_actor(knowledge, actor.actor_id, "Explosions/Remote violence")
     return None
 
 
@@ -277,7 +277,7 @@ def _named_groups(knowledge, scan) -> tuple[list[str], set[str]]:
         tellers = {m.ref_ids[0] for m in scan.mentions if m.kind == "actor" and m.ref_ids[0] in knowledge.actors
                    and knowledge.actors[m.ref_ids[0]].inter_code in (2, 3) and actor_rules.is_source(scan.text, m.start, m.end)}
         by_kind = _told_only_by_kind(scan)
-        pool = [a for a in dict.fromkeys([*_article_armed_groups(knowledge, scan), *tellers])
+        pool = [a for a in dict.fromkeys([*article_armed_groups(knowledge, scan), *tellers])
                 if a in knowledge.actors and knowledge.actors[a].inter_code in (2, 3) and a not in actor_rules.STATE_SIDE
                 and knowledge.actors[a].country_iso == "MMR" and not knowledge.alliance_members(a) and a not in by_kind]
         cached = scan._named_groups = (pool, tellers)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from tasks.extract import actors as actor_rules
-from tasks.extract.actor_clues import (  # noqa: F401 (_normalize: finalize, my_actors)
-    _armed_teller, _article_armed_groups, _dominant_state_actor, _group_struck, _holder, _named_allies, _named_bomber, _named_killer,
-    _normalize, _state_actor_in, _state_opponent, _state_struck, flown_by_state, named_for_generic,
+from tasks.extract.actor_clues import (
+    armed_teller, article_armed_groups, dominant_state_actor, flown_by_state, group_struck, named_allies, named_bomber,
+    named_for_generic, named_killer, normalize_actor, place_holder_group, state_actor_in, state_opponent, state_struck,
 )
 from tasks.extract.group_members import UNIDENTIFIED, affinity, armed_tellers, resolve_group
 from tasks.extract.model import Event
@@ -20,7 +20,7 @@ _RECIPROCAL = re.compile(r"clash|fight|fought|battl|skirmish|exchang|hostilit|ag
 _CIVILIAN_WORDS = (r"(?:civilians?|villagers?|residents?|officials|administrators?|staff|children|women|woman|mothers?|wives|wife|"
                    r"daughters?|elderly|passengers?|drivers?|vendors?|herders?|families|idps|displaced|farmers?|students?|"
                    r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people|child|children|kids?|boys?|girls?|babies|baby)")
-_CIVILIAN_VICTIMS = re.compile(
+CIVILIAN_VICTIMS = re.compile(
     rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,5}}?{_CIVILIAN_WORDS}\b"
     rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b"
     # the participle alone after the people: "among 35 people killed when troops attacked", "villagers wounded in"
@@ -74,10 +74,10 @@ def _external_actors(knowledge, scan, cand, exclude: set) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
+def set_actors(knowledge, scan, cand, event: Event, home) -> None:
     roles = cand.roles
-    a1 = _normalize(knowledge, roles.actor1, event.event_type)
-    a2 = _normalize(knowledge, roles.actor2, event.event_type)
+    a1 = normalize_actor(knowledge, roles.actor1, event.event_type)
+    a2 = normalize_actor(knowledge, roles.actor2, event.event_type)
     if event.event_type == "Battles" and roles.rule == "hit-in":
         a1, a2 = a2, a1  # "four fighters were killed in the final assault": in a fight the side that lost men is a side
     if roles.actor2 == _CIVIL_STATE and event.event_type in _ONE_SIDED and actor_rules.CIVILIANS in knowledge.actors:
@@ -86,7 +86,7 @@ def _set_actors(knowledge, scan, cand, event: Event, home) -> None:
     a1, assoc1 = resolve_group(knowledge, scan, a1, event, home, exclude=set())
     a2 = named_for_generic(knowledge, scan, a2, lambda a: affinity(home, a, event)) or a2
     a2, assoc2 = resolve_group(knowledge, scan, a2, event, home, exclude={a1} if a1 else set())
-    named = tuple(_normalize(knowledge, a, event.event_type) for a in roles.assoc1 if a in knowledge.actors
+    named = tuple(normalize_actor(knowledge, a, event.event_type) for a in roles.assoc1 if a in knowledge.actors
                   and knowledge.actors[a].inter_code != 8)
     assoc1 = tuple(dict.fromkeys(a for a in (*named, *assoc1) if a not in (a1, a2)))
     a1, a2 = _parties_only(knowledge, event, a1), _parties_only(knowledge, event, a2)
@@ -181,11 +181,11 @@ def _crowd_sides(knowledge, scan, event: Event, a1, a2, assoc1, cand):
         group = a1 if a1 in civil and a1 != actor_rules.PROTESTERS else None
         state = a2 if _inter(knowledge, a2) == 1 else (a1 if _inter(knowledge, a1) == 1 else None)
         if cand is not None and (state is None and sub != "Peaceful protest" or sub == "Excessive force against protesters"):
-            state = _state_actor_in(knowledge, scan, cand) or state  # the force that fired: the one nearest the act
+            state = state_actor_in(knowledge, scan, cand) or state  # the force that fired: the one nearest the act
         assoc = tuple(x for x in (group,) if x) + assoc1
         if sub == "Excessive force against protesters":
             # coding guide: actor1 is the force that fired; unnamed ("two killed during protests"), the state's
-            state = state or _dominant_state_actor(knowledge, scan) or actor_rules.MILITARY
+            state = state or dominant_state_actor(knowledge, scan) or actor_rules.MILITARY
             return state, actor_rules.PROTESTERS, assoc
         return actor_rules.PROTESTERS, (state if sub != "Peaceful protest" else None), assoc
     victim = a2 if a2 and a2 != actor_rules.RIOTERS else None
@@ -208,9 +208,9 @@ def _sides_by_kind(knowledge, scan, et: str, sub: str, a1, a2, cand):
     if et == "Battles" and a1 is None and a2 is None and cand is not None:
         # "fighting intensified in Rakhine until Friday": a battle whose sentence names no side is between the
         # armed group the article names and the state's force (the coding guide: the order carries no meaning)
-        groups = [g for g in _article_armed_groups(knowledge, scan) if g not in actor_rules.STATE_SIDE]
+        groups = [g for g in article_armed_groups(knowledge, scan) if g not in actor_rules.STATE_SIDE]
         if groups:
-            a1, a2 = _normalize(knowledge, groups[0], et), _dominant_state_actor(knowledge, scan) or actor_rules.MILITARY
+            a1, a2 = normalize_actor(knowledge, groups[0], et), dominant_state_actor(knowledge, scan) or actor_rules.MILITARY
     return a1, a2
 
 
@@ -226,7 +226,7 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
     if sub == "Non-violent transfer of territory" and _GIVING_UP.search(event.rule):
         a1, a2 = a2, a1  # "troops withdrew ... and KIA fighters moved in": the one taking over is actor1
     if et == "Battles" and (a1 is None or a2 is None) and inter(a1 or a2) in (None, 1) and cand is not None:
-        teller = _armed_teller(knowledge, scan, cand)  # "according to the KIA, the helicopter was shot down"
+        teller = armed_teller(knowledge, scan, cand)  # "according to the KIA, the helicopter was shot down"
         a1, a2 = (teller, a2) if a1 is None else (a1, teller)
     a1, a2 = _sides_by_kind(knowledge, scan, et, sub, a1, a2, cand)
     if et == "Battles" and a1 is None and inter(a2) == 1 and UNIDENTIFIED in knowledge.actors \
@@ -241,20 +241,20 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
     # what the act was on is its target
     target_state = a2 if cand is not None and cand.roles.rule == "target" and a1 is None and inter(a2) == 1 else None
     if (drone or target_state) and not owned and et == "Explosions/Remote violence" and (a1 is None or inter(a1) == 1):
-        struck_state = (_state_struck(knowledge, scan, cand) if drone else None) or target_state
+        struck_state = (state_struck(knowledge, scan, cand) if drone else None) or target_state
         if struck_state is not None:  # "drones hit the military headquarters": the resistance flew them
-            groups = [g for g in (*_article_armed_groups(knowledge, scan), *armed_tellers(knowledge, scan))
+            groups = [g for g in (*article_armed_groups(knowledge, scan), *armed_tellers(knowledge, scan))
                       if g not in actor_rules.STATE_SIDE]
             fallback = "pdf" if drone else UNIDENTIFIED
-            a1 = _normalize(knowledge, groups[0], et) if groups else (fallback if fallback in knowledge.actors else None)
+            a1 = normalize_actor(knowledge, groups[0], et) if groups else (fallback if fallback in knowledge.actors else None)
             a2 = struck_state
     if sub in _PLANTED and (inter(a1) == 1 or a1 is None and inter(a2) == 1) and cand is not None \
             and _state_was_hit(knowledge, scan, cand):
         # "a landmine exploded under a military truck, killing six soldiers": a bomb is not the army's act on
         # itself; whoever else is named (or told it) planted it, else an unidentified group
-        groups = [g for g in (a2, *_article_armed_groups(knowledge, scan), *armed_tellers(knowledge, scan))
+        groups = [g for g in (a2, *article_armed_groups(knowledge, scan), *armed_tellers(knowledge, scan))
                   if g and g != actor_rules.GENERIC and inter(g) in (2, 3)]
-        a1, a2 = (_normalize(knowledge, groups[0], et) if groups else UNIDENTIFIED), a1 or a2
+        a1, a2 = (normalize_actor(knowledge, groups[0], et) if groups else UNIDENTIFIED), a1 or a2
     if a1 is None and et == "Explosions/Remote violence" and cand is not None and _STATE_IN_TRIGGER.search(cand.hit.text) \
             and actor_rules.MILITARY in knowledge.actors:
         # "military aircraft bombed": the trigger phrase names the force, which the actor scan then cannot see
@@ -268,19 +268,19 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
         # only the state flies aircraft, but anyone can plant a mine or throw a grenade: ACLED codes a
         # bombing whose perpetrator the report does not name as an unidentified armed group
         if sub in _PLANTED or drone:
-            a1 = (_named_bomber(knowledge, scan, cand) or (_state_actor_in(knowledge, scan, cand, acting=True) if drone else None)
+            a1 = (named_bomber(knowledge, scan, cand) or (state_actor_in(knowledge, scan, cand, acting=True) if drone else None)
                   or (UNIDENTIFIED if UNIDENTIFIED in knowledge.actors else None))
         elif sub == "Shelling/artillery/missile attack" and cand is not None and UNIDENTIFIED in knowledge.actors \
-                and _FIRER_UNKNOWN.search(scan.text) and not _state_actor_in(knowledge, scan, cand, acting=True):
+                and _FIRER_UNKNOWN.search(scan.text) and not state_actor_in(knowledge, scan, cand, acting=True):
             # "it was unclear who fired", "officials blamed the deaths on the rebels": both sides fire shells
             # and the report names no firer of its own, so the firer is not named (coding guide)
             a1 = UNIDENTIFIED
         else:
-            a1 = _dominant_state_actor(knowledge, scan) or (
+            a1 = dominant_state_actor(knowledge, scan) or (
                 actor_rules.MILITARY if sub == "Air/drone strike" and actor_rules.MILITARY in knowledge.actors else None) or (
                 UNIDENTIFIED if sub == "Shelling/artillery/missile attack" and UNIDENTIFIED in knowledge.actors else None)
     if a1 is None and et == "Violence against civilians" and cand is not None:
-        a1 = _named_killer(knowledge, scan, cand)
+        a1 = named_killer(knowledge, scan, cand)
     if a1 is None and et == "Violence against civilians" and UNIDENTIFIED in knowledge.actors:
         a1 = UNIDENTIFIED  # coding guide: "Unidentified Armed Group when the attacker is not named"
     return a1, a2
@@ -303,7 +303,7 @@ def _state_was_hit(knowledge, scan, cand) -> bool:
     """Do the event's sentences tell the state's own people or vehicles as what the blast hit (and no
     civilians hurt)?"""
     texts = [s.text for s in cand.sentences]
-    return any(_STATE_HURT.search(t) for t in texts) and not any(_CIVILIAN_VICTIMS.search(t) for t in texts)
+    return any(_STATE_HURT.search(t) for t in texts) and not any(CIVILIAN_VICTIMS.search(t) for t in texts)
 
 
 def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
@@ -313,32 +313,32 @@ def _who_was_hit(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     inter = lambda a: _inter(knowledge, a)  # noqa: E731
     if a2 is None and et in ("Violence against civilians", "Explosions/Remote violence") and inter(a1) in (1, 2, 3):
         a2 = actor_rules.CIVILIANS if et == "Violence against civilians" or event.fatalities or event.injured else None
-    foes = [a for a in assoc1 if a not in _named_allies(scan)]  # "troops and allied SNA forces ... clashes": one side
+    foes = [a for a in assoc1 if a not in named_allies(scan)]  # "troops and allied SNA forces ... clashes": one side
     if a2 is None and foes and (sub == "Agreement" or et == "Battles" and cand is not None and _RECIPROCAL.search(cand.hit.text)):
         a2, assoc1 = foes[0], tuple(a for a in assoc1 if a != foes[0])  # "X and Y clashed", "X and Y agreed" (but "X and Y took the town": allies)
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) in (2, 3) and cand is not None and any(
-            _CIVILIAN_VICTIMS.search(s.text) for s in _told_with(scan, cand)):
+            CIVILIAN_VICTIMS.search(s.text) for s in _told_with(scan, cand)):
         a2 = actor_rules.CIVILIANS  # "threw a grenade ..., injuring two officials"
     if a2 is None and (et == "Battles" or et == "Explosions/Remote violence" and inter(a1) in (2, 3)) and inter(a1) in (2, 3, 4) \
             and a1 != UNIDENTIFIED:
-        a2 = _dominant_state_actor(knowledge, scan)
+        a2 = dominant_state_actor(knowledge, scan)
     if a2 is None and sub == "Non-state actor overtakes territory" and inter(a1) in (2, 3, 4) and actor_rules.MILITARY in knowledge.actors:
         a2 = actor_rules.MILITARY  # a town taken by a rebel group was held by the state's forces
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and inter(a1) == 1 \
             and inter(a2) not in (2, 3):
-        a2 = _holder(knowledge, scan) or a2  # the town the army retook was held by the group the report says held it
+        a2 = place_holder_group(knowledge, scan) or a2  # the town the army retook was held by the group the report says held it
     if a2 is None and et == "Battles" and inter(a1) == 1:
-        a2 = _state_opponent(knowledge, scan, cand)
+        a2 = state_opponent(knowledge, scan, cand)
     if a2 is None and sub == "Non-violent transfer of territory" and inter(a1) in (1, 2, 3):
         # a town handed over or left has a side that gave it up: the group that held it, else the other side named
-        others = [g for g in _article_armed_groups(knowledge, scan) if g != a1] if inter(a1) == 1 else []
-        a2 = (_holder(knowledge, scan) or (others[0] if others else None)) if inter(a1) == 1 else _dominant_state_actor(knowledge, scan)
+        others = [g for g in article_armed_groups(knowledge, scan) if g != a1] if inter(a1) == 1 else []
+        a2 = (place_holder_group(knowledge, scan) or (others[0] if others else None)) if inter(a1) == 1 else dominant_state_actor(knowledge, scan)
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1 and not (event.fatalities or event.injured) \
             and not (cand is not None and any(_HOMES_HIT.search(s.text) for s in cand.sentences)):
-        a2 = _group_struck(knowledge, scan)  # "the airstrikes targeted Camp Victoria, the headquarters of the CNA"
+        a2 = group_struck(knowledge, scan)  # "the airstrikes targeted Camp Victoria, the headquarters of the CNA"
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1 and cand is not None \
             and any(_FIGHTERS_HIT.search(s.text) for s in cand.sentences):
-        a2 = _armed_teller(knowledge, scan, cand)  # "the TNLA stated that two soldiers were killed by drone strikes"
+        a2 = armed_teller(knowledge, scan, cand)  # "the TNLA stated that two soldiers were killed by drone strikes"
     if a2 is None and et == "Explosions/Remote violence" and inter(a1) == 1:
         a2 = actor_rules.CIVILIANS  # a strike by state forces with no armed opponent named hits civilians
     return a2, assoc1
@@ -361,19 +361,19 @@ def _taken_and_agreed(knowledge, scan, event: Event, a1, a2, assoc1, cand):
     sub = event.sub_event_type
     if sub in ("Arrests", "Abduction/forced disappearance") and _inter(knowledge, a1) in (5, 6, 7):
         # "Thirty protesters have been arrested": the people named are the ones taken, never the takers
-        a1, a2 = (_state_actor_in(knowledge, scan, cand) if cand is not None and sub == "Arrests" else None), a1
+        a1, a2 = (state_actor_in(knowledge, scan, cand) if cand is not None and sub == "Arrests" else None), a1
     if a2 is None and sub == "Arrests" and cand is not None and actor_rules.PROTESTERS in knowledge.actors \
             and any(_PROTESTERS_TAKEN.search(s.text) for s in cand.sentences):
         a2 = actor_rules.PROTESTERS  # "arrested participants who took part in protests": the protesters were taken
     if a2 is None and sub in ("Arrests", "Looting/property destruction", "Abduction/forced disappearance"):
         a2 = actor_rules.CIVILIANS
     if sub == "Agreement" and (a1 is None or a2 is None):
-        state = _dominant_state_actor(knowledge, scan)
+        state = dominant_state_actor(knowledge, scan)
         if a1 is None:
             a1 = state
         if a2 is None and a1 != state:
             a2 = state
         if a2 is None:
-            groups = [g for g in _article_armed_groups(knowledge, scan) if g != a1]
+            groups = [g for g in article_armed_groups(knowledge, scan) if g != a1]
             a2 = groups[0] if groups else None
     return a1, a2, assoc1

@@ -27,7 +27,8 @@ from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, fin
 from tasks.extract.no_event import AGREEMENT_MADE, FLED_FROM, dead_moved, ongoing_state, tally
 from tasks.extract.discoveries import later_discoveries_dropped
 from tasks.extract.tolls import lend_no_casualties, lend_orphan_tolls, merge_tolls, sentence_toll
-from tasks.extract.finalize import collapse_next_day_retellings, finalize_events, make_figures
+from tasks.extract.finalize import finalize_events, make_figures
+from tasks.extract.retellings import collapse_next_day_retellings
 from tasks.extract.candidate import Candidate
 from tasks.extract.merging import finer_date, merge_candidates
 from tasks.extract.event_dates import lead_dated_by_details

@@ -11,14 +11,16 @@ from tasks.extract.captions import is_caption_at
 from tasks.extract.dates import ResolvedDate, find_dates, overnight_reported
 from tasks.extract.event_dates import dated_by_retelling, day_of_the_week_told, told_after_publication
 from tasks.extract.event_place import agreement_place, fallback_location, finer_place, own_location
-from tasks.extract.event_actors import _CIVILIAN_VICTIMS, _dominant_state_actor, _normalize, _set_actors
+from tasks.extract.actor_clues import dominant_state_actor, normalize_actor
+from tasks.extract.event_actors import CIVILIAN_VICTIMS, set_actors
 from tasks.extract.group_members import home_areas
 from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events, territory_told_twice
 from tasks.extract.model import Event, Figure
 from tasks.extract.numbers import NOBODY_KILLED
+from tasks.extract.retellings import collapse_retellings, dedupe_by_id
 from tasks.extract.scan import HISTORY_DAYS, date_stamp, following_date, mentions_in, sentence_dates
 
-__all__ = ["finalize_events", "make_figures", "_normalize"]  # _normalize: bench/eval_extraction.py
+__all__ = ["finalize_events", "make_figures", "normalize_actor"]  # normalize_actor: bench/eval_extraction.py
 
 DISORDER = {
     "Battles": "Political violence", "Explosions/Remote violence": "Political violence",
@@ -49,45 +51,45 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
             where = finer_place(knowledge, scan, cand, where, previous[1])  # the event before, however far
         previous = (cand.sentences[-1].index, where)
         event = Event(article_id=article_id, event_type=cand.event_type, sub_event_type=cand.sub_event_type,
-                      disorder_type=_disorder(cand.event_type, cand.sub_event_type), event_date=when.event_date,
+                      disorder_type=disorder_of(cand.event_type, cand.sub_event_type), event_date=when.event_date,
                       time_precision=when.time_precision, date_text=when.date_text or None,
                       knowledge_version=knowledge.version)
         _set_place(event, where)
         event.rule = f"{cand.rule}:{cand.hit.text.lower()}|roles:{cand.roles.rule or 'none'}"
-        _set_actors(knowledge, scan, cand, event, home)
+        set_actors(knowledge, scan, cand, event, home)
         if (cand.rule == "surrender-base" or _state_lost_it(scan, cand)) and event.inter1 == 1 and event.inter2 in (2, 3, None):
             _swap_actors(event)  # "soldiers surrendered to Karen rebels": the rebels took the base
-        _direct_territory(knowledge, event)
+        direct_territory(knowledge, event)
         if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and event.inter1 in (1, 2, 3, 4) and \
-                cand.killed > 0 and any(_CIVILIAN_VICTIMS.search(s.text) for s in cand.sentences):
+                cand.killed > 0 and any(CIVILIAN_VICTIMS.search(s.text) for s in cand.sentences):
             # a "clash" whose only victims are civilians is one-sided violence in ACLED's terms
             event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
-            event.disorder_type = _disorder(event.event_type, event.sub_event_type)
-            _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
+            event.disorder_type = disorder_of(event.event_type, event.sub_event_type)
+            set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
         if event.sub_event_type == "Armed clash" and event.inter1 == 1 and _no_fight_told(scan, cand):
             # "There was no fighting, no clash": troops raiding a village and killing people attacked civilians
             event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
-            event.disorder_type = _disorder(event.event_type, event.sub_event_type)
-            _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
+            event.disorder_type = disorder_of(event.event_type, event.sub_event_type)
+            set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
         if event.event_type == "Explosions/Remote violence" and event.inter1 == 1 and event.inter2 in (2, 3) \
-                and _CIVILIAN_VICTIMS.search(cand.first.text) and not _FIGHTERS_HIT.search(cand.first.text):
+                and CIVILIAN_VICTIMS.search(cand.first.text) and not _FIGHTERS_HIT.search(cand.first.text):
             # "five villagers were killed as the regime shelled AA positions": the dead are the target told
-            _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
+            set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
         if event.sub_event_type in ("Abduction/forced disappearance", "Arrests") and cand.killed > 0 \
                 and event.actor1_id and event.inter2 == 7:
             # ACLED: people taken and then killed is an attack on civilians, not an abduction or arrest
             event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
-            event.disorder_type = _disorder(event.event_type, event.sub_event_type)
+            event.disorder_type = disorder_of(event.event_type, event.sub_event_type)
         event.fatalities = max(0, cand.toll.killed) if cand.toll.reported else (
             0 if _nobody_killed_after(scan, cand) else None)  # null: no number told
         if _ON_PEOPLE(event) and event.inter1 == 1 and event.actor2_id == actor_rules.CIVILIANS \
                 and (event.fatalities or 0) > 0 and _about_protesters(scan, cand):
-            _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)  # the people gunned down were the protest
+            set_actor(knowledge, event, "2", actor_rules.PROTESTERS)  # the people gunned down were the protest
         _force_on_protesters(event)
         if event.sub_event_type == "Excessive force against protesters" and event.actor1_id == actor_rules.PROTESTERS \
                 and event.actor2_id is None:  # "two killed in overnight protests": the force is the state's
-            _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
-            _set_actor(knowledge, event, "1", _dominant_state_actor(knowledge, scan) or actor_rules.MILITARY)
+            set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
+            set_actor(knowledge, event, "1", dominant_state_actor(knowledge, scan) or actor_rules.MILITARY)
         event.injured = cand.injured or None
         event.displaced = cand.displaced or None
         event.arrested = cand.arrested or None
@@ -98,7 +100,7 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         event.notes = first.text[:500]
         event.assign_id()
         events.append(event)
-    events = territory_told_twice(attacks_retold(parts_of_other_events(_dedupe(_collapse_retellings(dated_by_retelling(events))))))
+    events = territory_told_twice(attacks_retold(parts_of_other_events(dedupe_by_id(collapse_retellings(dated_by_retelling(events))))))
     return drop_recalled(events, scan.published)
 
 
@@ -128,7 +130,7 @@ def _force_on_protesters(event: Event) -> None:
     if not (lethal_intervention or (_ON_PEOPLE(event) and event.actor2_id == actor_rules.PROTESTERS)):
         return
     event.event_type, event.sub_event_type = "Protests", "Excessive force against protesters"
-    event.disorder_type = _disorder(event.event_type, event.sub_event_type)
+    event.disorder_type = disorder_of(event.event_type, event.sub_event_type)
     if event.actor1_id == actor_rules.PROTESTERS and event.inter2 == 1:
         _swap_actors(event)
 
@@ -183,7 +185,7 @@ def _swap_actors(event: Event) -> None:
         setattr(event, b, first)
 
 
-def _set_actor(knowledge, event: Event, slot: str, actor_id: str) -> None:
+def set_actor(knowledge, event: Event, slot: str, actor_id: str) -> None:
     actor = knowledge.actors.get(actor_id)
     if actor is None:
         return
@@ -195,7 +197,7 @@ def _set_actor(knowledge, event: Event, slot: str, actor_id: str) -> None:
         event.civilian_targeting = "Civilian targeting"
 
 
-def _direct_territory(knowledge, event: Event) -> None:
+def direct_territory(knowledge, event: Event) -> None:
     """ACLED names the territorial sub-event after who gains: the state regains, a non-state group
     overtakes, whatever verb the report used ("recaptured", "fell to")."""
     actor = knowledge.actors.get(event.actor1_id) if event.actor1_id else None
@@ -207,92 +209,7 @@ def _direct_territory(knowledge, event: Event) -> None:
         event.sub_event_type = "Non-state actor overtakes territory"
 
 
-# Types whose sub-types are ways of telling one event: a shell "exploded" in the shelling told, a protest
-# fired on is the protest told, a clash in which a base fell is the capture told.
-_UNNAMED = "unidentified_armed_group"
-_ONE_STORY_TYPES = frozenset({"Explosions/Remote violence", "Protests", "Battles"})
-
-
-def _same_story(host: Event, later: Event) -> bool:
-    """Is `later` the event `host` told again, in other words further down the article ("Two were killed
-    in the shelling of X on Monday" after the lead on that shelling)? Same kind, same day, no other state or
-    township, and no side that the host's telling lacks. Arrests beside a truce, or looting beside an
-    attack, can be events of their own: there the sub-type must agree too."""
-    if later.event_type != host.event_type or later.event_date != host.event_date:
-        return False
-    if later.sub_event_type != host.sub_event_type and later.event_type not in _ONE_STORY_TYPES:
-        return False
-    if later.admin1 and host.admin1 and later.admin1 != host.admin1:
-        return False
-    if later.admin3 and host.admin3 and later.admin3 != host.admin3:
-        return False
-    if (later.place_id and host.place_id and later.place_id != host.place_id and later.geo_precision == 1
-            and host.geo_precision == 1):
-        return False  # two villages named: two strikes
-    if later.sub_event_type == host.sub_event_type and (host.fatalities or 0) >= 2 and later.fatalities == host.fatalities:
-        return True   # the same dead on the same day and place: one event, whatever side the retelling names
-    sides = {host.actor1_id, host.actor2_id, None, _UNNAMED}  # a retelling may leave a side unnamed
-    return later.actor1_id in sides and later.actor2_id in sides
-
-
-def _same_toll_next_day(host: Event, later: Event) -> bool:
-    """One strike told twice, dated a day apart ("the strike late on Wednesday", "the AA said on Thursday
-    that 40 were killed"), is one event when the same sub-type hit the same place with the same toll of
-    two or more dead: an article that tells two strikes on one place names two tolls or two days plainly."""
-    return (later.sub_event_type == host.sub_event_type and abs((later.event_date - host.event_date).days) == 1
-            and later.place_id is not None and later.place_id == host.place_id
-            and host.fatalities is not None and host.fatalities >= 2 and later.fatalities == host.fatalities
-            and later.actor1_id == host.actor1_id)
-
-
-def collapse_next_day_retellings(events: list[Event]) -> list[Event]:
-    """After the tolls are lent: an event told again a day apart with the same toll is one event, dated by
-    the earlier telling (a report comes after the act: "said on Thursday", a photo "released on" the day
-    after; the act itself was "late on Wednesday")."""
-    out: list[Event] = []
-    for event in events:
-        at = next((i for i, host in enumerate(out) if _same_toll_next_day(host, event)), None)
-        if at is None:
-            out.append(event)
-        elif event.event_date < out[at].event_date:
-            out[at] = event
-    return out
-
-
-def _collapse_retellings(events: list[Event]) -> list[Event]:
-    """A report retells its main event in later sentences; each retelling is the same event, not a new
-    one. The first telling keeps what the retelling adds (township, target, a toll it lacked)."""
-    out: list[Event] = []
-    for event in events:
-        host = next((h for h in out if _same_story(h, event)), None)
-        if host is None:
-            out.append(event)
-            continue
-        if host.admin3 is None and event.admin3 is not None and host.admin1 in (None, event.admin1):
-            for name in ("place_id", "location", "admin1", "admin1_pcode", "admin2", "admin2_pcode", "admin3",
-                         "admin3_pcode", "latitude", "longitude", "geo_precision"):
-                setattr(host, name, getattr(event, name))
-        if host.actor2_id is None and event.actor2_id is not None and event.actor2_id != host.actor1_id:
-            for name in ("actor2", "actor2_id", "inter2", "assoc_actor_2"):
-                setattr(host, name, getattr(event, name))
-            host.interaction = actor_rules.interaction(host.inter1, host.inter2)
-        if host.fatalities is None:
-            host.fatalities = event.fatalities
-        host.assign_id()
-    return out
-
-
-def _dedupe(events: list[Event]) -> list[Event]:
-    seen, out = set(), []
-    for e in events:
-        if e.event_id in seen:
-            continue
-        seen.add(e.event_id)
-        out.append(e)
-    return out
-
-
-def _disorder(event_type: str, sub: str) -> str:
+def disorder_of(event_type: str, sub: str) -> str:
     if sub in MIXED_DISORDER:
         return "Political violence; Demonstrations"
     return DISORDER.get(event_type, "Strategic developments")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
-from tasks.extract.actor_clues import _article_armed_groups, _normalize
+from tasks.extract.actor_clues import article_armed_groups, normalize_actor
 from tasks.extract.model import Event
 
 UNIDENTIFIED = "unidentified_armed_group"
@@ -48,7 +48,7 @@ def resolve_group(knowledge, scan, actor_id: str | None, event: Event, home, exc
         return actor_id, ()
     if members and not set(members) & {m.ref_ids[0] for m in scan.mentions if m.kind == "actor"}:
         return actor_id, ()  # "the Chin Brotherhood said its fighters overran...": no member named, the alliance acted
-    named = [a for a in _article_armed_groups(knowledge, scan) if a not in exclude]
+    named = [a for a in article_armed_groups(knowledge, scan) if a not in exclude]
     pool = [a for a in named if not members or a in members] or list(members)
     pool = [a for a in pool if knowledge.alliance_members(a) == ()]
     if not pool and actor_id == actor_rules.GENERIC:
@@ -73,5 +73,5 @@ def armed_tellers(knowledge, scan) -> list[str]:
         actor = knowledge.actors.get(m.ref_ids[0]) if m.kind == "actor" else None
         if actor and actor.inter_code in (2, 3) and actor.country_iso == "MMR" and actor.actor_id != UNIDENTIFIED \
                 and not knowledge.alliance_members(actor.actor_id) and actor_rules.is_source(scan.text, m.start, m.end):
-            out.append(_normalize(knowledge, actor.actor_id, "Battles"))
+            out.append(normalize_actor(knowledge, actor.actor_id, "Battles"))
     return list(dict.fromkeys(out))

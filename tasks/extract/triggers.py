@@ -319,7 +319,7 @@ def _split_phrase_hits(knowledge, text: str, lo: int, hi: int) -> list[TriggerHi
 
 
 # "The headquarters was taken by the MNDAA": a passive "taken" with a named armed agent and ground as its
-# subject is a capture; _direct_territory later names it after who gained ("A wounded man was taken by
+# subject is a capture; direct_territory later names it after who gained ("A wounded man was taken by
 # the AA to hospital" is not).
 _PASSIVE_TAKEN = re.compile(r"\b(?:was|were|been)\s+(?:\w+\s+)?(?P<verb>taken)\s+by\s+(?:the\s+)?", re.IGNORECASE)
 

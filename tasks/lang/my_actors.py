@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from tasks.extract import actors as actor_rules
-from tasks.extract.event_actors import _normalize
+from tasks.extract.actor_clues import normalize_actor
 from tasks.extract.group_members import affinity, home_areas
-from tasks.extract.finalize import _disorder, _set_actor
+from tasks.extract.finalize import disorder_of, set_actor
 
 DEFAULT_MILITARY = ("Air/drone strike",)
 CIVILIAN_TARGET = ("Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction",
@@ -38,10 +38,10 @@ def event_actors(knowledge, cand, article_armed: list[str], event=None) -> tuple
     run in a fixed order (each phase sees the sides the one before left): who was hit and who flew, who
     took or marched, then the victims' and a battle's missing side."""
     event_type = cand.hit.event_type
-    actor1, actor2 = [_normalize(knowledge, a, event_type) for a in (cand.roles.actor1, cand.roles.actor2)]
-    if event_type != "Battles" and cand.roles.partner and actor2 == _normalize(knowledge, cand.roles.partner, event_type):
+    actor1, actor2 = [normalize_actor(knowledge, a, event_type) for a in (cand.roles.actor1, cand.roles.actor2)]
+    if event_type != "Battles" and cand.roles.partner and actor2 == normalize_actor(knowledge, cand.roles.partner, event_type):
         actor2 = None   # "ပျူစောထီးနှင့် စစ်ကောင်စီတပ်က မီးရှို့": the militia burned the village with the army
-    named = [_normalize(knowledge, a, event_type) for a in cand.roles.named]
+    named = [normalize_actor(knowledge, a, event_type) for a in cand.roles.named]
     actor1, actor2 = _hit_or_flying(knowledge, cand, actor1, actor2)
     actor1, actor2 = _takers_and_marchers(knowledge, cand, actor1, actor2, named, article_armed)
     actor1, actor2, named = _victims_and_battle_sides(knowledge, cand, actor1, actor2, named, article_armed, event)
@@ -268,9 +268,9 @@ def attack_on_forces(knowledge, event) -> None:
             or not armed(knowledge, event.actor2_id):
         return
     event.event_type, event.sub_event_type = "Battles", "Armed clash"
-    event.disorder_type = _disorder(event.event_type, event.sub_event_type)
+    event.disorder_type = disorder_of(event.event_type, event.sub_event_type)
     if event.actor1_id is None:
-        _set_actor(knowledge, event, "1", "unidentified_armed_group")
+        set_actor(knowledge, event, "1", "unidentified_armed_group")
 
 
 def is_state(knowledge, actor_id: str | None) -> bool:
@@ -347,9 +347,9 @@ def burner_told_later(knowledge, text: str, mentions, sentences, cand, event) ->
         for m in mentions:
             if m.kind != "actor" or not sentence.start <= m.start < sentence.end or not _BURNED_BY.match(text, m.end):
                 continue
-            actor = _normalize(knowledge, m.ref_ids[0], event.event_type)
+            actor = normalize_actor(knowledge, m.ref_ids[0], event.event_type)
             known = knowledge.actors.get(actor)
             if actor and known is not None and known.inter_code != 7:
-                _set_actor(knowledge, event, "1", actor)
+                set_actor(knowledge, event, "1", actor)
                 return
 

@@ -20,8 +20,9 @@ from datetime import date
 
 from tasks.extract import actors as actor_rules
 from tasks.extract.dates import ResolvedDate
-from tasks.extract.finalize import _direct_territory, _disorder, _set_actor
+from tasks.extract.finalize import direct_territory, disorder_of, set_actor
 from tasks.extract.model import Event, ExtractionResult, Figure
+from tasks.extract.retellings import dedupe_by_id
 from tasks.extract.sentences import Sentence
 from tasks.lang.my_acts import attempted, clause_of
 from tasks.lang.my_actors import (
@@ -76,7 +77,7 @@ def extract(knowledge, title: str, text: str, published: date, article_id: str |
     events = [_event(knowledge, cand, published, article_id, lead, context, armed) for cand in merged]
     for cand, event in zip(merged, events):
         burner_told_later(knowledge, text, mentions, sentences, cand, event)
-    return ExtractionResult(_dedupe(tallies_last(knowledge, text, mentions, starts, merged, events)), figures)
+    return ExtractionResult(dedupe_by_id(tallies_last(knowledge, text, mentions, starts, merged, events)), figures)
 
 
 def _nearby_date(words: Words, sentences: list[Sentence], cand: Candidate, published: date,
@@ -322,26 +323,26 @@ def _event(knowledge, cand: Candidate, published: date, article_id, lead, contex
     when = cand.date or ResolvedDate(published, 2, None)   # undated: around publication, as in English
     event_type, sub = cand.hit.event_type, cand.hit.sub_event_type
     event = Event(article_id=article_id, event_type=event_type, sub_event_type=sub,
-                  disorder_type=_disorder(event_type, sub), event_date=when.event_date,
+                  disorder_type=disorder_of(event_type, sub), event_date=when.event_date,
                   time_precision=when.time_precision, date_text=when.date_text or None,
                   knowledge_version=knowledge.version)
     set_place(event, event_place(knowledge, cand.place, lead, context, cand.between))
     actor1, actor2 = (named_militia(knowledge, a, article_armed) for a in event_actors(knowledge, cand, article_armed, event))
     if actor1:
-        _set_actor(knowledge, event, "1", actor1)
+        set_actor(knowledge, event, "1", actor1)
     if actor2 and actor2 != actor1:
-        _set_actor(knowledge, event, "2", actor2)
-    _direct_territory(knowledge, event)
+        set_actor(knowledge, event, "2", actor2)
+    direct_territory(knowledge, event)
     _force_on_protesters(knowledge, event)
     attack_on_forces(knowledge, event)
     if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and (cand.killed or cand.died) \
             and cand.civilians and len(cand.roles.named) <= 1:
         # a civilian (an administrator, a villager) shot dead, by no armed side or by one alone: an attack
         event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
-        event.disorder_type = _disorder(event.event_type, event.sub_event_type)
-        _set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
+        event.disorder_type = disorder_of(event.event_type, event.sub_event_type)
+        set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
         if not event.actor1_id:
-            _set_actor(knowledge, event, "1", "unidentified_armed_group")
+            set_actor(knowledge, event, "1", "unidentified_armed_group")
     # "no losses on our side" (ထိခိုက်မှုမရှိ) in a story that counts the other side's dead does not undo the count
     event.fatalities = max(0, cand.killed) if cand.killed else 0
     event.injured = cand.injured or None
@@ -368,15 +369,6 @@ def _force_on_protesters(knowledge, event: Event) -> None:
     if force is None or not is_state(knowledge, force):
         return
     event.event_type, event.sub_event_type = "Protests", "Excessive force against protesters"
-    event.disorder_type = _disorder(event.event_type, event.sub_event_type)
-    _set_actor(knowledge, event, "1", force)
-    _set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
-
-
-def _dedupe(events: list[Event]) -> list[Event]:
-    seen, out = set(), []
-    for e in events:
-        if e.event_id not in seen:
-            seen.add(e.event_id)
-            out.append(e)
-    return out
+    event.disorder_type = disorder_of(event.event_type, event.sub_event_type)
+    set_actor(knowledge, event, "1", force)
+    set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
