@@ -57,39 +57,10 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
         _set_place(event, where)
         event.rule = f"{cand.rule}:{cand.hit.text.lower()}|roles:{cand.roles.rule or 'none'}"
         set_actors(knowledge, scan, cand, event, home)
-        if (cand.rule == "surrender-base" or _state_lost_it(scan, cand)) and event.inter1 == 1 and event.inter2 in (2, 3, None):
-            _swap_actors(event)  # "soldiers surrendered to Karen rebels": the rebels took the base
-        direct_territory(knowledge, event)
-        if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and event.inter1 in (1, 2, 3, 4) and \
-                cand.killed > 0 and any(CIVILIAN_VICTIMS.search(s.text) for s in cand.sentences):
-            # a "clash" whose only victims are civilians is one-sided violence in ACLED's terms
-            event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
-            event.disorder_type = disorder_of(event.event_type, event.sub_event_type)
-            set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
-        if event.sub_event_type == "Armed clash" and event.inter1 == 1 and _no_fight_told(scan, cand):
-            # "There was no fighting, no clash": troops raiding a village and killing people attacked civilians
-            event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
-            event.disorder_type = disorder_of(event.event_type, event.sub_event_type)
-            set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
-        if event.event_type == "Explosions/Remote violence" and event.inter1 == 1 and event.inter2 in (2, 3) \
-                and CIVILIAN_VICTIMS.search(cand.first.text) and not _FIGHTERS_HIT.search(cand.first.text):
-            # "five villagers were killed as the regime shelled AA positions": the dead are the target told
-            set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
-        if event.sub_event_type in ("Abduction/forced disappearance", "Arrests") and cand.killed > 0 \
-                and event.actor1_id and event.inter2 == 7:
-            # ACLED: people taken and then killed is an attack on civilians, not an abduction or arrest
-            event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
-            event.disorder_type = disorder_of(event.event_type, event.sub_event_type)
+        _recode_by_sides(knowledge, scan, cand, event)
         event.fatalities = max(0, cand.toll.killed) if cand.toll.reported else (
             0 if _nobody_killed_after(scan, cand) else None)  # null: no number told
-        if _ON_PEOPLE(event) and event.inter1 == 1 and event.actor2_id == actor_rules.CIVILIANS \
-                and (event.fatalities or 0) > 0 and _about_protesters(scan, cand):
-            set_actor(knowledge, event, "2", actor_rules.PROTESTERS)  # the people gunned down were the protest
-        _force_on_protesters(event)
-        if event.sub_event_type == "Excessive force against protesters" and event.actor1_id == actor_rules.PROTESTERS \
-                and event.actor2_id is None:  # "two killed in overnight protests": the force is the state's
-            set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
-            set_actor(knowledge, event, "1", dominant_state_actor(knowledge, scan) or actor_rules.MILITARY)
+        _recode_protests(knowledge, scan, cand, event)
         event.injured = cand.injured or None
         event.displaced = cand.displaced or None
         event.arrested = cand.arrested or None
@@ -104,7 +75,48 @@ def finalize_events(knowledge, scan, merged, article_id: str | None) -> list[Eve
     return drop_recalled(events, scan.published)
 
 
-def _ON_PEOPLE(event: Event) -> bool:
+def _recode_by_sides(knowledge, scan, cand, event: Event) -> None:
+    """ACLED's type follows who did what to whom: a base surrendered was taken by the other side, a "clash"
+    with only civilian victims or with no fighting told is an attack on civilians, the dead of a shelling
+    are its target, people taken and then killed were attacked."""
+    if (cand.rule == "surrender-base" or _state_lost_it(scan, cand)) and event.inter1 == 1 and event.inter2 in (2, 3, None):
+        _swap_actors(event)  # "soldiers surrendered to Karen rebels": the rebels took the base
+    direct_territory(knowledge, event)
+    if event.sub_event_type == "Armed clash" and event.inter2 in (None, 7) and event.inter1 in (1, 2, 3, 4) and \
+            cand.killed > 0 and any(CIVILIAN_VICTIMS.search(s.text) for s in cand.sentences):
+        # a "clash" whose only victims are civilians is one-sided violence in ACLED's terms
+        event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
+        event.disorder_type = disorder_of(event.event_type, event.sub_event_type)
+        set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
+    if event.sub_event_type == "Armed clash" and event.inter1 == 1 and _no_fight_told(scan, cand):
+        # "There was no fighting, no clash": troops raiding a village and killing people attacked civilians
+        event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
+        event.disorder_type = disorder_of(event.event_type, event.sub_event_type)
+        set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
+    if event.event_type == "Explosions/Remote violence" and event.inter1 == 1 and event.inter2 in (2, 3) \
+            and CIVILIAN_VICTIMS.search(cand.first.text) and not _FIGHTERS_HIT.search(cand.first.text):
+        # "five villagers were killed as the regime shelled AA positions": the dead are the target told
+        set_actor(knowledge, event, "2", actor_rules.CIVILIANS)
+    if event.sub_event_type in ("Abduction/forced disappearance", "Arrests") and cand.killed > 0 \
+            and event.actor1_id and event.inter2 == 7:
+        # ACLED: people taken and then killed is an attack on civilians, not an abduction or arrest
+        event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
+        event.disorder_type = disorder_of(event.event_type, event.sub_event_type)
+
+
+def _recode_protests(knowledge, scan, cand, event: Event) -> None:
+    """People gunned down at a protest were the protest; force used on protesters is the state's."""
+    if _kills_on_the_ground(event) and event.inter1 == 1 and event.actor2_id == actor_rules.CIVILIANS \
+            and (event.fatalities or 0) > 0 and _about_protesters(scan, cand):
+        set_actor(knowledge, event, "2", actor_rules.PROTESTERS)  # the people gunned down were the protest
+    _force_on_protesters(event)
+    if event.sub_event_type == "Excessive force against protesters" and event.actor1_id == actor_rules.PROTESTERS \
+            and event.actor2_id is None:  # "two killed in overnight protests": the force is the state's
+        set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
+        set_actor(knowledge, event, "1", dominant_state_actor(knowledge, scan) or actor_rules.MILITARY)
+
+
+def _kills_on_the_ground(event: Event) -> bool:
     """Killing people on the ground: shooting them, or grenades fired into a crowd (round 7)."""
     return event.event_type == "Violence against civilians" or event.sub_event_type == "Grenade"
 
@@ -127,7 +139,7 @@ def _force_on_protesters(event: Event) -> None:
     Excessive force against protesters (not an attack on civilians), and an intervention that kills is one
     too, with the force that fired as actor1."""
     lethal_intervention = event.sub_event_type == "Protest with intervention" and (event.fatalities or 0) > 0
-    if not (lethal_intervention or (_ON_PEOPLE(event) and event.actor2_id == actor_rules.PROTESTERS)):
+    if not (lethal_intervention or (_kills_on_the_ground(event) and event.actor2_id == actor_rules.PROTESTERS)):
         return
     event.event_type, event.sub_event_type = "Protests", "Excessive force against protesters"
     event.disorder_type = disorder_of(event.event_type, event.sub_event_type)

@@ -180,86 +180,105 @@ class TriggerHit:
 def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[TriggerHit]:
     if told_as_cause(text, lo, hi):
         return []  # "Fighting on Nov. 21 is believed to be the reason for the attack": background
-    hits = []
-    for m in mentions:
-        if m.kind != "trigger" or not (lo <= m.start < hi):
-            continue
-        trig = knowledge.triggers.get(m.ref_ids[0])
-        if trig is None or not trig.event_type or not trig.sub_event_type:
-            continue
-        before = text[max(lo, m.start - 40):m.start]
-        if _MONTH_NAME.match(m.text) and (m.text[0].isupper() or _DAY_NEAR.search(text[m.end:m.end + 4])):
-            continue  # "on March 5" is a date, not a march
-        if _NEGATED.search(before) or _HYPOTHETICAL.search(before) or _NOT_YET_BEFORE.search(before) \
-                or ("to " in before and _ASKED_TO.search(before)) or _STOP_BEFORE.search(before, len(before) - 22) \
-                or weapon_not_used(text, lo, hi, m.start, m.end) \
-                or ("from " in text[max(lo, m.start - 130):m.start] and _FORBIDDEN_BEFORE.search(text[max(lo, m.start - 130):m.start])):
-            continue
-        after = text[m.end:min(hi, m.end + 60)]
-        if _OTHER_WORD.match(text[m.start:min(hi, m.end + 20)]) or (_SIT_IN_VERB.match(m.text)
-                                                                  and not _SIT_IN_NOUN_BEFORE.search(before)):
-            continue
-        if trig.sub_event_type == "Protest with intervention" and (_BEFORE_LEAVING.search(before) or _PEACEFULLY.match(after)):
-            continue  # "chanted slogans before dispersing peacefully": the crowd left on its own
-        if m.text.lower().startswith("march") and _TROOPS_BEFORE.search(before):
-            continue
-        if person_status(m.text, before, after):
-            continue  # "barred jailed leader Aung San Suu Kyi", "her father, assassinated hero Aung San": who a person is
-        if _STANCE_PREFIX.search(before):
-            continue  # "an anti-conscription protest", "anti-aircraft fire": what a thing is for or against
-        if (_NOT_AN_ACT_AFTER.match(after) or _MODIFIER_BEFORE.search(before) or _PAST_AFTER.match(after)
-                or ("for " in after and _STRETCH_AFTER.match(after))
-                or _GAP_BEFORE.search(text[max(lo, m.start - 90):m.start])):
-            continue
-        if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)
-                                                       or _SWATHES_AFTER.match(after) or _GOODS_OBJECT_AFTER.match(after)
-                                                       or _GOODS_SUBJECT_BEFORE.search(before)):
-            continue  # people taken, not places; "lost control of large parts of the countryside": a state of affairs
-        if m.text.lower() in _BASE_VERBS and _PURPOSE_BEFORE.search(before):
-            continue  # "troops moved in to attack", "Kokang army to withdraw from Lashio": not (yet) done
-        if trig.sub_event_type in _TERRITORY_SUBS and (m.text.lower() == "under the control of" or _AREA_AFTER.match(after)
-                                                       or (_PURPOSE_BEFORE.search(before) and not m.text.lower().startswith("fall"))):
-            continue  # "an area under the control of the AA", "a liberated area": who holds it, not a capture
-        if m.text.lower() in ("strike", "strikes") and not LABOUR_STRIKE.search(text) \
-                and not _ANAPHORIC.search(before[-25:]):
-            if _ANOTHER_BEFORE.search(before[-25:]) and _AIR_STRIKES_TOLD.search(text):
-                hits.append(TriggerHit(m.text, m.start, m.end, "Explosions/Remote violence", "Air/drone strike", 0.6, False))
-            continue  # a bare "strike" is no walk-out; "the strike hit X village" still refers back to the attack
-        if _MONITORS_BEFORE.search(before) or (trig.event_type == "Protests" and _PROTEST_NOUN_AFTER.match(after)):
-            continue  # "a group that tracks arrests", "a protest organizer": no act told
-        if _ORDNANCE_BEFORE.search(before):
-            continue  # "children pick up shells they find": ordnance lying about, not a shelling
-        if trig.sub_event_type == "Agreement" and _ENDED_AFTER.match(after):
-            continue  # "as a five-month truce collapsed": the fighting is the event, not the truce
-        if m.text.lower() in _CONFLICT_IN_GENERAL and _CAUSE_BEFORE.search(before):
-            continue  # "displaced because of armed conflict": the war in general, not an event
-        if "n re" in before and _IN_ANSWER_TO_BEFORE.search(before):
-            continue  # "In response to a general strike, the junta imposed a curfew": the act answered was told before
-        weight = trig.weight - (10 if _RETALIATION_BEFORE.search(before) or _STATE_PARTICIPLE_BEFORE.search(before) else 0)
-        if trig.event_type == "Protests" and m.text.lower().startswith(_CROWD_CONTROL) and not _CROWD_TOLD.search(text, lo, hi):
-            # a stun grenade thrown at a building or car, with no crowd or police told, is a bombing
-            hits.append(TriggerHit(m.text, m.start, m.end, "Explosions/Remote violence", "Grenade", weight, False))
-            continue
-        hits.append(TriggerHit(m.text, m.start, m.end, trig.event_type, trig.sub_event_type, weight,
-                               bool(_ANAPHORIC.search(before[-25:]))))
+    hits = [hit for m in mentions if m.kind == "trigger" and lo <= m.start < hi
+            for hit in (_trigger_hit(knowledge, m, text, lo, hi),) if hit is not None]
     extra = [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]
     if not hits:
-        extra += _killing_hits(knowledge, mentions, text, lo, hi) or [
-            TriggerHit(verb, s, e, "Protests", "Excessive force against protesters", 0.6, False)
-            for verb, s, e in killings_of_protesters(knowledge, mentions, text, lo, hi)] or [
-            TriggerHit(verb, s, e, "Battles", "Armed clash", 0.5, False)
-            for verb, s, e in killings_of_fighters(knowledge, mentions, text, lo, hi)] or [
-            TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.55, False)
-            for verb, s, e in shootings(knowledge, mentions, text, lo, hi)] or [
-            TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.5, True, True)
-            for verb, s, e in bodies_found(text, lo, hi)]  # anaphoric: the bodies of a killing told just before
-        extra += [TriggerHit(verb, s, e, "Strategic developments", "Looting/property destruction", 0.8, False)
-                  for verb, s, e in burnings(knowledge, mentions, text, lo, hi)]  # "burned about 40 houses"
+        extra += _untriggered_hits(knowledge, mentions, text, lo, hi)
     for hit in extra:
         before = text[max(lo, hit.start - 40):hit.start]
         if not (_NEGATED.search(before) or _HYPOTHETICAL.search(before)):
             hits.append(hit)
     return hits
+
+
+def _trigger_hit(knowledge, m, text: str, lo: int, hi: int) -> TriggerHit | None:
+    """The act one lexicon term tells in the sentence lo..hi, or None when the term tells no act here."""
+    trig = knowledge.triggers.get(m.ref_ids[0])
+    if trig is None or not trig.event_type or not trig.sub_event_type:
+        return None
+    before, after = text[max(lo, m.start - 40):m.start], text[m.end:min(hi, m.end + 60)]
+    if _not_an_act(trig, m, text, lo, hi, before, after):
+        return None
+    if m.text.lower() in ("strike", "strikes") and not LABOUR_STRIKE.search(text) \
+            and not _ANAPHORIC.search(before[-25:]):
+        if _ANOTHER_BEFORE.search(before[-25:]) and _AIR_STRIKES_TOLD.search(text):
+            return TriggerHit(m.text, m.start, m.end, "Explosions/Remote violence", "Air/drone strike", 0.6, False)
+        return None  # a bare "strike" is no walk-out; "the strike hit X village" still refers back to the attack
+    if _no_act_told(trig, m, before, after):
+        return None
+    weight = trig.weight - (10 if _RETALIATION_BEFORE.search(before) or _STATE_PARTICIPLE_BEFORE.search(before) else 0)
+    if trig.event_type == "Protests" and m.text.lower().startswith(_CROWD_CONTROL) and not _CROWD_TOLD.search(text, lo, hi):
+        # a stun grenade thrown at a building or car, with no crowd or police told, is a bombing
+        return TriggerHit(m.text, m.start, m.end, "Explosions/Remote violence", "Grenade", weight, False)
+    return TriggerHit(m.text, m.start, m.end, trig.event_type, trig.sub_event_type, weight,
+                      bool(_ANAPHORIC.search(before[-25:])))
+
+
+def _not_an_act(trig, m, text: str, lo: int, hi: int, before: str, after: str) -> bool:
+    """The term names a date, a stance, a person's status, a purpose or an area, or is negated: no act."""
+    if _MONTH_NAME.match(m.text) and (m.text[0].isupper() or _DAY_NEAR.search(text[m.end:m.end + 4])):
+        return True  # "on March 5" is a date, not a march
+    if _NEGATED.search(before) or _HYPOTHETICAL.search(before) or _NOT_YET_BEFORE.search(before) \
+            or ("to " in before and _ASKED_TO.search(before)) or _STOP_BEFORE.search(before, len(before) - 22) \
+            or weapon_not_used(text, lo, hi, m.start, m.end) \
+            or ("from " in text[max(lo, m.start - 130):m.start] and _FORBIDDEN_BEFORE.search(text[max(lo, m.start - 130):m.start])):
+        return True
+    if _OTHER_WORD.match(text[m.start:min(hi, m.end + 20)]) or (_SIT_IN_VERB.match(m.text)
+                                                              and not _SIT_IN_NOUN_BEFORE.search(before)):
+        return True
+    if trig.sub_event_type == "Protest with intervention" and (_BEFORE_LEAVING.search(before) or _PEACEFULLY.match(after)):
+        return True  # "chanted slogans before dispersing peacefully": the crowd left on its own
+    if m.text.lower().startswith("march") and _TROOPS_BEFORE.search(before):
+        return True
+    if person_status(m.text, before, after):
+        return True  # "barred jailed leader Aung San Suu Kyi", "her father, assassinated hero Aung San": who a person is
+    if _STANCE_PREFIX.search(before):
+        return True  # "an anti-conscription protest", "anti-aircraft fire": what a thing is for or against
+    if (_NOT_AN_ACT_AFTER.match(after) or _MODIFIER_BEFORE.search(before) or _PAST_AFTER.match(after)
+            or ("for " in after and _STRETCH_AFTER.match(after))
+            or _GAP_BEFORE.search(text[max(lo, m.start - 90):m.start])):
+        return True
+    if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)
+                                                   or _SWATHES_AFTER.match(after) or _GOODS_OBJECT_AFTER.match(after)
+                                                   or _GOODS_SUBJECT_BEFORE.search(before)):
+        return True  # people taken, not places; "lost control of large parts of the countryside": a state of affairs
+    if m.text.lower() in _BASE_VERBS and _PURPOSE_BEFORE.search(before):
+        return True  # "troops moved in to attack", "Kokang army to withdraw from Lashio": not (yet) done
+    return trig.sub_event_type in _TERRITORY_SUBS and (
+        m.text.lower() == "under the control of" or _AREA_AFTER.match(after)
+        or (_PURPOSE_BEFORE.search(before) and not m.text.lower().startswith("fall"))
+    )  # "an area under the control of the AA", "a liberated area": who holds it, not a capture
+
+
+def _no_act_told(trig, m, before: str, after: str) -> bool:
+    """A monitor, ordnance lying about, a truce that ended, the war in general, or an act answered: no new act."""
+    if _MONITORS_BEFORE.search(before) or (trig.event_type == "Protests" and _PROTEST_NOUN_AFTER.match(after)):
+        return True  # "a group that tracks arrests", "a protest organizer"
+    if _ORDNANCE_BEFORE.search(before):
+        return True  # "children pick up shells they find": ordnance lying about, not a shelling
+    if trig.sub_event_type == "Agreement" and _ENDED_AFTER.match(after):
+        return True  # "as a five-month truce collapsed": the fighting is the event, not the truce
+    if m.text.lower() in _CONFLICT_IN_GENERAL and _CAUSE_BEFORE.search(before):
+        return True  # "displaced because of armed conflict": the war in general, not an event
+    # "In response to a general strike, the junta imposed a curfew": the act answered was told before
+    return "n re" in before and bool(_IN_ANSWER_TO_BEFORE.search(before))
+
+
+def _untriggered_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[TriggerHit]:
+    """A sentence no lexicon term fired in may still tell an act by its verbs: a killing (of civilians,
+    protesters or fighters, in that order), a shooting, bodies found; and houses burned."""
+    hits = _killing_hits(knowledge, mentions, text, lo, hi) or [
+        TriggerHit(verb, s, e, "Protests", "Excessive force against protesters", 0.6, False)
+        for verb, s, e in killings_of_protesters(knowledge, mentions, text, lo, hi)] or [
+        TriggerHit(verb, s, e, "Battles", "Armed clash", 0.5, False)
+        for verb, s, e in killings_of_fighters(knowledge, mentions, text, lo, hi)] or [
+        TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.55, False)
+        for verb, s, e in shootings(knowledge, mentions, text, lo, hi)] or [
+        TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.5, True, True)
+        for verb, s, e in bodies_found(text, lo, hi)]  # anaphoric: the bodies of a killing told just before
+    return hits + [TriggerHit(verb, s, e, "Strategic developments", "Looting/property destruction", 0.8, False)
+                   for verb, s, e in burnings(knowledge, mentions, text, lo, hi)]  # "burned about 40 houses"
 
 
 # "troops killed dozens of villagers", "shot dead at least 12 people": a killing of people named as
