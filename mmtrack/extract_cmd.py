@@ -45,7 +45,20 @@ def _read_source(source: str) -> tuple[str, str | None]:
         return sys.stdin.read(), None
     if source.startswith(("http://", "https://")):
         return _fetch_loopback(source), source
-    return Path(source).read_text(encoding="utf-8", errors="replace"), None
+    return _read_file(Path(source)), None
+
+
+def _read_file(path: Path) -> str:
+    """A file's text; an unreadable or binary file ends the command with one clear line (exit 1)."""
+    from tasks.clean import looks_binary
+
+    try:
+        body = path.read_bytes()
+    except OSError as exc:
+        raise SystemExit(f"mmtrack extract: cannot read {path}: {exc.strerror or exc}") from None
+    if looks_binary(body):
+        raise SystemExit(f"mmtrack extract: {path} is not a text or HTML document (binary content)")
+    return body.decode("utf-8", errors="replace")
 
 
 def _fetch_loopback(url: str) -> str:
@@ -75,7 +88,7 @@ def _clean(raw: str, url: str | None, title: str) -> tuple[str, str, str | None]
 
 def process(knowledge, doc_id: str | None, raw: str, published: date, title: str = "", url: str | None = None,
             is_html: bool | None = None) -> dict:
-    from tasks.lang import extract  # the article's language picks the rules
+    from tasks.lang import ANALYSED_CHARS, extract  # the article's language picks the rules
     from tasks.tag import tag_article
 
     from tasks.burmese import to_unicode
@@ -96,6 +109,7 @@ def process(knowledge, doc_id: str | None, raw: str, published: date, title: str
         "events_not_stored": [] if relevant else events,  # found in a document judged not relevant
         "figures": [f.to_dict() for f in result.figures] if relevant else [],
         "clean_error": error,
+        "analysed_in_part": len(text) > ANALYSED_CHARS,  # a text this long is tagged and extracted from its opening
     }
 
 

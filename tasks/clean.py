@@ -74,7 +74,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanedPage:
 def _clean(html: str | bytes, url: str | None) -> CleanedPage:
     if not html.strip():
         return CleanedPage(text=None, error="empty document")
-    if _looks_binary(html):
+    if looks_binary(html):
         return CleanedPage(text=None, error="not HTML: binary content")
     tree = trafilatura.load_html(html)
     if tree is None:
@@ -157,7 +157,7 @@ def _clean_field(value: str | None) -> str | None:
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
 
 
-def _looks_binary(html: str | bytes) -> bool:
+def looks_binary(html: str | bytes) -> bool:
     """NUL bytes or many control characters at the start: an image, PDF or archive, not a page."""
     head = html[:4096]
     sample = head.encode("utf-8", "replace") if isinstance(head, str) else head

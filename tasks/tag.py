@@ -21,7 +21,7 @@ from tasks.article_span import span_filter, work_order
 from tasks.db import transaction, upsert
 from tasks.sql_ids import IDS, id_list
 from tasks.knowledge import Knowledge, Mention
-from tasks.lang import detect_language, own_script_triggers
+from tasks.lang import analysed_text, detect_language, own_script_triggers
 from tasks.mention_context import (
     BREADCRUMB, PAGE_FURNITURE, foreign_place, is_foreign, lead_units, myanmar_place_below_country, no_act_words,
     not_borders, prison_terms, repeated_title_lead, without_story_menu,
@@ -103,7 +103,7 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     """`outlet_anchor`: the article comes from a Myanmar outlet's feed (registry `general` = false), which
     counts as one Myanmar anchor: "Night guard shot dead by soldiers" there needs no "Myanmar". It is not a
     title anchor, so a headline naming only another country still reads as that country's story."""
-    title, text = title or "", text or ""
+    title, text = title or "", analysed_text(text)
     if PAGE_FURNITURE.fullmatch(title.strip()) or BREADCRUMB.fullmatch(title.strip()):
         title = ""  # the page's real headline, if any, is then the text's first line: the lead
     title, text = without_story_menu(title, text)

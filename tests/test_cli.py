@@ -51,6 +51,16 @@ def test_extract_runs_without_prefect() -> None:
     assert "Agreement" in result.stdout
 
 
+def test_extract_on_a_missing_or_binary_file_says_so_in_one_line(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 40)
+    for path, reason in ((tmp_path / "absent.txt", "cannot read"), (binary, "binary content")):
+        result = _fast(["extract", str(path), "--published", "2025-01-01"])
+        assert result.returncode == 1
+        assert reason in result.stderr and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_help_lists_the_commands() -> None:
     result = subprocess.run([sys.executable, "-m", "mmtrack.cli", "--help"], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)

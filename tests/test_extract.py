@@ -129,10 +129,31 @@ def test_extract_stage_loads_once_and_replaces_on_rerun(tmp_path, knowledge):
                   "More than 2 million people have been displaced since the coup.",
                   datetime(2024, 3, 14, tzinfo=timezone.utc))
     first = extract_stage(con, knowledge)
-    assert first == {"articles": 1, "events": 1, "figures": 1}
-    assert extract_stage(con, knowledge) == {"articles": 0, "events": 0, "figures": 0}  # nothing new to do
+    assert first == {"articles": 1, "events": 1, "figures": 1, "analysed_in_part": 0}
+    assert extract_stage(con, knowledge) == {"articles": 0, "events": 0, "figures": 0, "analysed_in_part": 0}  # nothing new to do
     again = extract_stage(con, knowledge, ["a1"])                                         # reprocess
     assert again["events"] == 1
     rows = con.execute("SELECT sub_event_type, event_date, admin3, extractor_version FROM events").fetchall()
     assert rows == [("Looting/property destruction", date(2024, 3, 12), "Dawei", EXTRACTOR_VERSION)]
     assert con.execute("SELECT scope FROM figures").fetchall() == [("background",)]
+
+
+def test_a_text_of_megabytes_is_extracted_from_its_opening(tmp_path, knowledge):
+    """A page that cleans to megabytes (a live blog, a dump with no paragraph breaks) must not hold the
+    extract stage for minutes: its opening is analysed, the stored text stays whole, the stage counts it."""
+    from tasks.db import connect
+    from tasks.extract.store import extract_stage
+    from tasks.lang import ANALYSED_CHARS
+
+    lead = "Junta troops torched more than 60 homes in Dawei Township on Tuesday, residents said. "
+    filler = "Residents said the situation remained tense in the township. " * (3 * ANALYSED_CHARS // 60)
+    late = "PDF fighters ambushed a junta convoy in Kani Township on Monday."  # beyond what is read
+    text = lead + filler + late  # one line of about 300,000 characters
+    con = connect(tmp_path / "big.duckdb")
+    _seed_article(con, "big", text, datetime(2024, 3, 14, tzinfo=timezone.utc))
+    totals = extract_stage(con, knowledge)
+    assert totals["analysed_in_part"] == 1
+    events = con.execute("SELECT sub_event_type, admin3, start_char FROM events").fetchall()
+    assert [(sub, township) for sub, township, _ in events] == [("Looting/property destruction", "Dawei")]
+    assert all(start < ANALYSED_CHARS for *_, start in events)
+    assert con.execute("SELECT length(text) FROM articles").fetchone()[0] == len(text)

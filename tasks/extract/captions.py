@@ -110,4 +110,6 @@ def is_cut_teaser_at(text: str, pos: int) -> bool:
     """Is the line holding `pos` cut off mid-sentence ("... were killed in a junta airstrike targeting the...")?
     Such a line is another story's teaser or the page's breadcrumb; the story's own event is told in full below."""
     lo, hi = _line_at(text, pos)
-    return bool(_CUT_OFF.search(text[lo:hi]))
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return bool(_CUT_OFF.search(text, max(lo, hi - 4), hi))  # the line's end only: a line can be a whole page

@@ -198,7 +198,10 @@ def _active(parties: list[ActorRef], refs: list[ActorRef], t_start: int, t_end: 
         clause_start = max(clause_start, fronted.end())
     in_clause = [r for r in parties if clause_start <= r.start and r.end <= t_start and not inside(r.start)]
     before_clause = [r for r in parties if r.end <= clause_start]
-    clause_end = next((m.start() for m in _CLAUSE_BREAK.finditer(text, t_end, len(text))), len(text))
+    # Only parties are placed against the clause's end, so no break past the last one needs finding (a text
+    # with none would otherwise be read to its end for every trigger).
+    reach = min(len(text), max((r.end for r in parties), default=t_end) + 10)
+    clause_end = next((m.start() for m in _CLAUSE_BREAK.finditer(text, t_end, reach)), len(text))
     objects = [r for r in parties if t_end <= r.start < clause_end]
     actor1 = in_clause[0].actor_id if in_clause else None
     sayer = next((r for r in parties if r.said_it and r.end <= t_start), None)

@@ -16,7 +16,7 @@ import pyarrow as pa
 from tasks.article_span import span_filter, work_order
 from tasks.db import insert, transaction
 from tasks.sql_ids import IDS, id_list
-from tasks.lang import extract  # dispatches on the article's language (English or Burmese rules)
+from tasks.lang import ANALYSED_CHARS, extract  # dispatches on the article's language (English or Burmese rules)
 from tasks.extract.model import EXTRACTOR_VERSION, Event, Figure
 
 EVENT_SCHEMA = pa.schema([
@@ -112,15 +112,16 @@ def extract_stage(con: duckdb.DuckDBPyConnection, knowledge, article_ids: list[s
                   batch_size: int = 500, feeds: list[str] | None = None) -> dict[str, int]:
     """Extract events from relevant stored articles (None: those not yet done by this extractor and
     knowledge version) and load them, `batch_size` articles per transaction so memory stays flat.
-    Returns {articles, events, figures}."""
+    Returns {articles, events, figures, analysed_in_part}."""
     ids = _ids_to_extract(con, knowledge.version, article_ids, feeds)
-    totals = {"articles": 0, "events": 0, "figures": 0}
+    totals = {"articles": 0, "events": 0, "figures": 0, "analysed_in_part": 0}
     for start in range(0, len(ids), batch_size):
         events: list[Event] = []
         figures: list[Figure] = []
         batch = _articles(con, ids[start:start + batch_size])
         for article_id, title, text, published, first_seen in batch:
             result = extract_stored(knowledge, article_id, title, text, published, first_seen)
+            totals["analysed_in_part"] += len(text or "") > ANALYSED_CHARS  # too long: its opening only
             events.extend(result.events)
             figures.extend(result.figures)
         load_events(con, [row[0] for row in batch], events, figures, knowledge.version)

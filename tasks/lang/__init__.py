@@ -22,6 +22,16 @@ BURMESE_AT_LEAST = 0.5
 ENGLISH_AT_MOST = 0.15
 MIN_LETTERS = 20     # fewer letters than this and the prior (the feed's language) decides
 SAMPLE_CHARS = 1500  # the opening of the text tells its language (and costs tagging almost nothing)
+# A news report tells its events in its opening; the longest real reports run to about 60,000 characters.
+# A page that cleans to megabytes (a live blog, an archive dump, a transcript) would hold the rules for
+# minutes, since their cost grows faster than the text, so only its opening is tagged and extracted. The
+# stored text stays whole, and evidence offsets, being into its prefix, stay true.
+ANALYSED_CHARS = 100_000
+
+
+def analysed_text(text: str | None) -> str:
+    """The part of a text the tagger and the extractor read."""
+    return (text or "")[:ANALYSED_CHARS]
 
 
 def detect_language(text: str | None, title: str | None = None, prior: str | None = None) -> str | None:
@@ -64,6 +74,7 @@ def own_script_triggers(mentions: list, language: str | None) -> list:
 def extract(knowledge, title: str, text: str, published: date, article_id: str | None = None,
             language: str | None = None):
     """Events and figures of one article, by the module of its (given or detected) language."""
+    text = analysed_text(text)
     language = language or detect_language(text, title)
     return module_for(language).extract(knowledge, title, text, published, article_id)
 
