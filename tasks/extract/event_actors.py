@@ -234,6 +234,19 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
         # "attackers ambushed a convoy": the coding guide's unnamed attacker (not "resistance fighters attacked",
         # a side told by what it is, which the article's named groups may resolve)
         a1 = UNIDENTIFIED
+    a1, a2 = _bombers_and_targets(knowledge, scan, et, sub, a1, a2, cand)
+    if a1 is None and et == "Violence against civilians" and cand is not None:
+        a1 = named_killer(knowledge, scan, cand)
+    if a1 is None and et == "Violence against civilians" and UNIDENTIFIED in knowledge.actors:
+        a1 = UNIDENTIFIED  # coding guide: "Unidentified Armed Group when the attacker is not named"
+    return a1, a2
+
+
+def _bombers_and_targets(knowledge, scan, et: str, sub: str, a1, a2, cand):
+    """Who struck from afar, and at whom: drones fly for both sides, a state force told as what was hit is
+    the target, a mine under the army's truck is not the army's act, a bombing with no named perpetrator is
+    an unidentified group's, jets are the state's."""
+    inter = lambda a: _inter(knowledge, a)  # noqa: E731
     drone = cand is not None and ("drone" in cand.hit.text.lower() or bool(_DRONE_BEFORE.search(
         scan.text[max(0, cand.hit.start - 30):cand.hit.start])))  # both sides fly drones now; jets are the state's
     owned = cand is not None and cand.roles.rule == "weapon-agent"  # "military drones": the state flew them
@@ -279,10 +292,6 @@ def _who_acted(knowledge, scan, event: Event, a1, a2, cand):
             a1 = dominant_state_actor(knowledge, scan) or (
                 actor_rules.MILITARY if sub == "Air/drone strike" and actor_rules.MILITARY in knowledge.actors else None) or (
                 UNIDENTIFIED if sub == "Shelling/artillery/missile attack" and UNIDENTIFIED in knowledge.actors else None)
-    if a1 is None and et == "Violence against civilians" and cand is not None:
-        a1 = named_killer(knowledge, scan, cand)
-    if a1 is None and et == "Violence against civilians" and UNIDENTIFIED in knowledge.actors:
-        a1 = UNIDENTIFIED  # coding guide: "Unidentified Armed Group when the attacker is not named"
     return a1, a2
 
 
