@@ -28,6 +28,9 @@ from tasks.extract.model import Event, Figure
 from tasks.sql_ids import IDS, id_list
 
 CHUNK = 25  # articles a task: small enough that two workers finish a 500-article batch together
+# Workers cost their start (each loads the knowledge, about 3 s) and about 200 MB each: worth it for a
+# backlog (a first ingest, a reprocess), not for a scheduled poll's few new articles.
+POOL_AT_LEAST = 300
 
 
 @dataclass
@@ -72,13 +75,28 @@ def _start(environment: dict[str, str], caller: int, seeds_dir: str) -> None:
 def analyse(knowledge: Any, rows: list[tuple]) -> Analysed:
     """Tag each (article_id, title, text, outlet_anchor, published, first_seen) row and extract the
     events of those judged relevant, as tag_stage then extract_stage would."""
-    from tasks.extract.store import extract_stored
     from tasks.tag import tag_rows
 
     out = Analysed(tags=tag_rows(knowledge, [row[:4] for row in rows]))
-    for tag, (article_id, title, text, _, published, first_seen) in zip(out.tags, rows):
-        if not tag["relevant"]:
-            continue
+    relevant = [(row[0], row[1], row[2], row[4], row[5]) for tag, row in zip(out.tags, rows) if tag["relevant"]]
+    out.add(extract_rows(knowledge, relevant))
+    return out
+
+
+def tag_only(knowledge: Any, rows: list[tuple]) -> Analysed:
+    """Tag each (article_id, title, text[, outlet_anchor]) row, as tag_stage does."""
+    from tasks.tag import tag_rows
+
+    return Analysed(tags=tag_rows(knowledge, rows))
+
+
+def extract_rows(knowledge: Any, rows: list[tuple]) -> Analysed:
+    """Events and figures of each (article_id, title, text, published, first_seen) row, as extract_stage
+    finds them."""
+    from tasks.extract.store import extract_stored
+
+    out = Analysed()
+    for article_id, title, text, published, first_seen in rows:
         result = extract_stored(knowledge, article_id, title, text, published, first_seen)
         out.events += result.events
         out.figures += result.figures
@@ -86,18 +104,27 @@ def analyse(knowledge: Any, rows: list[tuple]) -> Analysed:
     return out
 
 
-def _analyse_here(rows: list[tuple]) -> Analysed:
+JOBS = {"analyse": analyse, "tag": tag_only, "extract": extract_rows}
+
+
+def _work_here(job: str, rows: list[tuple]) -> Analysed:
     from tasks.faults import kill_point
 
     kill_point("analysis_chunk")  # a worker killed (out of memory, a crash): tests/test_analysis_pool.py
-    return analyse(_KNOWLEDGE, rows)
+    return JOBS[job](_KNOWLEDGE, rows)
+
+
+def pool_for(count: int, workers: int, seeds_dir: Path | None, knowledge: Any) -> "AnalysisPool":
+    """The pool for a stage with `count` articles to do: workers only for a backlog."""
+    return AnalysisPool(workers if count >= POOL_AT_LEAST and seeds_dir is not None else 0,
+                        seeds_dir or Path("."), knowledge)
 
 
 class AnalysisPool:
-    """`workers` processes that tag and extract; `analyse(rows)` returns the batch's results in row order.
-    0 workers: the caller's process does it with `knowledge` (a one-core machine, or to compare). A worker
-    that dies takes the pool with it: that batch and the rest of the run are then done in the caller's
-    process (slower, nothing lost), and `failures` says why."""
+    """`workers` processes that tag and extract; `analyse(rows)`, `tag(rows)` and `extract(rows)` return the
+    batch's results in row order. 0 workers: the caller's process does it with `knowledge` (a one-core
+    machine, a small batch, or to compare). A worker that dies takes the pool with it: that batch and the
+    rest of the run are then done in the caller's process (slower, nothing lost), and `failures` says why."""
 
     def __init__(self, workers: int, seeds_dir: Path, knowledge: Any = None) -> None:
         self._knowledge = knowledge
@@ -107,20 +134,29 @@ class AnalysisPool:
             initializer=_start, initargs=(dict(os.environ), os.getpid(), str(Path(seeds_dir).resolve())))
 
     def analyse(self, rows: list[tuple]) -> Analysed:
+        return self._run("analyse", rows)
+
+    def tag(self, rows: list[tuple]) -> Analysed:
+        return self._run("tag", rows)
+
+    def extract(self, rows: list[tuple]) -> Analysed:
+        return self._run("extract", rows)
+
+    def _run(self, job: str, rows: list[tuple]) -> Analysed:
         if self._pool is not None:
             try:
-                return self._in_workers(rows)
+                return self._in_workers(job, rows)
             except BrokenProcessPool as error:
                 if self._knowledge is None:
                     raise
-                self.failures.append(f"analysis worker died ({error}); the rest runs in the backfill's process")
+                self.failures.append(f"analysis worker died ({error}); the rest runs in the caller's process")
                 self.close()
-        return analyse(self._knowledge, rows)
+        return JOBS[job](self._knowledge, rows)
 
-    def _in_workers(self, rows: list[tuple]) -> Analysed:
+    def _in_workers(self, job: str, rows: list[tuple]) -> Analysed:
         out = Analysed()
         chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
-        for part in self._pool.map(_analyse_here, chunks):  # type: ignore[union-attr]
+        for part in self._pool.map(_work_here, [job] * len(chunks), chunks):  # type: ignore[union-attr]
             out.add(part)
         return out
 

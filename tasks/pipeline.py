@@ -167,7 +167,9 @@ def tag_stage(db_path: Path, force: bool = False, only_feeds: list[str] | None =
                 with database.transaction(con):
                     lake.set_reference_version(con, knowledge.version)
         ids = _ids(con, "SELECT article_id FROM articles WHERE fetch_status <> 'pending'") if force else None
-        return tag_articles(con, knowledge, ids, batch_size=get_settings().batch_size, feeds=only_feeds)
+        settings = get_settings()
+        return tag_articles(con, knowledge, ids, batch_size=settings.batch_size, feeds=only_feeds,
+                            workers=settings.analysis_workers, seeds_dir=settings.seeds_dir)
 
 
 def extract_stage(db_path: Path, force: bool = False, only_feeds: list[str] | None = None) -> dict[str, Any]:
@@ -185,7 +187,9 @@ def extract_stage(db_path: Path, force: bool = False, only_feeds: list[str] | No
         cap_for_batches(con)
         retracted = _retract_irrelevant(con)
         ids = _ids(con, "SELECT article_id FROM article_tags WHERE relevant") if force else None
-        return {**extract_articles(con, knowledge, ids, batch_size=get_settings().batch_size, feeds=only_feeds),
+        settings = get_settings()
+        return {**extract_articles(con, knowledge, ids, batch_size=settings.batch_size, feeds=only_feeds,
+                                   workers=settings.analysis_workers, seeds_dir=settings.seeds_dir),
                 "events_retracted": retracted}
 
 

@@ -93,8 +93,9 @@ class Settings:
     refresh_every_minutes: float = field(default=120.0, metadata={
         "env": "MMTRACK_REFRESH_EVERY_MINUTES", "doc": "how often a young article is re-fetched"})
     analysis_workers: int = field(default=2, metadata={
-        "env": "MMTRACK_ANALYSIS_WORKERS", "doc": "processes that tag and extract a backfill's batches "
-        "(tasks/analysis_pool.py); 0: the backfill's own process"})
+        "env": "MMTRACK_ANALYSIS_WORKERS", "doc": "processes that tag and extract a backfill's batches and a "
+        "backlog of 300 or more articles in the ingest and reprocess stages (tasks/analysis_pool.py); 0: the "
+        "stage's own process"})
     # Not a setting of its own: whether ops named the published copy, which decides where a run on
     # another database publishes (published_copy_of).
     published_db_named: bool = field(default=False, metadata={"derived": True})

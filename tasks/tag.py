@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -338,20 +339,24 @@ def _articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tu
 
 def tag_stage(
     con: duckdb.DuckDBPyConnection, knowledge: Knowledge, article_ids: list[str] | None = None,
-    batch_size: int = 500, feeds: list[str] | None = None,
+    batch_size: int = 500, feeds: list[str] | None = None, workers: int = 0, seeds_dir: Path | None = None,
 ) -> dict[str, int]:
     """Tag stored articles (None: every fetched article, of `feeds` when given, without a tag row from
     this tagger version).
 
     Texts are read, tagged and loaded `batch_size` articles at a time, one transaction each, so memory
-    stays flat however large the backlog.
+    stays flat however large the backlog. A backlog is tagged by `workers` processes
+    (tasks/analysis_pool.py; seeds from `seeds_dir`) while this one loads.
     """
+    from tasks.analysis_pool import pool_for
+
     version = tagger_version(knowledge)
     ids = ids_to_tag(con, version, feeds) if article_ids is None else list(article_ids)
     tagged = relevant = 0
-    for start in range(0, len(ids), batch_size):
-        rows = tag_rows(knowledge, _articles(con, ids[start:start + batch_size]))
-        load_tags(con, rows)
-        tagged += len(rows)
-        relevant += sum(1 for row in rows if row["relevant"])
+    with pool_for(len(ids), workers, seeds_dir, knowledge) as pool:
+        for start in range(0, len(ids), batch_size):
+            rows = pool.tag(_articles(con, ids[start:start + batch_size])).tags
+            load_tags(con, rows)
+            tagged += len(rows)
+            relevant += sum(1 for row in rows if row["relevant"])
     return {"tagged": tagged, "relevant": relevant, "irrelevant": tagged - relevant}

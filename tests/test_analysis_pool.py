@@ -65,3 +65,40 @@ def test_a_worker_that_dies_loses_nothing_the_batch_is_done_here(rows, knowledge
     assert _comparable(first.tags) == _comparable(here.tags)
     assert [e.to_dict() for e in first.events] == [e.to_dict() for e in here.events]
     assert _comparable(second.tags) == _comparable(here.tags[:10])
+
+
+def _stored(tmp_path, name: str, rows: list[tuple]):
+    from tasks.db import connect
+
+    con = connect(tmp_path / f"{name}.duckdb")
+    for article_id, title, text, _, published, first_seen in rows:
+        con.execute("INSERT INTO articles (article_id, canonical_url, url, feed_id, title, text, published_at, "
+                    "fetch_status, first_seen_at) VALUES (?, ?, ?, 'test-feed', ?, ?, ?, 'ok', ?)",
+                    [article_id, f"https://example.org/{article_id}", f"https://example.org/{article_id}", title,
+                     text, published, first_seen])
+    return con
+
+
+def test_an_ingest_backlog_is_tagged_and_extracted_in_workers_as_in_process(rows, knowledge, tmp_path,
+                                                                             monkeypatch) -> None:
+    """The ingest and reprocess stages hand a backlog to the workers (tasks/analysis_pool.pool_for): the
+    database ends the same as when the stage's own process does the work."""
+    import tasks.analysis_pool as analysis_pool
+    from tasks.extract.store import extract_stage
+    from tasks.tag import tag_stage
+
+    monkeypatch.setattr(analysis_pool, "POOL_AT_LEAST", 20)  # the 60 rows are a backlog here
+    seeds = get_settings().seeds_dir
+    with analysis_pool.pool_for(len(rows), 2, seeds, knowledge) as pool:
+        assert pool._pool is not None  # the backlog does go to worker processes
+    results = {}
+    for name, workers in (("here", 0), ("workers", 2)):
+        con = _stored(tmp_path, name, rows)
+        tagged = tag_stage(con, knowledge, batch_size=25, workers=workers, seeds_dir=seeds)
+        extracted = extract_stage(con, knowledge, batch_size=25, workers=workers, seeds_dir=seeds)
+        results[name] = (tagged, extracted,
+                         con.execute("SELECT * EXCLUDE (tagged_at) FROM article_tags ORDER BY article_id").fetchall(),
+                         con.execute("SELECT * EXCLUDE (extracted_at) FROM events ORDER BY event_id").fetchall())
+        con.close()
+    assert results["workers"] == results["here"]
+    assert results["here"][1]["events"] > 0 and 0 < results["here"][0]["relevant"] < len(rows)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
@@ -109,23 +110,24 @@ def extract_stored(knowledge, article_id: str, title: str | None, text: str | No
 
 
 def extract_stage(con: duckdb.DuckDBPyConnection, knowledge, article_ids: list[str] | None = None,
-                  batch_size: int = 500, feeds: list[str] | None = None) -> dict[str, int]:
+                  batch_size: int = 500, feeds: list[str] | None = None, workers: int = 0,
+                  seeds_dir: Path | None = None) -> dict[str, int]:
     """Extract events from relevant stored articles (None: those not yet done by this extractor and
-    knowledge version) and load them, `batch_size` articles per transaction so memory stays flat.
-    Returns {articles, events, figures, analysed_in_part}."""
+    knowledge version) and load them, `batch_size` articles per transaction so memory stays flat. A backlog
+    is extracted by `workers` processes (tasks/analysis_pool.py; seeds from `seeds_dir`) while this one
+    loads. Returns {articles, events, figures, analysed_in_part}."""
+    from tasks.analysis_pool import pool_for
+
     ids = _ids_to_extract(con, knowledge.version, article_ids, feeds)
     totals = {"articles": 0, "events": 0, "figures": 0, "analysed_in_part": 0}
-    for start in range(0, len(ids), batch_size):
-        events: list[Event] = []
-        figures: list[Figure] = []
-        batch = _articles(con, ids[start:start + batch_size])
-        for article_id, title, text, published, first_seen in batch:
-            result = extract_stored(knowledge, article_id, title, text, published, first_seen)
-            totals["analysed_in_part"] += len(text or "") > ANALYSED_CHARS  # too long: its opening only
-            events.extend(result.events)
-            figures.extend(result.figures)
-        load_events(con, [row[0] for row in batch], events, figures, knowledge.version)
-        totals["articles"] += len(batch)
-        totals["events"] += len(events)
-        totals["figures"] += len(figures)
+    with pool_for(len(ids), workers, seeds_dir, knowledge) as pool:
+        for start in range(0, len(ids), batch_size):
+            batch = _articles(con, ids[start:start + batch_size])
+            done = pool.extract(batch)
+            load_events(con, [row[0] for row in batch], done.events, done.figures, knowledge.version)
+            totals["articles"] += len(batch)
+            totals["events"] += len(done.events)
+            totals["figures"] += len(done.figures)
+            # too long: tagged and extracted from its opening only (tasks/lang.ANALYSED_CHARS)
+            totals["analysed_in_part"] += sum(len(row[2] or "") > ANALYSED_CHARS for row in batch)
     return totals
