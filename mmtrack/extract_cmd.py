@@ -88,7 +88,7 @@ def _clean(raw: str, url: str | None, title: str) -> tuple[str, str, str | None]
 
 def process(knowledge, doc_id: str | None, raw: str, published: date, title: str = "", url: str | None = None,
             is_html: bool | None = None) -> dict:
-    from tasks.lang import ANALYSED_CHARS, extract  # the article's language picks the rules
+    from tasks.lang import analysed_in_part, extract  # the article's language picks the rules
     from tasks.tag import tag_article
 
     from tasks.burmese import to_unicode
@@ -109,7 +109,7 @@ def process(knowledge, doc_id: str | None, raw: str, published: date, title: str
         "events_not_stored": [] if relevant else events,  # found in a document judged not relevant
         "figures": [f.to_dict() for f in result.figures] if relevant else [],
         "clean_error": error,
-        "analysed_in_part": len(text) > ANALYSED_CHARS,  # a text this long is tagged and extracted from its opening
+        "analysed_in_part": analysed_in_part(text),  # a text this long is tagged and extracted from its opening
     }
 
 

@@ -116,20 +116,20 @@ def _work_here(job: str, rows: list[tuple]) -> Analysed:
 
 def pool_for(count: int, workers: int, seeds_dir: Path | None, knowledge: Any) -> "AnalysisPool":
     """The pool for a stage with `count` articles to do: workers only for a backlog."""
-    return AnalysisPool(workers if count >= POOL_AT_LEAST and seeds_dir is not None else 0,
-                        seeds_dir or Path("."), knowledge)
+    return AnalysisPool(workers if count >= POOL_AT_LEAST else 0, seeds_dir, knowledge)
 
 
 class AnalysisPool:
     """`workers` processes that tag and extract; `analyse(rows)`, `tag(rows)` and `extract(rows)` return the
-    batch's results in row order. 0 workers: the caller's process does it with `knowledge` (a one-core
-    machine, a small batch, or to compare). A worker that dies takes the pool with it: that batch and the
-    rest of the run are then done in the caller's process (slower, nothing lost), and `failures` says why."""
+    batch's results in row order. 0 workers, or no `seeds_dir` for them to load: the caller's process does
+    it with `knowledge` (a one-core machine, a small batch, or to compare). A worker that dies takes the pool
+    with it: that batch and the rest of the run are then done in the caller's process (slower, nothing
+    lost), and `failures` says why."""
 
-    def __init__(self, workers: int, seeds_dir: Path, knowledge: Any = None) -> None:
+    def __init__(self, workers: int, seeds_dir: Path | None, knowledge: Any = None) -> None:
         self._knowledge = knowledge
         self.failures: list[str] = []
-        self._pool = None if workers <= 0 else ProcessPoolExecutor(
+        self._pool = None if workers <= 0 or seeds_dir is None else ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
             initializer=_start, initargs=(dict(os.environ), os.getpid(), str(Path(seeds_dir).resolve())))
 

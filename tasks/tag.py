@@ -346,7 +346,7 @@ def tag_stage(
 
     Texts are read, tagged and loaded `batch_size` articles at a time, one transaction each, so memory
     stays flat however large the backlog. A backlog is tagged by `workers` processes
-    (tasks/analysis_pool.py; seeds from `seeds_dir`) while this one loads.
+    (tasks/analysis_pool.py; seeds from `seeds_dir`), this one loading what they return.
     """
     from tasks.analysis_pool import pool_for
 

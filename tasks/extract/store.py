@@ -17,7 +17,7 @@ import pyarrow as pa
 from tasks.article_span import span_filter, work_order
 from tasks.db import insert, transaction
 from tasks.sql_ids import IDS, id_list
-from tasks.lang import ANALYSED_CHARS, extract  # dispatches on the article's language (English or Burmese rules)
+from tasks.lang import analysed_in_part, extract  # dispatches on the article's language (English or Burmese rules)
 from tasks.extract.model import EXTRACTOR_VERSION, Event, Figure
 
 EVENT_SCHEMA = pa.schema([
@@ -114,8 +114,8 @@ def extract_stage(con: duckdb.DuckDBPyConnection, knowledge, article_ids: list[s
                   seeds_dir: Path | None = None) -> dict[str, int]:
     """Extract events from relevant stored articles (None: those not yet done by this extractor and
     knowledge version) and load them, `batch_size` articles per transaction so memory stays flat. A backlog
-    is extracted by `workers` processes (tasks/analysis_pool.py; seeds from `seeds_dir`) while this one
-    loads. Returns {articles, events, figures, analysed_in_part}."""
+    is extracted by `workers` processes (tasks/analysis_pool.py; seeds from `seeds_dir`), this one loading
+    what they return. Returns {articles, events, figures, analysed_in_part}."""
     from tasks.analysis_pool import pool_for
 
     ids = _ids_to_extract(con, knowledge.version, article_ids, feeds)
@@ -128,6 +128,5 @@ def extract_stage(con: duckdb.DuckDBPyConnection, knowledge, article_ids: list[s
             totals["articles"] += len(batch)
             totals["events"] += len(done.events)
             totals["figures"] += len(done.figures)
-            # too long: tagged and extracted from its opening only (tasks/lang.ANALYSED_CHARS)
-            totals["analysed_in_part"] += sum(len(row[2] or "") > ANALYSED_CHARS for row in batch)
+            totals["analysed_in_part"] += sum(analysed_in_part(row[2]) for row in batch)
     return totals

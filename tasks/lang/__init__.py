@@ -34,6 +34,11 @@ def analysed_text(text: str | None) -> str:
     return (text or "")[:ANALYSED_CHARS]
 
 
+def analysed_in_part(text: str | None) -> bool:
+    """Is the text too long to be read whole (only `analysed_text` of it is)?"""
+    return len(text or "") > ANALYSED_CHARS
+
+
 def detect_language(text: str | None, title: str | None = None, prior: str | None = None) -> str | None:
     """'my' or 'en' by script share of title + text; `prior` (the feed's language) for short or mixed texts."""
     sample = f"{title or ''}\n{(text or '')[:SAMPLE_CHARS]}"
