@@ -16,12 +16,17 @@ from contextlib import contextmanager
 from uuid import UUID
 
 SETTLE_TIMEOUT_S = 20.0
+# Prefect waits 20 s by default for its temporary server. With a fresh PREFECT_HOME that server first
+# builds its database, which on a loaded two-core machine took longer and failed the whole run (CI,
+# stop 29). A run should wait for its own server rather than fail; one that never answers fails after this.
+EPHEMERAL_STARTUP_TIMEOUT_S = "120"
 
 
 def prepare_environment() -> None:
     """Settings that must be in place before Prefect is imported."""
     # Offline machines otherwise log an ERROR line per run from the server's telemetry service.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", EPHEMERAL_STARTUP_TIMEOUT_S)
 
 
 def using_temporary_server() -> bool:

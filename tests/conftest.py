@@ -11,7 +11,11 @@ import pytest
 from hypothesis import HealthCheck, settings as hypothesis_settings
 from hypothesis.database import DirectoryBasedExampleDatabase
 
+from mmtrack.prefect_local import prepare_environment
 from tasks.settings import Settings, get_settings
+
+# The flows tested in this process use Prefect's temporary server, with the CLI's settings for it.
+prepare_environment()
 
 # Property tests: `make test` (and CI) must give the same result on every run of one commit, so the
 # default profile is derandomized (a fixed seed per test) with no example database. `make fuzz` runs the
