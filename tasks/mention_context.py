@@ -111,6 +111,20 @@ _ELAPSED = re.compile(r"\b(?:\w+|\d+)[- ](?:years?|decades?)\s+(?:after|since|ag
 _MEMORY = re.compile(r"\b(?:recall(?:s|ed|ing)?|remember(?:s|ed|ing)?|commemorat\w*|mourn(?:s|ed|ing)?|look(?:s|ed)?\s+back)\b",
                      re.IGNORECASE)
 
+# The letters IGNORECASE lets match an ASCII letter (ASCII, and "İ", "ı", "ſ", the Kelvin sign).
+_LATIN_LIKE = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
+
+
+def may_hold_words(text: str) -> bool:
+    """Can a pattern of English words match in `text` at all? A quick test before such a scan: on Burmese
+    text an IGNORECASE pattern tries every syllable (each is a word boundary) and costs ~15x this test."""
+    return text.isascii() or _LATIN_LIKE.search(text) is not None
+
+
+def _years(text: str) -> list[str]:
+    """_YEAR's finds; its years are spelt with ASCII "19" or "20", which a quick substring test looks for."""
+    return _YEAR.findall(text) if "19" in text or "20" in text else []
+
 
 # "Russia delivers six fighter jets", "bought drones from China": weapons traded, not used
 _WEAPONS = frozenset({"fighter jet", "fighter jets", "jets", "warplane", "warplanes", "drones", "drone", "helicopters",
@@ -136,7 +150,8 @@ def _traded_or_mishap(knowledge: Knowledge, mention: Mention, text: str) -> bool
         return False
     if trigger.sub_event_type in _TERRITORY and _WEAPONS_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
         return True  # "the jets were handed over at a ceremony": weapons handed over, not a base
-    return _MISHAP.search(_sentence(text, mention.start, mention.end)) is not None
+    sentence = _sentence(text, mention.start, mention.end)
+    return may_hold_words(sentence) and _MISHAP.search(sentence) is not None
 
 
 # _history and _traded_or_mishap ask for the same mention's sentence: the text is the same object, so a hit
@@ -167,7 +182,10 @@ def _history(knowledge: Knowledge, mention: Mention, text: str, newest: int) -> 
 @lru_cache(maxsize=256)
 def _history_sentence(sentence: str, newest: int) -> bool:
     """The test of _history on the sentence itself: the same for every trigger of that sentence."""
-    years = [int(y) for y in _YEAR.findall(_SPAN_FROM.sub(" ", sentence))]
+    if not may_hold_words(sentence):  # no span, no current word, no "years after": only the years count
+        years = [int(y) for y in _years(sentence)]
+        return bool(years) and max(years) <= newest - HISTORY_YEARS
+    years = [int(y) for y in _years(_SPAN_FROM.sub(" ", sentence))]
     return (bool(years) and max(years) <= newest - HISTORY_YEARS and not _CURRENT.search(sentence)
             or bool(_ELAPSED.search(sentence)) and bool(_MEMORY.search(sentence)))
 
@@ -193,13 +211,14 @@ def _recalled_or_figurative(mention: Mention, text: str) -> bool:
         return bool(_ABSTRACT_FIGHT_AFTER.match(text[mention.end:mention.end + 40]))
     if word == "assault":
         return bool(_RIFLE_AFTER.match(text[mention.end:mention.end + 20]))
-    return bool(_PURPOSE_BEFORE.search(text[max(0, mention.start - 50):mention.start]))
+    before = text[max(0, mention.start - 50):mention.start]
+    return may_hold_words(before) and _PURPOSE_BEFORE.search(before) is not None
 
 
 def no_act_words(knowledge: Knowledge, mentions: list[Mention], text: str) -> list[Mention]:
     """Trigger words that tell no act of war here: a market falling, the coup recalled, people handed over."""
-    newest = max((int(y) for y in _YEAR.findall(text)), default=0)
-    if not newest and not _ELAPSED.search(text):
+    newest = max((int(y) for y in _years(text)), default=0)
+    if not newest and not (may_hold_words(text) and _ELAPSED.search(text)):
         newest = -1  # no year and no "years after" anywhere: no sentence of it can be history
     return [m for m in mentions if not (m.kind == "trigger" and (
         m.text.lower().startswith("fal") | m.text.lower().startswith("fell") and _MARKET_AFTER.match(text[m.end:m.end + 40])
@@ -321,9 +340,9 @@ PRISON_TERM = "prison term"  # the lexicon's court trigger a term found here sta
 
 def _may_tell_jail(text: str) -> bool:
     """A quick test before _JAIL's scan of the whole text: in ASCII, lowering the text is what IGNORECASE does;
-    other text (where "ſ" or "ı" fold to s and i) goes to the regex."""
+    other text (where "ſ" or "ı" fold to s and i) goes to the regex when it has such letters at all."""
     if not text.isascii():
-        return True
+        return may_hold_words(text)
     lower = text.lower()
     return "jail" in lower or "sentenc" in lower or "prison" in lower
 
