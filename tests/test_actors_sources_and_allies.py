@@ -3,6 +3,7 @@ sentences of the team's own, written for the purpose (never copied from an artic
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from tests.first_event import first_event
@@ -127,3 +128,20 @@ def test_its_troops_after_said_are_the_tellers_own_not_the_army(knowledge):
     event = _main(knowledge, text)
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert (event.actor1_id, event.actor2_id) == ("ula_aa", "military_myanmar")
+
+
+def test_the_quick_word_test_before_the_source_pattern_never_changes_its_answer():
+    # _told_by_source skips _SOURCE_BEFORE where none of its words is in the window: the same match on every
+    # 60-character window before every word of the gold set, and on windows made to hold each branch's words
+    from bench.eval_extraction import load_gold
+    from tasks.extract.actors import _SOURCE_BEFORE, _told_by_source
+
+    windows = ["according to the ", "in territory under the ", "a video posted by the ", "an area run by ",
+               "his ſpokesman for the ", "/ Htantabin ", "quoting a local ", "KIA-held ", "run by the Arakan "]
+    for article in load_gold():
+        text = article["text"]
+        windows += [text[max(0, m.start() - 60):m.start()] for m in re.finditer(r"\b\w", text)]
+    assert len(windows) > 3000 and sum(_SOURCE_BEFORE.search(window) is not None for window in windows) > 200
+    for window in windows:
+        quick, full = _told_by_source(window), _SOURCE_BEFORE.search(window)
+        assert (quick and quick.span()) == (full and full.span()), window
