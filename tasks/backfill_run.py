@@ -108,7 +108,8 @@ def work_queue(db: Path, policy: HttpPolicy, feed_ids: list[str], settings: Sett
     extracted by the analysis processes (tasks/analysis_pool.py), so the work fills both cores. Only this
     thread opens the file.
     """
-    from tasks.knowledge import load_knowledge, sync_reference_tables
+    from tasks.knowledge import load_knowledge
+    from tasks.reference_tables import sync_reference_tables
 
     knowledge = load_knowledge()
     with opened(db) as con:

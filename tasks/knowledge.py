@@ -24,10 +24,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
-import pyarrow as pa
-
-from tasks.db import insert, transaction
 from tasks.lang.my_words import is_burmese
 from tasks.matcher import Pattern, PatternMatcher, fold
 from tasks.person_names import is_part_of_a_name
@@ -391,45 +387,6 @@ def load_knowledge(seeds_dir: Path | None = None) -> Knowledge:
     if key not in _CACHE:
         _CACHE[key] = _read_knowledge(seeds_dir, version)
     return _CACHE[key]
-
-
-# --- reference tables ----------------------------------------------------------------------------
-
-
-def _reference_tables(knowledge: Knowledge) -> dict[str, pa.Table]:
-    places = [vars(p).copy() for p in knowledge.places.values()]
-    actors = [
-        {k: (list(v) if k == "alliances" else v) for k, v in vars(a).items()}
-        for a in knowledge.actors.values()
-    ]
-    return {
-        "places": pa.Table.from_pylist(places),
-        "place_aliases": pa.Table.from_pylist(
-            [{"place_id": p, "alias": a} for p, a in knowledge.place_aliases],
-            schema=pa.schema([("place_id", pa.string()), ("alias", pa.string())]),
-        ),
-        "actors": pa.Table.from_pylist(actors),
-        "actor_aliases": pa.Table.from_pylist(
-            [vars(a) for a in knowledge.actor_aliases],
-            schema=pa.schema([("actor_id", pa.string()), ("alias", pa.string()),
-                              ("needs_myanmar_context", pa.bool_()), ("case_sensitive", pa.bool_())]),
-        ),
-        "event_lexicon": pa.Table.from_pylist(
-            [vars(t) for t in knowledge.triggers.values()],
-            schema=pa.schema([("trigger", pa.string()), ("event_type", pa.string()),
-                              ("sub_event_type", pa.string()), ("signal", pa.string()),
-                              ("weight", pa.float64())]),
-        ),
-    }
-
-
-def sync_reference_tables(con: duckdb.DuckDBPyConnection, knowledge: Knowledge) -> None:
-    """Replace the rows of the reference tables with the loaded seeds, in one transaction."""
-    tables = _reference_tables(knowledge)
-    with transaction(con):
-        for name, table in tables.items():
-            con.execute(f"DELETE FROM {name}")
-            insert(con, name, table)
 
 
 def actor_ids(mentions: Sequence[Mention]) -> list[str]:

@@ -155,7 +155,8 @@ def tag_stage(db_path: Path, force: bool = False, only_feeds: list[str] | None =
     """Tag every article not yet tagged by this tagger and these seeds (every fetched one with force);
     with `only_feeds`, only those feeds' articles (a worker's shard)."""
     from tasks.article_span import cap_for_batches
-    from tasks.knowledge import load_knowledge, sync_reference_tables
+    from tasks.knowledge import load_knowledge
+    from tasks.reference_tables import sync_reference_tables
     from tasks.tag import tag_stage as tag_articles
 
     knowledge = load_knowledge()

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tasks.db import connect
-from tasks.knowledge import Knowledge, load_knowledge, sync_reference_tables
+from tasks.knowledge import Knowledge, load_knowledge
+from tasks.reference_tables import sync_reference_tables
 
 MINI_SEEDS = Path(__file__).parent / "data" / "mini_seeds"
 REPO_SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -77,7 +77,8 @@ def test_the_published_copy_has_place_points_and_region_outlines_as_geometry(tmp
     import duckdb
 
     from tasks import extensions
-    from tasks.knowledge import load_knowledge, sync_reference_tables
+    from tasks.knowledge import load_knowledge
+    from tasks.reference_tables import sync_reference_tables
 
     db = tmp_path / "mmtrack.duckdb"
     con = connect(db)
