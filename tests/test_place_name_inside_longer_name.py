@@ -40,3 +40,14 @@ def test_village_name_opening_with_a_township_name(knowledge, text):
 def test_township_named_plainly_is_still_found(knowledge, text, township):
     event = first_event(knowledge, text, PUBLISHED)
     assert event.admin3 == township, (text, event.admin3)
+
+
+@pytest.mark.parametrize("text", [
+    # a town or base named after no township: Saw is a township in Magway, Waw one in Bago
+    "Government troops shelled Saw Mu town on Thursday, killing two villagers, the KNU said.",
+    "The KNLA overran the army's Waw Ta base on Thursday, the group said.",
+])
+def test_town_or_base_name_opening_with_a_township_name(knowledge, text):
+    event = first_event(knowledge, text, PUBLISHED)
+    assert event.admin3 not in ("Saw", "Waw") and event.admin1 not in ("Magway Region", "Bago Region (East)"), (
+        text, event.admin1, event.admin3)

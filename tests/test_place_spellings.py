@@ -72,3 +72,18 @@ def test_the_name_check_reads_only_the_words_next_to_the_match():
     text = "Saw Township and Saw Htoo"
     assert not is_part_of_a_name(text, 0, 3)
     assert is_part_of_a_name(text, 17, 20)
+
+
+@pytest.mark.parametrize(("text", "township"), [
+    # syllables written apart, with a short key: Laihka
+    ("Junta jets bombed a monastery in Lai-Kha Township, southern Shan State, on Friday.", "Laihka"),
+    # the Shan "Murng" for Mong: Mongnai
+    ("Fighting broke out near Murng Nai town on Friday, a local resident said.", "Mongnai"),
+    # "sh" for MIMU's "hs": Monghsu
+    ("Troops torched twelve houses in Mongshu Township on Friday, villagers said.", "Monghsu"),
+    # a township's name is also a village tract's elsewhere: the level word decides (Mongton, not Mong Ton tract)
+    ("Artillery fire hit two villages in Mong Ton Township on Friday, killing a woman.", "Mongton"),
+])
+def test_townships_spelled_another_way_are_found(knowledge, text, township):
+    event = extract_events(knowledge, "", text, date(2024, 3, 9))[0]
+    assert event.admin3 == township, (text, event.admin3, event.location)

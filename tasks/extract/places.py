@@ -35,9 +35,10 @@ _LONGER_NAME_AFTER = re.compile(r"^ (?!(?:State|Region|Division|Township|Town|Ci
 _NAME_END_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:Northern|Southern|Eastern|Western|Central|North|South|East|West|"
                               r"Upper|Lower|The|In|At|Of|And|From|Near|To|On|Ethnic)\b)[A-Z][a-z]+\s+$")
 _STATE_WORD_AFTER = re.compile(r"^\s*(?:State|Region|Division|state|region)\b")
-# A place name opening a longer village or ward name: "Thayet Thapin village", "Kan Thar Yar ward".
-_VILLAGE_NAME_AFTER = re.compile(r"^(?:[ -](?!(?:State|Region|Division|Township|Twsp|Tsp|Town|City|District)\b)[A-Z][a-z]+){1,2}\s+"
-                                 r"(?:village|ward|camp|quarter)\b")
+# A place name opening a longer village, ward, town or base name: "Thayet Thapin village", "Kan Thar Yar ward",
+# "Saw Loh town" (in Bago, not Saw in Magway), "Waw Ley base".
+_VILLAGE_NAME_AFTER = re.compile(r"^(?:[ -](?!(?:State|Region|Division|Township|Twsp|Tsp|Town|City|District|Village)\b)"
+                                 r"[A-Z][a-z]+){1,2}\s+(?:village|ward|camp|quarter|town|base)\b")
 # A one-word town or township name opening a longer name told in running text: "Saw Ki Bu" (a Karen man),
 # "Kayan Thar Yar" (a village) are not Saw or Kayan Township. Two more capitalised words, neither a level
 # word, after a lower-case word (a Title Case headline capitalises every word, so it is left alone).
