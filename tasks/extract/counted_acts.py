@@ -1,5 +1,6 @@
 """Acts told as a verb with a counted object, which the lexicon's adjacent phrases ("burned houses") miss when a
-number stands between (real reporting, issue 14). Only with an armed actor named before the verb.
+number stands between (real reporting, issue 14). Only with an armed actor named before the verb (or after
+"by" in a passive).
 
 - People shot: "militia members shot four villagers", "soldiers opened fire on three farmers". News often
   leaves out whether they died; the act is an attack on civilians either way, but no death is counted from
@@ -7,6 +8,8 @@ number stands between (real reporting, issue 14). Only with an armed actor named
 - Buildings burned: "troops burned about 40 houses", "torched more than 100 homes": property destruction.
 - Protesters killed ("killed seven protesters"): lethal force on a protest; soldiers or fighters killed
   ("killed 12 junta soldiers"): a fight.
+- Civilians killed by an armed actor told after "by" ("Two Civilians Killed by Myanmar Security Forces", a
+  headline's reduced passive): an attack on civilians.
 - Weapons told by their trade or their use ("supplied fighter jets", "drones used in airstrikes") tell no act.
 
 A leaf module: it returns (verb, start, end) spans and the trigger module makes the hits.
@@ -22,7 +25,8 @@ _SHOT_PEOPLE = re.compile(
     r"\b(?:shot|shoots|shoot|shooting|opened fire on|fired (?:on|at|into))\s+"
     r"(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:of\s+)?"
     r"(?:(?:unarmed|innocent|local|fleeing|displaced)\s+)?(?:villagers|civilians|residents|people|men|women|children|"
-    r"farmers|monks|students|teachers|family members|passengers|worshippers|"
+    r"farmers|monks|students|teachers|family members|passengers|worshippers|brothers|sisters|sons|daughters|"
+    r"members of (?:a|one|the same|his|her|their) family|famil(?:y|ies)(?= of\b)|"
     r"(?:(?<=\ba )|(?<=\ban ))(?:villager|civilian|resident|man|woman|child|boy|girl|farmer|monk|student|teacher))\b",
     re.IGNORECASE)
 _ARMED_CODES = (1, 2, 3, 4)
@@ -52,6 +56,26 @@ _KILLED_FIGHTERS = re.compile(
     r"\b(?:killed|killing|kills|kill)\s+(?:(?:at least|more than|over|some|nearly|about|around|up to|dozens of|scores of)\s+)?"
     r"(?:[\d,]+\s+|[a-z]+\s+)?(?:[\w'’-]+\s+){0,2}?(?:soldiers|troops|police(?:men| officers)?|fighters|"
     r"combatants|militiamen|servicemen|personnel)\b", re.IGNORECASE)
+
+
+# "Two Civilians Killed by Myanmar Security Forces" (a headline), "four villagers were shot dead by soldiers": the
+# killers told after the verb, as its agent
+_CIVILIANS_KILLED_BY = re.compile(
+    r"\b(?:villagers|civilians|residents|people|men|women|children|farmers|monks|students|teachers|family members|"
+    r"passengers|worshippers|brothers)\s+(?:(?:were|have been|had been)\s+)?(?:\w+ly\s+)?"
+    r"(?P<verb>killed|shot dead|murdered|massacred|executed|gunned down)\s+by\b", re.IGNORECASE)
+
+
+def civilians_killed_by(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(verb, start, end) of each "<people> (were) killed by <armed actor>" in text[lo:hi]."""
+    hits = []
+    for m in _CIVILIANS_KILLED_BY.finditer(text, lo, hi):
+        agent = any(a.kind == "actor" and m.end() <= a.start < hi and (actor := knowledge.actors.get(a.ref_ids[0]))
+                    and actor.inter_code in _ARMED_CODES for a in mentions)
+        if agent:
+            verb = m.group("verb").split()[0]
+            hits.append((verb, m.start("verb"), m.start("verb") + len(verb)))
+    return hits
 
 
 def killings_of_protesters(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:

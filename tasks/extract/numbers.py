@@ -33,9 +33,13 @@ _JOINT_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:(?:were|was|have been|h
                           r"|^\s*(?:[\w-]+\s+){0,2}?casualties\b", re.IGNORECASE)
 _JOINT_BEFORE = re.compile(rf"\b{_JOINT_CASUALTY}\s+(?:(?:{QUALIFIER})\s+)?$", re.IGNORECASE)
 _KIND_AFTER = {k: re.compile(rf"^[^.;:]{{0,45}}?\b(?:{v})\b", re.IGNORECASE) for k, v in KIND_WORDS.items()}
+# A headline's present tense right before the number: "Junta troops kill two protesters" (only before it:
+# after a number, "three men tried to kill" tells no deaths)
+_VERB_BEFORE_ONLY = {"killed": "kill"}
 _KIND_BEFORE = {
     # "killed and burned 18 villagers": a second verb sharing the object keeps the first verb's kind
-    k: re.compile(rf"\b(?:{v})\b(?:\s+(?:and|then)\s+[a-z]+ed)?(?:\s+(?:{QUALIFIER}|the|of|to|nearly|about|some))*\s*$", re.IGNORECASE)
+    k: re.compile(rf"\b(?:{v}{'|' + _VERB_BEFORE_ONLY[k] if k in _VERB_BEFORE_ONLY else ''})\b(?:\s+(?:and|then)\s+[a-z]+ed)?"
+                  rf"(?:\s+(?:{QUALIFIER}|the|of|to|nearly|about|some))*\s*$", re.IGNORECASE)
     for k, v in KIND_WORDS.items()
 }
 _COUPLE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?couple\b(?!\s+of\b)", re.IGNORECASE)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from tasks.extract.causes import told_as_cause
 from tasks.extract.discoveries import bodies_found
-from tasks.extract.counted_acts import (burnings, killings_of_fighters, killings_of_protesters, person_status, shootings,
-                                        weapon_not_used)
+from tasks.extract.counted_acts import (burnings, civilians_killed_by, killings_of_fighters, killings_of_protesters,
+                                        person_status, shootings, weapon_not_used)
 
 SUB_PRIORITY = {
     "Non-state actor overtakes territory": 9, "Government regains territory": 9, "Suicide bomb": 9,
@@ -269,6 +269,8 @@ def _untriggered_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[
     """A sentence no lexicon term fired in may still tell an act by its verbs: a killing (of civilians,
     protesters or fighters, in that order), a shooting, bodies found; and houses burned."""
     hits = _killing_hits(knowledge, mentions, text, lo, hi) or [
+        TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.6, False)
+        for verb, s, e in civilians_killed_by(knowledge, mentions, text, lo, hi)] or [
         TriggerHit(verb, s, e, "Protests", "Excessive force against protesters", 0.6, False)
         for verb, s, e in killings_of_protesters(knowledge, mentions, text, lo, hi)] or [
         TriggerHit(verb, s, e, "Battles", "Armed clash", 0.5, False)
@@ -289,7 +291,8 @@ _KILLING = re.compile(
     r"(?:(?:and|then)\s+\w+ed\s+)?"  # "killed and burned 18 villagers": the second verb shares the object
     r"(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:of\s+)?"
     r"(?:(?:unarmed|innocent|local|fleeing|displaced)\s+)?(?:villagers|civilians|residents|people|men|women|children|"
-    r"farmers|monks|students|teachers|family members|passengers|worshippers|"
+    r"farmers|monks|students|teachers|family members|passengers|worshippers|brothers|sisters|sons|daughters|"
+    r"members of (?:a|one|the same|his|her|their) family|famil(?:y|ies)(?= of\b)|"
     r"(?:(?<=\ba )|(?<=\ban ))(?:villager|civilian|resident|man|woman|child|boy|girl|farmer|monk|student|teacher))\b",
     re.IGNORECASE)
 

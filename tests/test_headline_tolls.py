@@ -1,0 +1,53 @@
+"""A headline alone (a feed item whose page failed) tells its killing and its toll: the present tense of headlines
+("kill two"), a reduced passive with the killers after "by", kin and families as the victims. Found on UCDP's real
+2021 headlines (bench/eval_ucdp_tolls.py, dev half); the headlines here are the team's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tasks.lang import extract
+
+DAY = date(2024, 5, 14)
+
+
+def _main(knowledge, headline: str):
+    events = extract(knowledge, "", headline, DAY).events
+    assert events, headline
+    return max(events, key=lambda e: e.fatalities or 0)
+
+
+@pytest.mark.parametrize(("headline", "toll"), [
+    ("Junta troops kill two protesters in Monywa during flash rally", 2),
+    ("Security Forces Kill 7 Protesters, Wounding Dozens in Taunggyi", 7),
+    ("Resistance fighters kill 12 junta soldiers in Kani Township clash", 12),
+])
+def test_present_tense_kill_before_a_number_is_the_toll(knowledge, headline, toll):
+    assert _main(knowledge, headline).fatalities == toll
+
+
+@pytest.mark.parametrize(("headline", "toll"), [
+    ("Three Villagers Killed by Junta Troops in Yinmabin", 3),
+    ("Five civilians shot dead by regime soldiers near Pale", 5),
+])
+def test_victims_killed_by_armed_agent_is_an_attack(knowledge, headline, toll):
+    event = _main(knowledge, headline)
+    assert (event.event_type, event.fatalities) == ("Violence against civilians", toll)
+    assert event.actor1_id == "military_myanmar"
+
+
+@pytest.mark.parametrize(("headline", "toll"), [
+    ("Soldiers kill three members of a family in their home in Kalay", 3),
+    ("Junta troops shoot two brothers dead in Salingyi Township", 2),
+])
+def test_kin_and_families_are_civilian_victims(knowledge, headline, toll):
+    event = _main(knowledge, headline)
+    assert (event.event_type, event.fatalities) == ("Violence against civilians", toll)
+
+
+def test_killed_by_with_no_armed_agent_makes_no_attack(knowledge):
+    # an accident or a disaster: no armed actor after "by"
+    events = extract(knowledge, "", "Three villagers killed by landslide in Hpakant jade mine", DAY).events
+    assert all(e.event_type != "Violence against civilians" for e in events)
