@@ -51,3 +51,14 @@ def test_killed_by_with_no_armed_agent_makes_no_attack(knowledge):
     # an accident or a disaster: no armed actor after "by"
     events = extract(knowledge, "", "Three villagers killed by landslide in Hpakant jade mine", DAY).events
     assert all(e.event_type != "Violence against civilians" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Junta troops killed two civilians and torched dozens of houses in Ayadaw Township on Monday, residents said.",
+    "Regime forces kill two villagers, burn homes in Kani Township",
+])
+def test_a_killing_beside_an_arson_is_the_event_with_its_toll(knowledge, text):
+    # one event a sentence: the killing, not the arson that went with it; "dozens of houses" is an amount of
+    # things, not a share of a total that would make the two dead a running count
+    event = _main(knowledge, text)
+    assert (event.event_type, event.sub_event_type, event.fatalities) == ("Violence against civilians", "Attack", 2)

@@ -15,10 +15,13 @@ DEATHS_NOUN = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:deaths|fatalities)
 TWO_PLACES_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:of|in)\s+(?:[A-Z][\w-]*(?:['’]s)?\s+){0,2}?[A-Z][\w-]+\s+and\s+"
                               r"(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?[A-Z][\w-]+")
 
-# "Forty-nine of the explosions were in Shan": a share of things counted before, not of people
-SHARE_OF_THINGS = re.compile(r"^\s+of\s+(?:the|these|those|them,?\s+the)?\s*(?:[\w-]+\s+)?(?:explosions|blasts|incidents|attacks|"
-                             r"clashes|cases|strikes|air ?strikes|mines|landmines|bombs|shells|raids|battles|townships|villages|"
-                             r"houses|homes|events|operations|ambushes)\b", re.IGNORECASE)
+_THINGS = (r"(?:[\w-]+\s+)?(?:explosions|blasts|incidents|attacks|clashes|cases|strikes|air ?strikes|mines|landmines|bombs|"
+           r"shells|raids|battles|townships|villages|houses|homes|events|operations|ambushes)\b")
+# "Forty-nine of the explosions", "dozens of houses": things, not people
+SHARE_OF_THINGS = re.compile(rf"^\s+of\s+(?:the|these|those|them,?\s+the)?\s*{_THINGS}", re.IGNORECASE)
+# "Forty-nine of the explosions were in Shan": a share of things counted before, so the sentence tells a part of a
+# total ("dozens of houses" is an amount, not a share: the article makes the share)
+SHARE_OF_COUNTED_THINGS = re.compile(rf"^\s+of\s+(?:the|these|those|them,?\s+the)\s*{_THINGS}", re.IGNORECASE)
 
 # two groups of people joined as one subject, the verb after both: "Six junta soldiers and Pyu Saw Htee militia
 # members were killed" (too long for the nearest-word window)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tasks.extract.count_cues import COMMA_ONLY as _COMMA_ONLY, COMPOUND_KILLED as _COMPOUND_KILLED, DEATHS_NOUN as _DEATHS_NOUN, \
-    SHARE_OF_THINGS as _SHARE_OF_THINGS, SPEAKER as _SPEAKER, TWO_PLACES_AFTER as _TWO_PLACES_AFTER
+    SHARE_OF_COUNTED_THINGS as _SHARE_OF_COUNTED_THINGS, SHARE_OF_THINGS as _SHARE_OF_THINGS, SPEAKER as _SPEAKER, \
+    TWO_PLACES_AFTER as _TWO_PLACES_AFTER
 from tasks.extract.quantities import QUALIFIER, Quantity, find_quantities, person_follows
 
 # What a count counts: the keyword nearest the number decides (see find_counts).
@@ -290,7 +291,7 @@ def find_counts(text: str) -> tuple[Count, ...]:
             scope = "cumulative"
         if scope == "event" and _TWO_PLACES_AFTER.match(text, q.end):
             scope = "cumulative"  # "killed nine residents of Kyauktaw and neighbouring Paletwa": two places' dead
-        if scope == "event" and any(_SHARE_OF_THINGS.match(text[o.end:o.end + 50]) for o in quantities):
+        if scope == "event" and any(_SHARE_OF_COUNTED_THINGS.match(text[o.end:o.end + 50]) for o in quantities):
             scope = "cumulative"  # "Forty-nine of the explosions were in Shan, killing nine": a share of a total
 
         counts.append(Count(kind, q.value, scope, q.start, q.end, q.text))

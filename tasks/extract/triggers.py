@@ -9,7 +9,7 @@ Negated, hypothetical and future triggers ("no fighting", "vowed to retake") do 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tasks.extract.causes import told_as_cause
 from tasks.extract.discoveries import bodies_found
@@ -166,10 +166,11 @@ class TriggerHit:
     weight: float
     anaphoric: bool          # "in the attack": refers back to an event already told
     found_dead: bool = False  # "the bodies of eight men were found": a killing told by its discovery
+    victims_told: bool = False  # "kills two civilians": a killing told with its victims, an act of its own
 
     @property
     def casualty_only(self) -> bool:
-        return self.text.lower() in CASUALTY_WORDS
+        return self.text.lower() in CASUALTY_WORDS and not self.victims_told
 
     @property
     def priority(self) -> float:
@@ -185,6 +186,10 @@ def trigger_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trigg
     extra = [*_split_phrase_hits(knowledge, text, lo, hi), *_passive_taken_hits(mentions, text, lo, hi)]
     if not hits:
         extra += _untriggered_hits(knowledge, mentions, text, lo, hi)
+    elif all(hit.event_type == "Strategic developments" for hit in hits):
+        # "Military kills two civilians, torches dozens of houses": a killing beside an arson or an arrest is an act
+        # of its own, which the lexicon's adjacent phrases miss when a number stands between
+        extra += _killing_hits_of_any_victims(knowledge, mentions, text, lo, hi)
     for hit in extra:
         before = text[max(lo, hit.start - 40):hit.start]
         if not (_NEGATED.search(before) or _HYPOTHETICAL.search(before)):
@@ -268,19 +273,26 @@ def _no_act_told(trig, m, before: str, after: str) -> bool:
 def _untriggered_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[TriggerHit]:
     """A sentence no lexicon term fired in may still tell an act by its verbs: a killing (of civilians,
     protesters or fighters, in that order), a shooting, bodies found; and houses burned."""
-    hits = _killing_hits(knowledge, mentions, text, lo, hi) or [
-        TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.6, False)
-        for verb, s, e in civilians_killed_by(knowledge, mentions, text, lo, hi)] or [
-        TriggerHit(verb, s, e, "Protests", "Excessive force against protesters", 0.6, False)
-        for verb, s, e in killings_of_protesters(knowledge, mentions, text, lo, hi)] or [
-        TriggerHit(verb, s, e, "Battles", "Armed clash", 0.5, False)
-        for verb, s, e in killings_of_fighters(knowledge, mentions, text, lo, hi)] or [
+    hits = _killing_hits_of_any_victims(knowledge, mentions, text, lo, hi) or [
         TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.55, False)
         for verb, s, e in shootings(knowledge, mentions, text, lo, hi)] or [
         TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.5, True, True)
         for verb, s, e in bodies_found(text, lo, hi)]  # anaphoric: the bodies of a killing told just before
     return hits + [TriggerHit(verb, s, e, "Strategic developments", "Looting/property destruction", 0.8, False)
                    for verb, s, e in burnings(knowledge, mentions, text, lo, hi)]  # "burned about 40 houses"
+
+
+def _killing_hits_of_any_victims(knowledge, mentions, text: str, lo: int, hi: int) -> list[TriggerHit]:
+    """A killing told by its verb and its victims: of civilians (by a killer before the verb or after "by"),
+    protesters or fighters, in that order."""
+    hits = _killing_hits(knowledge, mentions, text, lo, hi) or [
+        TriggerHit(verb, s, e, "Violence against civilians", "Attack", 0.6, False)
+        for verb, s, e in civilians_killed_by(knowledge, mentions, text, lo, hi)] or [
+        TriggerHit(verb, s, e, "Protests", "Excessive force against protesters", 0.6, False)
+        for verb, s, e in killings_of_protesters(knowledge, mentions, text, lo, hi)] or [
+        TriggerHit(verb, s, e, "Battles", "Armed clash", 0.5, False)
+        for verb, s, e in killings_of_fighters(knowledge, mentions, text, lo, hi)]
+    return [replace(hit, victims_told=True) for hit in hits]
 
 
 # "troops killed dozens of villagers", "shot dead at least 12 people": a killing of people named as
@@ -391,6 +403,12 @@ def best_trigger(hits: list[TriggerHit]) -> TriggerHit | None:
         # "repelled the attack, killing eight and seizing weapons": the weapons are the battle's spoils
         hits = [h for h in hits if h.sub_event_type != "Disrupted weapons use"] or hits
     best = max(hits, key=lambda h: (h.priority, -h.start))
+    if best.event_type == "Strategic developments":
+        # "troops killed two civilians and torched dozens of houses": the killing is the event, the arson or the
+        # arrests that went with it its circumstance (one event a sentence; the deaths must not be lost)
+        killings = [h for h in hits if h.victims_told]
+        if killings:
+            return max(killings, key=lambda h: (h.priority, -h.start))
     if best.text.lower() in _DETONATION_WORDS:
         # "an artillery shell ... exploded", "mortar shells caused an explosion": the blast is the shell's
         fired = [h for h in hits if h.sub_event_type in ("Shelling/artillery/missile attack", "Air/drone strike")]
