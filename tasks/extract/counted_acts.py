@@ -19,16 +19,26 @@ from __future__ import annotations
 
 import re
 
-# "shot" (not "shot dead", which the lexicon knows) with civilians as its object; "shot down a helicopter",
-# "shot at the convoy" and "shot two soldiers" are not attacks on civilians.
-_SHOT_PEOPLE = re.compile(
-    r"\b(?:shot|shoots|shoot|shooting|opened fire on|fired (?:on|at|into))\s+"
+# Civilians as the object of a killing or a shooting: "dozens of villagers", "a boy", "members of one family"
+_CIVILIAN_VICTIMS = (
     r"(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:of\s+)?"
     r"(?:(?:unarmed|innocent|local|fleeing|displaced)\s+)?(?:villagers|civilians|residents|people|men|women|children|"
     r"farmers|monks|students|teachers|family members|passengers|worshippers|brothers|sisters|sons|daughters|"
     r"members of (?:a|one|the same|his|her|their) family|famil(?:y|ies)(?= of\b)|"
-    r"(?:(?<=\ba )|(?<=\ban ))(?:villager|civilian|resident|man|woman|child|boy|girl|farmer|monk|student|teacher))\b",
-    re.IGNORECASE)
+    r"(?:(?<=\ba )|(?<=\ban ))(?:villager|civilian|resident|man|woman|child|boy|girl|farmer|monk|student|teacher))\b")
+# "shot" (not "shot dead", which the lexicon knows) with civilians as its object; "shot down a helicopter",
+# "shot at the convoy" and "shot two soldiers" are not attacks on civilians.
+_SHOT_PEOPLE = re.compile(r"\b(?:shot|shoots|shoot|shooting|opened fire on|fired (?:on|at|into))\s+" + _CIVILIAN_VICTIMS,
+                          re.IGNORECASE)
+# "troops killed dozens of villagers", "shot dead at least 12 people": a killing of people named as civilians, where
+# the lexicon's adjacent phrases ("killed civilians") miss the number in between. Used only when the sentence
+# names no other act of violence: "an airstrike killed ten villagers" stays an air strike.
+_KILLING = re.compile(
+    r"\b(?:killed|killing|kill|kills|shot dead|shot and killed|executed|murdered|massacred|slaughtered|burned alive)\s+"
+    r"(?:(?:and|then)\s+\w+ed\s+)?"  # "killed and burned 18 villagers": the second verb shares the object
+    + _CIVILIAN_VICTIMS, re.IGNORECASE)
+_AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|helicopters?|gunships?|drones?|paragliders?)\b",
+                       re.IGNORECASE)
 _ARMED_CODES = (1, 2, 3, 4)
 
 
@@ -38,6 +48,16 @@ _BURNED_BUILDINGS = re.compile(
     r"(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|hundred|dozens|hundreds)\s+"
     r"(?:(?:more|other|residential|civilian|village|local)\s+)?(?:houses|homes|buildings|huts|shops|structures|"
     r"churches|monasteries|schools|villages)\b", re.IGNORECASE)
+
+
+def killings_of_civilians(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(verb, start, end) of each "killed <number> villagers" with an armed actor named before it ("the earthquake
+    killed 1,700 people" is no attack)."""
+    return _acts(knowledge, mentions, _KILLING, text, lo, hi)
+
+
+def aircraft_told(text: str, lo: int, hi: int) -> bool:
+    return _AIRCRAFT.search(text, lo, hi) is not None
 
 
 def shootings(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 
 from tasks.extract.causes import told_as_cause
 from tasks.extract.discoveries import bodies_found
-from tasks.extract.counted_acts import (burnings, civilians_killed_by, killings_of_fighters, killings_of_protesters,
-                                        person_status, shootings, weapon_not_used)
+from tasks.extract.counted_acts import (aircraft_told, burnings, civilians_killed_by, killings_of_civilians,
+                                        killings_of_fighters, killings_of_protesters, person_status, shootings,
+                                        weapon_not_used)
 
 SUB_PRIORITY = {
     "Non-state actor overtakes territory": 9, "Government regains territory": 9, "Suicide bomb": 9,
@@ -295,37 +296,13 @@ def _killing_hits_of_any_victims(knowledge, mentions, text: str, lo: int, hi: in
     return [replace(hit, victims_told=True) for hit in hits]
 
 
-# "troops killed dozens of villagers", "shot dead at least 12 people": a killing of people named as
-# civilians, where the lexicon's adjacent phrases ("killed civilians") miss the number in between. Used
-# only when the sentence names no other act: "an airstrike killed ten villagers" stays an air strike.
-_KILLING = re.compile(
-    r"\b(?:killed|killing|kill|kills|shot dead|shot and killed|executed|murdered|massacred|slaughtered|burned alive)\s+"
-    r"(?:(?:and|then)\s+\w+ed\s+)?"  # "killed and burned 18 villagers": the second verb shares the object
-    r"(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:of\s+)?"
-    r"(?:(?:unarmed|innocent|local|fleeing|displaced)\s+)?(?:villagers|civilians|residents|people|men|women|children|"
-    r"farmers|monks|students|teachers|family members|passengers|worshippers|brothers|sisters|sons|daughters|"
-    r"members of (?:a|one|the same|his|her|their) family|famil(?:y|ies)(?= of\b)|"
-    r"(?:(?<=\ba )|(?<=\ban ))(?:villager|civilian|resident|man|woman|child|boy|girl|farmer|monk|student|teacher))\b",
-    re.IGNORECASE)
-
-
-_AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|helicopters?|gunships?|drones?|paragliders?)\b",
-                       re.IGNORECASE)
-
-
 def _killing_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[TriggerHit]:
-    """Only with an armed actor named before the verb: "the earthquake killed 1,700 people" is no attack."""
-    hits = []
-    for m in _KILLING.finditer(text, lo, hi):
-        armed = any(a.kind == "actor" and lo <= a.start < m.start() and (actor := knowledge.actors.get(a.ref_ids[0]))
-                    and actor.inter_code in (1, 2, 3, 4) for a in mentions)
-        if armed:
-            verb = m.group(0).split()[0]
-            aerial = _AIRCRAFT.search(text, lo, hi)  # "three jets struck a concert, killing 50 people"
-            hits.append(TriggerHit(verb, m.start(), m.start() + len(verb),
-                                   "Explosions/Remote violence" if aerial else "Violence against civilians",
-                                   "Air/drone strike" if aerial else "Attack", 0.6, False))
-    return hits
+    """Killings of civilians told by verb and victims (counted_acts.killings_of_civilians); from the air where the
+    sentence names aircraft: "three jets struck a concert, killing 50 people"."""
+    aerial = aircraft_told(text, lo, hi)
+    return [TriggerHit(verb, s, e, "Explosions/Remote violence" if aerial else "Violence against civilians",
+                       "Air/drone strike" if aerial else "Attack", 0.6, False)
+            for verb, s, e in killings_of_civilians(knowledge, mentions, text, lo, hi)]
 
 
 # A phrasal verb with its object inside: "handed the city over", "pulled its troops out". Only where the
