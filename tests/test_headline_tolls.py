@@ -62,3 +62,14 @@ def test_a_killing_beside_an_arson_is_the_event_with_its_toll(knowledge, text):
     # things, not a share of a total that would make the two dead a running count
     event = _main(knowledge, text)
     assert (event.event_type, event.sub_event_type, event.fatalities) == ("Violence against civilians", "Attack", 2)
+
+
+def test_goods_seized_are_no_territory(knowledge):
+    events = extract(knowledge, "", "Junta cuts phone lines, seizes satellite dishes in Mindat", DAY).events
+    assert all(e.sub_event_type not in ("Government regains territory", "Non-state actor overtakes territory")
+               for e in events)
+
+
+def test_a_person_set_on_fire_is_an_attack_not_property_destruction(knowledge):
+    event = _main(knowledge, "Junta troops set fire to a villager in Kani Township, residents say")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")

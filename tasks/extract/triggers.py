@@ -126,10 +126,16 @@ _PEOPLE = (r"(?:soldiers|troops|prisoners|officers?|men|police(?:men)?(?!\s+(?:s
            r"people|him|her|them|general|commander|son|daughter|husband|wife|residents?|youths?|man|woman|patients?)")
 _PERSON_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\d,]+\s+|[a-z]+\s+)?"
                                   rf"(?:(?:junta|regime|military|government|enemy|police)\s+)?{_PEOPLE}\b", re.IGNORECASE)
+_PERSON_BURNED_AFTER = re.compile(r"^\s+(?:(?:a|an|the|one|two|three|four|five|\d+)\s+)?(?:[a-z]+\s+)?"
+                                  r"(?:villagers?|civilians?|m[ae]n|wom[ae]n|boys?|girls?|teenagers?|youths?|farmers?|monks?|"
+                                  r"residents?|people|persons?|person|child|children)\b(?!\s+(?:houses?|homes?))",
+                                  re.IGNORECASE)
 _PERSON_SUBJECT_BEFORE = re.compile(rf"\b{_PEOPLE}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "seized six weapons", "weapons and ammunition were seized": spoils or a haul, not territory.
 _GOODS = (r"(?:weapons?|arms|ammunition|ammo|munitions|guns?|rifles?|explosives|mines|drones|phones|drugs|narcotics|"
-          r"vehicles?|trucks?|motorbikes?|documents|equipment|supplies|cash|timber|jade)")
+          r"vehicles?|trucks?|motorbikes?|documents|equipment|supplies|cash|timber|jade|(?:satellite\s+)?(?:tv\s+)?dishes|"
+          r"computers?|laptops?|cars?|motorcycles?|money|gold|property|goods|valuables|belongings|livestock|cattle|rice|"
+          r"food|medicines?|fuel)")
 _GOODS_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over|nearly|all|large amounts of|a cache of)\s+)?"
                                  rf"(?:[\d,]+\s+|[a-z]+\s+)?(?:[a-z]+\s+)?{_GOODS}\b", re.IGNORECASE)
 _GOODS_SUBJECT_BEFORE = re.compile(rf"\b{_GOODS}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -214,6 +220,9 @@ def _trigger_hit(knowledge, m, text: str, lo: int, hi: int) -> TriggerHit | None
     if _no_act_told(trig, m, before, after):
         return None
     weight = trig.weight - (10 if _RETALIATION_BEFORE.search(before) or _STATE_PARTICIPLE_BEFORE.search(before) else 0)
+    if trig.sub_event_type == "Looting/property destruction" and _PERSON_BURNED_AFTER.match(after):
+        # "set fire to a villager": a person burned is an attack on him, not on property
+        return TriggerHit(m.text, m.start, m.end, "Violence against civilians", "Attack", weight, False)
     if trig.event_type == "Protests" and m.text.lower().startswith(_CROWD_CONTROL) and not _CROWD_TOLD.search(text, lo, hi):
         # a stun grenade thrown at a building or car, with no crowd or police told, is a bombing
         return TriggerHit(m.text, m.start, m.end, "Explosions/Remote violence", "Grenade", weight, False)
