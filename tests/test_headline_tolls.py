@@ -73,3 +73,9 @@ def test_goods_seized_are_no_territory(knowledge):
 def test_a_person_set_on_fire_is_an_attack_not_property_destruction(knowledge):
     event = _main(knowledge, "Junta troops set fire to a villager in Kani Township, residents say")
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_protesters_killed_by_armed_agent_is_lethal_force_on_a_protest(knowledge):
+    event = _main(knowledge, "At least three protesters killed in Monywa by security forces, witnesses say")
+    assert (event.event_type, event.sub_event_type, event.fatalities) == (
+        "Protests", "Excessive force against protesters", 3)

@@ -80,16 +80,28 @@ _KILLED_FIGHTERS = re.compile(
 
 # "Two Civilians Killed by Myanmar Security Forces" (a headline), "four villagers were shot dead by soldiers": the
 # killers told after the verb, as its agent
-_CIVILIANS_KILLED_BY = re.compile(
-    r"\b(?:villagers|civilians|residents|people|men|women|children|farmers|monks|students|teachers|family members|"
-    r"passengers|worshippers|brothers)\s+(?:(?:were|have been|had been)\s+)?(?:\w+ly\s+)?"
-    r"(?P<verb>killed|shot dead|murdered|massacred|executed|gunned down)\s+by\b", re.IGNORECASE)
+_KILLED_BY = (r"\s+(?:(?:were|have been|had been)\s+)?(?:\w+ly\s+)?(?P<verb>killed|shot dead|murdered|massacred|executed|"
+              r"gunned down)\s+(?:(?!by\b)[\w'’-]+\s+){0,3}?by\b")
+_CIVILIANS_KILLED_BY = re.compile(r"\b(?:villagers|civilians|residents|people|men|women|children|farmers|monks|students|"
+                                  r"teachers|family members|passengers|worshippers|brothers)" + _KILLED_BY, re.IGNORECASE)
+# "At least four protesters killed in Myanmar by security forces": lethal force on a protest
+_PROTESTERS_KILLED_BY = re.compile(r"\b(?:protesters|demonstrators|protestors)" + _KILLED_BY, re.IGNORECASE)
 
 
 def civilians_killed_by(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    """(verb, start, end) of each "<people> (were) killed by <armed actor>" in text[lo:hi]."""
+    """(verb, start, end) of each "<people> (were) killed (in X) by <armed actor>" in text[lo:hi]."""
+    return _killed_by(knowledge, mentions, _CIVILIANS_KILLED_BY, text, lo, hi)
+
+
+def protesters_killed_by(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(verb, start, end) of each "<protesters> (were) killed (in X) by <armed actor>" in text[lo:hi]."""
+    return _killed_by(knowledge, mentions, _PROTESTERS_KILLED_BY, text, lo, hi)
+
+
+def _killed_by(knowledge, mentions, pattern: re.Pattern, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """The killers told after the verb, as its agent: an armed actor named after the match in the sentence."""
     hits = []
-    for m in _CIVILIANS_KILLED_BY.finditer(text, lo, hi):
+    for m in pattern.finditer(text, lo, hi):
         agent = any(a.kind == "actor" and m.end() <= a.start < hi and (actor := knowledge.actors.get(a.ref_ids[0]))
                     and actor.inter_code in _ARMED_CODES for a in mentions)
         if agent:
