@@ -79,3 +79,14 @@ def test_protesters_killed_by_armed_agent_is_lethal_force_on_a_protest(knowledge
     event = _main(knowledge, "At least three protesters killed in Monywa by security forces, witnesses say")
     assert (event.event_type, event.sub_event_type, event.fatalities) == (
         "Protests", "Excessive force against protesters", 3)
+
+
+def test_members_of_a_named_armed_group_killed_are_a_fight(knowledge):
+    event = _main(knowledge, "Myanmar military kills three KNDF members in Loikaw")
+    assert (event.event_type, event.fatalities) == ("Battles", 3)
+
+
+def test_protesters_then_killing_is_lethal_force_on_the_protest(knowledge):
+    event = _main(knowledge, "Myanmar troops ram into protesters in Monywa, killing at least four")
+    assert (event.event_type, event.sub_event_type, event.fatalities) == (
+        "Protests", "Excessive force against protesters", 4)

@@ -115,6 +115,42 @@ def killings_of_protesters(knowledge, mentions, text: str, lo: int, hi: int) -> 
     return _acts(knowledge, mentions, _KILLED_PROTESTERS, text, lo, hi)
 
 
+# "Regime troops ram into protesters, killing at least five": the protesters told before, the dead after the verb
+_PROTESTERS_THEN_KILLING = re.compile(
+    r"\b(?:protesters|demonstrators|protestors|crowds?)\b[^.;:]{0,30}?,\s+(?P<verb>killing)\s+(?:(?:at least|more than|"
+    r"over|some|nearly|about|around|up to)\s+)?(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores)\b",
+    re.IGNORECASE)
+
+
+def protesters_then_killing(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(verb, start, end) of "... protesters, killing <number>" with an armed actor named before the protesters."""
+    return [(m.group("verb"), m.start("verb"), m.end("verb"))
+            for m in _PROTESTERS_THEN_KILLING.finditer(text, lo, hi) if _armed_before(knowledge, mentions, lo, m.start())]
+
+
+# "Military kills four KNDF members": members of an armed group named by its name are fighters
+_KILLED_MEMBERS = re.compile(
+    r"\b(?P<verb>killed|killing|kills|kill)\s+(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?"
+    r"(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of)\s+(?P<group>[A-Z][\w-]+)\s+members\b")
+_GROUP_CODES = (2, 3)   # rebels and militias (inter codes)
+
+
+def killings_of_group_members(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(verb, start, end) of "killed <number> <armed group> members" with an armed actor named before the verb."""
+    hits = []
+    for m in _KILLED_MEMBERS.finditer(text, lo, hi):
+        group = any(a.kind == "actor" and a.start == m.start("group") and (actor := knowledge.actors.get(a.ref_ids[0]))
+                    and actor.inter_code in _GROUP_CODES for a in mentions)
+        if group and _armed_before(knowledge, mentions, lo, m.start()):
+            hits.append((m.group("verb"), m.start("verb"), m.end("verb")))
+    return hits
+
+
+def _armed_before(knowledge, mentions, lo: int, start: int) -> bool:
+    return any(a.kind == "actor" and lo <= a.start < start and (actor := knowledge.actors.get(a.ref_ids[0]))
+               and actor.inter_code in _ARMED_CODES for a in mentions)
+
+
 def killings_of_fighters(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     """(verb, start, end) of each "killed <number> soldiers" with an armed actor named before it."""
     return _acts(knowledge, mentions, _KILLED_FIGHTERS, text, lo, hi)
@@ -128,9 +164,7 @@ def burnings(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str
 def _acts(knowledge, mentions, pattern: re.Pattern, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     hits = []
     for m in pattern.finditer(text, lo, hi):
-        armed = any(a.kind == "actor" and lo <= a.start < m.start() and (actor := knowledge.actors.get(a.ref_ids[0]))
-                    and actor.inter_code in _ARMED_CODES for a in mentions)
-        if armed:
+        if _armed_before(knowledge, mentions, lo, m.start()):
             verb = m.group(0).split()[0]
             hits.append((verb, m.start(), m.start() + len(verb)))
     return hits

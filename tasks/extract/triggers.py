@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 from tasks.extract.causes import told_as_cause
 from tasks.extract.discoveries import bodies_found
 from tasks.extract.counted_acts import (aircraft_told, burnings, civilians_killed_by, killings_of_civilians,
-                                        killings_of_fighters, killings_of_protesters, person_status,
-                                        protesters_killed_by, shootings, weapon_not_used)
+                                        killings_of_fighters, killings_of_group_members, killings_of_protesters,
+                                        person_status, protesters_killed_by, protesters_then_killing, shootings,
+                                        weapon_not_used)
 
 SUB_PRIORITY = {
     "Non-state actor overtakes territory": 9, "Government regains territory": 9, "Suicide bomb": 9,
@@ -300,9 +301,11 @@ def _killing_hits_of_any_victims(knowledge, mentions, text: str, lo: int, hi: in
         for verb, s, e in civilians_killed_by(knowledge, mentions, text, lo, hi)] or [
         TriggerHit(verb, s, e, "Protests", "Excessive force against protesters", 0.6, False)
         for verb, s, e in [*killings_of_protesters(knowledge, mentions, text, lo, hi),
-                           *protesters_killed_by(knowledge, mentions, text, lo, hi)]] or [
+                           *protesters_killed_by(knowledge, mentions, text, lo, hi),
+                           *protesters_then_killing(knowledge, mentions, text, lo, hi)]] or [
         TriggerHit(verb, s, e, "Battles", "Armed clash", 0.5, False)
-        for verb, s, e in killings_of_fighters(knowledge, mentions, text, lo, hi)]
+        for verb, s, e in [*killings_of_fighters(knowledge, mentions, text, lo, hi),
+                           *killings_of_group_members(knowledge, mentions, text, lo, hi)]]
     return [replace(hit, victims_told=True) for hit in hits]
 
 
