@@ -18,7 +18,6 @@ Run: .venv/bin/python -m bench.eval_ucdp_types [--split dev] [--misses]
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date
 from pathlib import Path
@@ -27,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.eval_ucdp import clear_2021_events, data_path, headline_split, headlines  # noqa: E402
-from bench.real_set import SPLITS  # noqa: E402
+from bench.eval_ucdp import clear_2021_events, headline_split, headlines  # noqa: E402
+from bench.ucdp_figure import figure_main, figure_rows  # noqa: E402
 
 TARGET = 0.95
 _REMOTE = "Explosions/Remote violence"
@@ -62,40 +61,17 @@ def score(items: list[tuple[str, dict, object]], misses: list[str] | None = None
     return consistent / len(items) if items else 0.0
 
 
-def evaluate() -> list[tuple[str, float, object]]:
-    if not data_path().is_file():
-        print(f"eval_ucdp_types: skipped: {data_path()} is absent (../shared/data not here)", file=sys.stderr)
-        return [("ucdp_types: skipped, data absent", "skipped", "")]
-    from tasks.knowledge import load_knowledge
+def measure(knowledge, split: str, misses: list[str] | None = None) -> tuple[float, int]:
+    items = scored_headlines(knowledge, split)
+    return score(items, misses), len(items)
 
-    knowledge = load_knowledge()
-    rows: list[tuple[str, float, object]] = []
-    for split in SPLITS:
-        items = scored_headlines(knowledge, split)
-        rows.append((f"ucdp_types_{split}.headline_type_consistent ({len(items)} headlines)", round(score(items), 3),
-                     TARGET))
-    return rows
+
+def evaluate() -> list[tuple[str, object, object]]:
+    return figure_rows("ucdp_types", "headline_type_consistent", TARGET, measure)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=SPLITS, action="append", help="which half (repeatable; default both)")
-    parser.add_argument("--misses", action="store_true", help="print the dev half's misses")
-    args = parser.parse_args()
-    if not data_path().is_file():
-        print(f"skipped: {data_path()} is absent")
-        return 0
-    from tasks.knowledge import load_knowledge
-
-    knowledge = load_knowledge()
-    for split in args.split or SPLITS:
-        items = scored_headlines(knowledge, split)
-        misses: list[str] = []
-        rate = score(items, misses if args.misses and split == "dev" else None)
-        print(f"ucdp_types_{split}.headline_type_consistent  {rate:.3f}  target {TARGET}  ({len(items)} headlines)")
-        for miss in misses:
-            print("  " + miss)
-    return 0
+    return figure_main(__doc__, "ucdp_types", "headline_type_consistent", TARGET, measure)
 
 
 if __name__ == "__main__":
