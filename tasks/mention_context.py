@@ -182,12 +182,10 @@ def _history(knowledge: Knowledge, mention: Mention, text: str, newest: int) -> 
 @lru_cache(maxsize=256)
 def _history_sentence(sentence: str, newest: int) -> bool:
     """The test of _history on the sentence itself: the same for every trigger of that sentence."""
-    if not may_hold_words(sentence):  # no span, no current word, no "years after": only the years count
-        years = [int(y) for y in _years(sentence)]
-        return bool(years) and max(years) <= newest - HISTORY_YEARS
-    years = [int(y) for y in _years(_SPAN_FROM.sub(" ", sentence))]
-    return (bool(years) and max(years) <= newest - HISTORY_YEARS and not _CURRENT.search(sentence)
-            or bool(_ELAPSED.search(sentence)) and bool(_MEMORY.search(sentence)))
+    english = may_hold_words(sentence)  # without it no span, no current word, no "years after": only the years count
+    years = [int(y) for y in _years(_SPAN_FROM.sub(" ", sentence) if english else sentence)]
+    return (bool(years) and max(years) <= newest - HISTORY_YEARS and not (english and _CURRENT.search(sentence))
+            or english and bool(_ELAPSED.search(sentence)) and bool(_MEMORY.search(sentence)))
 
 
 def _sentence_window(text: str, start: int, end: int, reach: int = 50) -> str:

@@ -28,8 +28,8 @@ _CIVILIAN_VICTIMS = (
     r"(?:(?<=\ba )|(?<=\ban ))(?:villager|civilian|resident|man|woman|child|boy|girl|farmer|monk|student|teacher))\b")
 # "shot" (not "shot dead", which the lexicon knows) with civilians as its object; "shot down a helicopter",
 # "shot at the convoy" and "shot two soldiers" are not attacks on civilians.
-_SHOT_PEOPLE = re.compile(r"\b(?:shot|shoots|shoot|shooting|opened fire on|fired (?:on|at|into))\s+" + _CIVILIAN_VICTIMS,
-                          re.IGNORECASE)
+_SHOT_PEOPLE = re.compile(
+    r"\b(?:shot|shoots|shoot|shooting|opened fire on|fired (?:on|at|into))\s+" + _CIVILIAN_VICTIMS, re.IGNORECASE)
 # "troops killed dozens of villagers", "shot dead at least 12 people": a killing of people named as civilians, where
 # the lexicon's adjacent phrases ("killed civilians") miss the number in between. Used only when the sentence
 # names no other act of violence: "an airstrike killed ten villagers" stays an air strike.
@@ -80,10 +80,11 @@ _KILLED_FIGHTERS = re.compile(
 
 # "Two Civilians Killed by Myanmar Security Forces" (a headline), "four villagers were shot dead by soldiers": the
 # killers told after the verb, as its agent
-_KILLED_BY = (r"\s+(?:(?:were|have been|had been)\s+)?(?:\w+ly\s+)?(?P<verb>killed|shot dead|murdered|massacred|executed|"
-              r"gunned down)\s+(?:(?!by\b)[\w'’-]+\s+){0,3}?by\b")
-_CIVILIANS_KILLED_BY = re.compile(r"\b(?:villagers|civilians|residents|people|men|women|children|farmers|monks|students|"
-                                  r"teachers|family members|passengers|worshippers|brothers)" + _KILLED_BY, re.IGNORECASE)
+_KILLED_BY = (r"\s+(?:(?:were|have been|had been)\s+)?(?:\w+ly\s+)?"
+              r"(?P<verb>killed|shot dead|murdered|massacred|executed|gunned down)\s+(?:(?!by\b)[\w'’-]+\s+){0,3}?by\b")
+_CIVILIANS_KILLED_BY = re.compile(
+    r"\b(?:villagers|civilians|residents|people|men|women|children|farmers|monks|students|teachers|family members|"
+    r"passengers|worshippers|brothers)" + _KILLED_BY, re.IGNORECASE)
 # "At least four protesters killed in Myanmar by security forces": lethal force on a protest
 _PROTESTERS_KILLED_BY = re.compile(r"\b(?:protesters|demonstrators|protestors)" + _KILLED_BY, re.IGNORECASE)
 
@@ -102,9 +103,7 @@ def _killed_by(knowledge, mentions, pattern: re.Pattern, text: str, lo: int, hi:
     """The killers told after the verb, as its agent: an armed actor named after the match in the sentence."""
     hits = []
     for m in pattern.finditer(text, lo, hi):
-        agent = any(a.kind == "actor" and m.end() <= a.start < hi and (actor := knowledge.actors.get(a.ref_ids[0]))
-                    and actor.inter_code in _ARMED_CODES for a in mentions)
-        if agent:
+        if _actor_in(knowledge, mentions, m.end(), hi):
             verb = m.group("verb").split()[0]
             hits.append((verb, m.start("verb"), m.start("verb") + len(verb)))
     return hits
@@ -117,21 +116,23 @@ def killings_of_protesters(knowledge, mentions, text: str, lo: int, hi: int) -> 
 
 # "Regime troops ram into protesters, killing at least five": the protesters told before, the dead after the verb
 _PROTESTERS_THEN_KILLING = re.compile(
-    r"\b(?:protesters|demonstrators|protestors|crowds?)\b[^.;:]{0,30}?,\s+(?P<verb>killing)\s+(?:(?:at least|more than|"
-    r"over|some|nearly|about|around|up to)\s+)?(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores)\b",
+    r"\b(?:protesters|demonstrators|protestors|crowds?)\b[^.;:]{0,30}?,\s+(?P<verb>killing)\s+"
+    r"(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?"
+    r"(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores)\b",
     re.IGNORECASE)
 
 
 def protesters_then_killing(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     """(verb, start, end) of "... protesters, killing <number>" with an armed actor named before the protesters."""
     return [(m.group("verb"), m.start("verb"), m.end("verb"))
-            for m in _PROTESTERS_THEN_KILLING.finditer(text, lo, hi) if _armed_before(knowledge, mentions, lo, m.start())]
+            for m in _PROTESTERS_THEN_KILLING.finditer(text, lo, hi) if _actor_in(knowledge, mentions, lo, m.start())]
 
 
 # "Military kills four KNDF members": members of an armed group named by its name are fighters
 _KILLED_MEMBERS = re.compile(
     r"\b(?P<verb>killed|killing|kills|kill)\s+(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?"
-    r"(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of)\s+(?P<group>[A-Z][\w-]+)\s+members\b")
+    r"(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of)\s+"
+    r"(?P<group>[A-Z][\w-]+)\s+members\b")
 _GROUP_CODES = (2, 3)   # rebels and militias (inter codes)
 
 
@@ -139,16 +140,17 @@ def killings_of_group_members(knowledge, mentions, text: str, lo: int, hi: int) 
     """(verb, start, end) of "killed <number> <armed group> members" with an armed actor named before the verb."""
     hits = []
     for m in _KILLED_MEMBERS.finditer(text, lo, hi):
-        group = any(a.kind == "actor" and a.start == m.start("group") and (actor := knowledge.actors.get(a.ref_ids[0]))
-                    and actor.inter_code in _GROUP_CODES for a in mentions)
-        if group and _armed_before(knowledge, mentions, lo, m.start()):
+        group = m.start("group")
+        named_group = _actor_in(knowledge, mentions, group, group + 1, _GROUP_CODES)
+        if named_group and _actor_in(knowledge, mentions, lo, m.start()):
             hits.append((m.group("verb"), m.start("verb"), m.end("verb")))
     return hits
 
 
-def _armed_before(knowledge, mentions, lo: int, start: int) -> bool:
-    return any(a.kind == "actor" and lo <= a.start < start and (actor := knowledge.actors.get(a.ref_ids[0]))
-               and actor.inter_code in _ARMED_CODES for a in mentions)
+def _actor_in(knowledge, mentions, start: int, end: int, codes: tuple[int, ...] = _ARMED_CODES) -> bool:
+    """Does an actor mention of one of `codes` (armed by default) begin in text[start:end]?"""
+    return any(a.kind == "actor" and start <= a.start < end and (actor := knowledge.actors.get(a.ref_ids[0]))
+               and actor.inter_code in codes for a in mentions)
 
 
 def killings_of_fighters(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -164,7 +166,7 @@ def burnings(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str
 def _acts(knowledge, mentions, pattern: re.Pattern, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     hits = []
     for m in pattern.finditer(text, lo, hi):
-        if _armed_before(knowledge, mentions, lo, m.start()):
+        if _actor_in(knowledge, mentions, lo, m.start()):
             verb = m.group(0).split()[0]
             hits.append((verb, m.start(), m.start() + len(verb)))
     return hits

@@ -312,10 +312,11 @@ def _killing_hits_of_any_victims(knowledge, mentions, text: str, lo: int, hi: in
 def _killing_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[TriggerHit]:
     """Killings of civilians told by verb and victims (counted_acts.killings_of_civilians); from the air where the
     sentence names aircraft: "three jets struck a concert, killing 50 people"."""
-    aerial = aircraft_told(text, lo, hi)
+    killings = killings_of_civilians(knowledge, mentions, text, lo, hi)
+    aerial = bool(killings) and aircraft_told(text, lo, hi)  # asked only of a sentence that tells a killing
     return [TriggerHit(verb, s, e, "Explosions/Remote violence" if aerial else "Violence against civilians",
                        "Air/drone strike" if aerial else "Attack", 0.6, False)
-            for verb, s, e in killings_of_civilians(knowledge, mentions, text, lo, hi)]
+            for verb, s, e in killings]
 
 
 # A phrasal verb with its object inside: "handed the city over", "pulled its troops out". Only where the
