@@ -147,6 +147,7 @@ def _force_on_protesters(event: Event) -> None:
         _swap_actors(event)
 
 
+_AGENT_NEXT = re.compile(r"\s+(?:[\w-]+\s+)?by\b", re.IGNORECASE)
 _STATE_WORDS = re.compile(r"\b(?:junta|military|regime|army['’]s|troops|soldiers|government|tatmadaw|sac)\b", re.IGNORECASE)
 
 
@@ -158,8 +159,10 @@ def _state_lost_it(scan, cand) -> bool:
     hit, first = cand.hit, cand.first
     if hit.text.lower().startswith("surrender"):
         return True
-    before = scan.text[first.start:hit.start]
-    return not _STATE_WORDS.search(before) and bool(_STATE_WORDS.search(scan.text[hit.end:min(first.end, hit.end + 80)]))
+    before, after = scan.text[first.start:hit.start], scan.text[hit.end:min(first.end, hit.end + 80)]
+    if _AGENT_NEXT.match(after):
+        return False  # "a resistance base was captured by regime forces": the state named after "by" took it
+    return not _STATE_WORDS.search(before) and bool(_STATE_WORDS.search(after))
 
 
 def _nobody_killed_after(scan, cand) -> bool:

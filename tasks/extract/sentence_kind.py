@@ -29,7 +29,8 @@ _AIRCRAFT_DOWNED = re.compile(r"\b(?:shot down|shoots down|shoot down|downed|bro
                               r"aircraft|warplanes?|planes?)\s+(?:\w+\s+){0,3}?(?:was|were|had been|has been)\s+(?:\w+\s+)?"
                               r"(?:shot down|downed|brought down)\b", re.IGNORECASE)
 _SURRENDER = re.compile(r"\b(?:surrender\w*|defect\w*|desert\w*|laid down)\b", re.IGNORECASE)
-_TERRITORY = re.compile(r"\b(?:captur\w+|seiz\w+|overr[au]n|took control|taking control|fell)\b", re.IGNORECASE)
+_TERRITORY = re.compile(r"\b(?:captur\w+|seiz\w+|overr[au]n|t(?:ook|aken|aking|akes?) (?:control|over)|"
+                        r"gain(?:ed|s|ing)? control|fell)\b", re.IGNORECASE)
 
 
 # "soldiers at the last base outside Myawaddy surrendered to Karen rebels": the base changed hands

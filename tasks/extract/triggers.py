@@ -136,10 +136,11 @@ _PERSON_SUBJECT_BEFORE = re.compile(rf"\b{_PEOPLE}\s+(?:(?:had|has|have)\s+)?(?:
 _GOODS = (r"(?:weapons?|arms|ammunition|ammo|munitions|guns?|rifles?|explosives|mines|drones|phones|drugs|narcotics|"
           r"vehicles?|trucks?|motorbikes?|documents|equipment|supplies|cash|timber|jade|(?:satellite\s+)?(?:tv\s+)?dishes|"
           r"computers?|laptops?|cars?|motorcycles?|money|gold|property|goods|valuables|belongings|livestock|cattle|rice|"
-          r"food|medicines?|fuel)")
+          r"food|medicines?|fuel|heroin|opium|methamphetamine|stimulant tablets|yaba)")
 _GOODS_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over|nearly|all|large amounts of|a cache of)\s+)?"
                                  rf"(?:[\d,]+\s+|[a-z]+\s+)?(?:[a-z]+\s+)?{_GOODS}\b", re.IGNORECASE)
-_GOODS_SUBJECT_BEFORE = re.compile(rf"\b{_GOODS}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "drugs seized in Myanmar": a headline drops the auxiliary, and goods never seize anything themselves
+_GOODS_SUBJECT_BEFORE = re.compile(rf"\b{_GOODS}\s+(?:(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?)?$", re.IGNORECASE)
 _TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 # "Monday's attack was the deadliest", "after Friday's air strike": a day's possessive names an act told already
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|the latest|the same|(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
