@@ -87,6 +87,8 @@ def aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
     that returns two towns they captured last year") dates that clause, not the act the trigger tells."""
     if not re.search(r"(?:19|20)\d\d$|\byear(?: ago)?$", d.date_text, re.IGNORECASE) or d.time_precision < 3:
         return False
+    if not text[:d.start].strip():
+        return False  # "In August 2017, attacks by ARSA triggered ...": a date that opens the sentence dates it all
     lo, hi = sorted((d.start, trigger_at))
     return "," in text[lo:hi]
 

@@ -24,7 +24,7 @@ from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts
-from tasks.extract.no_event import AGREEMENT_MADE, FLED_FROM, dead_moved, ongoing_state, tally
+from tasks.extract.no_event import ACCUSED_OF, AGREEMENT_MADE, FLED_FROM, dead_moved, drug_arrest, ongoing_state, tally
 from tasks.extract.discoveries import later_discoveries_dropped
 from tasks.extract.tolls import lend_no_casualties, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import finalize_events, make_figures
@@ -187,6 +187,8 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     if primary.sub_event_type == "Agreement" and primary.weight < 0.5 and primary.text.lower() != "agreement" \
             and not AGREEMENT_MADE.search(sentence.text):
         return []  # "agreed to task officials", "support the peace process": talk of peace, no deal made
+    if primary.sub_event_type == "Arrests" and drug_arrest(sentence.text):
+        return []  # "seized 16 kg of heroin and arrested two suspects": a drug case, no political event
     if primary.text.lower().endswith("s") and not names_weapons(primary.text) and _MANY_EVENTS_BEFORE.search(scan.text, max(lo, primary.start - 30), primary.start):
         return []  # "more than 30 air strikes in October": a count of events is a figure, not an event
     dates, report = sentence_dates(scan, sentence)
@@ -194,7 +196,7 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
              and not _RECENT_PERIOD.search(d.date_text)  # "hit by air strikes in recent weeks": a period, no day
              and not PAST_STRETCH.search(sentence.text, max(0, d.start - 12), d.end + 12)  # "for the past week"
              and not period_start(sentence.text, d)]  # "since last Saturday": where a period began
-    if not dates and (BACKGROUND_CUES.search(sentence.text) or _ORIGIN_STORY.search(sentence.text) or period_governs(sentence.text, primary.end - lo)
+    if not dates and (BACKGROUND_CUES.search(sentence.text) or ACCUSED_OF.search(sentence.text) or _ORIGIN_STORY.search(sentence.text) or period_governs(sentence.text, primary.end - lo)
                       or _ONGOING_AFTER.match(scan.text, primary.end, hi)):
         return []  # "as fighting and air strikes continue": a state of affairs, not an event
     if dates and all((scan.published - d.event_date).days > HISTORY_DAYS for d in dates) and not _dated_lead(scan, sentence, dates):

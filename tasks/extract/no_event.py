@@ -16,6 +16,11 @@ AGREEMENT_MADE = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace deal|peace a
                             re.IGNORECASE)
 
 
+# "The military is accused of mass rape, killings and burning thousands of homes": a standing accusation with
+# no day of its own sums up a record, it tells no act of this report
+ACCUSED_OF = re.compile(r"\b(?:is|are|has been|have been|stands?)\s+(?:\w+ly\s+)?accused of\b", re.IGNORECASE)
+
+
 # What people fled from: "fled an AA attack", "fleeing combat", "sheltering from an army offensive", "fled their
 # homes due to junta airstrikes". The flight is told; the fighting behind it is told elsewhere or not at all.
 FLED_FROM = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|sheltering from|shelter from|hiding from|"
@@ -99,4 +104,17 @@ _DEAD_AFTER = re.compile(rf"^\s*(?:away\s+)?(?:(?:the|their|his|her|its)\s+)?(?:
 def dead_moved(text: str, lo: int, start: int, end: int) -> bool:
     """Is the trigger at text[start:end] an act done to the dead ("the deceased were taken away")?"""
     return bool(_DEAD_BEFORE.search(text[max(lo, start - 50):start]) or _DEAD_AFTER.match(text[end:end + 40]))
+
+
+# Police seizing drugs and arresting the suspects is crime, not political violence (ACLED codes neither): an
+# arrest told with a haul of narcotics and no political word is no event.
+_DRUG_HAUL = re.compile(r"\b(?:heroin|opium|methamphetamine|meth|narcotics?|drugs?|yaba|stimulant tablets|kratom|"
+                        r"anti-drug|anti-narcotics?)\b", re.IGNORECASE)
+_POLITICAL = re.compile(r"\b(?:PDF|protest\w*|coup|resistance|rebels?|activists?|junta critics?|NUG|CDM|opposition|"
+                        r"anti-(?:junta|coup|regime)|terror\w*|insurgents?|armed groups?)\b", re.IGNORECASE)
+
+
+def drug_arrest(sentence: str) -> bool:
+    """Is an arrest in this sentence a drug case (a narcotics word, no political one)?"""
+    return bool(_DRUG_HAUL.search(sentence)) and not _POLITICAL.search(sentence)
 

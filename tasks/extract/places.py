@@ -28,6 +28,8 @@ _SPREAD_TO_BEFORE = re.compile(r"\b(?:spread|spreads|spreading|spilled|spilt|ext
                                r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _ORGANISATION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}(?:TV|Radio|Times|News|Post|Daily|Journal|Team|Media|"
                                  r"Channel|Airlines?|Bank|Television)\b")
+# "the Ayeyarwady River", "the Sittaung river": the water, not the region or town named after it
+_RIVER_AFTER = re.compile(r"^\s+(?:River|river|Creek|creek)\b")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+$")
 # A state's name opening a longer proper name: "Mon Lai Hket" (a camp near Laiza) is not Mon State.
 _LONGER_NAME_AFTER = re.compile(r"^ (?!(?:State|Region|Division|Township|Town|City|Village|District|and|or)\b)[A-Z][a-z]+ [A-Z][a-z]+\b")
@@ -181,7 +183,8 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
             if _ROUTE_END_BEFORE.search(before):
                 route_ends[m.text] = place.township_pcode  # "from Ye township to Thanbyuzayat township"
             continue
-        if _ORGANISATION_AFTER.match(after) or (_NAME_BEFORE.search(before) and not _LEVEL_WORD_AFTER.match(after)):
+        if _ORGANISATION_AFTER.match(after) or _RIVER_AFTER.match(after) or (
+                _NAME_BEFORE.search(before) and not _LEVEL_WORD_AFTER.match(after)):
             continue  # "Myawaddy TV", "Shar Htoo Waw's drone team": a name that contains a place name
         if place.level == "state" and " " not in m.text and (_LONGER_NAME_AFTER.match(after) or (
                 _NAME_END_BEFORE.search(before) and not _STATE_WORD_AFTER.match(after))):

@@ -24,6 +24,14 @@ _STATE_FORCES = re.compile(r"\b(?:soldiers|troops|police|security forces|junta|m
 # (coding guide: excessive force against protesters) - "security forces killed 51 after factories were torched".
 _FORCES_KILL = re.compile(r"\b(?:soldiers|troops|police|security forces|junta|military|army|regime)\b[^.;]{0,40}?"
                           r"\b(?:opened fire|fired|firing|shot|gunned down|killed|killing|mowed down)\b", re.IGNORECASE)
+# "Security forces attacked protesters with slingshots, teargas and stun bombs", "police pelted demonstrators":
+# the state's forces acting on a crowd make the event the protest's, whatever weapon word the lexicon caught
+_STATE_ON_CROWD = re.compile(r"\b(?:soldiers|troops|police|security forces|junta|military|army|regime)\b[^.;]{0,40}?"
+                             r"\b(?:attacked|assaulted|pelted|beat|charged|dispersed|cracked down on|raided)\s+"
+                             r"(?:(?:the|anti-coup|peaceful|anti-junta)\s+)*(?:protesters|demonstrators|demonstrations?|"
+                             r"protests?|marchers|crowds?|strikers)\b", re.IGNORECASE)
+_CROWD_ARMS = re.compile(r"\b(?:stun (?:bombs?|grenades?)|sound bombs?|tear ?gas|slingshots?|catapults?|rubber bullets|"
+                         r"water cannons?)\b", re.IGNORECASE)
 _AIRCRAFT_DOWNED = re.compile(r"\b(?:shot down|shoots down|shoot down|downed|brought down)\s+(?:\w+\s+){0,3}?(?:helicopters?|"
                               r"jets?|fighter jets?|gunships?|aircraft|warplanes?|planes?)\b|\b(?:helicopters?|jets?|gunships?|"
                               r"aircraft|warplanes?|planes?)\s+(?:\w+\s+){0,3}?(?:was|were|had been|has been)\s+(?:\w+\s+)?"
@@ -49,6 +57,11 @@ def refine(event_type: str, sub: str, sentence: str) -> tuple[str, str, str]:
     if _CROWD.search(sentence) and _FORCE.search(sentence) and event_type in ("Violence against civilians", "Riots") \
             and not (_PROTEST.search(sentence) and _FORCES_KILL.search(sentence)):
         return "Riots", "Mob violence", "crowd-violence"
+    if _STATE_ON_CROWD.search(sentence) and not _FORCES_KILL.search(sentence) and (
+            event_type in ("Protests", "Riots", "Battles") or (event_type == "Explosions/Remote violence" and _CROWD_ARMS.search(sentence))):
+        if _FORCE.search(sentence):
+            return "Protests", "Excessive force against protesters", "protest-force"
+        return "Protests", "Protest with intervention", "protest-intervention"
     if _PROTEST.search(sentence) and event_type in ("Protests", "Riots", "Violence against civilians", "Strategic developments",
                                                      "Battles"):
         if _STONES.search(sentence) and not _FORCES_KILL.search(sentence):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tasks.extract.captives import person_taken
 from tasks.extract.causes import told_as_cause
 from tasks.extract.discoveries import bodies_found
 from tasks.extract.counted_acts import (aircraft_told, burnings, civilians_killed_by, killings_of_civilians,
@@ -137,8 +138,10 @@ _GOODS = (r"(?:weapons?|arms|ammunition|ammo|munitions|guns?|rifles?|explosives|
           r"vehicles?|trucks?|motorbikes?|documents|equipment|supplies|cash|timber|jade|(?:satellite\s+)?(?:tv\s+)?dishes|"
           r"computers?|laptops?|cars?|motorcycles?|money|gold|property|goods|valuables|belongings|livestock|cattle|rice|"
           r"food|medicines?|fuel|heroin|opium|methamphetamine|stimulant tablets|yaba)")
+# "seized 141.72 kg drugs", "seized 60 blocks of heroin weighing 21 kg": amounts and units before the goods
+_AMOUNT = r"(?:[\d.,]+|kg|kilograms?|grams?|tons?|tonnes?|blocks?|bags?|packets?|pills|tablets|million|billion|kyats?|worth|of|raw|crystal)"
 _GOODS_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over|nearly|all|large amounts of|a cache of)\s+)?"
-                                 rf"(?:[\d,]+\s+|[a-z]+\s+)?(?:[a-z]+\s+)?{_GOODS}\b", re.IGNORECASE)
+                                 rf"(?:{_AMOUNT}\s+){{0,6}}(?:[a-z]+\s+)?(?:[a-z]+\s+)?{_GOODS}\b", re.IGNORECASE)
 # "drugs seized in Myanmar": a headline drops the auxiliary, and goods never seize anything themselves
 _GOODS_SUBJECT_BEFORE = re.compile(rf"\b{_GOODS}\s+(?:(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?)?$", re.IGNORECASE)
 _TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
@@ -258,7 +261,7 @@ def _not_an_act(trig, m, text: str, lo: int, hi: int, before: str, after: str) -
         return True
     if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)
                                                    or _SWATHES_AFTER.match(after) or _GOODS_OBJECT_AFTER.match(after)
-                                                   or _GOODS_SUBJECT_BEFORE.search(before)):
+                                                   or _GOODS_SUBJECT_BEFORE.search(before) or person_taken(text, lo, m.start)):
         return True  # people taken, not places; "lost control of large parts of the countryside": a state of affairs
     if m.text.lower() in _BASE_VERBS and _PURPOSE_BEFORE.search(before):
         return True  # "troops moved in to attack", "Kokang army to withdraw from Lashio": not (yet) done

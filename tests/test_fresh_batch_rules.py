@@ -1,0 +1,64 @@
+"""Rules learnt from the fresh real batch's dev half (en_j, thirteenth session), each on team-written sentences:
+a date that opens the sentence dates its clause, people captured are no territory, a river is no region, the
+state's forces acting on a crowd make a protest event, drug cases and standing accusations are no events."""
+
+from datetime import date
+
+import pytest
+
+from tasks.extract import extract
+from tasks.knowledge import load_knowledge
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge()
+
+
+def _events(knowledge, text):
+    return extract(knowledge, "", text, date(2024, 4, 10)).events
+
+
+def test_a_year_opening_the_sentence_makes_it_history(knowledge) -> None:
+    assert _events(knowledge, "In September 2016, attacks by an armed group on police posts in Rakhine State "
+                              "triggered a military campaign.") == []
+
+
+def test_an_officer_captured_is_no_capture_of_territory(knowledge) -> None:
+    events = _events(knowledge, "On April 8, a captain from the 61st Light Infantry Battalion based in Kyauk Pya "
+                                "village, Ye Township, Mon State was captured by resistance forces.")
+    assert all("territory" not in e.sub_event_type for e in events)
+
+
+def test_a_base_captured_after_an_officer_spoke_is_still_a_capture(knowledge) -> None:
+    events = _events(knowledge, "An officer said the base in Ye Township was captured by resistance forces on Tuesday.")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_a_river_is_not_the_region_named_after_it(knowledge) -> None:
+    events = _events(knowledge, "Junta troops raided a village on the bank of the Ayeyarwady River on Tuesday, "
+                                "residents said.")
+    assert all(e.admin1 != "Ayeyarwady Region" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces attacked protesters in Myitkyina, Kachin State on Tuesday with slingshots, teargas and stun "
+    "bombs, injuring dozens.",
+    "Police and soldiers pelted demonstrators gathered at the stadium in Myitkyina, Kachin State on Tuesday.",
+])
+def test_forces_attacking_a_crowd_without_killing_is_protest_with_intervention(knowledge, text) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in _events(knowledge, text)] == [("Protests", "Protest with intervention")]
+
+
+def test_a_drug_bust_with_arrests_is_no_event(knowledge) -> None:
+    assert _events(knowledge, "Police confiscated 12.5 kg of heroin and arrested three suspects in Muse township, "
+                              "Shan State on Tuesday.") == []
+
+
+def test_drugs_seized_by_weight_are_no_territory(knowledge) -> None:
+    events = _events(knowledge, "Authorities seized 88.4 kg drugs in Lashio, Shan State on Tuesday.")
+    assert all("territory" not in e.sub_event_type for e in events)
+
+
+def test_a_standing_accusation_tells_no_event(knowledge) -> None:
+    assert _events(knowledge, "The army is accused of killings and burning thousands of homes in Rakhine State.") == []
