@@ -62,3 +62,9 @@ def test_drugs_seized_by_weight_are_no_territory(knowledge) -> None:
 
 def test_a_standing_accusation_tells_no_event(knowledge) -> None:
     assert _events(knowledge, "The army is accused of killings and burning thousands of homes in Rakhine State.") == []
+
+
+def test_opposition_troops_are_the_resistance(knowledge) -> None:
+    events = _events(knowledge, "Opposition troops have captured Kawlin town in Sagaing Region after beating back the "
+                                "military on Tuesday.")
+    assert [(e.sub_event_type, e.actor1.split(":")[0]) for e in events] == [("Non-state actor overtakes territory", "PDF")]
