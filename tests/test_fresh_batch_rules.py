@@ -68,3 +68,20 @@ def test_opposition_troops_are_the_resistance(knowledge) -> None:
     events = _events(knowledge, "Opposition troops have captured Kawlin town in Sagaing Region after beating back the "
                                 "military on Tuesday.")
     assert [(e.sub_event_type, e.actor1.split(":")[0]) for e in events] == [("Non-state actor overtakes territory", "PDF")]
+
+
+def test_grenades_dropped_by_a_jet_are_an_air_strike(knowledge) -> None:
+    events = _events(knowledge, "A junta fighter jet dropped two bombs and three rocket-propelled grenades on Namtu town "
+                                "in Shan State on Tuesday, killing a woman.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_a_grenade_thrown_by_hand_stays_a_grenade(knowledge) -> None:
+    events = _events(knowledge, "Unknown men threw a grenade at a police station in Mandalay on Tuesday.")
+    assert [e.sub_event_type for e in events] == ["Grenade"]
+
+
+def test_a_group_that_claimed_to_take_over_a_base_took_it(knowledge) -> None:
+    events = _events(knowledge, "The rebels claimed to take over the headquarters of Light Infantry Battalion 121 "
+                                "in Momauk, Kachin State on Tuesday.")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]

@@ -148,7 +148,9 @@ def _force_on_protesters(event: Event) -> None:
 
 
 _AGENT_NEXT = re.compile(r"\s+(?:[\w-]+\s+)?by\b", re.IGNORECASE)
-_STATE_WORDS = re.compile(r"\b(?:junta|military|regime|army['’]s|troops|soldiers|government|tatmadaw|sac)\b", re.IGNORECASE)
+# the state's side by its name or its units ("the headquarters of Light Infantry Battalion 121")
+_STATE_WORDS = re.compile(r"\b(?:junta|military|regime|army['’]s|troops|soldiers|government|tatmadaw|sac|(?:light )?infantry "
+                          r"battalions?|battalions? \d+|regiments?)\b", re.IGNORECASE)
 
 
 def _state_lost_it(scan, cand) -> bool:

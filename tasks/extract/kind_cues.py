@@ -42,12 +42,19 @@ _AIRCRAFT_BEFORE = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|h
                               r"(?:(?!\b(?:during|in|after|by|with|of|on|down)\b)[^.;,]){0,40}$", re.IGNORECASE)
 
 
+_AIRCRAFT_DROPPED = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|fighter jets?|jet fighters?|helicopters?|gunships?)\b"
+                               r"[^.;]{0,20}?\b(?:dropped|fired|launched)\b[^.;]{0,90}$", re.IGNORECASE)
+
+
 def fired_from_the_air(event_type: str, sub: str, rule: str, hit: TriggerHit, text: str, lo: int) -> tuple[str, str, str]:
     """Aircraft that fire on people or bombard a town are an air strike in ACLED's coding: "two attack helicopters
     opened fire on the village", "junta aircraft and gunboats bombarded the town" (not "downed the gunship during
     clashes": there the aircraft is the target)."""
     bombarded = sub == "Shelling/artillery/missile attack" and hit.text.lower().startswith("bombard")
     if (sub == "Attack" or bombarded) and _AIRCRAFT_BEFORE.search(text, max(lo, hit.start - 60), hit.start):
+        return "Explosions/Remote violence", "Air/drone strike", "aircraft-fired"
+    if sub == "Grenade" and _AIRCRAFT_DROPPED.search(text, max(lo, hit.start - 120), hit.start):
+        # "a junta jet fighter dropped two 250-pound bombs and two rocket-propelled grenades on the town"
         return "Explosions/Remote violence", "Air/drone strike", "aircraft-fired"
     return event_type, sub, rule
 

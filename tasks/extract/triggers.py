@@ -110,7 +110,7 @@ _PROTEST_NOUN_AFTER = re.compile(r"^\s+(?:organi[sz]ers?|leaders?|movements?|gro
 # "has lost control of large parts of the countryside": who holds the map, not a town taken on a day
 # A purpose, not a capture made: "launching an offensive to retake lost territory", "in order to seize"
 # ("managed to capture", "were able to take" tell it done; "the first town to fall to the AA" fell).
-_PURPOSE_BEFORE = re.compile(r"(?<!managed )(?<!able )(?<!succeeded )(?<!began )(?<!begin )(?<!started )(?<!continued )"
+_PURPOSE_BEFORE = re.compile(r"(?<!claimed )(?<!claims )(?<!managed )(?<!able )(?<!succeeded )(?<!began )(?<!begin )(?<!started )(?<!continued )"
                              r"(?<!continue )(?<!continues )(?<!used )\bto\s+$", re.IGNORECASE)
 # Verbs in their base form: after "to" they name a purpose or a plan, not an act told.
 _BASE_VERBS = frozenset({"attack", "seize", "capture", "retake", "recapture", "take", "withdraw", "retreat", "shell", "bomb",
