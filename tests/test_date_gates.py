@@ -31,6 +31,7 @@ SENTENCES = [
     "Soldiers burned homes as villagers fled into the forest.",
     "SEPT. 9: DRONES HIT A SCHOOL ON SUNDAY",
     "Villagers said troops came on the 9th and shelled the hill the previous night.",
+    "Last November the army retook the post, and this past March it lost it again.",
 ]
 
 
@@ -59,6 +60,7 @@ FINGERPRINTS = {
     "weekday": "0229f14aa3eb", "rel_week": "ceb153af877c", "rel_month": "1e54a8ccafe9", "month": "5a24d1edd23c",
     "year": "12c8d2b93d3e", "holiday": "1352d1add39a", "rel_year": "e6ce2bd22d97",
     "ordinal_day": "870167fca6e6",  # every match has its digits
+    "last_month_name": "0ac0b3aab6fb",  # every match names its month
 }
 # rel_day also as main has it since this session ("the day before yesterday": its gate word "day" holds)
 # and with "the previous night" (session 10: its gate word "night" holds)

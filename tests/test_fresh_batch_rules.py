@@ -85,3 +85,25 @@ def test_a_group_that_claimed_to_take_over_a_base_took_it(knowledge) -> None:
     events = _events(knowledge, "The rebels claimed to take over the headquarters of Light Infantry Battalion 121 "
                                 "in Momauk, Kachin State on Tuesday.")
     assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("A junta fighter jet dropped two bombs on Namtu town in Shan State on Tuesday, without any fighting in the "
+     "area, killing three locals.", 3),
+    ("Junta aircraft bombed a guest house in Kyaukme, Shan State on Tuesday, resulting in one death and two "
+     "injuries.", 1),
+])
+def test_locals_and_deaths_are_counted_as_the_dead(knowledge, text, toll) -> None:
+    assert [e.fatalities for e in _events(knowledge, text)] == [toll]
+
+
+def test_last_november_is_the_year_before_in_a_november_report(knowledge) -> None:
+    events = extract(knowledge, "", "Last November, the Arakan Army attacked army positions in Paletwa, Chin State.",
+                     date(2024, 11, 8)).events
+    assert events == []  # a year before the report: history, no event of it
+
+
+def test_a_crackdown_on_a_scam_compound_is_no_protest(knowledge) -> None:
+    events = _events(knowledge, "A military crackdown on the Shwe Kokko scam compound in Myawaddy, Kayin State sent 400 "
+                                "foreign workers across the border on Tuesday.")
+    assert all(e.event_type != "Protests" for e in events)

@@ -23,7 +23,7 @@ import re
 _CIVILIAN_VICTIMS = (
     r"(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:of\s+)?"
     r"(?:(?:unarmed|innocent|local|fleeing|displaced)\s+)?(?:villagers|civilians|residents|people|men|women|children|"
-    r"farmers|monks|students|teachers|family members|passengers|worshippers|brothers|sisters|sons|daughters|"
+    r"farmers|monks|students|teachers|family members|passengers|worshippers|brothers|sisters|sons|daughters|locals|"
     r"members of (?:a|one|the same|his|her|their) family|famil(?:y|ies)(?= of\b)|"
     r"(?:(?<=\ba )|(?<=\ban ))(?:villager|civilian|resident|man|woman|child|boy|girl|farmer|monk|student|teacher))\b")
 # "shot" (not "shot dead", which the lexicon knows) with civilians as its object; "shot down a helicopter",

@@ -75,6 +75,8 @@ def _pattern_table() -> list[tuple[str, re.Pattern[str]]]:
                       r"early this month|late last month|earlier in the month|(?:in|over) recent weeks|"
                       r"(?:in|over) the past (?:few|several) weeks|(?:in|over) the last (?:few|several) weeks)\b"),
         ("month", rf"\b(?:in|since|during|throughout|on|from|until|of)\s+{_MON}(?![a-z]){_YEAR}"),
+        # "last November", "this past March": the latest such month before the publication's own month
+        ("last_month_name", rf"\b(?:last|this past)\s+{_MON}(?![a-z])(?!\s*,?\s*(?:[0-3]?\d\b|(?:19|20)\d\d))"),
         ("year", r"\b(?:in|since|during|throughout|by|until|late|early|mid|the end of|the start of)[\s-]+(?P<year>(?:19|20)\d\d)\b"
                  r"(?!\s*[-–/]\d)"),
         ("holiday", r"\b(?P<holiday>christmas eve|christmas day|new year's eve|new year’s eve|new year's day|new year’s day)\b"),
@@ -97,7 +99,7 @@ _GATES: dict[str, tuple[re.Pattern[str], ...]] = {
     "rel_day": (re.compile(r"day|night|morning|afternoon|evening", re.IGNORECASE),),
     "days_ago": (re.compile(r"ago", re.IGNORECASE),), "ordinal_day": (_DIGIT,), "weekday": (re.compile(r"day", re.IGNORECASE),),
     "rel_week": (re.compile(r"week|days", re.IGNORECASE),), "rel_month": (re.compile(r"month|week", re.IGNORECASE),),
-    "month": (_MONTH_WORD,), "year": (_DIGIT,), "rel_year": (re.compile(r"year", re.IGNORECASE),), "holiday": (re.compile(r"christmas|new year", re.IGNORECASE),),
+    "month": (_MONTH_WORD,), "last_month_name": (_MONTH_WORD,), "year": (_DIGIT,), "rel_year": (re.compile(r"year", re.IGNORECASE),), "holiday": (re.compile(r"christmas|new year", re.IGNORECASE),),
 }
 
 
@@ -203,6 +205,12 @@ def _resolve_match(kind: str, m: re.Match[str], published: date) -> tuple[date, 
             return None  # "may" is far more often the verb
         first, last = _month_window(MONTHS[g["mon"].lower().rstrip(".")], published, year)
         return _mid(first, last, published), 3
+    if kind == "last_month_name":
+        if g["mon"].startswith("may"):
+            return None  # "the last may ...": the verb
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        y = published.year if month < published.month else published.year - 1
+        return _mid(*_month_window(month, published, y), published), 3
     if kind == "year":  # "in late 2023": a past year, known only as a year (marks history, dates nothing new)
         if year is None or year >= published.year:
             return None

@@ -19,7 +19,8 @@ _RECIPROCAL = re.compile(r"clash|fight|fought|battl|skirmish|exchang|hostilit|ag
                          re.IGNORECASE)
 _CIVILIAN_WORDS = (r"(?:civilians?|villagers?|residents?|officials|administrators?|staff|children|women|woman|mothers?|wives|wife|"
                    r"daughters?|elderly|passengers?|drivers?|vendors?|herders?|families|idps|displaced|farmers?|students?|"
-                   r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people|child|children|kids?|boys?|girls?|babies|baby)")
+                   r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people|child|children|kids?|boys?|girls?|babies|baby|"
+                   r"locals|inhabitants|townspeople|worshippers?)")
 CIVILIAN_VICTIMS = re.compile(
     rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,5}}?{_CIVILIAN_WORDS}\b"
     rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b"

@@ -24,7 +24,7 @@ from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate
 from tasks.extract.model import Event, ExtractionResult
 from tasks.extract.numbers import BACKGROUND_CUES, Count, aggregate_governs, find_counts
-from tasks.extract.no_event import ACCUSED_OF, AGREEMENT_MADE, FLED_FROM, dead_moved, drug_arrest, ongoing_state, tally
+from tasks.extract.no_event import ACCUSED_OF, AGREEMENT_MADE, FLED_FROM, crackdown_on_crime, dead_moved, drug_arrest, ongoing_state, tally
 from tasks.extract.discoveries import later_discoveries_dropped
 from tasks.extract.tolls import lend_no_casualties, lend_orphan_tolls, merge_tolls, sentence_toll
 from tasks.extract.finalize import finalize_events, make_figures
@@ -171,7 +171,8 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
     hits = drop_earlier_events(hits, scan.text, lo, hi)
     hits = [h for h in hits if not quoted(scan.text, lo, hi, h.start) and not FLED_FROM.search(scan.text, max(lo, h.start - 60), h.start)
             and not (h.sub_event_type in _TAKING_SUBS and dead_moved(scan.text, lo, h.start, h.end))
-            and not names_a_period(scan.text, h.start) and not not_reported_as_done(scan.text, lo, h.start, h.end)]
+            and not names_a_period(scan.text, h.start) and not not_reported_as_done(scan.text, lo, h.start, h.end)
+            and not (h.event_type == "Protests" and crackdown_on_crime(scan.text, h.end))]
     if not hits:
         return []  # no trigger left: every test below would say no event (most sentences; saves their work)
     spans = [(h.start, h.end) for h in hits]

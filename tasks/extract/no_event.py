@@ -118,3 +118,15 @@ def drug_arrest(sentence: str) -> bool:
     """Is an arrest in this sentence a drug case (a narcotics word, no political one)?"""
     return bool(_DRUG_HAUL.search(sentence)) and not _POLITICAL.search(sentence)
 
+
+# "a military crackdown on the KK Park compound", "cracked down on online scam centres": police work on crime,
+# not a protest met with force
+_CRIME_TARGET_AFTER = re.compile(r"\s+(?:on|against)\s+(?:[\w'’.-]+\s+){0,4}?(?:compounds?|scams?|scam centres?|scam centers?|"
+                                 r"casinos?|gambling|fraud|drugs?|narcotics|traffick\w+|crime|criminals?|online)\b",
+                                 re.IGNORECASE)
+
+
+def crackdown_on_crime(text: str, trigger_end: int) -> bool:
+    """Is the crackdown just told aimed at crime (scam compounds, drugs), not at protesters?"""
+    return bool(_CRIME_TARGET_AFTER.match(text, trigger_end, trigger_end + 90))
+

@@ -143,7 +143,8 @@ _PERSON_NOUN = re.compile(  # "a villager", "an underage 14 years old child"
     r"citizens?|kids?|pastors?|elders?|captains?|majors?|colonels?|lieutenants?|sergeants?|commanders?|"
     r"[a-z]+-year-olds?|rohingyas?|muslims?|christians?|buddhists?|hindus?|idps?|"
     r"sons?|daughters?|husbands?|wife|wives|mothers?|fathers?|brothers?|sisters?|parents?|grand(?:sons?|daughters?|children)|"
-    r"nephews?|nieces?|siblings?|couples?)\b",
+    r"nephews?|nieces?|siblings?|couples?|locals|inhabitants?|townspeople|worshippers?|novices?|nuns?|traders?|"
+    r"vendors?|drivers?|labou?rers?|miners?|fishermen|shopkeepers?|deaths?|fatalit(?:y|ies))\b",
     re.IGNORECASE,
 )
 
