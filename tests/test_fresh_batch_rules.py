@@ -107,3 +107,21 @@ def test_a_crackdown_on_a_scam_compound_is_no_protest(knowledge) -> None:
     events = _events(knowledge, "A military crackdown on the Shwe Kokko scam compound in Myawaddy, Kayin State sent 400 "
                                 "foreign workers across the border on Tuesday.")
     assert all(e.event_type != "Protests" for e in events)
+
+
+def test_an_attack_that_went_on_past_midnight_is_one_event(knowledge) -> None:
+    events = extract(knowledge, "", "Junta troops shelled Kyauk Ta Lone ward in Ye Township, Mon State from 9 pm on June 5, "
+                                    "wounding four people. The artillery attack continued until 2 am on June 6, and one shell "
+                                    "exploded on a school.", date(2024, 6, 10)).events
+    assert [str(e.event_date) for e in events] == ["2024-06-05"]
+
+
+def test_an_ambition_to_fully_capture_a_town_is_no_capture(knowledge) -> None:
+    assert _events(knowledge, "The rebels' ambition to fully capture Bhamo in Kachin State was halted on Tuesday, "
+                              "the ministry said.") == []
+
+
+def test_security_forces_recapturing_posts_is_the_state_regaining_them(knowledge) -> None:
+    events = _events(knowledge, "As such, security forces totally recaptured all military headquarters, wards and "
+                                "villages around Momauk in Kachin State on Tuesday.")
+    assert [(e.sub_event_type, (e.actor1 or "").split(" ")[0]) for e in events] == [("Government regains territory", "Military")]

@@ -149,7 +149,7 @@ def _force_on_protesters(event: Event) -> None:
 
 _AGENT_NEXT = re.compile(r"\s+(?:[\w-]+\s+)?by\b", re.IGNORECASE)
 # the state's side by its name or its units ("the headquarters of Light Infantry Battalion 121")
-_STATE_WORDS = re.compile(r"\b(?:junta|military|regime|army['’]s|troops|soldiers|government|tatmadaw|sac|(?:light )?infantry "
+_STATE_WORDS = re.compile(r"\b(?:security forces|junta|military|regime|army['’]s|troops|soldiers|government|tatmadaw|sac|(?:light )?infantry "
                           r"battalions?|battalions? \d+|regiments?)\b", re.IGNORECASE)
 
 

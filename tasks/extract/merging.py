@@ -36,10 +36,18 @@ def _one_state(pa, pb) -> bool:
     return not (pa.state_name and pb.state_name) or place_rules.state_base(pa.state_name) == place_rules.state_base(pb.state_name)
 
 
+_CONTINUED_UNTIL = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attacks?|shelling|bombardment|strikes?|fighting|"
+                              r"clash(?:es)?|assault|raid|battle)\s+(?:continued|lasted|went on|raged)\s+(?:until|till|into|"
+                              r"through)\b", re.IGNORECASE)
+
+
 def _continues(prev: Candidate, cand: Candidate) -> bool:
     """Does `cand` (a later sentence) tell more about `prev` rather than a new event?"""
     if cand.first.index - prev.sentences[-1].index > 2 or (cand.relative is not None and cand.relative[0] != 0):
         return False
+    if cand.date and prev.date and 0 <= (cand.date.event_date - prev.date.event_date).days <= 1 \
+            and _CONTINUED_UNTIL.search(cand.first.text):
+        return True  # "The artillery attack continued until 1 am on June 6th": the same attack, past midnight
     if cand.date and prev.date and cand.date.event_date != prev.date.event_date:
         return False
     if not _compatible_place(prev, cand):

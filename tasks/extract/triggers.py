@@ -111,7 +111,7 @@ _PROTEST_NOUN_AFTER = re.compile(r"^\s+(?:organi[sz]ers?|leaders?|movements?|gro
 # A purpose, not a capture made: "launching an offensive to retake lost territory", "in order to seize"
 # ("managed to capture", "were able to take" tell it done; "the first town to fall to the AA" fell).
 _PURPOSE_BEFORE = re.compile(r"(?<!claimed )(?<!claims )(?<!managed )(?<!able )(?<!succeeded )(?<!began )(?<!begin )(?<!started )(?<!continued )"
-                             r"(?<!continue )(?<!continues )(?<!used )\bto\s+$", re.IGNORECASE)
+                             r"(?<!continue )(?<!continues )(?<!used )\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "ambition to fully capture"
 # Verbs in their base form: after "to" they name a purpose or a plan, not an act told.
 _BASE_VERBS = frozenset({"attack", "seize", "capture", "retake", "recapture", "take", "withdraw", "retreat", "shell", "bomb",
                          "arrest", "raid", "kill", "overrun", "storm", "ambush", "destroy", "burn", "torch", "abduct",
