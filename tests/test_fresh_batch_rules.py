@@ -42,8 +42,8 @@ def test_a_river_is_not_the_region_named_after_it(knowledge) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Security forces attacked protesters in Myitkyina, Kachin State on Tuesday with slingshots, teargas and stun "
-    "bombs, injuring dozens.",
+    ("Security forces attacked protesters in Myitkyina, Kachin State on Tuesday with slingshots, teargas and stun "
+     "bombs, injuring dozens."),
     "Police and soldiers pelted demonstrators gathered at the stadium in Myitkyina, Kachin State on Tuesday.",
 ])
 def test_forces_attacking_a_crowd_without_killing_is_protest_with_intervention(knowledge, text) -> None:
@@ -88,10 +88,10 @@ def test_a_group_that_claimed_to_take_over_a_base_took_it(knowledge) -> None:
 
 
 @pytest.mark.parametrize(("text", "toll"), [
-    ("A junta fighter jet dropped two bombs on Namtu town in Shan State on Tuesday, without any fighting in the "
-     "area, killing three locals.", 3),
-    ("Junta aircraft bombed a guest house in Kyaukme, Shan State on Tuesday, resulting in one death and two "
-     "injuries.", 1),
+    (("A junta fighter jet dropped two bombs on Namtu town in Shan State on Tuesday, without any fighting in the "
+      "area, killing three locals."), 3),
+    (("Junta aircraft bombed a guest house in Kyaukme, Shan State on Tuesday, resulting in one death and two "
+      "injuries."), 1),
 ])
 def test_locals_and_deaths_are_counted_as_the_dead(knowledge, text, toll) -> None:
     assert [e.fatalities for e in _events(knowledge, text)] == [toll]
@@ -125,3 +125,21 @@ def test_security_forces_recapturing_posts_is_the_state_regaining_them(knowledge
     events = _events(knowledge, "As such, security forces totally recaptured all military headquarters, wards and "
                                 "villages around Momauk in Kachin State on Tuesday.")
     assert [(e.sub_event_type, (e.actor1 or "").split(" ")[0]) for e in events] == [("Government regains territory", "Military")]
+
+
+def test_a_base_captured_by_regime_forces_is_regained_by_the_state(knowledge) -> None:
+    events = _events(knowledge, "A camp run by a local defence group in Myaing Township, Magway Region was captured by "
+                                "regime forces on Tuesday.")
+    assert [(e.sub_event_type, e.actor1.split(" ")[0]) for e in events] == [("Government regains territory", "Military")]
+
+
+def test_a_town_taken_over_after_its_garrison_surrendered_changed_hands(knowledge) -> None:
+    events = _events(knowledge, "The KIA said on Monday it had taken over Waingmaw town in Kachin State after the "
+                                "army's battalion there surrendered.")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_drugs_seized_in_a_headline_are_no_capture_of_territory(knowledge) -> None:
+    events = _events(knowledge, "Huge haul of heroin seized in Myanmar's Shan State")
+    assert all(e.sub_event_type not in ("Non-state actor overtakes territory", "Government regains territory")
+               for e in events)
