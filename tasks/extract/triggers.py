@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from tasks.extract.captives import person_taken
+from tasks.extract.captives import PEOPLE, PERSON_SUBJECT_BEFORE, no_territory_taken
 from tasks.extract.causes import told_as_cause
 from tasks.extract.discoveries import bodies_found
 from tasks.extract.counted_acts import (aircraft_told, burnings, civilians_killed_by, killings_of_civilians,
@@ -116,34 +116,14 @@ _PURPOSE_BEFORE = re.compile(r"(?<!claimed )(?<!claims )(?<!managed )(?<!able )(
 _BASE_VERBS = frozenset({"attack", "seize", "capture", "retake", "recapture", "take", "withdraw", "retreat", "shell", "bomb",
                          "arrest", "raid", "kill", "overrun", "storm", "ambush", "destroy", "burn", "torch", "abduct",
                          "detain", "pull out", "hand over"})
-_SWATHES_AFTER = re.compile(r"^\s+(?:of\s+)?(?:large|vast|huge|big|wide)?\s*(?:parts|swathes|swaths|areas|tracts|much|most|"
-                            r"stretches)\s+of\b", re.IGNORECASE)
 _GAP_BEFORE = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$|"
                          # "occurred almost a month after the regime killed 60 people by bombing": the earlier event
                          r"\b(?:a|one|two|three|four|several)\s+(?:weeks?|months?|years?)\s+after\s+[^.;,]{0,60}$",
                          re.IGNORECASE)
-# "captured 80 soldiers", "a general had been captured", "her son was seized": people, not territory.
-_PEOPLE = (r"(?:soldiers|troops|prisoners|officers?|men|police(?:men)?(?!\s+(?:stations?|posts?|outposts?|headquarters|"
-           r"offices?|bases?|camps?|buildings?|compounds?))|personnel|fighters|members|civilians?|villagers?|"
-           r"people|him|her|them|general|commander|son|daughter|husband|wife|residents?|youths?|man|woman|patients?)")
-_PERSON_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\d,]+\s+|[a-z]+\s+)?"
-                                  rf"(?:(?:junta|regime|military|government|enemy|police)\s+)?{_PEOPLE}\b", re.IGNORECASE)
 _PERSON_BURNED_AFTER = re.compile(r"^\s+(?:(?:a|an|the|one|two|three|four|five|\d+)\s+)?(?:[a-z]+\s+)?"
                                   r"(?:villagers?|civilians?|m[ae]n|wom[ae]n|boys?|girls?|teenagers?|youths?|farmers?|monks?|"
                                   r"residents?|people|persons?|person|child|children)\b(?!\s+(?:houses?|homes?))",
                                   re.IGNORECASE)
-_PERSON_SUBJECT_BEFORE = re.compile(rf"\b{_PEOPLE}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
-# "seized six weapons", "weapons and ammunition were seized": spoils or a haul, not territory.
-_GOODS = (r"(?:weapons?|arms|ammunition|ammo|munitions|guns?|rifles?|explosives|mines|drones|phones|drugs|narcotics|"
-          r"vehicles?|trucks?|motorbikes?|documents|equipment|supplies|cash|timber|jade|(?:satellite\s+)?(?:tv\s+)?dishes|"
-          r"computers?|laptops?|cars?|motorcycles?|money|gold|property|goods|valuables|belongings|livestock|cattle|rice|"
-          r"food|medicines?|fuel|heroin|opium|methamphetamine|stimulant tablets|yaba)")
-# "seized 141.72 kg drugs", "seized 60 blocks of heroin weighing 21 kg": amounts and units before the goods
-_AMOUNT = r"(?:[\d.,]+|kg|kilograms?|grams?|tons?|tonnes?|blocks?|bags?|packets?|pills|tablets|million|billion|kyats?|worth|of|raw|crystal)"
-_GOODS_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over|nearly|all|large amounts of|a cache of)\s+)?"
-                                 rf"(?:{_AMOUNT}\s+){{0,6}}(?:[a-z]+\s+)?(?:[a-z]+\s+)?{_GOODS}\b", re.IGNORECASE)
-# "drugs seized in Myanmar": a headline drops the auxiliary, and goods never seize anything themselves
-_GOODS_SUBJECT_BEFORE = re.compile(rf"\b{_GOODS}\s+(?:(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?)?$", re.IGNORECASE)
 _TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 # "Monday's attack was the deadliest", "after Friday's air strike": a day's possessive names an act told already
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|the latest|the same|(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -259,9 +239,7 @@ def _not_an_act(trig, m, text: str, lo: int, hi: int, before: str, after: str) -
             or ("for " in after and _STRETCH_AFTER.match(after))
             or _GAP_BEFORE.search(text[max(lo, m.start - 90):m.start])):
         return True
-    if trig.sub_event_type in _TERRITORY_SUBS and (_PERSON_OBJECT_AFTER.match(after) or _PERSON_SUBJECT_BEFORE.search(before)
-                                                   or _SWATHES_AFTER.match(after) or _GOODS_OBJECT_AFTER.match(after)
-                                                   or _GOODS_SUBJECT_BEFORE.search(before) or person_taken(text, lo, m.start)):
+    if trig.sub_event_type in _TERRITORY_SUBS and no_territory_taken(text, lo, m.start, before, after):
         return True  # people taken, not places; "lost control of large parts of the countryside": a state of affairs
     if m.text.lower() in _BASE_VERBS and _PURPOSE_BEFORE.search(before):
         return True  # "troops moved in to attack", "Kokang army to withdraw from Lashio": not (yet) done
@@ -330,7 +308,7 @@ _SPLIT_PHRASE = re.compile(
 _GROUND = re.compile(r"\b(?:towns?|city|cities|villages?|bases?|camps?|posts?|outposts?|areas?|territory|control|"
                      r"headquarters|positions?|stations?|township|capital|hills?|bridges?|border|airport|port|compound)\b",
                      re.IGNORECASE)
-_PEOPLE_WORD = re.compile(rf"\b{_PEOPLE}\b|\b(?:he|she|they|bodies|weapons|arms)\b", re.IGNORECASE)
+_PEOPLE_WORD = re.compile(rf"\b{PEOPLE}\b|\b(?:he|she|they|bodies|weapons|arms)\b", re.IGNORECASE)
 
 
 def _split_phrase_hits(knowledge, text: str, lo: int, hi: int) -> list[TriggerHit]:
@@ -368,7 +346,7 @@ def _passive_taken_hits(mentions, text: str, lo: int, hi: int) -> list[TriggerHi
         clause = max([lo, *(text.rfind(c, lo, m.start()) + 1 for c in ",;")])
         ground = _GROUND.search(text, clause, m.start()) or any(
             p.kind == "place" and clause <= p.start < m.start() for p in mentions)
-        if agent is None or not ground or _PERSON_SUBJECT_BEFORE.search(text[max(lo, m.start("verb") - 60):m.start("verb")]) or \
+        if agent is None or not ground or PERSON_SUBJECT_BEFORE.search(text[max(lo, m.start("verb") - 60):m.start("verb")]) or \
                 re.search(r"\b(?:he|she|they|who|it)\s+$", before, re.IGNORECASE):
             continue
         hits.append(TriggerHit("taken", m.start("verb"), m.end("verb"), "Battles", "Non-state actor overtakes territory",
