@@ -130,7 +130,7 @@ def find_quantities(text: str) -> list[Quantity]:
     return found
 
 
-_PERSON_NOUN = re.compile(  # "a villager", "an underage 14 years old child"
+_PERSON_NOUN = re.compile(  # "a villager", "an underage 14 years old child"; "one death": the dead by their deaths
     r"^\s*(?:[a-z]+(?:-[a-z]+)*\s+){0,2}?(?:\d{1,2}\s+years?\s+old\s+)?(?:civilians?|villagers?|people|persons?|residents?|soldiers?|troops?|"
     r"police(?:men|man| officers?)?(?!\s+(?:stations?|posts?|outposts?|camps?|headquarters|offices?|bases?|compounds?|"
     r"force|forces|chief|department|vehicles?|trucks?))|officers?|fighters?|members?|children|child|boys?|girls?|women|woman|"

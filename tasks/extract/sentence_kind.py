@@ -19,14 +19,16 @@ _INTERVENTION = re.compile(r"\b(?:(?<!before )dispers\w+(?!\s+(?:peacefully|quie
                            re.IGNORECASE)
 _PEACEFUL_HANDOVER = re.compile(r"\bwithout (?:a )?(?:fight|fighting|battle|resistance|a shot)|\bhanded (?:\w+ )?(?:back|over)\b|"
                                 r"\bwithdrew under\b|\bunder (?:a|an|the) [\w-]+(?: [\w-]+)? (?:agreement|deal)\b", re.IGNORECASE)
-_STATE_FORCES = re.compile(r"\b(?:soldiers|troops|police|security forces|junta|military|army|regime)\b", re.IGNORECASE)
+# the state's forces, named as a crowd meets them
+_FORCES_WORDS = r"(?:soldiers|troops|police|security forces|junta|military|army|regime)"
+_STATE_FORCES = re.compile(rf"\b{_FORCES_WORDS}\b", re.IGNORECASE)
 # The state's forces as the ones killing or firing: lethal force on a crowd outweighs what the crowd burnt
 # (coding guide: excessive force against protesters) - "security forces killed 51 after factories were torched".
-_FORCES_KILL = re.compile(r"\b(?:soldiers|troops|police|security forces|junta|military|army|regime)\b[^.;]{0,40}?"
+_FORCES_KILL = re.compile(rf"\b{_FORCES_WORDS}\b[^.;]{{0,40}}?"
                           r"\b(?:opened fire|fired|firing|shot|gunned down|killed|killing|mowed down)\b", re.IGNORECASE)
 # "Security forces attacked protesters with slingshots, teargas and stun bombs", "police pelted demonstrators":
 # the state's forces acting on a crowd make the event the protest's, whatever weapon word the lexicon caught
-_STATE_ON_CROWD = re.compile(r"\b(?:soldiers|troops|police|security forces|junta|military|army|regime)\b[^.;]{0,40}?"
+_STATE_ON_CROWD = re.compile(rf"\b{_FORCES_WORDS}\b[^.;]{{0,40}}?"
                              r"\b(?:attacked|assaulted|pelted|beat|charged|dispersed|cracked down on|raided)\s+"
                              r"(?:(?:the|anti-coup|peaceful|anti-junta)\s+)*(?:protesters|demonstrators|demonstrations?|"
                              r"protests?|marchers|crowds?|strikers)\b", re.IGNORECASE)
