@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from tasks.extract.gates import gated
 from tasks.extract import actors as actor_rules
 from tasks.extract.scan import mentions_in
 
@@ -152,10 +153,10 @@ def state_struck(knowledge, scan, cand) -> str | None:
 
 
 # "had been under the control of the TNLA", "controlled by the KIA", "retook the town from the AA", "TNLA-held"
-_HELD_BEFORE = re.compile(
+_HELD_BEFORE = gated(re.compile(
     r"(?:under\s+(?:the\s+)?control\s+of|(?:controlled|held|run|administered)\s+by|in\s+the\s+hands\s+of|"
     r"(?:re)?(?:captured|took|taken|seized|retook|retaken|regained|reclaimed|wrested|won)\s+(?:[\w'’-]+\s+){0,6}?from)"
-    r"\s+(?:the\s+)?(?:ethnic\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+    r"\s+(?:the\s+)?(?:ethnic\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE))
 
 
 def place_holder_group(knowledge, scan) -> str | None:

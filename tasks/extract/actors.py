@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tasks.extract.gates import gated
+
 STATE_ALIASES_TO_MILITARY = ("sac", "sspc", "government_myanmar")
 MILITARY = "military_myanmar"
 CIVILIANS = "civilians_myanmar"
@@ -31,7 +33,7 @@ PEOPLE = frozenset({CIVILIANS, PROTESTERS, "aid_workers_myanmar", "health_worker
 STATE_SIDE = frozenset({MILITARY, "police_myanmar", *STATE_ALIASES_TO_MILITARY, "pyu_saw_htee", "militia_progov"})
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
-GENERIC_REBEL = re.compile(
+GENERIC_REBEL = gated(re.compile(
     r"\b(?:ethnic\s+)?(?:rebels|rebel\s+(?:groups?|alliance|coalition|forces|fighters|army|armies)|insurgents|"
     r"(?:[A-Z][a-z]+\s+)?guerrillas|"
     r"(?:the|rebel|northern)\s+alliance|coalition\s+of\s+[\w\s]{0,30}?(?:troops|groups|forces|armies)|"
@@ -42,7 +44,7 @@ GENERIC_REBEL = re.compile(
     # the resistance as the act's own word: "killed in a resistance mine attack", "a rebel ambush on the convoy"
     r"(?:resistance|rebel|insurgent|guerrilla)(?=\s+(?:[a-z]+\s+)?(?:attacks?|ambush(?:es)?|raids?|assaults?|offensive)\b))\b",
     re.IGNORECASE,
-)
+))
 # An insurgency named by its people rather than its name is that people's main armed group: "ethnic Kachin
 # insurgents" are the KIA, "Kokang rebels" the MNDAA. Only peoples with one dominant armed group.
 ETHNIC_REBEL = re.compile(
@@ -60,11 +62,11 @@ def ethnic_rebels(text: str, lo: int = 0, hi: int | None = None):
     for m in ETHNIC_REBEL.finditer(text, lo, len(text) if hi is None else hi):
         yield _ETHNIC_GROUP[(m.group(1) or m.group(2)).lower()], m.start(), m.end()
 # "the military", "security forces" — not "a military informer", "military service", "the military's coup"
-GENERIC_MILITARY = re.compile(
+GENERIC_MILITARY = gated(re.compile(
     r"\b(?:ruling\s+)?military(?:\s+personnel)?\b(?!\s+(?:informers?|informants?|spy|spies|collaborators?|supporters?|"
     r"families|family|hospital|university|academy|school|service|conscription|draft|age|aircraft|jets?|helicopters?|"
     r"equipment|training|rule|coup|takeover|court|tribunal))|\bsecurity\s+(?:forces|outposts?|posts?|personnel|troops)\b"
-    r"|(?<=\bthe )army\b(?!['’]s\s+(?:coup|takeover|rule)|\s+(?:coup|takeover|rule|of)\b)", re.IGNORECASE)
+    r"|(?<=\bthe )army\b(?!['’]s\s+(?:coup|takeover|rule)|\s+(?:coup|takeover|rule|of)\b)", re.IGNORECASE))
 GENERIC = "?rebel"
 _HEAD_NOUNS = frozenset({"troops", "soldiers", "forces", "fighters", "members", "army", "militia"})
 
@@ -211,10 +213,10 @@ _OWN_BODY_SAID = re.compile(
 
 # "said the town was captured by the army": the agent of a told act is a party even inside reported speech
 # (a statement "released by" or "issued by" someone stays its source)
-_PASSIVE_AGENT = re.compile(
+_PASSIVE_AGENT = gated(re.compile(
     r"\b(?!(?:released|issued|published|posted|compiled|provided|shared|reported|cited|quoted|confirmed|claimed|"
     r"announced|verified|documented|compiled)\b)(?:\w+ed|taken|shot|hit|overrun|struck|beaten|driven|seized)\s+"
-    r"by\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+    r"by\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE))
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:

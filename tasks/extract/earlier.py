@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tasks.extract.gates import gated
+
 if TYPE_CHECKING:
     from tasks.extract.dates import ResolvedDate
     from tasks.extract.triggers import TriggerHit
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
 # A clause that dates this event by an earlier one tells the earlier one: "jets bombed Mindat on Thursday,
 # four days after resistance forces captured it", "A day after being pushed back at Daw Bu Ku, troops
 # attacked ... at Oh Kay". It runs from "after"/"since" to the next comma, semicolon or "when".
-_EARLIER_CLAUSE = re.compile(r"\b(?:after|since)\b[^,;.:\n]*?(?=[,;.:\n]|\s+when\b|$)", re.IGNORECASE)
+_EARLIER_CLAUSE = gated(re.compile(r"\b(?:after|since)\b[^,;.:\n]*?(?=[,;.:\n]|\s+when\b|$)", re.IGNORECASE))
 _GAP_BEFORE_CLAUSE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
                                 r"(?:hours?|days?|weeks?|months?|years?)\s+$", re.IGNORECASE)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tasks.extract.gates import gated
 from tasks.extract.numbers import find_counts
 
 # What makes a weak word ("agreed to", "talks", "peace process") a deal: a truce named or a deal made.
@@ -18,7 +19,7 @@ AGREEMENT_MADE = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace deal|peace a
 
 # "The military is accused of mass rape, killings and burning thousands of homes": a standing accusation with
 # no day of its own sums up a record, it tells no act of this report
-ACCUSED_OF = re.compile(r"\b(?:is|are|has been|have been|stands?)\s+(?:\w+ly\s+)?accused of\b", re.IGNORECASE)
+ACCUSED_OF = gated(re.compile(r"\b(?:is|are|has been|have been|stands?)\s+(?:\w+ly\s+)?accused of\b", re.IGNORECASE))
 
 
 # What people fled from: "fled an AA attack", "fleeing combat", "sheltering from an army offensive", "fled their

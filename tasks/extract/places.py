@@ -16,13 +16,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from tasks.extract.gates import gated
+
 LEVEL_RANK = {"village_tract": 6, "town": 5, "foreign": 5, "township": 4, "district": 3, "state": 2, "country": 1}
 _STATE_SUFFIX = re.compile(r"\s*\(.*?\)|\s+(?:state|region|division|union territory)$", re.IGNORECASE)
 # "fled to Bhamo", "heading towards Pakokku", "into India": destinations, not where the event happened.
 # "fled to X", "headed towards X" — but "a camp for displaced people in X" is in X
-_DESTINATION_BEFORE = re.compile(r"(?:(?<!close )(?<!next )(?<!near )(?<!adjacent )\b(?:to|towards|toward|for)|\b(?:fled|flee|fleeing|flees|crossed|crossing|moved|moving|escaped|"
+_DESTINATION_BEFORE = gated(re.compile(r"(?:(?<!close )(?<!next )(?<!near )(?<!adjacent )\b(?:to|towards|toward|for)|\b(?:fled|flee|fleeing|flees|crossed|crossing|moved|moving|escaped|"
                                  r"retreated|withdrew|ran|went|go|going|headed|taken|brought|sent)\s+into)\s+(?:the\s+)?(?:(?!(?:in|at|near|inside|of)\s)[\w'’-]+\s+){0,3}$",
-                                 re.IGNORECASE)
+                                 re.IGNORECASE))
 # "fighting spread to Kutkai Township": the fighting is now there
 _SPREAD_TO_BEFORE = re.compile(r"\b(?:spread|spreads|spreading|spilled|spilt|extended|expanded|escalated)\s+(?:\w+\s+)?(?:to|into)\s+"
                                r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
