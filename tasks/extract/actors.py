@@ -47,12 +47,12 @@ GENERIC_REBEL = gated(re.compile(
 ))
 # An insurgency named by its people rather than its name is that people's main armed group: "ethnic Kachin
 # insurgents" are the KIA, "Kokang rebels" the MNDAA. Only peoples with one dominant armed group.
-ETHNIC_REBEL = re.compile(
+ETHNIC_REBEL = gated(re.compile(
     r"\b(?:ethnic\s+)?(Kachin|Kokang|Ta['’]ang|Palaung|Arakan(?:ese)?|Karen|Wa)\s+(?:ethnic\s+)?(?:minority\s+)?"
     r"(?:insurgents?|rebels?|rebel\s+(?:army|forces|fighters|group)|guerrillas?|insurgent\s+(?:army|forces|group))\b"
     # "Kachin troops", "Kokang fighters": the people's one army told by its soldiers (not the Karen, whose
     # soldiers may be the KNLA's, the DKBA's or the army's own Border Guard Force)
-    r"|\b(?<![\w-])(Kachin|Kokang|Ta['’]ang|Palaung|Arakan(?:ese)?|Wa)\s+(?:troops|fighters|soldiers|forces)\b")
+    r"|\b(?<![\w-])(Kachin|Kokang|Ta['’]ang|Palaung|Arakan(?:ese)?|Wa)\s+(?:troops|fighters|soldiers|forces)\b"))
 _ETHNIC_GROUP = {"kachin": "kia", "kokang": "mndaa", "ta'ang": "tnla", "ta’ang": "tnla", "palaung": "tnla",
                  "arakan": "aa", "arakanese": "aa", "karen": "knla", "wa": "uwsa"}
 
@@ -71,7 +71,7 @@ GENERIC = "?rebel"
 _HEAD_NOUNS = frozenset({"troops", "soldiers", "forces", "fighters", "members", "army", "militia"})
 
 # (a source's acronym in brackets is the source too: "according to the State Administration Council (SAC)")
-_SOURCE_BEFORE = re.compile(
+_SOURCE_BEFORE = gated(re.compile(
     r"(?:according to|told|said|says|cited|quoted|citing|quoting)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’()-]+\s+){0,5}\(?$"
     r"|(?:spokes(?:person|man|woman)|official|officer|leader|statement|commander|source|sources|"
     r"administrator|representative|founder|chief|head)\s+(?:of|for|from|with|under|in)\s+(?:a\s+|the\s+)?(?:[\w'’-]+,?\s+(?:and\s+)?){0,4}$"
@@ -81,7 +81,7 @@ _SOURCE_BEFORE = re.compile(
     r"|\b(?:controlled|held|run|administered|governed)\s+by\s+(?:the\s+)?(?:ethnic\s+|rebel\s+)?(?:[\w'’-]+\s+){0,2}\(?$"
     r"|\b(?:territory|area|region|district|land)\s+(?:of|under)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}\(?$",
     re.IGNORECASE,
-)
+), at_openings=True)
 # Words _SOURCE_BEFORE's branches need: a teller or a source word; or "by" after a release or a ruler; or
 # "of"/"under" after a land word. Where the window has none of these (most windows), no branch can match.
 _TELLER_WORDS = ("according to", "told", "said", "says", "cited", "quot", "citing", "spokes", "official", "officer",
@@ -115,8 +115,8 @@ _SOURCE_AFTER = re.compile(
 SAID_IT = re.compile(r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:,\s+(?:which|who|an?|the)\b[^,.;]{1,120},\s*)?"
                       r"(?:said|says|announced|claimed|confirmed|stated)\b[^.;]{0,40}?\b(?:it|its|they|their)\b",
                       re.IGNORECASE)
-_MEDIATOR_BEFORE = re.compile(r"\b(?:brokered|mediated|hosted|facilitated)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
-                              r"\bmediation of\s+(?:the\s+)?$", re.IGNORECASE)
+_MEDIATOR_BEFORE = gated(re.compile(r"\b(?:brokered|mediated|hosted|facilitated)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
+                              r"\bmediation of\s+(?:the\s+)?$", re.IGNORECASE), at_openings=True)
 
 
 _ROLE_NOUN_AFTER = re.compile(r"^\s+(?:informers?|informants?|spy|spies|collaborators?|supporters?|sympathi[sz]ers?)\b",
@@ -139,15 +139,15 @@ def actor_refs(knowledge, mentions, text: str, lo: int, hi: int) -> list[ActorRe
     refs: list[ActorRef] = []
     taken: list[tuple[int, int]] = []
     # "Kachin troops": the people's army, not the state named "Kachin" nor the army's generic "troops"
-    by_people = [(s, e) for _, s, e in ethnic_rebels(text, lo, hi)]
-    mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in by_people)]
+    by_people = list(ethnic_rebels(text, lo, hi))
+    mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for _, s, e in by_people)]
     for m in mentions:
         if m.kind == "actor" and lo <= m.start < hi:
             refs.append(_ref(m.ref_ids[0], m.start, m.end, text))
             taken.append((m.start, m.end))
         elif m.kind in ("place", "trigger") and lo <= m.start < hi and m.kind == "place":
             taken.append((m.start, m.end))
-    for actor_id, start, end in ethnic_rebels(text, lo, hi):
+    for actor_id, start, end in by_people:
         if actor_id in knowledge.actors and not any(start < e and s < end for s, e in taken):
             refs.append(_ref(actor_id, start, end, text))
             taken.append((start, end))

@@ -176,9 +176,9 @@ def _acts(knowledge, mentions, pattern: re.Pattern, text: str, lo: int, hi: int)
 
 # A weapon told by what it is used for, not an act of a day: "fighter jets used by the military in airstrikes",
 # "drones used for bombing"
-_WEAPON_USE_BEFORE = re.compile(r"\b(?:jets?|aircraft|warplanes?|helicopters?|weapons?|arms|drones?|bombs?|fuel|planes?)\s+"
+_WEAPON_USE_BEFORE = gated(re.compile(r"\b(?:jets?|aircraft|warplanes?|helicopters?|weapons?|arms|drones?|bombs?|fuel|planes?)\s+"
                                 r"(?:[\w-]+\s+){0,2}?used\s+(?:by\s+[^.;,]{1,50}?\s+)?(?:in|for)\s+(?:[\w-]+\s+)?$",
-                                re.IGNORECASE)
+                                re.IGNORECASE))
 # ... or the weapon itself as the trigger: "fighter jets used by the military", "supplied helicopters to the junta"
 _WEAPON_USE_AFTER = re.compile(r"^\s+(?:and\s+(?:[\w-]+\s+){1,2}?)?(?:(?:that|which)\s+(?:were|are|have been)\s+)?used\s+(?:by|in|for|to)\b",
                                re.IGNORECASE)

@@ -64,11 +64,11 @@ _BACKGROUND_SENTENCE = gated(re.compile(
     r"\b(?:has|have) (?:\w+ly )?(?:stepped up|ramped up|increased|escalated)\b|"
     r"\bpreviously\b(?! (?:known|called|named|styled|the)\b)|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
     re.IGNORECASE))
-_RELATIVE_DAY = re.compile(
+_RELATIVE_DAY = gated(re.compile(
     r"\b(?:the (?:following|next) day|a day later|the day after|(?P<n>two|three|four|five|six|\d) days later|"
     r"(?P<back>the previous day|(?:a|one) day earlier|the day before)|later (?:that|the same) day|the same day|hours later|"
     r"(?:later )?that (?:same )?(?:morning|afternoon|evening|night))\b",
-    re.IGNORECASE)
+    re.IGNORECASE))
 _RECENT_PERIOD = re.compile(r"\brecent (?:days|weeks|months)\b", re.IGNORECASE)
 _ONGOING_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:continue|continues|continuing|persist|persists|go on|goes on|rage|rages|raging|spreads|spreading|intensifies|intensifying|escalates|escalating|moves|still)\b",
                             re.IGNORECASE)

@@ -24,9 +24,9 @@ ACCUSED_OF = gated(re.compile(r"\b(?:is|are|has been|have been|stands?)\s+(?:\w+
 
 # What people fled from: "fled an AA attack", "fleeing combat", "sheltering from an army offensive", "fled their
 # homes due to junta airstrikes". The flight is told; the fighting behind it is told elsewhere or not at all.
-FLED_FROM = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|sheltering from|shelter from|hiding from|"
+FLED_FROM = gated(re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|sheltering from|shelter from|hiding from|"
                        r"(?:fled|flee|fleeing|left|leave|leaving) (?:their |his |her )?(?:homes?|villages?) (?:due to|because of|to escape|from))"
-                       r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+                       r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE))
 
 
 # The war described as going on rather than an act told: "are fighting", "is engaged in", "has intensified",

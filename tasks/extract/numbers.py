@@ -72,10 +72,10 @@ AGGREGATE_CUES = gated(re.compile(
     re.IGNORECASE,
 ))
 # "No one was killed", "there were no casualties": the toll is known to be zero, unlike a report with no number.
-NOBODY_KILLED = re.compile(r"\b(?:no(?:body| one|-one)\s+(?:was\s+|were\s+|had been\s+)?(?:killed|hurt|injured|harmed|died)|"
+NOBODY_KILLED = gated(re.compile(r"\b(?:no(?:body| one|-one)\s+(?:was\s+|were\s+|had been\s+)?(?:killed|hurt|injured|harmed|died)|"
                            r"no (?:casualt(?:y|ies)|deaths?|fatalit(?:y|ies)|loss of (?:life|lives)|injur(?:y|ies)|one (?:was )?(?:killed|hurt|injured))|"
                            r"without (?:any )?casualties|no reports? of (?:any )?casualties)\b",
-                           re.IGNORECASE)
+                           re.IGNORECASE))
 CUMULATIVE_CUES = gated(re.compile(
     r"\bsince\b|\bso far\b|\bto date\b|\bin total\b|\ba total of\b|\brecent (?:violence|fighting|clashes|weeks|months|offensive)|"
     r"\bover the (?:past|last)\b|\bthis year\b|\bin recent (?:weeks|months)\b|\bcumulative\b|\bhave been displaced\b|"

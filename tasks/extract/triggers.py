@@ -48,11 +48,11 @@ _ASKED_TO = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?
                        r"(?:[\w'’-]+\s+){1,4}?to\s+(?:(?:join|stage|hold|attend|observe|take part in)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?)?$",
                        re.IGNORECASE)
 # Not an act of the day: "a potential airborne attack", "despite the declared ceasefire".
-_NOT_YET_BEFORE = re.compile(r"\b(?:potential|possible|imminent|planned|future|expected)\s+(?:[\w-]+\s+)?$|"
+_NOT_YET_BEFORE = gated(re.compile(r"\b(?:potential|possible|imminent|planned|future|expected)\s+(?:[\w-]+\s+)?$|"
                              r"\bdespite\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$|"
                              # what someone wants ended: "called for an end to airstrikes", "a halt to the fighting"
                              r"\b(?:end|halt|stop|cessation|ending|halting|stopping)\s+(?:to|of)\s+(?:the\s+|all\s+|its\s+|their\s+)?"
-                             r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+                             r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE))
 # "pushed the KIA to stop fighting", "ceasing hostilities": what is to end, no act (asked of the last words only)
 _STOP_BEFORE = re.compile(r"\b(?:stop|stops|stopping|halt|halts|halting|cease|ceases|ceasing)\s+(?:its\s+|their\s+|all\s+)?$",
                           re.IGNORECASE)
@@ -92,10 +92,10 @@ _PAST_AFTER = gated(re.compile(r"^[^,.;]{0,40}?\b(?:last year|(?:a|one|two|three
 _STRETCH_AFTER = re.compile(r"^[^,.;]{0,40}?\bfor (?:many |several |some )?(?:months|weeks|years|decades)\b", re.IGNORECASE)
 # A bare "strike" is a walk-out only in an article that tells one ("general strike", "went on strike",
 # "striking teachers"); elsewhere it is the air strike or attack the article is about ("killed in the strike").
-LABOUR_STRIKE = re.compile(r"\b(?:general|silent|labou?r|workers['’]?|garment|hunger|nationwide|teachers['’]?) strikes?\b|"
+LABOUR_STRIKE = gated(re.compile(r"\b(?:general|silent|labou?r|workers['’]?|garment|hunger|nationwide|teachers['’]?) strikes?\b|"
                             r"\b(?:on|went on|go on|going on|join(?:ed|ing)?(?: the)?) strike\b|\bstrikers\b|"
                             r"\bstriking (?:\w+ )?(?:workers|teachers?|doctors|nurses|staff|employees|civil servants)\b|"
-                            r"\bcivil disobedience\b|\bCDM\b", re.IGNORECASE)
+                            r"\bcivil disobedience\b|\bCDM\b", re.IGNORECASE), at_openings=True)
 # "three women were killed in a separate strike on the same town": in a story of air strikes, another one
 _ANOTHER_BEFORE = re.compile(r"\b(?:a separate|another|a second|a third|a fresh|a new|a similar|an earlier|a later|"
                              r"a further)\s+(?:deadly\s+|fatal\s+)?$", re.IGNORECASE)
@@ -103,8 +103,8 @@ _AIR_STRIKES_TOLD = re.compile(r"\b(?:air ?strikes?|airstrikes?|drone strikes?|a
                                r"bombing runs?|warplanes?|fighter jets?)\b", re.IGNORECASE)
 _AREA_AFTER = re.compile(r"^\s+(?:areas?|zones?|territor(?:y|ies)|regions?)\b", re.IGNORECASE)
 # What a body does for a living, not an act: "the AAPP, which tracks casualties and arrests".
-_MONITORS_BEFORE = re.compile(r"\b(?:tracks|tracking|monitors|monitoring|documents|documenting|records|recording|counts|"
-                              r"counting)\s+(?:[\w-]+\s+){0,3}(?:and\s+)?$", re.IGNORECASE)
+_MONITORS_BEFORE = gated(re.compile(r"\b(?:tracks|tracking|monitors|monitoring|documents|documenting|records|recording|counts|"
+                              r"counting)\s+(?:[\w-]+\s+){0,3}(?:and\s+)?$", re.IGNORECASE))
 # A noun that names a person or a body by a protest: "a protest organizer", "the protest movement".
 _PROTEST_NOUN_AFTER = re.compile(r"^\s+(?:organi[sz]ers?|leaders?|movements?|groups?|committees?|songs?|art|slogans?)\b",
                                  re.IGNORECASE)
@@ -117,10 +117,10 @@ _PURPOSE_BEFORE = gated(re.compile(r"(?<!claimed )(?<!claims )(?<!managed )(?<!a
 _BASE_VERBS = frozenset({"attack", "seize", "capture", "retake", "recapture", "take", "withdraw", "retreat", "shell", "bomb",
                          "arrest", "raid", "kill", "overrun", "storm", "ambush", "destroy", "burn", "torch", "abduct",
                          "detain", "pull out", "hand over"})
-_GAP_BEFORE = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$|"
+_GAP_BEFORE = gated(re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$|"
                          # "occurred almost a month after the regime killed 60 people by bombing": the earlier event
                          r"\b(?:a|one|two|three|four|several)\s+(?:weeks?|months?|years?)\s+after\s+[^.;,]{0,60}$",
-                         re.IGNORECASE)
+                         re.IGNORECASE))
 _PERSON_BURNED_AFTER = re.compile(r"^\s+(?:(?:a|an|the|one|two|three|four|five|\d+)\s+)?(?:[a-z]+\s+)?"
                                   r"(?:villagers?|civilians?|m[ae]n|wom[ae]n|boys?|girls?|teenagers?|youths?|farmers?|monks?|"
                                   r"residents?|people|persons?|person|child|children)\b(?!\s+(?:houses?|homes?))",
