@@ -189,9 +189,13 @@ _ALLY_BEFORE = re.compile(r"\b(?:allied|pro-(?:junta|military|regime)|(?:junta|m
                                 r"\s+(?:[\w'’-]+\s+){0,1}$", re.IGNORECASE)
 
 
-def named_allies(scan) -> set[str]:
-    return {m.ref_ids[0] for m in scan.mentions if m.kind == "actor"
-            and _ALLY_BEFORE.search(scan.text[max(0, m.start - 30):m.start])}
+def named_allies(scan) -> frozenset[str]:
+    """Actors the article names as the state's allies (once per article: every fight of it asks)."""
+    cached = getattr(scan, "_named_allies", None)
+    if cached is None:
+        cached = scan._named_allies = frozenset(m.ref_ids[0] for m in scan.mentions if m.kind == "actor"
+                                                and _ALLY_BEFORE.search(scan.text[max(0, m.start - 30):m.start]))
+    return cached
 
 
 def state_opponent(knowledge, scan, cand) -> str | None:
