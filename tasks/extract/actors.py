@@ -81,7 +81,7 @@ _SOURCE_BEFORE = gated(re.compile(
     r"|\b(?:controlled|held|run|administered|governed)\s+by\s+(?:the\s+)?(?:ethnic\s+|rebel\s+)?(?:[\w'’-]+\s+){0,2}\(?$"
     r"|\b(?:territory|area|region|district|land)\s+(?:of|under)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}\(?$",
     re.IGNORECASE,
-), at_openings=True)
+))
 # Words _SOURCE_BEFORE's branches need: a teller or a source word; or "by" after a release or a ruler; or
 # "of"/"under" after a land word. Where the window has none of these (most windows), no branch can match.
 _TELLER_WORDS = ("according to", "told", "said", "says", "cited", "quot", "citing", "spokes", "official", "officer",
@@ -116,7 +116,7 @@ SAID_IT = re.compile(r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:,\s+(?:which|who
                       r"(?:said|says|announced|claimed|confirmed|stated)\b[^.;]{0,40}?\b(?:it|its|they|their)\b",
                       re.IGNORECASE)
 _MEDIATOR_BEFORE = gated(re.compile(r"\b(?:brokered|mediated|hosted|facilitated)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
-                              r"\bmediation of\s+(?:the\s+)?$", re.IGNORECASE), at_openings=True)
+                              r"\bmediation of\s+(?:the\s+)?$", re.IGNORECASE))
 
 
 _ROLE_NOUN_AFTER = re.compile(r"^\s+(?:informers?|informants?|spy|spies|collaborators?|supporters?|sympathi[sz]ers?)\b",

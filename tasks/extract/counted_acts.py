@@ -30,8 +30,8 @@ _CIVILIAN_VICTIMS = (
     r"(?:(?<=\ba )|(?<=\ban ))(?:villager|civilian|resident|man|woman|child|boy|girl|farmer|monk|student|teacher))\b")
 # "shot" (not "shot dead", which the lexicon knows) with civilians as its object; "shot down a helicopter",
 # "shot at the convoy" and "shot two soldiers" are not attacks on civilians.
-_SHOT_PEOPLE = re.compile(
-    r"\b(?:shot|shoots|shoot|shooting|opened fire on|fired (?:on|at|into))\s+" + _CIVILIAN_VICTIMS, re.IGNORECASE)
+_SHOT_PEOPLE = gated(re.compile(
+    r"\b(?:shot|shoots|shoot|shooting|opened fire on|fired (?:on|at|into))\s+" + _CIVILIAN_VICTIMS, re.IGNORECASE))
 # "troops killed dozens of villagers", "shot dead at least 12 people": a killing of people named as civilians, where
 # the lexicon's adjacent phrases ("killed civilians") miss the number in between. Used only when the sentence
 # names no other act of violence: "an airstrike killed ten villagers" stays an air strike.
@@ -44,12 +44,12 @@ _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|helicopt
 _ARMED_CODES = (1, 2, 3, 4)
 
 
-_BURNED_BUILDINGS = re.compile(
+_BURNED_BUILDINGS = gated(re.compile(
     r"\b(?:burned|burnt|burned down|burnt down|torched|set fire to|razed|destroyed)\s+"
     r"(?:(?:at least|more than|over|some|nearly|about|around|up to|dozens of|hundreds of|scores of)\s+)?"
     r"(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|hundred|dozens|hundreds)\s+"
     r"(?:(?:more|other|residential|civilian|village|local)\s+)?(?:houses|homes|buildings|huts|shops|structures|"
-    r"churches|monasteries|schools|villages)\b", re.IGNORECASE)
+    r"churches|monasteries|schools|villages)\b", re.IGNORECASE))
 
 
 def killings_of_civilians(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -88,7 +88,7 @@ _CIVILIANS_KILLED_BY = gated(re.compile(
     r"\b(?:villagers|civilians|residents|people|men|women|children|farmers|monks|students|teachers|family members|"
     r"passengers|worshippers|brothers)" + _KILLED_BY, re.IGNORECASE))
 # "At least four protesters killed in Myanmar by security forces": lethal force on a protest
-_PROTESTERS_KILLED_BY = re.compile(r"\b(?:protesters|demonstrators|protestors)" + _KILLED_BY, re.IGNORECASE)
+_PROTESTERS_KILLED_BY = gated(re.compile(r"\b(?:protesters|demonstrators|protestors)" + _KILLED_BY, re.IGNORECASE))
 
 
 def civilians_killed_by(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -131,10 +131,10 @@ def protesters_then_killing(knowledge, mentions, text: str, lo: int, hi: int) ->
 
 
 # "Military kills four KNDF members": members of an armed group named by its name are fighters
-_KILLED_MEMBERS = re.compile(
+_KILLED_MEMBERS = gated(re.compile(
     r"\b(?P<verb>killed|killing|kills|kill)\s+(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?"
     r"(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of)\s+"
-    r"(?P<group>[A-Z][\w-]+)\s+members\b")
+    r"(?P<group>[A-Z][\w-]+)\s+members\b"))
 _GROUP_CODES = (2, 3)   # rebels and militias (inter codes)
 
 

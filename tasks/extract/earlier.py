@@ -76,12 +76,12 @@ _DEATHS_TOLD = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+)?(?:killed|shot dead
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # An undated period ("since", "for months") makes a sentence the war described, not an event of a day.
-_UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\b(?:over|for) the (?:past|last)\b|"
+_UNDATED_PERIOD = gated(re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\b(?:over|for) the (?:past|last)\b|"
                              r"\b(?:after|following|amid) (?:weeks|months|years) of\b|"
                              r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b|"
                              # a stretch of months: "from May to August", "between March and June"
                              rf"\b(?:from|between)\s+{_MONTH}(?:\s+\d{{4}})?\s+(?:to|and|until|through|till)\s+{_MONTH}\b",
-                             re.IGNORECASE)
+                             re.IGNORECASE))
 
 
 def aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:

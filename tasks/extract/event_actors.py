@@ -34,9 +34,9 @@ _FIGHTERS_HIT = re.compile(r"\b(?:soldiers?|fighters?|members?|comrades?|combata
                            r"(?:\w+ly\s+)?(?:killed|wounded|injured)\b|\b(?:killing|killed|wounding|injuring)\s+(?:\w+\s+){0,2}?"
                            r"(?:of\s+(?:its|their)\s+)?(?:soldiers|fighters|members|comrades|combatants|cadres)\b", re.IGNORECASE)
 # the strike told hit people's homes: "15 houses in the village were destroyed", "damaged homes and a school"
-_HOMES_HIT = re.compile(r"\b(?:houses|homes|residences|residential (?:buildings|houses|areas?)|schools?|churches|monaster(?:y|ies))\b"
+_HOMES_HIT = gated(re.compile(r"\b(?:houses|homes|residences|residential (?:buildings|houses|areas?)|schools?|churches|monaster(?:y|ies))\b"
                         r"[^.;]{0,60}?\b(?:destroyed|damaged|burned|burnt|hit|razed|flattened)\b|\b(?:destroy\w*|damag\w*|hit|flatten\w*)\s+"
-                        r"(?:\w+\s+){0,3}?(?:houses|homes|residences)\b", re.IGNORECASE)
+                        r"(?:\w+\s+){0,3}?(?:houses|homes|residences)\b", re.IGNORECASE))
 _STATE_IN_TRIGGER = re.compile(r"\b(?:military|junta|regime|army|tatmadaw|air force)\b", re.IGNORECASE)
 _DRONE_BEFORE = re.compile(r"\bdrones?\s+(?:to\s+)?$", re.IGNORECASE)  # "Drones bomb ...", "used drones to bomb ..."
 _PLANTED = frozenset({"Grenade", "Remote explosive/landmine/IED", "Suicide bomb"})

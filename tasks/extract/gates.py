@@ -3,10 +3,16 @@ whether the text holds any of the words every match of the pattern must contain;
 and the pattern is then not run at all.
 
 The words are read off the pattern's own parse tree, so the gate cannot drift from the pattern it guards:
-in a sequence every literal run is required, so the most selective one is taken; of alternatives, each
-alternative's; of a repeat, its body's only when it must occur at least once. Anything else (a character
-class, a lookaround, an optional part, a back-reference) requires nothing, and where a pattern has a part
-that requires nothing on every path, it gets no gate and always runs.
+in a sequence every literal run is required; of alternatives, one word of each alternative's, which for two
+or three alternatives may still give several required sets ((a and b) or (c and d) needs a or c, and b or d);
+of a repeat, its body's only when it must occur at least once. Anything else (a character class, a
+lookaround, an optional part, a back-reference) requires nothing; a pattern with a path that requires
+nothing gets no gate. The gate asks for the two most selective sets (longest shortest word first).
+
+Where the pattern's alternatives each open with a literal word (after zero-width cues such as \b, a
+character or two of a class, or an optional part whose own opening is known), search and finditer call
+match() only where such a word stands, in order, instead of trying every alternative at every position:
+the leftmost match is found all the same, and finditer's scan resumes at each match's end as its own does.
 
 Case: a case-blind pattern's words are compared with the lowered text. In ASCII that is exactly what
 IGNORECASE does; outside it, Python's matcher also folds four letters to ASCII ones ('İ', 'ı' -> i, 'ſ' -> s,
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import re
 import sys
+from itertools import product
 from re import _constants as sre
 from re import _parser
 
@@ -25,32 +32,30 @@ _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 class GatedPattern:
-    """A compiled pattern whose search, match and finditer are skipped where the text lacks all its words.
-    With at_openings, search tries the pattern only where a word a match opens with stands, instead of at
-    every position: for a pattern read over a short window whose alternatives are costly to try everywhere."""
+    """A compiled pattern whose search, match and finditer are skipped where the text lacks its words, and whose
+    search and finditer try the pattern only where a word a match opens with stands, not at every position."""
 
-    __slots__ = ("compiled", "pattern", "flags", "words", "openings", "_blind")
+    __slots__ = ("compiled", "pattern", "flags", "clauses", "openings", "_blind")
 
-    def __init__(self, compiled: re.Pattern[str], at_openings: bool = False) -> None:
+    def __init__(self, compiled: re.Pattern[str]) -> None:
         self.compiled = compiled
         self.pattern = compiled.pattern
         self.flags = compiled.flags
         self._blind = bool(compiled.flags & re.IGNORECASE)
         tree = list(_parser.parse(compiled.pattern, compiled.flags))
-        words = _required(tree, self._blind)
-        if not words:
+        clauses = _clauses(tree, self._blind)[:2]  # a third test would mostly cost more than it saves
+        if not clauses:
             raise ValueError(f"no word every match needs: gating would only cost ({compiled.pattern[:60]!r})")
         # a word holding another is tested by that one already ("threaten" covers "threatening to")
-        self.words = tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
-        self.openings: tuple[tuple[str, int], ...] = ()
-        if at_openings:
-            openings = _openings(tree, self._blind)
-            if not openings:
-                raise ValueError(f"no word every match opens with ({compiled.pattern[:60]!r})")
-            slack: dict[str, int] = {}
-            for run, chars in openings:
-                slack[run] = max(chars, slack.get(run, 0))
-            self.openings = tuple(sorted(slack.items()))
+        self.clauses = tuple(tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+                             for words in clauses)
+        slack: dict[str, int] = {}
+        for run, chars in _openings(tree, self._blind) or ():
+            slack[run] = max(chars, slack.get(run, 0))
+        self.openings = tuple(sorted(slack.items()))
+        if self.openings:  # where no opening stands there is no start: a set every opening holds a word of is told
+            self.clauses = tuple(words for words in self.clauses
+                                 if not all(any(word in run for word in words) for run in slack))
 
     def _window(self, text: str, pos: int, endpos: int) -> str | None:
         """text[pos:endpos] as the words are compared with it (None: lowering cannot tell what the matcher folds)."""
@@ -61,45 +66,70 @@ class GatedPattern:
             return None
         return window.lower()
 
-    def cannot_match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
-        window = self._window(text, max(pos, 0), endpos)
-        return window is not None and not _holds_any(window, self.words)
+    def _holds_clauses(self, window: str) -> bool:
+        for words in self.clauses:
+            if not _holds_any(window, words):
+                return False
+        return True
+
+    def _starts(self, window: str) -> list[int]:
+        """Every index of the window a match can open at, in order."""
+        starts = []
+        for run, slack in self.openings:
+            at = window.find(run)
+            while at >= 0:
+                if slack:
+                    starts.extend(range(max(at - slack, 0), at + 1))
+                else:
+                    starts.append(at)
+                at = window.find(run, at + 1)
+        return sorted(set(starts))
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         pos = max(pos, 0)
         window = self._window(text, pos, endpos)
         if window is None:
             return self.compiled.search(text, pos, endpos)
-        if not _holds_any(window, self.words):
+        if not self._holds_clauses(window):
             return None
         if not self.openings:
             return self.compiled.search(text, pos, endpos)
-        # the leftmost match opens at one of these starts; match() there is what search() finds there
-        # (a lookbehind or \b still sees the text before the start, and ^ matches at 0 only, as in search)
-        for start in sorted(self._starts(window)):
-            found = self.compiled.match(text, pos + start, endpos)
-            if found:
-                return found
-        return None
-
-    def _starts(self, window: str) -> set[int]:
-        starts = set()
-        for run, slack in self.openings:
-            at = window.find(run)
-            while at >= 0:
-                starts.update(range(max(at - slack, 0), at + 1))
-                at = window.find(run, at + 1)
-        return starts
-
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self.cannot_match(text, pos, endpos) else self.compiled.match(text, pos, endpos)
+        # search's match is the leftmost; match() at an opening finds what search finds there (a lookbehind
+        # or \b still sees the text before it, and ^ matches at 0 only, as in search)
+        return next(self._matches_at(text, pos, endpos, window), None)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        return iter(()) if self.cannot_match(text, pos, endpos) else self.compiled.finditer(text, pos, endpos)
+        pos = max(pos, 0)
+        window = self._window(text, pos, endpos)
+        if window is None:
+            return self.compiled.finditer(text, pos, endpos)
+        if not self._holds_clauses(window):
+            return iter(())
+        if not self.openings:
+            return self.compiled.finditer(text, pos, endpos)
+        return self._matches_at(text, pos, endpos, window)
+
+    def _matches_at(self, text: str, pos: int, endpos: int, window: str):
+        """finditer's matches, tried at the openings only: each match holds its opening run, so none is empty,
+        and the scan goes on from its end, as finditer's does."""
+        done = pos
+        for start in self._starts(window):
+            if pos + start >= done:
+                found = self.compiled.match(text, pos + start, endpos)
+                if found:
+                    done = found.end()
+                    yield found
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pos = max(pos, 0)
+        window = self._window(text, pos, endpos)
+        if window is not None and not self._holds_clauses(window):
+            return None
+        return self.compiled.match(text, pos, endpos)
 
 
-def gated(compiled: re.Pattern[str], at_openings: bool = False) -> GatedPattern:
-    return GatedPattern(compiled, at_openings)
+def gated(compiled: re.Pattern[str]) -> GatedPattern:
+    return GatedPattern(compiled)
 
 
 def _holds_any(window: str, words: tuple[str, ...]) -> bool:
@@ -132,6 +162,13 @@ def _openings(items: list, blind: bool, slack: int = 0) -> list[tuple[str, int]]
         if add_flags & re.IGNORECASE and not blind:
             return None
         return _openings(list(sub) + rest, blind, slack)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[1] == 1:
+        low, _high, body = av  # "(?:ethnic\s+)?Kachin": the match opens with the optional part or with what follows
+        with_body = _openings(list(body) + rest, blind, slack)
+        if low:
+            return with_body
+        without = _openings(rest, blind, slack)
+        return None if with_body is None or without is None else with_body + without
     if op is sre.BRANCH:
         found: list[tuple[str, int]] = []
         for alternative in av[1]:
@@ -143,9 +180,10 @@ def _openings(items: list, blind: bool, slack: int = 0) -> list[tuple[str, int]]
     return None
 
 
-def _required(items, blind: bool) -> frozenset[str] | None:
-    """Words one of which every match of the sequence `items` contains (None: nothing is required)."""
-    options: list[frozenset[str]] = []
+def _clauses(items, blind: bool) -> list[frozenset[str]]:
+    """Sets of words every match of the sequence `items` holds one of each, the most selective first: the
+    longest shortest word (a short word is common), then the fewest words."""
+    clauses: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in items:
         char = _literal(op, av, blind)
@@ -153,15 +191,12 @@ def _required(items, blind: bool) -> frozenset[str] | None:
             run.append(char)
             continue
         if run:
-            options.append(frozenset({"".join(run)}))
+            clauses.append(frozenset({"".join(run)}))
             run = []
-        found = _required_of(op, av, blind)
-        if found:
-            options.append(found)
+        clauses += _clauses_of(op, av, blind)
     if run:
-        options.append(frozenset({"".join(run)}))
-    # any required option is sound; the one whose shortest word is longest rejects most text
-    return max(options, key=lambda words: (min(map(len, words)), -len(words)), default=None)
+        clauses.append(frozenset({"".join(run)}))
+    return sorted(set(clauses), key=lambda words: (-min(map(len, words)), len(words), sorted(words)))
 
 
 def _literal(op, av, blind: bool) -> str | None:
@@ -173,23 +208,23 @@ def _literal(op, av, blind: bool) -> str | None:
     return char
 
 
-def _required_of(op, av, blind: bool) -> frozenset[str] | None:
+def _clauses_of(op, av, blind: bool) -> list[frozenset[str]]:
     if op is sre.SUBPATTERN:
         _group, add_flags, _del_flags, sub = av
         if add_flags & re.IGNORECASE and not blind:
-            return None  # a case-blind part inside a case-true pattern: its words would need folding
-        return _required(sub, blind)
+            return []  # a case-blind part inside a case-true pattern: its words would need folding
+        return _clauses(sub, blind)
     if op is sre.ATOMIC_GROUP:
-        return _required(av, blind)
+        return _clauses(av, blind)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, _high, body = av
-        return _required(body, blind) if low >= 1 else None
+        return _clauses(body, blind) if low >= 1 else []
     if op is sre.BRANCH:
-        words: set[str] = set()
-        for alternative in av[1]:
-            found = _required(alternative, blind)
-            if not found:
-                return None  # one alternative needs no word: the gate would hide its matches
-            words |= found
-        return frozenset(words)
-    return None
+        alternatives = [_clauses(alternative, blind)[:2] for alternative in av[1]]
+        if not all(alternatives):
+            return []  # one alternative needs no word: the gate would hide its matches
+        if len(alternatives) > 3:
+            return [frozenset().union(*(best for best, *_ in alternatives))]
+        # (a1 and a2) or (b1 and b2) holds (a1 or b1), (a1 or b2), (a2 or b1) and (a2 or b2)
+        return [frozenset().union(*combination) for combination in product(*alternatives)]
+    return []

@@ -18,9 +18,9 @@ _QUESTION = gated(re.compile(r"\b(?:asked|asking|asks|wondered|questioned|unclea
                        r"[^.;,]{0,15}?\b(?:if|whether)?\s*(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE))
 # a state in force rather than an act: "curfew is imposed", "martial law remains in force" (matched right
 # after the trigger: re.match(text, pos) anchors there, so no "^")
-_IN_FORCE = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:is|are|remains?|has been|have been)\s+(?:still\s+)?(?:in (?:force|effect|place)|imposed)\b|"
+_IN_FORCE = gated(re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:is|are|remains?|has been|have been)\s+(?:still\s+)?(?:in (?:force|effect|place)|imposed)\b|"
                        r"[^.;,]{0,60}?\b(?:is|are)\s+(?:reported|said|believed)\s+to\s+be\s+(?:\w+\s+)?(?:intense|fierce|heavy|ongoing|raging|continuing)\b",
-                       re.IGNORECASE)
+                       re.IGNORECASE))
 
 
 def not_reported_as_done(text: str, lo: int, trigger_start: int, trigger_end: int) -> bool:

@@ -31,10 +31,10 @@ FLED_FROM = gated(re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|she
 
 # The war described as going on rather than an act told: "are fighting", "is engaged in", "has intensified",
 # "has seen fierce fighting", "amid ongoing offensives".
-_ONGOING_VERB = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+|reportedly\s+|also\s+)?(?:\w+ly\s+)?(?:engaged in|locked in|\w+ing)\b|"
+_ONGOING_VERB = gated(re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+|reportedly\s+|also\s+)?(?:\w+ly\s+)?(?:engaged in|locked in|\w+ing)\b|"
                            r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:intensified|escalated|raged|persisted|continued|seen)\b|"
                            r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:intensified|escalated)\b|"  # "clashes are intensified around X"
-                           r"\b(?:continues|rages|persists|grinds on)\b", re.IGNORECASE)
+                           r"\b(?:continues|rages|persists|grinds on)\b", re.IGNORECASE))
 _ONGOING_BEFORE = re.compile(r"\b(?:ongoing|continuing|persistent|escalating|intensifying|relentless)\s+(?:[\w'’-]+\s+)?$|"
                              r"\b(?:continu(?:e|es|ed|ing)|keeps?|kept) (?:to|on)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -72,15 +72,15 @@ DURING_TOLD = re.compile(r"\b(?:during|in|amid|throughout)\s+the\s+(?:[\w'’-]+
 
 # A tally, not an event: "has seized 12 townships", "blasts occurred in several townships", "have captured more than 20 bases" (many places taken
 # over time), "Over 2,100 people have been arrested" (a count no single raid or protest reaches).
-_MANY_PLACES_TAKEN = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|also\s+)?(?:seized|captured|taken|overrun|lost|"
+_MANY_PLACES_TAKEN = gated(re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|also\s+)?(?:seized|captured|taken|overrun|lost|"
                                 r"gained control of|taken control of)\s+(?:control\s+of\s+)?(?:more than\s+|over\s+|at least\s+|"
                                 r"nearly\s+|some\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of)\s+"
-                                r"(?:[\w-]+\s+)?(?:towns|townships|bases|cities|outposts|camps|positions)\b", re.IGNORECASE)
+                                r"(?:[\w-]+\s+)?(?:towns|townships|bases|cities|outposts|camps|positions)\b", re.IGNORECASE))
 _TALLY_SIZE = 1000
 
 
-_MANY_PLACES = re.compile(r"\b(?:in|across|of)\s+(?:several|many|multiple|various|numerous)\s+(?:different\s+)?"
-                          r"(?:townships|towns|cities|regions|states|places|locations)\b", re.IGNORECASE)
+_MANY_PLACES = gated(re.compile(r"\b(?:in|across|of)\s+(?:several|many|multiple|various|numerous)\s+(?:different\s+)?"
+                          r"(?:townships|towns|cities|regions|states|places|locations)\b", re.IGNORECASE))
 
 
 # a day of its own: "said it had overrun three outposts on Saturday" tells one day's capture, not a running tally

@@ -95,7 +95,7 @@ _STRETCH_AFTER = re.compile(r"^[^,.;]{0,40}?\bfor (?:many |several |some )?(?:mo
 LABOUR_STRIKE = gated(re.compile(r"\b(?:general|silent|labou?r|workers['’]?|garment|hunger|nationwide|teachers['’]?) strikes?\b|"
                             r"\b(?:on|went on|go on|going on|join(?:ed|ing)?(?: the)?) strike\b|\bstrikers\b|"
                             r"\bstriking (?:\w+ )?(?:workers|teachers?|doctors|nurses|staff|employees|civil servants)\b|"
-                            r"\bcivil disobedience\b|\bCDM\b", re.IGNORECASE), at_openings=True)
+                            r"\bcivil disobedience\b|\bCDM\b", re.IGNORECASE))
 # "three women were killed in a separate strike on the same town": in a story of air strikes, another one
 _ANOTHER_BEFORE = re.compile(r"\b(?:a separate|another|a second|a third|a fresh|a new|a similar|an earlier|a later|"
                              r"a further)\s+(?:deadly\s+|fatal\s+)?$", re.IGNORECASE)
@@ -133,8 +133,8 @@ _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|the latest|the same
 
 _ENDED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:collapsed|collapses|broke down|breaks down|fell apart|ended|unravell?ed|"
                           r"was broken|expired|lapsed)\b", re.IGNORECASE)
-_ORDNANCE_BEFORE = re.compile(r"\b(?:pick(?:s|ed|ing)? up|find|finds|found|collect\w*|defus\w*|unexploded|remnants? of|"
-                              r"clear(?:s|ed|ing)?|disposal of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ORDNANCE_BEFORE = gated(re.compile(r"\b(?:pick(?:s|ed|ing)? up|find|finds|found|collect\w*|defus\w*|unexploded|remnants? of|"
+                              r"clear(?:s|ed|ing)?|disposal of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE))
 _CONFLICT_IN_GENERAL = frozenset({"armed conflict", "conflict", "war", "civil war", "violence"})
 _CAUSE_BEFORE = re.compile(r"\b(?:because of|due to|caused by|driven by|fuelled by|fueled by|amid|by|from)\s+(?:the\s+)?"
                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -355,8 +355,8 @@ def _passive_taken_hits(mentions, text: str, lo: int, hi: int) -> list[TriggerHi
     return hits
 
 
-_PROTEST_TOPIC = re.compile(r"\b(?:against|over|calling (?:for|on)|demanding|denounc\w+|condemn\w+|to protest|in protest)\b",
-                            re.IGNORECASE)
+_PROTEST_TOPIC = gated(re.compile(r"\b(?:against|over|calling (?:for|on)|demanding|denounc\w+|condemn\w+|to protest|in protest)\b",
+                            re.IGNORECASE))
 
 
 def drop_protest_topics(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
