@@ -134,6 +134,12 @@ class ActorRef:
     mediator: bool = False
 
 
+# a side named as what a thing is for or run by: "pro-junta militia", "junta-controlled office"
+_SIDE_PREFIX_BEFORE = re.compile(r"\b(?:pro|anti)[-\s]$", re.IGNORECASE)
+_SIDE_SUFFIX_AFTER = re.compile(r"^-(?:controlled|backed|appointed|run|held|aligned|allied|affiliated|linked|led)\b")
+_OF_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?\S")
+
+
 def actor_refs(knowledge, mentions, text: str, lo: int, hi: int) -> list[ActorRef]:
     """Actors in text[lo:hi]: seed aliases first, then generic nouns ('the rebels', 'the ruling military')."""
     refs: list[ActorRef] = []
@@ -160,12 +166,11 @@ def actor_refs(knowledge, mentions, text: str, lo: int, hi: int) -> list[ActorRe
     refs.sort(key=lambda r: r.start)
     deduped: list[ActorRef] = []
     for r in refs:
-        if re.search(r"\b(?:pro|anti)[-\s]$", text[max(0, r.start - 5):r.start], re.IGNORECASE) or re.match(
-                r"^-(?:controlled|backed|appointed|run|held|aligned|allied|affiliated|linked|led)\b", text[r.end:r.end + 14]):
+        if _SIDE_PREFIX_BEFORE.search(text[max(0, r.start - 5):r.start]) or _SIDE_SUFFIX_AFTER.match(text[r.end:r.end + 14]):
             continue  # "pro-junta militia", "junta-controlled office": a modifier, not a party
         if _ROLE_NOUN_AFTER.match(text[r.end:r.end + 20]):
             continue  # "a military informer": a civilian described by the side he is accused of serving
-        if r.text.lower() in _HEAD_NOUNS and re.match(r"^\s+of\s+(?:the\s+)?\S", text[r.end:r.end + 12]) and any(
+        if r.text.lower() in _HEAD_NOUNS and _OF_AFTER.match(text[r.end:r.end + 12]) and any(
                 o.start > r.end and o.start - r.end <= 12 for o in refs):
             continue  # "Troops of the Karen National Liberation Army"
         if deduped and deduped[-1].actor_id == r.actor_id and r.start - deduped[-1].end <= 3:

@@ -84,10 +84,13 @@ _UNDATED_PERIOD = gated(re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decad
                              re.IGNORECASE))
 
 
+_YEAR_TOLD = re.compile(r"(?:19|20)\d\d$|\byear(?: ago)?$", re.IGNORECASE)
+
+
 def aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
     """A bare year in another clause ("The law, introduced in 2010, had never been enforced", "..., in a deal
     that returns two towns they captured last year") dates that clause, not the act the trigger tells."""
-    if not re.search(r"(?:19|20)\d\d$|\byear(?: ago)?$", d.date_text, re.IGNORECASE) or d.time_precision < 3:
+    if not _YEAR_TOLD.search(d.date_text) or d.time_precision < 3:
         return False
     if not text[:d.start].strip():
         return False  # "In August 2017, attacks by ARSA triggered ...": a date that opens the sentence dates it all

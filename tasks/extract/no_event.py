@@ -88,10 +88,13 @@ _DAY_TOLD = re.compile(r"\b(?:on|early|late|last)\s+(?:\w+\s+)?(?:monday|tuesday
                        r"\byesterday\b|\blast night\b", re.IGNORECASE)
 
 
+_PRESENT_PERFECT = re.compile(r"\b(?:have|has) been\b")
+
+
 def tally(text: str) -> bool:
     if (_MANY_PLACES_TAKEN.search(text) and not _DAY_TOLD.search(text)) or _MANY_PLACES.search(text):
         return True  # "bomb blasts in several townships": many events, none told
-    return bool(re.search(r"\b(?:have|has) been\b", text)) and any(
+    return bool(_PRESENT_PERFECT.search(text)) and any(
         c.value >= _TALLY_SIZE and c.kind in ("arrested", "killed", "abducted") for c in find_counts(text))
 
 

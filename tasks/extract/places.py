@@ -304,13 +304,17 @@ def best_location(locations: list[Location], anchor: int, text: str, foreign_ok:
     return max(pool, key=score)
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
 def _list_heads(pool: list[Location], text: str) -> dict[int, int]:
     """Each place in a coordinated list ("in Yangon, Mandalay and other cities") stands where the list starts,
     so that the first named wins among equals."""
     heads: dict[int, int] = {}
     ordered = sorted(pool, key=lambda loc: loc.start)
     for prev, loc in zip(ordered, ordered[1:]):
-        if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", text[prev.end:loc.start]):
+        if _LIST_JOIN.fullmatch(text[prev.end:loc.start]):
             heads[loc.start] = heads.get(prev.start, prev.start)
     return heads
 
@@ -326,7 +330,7 @@ def between_ends(location: Location | None, locations: list[Location], text: str
         return None
     pair = None
     for a, b in zip(locations, locations[1:]):
-        if location in (a, b) and re.fullmatch(r"\s+(?:and|&)\s+", text[a.end:b.start]) and \
+        if location in (a, b) and _AND.fullmatch(text[a.end:b.start]) and \
                 _BETWEEN_BEFORE.search(text[max(0, a.start - 40):a.start]):
             pair = (a, b)
             break
