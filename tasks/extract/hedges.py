@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import re
 
-from tasks.extract.gates import gated
-
 # hearsay the reporter does not vouch for, right before the act
 _UNCONFIRMED = re.compile(r"\b(?:unconfirmed|unverified)\s+(?:reports?|claims?|accounts?|information)\b[^.;]{0,60}$|"
                           r"\brumou?rs?\b[^.;]{0,40}$", re.IGNORECASE)
 # a question: "asked if", "wondered whether", "it is unclear whether"
-_QUESTION = gated(re.compile(r"\b(?:asked|asking|asks|wondered|questioned|unclear|unknown|not known|not clear|whether)\b"
-                       r"[^.;,]{0,15}?\b(?:if|whether)?\s*(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE))
+_QUESTION = re.compile(r"\b(?:asked|asking|asks|wondered|questioned|unclear|unknown|not known|not clear|whether)\b"
+                       r"[^.;,]{0,15}?\b(?:if|whether)?\s*(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 # a state in force rather than an act: "curfew is imposed", "martial law remains in force" (matched right
 # after the trigger: re.match(text, pos) anchors there, so no "^")
-_IN_FORCE = gated(re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:is|are|remains?|has been|have been)\s+(?:still\s+)?(?:in (?:force|effect|place)|imposed)\b|"
+_IN_FORCE = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:is|are|remains?|has been|have been)\s+(?:still\s+)?(?:in (?:force|effect|place)|imposed)\b|"
                        r"[^.;,]{0,60}?\b(?:is|are)\s+(?:reported|said|believed)\s+to\s+be\s+(?:\w+\s+)?(?:intense|fierce|heavy|ongoing|raging|continuing)\b",
-                       re.IGNORECASE))
+                       re.IGNORECASE)
 
 
 def not_reported_as_done(text: str, lo: int, trigger_start: int, trigger_end: int) -> bool:

@@ -88,7 +88,7 @@ _DAY_TOLD = re.compile(r"\b(?:on|early|late|last)\s+(?:\w+\s+)?(?:monday|tuesday
                        r"\byesterday\b|\blast night\b", re.IGNORECASE)
 
 
-_PRESENT_PERFECT = re.compile(r"\b(?:have|has) been\b")
+_PRESENT_PERFECT = gated(re.compile(r"\b(?:have|has) been\b"))
 
 
 def tally(text: str) -> bool:

@@ -103,8 +103,8 @@ _AIR_STRIKES_TOLD = re.compile(r"\b(?:air ?strikes?|airstrikes?|drone strikes?|a
                                r"bombing runs?|warplanes?|fighter jets?)\b", re.IGNORECASE)
 _AREA_AFTER = re.compile(r"^\s+(?:areas?|zones?|territor(?:y|ies)|regions?)\b", re.IGNORECASE)
 # What a body does for a living, not an act: "the AAPP, which tracks casualties and arrests".
-_MONITORS_BEFORE = gated(re.compile(r"\b(?:tracks|tracking|monitors|monitoring|documents|documenting|records|recording|counts|"
-                              r"counting)\s+(?:[\w-]+\s+){0,3}(?:and\s+)?$", re.IGNORECASE))
+_MONITORS_BEFORE = re.compile(r"\b(?:tracks|tracking|monitors|monitoring|documents|documenting|records|recording|counts|"
+                              r"counting)\s+(?:[\w-]+\s+){0,3}(?:and\s+)?$", re.IGNORECASE)
 # A noun that names a person or a body by a protest: "a protest organizer", "the protest movement".
 _PROTEST_NOUN_AFTER = re.compile(r"^\s+(?:organi[sz]ers?|leaders?|movements?|groups?|committees?|songs?|art|slogans?)\b",
                                  re.IGNORECASE)
@@ -133,8 +133,8 @@ _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|the latest|the same
 
 _ENDED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:collapsed|collapses|broke down|breaks down|fell apart|ended|unravell?ed|"
                           r"was broken|expired|lapsed)\b", re.IGNORECASE)
-_ORDNANCE_BEFORE = gated(re.compile(r"\b(?:pick(?:s|ed|ing)? up|find|finds|found|collect\w*|defus\w*|unexploded|remnants? of|"
-                              r"clear(?:s|ed|ing)?|disposal of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE))
+_ORDNANCE_BEFORE = re.compile(r"\b(?:pick(?:s|ed|ing)? up|find|finds|found|collect\w*|defus\w*|unexploded|remnants? of|"
+                              r"clear(?:s|ed|ing)?|disposal of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CONFLICT_IN_GENERAL = frozenset({"armed conflict", "conflict", "war", "civil war", "violence"})
 _CAUSE_BEFORE = re.compile(r"\b(?:because of|due to|caused by|driven by|fuelled by|fueled by|amid|by|from)\s+(?:the\s+)?"
                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
