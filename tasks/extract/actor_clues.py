@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from tasks.extract.gates import gated
 from tasks.extract import actors as actor_rules
 from tasks.extract.scan import mentions_in
 
@@ -152,10 +153,10 @@ def state_struck(knowledge, scan, cand) -> str | None:
 
 
 # "had been under the control of the TNLA", "controlled by the KIA", "retook the town from the AA", "TNLA-held"
-_HELD_BEFORE = re.compile(
+_HELD_BEFORE = gated(re.compile(
     r"(?:under\s+(?:the\s+)?control\s+of|(?:controlled|held|run|administered)\s+by|in\s+the\s+hands\s+of|"
     r"(?:re)?(?:captured|took|taken|seized|retook|retaken|regained|reclaimed|wrested|won)\s+(?:[\w'’-]+\s+){0,6}?from)"
-    r"\s+(?:the\s+)?(?:ethnic\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+    r"\s+(?:the\s+)?(?:ethnic\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE))
 
 
 def place_holder_group(knowledge, scan) -> str | None:
@@ -188,9 +189,13 @@ _ALLY_BEFORE = re.compile(r"\b(?:allied|pro-(?:junta|military|regime)|(?:junta|m
                                 r"\s+(?:[\w'’-]+\s+){0,1}$", re.IGNORECASE)
 
 
-def named_allies(scan) -> set[str]:
-    return {m.ref_ids[0] for m in scan.mentions if m.kind == "actor"
-            and _ALLY_BEFORE.search(scan.text[max(0, m.start - 30):m.start])}
+def named_allies(scan) -> frozenset[str]:
+    """Actors the article names as the state's allies (once per article: every fight of it asks)."""
+    cached = getattr(scan, "_named_allies", None)
+    if cached is None:
+        cached = scan._named_allies = frozenset(m.ref_ids[0] for m in scan.mentions if m.kind == "actor"
+                                                and _ALLY_BEFORE.search(scan.text[max(0, m.start - 30):m.start]))
+    return cached
 
 
 def state_opponent(knowledge, scan, cand) -> str | None:

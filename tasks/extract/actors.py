@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tasks.extract.gates import gated
+
 STATE_ALIASES_TO_MILITARY = ("sac", "sspc", "government_myanmar")
 MILITARY = "military_myanmar"
 CIVILIANS = "civilians_myanmar"
@@ -31,7 +33,7 @@ PEOPLE = frozenset({CIVILIANS, PROTESTERS, "aid_workers_myanmar", "health_worker
 STATE_SIDE = frozenset({MILITARY, "police_myanmar", *STATE_ALIASES_TO_MILITARY, "pyu_saw_htee", "militia_progov"})
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
-GENERIC_REBEL = re.compile(
+GENERIC_REBEL = gated(re.compile(
     r"\b(?:ethnic\s+)?(?:rebels|rebel\s+(?:groups?|alliance|coalition|forces|fighters|army|armies)|insurgents|"
     r"(?:[A-Z][a-z]+\s+)?guerrillas|"
     r"(?:the|rebel|northern)\s+alliance|coalition\s+of\s+[\w\s]{0,30}?(?:troops|groups|forces|armies)|"
@@ -42,15 +44,15 @@ GENERIC_REBEL = re.compile(
     # the resistance as the act's own word: "killed in a resistance mine attack", "a rebel ambush on the convoy"
     r"(?:resistance|rebel|insurgent|guerrilla)(?=\s+(?:[a-z]+\s+)?(?:attacks?|ambush(?:es)?|raids?|assaults?|offensive)\b))\b",
     re.IGNORECASE,
-)
+))
 # An insurgency named by its people rather than its name is that people's main armed group: "ethnic Kachin
 # insurgents" are the KIA, "Kokang rebels" the MNDAA. Only peoples with one dominant armed group.
-ETHNIC_REBEL = re.compile(
+ETHNIC_REBEL = gated(re.compile(
     r"\b(?:ethnic\s+)?(Kachin|Kokang|Ta['’]ang|Palaung|Arakan(?:ese)?|Karen|Wa)\s+(?:ethnic\s+)?(?:minority\s+)?"
     r"(?:insurgents?|rebels?|rebel\s+(?:army|forces|fighters|group)|guerrillas?|insurgent\s+(?:army|forces|group))\b"
     # "Kachin troops", "Kokang fighters": the people's one army told by its soldiers (not the Karen, whose
     # soldiers may be the KNLA's, the DKBA's or the army's own Border Guard Force)
-    r"|\b(?<![\w-])(Kachin|Kokang|Ta['’]ang|Palaung|Arakan(?:ese)?|Wa)\s+(?:troops|fighters|soldiers|forces)\b")
+    r"|\b(?<![\w-])(Kachin|Kokang|Ta['’]ang|Palaung|Arakan(?:ese)?|Wa)\s+(?:troops|fighters|soldiers|forces)\b"))
 _ETHNIC_GROUP = {"kachin": "kia", "kokang": "mndaa", "ta'ang": "tnla", "ta’ang": "tnla", "palaung": "tnla",
                  "arakan": "aa", "arakanese": "aa", "karen": "knla", "wa": "uwsa"}
 
@@ -60,16 +62,16 @@ def ethnic_rebels(text: str, lo: int = 0, hi: int | None = None):
     for m in ETHNIC_REBEL.finditer(text, lo, len(text) if hi is None else hi):
         yield _ETHNIC_GROUP[(m.group(1) or m.group(2)).lower()], m.start(), m.end()
 # "the military", "security forces" — not "a military informer", "military service", "the military's coup"
-GENERIC_MILITARY = re.compile(
+GENERIC_MILITARY = gated(re.compile(
     r"\b(?:ruling\s+)?military(?:\s+personnel)?\b(?!\s+(?:informers?|informants?|spy|spies|collaborators?|supporters?|"
     r"families|family|hospital|university|academy|school|service|conscription|draft|age|aircraft|jets?|helicopters?|"
     r"equipment|training|rule|coup|takeover|court|tribunal))|\bsecurity\s+(?:forces|outposts?|posts?|personnel|troops)\b"
-    r"|(?<=\bthe )army\b(?!['’]s\s+(?:coup|takeover|rule)|\s+(?:coup|takeover|rule|of)\b)", re.IGNORECASE)
+    r"|(?<=\bthe )army\b(?!['’]s\s+(?:coup|takeover|rule)|\s+(?:coup|takeover|rule|of)\b)", re.IGNORECASE))
 GENERIC = "?rebel"
 _HEAD_NOUNS = frozenset({"troops", "soldiers", "forces", "fighters", "members", "army", "militia"})
 
 # (a source's acronym in brackets is the source too: "according to the State Administration Council (SAC)")
-_SOURCE_BEFORE = re.compile(
+_SOURCE_BEFORE = gated(re.compile(
     r"(?:according to|told|said|says|cited|quoted|citing|quoting)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’()-]+\s+){0,5}\(?$"
     r"|(?:spokes(?:person|man|woman)|official|officer|leader|statement|commander|source|sources|"
     r"administrator|representative|founder|chief|head)\s+(?:of|for|from|with|under|in)\s+(?:a\s+|the\s+)?(?:[\w'’-]+,?\s+(?:and\s+)?){0,4}$"
@@ -79,7 +81,7 @@ _SOURCE_BEFORE = re.compile(
     r"|\b(?:controlled|held|run|administered|governed)\s+by\s+(?:the\s+)?(?:ethnic\s+|rebel\s+)?(?:[\w'’-]+\s+){0,2}\(?$"
     r"|\b(?:territory|area|region|district|land)\s+(?:of|under)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}\(?$",
     re.IGNORECASE,
-)
+))
 # Words _SOURCE_BEFORE's branches need: a teller or a source word; or "by" after a release or a ruler; or
 # "of"/"under" after a land word. Where the window has none of these (most windows), no branch can match.
 _TELLER_WORDS = ("according to", "told", "said", "says", "cited", "quot", "citing", "spokes", "official", "officer",
@@ -113,8 +115,8 @@ _SOURCE_AFTER = re.compile(
 SAID_IT = re.compile(r"^(?:['’]s)?\s*(?:\([^)]{1,12}\)\s*)?(?:,\s+(?:which|who|an?|the)\b[^,.;]{1,120},\s*)?"
                       r"(?:said|says|announced|claimed|confirmed|stated)\b[^.;]{0,40}?\b(?:it|its|they|their)\b",
                       re.IGNORECASE)
-_MEDIATOR_BEFORE = re.compile(r"\b(?:brokered|mediated|hosted|facilitated)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
-                              r"\bmediation of\s+(?:the\s+)?$", re.IGNORECASE)
+_MEDIATOR_BEFORE = gated(re.compile(r"\b(?:brokered|mediated|hosted|facilitated)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
+                              r"\bmediation of\s+(?:the\s+)?$", re.IGNORECASE))
 
 
 _ROLE_NOUN_AFTER = re.compile(r"^\s+(?:informers?|informants?|spy|spies|collaborators?|supporters?|sympathi[sz]ers?)\b",
@@ -132,20 +134,26 @@ class ActorRef:
     mediator: bool = False
 
 
+# a side named as what a thing is for or run by: "pro-junta militia", "junta-controlled office"
+_SIDE_PREFIX_BEFORE = re.compile(r"\b(?:pro|anti)[-\s]$", re.IGNORECASE)
+_SIDE_SUFFIX_AFTER = re.compile(r"^-(?:controlled|backed|appointed|run|held|aligned|allied|affiliated|linked|led)\b")
+_OF_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?\S")
+
+
 def actor_refs(knowledge, mentions, text: str, lo: int, hi: int) -> list[ActorRef]:
     """Actors in text[lo:hi]: seed aliases first, then generic nouns ('the rebels', 'the ruling military')."""
     refs: list[ActorRef] = []
     taken: list[tuple[int, int]] = []
     # "Kachin troops": the people's army, not the state named "Kachin" nor the army's generic "troops"
-    by_people = [(s, e) for _, s, e in ethnic_rebels(text, lo, hi)]
-    mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in by_people)]
+    by_people = list(ethnic_rebels(text, lo, hi))
+    mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for _, s, e in by_people)]
     for m in mentions:
         if m.kind == "actor" and lo <= m.start < hi:
             refs.append(_ref(m.ref_ids[0], m.start, m.end, text))
             taken.append((m.start, m.end))
         elif m.kind in ("place", "trigger") and lo <= m.start < hi and m.kind == "place":
             taken.append((m.start, m.end))
-    for actor_id, start, end in ethnic_rebels(text, lo, hi):
+    for actor_id, start, end in by_people:
         if actor_id in knowledge.actors and not any(start < e and s < end for s, e in taken):
             refs.append(_ref(actor_id, start, end, text))
             taken.append((start, end))
@@ -158,12 +166,11 @@ def actor_refs(knowledge, mentions, text: str, lo: int, hi: int) -> list[ActorRe
     refs.sort(key=lambda r: r.start)
     deduped: list[ActorRef] = []
     for r in refs:
-        if re.search(r"\b(?:pro|anti)[-\s]$", text[max(0, r.start - 5):r.start], re.IGNORECASE) or re.match(
-                r"^-(?:controlled|backed|appointed|run|held|aligned|allied|affiliated|linked|led)\b", text[r.end:r.end + 14]):
+        if _SIDE_PREFIX_BEFORE.search(text[max(0, r.start - 5):r.start]) or _SIDE_SUFFIX_AFTER.match(text[r.end:r.end + 14]):
             continue  # "pro-junta militia", "junta-controlled office": a modifier, not a party
         if _ROLE_NOUN_AFTER.match(text[r.end:r.end + 20]):
             continue  # "a military informer": a civilian described by the side he is accused of serving
-        if r.text.lower() in _HEAD_NOUNS and re.match(r"^\s+of\s+(?:the\s+)?\S", text[r.end:r.end + 12]) and any(
+        if r.text.lower() in _HEAD_NOUNS and _OF_AFTER.match(text[r.end:r.end + 12]) and any(
                 o.start > r.end and o.start - r.end <= 12 for o in refs):
             continue  # "Troops of the Karen National Liberation Army"
         if deduped and deduped[-1].actor_id == r.actor_id and r.start - deduped[-1].end <= 3:
@@ -211,10 +218,10 @@ _OWN_BODY_SAID = re.compile(
 
 # "said the town was captured by the army": the agent of a told act is a party even inside reported speech
 # (a statement "released by" or "issued by" someone stays its source)
-_PASSIVE_AGENT = re.compile(
+_PASSIVE_AGENT = gated(re.compile(
     r"\b(?!(?:released|issued|published|posted|compiled|provided|shared|reported|cited|quoted|confirmed|claimed|"
     r"announced|verified|documented|compiled)\b)(?:\w+ed|taken|shot|hit|overrun|struck|beaten|driven|seized)\s+"
-    r"by\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+    r"by\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE))
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:

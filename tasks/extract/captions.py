@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tasks.extract.gates import gated
+
 # a credit closing the line: " / The Irrawaddy", "(AP)", "(Photo: ABN)", "Photo: EPA", "| Photo Credit: AFP"
-_CREDIT_END = re.compile(
+_CREDIT_END = gated(re.compile(
     r"(?:\s/\s*[A-Z][\w'’&.,-]*(?:\s+[\w'’&.,-]+){0,5}"
     r"|\((?:AP|AFP|Reuters|EPA|EPA-EFE|Xinhua|Getty Images|Photo:[^)]{1,60}|Photo|File)\)"
     r"|\bPhoto(?:\s+Credit)?:\s*[^.\n]{1,60}(?:\.\s*CC[^\n]{0,30})?"
-    r"|\|\s*Photo(?:\s+Credit)?:[^\n]{1,60})\s*$")
+    r"|\|\s*Photo(?:\s+Credit)?:[^\n]{1,60})\s*$"))
 # a caption's opening: "(Left)", "(Right)", "File photo:", "Photo:"
 _CREDIT_START = re.compile(r"^\s*(?:\((?:Left|Right|Top|Above|Below|Centre|Center|Inset)\)|File photo\b|Photo:)", re.IGNORECASE)
 # where people stand in the picture: "A protester (R) holds...", "a man (2nd from L)", "(centre)"

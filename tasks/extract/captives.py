@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from tasks.extract.gates import gated
+
 _SWATHES_AFTER = re.compile(r"^\s+(?:of\s+)?(?:large|vast|huge|big|wide)?\s*(?:parts|swathes|swaths|areas|tracts|much|most|"
                             r"stretches)\s+of\b", re.IGNORECASE)
 # "captured 80 soldiers", "a general had been captured", "her son was seized": people, not territory.
@@ -15,7 +17,7 @@ PEOPLE = (r"(?:soldiers|troops|prisoners|officers?|men|police(?:men)?(?!\s+(?:st
           r"people|him|her|them|general|commander|son|daughter|husband|wife|residents?|youths?|man|woman|patients?)")
 _PERSON_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\d,]+\s+|[a-z]+\s+)?"
                                   rf"(?:(?:junta|regime|military|government|enemy|police)\s+)?{PEOPLE}\b", re.IGNORECASE)
-PERSON_SUBJECT_BEFORE = re.compile(rf"\b{PEOPLE}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
+PERSON_SUBJECT_BEFORE = gated(re.compile(rf"\b{PEOPLE}\s+(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE))
 # "seized six weapons", "weapons and ammunition were seized": spoils or a haul, not territory.
 _GOODS = (r"(?:weapons?|arms|ammunition|ammo|munitions|guns?|rifles?|explosives|mines|drones|phones|drugs|narcotics|"
           r"vehicles?|trucks?|motorbikes?|documents|equipment|supplies|cash|timber|jade|(?:satellite\s+)?(?:tv\s+)?dishes|"
@@ -26,7 +28,7 @@ _AMOUNT = r"(?:[\d.,]+|kg|kilograms?|grams?|tons?|tonnes?|blocks?|bags?|packets?
 _GOODS_OBJECT_AFTER = re.compile(rf"^\s+(?:(?:at least|more than|about|some|over|nearly|all|large amounts of|a cache of)\s+)?"
                                  rf"(?:{_AMOUNT}\s+){{0,6}}(?:[a-z]+\s+)?(?:[a-z]+\s+)?{_GOODS}\b", re.IGNORECASE)
 # "drugs seized in Myanmar": a headline drops the auxiliary, and goods never seize anything themselves
-_GOODS_SUBJECT_BEFORE = re.compile(rf"\b{_GOODS}\s+(?:(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?)?$", re.IGNORECASE)
+_GOODS_SUBJECT_BEFORE = gated(re.compile(rf"\b{_GOODS}\s+(?:(?:(?:had|has|have)\s+)?(?:been|was|were)\s+(?:\w+\s+)?)?$", re.IGNORECASE))
 
 _RANKS = (r"(?:major|corporal|lance corporal|sergeant|captain|lieutenant|colonel|brigadier|general|private|officer|"
           r"soldier|commander|policeman|police officer|administrator|official|informant)")

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from tasks.extract.gates import gated
+
 # Civilians as the object of a killing or a shooting: "dozens of villagers", "a boy", "members of one family"
 _CIVILIAN_VICTIMS = (
     r"(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:of\s+)?"
@@ -28,26 +30,26 @@ _CIVILIAN_VICTIMS = (
     r"(?:(?<=\ba )|(?<=\ban ))(?:villager|civilian|resident|man|woman|child|boy|girl|farmer|monk|student|teacher))\b")
 # "shot" (not "shot dead", which the lexicon knows) with civilians as its object; "shot down a helicopter",
 # "shot at the convoy" and "shot two soldiers" are not attacks on civilians.
-_SHOT_PEOPLE = re.compile(
-    r"\b(?:shot|shoots|shoot|shooting|opened fire on|fired (?:on|at|into))\s+" + _CIVILIAN_VICTIMS, re.IGNORECASE)
+_SHOT_PEOPLE = gated(re.compile(
+    r"\b(?:shot|shoots|shoot|shooting|opened fire on|fired (?:on|at|into))\s+" + _CIVILIAN_VICTIMS, re.IGNORECASE))
 # "troops killed dozens of villagers", "shot dead at least 12 people": a killing of people named as civilians, where
 # the lexicon's adjacent phrases ("killed civilians") miss the number in between. Used only when the sentence
 # names no other act of violence: "an airstrike killed ten villagers" stays an air strike.
-_KILLING = re.compile(
+_KILLING = gated(re.compile(
     r"\b(?:killed|killing|kill|kills|shot dead|shot and killed|executed|murdered|massacred|slaughtered|burned alive)\s+"
     r"(?:(?:and|then)\s+\w+ed\s+)?"  # "killed and burned 18 villagers": the second verb shares the object
-    + _CIVILIAN_VICTIMS, re.IGNORECASE)
+    + _CIVILIAN_VICTIMS, re.IGNORECASE))
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|fighter planes?|helicopters?|gunships?|drones?|paragliders?)\b",
                        re.IGNORECASE)
 _ARMED_CODES = (1, 2, 3, 4)
 
 
-_BURNED_BUILDINGS = re.compile(
+_BURNED_BUILDINGS = gated(re.compile(
     r"\b(?:burned|burnt|burned down|burnt down|torched|set fire to|razed|destroyed)\s+"
     r"(?:(?:at least|more than|over|some|nearly|about|around|up to|dozens of|hundreds of|scores of)\s+)?"
     r"(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|hundred|dozens|hundreds)\s+"
     r"(?:(?:more|other|residential|civilian|village|local)\s+)?(?:houses|homes|buildings|huts|shops|structures|"
-    r"churches|monasteries|schools|villages)\b", re.IGNORECASE)
+    r"churches|monasteries|schools|villages)\b", re.IGNORECASE))
 
 
 def killings_of_civilians(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -66,10 +68,10 @@ def shootings(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[st
 
 
 # "killed seven protesters", "shot dead at least 20 demonstrators": lethal force on a protest
-_KILLED_PROTESTERS = re.compile(
+_KILLED_PROTESTERS = gated(re.compile(
     r"\b(?:killed|killing|kills|kill|shot dead|shot and killed|gunned down)\s+(?:(?:at least|more than|over|some|nearly|"
     r"about|around|up to)\s+)?(?:[\w,-]+\s+){0,2}?(?:(?:unarmed|peaceful|young|anti-coup|anti-junta)\s+)?"
-    r"(?:protesters|demonstrators|protestors)\b", re.IGNORECASE)
+    r"(?:protesters|demonstrators|protestors)\b", re.IGNORECASE))
 # "killed 12 junta soldiers", "killing at least five police officers", "killed three PDF fighters": the dead are
 # combatants, so the act is a fight (the killer is told before the verb)
 _KILLED_FIGHTERS = re.compile(
@@ -82,11 +84,11 @@ _KILLED_FIGHTERS = re.compile(
 # killers told after the verb, as its agent
 _KILLED_BY = (r"\s+(?:(?:were|have been|had been)\s+)?(?:\w+ly\s+)?"
               r"(?P<verb>killed|shot dead|murdered|massacred|executed|gunned down)\s+(?:(?!by\b)[\w'’-]+\s+){0,3}?by\b")
-_CIVILIANS_KILLED_BY = re.compile(
+_CIVILIANS_KILLED_BY = gated(re.compile(
     r"\b(?:villagers|civilians|residents|people|men|women|children|farmers|monks|students|teachers|family members|"
-    r"passengers|worshippers|brothers)" + _KILLED_BY, re.IGNORECASE)
+    r"passengers|worshippers|brothers)" + _KILLED_BY, re.IGNORECASE))
 # "At least four protesters killed in Myanmar by security forces": lethal force on a protest
-_PROTESTERS_KILLED_BY = re.compile(r"\b(?:protesters|demonstrators|protestors)" + _KILLED_BY, re.IGNORECASE)
+_PROTESTERS_KILLED_BY = gated(re.compile(r"\b(?:protesters|demonstrators|protestors)" + _KILLED_BY, re.IGNORECASE))
 
 
 def civilians_killed_by(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -115,11 +117,11 @@ def killings_of_protesters(knowledge, mentions, text: str, lo: int, hi: int) -> 
 
 
 # "Regime troops ram into protesters, killing at least five": the protesters told before, the dead after the verb
-_PROTESTERS_THEN_KILLING = re.compile(
+_PROTESTERS_THEN_KILLING = gated(re.compile(
     r"\b(?:protesters|demonstrators|protestors|crowds?)\b[^.;:]{0,30}?,\s+(?P<verb>killing)\s+"
     r"(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?"
     r"(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores)\b",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 
 def protesters_then_killing(knowledge, mentions, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -129,10 +131,10 @@ def protesters_then_killing(knowledge, mentions, text: str, lo: int, hi: int) ->
 
 
 # "Military kills four KNDF members": members of an armed group named by its name are fighters
-_KILLED_MEMBERS = re.compile(
+_KILLED_MEMBERS = gated(re.compile(
     r"\b(?P<verb>killed|killing|kills|kill)\s+(?:(?:at least|more than|over|some|nearly|about|around|up to)\s+)?"
     r"(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of)\s+"
-    r"(?P<group>[A-Z][\w-]+)\s+members\b")
+    r"(?P<group>[A-Z][\w-]+)\s+members\b"))
 _GROUP_CODES = (2, 3)   # rebels and militias (inter codes)
 
 
@@ -174,9 +176,9 @@ def _acts(knowledge, mentions, pattern: re.Pattern, text: str, lo: int, hi: int)
 
 # A weapon told by what it is used for, not an act of a day: "fighter jets used by the military in airstrikes",
 # "drones used for bombing"
-_WEAPON_USE_BEFORE = re.compile(r"\b(?:jets?|aircraft|warplanes?|helicopters?|weapons?|arms|drones?|bombs?|fuel|planes?)\s+"
+_WEAPON_USE_BEFORE = gated(re.compile(r"\b(?:jets?|aircraft|warplanes?|helicopters?|weapons?|arms|drones?|bombs?|fuel|planes?)\s+"
                                 r"(?:[\w-]+\s+){0,2}?used\s+(?:by\s+[^.;,]{1,50}?\s+)?(?:in|for)\s+(?:[\w-]+\s+)?$",
-                                re.IGNORECASE)
+                                re.IGNORECASE))
 # ... or the weapon itself as the trigger: "fighter jets used by the military", "supplied helicopters to the junta"
 _WEAPON_USE_AFTER = re.compile(r"^\s+(?:and\s+(?:[\w-]+\s+){1,2}?)?(?:(?:that|which)\s+(?:were|are|have been)\s+)?used\s+(?:by|in|for|to)\b",
                                re.IGNORECASE)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tasks.extract.gates import gated
+
 if TYPE_CHECKING:
     from tasks.extract.dates import ResolvedDate
     from tasks.extract.triggers import TriggerHit
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
 # A clause that dates this event by an earlier one tells the earlier one: "jets bombed Mindat on Thursday,
 # four days after resistance forces captured it", "A day after being pushed back at Daw Bu Ku, troops
 # attacked ... at Oh Kay". It runs from "after"/"since" to the next comma, semicolon or "when".
-_EARLIER_CLAUSE = re.compile(r"\b(?:after|since)\b[^,;.:\n]*?(?=[,;.:\n]|\s+when\b|$)", re.IGNORECASE)
+_EARLIER_CLAUSE = gated(re.compile(r"\b(?:after|since)\b[^,;.:\n]*?(?=[,;.:\n]|\s+when\b|$)", re.IGNORECASE))
 _GAP_BEFORE_CLAUSE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
                                 r"(?:hours?|days?|weeks?|months?|years?)\s+$", re.IGNORECASE)
 
@@ -74,18 +76,21 @@ _DEATHS_TOLD = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+)?(?:killed|shot dead
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # An undated period ("since", "for months") makes a sentence the war described, not an event of a day.
-_UNDATED_PERIOD = re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\b(?:over|for) the (?:past|last)\b|"
+_UNDATED_PERIOD = gated(re.compile(r"\bsince\b|\bfor (?:months|weeks|years|decades)\b|\b(?:over|for) the (?:past|last)\b|"
                              r"\b(?:after|following|amid) (?:weeks|months|years) of\b|"
                              r"\bin recent (?:weeks|months|years)\b|\bthis year\b|\blasted\b|"
                              # a stretch of months: "from May to August", "between March and June"
                              rf"\b(?:from|between)\s+{_MONTH}(?:\s+\d{{4}})?\s+(?:to|and|until|through|till)\s+{_MONTH}\b",
-                             re.IGNORECASE)
+                             re.IGNORECASE))
+
+
+_YEAR_TOLD = re.compile(r"(?:19|20)\d\d$|\byear(?: ago)?$", re.IGNORECASE)
 
 
 def aside_year(text: str, d: ResolvedDate, trigger_at: int) -> bool:
     """A bare year in another clause ("The law, introduced in 2010, had never been enforced", "..., in a deal
     that returns two towns they captured last year") dates that clause, not the act the trigger tells."""
-    if not re.search(r"(?:19|20)\d\d$|\byear(?: ago)?$", d.date_text, re.IGNORECASE) or d.time_precision < 3:
+    if not _YEAR_TOLD.search(d.date_text) or d.time_precision < 3:
         return False
     if not text[:d.start].strip():
         return False  # "In August 2017, attacks by ARSA triggered ...": a date that opens the sentence dates it all

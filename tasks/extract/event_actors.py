@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from tasks.extract.gates import gated
 from tasks.extract import actors as actor_rules
 from tasks.extract.actor_clues import (
     armed_teller, article_armed_groups, dominant_state_actor, flown_by_state, group_struck, named_allies, named_bomber,
@@ -21,21 +22,21 @@ _CIVILIAN_WORDS = (r"(?:civilians?|villagers?|residents?|officials|administrator
                    r"daughters?|elderly|passengers?|drivers?|vendors?|herders?|families|idps|displaced|farmers?|students?|"
                    r"teachers?|monks?|passers-?by|bystanders?|shoppers|workers?|people|child|children|kids?|boys?|girls?|babies|baby|"
                    r"locals|inhabitants|townspeople|worshippers?)")
-CIVILIAN_VICTIMS = re.compile(
+CIVILIAN_VICTIMS = gated(re.compile(
     rf"\b(?:kill|injur|wound|hurt)\w*\s+(?:(?:at least|more than|about|some|over|nearly)\s+)?(?:[\w-]+\s+){{0,5}}?{_CIVILIAN_WORDS}\b"
     rf"|\b{_CIVILIAN_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b"
     # the participle alone after the people: "among 35 people killed when troops attacked", "villagers wounded in"
     rf"|\b{_CIVILIAN_WORDS}\s+(?:killed|injured|wounded|hurt)\s+(?:when|as|after|in|during|by)\b"
     # "a resident of the ward sustained shrapnel injuries", "two villagers suffered burns"
-    rf"|\b{_CIVILIAN_WORDS}\b[^.;]{{0,60}}?\b(?:sustained|suffered|received)\s+(?:\w+\s+){{0,2}}?(?:injur|wound|burns)", re.IGNORECASE)
+    rf"|\b{_CIVILIAN_WORDS}\b[^.;]{{0,60}}?\b(?:sustained|suffered|received)\s+(?:\w+\s+){{0,2}}?(?:injur|wound|burns)", re.IGNORECASE))
 # fighters told as the ones a strike killed or wounded: "two soldiers were killed", "killing three of its members"
 _FIGHTERS_HIT = re.compile(r"\b(?:soldiers?|fighters?|members?|comrades?|combatants?|cadres?)\s+(?:\w+\s+){0,2}?(?:were|was)\s+"
                            r"(?:\w+ly\s+)?(?:killed|wounded|injured)\b|\b(?:killing|killed|wounding|injuring)\s+(?:\w+\s+){0,2}?"
                            r"(?:of\s+(?:its|their)\s+)?(?:soldiers|fighters|members|comrades|combatants|cadres)\b", re.IGNORECASE)
 # the strike told hit people's homes: "15 houses in the village were destroyed", "damaged homes and a school"
-_HOMES_HIT = re.compile(r"\b(?:houses|homes|residences|residential (?:buildings|houses|areas?)|schools?|churches|monaster(?:y|ies))\b"
+_HOMES_HIT = gated(re.compile(r"\b(?:houses|homes|residences|residential (?:buildings|houses|areas?)|schools?|churches|monaster(?:y|ies))\b"
                         r"[^.;]{0,60}?\b(?:destroyed|damaged|burned|burnt|hit|razed|flattened)\b|\b(?:destroy\w*|damag\w*|hit|flatten\w*)\s+"
-                        r"(?:\w+\s+){0,3}?(?:houses|homes|residences)\b", re.IGNORECASE)
+                        r"(?:\w+\s+){0,3}?(?:houses|homes|residences)\b", re.IGNORECASE))
 _STATE_IN_TRIGGER = re.compile(r"\b(?:military|junta|regime|army|tatmadaw|air force)\b", re.IGNORECASE)
 _DRONE_BEFORE = re.compile(r"\bdrones?\s+(?:to\s+)?$", re.IGNORECASE)  # "Drones bomb ...", "used drones to bomb ..."
 _PLANTED = frozenset({"Grenade", "Remote explosive/landmine/IED", "Suicide bomb"})
@@ -46,11 +47,11 @@ _FIRER_UNKNOWN = re.compile(
     r"\bblamed (?:each other|one another)\b|\baccused each other\b|"
     r"\bblamed the (?:deaths|killings|attack|shelling|explosions?|blasts?|strike) on\b", re.IGNORECASE)
 # "No group has claimed responsibility", "no one claimed responsibility for the blast", "nobody has claimed it"
-_NONE_CLAIMED = re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation|side|armed group)|nobody|none)\s+(?:\w+\s+){0,2}?"
+_NONE_CLAIMED = gated(re.compile(r"\b(?:no\s+(?:group|one|organi[sz]ation|side|armed group)|nobody|none)\s+(?:\w+\s+){0,2}?"
                            r"(?:claimed|admitted|taken)\s+(?:responsibility|credit)\b|"
                            # "neither source said who was responsible", "police did not say who was behind the blasts"
                            r"\b(?:neither|nor|not|n['’]t|unclear|unknown)\s+(?:\w+\s+){0,2}?(?:said\s+|say\s+|know\s+|knew\s+)?"
-                           r"who\s+(?:was|were|is|are|had been)\s+(?:responsible|behind)\b", re.IGNORECASE)
+                           r"who\s+(?:was|were|is|are|had been)\s+(?:responsible|behind)\b", re.IGNORECASE))
 
 
 def _none_claimed(scan) -> bool:

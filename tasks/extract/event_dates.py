@@ -14,10 +14,13 @@ from tasks.extract.model import Event
 from tasks.extract.scan import HISTORY_DAYS, date_stamp, mentions_in, sentence_dates
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def told_after_publication(when: ResolvedDate, published) -> bool:
     """Is the event's day a full date with its year, later than the page's publication? Such a date heads a
     later story the page lists (related links), not an event of this report."""
-    if not when.date_text or not re.search(r"\b(?:19|20)\d\d\b", when.date_text):
+    if not when.date_text or not _YEAR.search(when.date_text):
         return False
     told = find_dates(when.date_text, published + timedelta(days=36500))
     return bool(told) and told[0].time_precision == 1 and (told[0].event_date - published).days > 2

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from tasks.extract.gates import gated
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate
@@ -54,7 +55,7 @@ SEPARABLE = frozenset({"Arrests", "Looting/property destruction", "Abduction/for
                        "Air/drone strike", "Shelling/artillery/missile attack"})
 DEADLY_CROWD_SUBS = ("Excessive force against protesters", "Mob violence", "Violent demonstration")
 _TAKING_SUBS = frozenset({"Abduction/forced disappearance", "Arrests"})
-_BACKGROUND_SENTENCE = re.compile(
+_BACKGROUND_SENTENCE = gated(re.compile(
     r"\b(?:have|has) become (?:\w+ly )?(?:common|frequent|routine)|\bfrequent(?:ly)?\b|\boften\b|\bregularly\b|\broutinely\b|"
     r"\busually\b|\bdid not (?:immediately )?respond|\bdeclined to comment|\bcould not be reached|\brequests? for comment|"
     r"\bthere (?:has|have) been\b|\bhas been (?:contested|limited)|\bhistory\b|\b(?:warned|threatened)\b.*\bwould\b|"
@@ -62,12 +63,12 @@ _BACKGROUND_SENTENCE = re.compile(
     r"\b(?:has|have) seen (?:\w+ ){0,3}(?:fighting|clashes|violence|reprisals|attacks|air ?strikes|unrest|bloodshed)\b|"
     r"\b(?:has|have) (?:\w+ly )?(?:stepped up|ramped up|increased|escalated)\b|"
     r"\bpreviously\b(?! (?:known|called|named|styled|the)\b)|\b(?:almost |nearly )?daily\b|\bevery (?:day|night|week|month)\b|\bbecome a (?:daily|regular|common)\b",
-    re.IGNORECASE)
-_RELATIVE_DAY = re.compile(
+    re.IGNORECASE))
+_RELATIVE_DAY = gated(re.compile(
     r"\b(?:the (?:following|next) day|a day later|the day after|(?P<n>two|three|four|five|six|\d) days later|"
     r"(?P<back>the previous day|(?:a|one) day earlier|the day before)|later (?:that|the same) day|the same day|hours later|"
     r"(?:later )?that (?:same )?(?:morning|afternoon|evening|night))\b",
-    re.IGNORECASE)
+    re.IGNORECASE))
 _RECENT_PERIOD = re.compile(r"\brecent (?:days|weeks|months)\b", re.IGNORECASE)
 _ONGOING_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:continue|continues|continuing|persist|persists|go on|goes on|rage|rages|raging|spreads|spreading|intensifies|intensifying|escalates|escalating|moves|still)\b",
                             re.IGNORECASE)
@@ -78,8 +79,8 @@ _ORIGIN_STORY = re.compile(r"\b(?:took|take|taking|taken|takes) up arms\b|\b(?:a
                            r"(?:military )?(?:coup|takeover)\b|\b(?:sparked|sparking) (?:a |the )?(?:\w+ )?(?:conflict|resistance|"
                            r"civil war|uprising)\b", re.IGNORECASE)
 # A running total, not an event: "so far, 126 have been killed", "as of Saturday", "the number arrested rose to".
-_RUNNING_TOTAL = re.compile(r"\bso far\b|\bas of\b|\bto date\b|\bthe number of (?:\w+ ){0,3}(?:has |had )?(?:rose|risen|rises)\b",
-                            re.IGNORECASE)
+_RUNNING_TOTAL = gated(re.compile(r"\bso far\b|\bas of\b|\bto date\b|\bthe number of (?:\w+ ){0,3}(?:has |had )?(?:rose|risen|rises)\b",
+                            re.IGNORECASE))
 
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from tasks.extract.gates import gated
 from tasks.extract.model import Event
 from tasks.extract.side_acts import kills_by_its_own_telling
 
@@ -35,8 +36,8 @@ _APART = re.compile(r"\bseparately\b|\bin (?:a|another) separate\b|\bin (?:anoth
 # ... or marks the act itself as one more: "troops also arrested", "another air strike hit", "later torched"
 _ONE_MORE_BEFORE = re.compile(r"\b(?:also|another|later|then|again)\s+(?:[\w'’-]+\s+){0,1}$", re.IGNORECASE)
 # the day a source spoke, not the day of the act: "said military spokesman Zaw Min Tun on Monday"
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed|added)\s+"
-                          r"(?:[\w'’.-]+\s+){0,6}?(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+_SAID_BEFORE = gated(re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed|added)\s+"
+                          r"(?:[\w'’.-]+\s+){0,6}?(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE))
 
 
 def own_day(event: Event) -> bool:

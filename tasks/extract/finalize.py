@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from tasks.extract.gates import gated
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.captions import is_caption_at
@@ -235,8 +236,8 @@ def disorder_of(event_type: str, sub: str) -> str:
 _FIGHTERS_HIT = re.compile(r"\b(?:fighters?|troops|soldiers|positions?|bases?|outposts?|combatants?|members)\b"
                            r"[^.;]{0,30}\b(?:killed|injured|wounded|hit|destroyed)\b", re.IGNORECASE)
 # Words that tie a sentence to the one before: "The military responded with air strikes", "then", "later".
-_FOLLOW_UP = re.compile(r"\b(?:responded|retaliated|in response|in retaliation|then|afterwards|later|subsequently|"
-                        r"by (?:early|late|the end of|the start of)|soon after|within (?:days|weeks|hours))\b", re.IGNORECASE)
+_FOLLOW_UP = gated(re.compile(r"\b(?:responded|retaliated|in response|in retaliation|then|afterwards|later|subsequently|"
+                        r"by (?:early|late|the end of|the start of)|soon after|within (?:days|weeks|hours))\b", re.IGNORECASE))
 
 
 def _continues_history(scan, cand) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tasks.extract.gates import gated
 from tasks.extract.numbers import find_counts
 from tasks.extract.triggers import TriggerHit
 
@@ -60,11 +61,11 @@ def fired_from_the_air(event_type: str, sub: str, rule: str, hit: TriggerHit, te
 
 
 _MINES = r"(?:(?:land|remote(?:-controlled)?|road-?side)\s*)?(?:mines?|IEDs?|improvised explosive devices?)"
-_MINE_AMBUSH = re.compile(r"\b(?:ambush(?:ed|es)?|attack(?:ed)?)\b[^.;:]{0,80}?\b(?:with|using)\s+(?:\w+\s+)?" + _MINES
+_MINE_AMBUSH = gated(re.compile(r"\b(?:ambush(?:ed|es)?|attack(?:ed)?)\b[^.;:]{0,80}?\b(?:with|using)\s+(?:\w+\s+)?" + _MINES
                           + r"\b|\b(?:land[\s-]?)?mines? (?:ambush|attack)"
                           # "used a cluster of 45 land mines to ambush the column": the weapon told before the act
                           + r"|\b(?:us(?:ed|ing|es?)|planted|laid|detonated)\s+(?:[\w-]+\s+){0,5}?" + _MINES
-                          + r"\s+to\s+(?:ambush|attack|target|hit|strike)\b", re.IGNORECASE)
+                          + r"\s+to\s+(?:ambush|attack|target|hit|strike)\b", re.IGNORECASE))
 
 
 def mine_ambush(sub: str, trigger: str, texts: list[str]) -> bool:

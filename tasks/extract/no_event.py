@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tasks.extract.gates import gated
 from tasks.extract.numbers import find_counts
 
 # What makes a weak word ("agreed to", "talks", "peace process") a deal: a truce named or a deal made.
@@ -18,22 +19,22 @@ AGREEMENT_MADE = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace deal|peace a
 
 # "The military is accused of mass rape, killings and burning thousands of homes": a standing accusation with
 # no day of its own sums up a record, it tells no act of this report
-ACCUSED_OF = re.compile(r"\b(?:is|are|has been|have been|stands?)\s+(?:\w+ly\s+)?accused of\b", re.IGNORECASE)
+ACCUSED_OF = gated(re.compile(r"\b(?:is|are|has been|have been|stands?)\s+(?:\w+ly\s+)?accused of\b", re.IGNORECASE))
 
 
 # What people fled from: "fled an AA attack", "fleeing combat", "sheltering from an army offensive", "fled their
 # homes due to junta airstrikes". The flight is told; the fighting behind it is told elsewhere or not at all.
-FLED_FROM = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|sheltering from|shelter from|hiding from|"
+FLED_FROM = gated(re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|sheltering from|shelter from|hiding from|"
                        r"(?:fled|flee|fleeing|left|leave|leaving) (?:their |his |her )?(?:homes?|villages?) (?:due to|because of|to escape|from))"
-                       r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+                       r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE))
 
 
 # The war described as going on rather than an act told: "are fighting", "is engaged in", "has intensified",
 # "has seen fierce fighting", "amid ongoing offensives".
-_ONGOING_VERB = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+|reportedly\s+|also\s+)?(?:\w+ly\s+)?(?:engaged in|locked in|\w+ing)\b|"
+_ONGOING_VERB = gated(re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+|reportedly\s+|also\s+)?(?:\w+ly\s+)?(?:engaged in|locked in|\w+ing)\b|"
                            r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:intensified|escalated|raged|persisted|continued|seen)\b|"
                            r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:intensified|escalated)\b|"  # "clashes are intensified around X"
-                           r"\b(?:continues|rages|persists|grinds on)\b", re.IGNORECASE)
+                           r"\b(?:continues|rages|persists|grinds on)\b", re.IGNORECASE))
 _ONGOING_BEFORE = re.compile(r"\b(?:ongoing|continuing|persistent|escalating|intensifying|relentless)\s+(?:[\w'’-]+\s+)?$|"
                              r"\b(?:continu(?:e|es|ed|ing)|keeps?|kept) (?:to|on)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -71,15 +72,15 @@ DURING_TOLD = re.compile(r"\b(?:during|in|amid|throughout)\s+the\s+(?:[\w'’-]+
 
 # A tally, not an event: "has seized 12 townships", "blasts occurred in several townships", "have captured more than 20 bases" (many places taken
 # over time), "Over 2,100 people have been arrested" (a count no single raid or protest reaches).
-_MANY_PLACES_TAKEN = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|also\s+)?(?:seized|captured|taken|overrun|lost|"
+_MANY_PLACES_TAKEN = gated(re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|also\s+)?(?:seized|captured|taken|overrun|lost|"
                                 r"gained control of|taken control of)\s+(?:control\s+of\s+)?(?:more than\s+|over\s+|at least\s+|"
                                 r"nearly\s+|some\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of)\s+"
-                                r"(?:[\w-]+\s+)?(?:towns|townships|bases|cities|outposts|camps|positions)\b", re.IGNORECASE)
+                                r"(?:[\w-]+\s+)?(?:towns|townships|bases|cities|outposts|camps|positions)\b", re.IGNORECASE))
 _TALLY_SIZE = 1000
 
 
-_MANY_PLACES = re.compile(r"\b(?:in|across|of)\s+(?:several|many|multiple|various|numerous)\s+(?:different\s+)?"
-                          r"(?:townships|towns|cities|regions|states|places|locations)\b", re.IGNORECASE)
+_MANY_PLACES = gated(re.compile(r"\b(?:in|across|of)\s+(?:several|many|multiple|various|numerous)\s+(?:different\s+)?"
+                          r"(?:townships|towns|cities|regions|states|places|locations)\b", re.IGNORECASE))
 
 
 # a day of its own: "said it had overrun three outposts on Saturday" tells one day's capture, not a running tally
@@ -87,10 +88,13 @@ _DAY_TOLD = re.compile(r"\b(?:on|early|late|last)\s+(?:\w+\s+)?(?:monday|tuesday
                        r"\byesterday\b|\blast night\b", re.IGNORECASE)
 
 
+_PRESENT_PERFECT = gated(re.compile(r"\b(?:have|has) been\b"))
+
+
 def tally(text: str) -> bool:
     if (_MANY_PLACES_TAKEN.search(text) and not _DAY_TOLD.search(text)) or _MANY_PLACES.search(text):
         return True  # "bomb blasts in several townships": many events, none told
-    return bool(re.search(r"\b(?:have|has) been\b", text)) and any(
+    return bool(_PRESENT_PERFECT.search(text)) and any(
         c.value >= _TALLY_SIZE and c.kind in ("arrested", "killed", "abducted") for c in find_counts(text))
 
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tasks.extract.gates import gated
 from tasks.extract.count_cues import COMMA_ONLY as _COMMA_ONLY, COMPOUND_KILLED as _COMPOUND_KILLED, DEATHS_NOUN as _DEATHS_NOUN, \
     SHARE_OF_COUNTED_THINGS as _SHARE_OF_COUNTED_THINGS, SHARE_OF_THINGS as _SHARE_OF_THINGS, SPEAKER as _SPEAKER, \
     TWO_PLACES_AFTER as _TWO_PLACES_AFTER
@@ -55,27 +56,27 @@ _TOLL_ROSE_BEFORE = re.compile(r"\b(?:death toll|toll)\b[^.;]{0,90}?\b(?:rose|ri
 # "the death toll rose to 15", "lost 12 soldiers"; a comma ends the clause ("lost their lives, a rescuer said")
 _TOLL_BEFORE = re.compile(r"\b(?:death toll|toll|lost|leaving|left)\b[^.;,]{0,25}$", re.IGNORECASE)
 
-BACKGROUND_CUES = re.compile(
+BACKGROUND_CUES = gated(re.compile(
     r"\bsince (?:the (?:\d{4} )?(?:coup|military (?:coup|takeover)|takeover|putsch)|the military (?:seized|took) power|"
     r"(?:february |feb\.? )?2021|the start of the conflict)|\boverall\b|\bnationwide\b|across (?:the country|myanmar)|"
     r"\bin the (?:past|last) (?:two|three|four|\d) years\b|\bin total since\b",
     re.IGNORECASE,
-)
+))
 # A whole year or several months counted together: "last year", "in 2024", "so far this year", an annual
 # report ranking countries. ACLED codes none of these as an event; they are figures.
-AGGREGATE_CUES = re.compile(
+AGGREGATE_CUES = gated(re.compile(
     r"\b(?:last|the previous|the past) year\b|\b(?:in|during|throughout) (?:the whole of |all of )?(?:19|20)\d\d\b(?!\s*[-–/])|"
     r"\bso far this (?:year|month)\b|\bsince (?:the (?:start|beginning) of (?:the|this) year|jan(?:uary)?|feb(?:ruary)?|"
     r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
     r"\bannual (?:report|survey|review|monitor)\b|\bin any (?:other )?country\b|\b(?:year|months)-long\b",
     re.IGNORECASE,
-)
+))
 # "No one was killed", "there were no casualties": the toll is known to be zero, unlike a report with no number.
-NOBODY_KILLED = re.compile(r"\b(?:no(?:body| one|-one)\s+(?:was\s+|were\s+|had been\s+)?(?:killed|hurt|injured|harmed|died)|"
+NOBODY_KILLED = gated(re.compile(r"\b(?:no(?:body| one|-one)\s+(?:was\s+|were\s+|had been\s+)?(?:killed|hurt|injured|harmed|died)|"
                            r"no (?:casualt(?:y|ies)|deaths?|fatalit(?:y|ies)|loss of (?:life|lives)|injur(?:y|ies)|one (?:was )?(?:killed|hurt|injured))|"
                            r"without (?:any )?casualties|no reports? of (?:any )?casualties)\b",
-                           re.IGNORECASE)
-CUMULATIVE_CUES = re.compile(
+                           re.IGNORECASE))
+CUMULATIVE_CUES = gated(re.compile(
     r"\bsince\b|\bso far\b|\bto date\b|\bin total\b|\ba total of\b|\brecent (?:violence|fighting|clashes|weeks|months|offensive)|"
     r"\bover the (?:past|last)\b|\bthis year\b|\bin recent (?:weeks|months)\b|\bcumulative\b|\bhave been displaced\b|"
     r"\bin (?:a|the) (?:series|string|spate|wave) of\b|"
@@ -83,7 +84,7 @@ CUMULATIVE_CUES = re.compile(
     r"\b(?:over|in|within) (?:the )?(?:two|three|four|five|six|seven|several|\d) days\b|"
     r"\b(?:during|in|over|throughout) (?:the )?(?:two|three|four|five|six|seven|several|\d+)-day\b",  # "the three-day clashes"
     re.IGNORECASE,
-)
+))
 
 
 # Several days counted together, wherever told in the sentence: "For the second day in a row, ... killing eight".

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
+from tasks.extract.gates import gated
+
 # a habit: the act repeats with no day of its own
-_HABITUAL = re.compile(r"\beveryday\b|\bevery single day\b|\b(?:continuously|constantly|incessantly|repeatedly|relentlessly)\b|"
+_HABITUAL = gated(re.compile(r"\beveryday\b|\bevery single day\b|\b(?:continuously|constantly|incessantly|repeatedly|relentlessly)\b|"
                        r"\b(?:day|night|week) after (?:day|night|week)\b|\bon a (?:daily|nightly|weekly|regular) basis\b|"
-                       r"\btime and again\b|\bround the clock\b", re.IGNORECASE)
+                       r"\btime and again\b|\bround the clock\b", re.IGNORECASE))
 # the trigger names what filled a period: "after weeks of fighting", "amid months of clashes"
-_PERIOD_OF = re.compile(r"\b(?:after|following|amid|amidst|during|despite|with|in)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades)\s+of\s+"
-                        r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PERIOD_OF = gated(re.compile(r"\b(?:after|following|amid|amidst|during|despite|with|in)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades)\s+of\s+"
+                        r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE))
 # "for the past week", "over the last few days": a stretch of time, no day
 PAST_STRETCH = re.compile(r"\b(?:for|over|in|during|throughout)\s+the\s+(?:past|last|previous)\s+(?:few\s+|several\s+|couple of\s+|\w+\s+)?"
                           r"(?:days?|nights?|weeks?|months?|years?)\b", re.IGNORECASE)

@@ -16,13 +16,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from tasks.extract.gates import gated
+
 LEVEL_RANK = {"village_tract": 6, "town": 5, "foreign": 5, "township": 4, "district": 3, "state": 2, "country": 1}
 _STATE_SUFFIX = re.compile(r"\s*\(.*?\)|\s+(?:state|region|division|union territory)$", re.IGNORECASE)
 # "fled to Bhamo", "heading towards Pakokku", "into India": destinations, not where the event happened.
 # "fled to X", "headed towards X" — but "a camp for displaced people in X" is in X
-_DESTINATION_BEFORE = re.compile(r"(?:(?<!close )(?<!next )(?<!near )(?<!adjacent )\b(?:to|towards|toward|for)|\b(?:fled|flee|fleeing|flees|crossed|crossing|moved|moving|escaped|"
+_DESTINATION_BEFORE = gated(re.compile(r"(?:(?<!close )(?<!next )(?<!near )(?<!adjacent )\b(?:to|towards|toward|for)|\b(?:fled|flee|fleeing|flees|crossed|crossing|moved|moving|escaped|"
                                  r"retreated|withdrew|ran|went|go|going|headed|taken|brought|sent)\s+into)\s+(?:the\s+)?(?:(?!(?:in|at|near|inside|of)\s)[\w'’-]+\s+){0,3}$",
-                                 re.IGNORECASE)
+                                 re.IGNORECASE))
 # "fighting spread to Kutkai Township": the fighting is now there
 _SPREAD_TO_BEFORE = re.compile(r"\b(?:spread|spreads|spreading|spilled|spilt|extended|expanded|escalated)\s+(?:\w+\s+)?(?:to|into)\s+"
                                r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
@@ -302,13 +304,17 @@ def best_location(locations: list[Location], anchor: int, text: str, foreign_ok:
     return max(pool, key=score)
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
 def _list_heads(pool: list[Location], text: str) -> dict[int, int]:
     """Each place in a coordinated list ("in Yangon, Mandalay and other cities") stands where the list starts,
     so that the first named wins among equals."""
     heads: dict[int, int] = {}
     ordered = sorted(pool, key=lambda loc: loc.start)
     for prev, loc in zip(ordered, ordered[1:]):
-        if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", text[prev.end:loc.start]):
+        if _LIST_JOIN.fullmatch(text[prev.end:loc.start]):
             heads[loc.start] = heads.get(prev.start, prev.start)
     return heads
 
@@ -324,7 +330,7 @@ def between_ends(location: Location | None, locations: list[Location], text: str
         return None
     pair = None
     for a, b in zip(locations, locations[1:]):
-        if location in (a, b) and re.fullmatch(r"\s+(?:and|&)\s+", text[a.end:b.start]) and \
+        if location in (a, b) and _AND.fullmatch(text[a.end:b.start]) and \
                 _BETWEEN_BEFORE.search(text[max(0, a.start - 40):a.start]):
             pair = (a, b)
             break

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tasks.extract.gates import gated
 from tasks.extract.actors import MILITARY, SAID_IT, STATE_SIDE, ActorRef
 
 # "by junta troops", "by a joint force of the KNLA", "by members of a Pyu Saw Htee militia"
@@ -87,12 +88,12 @@ def _state_weapon_agent(parties: list[ActorRef], text: str, t_start: int, t_end:
 
 # "during weeks of fighting between junta troops and the rebels": the war the act happened in, whose sides
 # are not the act's ("the deadliest assault on civilians during months of fighting between X and Y")
-_WAR_DESCRIBED = re.compile(
+_WAR_DESCRIBED = gated(re.compile(
     r"\b(?:during|amid|after|in|following|despite)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:weeks|months|years)\s+of\s+|"
     r"(?=(?:[\w-]+\s+)?(?:fighting|clashes|conflict|war|hostilities|battles)\s+between))"
     r"(?:[\w-]+\s+)?(?:fighting|clashes|conflict|war|hostilities|battles)\s+between\s+[^.;]{1,80}?\band\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=[\s,.;]|$)", re.IGNORECASE)
-_BETWEEN = re.compile(r"\bbetween\s+")
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=[\s,.;]|$)", re.IGNORECASE))
+_BETWEEN = gated(re.compile(r"\bbetween\s+"))
 
 
 def _between(parties: list[ActorRef], text: str, lo: int, hi: int, t_start: int) -> Roles | None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
+from tasks.extract.gates import gated
 
-_CROWD = re.compile(r"\b(?:mob|crowd|angry villagers|lynch(?:ed|ing)?)\b", re.IGNORECASE)
+
+_CROWD = gated(re.compile(r"\b(?:mob|crowd|angry villagers|lynch(?:ed|ing)?)\b", re.IGNORECASE))
 _STONES = re.compile(r"\b(?:threw stones|hurled stones|stone-throwing|pelted|set fire to|torched|clash(?:ed)? with police|"
                      r"rioted|rioting|smashed|vandali[sz]ed)\b", re.IGNORECASE)
 # "march" but not the month ("on 28 March", "March 5", "in March 2024")
-_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|(?<!\d )march(?:ed|es)?(?!\s+\d)|strikers?|flash mob)\b",
-                      re.IGNORECASE)
+_PROTEST = gated(re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|(?<!\d )march(?:ed|es)?(?!\s+\d)|strikers?|flash mob)\b",
+                      re.IGNORECASE))
 _FORCE = re.compile(r"\b(?:opened fire|fired (?:live rounds|on|at|into the crowd)|shot|killing|killed|beat(?:en)?|"
                     r"crack(?:ed)? down|tear gas|rubber bullets|stun grenades?)\b", re.IGNORECASE)
 # "before dispersing peacefully": the protesters left on their own
@@ -28,24 +30,24 @@ _FORCES_KILL = re.compile(rf"\b{_FORCES_WORDS}\b[^.;]{{0,40}}?"
                           r"\b(?:opened fire|fired|firing|shot|gunned down|killed|killing|mowed down)\b", re.IGNORECASE)
 # "Security forces attacked protesters with slingshots, teargas and stun bombs", "police pelted demonstrators":
 # the state's forces acting on a crowd make the event the protest's, whatever weapon word the lexicon caught
-_STATE_ON_CROWD = re.compile(rf"\b{_FORCES_WORDS}\b[^.;]{{0,40}}?"
+_STATE_ON_CROWD = gated(re.compile(rf"\b{_FORCES_WORDS}\b[^.;]{{0,40}}?"
                              r"\b(?:attacked|assaulted|pelted|beat|charged|dispersed|cracked down on|raided)\s+"
                              r"(?:(?:the|anti-coup|peaceful|anti-junta)\s+)*(?:protesters|demonstrators|demonstrations?|"
-                             r"protests?|marchers|crowds?|strikers)\b", re.IGNORECASE)
+                             r"protests?|marchers|crowds?|strikers)\b", re.IGNORECASE))
 _CROWD_ARMS = re.compile(r"\b(?:stun (?:bombs?|grenades?)|sound bombs?|tear ?gas|slingshots?|catapults?|rubber bullets|"
                          r"water cannons?)\b", re.IGNORECASE)
-_AIRCRAFT_DOWNED = re.compile(r"\b(?:shot down|shoots down|shoot down|downed|brought down)\s+(?:\w+\s+){0,3}?(?:helicopters?|"
+_AIRCRAFT_DOWNED = gated(re.compile(r"\b(?:shot down|shoots down|shoot down|downed|brought down)\s+(?:\w+\s+){0,3}?(?:helicopters?|"
                               r"jets?|fighter jets?|gunships?|aircraft|warplanes?|planes?)\b|\b(?:helicopters?|jets?|gunships?|"
                               r"aircraft|warplanes?|planes?)\s+(?:\w+\s+){0,3}?(?:was|were|had been|has been)\s+(?:\w+\s+)?"
-                              r"(?:shot down|downed|brought down)\b", re.IGNORECASE)
-_SURRENDER = re.compile(r"\b(?:surrender\w*|defect\w*|desert\w*|laid down)\b", re.IGNORECASE)
+                              r"(?:shot down|downed|brought down)\b", re.IGNORECASE))
+_SURRENDER = gated(re.compile(r"\b(?:surrender\w*|defect\w*|desert\w*|laid down)\b", re.IGNORECASE))
 _TERRITORY = re.compile(r"\b(?:captur\w+|seiz\w+|overr[au]n|t(?:ook|aken|aking|akes?) (?:control|over)|"
                         r"gain(?:ed|s|ing)? control|fell)\b", re.IGNORECASE)
 
 
 # "soldiers at the last base outside Myawaddy surrendered to Karen rebels": the base changed hands
-_BASE_SURRENDERED = re.compile(r"\b(?:bases?|camps?|outposts?|headquarters|garrison|battalion|positions?|town)\b[^.;]{0,80}?"
-                               r"\bsurrender(?:ed|s)?\s+to\b", re.IGNORECASE)
+_BASE_SURRENDERED = gated(re.compile(r"\b(?:bases?|camps?|outposts?|headquarters|garrison|battalion|positions?|town)\b[^.;]{0,80}?"
+                               r"\bsurrender(?:ed|s)?\s+to\b", re.IGNORECASE))
 
 
 def refine(event_type: str, sub: str, sentence: str) -> tuple[str, str, str]:

@@ -69,8 +69,11 @@ def find_dateline(text: str) -> Dateline | None:
     return Dateline(place, m.start("place"), m.end("place"), m.group("date"), m.end())
 
 
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)$")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12):dot])
+    word = _WORD_BEFORE_DOT.search(text[max(0, dot - 12):dot])
     if not word:
         return False
     w = word.group(1).lower().rstrip(".")

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from tasks.extract.gates import gated
 from tasks.extract.dates import find_dates
 from tasks.extract.numbers import NOBODY_KILLED, Count
 from tasks.extract.quantities import VAGUE
@@ -41,8 +42,8 @@ def _is_vague(count: Count) -> bool:
 
 # "gunned down 38 protesters, 22 of them in Hlaingtharyar": a day's toll over several places, and the share of
 # the one place named, which is where the event is placed (the most specific place the sentence names)
-_SHARE_IN_PLACE = re.compile(r"\s*[\w-]*\s*[\w-]*\s*,\s*(?:and\s+|including\s+)?(?P<n>\d{1,4}) of (?:them|whom)\s+"
-                             r"(?:were\s+(?:killed|shot dead)\s+|died\s+)?in\s+(?:the\s+)?[A-Z]")
+_SHARE_IN_PLACE = gated(re.compile(r"\s*[\w-]*\s*[\w-]*\s*,\s*(?:and\s+|including\s+)?(?P<n>\d{1,4}) of (?:them|whom)\s+"
+                             r"(?:were\s+(?:killed|shot dead)\s+|died\s+)?in\s+(?:the\s+)?[A-Z]"))
 
 
 def sentence_toll(text: str, counts: list[Count]) -> Toll:

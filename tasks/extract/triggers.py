@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tasks.extract.gates import gated
 from tasks.extract.captives import PEOPLE, PERSON_SUBJECT_BEFORE, no_territory_taken
 from tasks.extract.causes import told_as_cause
 from tasks.extract.discoveries import bodies_found
@@ -37,21 +38,21 @@ CASUALTY_WORDS = frozenset({
 })
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied|denies|deny|neither|nor|refused to|failed to)\s+(?:\w+\s+){0,2}$",
                       re.IGNORECASE)
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = gated(re.compile(
     r"\b(?:would|will|could|might|may|should|must|plans? to|planning to|vowed? to|vows to|threaten(?:s|ed)? to|"
     r"threatening to|aims? to|aiming to|intends? to|intended to|tried to|trying to|attempt(?:s|ed)? to|sought to|"
     r"seeks? to|seeking to|wants? to|hopes? to|ready to|prepar(?:e|es|ed|ing) to|warned of|fear(?:s|ed|ing)?|risk(?:s|ed|ing)?|for fear of|call(?:s|ed)? for|avoid(?:s|ed|ing)?|evad(?:e|es|ed|ing)|dodg(?:e|es|ed|ing)|"
-    r"urged?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+    r"urged?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE))
 # asked of others, not done: "urged the public to boycott the vote", "called on residents to join a march"
 _ASKED_TO = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+to|ask(?:s|ed|ing)?|encourag(?:e|es|ed|ing))\s+"
                        r"(?:[\w'’-]+\s+){1,4}?to\s+(?:(?:join|stage|hold|attend|observe|take part in)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?)?$",
                        re.IGNORECASE)
 # Not an act of the day: "a potential airborne attack", "despite the declared ceasefire".
-_NOT_YET_BEFORE = re.compile(r"\b(?:potential|possible|imminent|planned|future|expected)\s+(?:[\w-]+\s+)?$|"
+_NOT_YET_BEFORE = gated(re.compile(r"\b(?:potential|possible|imminent|planned|future|expected)\s+(?:[\w-]+\s+)?$|"
                              r"\bdespite\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$|"
                              # what someone wants ended: "called for an end to airstrikes", "a halt to the fighting"
                              r"\b(?:end|halt|stop|cessation|ending|halting|stopping)\s+(?:to|of)\s+(?:the\s+|all\s+|its\s+|their\s+)?"
-                             r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+                             r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE))
 # "pushed the KIA to stop fighting", "ceasing hostilities": what is to end, no act (asked of the last words only)
 _STOP_BEFORE = re.compile(r"\b(?:stop|stops|stopping|halt|halts|halting|cease|ceases|ceasing)\s+(?:its\s+|their\s+|all\s+)?$",
                           re.IGNORECASE)
@@ -84,17 +85,17 @@ _NOT_AN_ACT_AFTER = re.compile(r"^\s+(?:International\b|(?:political\s+)?power|o
 # Support, not the act told: "soldiers backed by air strikes re-entered the town".
 _MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|covered|aided|helped)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # History inside an event report: "two towns they captured last year", "eight months after capturing it".
-_PAST_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:last year|(?:a|one|two|three|several|many|\d+) years? ago|years earlier|"
+_PAST_AFTER = gated(re.compile(r"^[^,.;]{0,40}?\b(?:last year|(?:a|one|two|three|several|many|\d+) years? ago|years earlier|"
                          r"last month|(?:a|one|two|three|several|many|\d+) months? ago|months earlier)\b",
-                         re.IGNORECASE)
+                         re.IGNORECASE))
 # "a scene of heavy fighting for months": a stretch of the war, no act of a day
 _STRETCH_AFTER = re.compile(r"^[^,.;]{0,40}?\bfor (?:many |several |some )?(?:months|weeks|years|decades)\b", re.IGNORECASE)
 # A bare "strike" is a walk-out only in an article that tells one ("general strike", "went on strike",
 # "striking teachers"); elsewhere it is the air strike or attack the article is about ("killed in the strike").
-LABOUR_STRIKE = re.compile(r"\b(?:general|silent|labou?r|workers['’]?|garment|hunger|nationwide|teachers['’]?) strikes?\b|"
+LABOUR_STRIKE = gated(re.compile(r"\b(?:general|silent|labou?r|workers['’]?|garment|hunger|nationwide|teachers['’]?) strikes?\b|"
                             r"\b(?:on|went on|go on|going on|join(?:ed|ing)?(?: the)?) strike\b|\bstrikers\b|"
                             r"\bstriking (?:\w+ )?(?:workers|teachers?|doctors|nurses|staff|employees|civil servants)\b|"
-                            r"\bcivil disobedience\b|\bCDM\b", re.IGNORECASE)
+                            r"\bcivil disobedience\b|\bCDM\b", re.IGNORECASE))
 # "three women were killed in a separate strike on the same town": in a story of air strikes, another one
 _ANOTHER_BEFORE = re.compile(r"\b(?:a separate|another|a second|a third|a fresh|a new|a similar|an earlier|a later|"
                              r"a further)\s+(?:deadly\s+|fatal\s+)?$", re.IGNORECASE)
@@ -110,16 +111,16 @@ _PROTEST_NOUN_AFTER = re.compile(r"^\s+(?:organi[sz]ers?|leaders?|movements?|gro
 # "has lost control of large parts of the countryside": who holds the map, not a town taken on a day
 # A purpose, not a capture made: "launching an offensive to retake lost territory", "in order to seize"
 # ("managed to capture", "were able to take" tell it done; "the first town to fall to the AA" fell).
-_PURPOSE_BEFORE = re.compile(r"(?<!claimed )(?<!claims )(?<!managed )(?<!able )(?<!succeeded )(?<!began )(?<!begin )(?<!started )(?<!continued )"
-                             r"(?<!continue )(?<!continues )(?<!used )\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "ambition to fully capture"
+_PURPOSE_BEFORE = gated(re.compile(r"(?<!claimed )(?<!claims )(?<!managed )(?<!able )(?<!succeeded )(?<!began )(?<!begin )(?<!started )(?<!continued )"
+                             r"(?<!continue )(?<!continues )(?<!used )\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE))  # "ambition to fully capture"
 # Verbs in their base form: after "to" they name a purpose or a plan, not an act told.
 _BASE_VERBS = frozenset({"attack", "seize", "capture", "retake", "recapture", "take", "withdraw", "retreat", "shell", "bomb",
                          "arrest", "raid", "kill", "overrun", "storm", "ambush", "destroy", "burn", "torch", "abduct",
                          "detain", "pull out", "hand over"})
-_GAP_BEFORE = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$|"
+_GAP_BEFORE = gated(re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|since)\s+(?:\w+\s+)?$|"
                          # "occurred almost a month after the regime killed 60 people by bombing": the earlier event
                          r"\b(?:a|one|two|three|four|several)\s+(?:weeks?|months?|years?)\s+after\s+[^.;,]{0,60}$",
-                         re.IGNORECASE)
+                         re.IGNORECASE))
 _PERSON_BURNED_AFTER = re.compile(r"^\s+(?:(?:a|an|the|one|two|three|four|five|\d+)\s+)?(?:[a-z]+\s+)?"
                                   r"(?:villagers?|civilians?|m[ae]n|wom[ae]n|boys?|girls?|teenagers?|youths?|farmers?|monks?|"
                                   r"residents?|people|persons?|person|child|children)\b(?!\s+(?:houses?|homes?))",
@@ -145,7 +146,7 @@ _IN_ANSWER_TO_BEFORE = re.compile(r"\bin (?:response|retaliation|reaction|reveng
 _RETALIATION_BEFORE = re.compile(r"\b(?:retaliat\w*|in response|in retaliation)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 # "attacked regime forces to rescue people being held hostage": a participle after a noun tells the state the
 # people were in, not the act of the sentence; another act told beside it comes first
-_STATE_PARTICIPLE_BEFORE = re.compile(r"\b(?!(?:was|were|is|are|been|and|or|not)\b)[a-z]+\s+(?:still\s+)?being\s+$", re.IGNORECASE)
+_STATE_PARTICIPLE_BEFORE = gated(re.compile(r"\b(?!(?:was|were|is|are|been|and|or|not)\b)[a-z]+\s+(?:still\s+)?being\s+$", re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -303,8 +304,8 @@ def _killing_hits(knowledge, mentions, text: str, lo: int, hi: int) -> list[Trig
 
 # A phrasal verb with its object inside: "handed the city over", "pulled its troops out". Only where the
 # object is ground (a town, a base, control, a named place): "handed the suspects over" is no transfer.
-_SPLIT_PHRASE = re.compile(
-    r"\b(?P<verb>(?:hand|pull|turn|giv|gave|took|tak|mov|sign|g[ai]ve)\w*)\s+(?P<obj>(?:[\w'’-]+\s+){1,4}?)(?P<particle>over|back|out)\b", re.IGNORECASE)
+_SPLIT_PHRASE = gated(re.compile(
+    r"\b(?P<verb>(?:hand|pull|turn|giv|gave|took|tak|mov|sign|g[ai]ve)\w*)\s+(?P<obj>(?:[\w'’-]+\s+){1,4}?)(?P<particle>over|back|out)\b", re.IGNORECASE))
 _GROUND = re.compile(r"\b(?:towns?|city|cities|villages?|bases?|camps?|posts?|outposts?|areas?|territory|control|"
                      r"headquarters|positions?|stations?|township|capital|hills?|bridges?|border|airport|port|compound)\b",
                      re.IGNORECASE)
@@ -328,7 +329,7 @@ def _split_phrase_hits(knowledge, text: str, lo: int, hi: int) -> list[TriggerHi
 # "The headquarters was taken by the MNDAA": a passive "taken" with a named armed agent and ground as its
 # subject is a capture; direct_territory later names it after who gained ("A wounded man was taken by
 # the AA to hospital" is not).
-_PASSIVE_TAKEN = re.compile(r"\b(?:was|were|been)\s+(?:\w+\s+)?(?P<verb>taken)\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_PASSIVE_TAKEN = gated(re.compile(r"\b(?:was|were|been)\s+(?:\w+\s+)?(?P<verb>taken)\s+by\s+(?:the\s+)?", re.IGNORECASE))
 
 
 _TAKEN_SOMEWHERE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?to\s+(?:a\s+|an\s+|the\s+)?(?:nearby\s+|local\s+|military\s+)?"
@@ -354,8 +355,8 @@ def _passive_taken_hits(mentions, text: str, lo: int, hi: int) -> list[TriggerHi
     return hits
 
 
-_PROTEST_TOPIC = re.compile(r"\b(?:against|over|calling (?:for|on)|demanding|denounc\w+|condemn\w+|to protest|in protest)\b",
-                            re.IGNORECASE)
+_PROTEST_TOPIC = gated(re.compile(r"\b(?:against|over|calling (?:for|on)|demanding|denounc\w+|condemn\w+|to protest|in protest)\b",
+                            re.IGNORECASE))
 
 
 def drop_protest_topics(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
