@@ -195,10 +195,21 @@ def is_foreign_country(knowledge: Knowledge, mention: Mention) -> bool:
     return any(p is not None and p.level == "country" and p.country_iso != "MMR" for p in places)
 
 
+# Asked several times of every trigger mention (context tests, scoring, topics): memoised by what the answer
+# depends on, the seeds and the mention's ref_ids (bounded by the lexicon's combinations).
+_STRONGEST: dict[tuple[str, tuple[str, ...]], Trigger | None] = {}
+
+
 def strongest_trigger(knowledge: Knowledge, mention: Mention) -> Trigger | None:
     """A span can stand for several triggers ("surrender" inflected and "surrendered"): take the heaviest."""
+    key = (knowledge.version, mention.ref_ids)
+    if key in _STRONGEST:
+        return _STRONGEST[key]
     triggers = [t for ref in mention.ref_ids if (t := knowledge.triggers.get(ref)) is not None]
-    return max(triggers, key=lambda t: t.weight) if triggers else None
+    found = max(triggers, key=lambda t: t.weight) if triggers else None
+    if len(_STRONGEST) < 100_000:
+        _STRONGEST[key] = found
+    return found
 
 
 def names_armed_actor(knowledge: Knowledge, mentions: list[Mention]) -> bool:
