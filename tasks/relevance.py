@@ -179,11 +179,12 @@ class Verdict:
     components: dict[str, float] = field(default_factory=dict)
 
 
-def sentence_factor(knowledge: Knowledge, mentions: list[Mention]) -> float:
-    """Weight of triggers in one sentence (or the title), given the names it contains."""
-    if any(knowledge.is_myanmar_anchor(m) for m in mentions):
+def sentence_factor(names_myanmar: bool, names_other_country: bool) -> float:
+    """Weight of triggers in one sentence (or the title), given the names it contains: a Myanmar anchor
+    (Knowledge.is_myanmar_anchor), another country (is_foreign_country)."""
+    if names_myanmar:
         return MYANMAR_SENTENCE
-    if any(is_foreign_country(knowledge, m) for m in mentions):
+    if names_other_country:
         return FOREIGN_SENTENCE
     return INHERITED_SENTENCE
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import duckdb
 
@@ -28,7 +28,8 @@ from tasks.mention_context import (
     not_borders, prison_terms, repeated_title_lead, without_story_menu,
 )
 from tasks.relevance import (
-    CRIME, SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
+    CRIME, SHORT_TEXT_WORDS, TITLE_FACTOR, Located, is_foreign_country, judge, located_triggers, names_armed_actor,
+    sentence_factor,
 )
 from tasks.tag_anchor import (
     ARMED_SIDE, inferred_anchor, opposite_sides_codes, opposite_sides_named, outlet_prior_holds, short_cue,
@@ -194,6 +195,40 @@ def _generic_force(mention: Mention) -> bool:
     return mention.kind == "actor" and mention.needs_context and _GENERIC_FORCE.fullmatch(mention.text) is not None
 
 
+class _Traits(NamedTuple):
+    """What _locate asks of one mention: all decided by its kind, ref_ids and needs_context."""
+
+    anchor: bool            # Knowledge.is_myanmar_anchor
+    other_country: bool     # is_foreign_country
+    foreign: bool           # is_foreign: another country, or its force or government
+    place_abroad: bool      # foreign_place
+    below_country: bool     # myanmar_place_below_country
+    armed: bool             # names_armed_actor
+    rebels: bool            # a Myanmar actor of ARMED_SIDE (opposite_sides_codes)
+    crime: bool             # a crime trigger
+    force_abroad: bool      # another country's force or government
+
+
+# Asked of every mention of every sentence, from lookups in the seeds: memoised by what decides them.
+_TRAITS: dict[tuple[str, str, tuple[str, ...], bool], _Traits] = {}
+
+
+def _traits(knowledge: Knowledge, mention: Mention) -> _Traits:
+    key = (knowledge.version, mention.kind, mention.ref_ids, mention.needs_context)
+    found = _TRAITS.get(key)
+    if found is None:
+        alone, foreign = [mention], is_foreign(knowledge, mention)
+        found = _Traits(
+            knowledge.is_myanmar_anchor(mention), is_foreign_country(knowledge, mention), foreign,
+            foreign_place(knowledge, mention), myanmar_place_below_country(knowledge, mention),
+            names_armed_actor(knowledge, alone), bool(opposite_sides_codes(knowledge, alone) & ARMED_SIDE),
+            mention.kind == "trigger" and not _crime_words(knowledge).isdisjoint(mention.ref_ids),
+            mention.kind == "actor" and foreign)
+        if len(_TRAITS) < 100_000:
+            _TRAITS[key] = found
+    return found
+
+
 def _locate(
     knowledge: Knowledge, mentions: list[Mention], where: str, units: list[tuple[int, int]], position: float,
     lead_units: int = 0, source: str = "",
@@ -207,22 +242,20 @@ def _locate(
     for mention in mentions:
         by_unit.setdefault(max(bisect.bisect_right(starts, mention.start) - 1, 0), []).append(mention)
     located = []
-    crime_words = _crime_words(knowledge)
     for unit, unit_mentions in by_unit.items():
-        # places abroad, a dateline's aside: (mention, a country or its government, a place abroad below it)
-        away = [(m, is_foreign(knowledge, m), foreign_place(knowledge, m)) for m in unit_mentions if m.kind != "trigger"]
-        away = [(m, country, place) for m, country, place in away if country or place]
-        abroad = bool(away) and not any(myanmar_place_below_country(knowledge, m) for m in unit_mentions)
+        traits = [_traits(knowledge, m) for m in unit_mentions]
+        # places abroad, a dateline's aside: (mention, a place abroad below a country); a trigger is neither
+        away = [(m, t.place_abroad) for m, t in zip(unit_mentions, traits) if t.foreign or t.place_abroad]
+        abroad = bool(away) and not any(t.below_country for t in traits)
         if away:
             away = [item for item in away if not _dateline(source, units[unit][0], item[0])]
-        foreign, host = bool(away), any(place for _, _, place in away)
+        foreign, host = bool(away), any(place for _, place in away)
         if abroad:  # "Teknaf police", "troops in Manipur": the host country's forces, not Myanmar's
-            unit_mentions = [m for m in unit_mentions if not _generic_force(m)]
-        factor = position * sentence_factor(knowledge, unit_mentions)
-        armed = names_armed_actor(knowledge, unit_mentions)
-        rebels = bool(opposite_sides_codes(knowledge, unit_mentions) & ARMED_SIDE)
-        crime = any(m.kind == "trigger" and not crime_words.isdisjoint(m.ref_ids) for m in unit_mentions)
-        force_abroad = any(m.kind == "actor" and is_foreign(knowledge, m) for m in unit_mentions)
+            kept = [(m, t) for m, t in zip(unit_mentions, traits) if not _generic_force(m)]
+            unit_mentions, traits = [m for m, _ in kept], [t for _, t in kept]
+        factor = position * sentence_factor(any(t.anchor for t in traits), any(t.other_country for t in traits))
+        armed, rebels = any(t.armed for t in traits), any(t.rebels for t in traits)
+        crime, force_abroad = any(t.crime for t in traits), any(t.force_abroad for t in traits)
         located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels, foreign, crime, host,
                                force_abroad)
                        for m in unit_mentions)
