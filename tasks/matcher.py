@@ -36,15 +36,21 @@ _FOLD_TABLE = str.maketrans(
 )
 _SPACE_RUN = re.compile(r"  +")
 # str.translate maps a non-ASCII text one character at a time through the table's dict; a Burmese article
-# has few characters to fold (line breaks, hyphens), so a scan for them and a swap of each costs a tenth.
-_FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in _FOLD_TABLE) + "]")
+# has few characters to fold (line breaks, hyphens), so a scan for them and a swap of each costs a tenth. The
+# table folds to two characters only: one sub for each, with a plain replacement rather than a call a match.
+_FOLDED_TO = {
+    target: re.compile("[" + "".join(re.escape(chr(code)) for code, to in _FOLD_TABLE.items() if to == target) + "]")
+    for target in set(_FOLD_TABLE.values())
+}
 
 
 def _fold_characters(text: str) -> str:
     """text.translate(_FOLD_TABLE), at C speed for non-ASCII text too."""
     if text.isascii():
         return text.translate(_FOLD_TABLE)
-    return _FOLDABLE.sub(lambda match: _FOLD_TABLE[ord(match.group())], text)
+    for target, foldable in _FOLDED_TO.items():
+        text = foldable.sub(target, text)
+    return text
 # Endings that turn a listed trigger into an inflected form the lexicon need not spell out:
 # "clash" -> "clashes", "shell" -> "shelling", "seize" -> "seized", "ban" -> "banned".
 _TRIGGER_SUFFIXES = frozenset({"s", "es", "d", "ed", "ing", "ings"})
@@ -116,6 +122,16 @@ class _OffsetMap:
     def __getitem__(self, index: int) -> int:
         at = bisect_right(self._folded_starts, index)
         return index + (self._shifts[at - 1] if at else 0)
+
+    def spans(self, spans: list[Span]) -> list[Span]:
+        """[(self[start], self[end - 1] + 1, patterns)], without two method calls a hit."""
+        starts, shifts = self._folded_starts, self._shifts
+        mapped = []
+        for start, end, patterns in spans:
+            first, last = bisect_right(starts, start), bisect_right(starts, end - 1)
+            shift_start, shift_end = shifts[first - 1] if first else 0, shifts[last - 1] if last else 0
+            mapped.append((start + shift_start, end + shift_end, patterns))
+        return mapped
 
 
 @dataclass
@@ -243,9 +259,11 @@ class PatternMatcher:
             if accepted:
                 candidates.append(accepted)
         spans = _leftmost_longest(candidates)
-        if folded.offsets is None:
-            return spans
         offsets = folded.offsets
+        if offsets is None:
+            return spans
+        if isinstance(offsets, _OffsetMap):
+            return offsets.spans(spans)
         return [(offsets[s], offsets[e - 1] + 1, p) for s, e, p in spans]
 
 
