@@ -312,14 +312,21 @@ def _evidence(located: list[Located]) -> list[dict[str, Any]]:
     occurs. One entry per occurrence made the evidence twice the size of the article's text, which every
     run wrote and the database kept in memory until its next checkpoint."""
     terms: dict[tuple, dict[str, Any]] = {}
+    # round() of a float goes through its decimal string: once per factor, of which an article has a handful
+    # (products of positive constants, so no -0.0 that == would take for 0.0)
+    weights: dict[float, float] = {}
     for item in located:
         mention = item.mention
-        key = (item.field, mention.kind, mention.text, round(item.factor, 2))
-        if key in terms:
-            terms[key]["count"] += 1
+        weight = weights.get(item.factor)
+        if weight is None:
+            weight = weights[item.factor] = round(item.factor, 2)
+        key = (item.field, mention.kind, mention.text, weight)
+        entry = terms.get(key)
+        if entry is not None:
+            entry["count"] += 1
             continue
         terms[key] = {"field": item.field, "kind": mention.kind, "text": mention.text, "start": mention.start,
-                      "end": mention.end, "refs": list(mention.ref_ids), "weight": round(item.factor, 2), "count": 1}
+                      "end": mention.end, "refs": list(mention.ref_ids), "weight": weight, "count": 1}
     return list(terms.values())
 
 
