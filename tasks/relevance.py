@@ -189,11 +189,22 @@ def sentence_factor(names_myanmar: bool, names_other_country: bool) -> float:
     return INHERITED_SENTENCE
 
 
+# Asked of every place mention by the sentence weights, the anchors' count and the short-text rules: memoised
+# per seeds version and ref_ids (bounded by the gazetteer's combinations).
+_OTHER_COUNTRY: dict[tuple[str, tuple[str, ...]], bool] = {}
+
+
 def is_foreign_country(knowledge: Knowledge, mention: Mention) -> bool:
     if mention.kind != "place":
         return False
-    places = [knowledge.places.get(ref) for ref in mention.ref_ids]
-    return any(p is not None and p.level == "country" and p.country_iso != "MMR" for p in places)
+    key = (knowledge.version, mention.ref_ids)
+    found = _OTHER_COUNTRY.get(key)
+    if found is None:
+        places = [knowledge.places.get(ref) for ref in mention.ref_ids]
+        found = any(p is not None and p.level == "country" and p.country_iso != "MMR" for p in places)
+        if len(_OTHER_COUNTRY) < 100_000:
+            _OTHER_COUNTRY[key] = found
+    return found
 
 
 # Asked several times of every trigger mention (context tests, scoring, topics): memoised by what the answer
