@@ -123,7 +123,9 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     outlet_anchor = outlet_anchor and (own or outlet_prior_holds(knowledge, f"{title} {text}",
                                                                  [*title_mentions, *text_mentions]))
     anchored = outlet_anchor or own
-    short = len(title.split()) + len(text.split()) <= SHORT_TEXT_WORDS
+    # a split stopped past SHORT_TEXT_WORDS gives min(words, SHORT_TEXT_WORDS + 1) pieces: the same verdict
+    # without splitting a whole article into words
+    short = len(title.split(None, SHORT_TEXT_WORDS)) + len(text.split(None, SHORT_TEXT_WORDS)) <= SHORT_TEXT_WORDS
     mentions = [*title_mentions, *text_mentions]
     # Asked only where it decides something: the anchor of an unanchored story, the cue of a short one.
     both_sides = (not anchored or short) and opposite_sides_named(knowledge, mentions)
@@ -278,22 +280,32 @@ def _topics(knowledge: Knowledge, located: list[Located]) -> list[str]:
 
 def _regions(knowledge: Knowledge, mentions: Iterable[Mention]) -> tuple[list[str], list[str]]:
     """States/regions of the Myanmar places named; an ambiguous name counts through its highest level."""
-    rank = {"country": 0, "state": 1, "district": 2, "township": 3, "town": 4, "village_tract": 5}
     regions: dict[str, str] = {}
     for mention in mentions:
-        if mention.kind != "place":
-            continue
-        places = [p for ref in mention.ref_ids if (p := knowledge.places.get(ref)) and p.country_iso == "MMR"]
-        if not places:
-            continue
-        top = min(rank.get(p.level, 9) for p in places)
-        states = {
-            (p.state_name, p.state_pcode) for p in places if rank.get(p.level, 9) == top and p.state_name
-        }
-        if len(states) == 1:
-            name, pcode = states.pop()
-            regions.setdefault(name, pcode)
+        if mention.kind == "place" and (state := _state_of(knowledge, mention.ref_ids)) is not None:
+            regions.setdefault(*state)
     return list(regions), [pcode for pcode in regions.values() if pcode]
+
+
+_LEVEL_RANK = {"country": 0, "state": 1, "district": 2, "township": 3, "town": 4, "village_tract": 5}
+# The state of a place mention's ref_ids, from the gazetteer alone: memoised per seeds version (bounded by them).
+_STATE_OF: dict[tuple[str, tuple[str, ...]], tuple[str, str] | None] = {}
+
+
+def _state_of(knowledge: Knowledge, ref_ids: tuple[str, ...]) -> tuple[str, str] | None:
+    """(state name, pcode) of the Myanmar places among `ref_ids` at their highest level, when they agree on one."""
+    key = (knowledge.version, ref_ids)
+    if key in _STATE_OF:
+        return _STATE_OF[key]
+    found = None
+    places = [p for ref in ref_ids if (p := knowledge.places.get(ref)) and p.country_iso == "MMR"]
+    if places:
+        top = min(_LEVEL_RANK.get(p.level, 9) for p in places)
+        states = {(p.state_name, p.state_pcode) for p in places if _LEVEL_RANK.get(p.level, 9) == top and p.state_name}
+        found = states.pop() if len(states) == 1 else None
+    if len(_STATE_OF) < 100_000:
+        _STATE_OF[key] = found
+    return found
 
 
 def _actors(knowledge: Knowledge, mentions: Iterable[Mention]) -> list[str]:
