@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 import ahocorasick
 
@@ -208,8 +209,9 @@ class PatternMatcher:
             # the inflecting subset is built once here so that accepted hits share the automaton's own
             # tuples (callers memoise per tuple; see Knowledge.find)
             inflecting = tuple(p for p in unique if p.inflects)
-            self._automaton.add_word(key, (key, unique, is_burmese(key), inflecting if inflecting != unique else unique,
-                                           _case_rule(unique)))
+            # the key's length less one: a hit at `last` starts at last - reach
+            self._automaton.add_word(key, (len(key) - 1, unique, is_burmese(key),
+                                           inflecting if inflecting != unique else unique, _case_rule(unique)))
         self.pattern_count = len(by_key)
         if by_key:
             self._automaton.make_automaton()
@@ -240,8 +242,8 @@ class PatternMatcher:
         lower = folded.lower
         size = len(lower)
         keep_case = folded.keep_case
-        for last, (key, entries, burmese, inflecting, case_rule) in self._automaton.iter(lower):
-            start = last - len(key) + 1
+        for last, (reach, entries, burmese, inflecting, case_rule) in self._automaton.iter(lower):
+            start = last - reach
             end = last + 1
             if not burmese:
                 # The common verdicts of _accept, decided here without a call: most hits are one of them.
@@ -397,9 +399,12 @@ def _leftmost_longest(
     for start, end, entries in candidates:
         span = (start, end)
         merged[span] = merged[span] + entries if span in merged else entries
+    # by start, the longest first: two stable C-keyed sorts instead of a Python key tuple a span
+    spans = sorted(merged, key=itemgetter(1), reverse=True)
+    spans.sort(key=itemgetter(0))
     chosen = []
     last_end = -1
-    for (start, end) in sorted(merged, key=lambda span: (span[0], -span[1])):
+    for (start, end) in spans:
         if start >= last_end:
             chosen.append((start, end, merged[(start, end)]))
             last_end = end
