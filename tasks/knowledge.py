@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tasks.lang.my_words import is_burmese
-from tasks.matcher import Pattern, PatternMatcher, fold
+from tasks.matcher import Pattern, PatternMatcher, Span, fold
 from tasks.person_names import is_part_of_a_name
 from tasks.place_spellings import VARIANT_LEVELS, new_spellings
 
@@ -111,6 +111,9 @@ class Knowledge:
     alliances: dict[str, tuple[str, ...]] = field(default_factory=dict)  # alliance name -> member ids
     _matcher: PatternMatcher | None = field(default=None, repr=False)
     _alliance_actors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    # is_myanmar_anchor's answers, by what decides them (kind, ref_ids, needs_context): asked of every mention
+    # several times over (anchoring, sentence weights, the verdict's counts)
+    _anchors: dict[tuple[str, tuple[str, ...], bool], bool] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.alliances:
@@ -125,7 +128,7 @@ class Knowledge:
     def find(self, text: str, *, myanmar_context: bool | None = None) -> list[Mention]:
         """All mentions in `text`, sorted by start. `myanmar_context` overrides the anchoring check that
         gates ambiguous short forms (pass True for a sentence taken from an anchored article)."""
-        mentions = _mentions(text, self._matcher.scan(text))  # type: ignore[union-attr]
+        mentions = _mentions(text, self._matcher.spans(text))  # type: ignore[union-attr]
         if not any(m.needs_context for m in mentions):
             return mentions
         anchored = self.myanmar_anchored(mentions) if myanmar_context is None else myanmar_context
@@ -139,6 +142,15 @@ class Knowledge:
     def is_myanmar_anchor(self, mention: Mention) -> bool:
         """A country/state/district/township/town in Myanmar, or a Myanmar armed/political actor named
         unambiguously."""
+        key = (mention.kind, mention.ref_ids, mention.needs_context)
+        found = self._anchors.get(key)
+        if found is None:
+            found = self._is_myanmar_anchor(mention)
+            if len(self._anchors) < 100_000:  # bounded like the other memos, whoever builds the mentions
+                self._anchors[key] = found
+        return found
+
+    def _is_myanmar_anchor(self, mention: Mention) -> bool:
         if mention.needs_context:
             return False
         if mention.kind == "place":
@@ -182,14 +194,20 @@ def _groups(patterns: tuple) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
     return groups
 
 
-def _mentions(text: str, hits) -> list[Mention]:
+def _mentions(text: str, spans: list[Span]) -> list[Mention]:
     mentions = []
-    for hit in hits:
-        for kind, ref_ids, needs_context in _groups(hit.patterns):
-            if kind == "place" and is_part_of_a_name(text, hit.start, hit.end):
+    # a word repeated through the text comes with the same tuple each time: while `spans` holds them, an id
+    # stands for one tuple, and a lookup by it is cheaper than _groups' key of every pattern's id
+    grouped: dict[int, tuple[tuple[str, tuple[str, ...], bool], ...]] = {}
+    for start, end, patterns in spans:
+        groups = grouped.get(id(patterns))
+        if groups is None:
+            groups = grouped[id(patterns)] = _groups(patterns)
+        for kind, ref_ids, needs_context in groups:
+            if kind == "place" and is_part_of_a_name(text, start, end):
                 continue
-            mentions.append(Mention(kind=kind, ref_ids=ref_ids, start=hit.start, end=hit.end,
-                                    text=text[hit.start:hit.end], needs_context=needs_context))
+            # positional: a frozen dataclass's keyword call costs half as much again, ~70 times an article
+            mentions.append(Mention(kind, ref_ids, start, end, text[start:end], needs_context))
     return mentions
 
 

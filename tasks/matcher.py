@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 import ahocorasick
 
@@ -36,15 +37,21 @@ _FOLD_TABLE = str.maketrans(
 )
 _SPACE_RUN = re.compile(r"  +")
 # str.translate maps a non-ASCII text one character at a time through the table's dict; a Burmese article
-# has few characters to fold (line breaks, hyphens), so a scan for them and a swap of each costs a tenth.
-_FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in _FOLD_TABLE) + "]")
+# has few characters to fold (line breaks, hyphens), so a scan for them and a swap of each costs a tenth. The
+# table folds to two characters only: one sub for each, with a plain replacement rather than a call a match.
+_FOLDED_TO = {
+    target: re.compile("[" + "".join(re.escape(chr(code)) for code, to in _FOLD_TABLE.items() if to == target) + "]")
+    for target in set(_FOLD_TABLE.values())
+}
 
 
 def _fold_characters(text: str) -> str:
     """text.translate(_FOLD_TABLE), at C speed for non-ASCII text too."""
     if text.isascii():
         return text.translate(_FOLD_TABLE)
-    return _FOLDABLE.sub(lambda match: _FOLD_TABLE[ord(match.group())], text)
+    for target, foldable in _FOLDED_TO.items():
+        text = foldable.sub(target, text)
+    return text
 # Endings that turn a listed trigger into an inflected form the lexicon need not spell out:
 # "clash" -> "clashes", "shell" -> "shelling", "seize" -> "seized", "ban" -> "banned".
 _TRIGGER_SUFFIXES = frozenset({"s", "es", "d", "ed", "ing", "ings"})
@@ -102,6 +109,9 @@ class Hit:
     patterns: tuple[Pattern, ...]
 
 
+Span = tuple[int, int, tuple[Pattern, ...]]  # a Hit's fields
+
+
 class _OffsetMap:
     """Folded index -> original index after space runs were collapsed: only the runs are stored, so
     building it costs one regex pass, not one Python step per character (articles are full of "\n\n")."""
@@ -113,6 +123,16 @@ class _OffsetMap:
     def __getitem__(self, index: int) -> int:
         at = bisect_right(self._folded_starts, index)
         return index + (self._shifts[at - 1] if at else 0)
+
+    def spans(self, spans: list[Span]) -> list[Span]:
+        """[(self[start], self[end - 1] + 1, patterns)], without two method calls a hit."""
+        starts, shifts = self._folded_starts, self._shifts
+        mapped = []
+        for start, end, patterns in spans:
+            first, last = bisect_right(starts, start), bisect_right(starts, end - 1)
+            shift_start, shift_end = shifts[first - 1] if first else 0, shifts[last - 1] if last else 0
+            mapped.append((start + shift_start, end + shift_end, patterns))
+        return mapped
 
 
 @dataclass
@@ -189,13 +209,19 @@ class PatternMatcher:
             # the inflecting subset is built once here so that accepted hits share the automaton's own
             # tuples (callers memoise per tuple; see Knowledge.find)
             inflecting = tuple(p for p in unique if p.inflects)
-            self._automaton.add_word(key, (key, unique, is_burmese(key), inflecting if inflecting != unique else unique))
+            # the key's length less one: a hit at `last` starts at last - reach
+            self._automaton.add_word(key, (len(key) - 1, unique, is_burmese(key),
+                                           inflecting if inflecting != unique else unique, _case_rule(unique)))
         self.pattern_count = len(by_key)
         if by_key:
             self._automaton.make_automaton()
-        self._recent: dict[str, list[Hit]] = {}
+        self._recent: dict[str, list[Span]] = {}
 
     def scan(self, text: str) -> list[Hit]:
+        return [Hit(start, end, patterns) for start, end, patterns in self.spans(text)]
+
+    def spans(self, text: str) -> list[Span]:
+        """The hits of `scan` as (start, end, patterns) tuples: for callers that make their own object of each."""
         if not text or self.pattern_count == 0:
             return []
         # The tag stage scans a batch's texts and the extract stage the same texts again (a batch is 500):
@@ -203,32 +229,55 @@ class PatternMatcher:
         recent = self._recent.get(text) if len(text) >= RECENT_MIN_CHARS else None
         if recent is not None:
             return list(recent)
-        hits = self._scan(text)
+        spans = self._scan(text)
         if len(text) >= RECENT_MIN_CHARS:
             if len(self._recent) >= RECENT_TEXTS:
                 del self._recent[next(iter(self._recent))]
-            self._recent[text] = hits
-        return list(hits)
+            self._recent[text] = spans
+        return list(spans)
 
-    def _scan(self, text: str) -> list[Hit]:
+    def _scan(self, text: str) -> list[Span]:
         folded = _fold_text(text)
         candidates: list[tuple[int, int, tuple[Pattern, ...]]] = []
         lower = folded.lower
-        for last, (key, entries, burmese, inflecting) in self._automaton.iter(lower):
-            start = last - len(key) + 1
-            if not burmese and start > 0 and lower[start - 1].isalnum():
-                continue  # inside a word ("le" in "people"), as _accept would say: most hits, so no call for them
+        size = len(lower)
+        keep_case = folded.keep_case
+        for last, (reach, entries, burmese, inflecting, case_rule) in self._automaton.iter(lower):
+            start = last - reach
             end = last + 1
-            if not burmese and not inflecting and end < len(lower) and lower[end].isalnum():
-                continue  # a word goes on after a key no pattern of which inflects: _accept's refusal too
+            if not burmese:
+                # The common verdicts of _accept, decided here without a call: most hits are one of them.
+                if start > 0 and lower[start - 1].isalnum():
+                    continue  # inside a word ("le" in "people")
+                whole_word = end == size or not lower[end].isalnum()
+                if not whole_word and not inflecting:
+                    continue  # a word goes on after a key no pattern of which inflects
+                if whole_word and case_rule is not _CASE_MIXED:
+                    if case_rule is _CAPITAL and keep_case[start].isalpha() and not keep_case[start].isupper():
+                        continue  # "to", not the village "To": _case_ok's verdict for every pattern of the key
+                    candidates.append((start, end, entries))
+                    continue
             accepted = _accept(folded, start, end, entries, burmese, inflecting)
             if accepted:
                 candidates.append(accepted)
         spans = _leftmost_longest(candidates)
-        if folded.offsets is None:
-            return [Hit(s, e, p) for s, e, p in spans]
         offsets = folded.offsets
-        return [Hit(offsets[s], offsets[e - 1] + 1, p) for s, e, p in spans]
+        if offsets is None:
+            return spans
+        if isinstance(offsets, _OffsetMap):
+            return offsets.spans(spans)
+        return [(offsets[s], offsets[e - 1] + 1, p) for s, e, p in spans]
+
+
+# What _case_ok asks of a key's patterns: nothing, a capital first letter of every one, or something per pattern.
+_CASE_FREE, _CAPITAL, _CASE_MIXED = "free", "capital", "mixed"
+
+
+def _case_rule(patterns: tuple[Pattern, ...]) -> str:
+    if any(p.case_sensitive for p in patterns):
+        return _CASE_MIXED
+    capital = [p.needs_capital for p in patterns]
+    return _CAPITAL if all(capital) else _CASE_FREE if not any(capital) else _CASE_MIXED
 
 
 def _keys_for(pattern: Pattern) -> list[str]:
@@ -350,9 +399,12 @@ def _leftmost_longest(
     for start, end, entries in candidates:
         span = (start, end)
         merged[span] = merged[span] + entries if span in merged else entries
+    # by start, the longest first: two stable C-keyed sorts instead of a Python key tuple a span
+    spans = sorted(merged, key=itemgetter(1), reverse=True)
+    spans.sort(key=itemgetter(0))
     chosen = []
     last_end = -1
-    for (start, end) in sorted(merged, key=lambda span: (span[0], -span[1])):
+    for (start, end) in spans:
         if start >= last_end:
             chosen.append((start, end, merged[(start, end)]))
             last_end = end

@@ -179,26 +179,49 @@ class Verdict:
     components: dict[str, float] = field(default_factory=dict)
 
 
-def sentence_factor(knowledge: Knowledge, mentions: list[Mention]) -> float:
-    """Weight of triggers in one sentence (or the title), given the names it contains."""
-    if any(knowledge.is_myanmar_anchor(m) for m in mentions):
+def sentence_factor(names_myanmar: bool, names_other_country: bool) -> float:
+    """Weight of triggers in one sentence (or the title), given the names it contains: a Myanmar anchor
+    (Knowledge.is_myanmar_anchor), another country (is_foreign_country)."""
+    if names_myanmar:
         return MYANMAR_SENTENCE
-    if any(is_foreign_country(knowledge, m) for m in mentions):
+    if names_other_country:
         return FOREIGN_SENTENCE
     return INHERITED_SENTENCE
+
+
+# Asked of every place mention by the sentence weights, the anchors' count and the short-text rules: memoised
+# per seeds version and ref_ids (bounded by the gazetteer's combinations).
+_OTHER_COUNTRY: dict[tuple[str, tuple[str, ...]], bool] = {}
 
 
 def is_foreign_country(knowledge: Knowledge, mention: Mention) -> bool:
     if mention.kind != "place":
         return False
-    places = [knowledge.places.get(ref) for ref in mention.ref_ids]
-    return any(p is not None and p.level == "country" and p.country_iso != "MMR" for p in places)
+    key = (knowledge.version, mention.ref_ids)
+    found = _OTHER_COUNTRY.get(key)
+    if found is None:
+        places = [knowledge.places.get(ref) for ref in mention.ref_ids]
+        found = any(p is not None and p.level == "country" and p.country_iso != "MMR" for p in places)
+        if len(_OTHER_COUNTRY) < 100_000:
+            _OTHER_COUNTRY[key] = found
+    return found
+
+
+# Asked several times of every trigger mention (context tests, scoring, topics): memoised by what the answer
+# depends on, the seeds and the mention's ref_ids (bounded by the lexicon's combinations).
+_STRONGEST: dict[tuple[str, tuple[str, ...]], Trigger | None] = {}
 
 
 def strongest_trigger(knowledge: Knowledge, mention: Mention) -> Trigger | None:
     """A span can stand for several triggers ("surrender" inflected and "surrendered"): take the heaviest."""
+    key = (knowledge.version, mention.ref_ids)
+    if key in _STRONGEST:
+        return _STRONGEST[key]
     triggers = [t for ref in mention.ref_ids if (t := knowledge.triggers.get(ref)) is not None]
-    return max(triggers, key=lambda t: t.weight) if triggers else None
+    found = max(triggers, key=lambda t: t.weight) if triggers else None
+    if len(_STRONGEST) < 100_000:
+        _STRONGEST[key] = found
+    return found
 
 
 def names_armed_actor(knowledge: Knowledge, mentions: list[Mention]) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import duckdb
 
@@ -28,7 +28,8 @@ from tasks.mention_context import (
     not_borders, prison_terms, repeated_title_lead, without_story_menu,
 )
 from tasks.relevance import (
-    CRIME, SHORT_TEXT_WORDS, TITLE_FACTOR, Located, judge, located_triggers, names_armed_actor, sentence_factor,
+    CRIME, SHORT_TEXT_WORDS, TITLE_FACTOR, Located, is_foreign_country, judge, located_triggers, names_armed_actor,
+    sentence_factor,
 )
 from tasks.tag_anchor import (
     ARMED_SIDE, inferred_anchor, opposite_sides_codes, opposite_sides_named, outlet_prior_holds, short_cue,
@@ -48,8 +49,10 @@ RULES_VERSION = "r7"  # r2: evidence lists each distinct term once; r3: short te
 # "assault rifle" and arms listed as recovered goods with no Myanmar armed actor tell no act; a term of years told
 # with a jailing ("jails her for five years") is a court's (tasks/mention_context.py prison_terms)
 MAX_EVIDENCE_MENTIONS = 80
-# A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?\u104b])[\"'\u201d\u2019)]?\s+|\n+")
+# A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break. The
+# mark is matched, not looked behind at every character, and the lookahead lets the engine skip to the next
+# mark or line break: a third of the time. _sentences cuts after the mark.
+_SENTENCE_END = re.compile(r"(?=[.!?\u104b\n])(?:[.!?\u104b][\"'\u201d\u2019)]?\s+|\n+)")
 
 # ACLED sub-event types and lexicon signals -> topic tags.
 _SUB_EVENT_TOPICS = {
@@ -120,7 +123,9 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     outlet_anchor = outlet_anchor and (own or outlet_prior_holds(knowledge, f"{title} {text}",
                                                                  [*title_mentions, *text_mentions]))
     anchored = outlet_anchor or own
-    short = len(title.split()) + len(text.split()) <= SHORT_TEXT_WORDS
+    # a split stopped past SHORT_TEXT_WORDS gives min(words, SHORT_TEXT_WORDS + 1) pieces: the same verdict
+    # without splitting a whole article into words
+    short = len(title.split(None, SHORT_TEXT_WORDS)) + len(text.split(None, SHORT_TEXT_WORDS)) <= SHORT_TEXT_WORDS
     mentions = [*title_mentions, *text_mentions]
     # Asked only where it decides something: the anchor of an unanchored story, the cue of a short one.
     both_sides = (not anchored or short) and opposite_sides_named(knowledge, mentions)
@@ -155,8 +160,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans; a blank span (a blanked menu) is none, so the lead is the first sentence of text."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if match.start() > start and text[start:match.start()].strip():
-            spans.append((start, match.start()))
+        end = match.start() + (text[match.start()] != "\n")  # after the mark; a line break is cut before
+        if end > start and text[start:end].strip():
+            spans.append((start, end))
         start = match.end()
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text)))
@@ -191,6 +197,40 @@ def _generic_force(mention: Mention) -> bool:
     return mention.kind == "actor" and mention.needs_context and _GENERIC_FORCE.fullmatch(mention.text) is not None
 
 
+class _Traits(NamedTuple):
+    """What _locate asks of one mention: all decided by its kind, ref_ids and needs_context."""
+
+    anchor: bool            # Knowledge.is_myanmar_anchor
+    other_country: bool     # is_foreign_country
+    foreign: bool           # is_foreign: another country, or its force or government
+    place_abroad: bool      # foreign_place
+    below_country: bool     # myanmar_place_below_country
+    armed: bool             # names_armed_actor
+    rebels: bool            # a Myanmar actor of ARMED_SIDE (opposite_sides_codes)
+    crime: bool             # a crime trigger
+    force_abroad: bool      # another country's force or government
+
+
+# Asked of every mention of every sentence, from lookups in the seeds: memoised by what decides them.
+_TRAITS: dict[tuple[str, str, tuple[str, ...], bool], _Traits] = {}
+
+
+def _traits(knowledge: Knowledge, mention: Mention) -> _Traits:
+    key = (knowledge.version, mention.kind, mention.ref_ids, mention.needs_context)
+    found = _TRAITS.get(key)
+    if found is None:
+        alone, foreign = [mention], is_foreign(knowledge, mention)
+        found = _Traits(
+            knowledge.is_myanmar_anchor(mention), is_foreign_country(knowledge, mention), foreign,
+            foreign_place(knowledge, mention), myanmar_place_below_country(knowledge, mention),
+            names_armed_actor(knowledge, alone), bool(opposite_sides_codes(knowledge, alone) & ARMED_SIDE),
+            mention.kind == "trigger" and not _crime_words(knowledge).isdisjoint(mention.ref_ids),
+            mention.kind == "actor" and foreign)
+        if len(_TRAITS) < 100_000:
+            _TRAITS[key] = found
+    return found
+
+
 def _locate(
     knowledge: Knowledge, mentions: list[Mention], where: str, units: list[tuple[int, int]], position: float,
     lead_units: int = 0, source: str = "",
@@ -204,22 +244,20 @@ def _locate(
     for mention in mentions:
         by_unit.setdefault(max(bisect.bisect_right(starts, mention.start) - 1, 0), []).append(mention)
     located = []
-    crime_words = _crime_words(knowledge)
     for unit, unit_mentions in by_unit.items():
-        # places abroad, a dateline's aside: (mention, a country or its government, a place abroad below it)
-        away = [(m, is_foreign(knowledge, m), foreign_place(knowledge, m)) for m in unit_mentions if m.kind != "trigger"]
-        away = [(m, country, place) for m, country, place in away if country or place]
-        abroad = bool(away) and not any(myanmar_place_below_country(knowledge, m) for m in unit_mentions)
+        traits = [_traits(knowledge, m) for m in unit_mentions]
+        # places abroad, a dateline's aside: (mention, a place abroad below a country); a trigger is neither
+        away = [(m, t.place_abroad) for m, t in zip(unit_mentions, traits) if t.foreign or t.place_abroad]
+        abroad = bool(away) and not any(t.below_country for t in traits)
         if away:
             away = [item for item in away if not _dateline(source, units[unit][0], item[0])]
-        foreign, host = bool(away), any(place for _, _, place in away)
+        foreign, host = bool(away), any(place for _, place in away)
         if abroad:  # "Teknaf police", "troops in Manipur": the host country's forces, not Myanmar's
-            unit_mentions = [m for m in unit_mentions if not _generic_force(m)]
-        factor = position * sentence_factor(knowledge, unit_mentions)
-        armed = names_armed_actor(knowledge, unit_mentions)
-        rebels = bool(opposite_sides_codes(knowledge, unit_mentions) & ARMED_SIDE)
-        crime = any(m.kind == "trigger" and not crime_words.isdisjoint(m.ref_ids) for m in unit_mentions)
-        force_abroad = any(m.kind == "actor" and is_foreign(knowledge, m) for m in unit_mentions)
+            kept = [(m, t) for m, t in zip(unit_mentions, traits) if not _generic_force(m)]
+            unit_mentions, traits = [m for m, _ in kept], [t for _, t in kept]
+        factor = position * sentence_factor(any(t.anchor for t in traits), any(t.other_country for t in traits))
+        armed, rebels = any(t.armed for t in traits), any(t.rebels for t in traits)
+        crime, force_abroad = any(t.crime for t in traits), any(t.force_abroad for t in traits)
         located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels, foreign, crime, host,
                                force_abroad)
                        for m in unit_mentions)
@@ -242,22 +280,32 @@ def _topics(knowledge: Knowledge, located: list[Located]) -> list[str]:
 
 def _regions(knowledge: Knowledge, mentions: Iterable[Mention]) -> tuple[list[str], list[str]]:
     """States/regions of the Myanmar places named; an ambiguous name counts through its highest level."""
-    rank = {"country": 0, "state": 1, "district": 2, "township": 3, "town": 4, "village_tract": 5}
     regions: dict[str, str] = {}
     for mention in mentions:
-        if mention.kind != "place":
-            continue
-        places = [p for ref in mention.ref_ids if (p := knowledge.places.get(ref)) and p.country_iso == "MMR"]
-        if not places:
-            continue
-        top = min(rank.get(p.level, 9) for p in places)
-        states = {
-            (p.state_name, p.state_pcode) for p in places if rank.get(p.level, 9) == top and p.state_name
-        }
-        if len(states) == 1:
-            name, pcode = states.pop()
-            regions.setdefault(name, pcode)
+        if mention.kind == "place" and (state := _state_of(knowledge, mention.ref_ids)) is not None:
+            regions.setdefault(*state)
     return list(regions), [pcode for pcode in regions.values() if pcode]
+
+
+_LEVEL_RANK = {"country": 0, "state": 1, "district": 2, "township": 3, "town": 4, "village_tract": 5}
+# The state of a place mention's ref_ids, from the gazetteer alone: memoised per seeds version (bounded by them).
+_STATE_OF: dict[tuple[str, tuple[str, ...]], tuple[str, str] | None] = {}
+
+
+def _state_of(knowledge: Knowledge, ref_ids: tuple[str, ...]) -> tuple[str, str] | None:
+    """(state name, pcode) of the Myanmar places among `ref_ids` at their highest level, when they agree on one."""
+    key = (knowledge.version, ref_ids)
+    if key in _STATE_OF:
+        return _STATE_OF[key]
+    found = None
+    places = [p for ref in ref_ids if (p := knowledge.places.get(ref)) and p.country_iso == "MMR"]
+    if places:
+        top = min(_LEVEL_RANK.get(p.level, 9) for p in places)
+        states = {(p.state_name, p.state_pcode) for p in places if _LEVEL_RANK.get(p.level, 9) == top and p.state_name}
+        found = states.pop() if len(states) == 1 else None
+    if len(_STATE_OF) < 100_000:
+        _STATE_OF[key] = found
+    return found
 
 
 def _actors(knowledge: Knowledge, mentions: Iterable[Mention]) -> list[str]:
@@ -276,14 +324,21 @@ def _evidence(located: list[Located]) -> list[dict[str, Any]]:
     occurs. One entry per occurrence made the evidence twice the size of the article's text, which every
     run wrote and the database kept in memory until its next checkpoint."""
     terms: dict[tuple, dict[str, Any]] = {}
+    # round() of a float goes through its decimal string: once per factor, of which an article has a handful
+    # (products of positive constants, so no -0.0 that == would take for 0.0)
+    weights: dict[float, float] = {}
     for item in located:
         mention = item.mention
-        key = (item.field, mention.kind, mention.text, round(item.factor, 2))
-        if key in terms:
-            terms[key]["count"] += 1
+        weight = weights.get(item.factor)
+        if weight is None:
+            weight = weights[item.factor] = round(item.factor, 2)
+        key = (item.field, mention.kind, mention.text, weight)
+        entry = terms.get(key)
+        if entry is not None:
+            entry["count"] += 1
             continue
         terms[key] = {"field": item.field, "kind": mention.kind, "text": mention.text, "start": mention.start,
-                      "end": mention.end, "refs": list(mention.ref_ids), "weight": round(item.factor, 2), "count": 1}
+                      "end": mention.end, "refs": list(mention.ref_ids), "weight": weight, "count": 1}
     return list(terms.values())
 
 
