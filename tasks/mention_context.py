@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from tasks.knowledge import Knowledge, Mention
 from tasks.relevance import LEAD_VIOLENCE_WEIGHT, VIOLENT_TYPES, is_foreign_country, strongest_trigger
+from tasks.word_gates import gated
 
 # A "title" that is the page's furniture, not a headline ("Latest News", "World", "Advertisement", "CNI News",
 # a bare date or address): what a scraper takes when the page's own headline is missed.
@@ -77,14 +78,11 @@ _ABSTRACT_FIGHT_AFTER = re.compile(r"^\s+against\s+(?:the\s+)?(?:terrorism|terro
 
 # "jet fuel for use in airstrikes", "the jets it uses to launch airstrikes", "has relied on airstrikes": what
 # the weapons are for or the war is like, told by a sanctions notice or an analysis, not an act on a day
-_PURPOSE_BEFORE = re.compile(r"\b(?:for\s+use\s+(?:in|on)|used\s+(?:in|for)|uses?\s+(?:\w+\s+)?to\s+(?:launch|carry\s+out|"
+_PURPOSE_BEFORE = gated(re.compile(r"\b(?:for\s+use\s+(?:in|on)|used\s+(?:in|for)|uses?\s+(?:\w+\s+)?to\s+(?:launch|carry\s+out|"
                              r"conduct|stage)|reli(?:ed|es|ance)\s+on|relying\s+on|capable\s+of|"
                              # what someone asks to be ended: "called for an end to airstrikes", "a halt to the shelling"
                              r"(?:end|halt|stop|cessation)\s+(?:to|of))\s+(?:[\w-]+\s+){0,3}$",
-                             re.IGNORECASE)
-# A literal of each of _PURPOSE_BEFORE's branches ("use" for "for use", "used", "uses"; "rel" for "relied",
-# "relying"): a window without one cannot match, and this scan costs a tenth of the regex's.
-_PURPOSE_WORDS = ("use", "rel", "capable", "end", "halt", "stop", "cessation")
+                             re.IGNORECASE))
 
 
 # "exports fall amid fighting", "prices soar due to the conflict": the war as the circumstance of another
@@ -110,8 +108,7 @@ _CURRENT = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|s
                       r"tonight|last\s+(?:night|week|month)|this\s+(?:week|month|year)|resumed|renewed|again)\b",
                       re.IGNORECASE)
 # "Thirty-five years after 8888, survivors recall the massacre": an act remembered, however violent the word
-_ELAPSED = re.compile(r"\b(?:\w+|\d+)[- ](?:years?|decades?)\s+(?:after|since|ago|on|later)\b", re.IGNORECASE)
-_ELAPSED_WORDS = ("year", "decade")  # _ELAPSED tries every word of a text; it needs one of these
+_ELAPSED = gated(re.compile(r"\b(?:\w+|\d+)[- ](?:years?|decades?)\s+(?:after|since|ago|on|later)\b", re.IGNORECASE))
 _MEMORY = re.compile(r"\b(?:recall(?:s|ed|ing)?|remember(?:s|ed|ing)?|commemorat\w*|mourn(?:s|ed|ing)?|look(?:s|ed)?\s+back)\b",
                      re.IGNORECASE)
 
@@ -123,30 +120,6 @@ def may_hold_words(text: str) -> bool:
     """Can a pattern of English words match in `text` at all? A quick test before such a scan: on Burmese
     text an IGNORECASE pattern tries every syllable (each is a word boundary) and costs ~15x this test."""
     return text.isascii() or _LATIN_LIKE.search(text) is not None
-
-
-# The letters IGNORECASE folds to an ASCII letter that lower() does not make one ("İ" lowers to two characters).
-_ODD_CASE = ("\u0130", "\u0131", "\u017f")
-
-
-def lowered(text: str) -> str | None:
-    """text.lower(), offset for offset, for literal pre-checks before an IGNORECASE regex of ASCII words: any
-    match shows its ASCII literals there in lower case (the Kelvin sign lowers to "k"). None for a text with
-    "İ", "ı" or "ſ", which only IGNORECASE folds: there the regex alone decides."""
-    if not text.isascii() and any(odd in text for odd in _ODD_CASE):
-        return None
-    return text.lower()
-
-
-def _may_hold(words: tuple[str, ...], lower: str | None) -> bool:
-    """Does `lower` (from lowered) hold one of `words`, the literals one of which a regex needs to match? str's
-    substring search is several times faster than a regex alternation of the words (and a loop than any())."""
-    if lower is None:
-        return True
-    for word in words:
-        if word in lower:
-            return True
-    return False
 
 
 def _years(text: str) -> list[str]:
@@ -164,15 +137,12 @@ _SUPPLY_BEFORE = re.compile(r"\b(?:deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|
                             r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "crashes during training", "an engine failure": a mishap's cause, so its deaths are an accident's, even an
 # army aircraft's (a crash told with no cause may be a shoot-down: the accident rule leaves it to the lead)
-_MISHAP = re.compile(r"\b(?:during|on)\s+(?:a\s+)?(?:routine\s+)?(?:training|exercise|drill|test\s+flight)|"
+_MISHAP = gated(re.compile(r"\b(?:during|on)\s+(?:a\s+)?(?:routine\s+)?(?:training|exercise|drill|test\s+flight)|"
                      r"training\s+(?:flight|mission|exercise)|technical\s+(?:fault|problem|failure|error|glitch)|"
-                     r"engine\s+(?:failure|trouble|fault)|mechanical\s+(?:failure|fault|problem)", re.IGNORECASE)
-# A literal of each of _MISHAP's branches ("test" of "test flight"): a text without one tells no mishap.
-_MISHAP_WORDS = ("training", "exercise", "drill", "test", "technical", "engine", "mechanical")
+                     r"engine\s+(?:failure|trouble|fault)|mechanical\s+(?:failure|fault|problem)", re.IGNORECASE))
 
 
-def _traded_or_mishap(knowledge: Knowledge, mention: Mention, text: str, mishap: bool) -> bool:
-    """`mishap`: may the text tell a mishap at all (_MISHAP_WORDS)."""
+def _traded_or_mishap(knowledge: Knowledge, mention: Mention, text: str) -> bool:
     word = mention.text.lower()
     if word in _WEAPONS and _SUPPLY_BEFORE.search(text[max(0, mention.start - 50):mention.start]):
         return True
@@ -181,8 +151,6 @@ def _traded_or_mishap(knowledge: Knowledge, mention: Mention, text: str, mishap:
         return False
     if trigger.sub_event_type in _TERRITORY and _WEAPONS_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
         return True  # "the jets were handed over at a ceremony": weapons handed over, not a base
-    if not mishap:
-        return False
     sentence = _sentence(text, mention.start, mention.end)
     return may_hold_words(sentence) and _MISHAP.search(sentence) is not None
 
@@ -228,9 +196,8 @@ def _sentence_window(text: str, start: int, end: int, reach: int = 50) -> str:
     return f"{before} {after}"
 
 
-def _recalled_or_figurative(mention: Mention, text: str, lower: str | None) -> bool:
-    """The coup recalled, goods seized, a campaign "fought", a weapon's purpose: trigger words that tell no act.
-    `lower`: lowered(text)."""
+def _recalled_or_figurative(mention: Mention, text: str) -> bool:
+    """The coup recalled, goods seized, a campaign "fought", a weapon's purpose: trigger words that tell no act."""
     word = mention.text.lower()
     if word == "coup":
         return bool(_COUP_RECALLED_BEFORE.search(text[max(0, mention.start - 40):mention.start])
@@ -243,26 +210,22 @@ def _recalled_or_figurative(mention: Mention, text: str, lower: str | None) -> b
         return bool(_ABSTRACT_FIGHT_AFTER.match(text[mention.end:mention.end + 40]))
     if word == "assault":
         return bool(_RIFLE_AFTER.match(text[mention.end:mention.end + 20]))
-    start = max(0, mention.start - 50)
-    before = text[start:mention.start]
-    return (may_hold_words(before) and _may_hold(_PURPOSE_WORDS, None if lower is None else lower[start:mention.start])
-            and _PURPOSE_BEFORE.search(before) is not None)
+    before = text[max(0, mention.start - 50):mention.start]
+    return may_hold_words(before) and _PURPOSE_BEFORE.search(before) is not None
 
 
 def no_act_words(knowledge: Knowledge, mentions: list[Mention], text: str) -> list[Mention]:
     """Trigger words that tell no act of war here: a market falling, the coup recalled, people handed over."""
-    lower = lowered(text)
     newest = max((int(y) for y in _years(text)), default=0)
-    if not newest and not (may_hold_words(text) and _may_hold(_ELAPSED_WORDS, lower) and _ELAPSED.search(text)):
+    if not newest and not (may_hold_words(text) and _ELAPSED.search(text)):
         newest = -1  # no year and no "years after" anywhere: no sentence of it can be history
-    mishap = _may_hold(_MISHAP_WORDS, lower)  # a sentence is part of the text: without the words, none tells one
     # _territorial before _PEOPLE_AFTER: the lookup is cheaper than the regex and rarely true
     return [m for m in mentions if not (m.kind == "trigger" and (
         m.text.lower().startswith("fal") | m.text.lower().startswith("fell") and _MARKET_AFTER.match(text[m.end:m.end + 40])
         or _POWER_AFTER.match(text[m.end:m.end + 20])
         or _territorial(knowledge, m) and _PEOPLE_AFTER.match(text[m.end:m.end + 60])
-        or _recalled_or_figurative(m, text, lower) or _history(knowledge, m, text, newest)
-        or _traded_or_mishap(knowledge, m, text, mishap) or _arms_listed(knowledge, m, text, mentions)))]
+        or _recalled_or_figurative(m, text) or _history(knowledge, m, text, newest)
+        or _traded_or_mishap(knowledge, m, text) or _arms_listed(knowledge, m, text, mentions)))]
 
 
 def _arms_listed(knowledge: Knowledge, mention: Mention, text: str, mentions: list[Mention]) -> bool:
@@ -371,22 +334,14 @@ def lead_units(text: str, units: list[tuple[int, int]], language: str) -> int:
 # "jails her for five years", "sentenced to 20 years": the term a court hands down, in a sentence about jail
 _TERM = re.compile(r"\b(?:for|to)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                    r"fifteen|twenty|thirty|forty|fifty)\s+(?:more\s+)?years?\b", re.IGNORECASE)
-_JAIL = re.compile(r"\b(?:jail\w*|sentenc\w*|imprison\w*|prison\w*)\b", re.IGNORECASE)
+_JAIL = gated(re.compile(r"\b(?:jail\w*|sentenc\w*|imprison\w*|prison\w*)\b", re.IGNORECASE))
 PRISON_TERM = "prison term"  # the lexicon's court trigger a term found here stands for
-
-
-_JAIL_WORDS = ("jail", "sentenc", "prison")  # each of _JAIL's words holds one
-
-
-def _may_tell_jail(text: str) -> bool:
-    """A quick test before _JAIL's scan of the whole text (see lowered: a text with "ſ" or "ı" goes to the regex)."""
-    return _may_hold(_JAIL_WORDS, lowered(text))
 
 
 def prison_terms(knowledge: Knowledge, text: str) -> list[Mention]:
     """A prison term told with its jailing ("jails her for five years"): a court's doing, as the lexicon's "prison
     term" is, though no lexicon phrase spells it."""
-    if PRISON_TERM not in knowledge.triggers or not _may_tell_jail(text) or not _JAIL.search(text):
+    if PRISON_TERM not in knowledge.triggers or not _JAIL.search(text):
         return []
     return [Mention("trigger", (PRISON_TERM,), m.start(), m.end(), m.group(0)) for m in _TERM.finditer(text)
             if _JAIL.search(_sentence(text, m.start(), m.end()))]

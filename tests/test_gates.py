@@ -1,5 +1,5 @@
-"""Word gates (tasks/extract/gates.py) never change a pattern's answer: every gated pattern of the extractor
-finds the same matches as its compiled pattern on the gold set's sentences and on the windows before and
+"""Word gates (tasks/word_gates.py) never change a pattern's answer: every gated pattern of the extractor and
+of the tagger's mention tests finds the same matches as its compiled pattern on the gold set's sentences and on the windows before and
 after their words, including text where IGNORECASE folds a non-ASCII letter to an ASCII one."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ import pkgutil
 import re
 
 import tasks.extract
-from tasks.extract.gates import GatedPattern, gated
+import tasks.mention_context
+from tasks.word_gates import GatedPattern, gated
 
 
 def _gated_patterns() -> list[tuple[str, GatedPattern]]:
@@ -19,6 +20,9 @@ def _gated_patterns() -> list[tuple[str, GatedPattern]]:
         for name, value in vars(loaded).items():
             if isinstance(value, GatedPattern):
                 found[id(value)] = (f"{module.name}.{name}", value)
+    for name, value in vars(tasks.mention_context).items():
+        if isinstance(value, GatedPattern):
+            found[id(value)] = (f"mention_context.{name}", value)
     return sorted(found.values(), key=lambda item: item[0])
 
 

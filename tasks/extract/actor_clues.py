@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 from tasks.extract import actors as actor_rules
 from tasks.extract.scan import mentions_in
 

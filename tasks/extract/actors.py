@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 
 STATE_ALIASES_TO_MILITARY = ("sac", "sspc", "government_myanmar")
 MILITARY = "military_myanmar"

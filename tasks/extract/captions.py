@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 
 # a credit closing the line: " / The Irrawaddy", "(AP)", "(Photo: ABN)", "Photo: EPA", "| Photo Credit: AFP"
 _CREDIT_END = gated(re.compile(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 
 _SWATHES_AFTER = re.compile(r"^\s+(?:of\s+)?(?:large|vast|huge|big|wide)?\s*(?:parts|swathes|swaths|areas|tracts|much|most|"
                             r"stretches)\s+of\b", re.IGNORECASE)

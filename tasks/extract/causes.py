@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 
 
 # An act told as the cause of the event the story reports: "Fighting in the village on Nov. 21 is believed to be

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 
 # Civilians as the object of a killing or a shooting: "dozens of villagers", "a boy", "members of one family"
 _CIVILIAN_VICTIMS = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 
 if TYPE_CHECKING:
     from tasks.extract.dates import ResolvedDate

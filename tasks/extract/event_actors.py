@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 from tasks.extract import actors as actor_rules
 from tasks.extract.actor_clues import (
     armed_teller, article_armed_groups, dominant_state_actor, flown_by_state, group_struck, named_allies, named_bomber,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.dates import ResolvedDate

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 from tasks.extract.model import Event
 from tasks.extract.side_acts import kills_by_its_own_telling
 

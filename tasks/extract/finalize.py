@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 from tasks.extract import actors as actor_rules
 from tasks.extract import places as place_rules
 from tasks.extract.captions import is_caption_at

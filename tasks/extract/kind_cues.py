@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 from tasks.extract.numbers import find_counts
 from tasks.extract.triggers import TriggerHit
 

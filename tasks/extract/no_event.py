@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 from tasks.extract.numbers import find_counts
 
 # What makes a weak word ("agreed to", "talks", "peace process") a deal: a truce named or a deal made.

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 from tasks.extract.count_cues import COMMA_ONLY as _COMMA_ONLY, COMPOUND_KILLED as _COMPOUND_KILLED, DEATHS_NOUN as _DEATHS_NOUN, \
     SHARE_OF_COUNTED_THINGS as _SHARE_OF_COUNTED_THINGS, SHARE_OF_THINGS as _SHARE_OF_THINGS, SPEAKER as _SPEAKER, \
     TWO_PLACES_AFTER as _TWO_PLACES_AFTER

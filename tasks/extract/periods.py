@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 
 # a habit: the act repeats with no day of its own
 _HABITUAL = gated(re.compile(r"\beveryday\b|\bevery single day\b|\b(?:continuously|constantly|incessantly|repeatedly|relentlessly)\b|"

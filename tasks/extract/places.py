@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 
 LEVEL_RANK = {"village_tract": 6, "town": 5, "foreign": 5, "township": 4, "district": 3, "state": 2, "country": 1}
 _STATE_SUFFIX = re.compile(r"\s*\(.*?\)|\s+(?:state|region|division|union territory)$", re.IGNORECASE)

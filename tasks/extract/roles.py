@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 from tasks.extract.actors import MILITARY, SAID_IT, STATE_SIDE, ActorRef
 
 # "by junta troops", "by a joint force of the KNLA", "by members of a Pyu Saw Htee militia"

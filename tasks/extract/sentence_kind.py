@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 
 
 _CROWD = gated(re.compile(r"\b(?:mob|crowd|angry villagers|lynch(?:ed|ing)?)\b", re.IGNORECASE))

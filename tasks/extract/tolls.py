@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 from tasks.extract.dates import find_dates
 from tasks.extract.numbers import NOBODY_KILLED, Count
 from tasks.extract.quantities import VAGUE

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from tasks.extract.gates import gated
+from tasks.word_gates import gated
 from tasks.extract.captives import PEOPLE, PERSON_SUBJECT_BEFORE, no_territory_taken
 from tasks.extract.causes import told_as_cause
 from tasks.extract.discoveries import bodies_found

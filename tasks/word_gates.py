@@ -1,6 +1,6 @@
-"""A pattern behind a word gate: before a big pattern scans a sentence, a few substring tests (C speed) ask
-whether the text holds any of the words every match of the pattern must contain; most sentences hold none,
-and the pattern is then not run at all.
+"""A pattern behind a word gate, for the extractor's rules and the tagger's mention tests: before a big
+pattern scans a sentence, a few substring tests (C speed) ask whether the text holds any of the words every
+match of the pattern must contain; most sentences hold none, and the pattern is then not run at all.
 
 The words are read off the pattern's own parse tree, so the gate cannot drift from the pattern it guards:
 in a sequence every literal run is required; of alternatives, one word of each alternative's, which for two
