@@ -221,6 +221,8 @@ def main() -> int:
         misses: list[str] | None = [] if args.show_misses else None
         figures = score_split(knowledge, articles, misses)
         print(f"\n== {split}: {figures.pop('articles')} articles, {figures.pop('relevant_articles')} relevant ==")
+        if split == "dev":
+            print("   (relevance on dev is in-sample: the topic model's veto, seeds/topic_model.json, was trained on it)")
         for miss in misses or []:
             print(f"  {miss}")
         print(f"{'figure':<34}{'value':>8}  target")

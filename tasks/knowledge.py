@@ -28,9 +28,11 @@ from tasks.lang.my_words import is_burmese
 from tasks.matcher import Pattern, PatternMatcher, Span, fold
 from tasks.person_names import is_part_of_a_name
 from tasks.place_spellings import VARIANT_LEVELS, new_spellings
+from tasks.topic_model import MODEL_FILE as TOPIC_MODEL_FILE
+from tasks.topic_model import TopicModel, read_topic_model
 
 SEED_FILES = ("places.csv", "place_aliases.csv", "actors.csv", "actor_aliases.csv", "event_lexicon.csv",
-              "actor_aliases_my.csv", "event_lexicon_my.csv", "language_words.csv")
+              "actor_aliases_my.csv", "event_lexicon_my.csv", "language_words.csv", TOPIC_MODEL_FILE)
 # Per-language rows (decision 10): <name>_<language>.csv next to the English file, same columns plus
 # `language`; read together, so every stage sees one vocabulary.
 LANGUAGE_SEEDS = ("my",)
@@ -109,6 +111,7 @@ class Knowledge:
     actor_aliases: list[ActorAlias]
     version: str
     alliances: dict[str, tuple[str, ...]] = field(default_factory=dict)  # alliance name -> member ids
+    topic_model: TopicModel | None = None  # the learned veto on English topics (tasks/topic_model.py)
     _matcher: PatternMatcher | None = field(default=None, repr=False)
     _alliance_actors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     # is_myanmar_anchor's answers, by what decides them (kind, ref_ids, needs_context): asked of every mention
@@ -387,6 +390,7 @@ def _read_knowledge(seeds_dir: Path, version: str) -> Knowledge:
     return Knowledge(
         places=_read_places(seeds_dir), actors=_read_actors(seeds_dir), triggers=_read_triggers(seeds_dir),
         place_aliases=place_aliases, actor_aliases=actor_aliases, version=version,
+        topic_model=read_topic_model(seeds_dir),
     )
 
 

@@ -29,13 +29,13 @@ from tasks.mention_context import (
 )
 from tasks.relevance import (
     CRIME, SHORT_TEXT_WORDS, TITLE_FACTOR, Located, is_foreign_country, judge, located_triggers, names_armed_actor,
-    sentence_factor,
+    Verdict, sentence_factor,
 )
 from tasks.tag_anchor import (
     ARMED_SIDE, inferred_anchor, opposite_sides_codes, opposite_sides_named, outlet_prior_holds, short_cue,
 )
 
-RULES_VERSION = "r7"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
+RULES_VERSION = "r8"  # r2: evidence lists each distinct term once; r3: short texts of the war on their own;
 # r4: commemoration and accident leads, page-furniture titles, articles naming no warring party;
 # r5: a menu of other stories' headlines above the story, breadcrumb titles and short label lines before the
 # lead, the coup recalled, goods seized, crime arrests, refugees abroad in the lead (tasks/relevance.py)
@@ -48,6 +48,7 @@ RULES_VERSION = "r7"  # r2: evidence lists each distinct term once; r3: short te
 # headline repeated as the text's first line leads with the sentence after it; sharing widgets are no headline;
 # "assault rifle" and arms listed as recovered goods with no Myanmar armed actor tell no act; a term of years told
 # with a jailing ("jails her for five years") is a court's (tasks/mention_context.py prison_terms)
+# r8: a long English article the rules find relevant can be vetoed by the learned topic model (tasks/topic_model.py)
 MAX_EVIDENCE_MENTIONS = 80
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break. The
 # mark is matched, not looked behind at every character, and the lookahead lets the engine skip to the next
@@ -142,6 +143,8 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
     cue = (short_cue(knowledge, f"{title} {text}", [*title_mentions, *text_mentions], anchored, both_sides)
            if short else None)
     verdict = judge(knowledge, located, short_text=short, inferred_anchor=paired or outlet_anchor, short_cue=cue)
+    if verdict.relevant and language == "en" and not short:
+        verdict = topic_veto(knowledge, verdict, title, text)
     regions, pcodes = _regions(knowledge, [item.mention for item in located])
     evidence = {
         "rule": verdict.rule,
@@ -154,6 +157,22 @@ def tag_article(knowledge: Knowledge, title: str | None, text: str | None, outle
         topics=_topics(knowledge, located), regions=regions, region_pcodes=pcodes,
         actors=_actors(knowledge, [item.mention for item in located]), evidence=evidence,
     )
+
+
+def topic_veto(knowledge: Knowledge, verdict: Verdict, title: str, text: str) -> Verdict:
+    """The rules' verdict of relevant, unless the topic model (tasks/topic_model.py) is confident the article
+    is about something else: an election, a scam centre, a drug haul, diplomacy told in the war's words. The
+    model's probability is recorded either way, so an analyst sees how near a kept article came to a veto."""
+    model = knowledge.topic_model
+    if model is None:
+        return verdict
+    veto, probability = model.vetoes(title, text)
+    if probability is None:
+        return verdict
+    components = {**verdict.components, "topic_probability": round(probability, 4)}
+    if veto:
+        return Verdict(False, verdict.score, "off_topic_model", components)
+    return Verdict(verdict.relevant, verdict.score, verdict.rule, components)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
