@@ -136,3 +136,24 @@ def test_training_separates_two_topics_and_the_threshold_keeps_the_recall_asked(
     assert model.probability("troops shelled", "") > 0.8 > 0.2 > model.probability("ballot votes", "")
     scores = [0.9] * 198 + [0.2, 0.1]
     assert choose_threshold([1] * 200, scores) == pytest.approx(0.2)  # keeps 199 of 200: vetoes only the lowest
+
+
+def test_the_tag_stage_stores_a_veto_that_analysts_find_in_topic_vetoes(tmp_path: Path) -> None:
+    """Through the real tag stage into a real DuckDB file: the vetoed article is stored not relevant, with the
+    rules' score and the model's probability side by side in the topic_vetoes view."""
+    from tasks import db
+    from tasks.tag import tag_stage
+
+    knowledge = load_knowledge(_seeds_with_model(tmp_path, bias=-50.0))
+    con = db.connect(tmp_path / "tracker.duckdb")
+    try:
+        con.execute(
+            "INSERT INTO articles (article_id, canonical_url, url, feed_id, title, first_seen_at, fetch_status, text) "
+            "VALUES ('a1', 'https://news.example/a1', 'https://news.example/a1', 'example', ?, now(), 'ok', ?)",
+            list(AIRSTRIKE))
+        assert tag_stage(con, knowledge) == {"tagged": 1, "relevant": 0, "irrelevant": 1}
+        row = con.execute("SELECT article_id, title, rules_score, topic_probability FROM topic_vetoes").fetchone()
+    finally:
+        con.close()
+    assert row[0] == "a1" and row[1] == AIRSTRIKE[0]
+    assert row[2] > 0 and row[3] < 0.01

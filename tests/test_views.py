@@ -233,7 +233,7 @@ D = dt.date.fromisoformat
 ANALYST_VIEWS = ["tracking_as_of", "events_by_day", "active_fronts", "territory_changes", "agreements",
                  "displacement_figures", "displacement_latest", "actor_activity_by_month",
                  "fatalities_by_region_month", "strikes_on_civilians", "feed_health", "pipeline_run_history",
-                 "acled_export", "events_by_language", "fatality_revisions"]
+                 "acled_export", "events_by_language", "fatality_revisions", "topic_vetoes"]
 
 
 def test_each_view_file_creates_one_view_named_in_its_header(tmp_path: Path) -> None:
