@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz eval bench setup clean lock
+.PHONY: run test fuzz eval bench setup clean lock topic-model
 
 setup: $(STAMP)
 
@@ -31,6 +31,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
+
+# Retrain the topic veto (seeds/topic_model.json) on the real set's English dev half; needs the text cache.
+topic-model: $(STAMP)
+	$(BIN)/python -m bench.train_topic_model
 
 # Re-pin the whole tree after changing a dependency in pyproject.toml.
 lock:
