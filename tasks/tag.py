@@ -28,8 +28,8 @@ from tasks.mention_context import (
     not_borders, prison_terms, repeated_title_lead, without_story_menu,
 )
 from tasks.relevance import (
-    CRIME, SHORT_TEXT_WORDS, TITLE_FACTOR, Located, is_foreign_country, judge, located_triggers, names_armed_actor,
-    Verdict, sentence_factor,
+    CRIME, SHORT_TEXT_WORDS, TITLE_FACTOR, Located, Verdict, is_foreign_country, judge, located_triggers,
+    names_armed_actor, sentence_factor,
 )
 from tasks.tag_anchor import (
     ARMED_SIDE, inferred_anchor, opposite_sides_codes, opposite_sides_named, outlet_prior_holds, short_cue,

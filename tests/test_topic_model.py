@@ -21,27 +21,27 @@ ROOT = Path(__file__).resolve().parents[1]
 
 ELECTION = (
     "Myanmar's military-backed party claims landslide in second phase of polls",
-    "The Union Solidarity and Development Party said on Monday it had won most of the seats contested in the "
-    "second phase of the general election, held in 100 townships across the country on Sunday. Voting took "
-    "place under tight security, with soldiers and police posted at polling stations in Yangon and Mandalay, "
-    "and turnout figures released by the Union Election Commission showed fewer than half of eligible voters "
-    "cast a ballot. Western governments dismissed the vote as a sham staged by the junta to legitimise its "
-    "rule since the 2021 coup, while China, India and Thailand sent observers. The commission said results "
-    "for the remaining constituencies would be announced next week, and that a new parliament would convene "
-    "in March to choose a president. Opposition parties were barred from standing after being dissolved, and "
-    "analysts said the new government would be led by retired generals close to the commander-in-chief.",
+    ("The Union Solidarity and Development Party said on Monday it had won most of the seats contested in the "
+     "second phase of the general election, held in 100 townships across the country on Sunday. Voting took "
+     "place under tight security, with soldiers and police posted at polling stations in Yangon and Mandalay, "
+     "and turnout figures released by the Union Election Commission showed fewer than half of eligible voters "
+     "cast a ballot. Western governments dismissed the vote as a sham staged by the junta to legitimise its "
+     "rule since the 2021 coup, while China, India and Thailand sent observers. The commission said results "
+     "for the remaining constituencies would be announced next week, and that a new parliament would convene "
+     "in March to choose a president. Opposition parties were barred from standing after being dissolved, and "
+     "analysts said the new government would be led by retired generals close to the commander-in-chief."),
 )
 
 AIRSTRIKE = (
     "Junta air strike on Sagaing village kills nine, residents say",
-    "A military jet bombed Kyaung Taik village in Sagaing Region's Kani Township early on Tuesday, killing nine "
-    "civilians including three children and wounding at least 14 others, residents and a local resistance group "
-    "said. The jet dropped two bombs on a school and nearby houses at about 7 a.m., when villagers were "
-    "preparing to go to their fields, a member of the Kani People's Defence Force told reporters. Homes were "
-    "destroyed and several families fled to the forest after the attack, fearing further raids. The junta has "
-    "stepped up air strikes on resistance-held areas of Sagaing, where fighting between its troops and "
-    "People's Defence Force units has displaced hundreds of thousands of people since the 2021 coup. The "
-    "military did not respond to requests for comment on the strike.",
+    ("A military jet bombed Kyaung Taik village in Sagaing Region's Kani Township early on Tuesday, killing nine "
+     "civilians including three children and wounding at least 14 others, residents and a local resistance group "
+     "said. The jet dropped two bombs on a school and nearby houses at about 7 a.m., when villagers were "
+     "preparing to go to their fields, a member of the Kani People's Defence Force told reporters. Homes were "
+     "destroyed and several families fled to the forest after the attack, fearing further raids. The junta has "
+     "stepped up air strikes on resistance-held areas of Sagaing, where fighting between its troops and "
+     "People's Defence Force units has displaced hundreds of thousands of people since the 2021 coup. The "
+     "military did not respond to requests for comment on the strike."),
 )
 
 
@@ -119,6 +119,17 @@ def test_an_absent_model_keeps_every_rule_verdict(tmp_path: Path) -> None:
     assert tags.relevant and "topic_probability" not in tags.evidence["components"]
 
 
+def test_a_report_in_another_latin_script_language_is_not_judged(tmp_path: Path) -> None:
+    """French reads as English to the script-share detector; the model knows too few of its words to judge."""
+    knowledge = load_knowledge(_seeds_with_model(tmp_path, bias=-50.0))
+    title = "Birmanie : une frappe aérienne de la junte tue neuf civils dans la région de Sagaing"
+    body = ("L'armée birmane a bombardé mardi un village du canton de Kani, dans la région de Sagaing, tuant neuf "
+            "civils dont trois enfants, selon des habitants et un groupe de résistance local. Les avions ont "
+            "largué deux bombes sur une école et des maisons voisines vers sept heures du matin. ") * 3
+    veto, probability = knowledge.topic_model.vetoes(title, body)
+    assert not veto and probability is None
+
+
 def test_burmese_is_not_judged_by_an_english_model(tmp_path: Path) -> None:
     knowledge = load_knowledge(_seeds_with_model(tmp_path, bias=-50.0))
     title = "စစ်ကောင်စီ လေကြောင်းတိုက်ခိုက်မှုကြောင့် စစ်ကိုင်းတိုင်း ကနီမြို့နယ်တွင် ဒေသခံ ကိုးဦး သေဆုံး"
@@ -133,7 +144,8 @@ def test_training_separates_two_topics_and_the_threshold_keeps_the_recall_asked(
     rows += [({"ballot", "votes", f"party{i}"}, 0) for i in range(20)]
     weights, bias = fit(rows)
     model = TopicModel(weights=weights, bias=bias, threshold=0.5, words=10, min_words=0)
-    assert model.probability("troops shelled", "") > 0.8 > 0.2 > model.probability("ballot votes", "")
+    assert model.probability("troops shelled", "") > 0.8
+    assert model.probability("ballot votes", "") < 0.2
     scores = [0.9] * 198 + [0.2, 0.1]
     assert choose_threshold([1] * 200, scores) == pytest.approx(0.2)  # keeps 199 of 200: vetoes only the lowest
 
