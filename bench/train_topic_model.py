@@ -1,6 +1,7 @@
 """Train the topic model (tasks/topic_model.py) on the real set's English DEV half and write seeds/topic_model.json.
 
-Only dev articles are read (bench/real_set.py; texts from the git-ignored cache): the test half stays the
+Only dev articles are read (bench/real_set.py; texts from the git-ignored cache), with the team's own relevance
+labels (tests/data/relevance_labels.csv) beside them in training: the test half stays the
 measure. The model is a logistic regression over binary word features (the words of the title and the
 first WORDS words of the text), each article's features scaled by 1/sqrt(count), classes weighted to equal
 mass, L2 penalty, full-batch gradient descent from zero: deterministic, so a rerun on the same cache writes
@@ -13,6 +14,7 @@ Run: .venv/bin/python -m bench.train_topic_model [--check]   (--check: train and
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import random
 import sys
@@ -37,6 +39,7 @@ FOLDS, SEED = 5, 1
 # the veto may cost at most one in 200 of the relevant articles it judges (0.99 vetoed the demo's team-written
 # report of the UN's displacement figures, at 0.344 against a threshold of 0.36)
 RECALL_KEPT = 0.995
+TEAM_LABELS = ROOT / "tests" / "data" / "relevance_labels.csv"
 
 
 def fit(rows: list[tuple[set[str], int]]) -> tuple[dict[str, float], float]:
@@ -66,14 +69,22 @@ def model(weights: dict[str, float], bias: float, threshold: float = 0.5) -> Top
                       min_known_share=KNOWN_SHARE)
 
 
-def cross_validated(rows: list[tuple[set[str], int, str, str]]) -> list[float]:
-    """Each article's probability from a model trained on the other folds."""
+def team_rows() -> list[tuple[set[str], int]]:
+    """The team's own relevance labels (headline + lead, 51 of 125 hard negatives in the war's words): always
+    trained on, never scored (dev cross-validation AUC 0.989 -> 0.993 with them, and 67 -> 78 of the 96 dev
+    negatives under the threshold at the same recall). The held-out set (relevance_holdout.csv) stays out."""
+    with TEAM_LABELS.open(encoding="utf-8", newline="") as handle:
+        return [(topic_words(r["headline"], r["lead"], WORDS), int(r["label"])) for r in csv.DictReader(handle)]
+
+
+def cross_validated(rows: list[tuple[set[str], int, str, str]], extra: list[tuple[set[str], int]]) -> list[float]:
+    """Each dev article's probability from a model trained on the other folds and `extra`."""
     order = list(range(len(rows)))
     random.Random(SEED).shuffle(order)
     out = [0.0] * len(rows)
     for k in range(FOLDS):
         held = set(order[k::FOLDS])
-        weights, bias = fit([rows[i][:2] for i in order if i not in held])
+        weights, bias = fit([rows[i][:2] for i in order if i not in held] + extra)
         for i in held:
             out[i] = model(weights, bias).probability(rows[i][2], rows[i][3])
     return out
@@ -102,18 +113,19 @@ def main() -> int:
         return 1
     rows = [(topic_words(a.title, a.body, WORDS), int(a.relevant), a.title, a.body) for a in dev]
     labels = [r[1] for r in rows]
-    scores = cross_validated(rows)
+    team = team_rows()
+    scores = cross_validated(rows, team)
     threshold = choose_threshold(labels, scores)
     kept = sum(1 for y, s in zip(labels, scores) if y and s >= threshold) / max(1, sum(labels))
     caught = sum(1 for y, s in zip(labels, scores) if not y and s < threshold)
-    figures = {"dev_articles": len(rows), "dev_relevant": sum(labels), "cv_auc": round(auc(labels, scores), 4),
+    figures = {"dev_articles": len(rows), "team_items": len(team), "dev_relevant": sum(labels), "cv_auc": round(auc(labels, scores), 4),
                "cv_recall_kept": round(kept, 4), "cv_negatives_vetoed": caught,
                "dev_negatives": len(rows) - sum(labels)}
     print(json.dumps({"threshold": threshold, **figures}))
     if args.check:
         return 0
-    weights, bias = fit([r[:2] for r in rows])
-    out = {"trained_on": "bench/real labels, English dev half (bench/train_topic_model.py)", "words": WORDS,
+    weights, bias = fit([r[:2] for r in rows] + team)
+    out = {"trained_on": "bench/real labels, English dev half, and tests/data/relevance_labels.csv", "words": WORDS,
            "min_words": MIN_WORDS, "min_known_share": KNOWN_SHARE, "threshold": threshold, "bias": round(bias, 6), "figures": figures,
            "weights": {w: round(v, 5) for w, v in sorted(weights.items()) if abs(v) >= 1e-4}}
     path = ROOT / "seeds" / MODEL_FILE

@@ -25,6 +25,8 @@ from pathlib import Path
 MODEL_FILE = "topic_model.json"
 # lower-case words of Latin letters; digits and punctuation carry no topic the words do not
 WORD = re.compile(r"[a-z][a-z'-]+")
+# fewer distinct Latin-script words than this read (a Burmese text's English names) is no English to judge
+MIN_DISTINCT_WORDS = 20
 CHARS_PER_WORD = 12  # generous for English (about 6 with the space), so the budget ends past the last word read
 
 
@@ -71,7 +73,7 @@ class TopicModel:
             return False, None
         words = topic_words(title, text, self.words)
         known = self._known(words)
-        if len(known) < self.min_known_share * len(words):
+        if len(words) < MIN_DISTINCT_WORDS or len(known) < self.min_known_share * len(words):
             return False, None
         probability = self._probability(known)
         return probability < self.threshold, probability

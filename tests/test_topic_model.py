@@ -137,6 +137,7 @@ def test_burmese_is_not_judged_by_an_english_model(tmp_path: Path) -> None:
             "ဗုံးကြဲတိုက်ခိုက်ခဲ့ရာ ကလေးသုံးဦးအပါအဝင် ဒေသခံ ကိုးဦး သေဆုံးပြီး ၁၄ ဦး ဒဏ်ရာရခဲ့ကြောင်း ဒေသခံများက ပြောသည်။ ") * 6
     tags = tag_article(knowledge, title, body)
     assert tags.relevant and "topic_probability" not in tags.evidence["components"]
+    assert knowledge.topic_model.vetoes(title, body) == (False, None)  # no English words: nothing to judge
 
 
 def test_training_separates_two_topics_and_the_threshold_keeps_the_recall_asked() -> None:
