@@ -35,7 +35,7 @@ def _case_blind_patterns() -> list[CaseBlindPattern]:
 def test_every_case_blind_pattern_finds_what_its_pattern_finds() -> None:
     sentences, _windows = _texts()
     patterns = _case_blind_patterns()
-    assert len([p for p in patterns if p.twin is not None]) > 20
+    assert len([p for p in patterns if p.twin is not None]) > 15
     for pattern in patterns:
         for text in sentences:
             for pos in (0, 3):
