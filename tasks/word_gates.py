@@ -28,7 +28,7 @@ from re import _constants as sre
 from re import _parser
 
 # Non-ASCII letters that IGNORECASE matches to an ASCII letter while str.lower() does not turn them into it
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 class GatedPattern:
@@ -62,7 +62,7 @@ class GatedPattern:
         window = text[pos:endpos] if pos > 0 or endpos < len(text) else text
         if not self._blind:
             return window
-        if not window.isascii() and any(c in window for c in _FOLDS_TO_ASCII):
+        if not window.isascii() and any(c in window for c in FOLDS_TO_ASCII):
             return None
         return window.lower()
 

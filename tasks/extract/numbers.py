@@ -35,6 +35,9 @@ _JOINT_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:(?:were|was|have been|h
                           r"|^\s*(?:[\w-]+\s+){0,2}?casualties\b", re.IGNORECASE)
 _JOINT_BEFORE = re.compile(rf"\b{_JOINT_CASUALTY}\s+(?:(?:{QUALIFIER})\s+)?$", re.IGNORECASE)
 _KIND_AFTER = {k: re.compile(rf"^[^.;:]{{0,45}}?\b(?:{v})\b", re.IGNORECASE) for k, v in KIND_WORDS.items()}
+# The kind's word right after the number, or after "people were": "12 killed", "300,000 displaced"
+_KIND_RIGHT_AFTER = {k: re.compile(rf"^\s*(?:(?:people|others|more|civilians|soldiers|troops)\s+)?(?:(?:were|was|have been|had been|are)\s+)?"
+                                   rf"(?:{v})\b", re.IGNORECASE) for k, v in KIND_WORDS.items()}
 # A headline's present tense right before the number: "Junta troops kill two protesters" (only before it:
 # after a number, "three men tried to kill" tells no deaths)
 _VERB_BEFORE_ONLY = {"killed": "kill"}
@@ -189,7 +192,7 @@ def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
         after = head + " " + text[aside.end():aside.end() + 60]
     if _KILLED_CLAUSE.match(after):
         return "killed"  # "29 IDPs who were killed": the verb, not the noun ("IDPs", "refugees"), says what they count
-    direct = next((k for k, p in _KIND_AFTER.items() if re.match(rf"^\s*(?:(?:people|others|more|civilians|soldiers|troops)\s+)?(?:(?:were|was|have been|had been|are)\s+)?(?:{KIND_WORDS[k]})\b", after, re.I)), None)
+    direct = next((k for k, p in _KIND_RIGHT_AFTER.items() if p.match(after)), None)
     if direct:
         return direct  # "12 killed", "300,000 displaced"
     if _TOLL_BEFORE.search(text[max(0, q.start - 40):q.start]) and re.search(r"toll", text[max(0, q.start - 40):q.start], re.I) \
@@ -201,14 +204,14 @@ def _kind_of(text: str, q: Quantity, next_start: int) -> str | None:
     lo = family.start() if family else q.start  # "killed a family of five": the verb stands before the family
     before = text[max(0, lo - 40):lo]
     # a verb of any kind right before a bare number: "fatally shot more than 30 and burned ...", "killing five and wounding 11, they said"
-    verb_before = any(p.search(before) for p in _KIND_BEFORE.values()) and re.match(r"^\s*(?:and|,|\.|;|$)", after)
+    kind_before = next((kind for kind, p in _KIND_BEFORE.items() if p.search(before)), None)  # (asked once, used twice)
+    verb_before = kind_before is not None and re.match(r"^\s*(?:and|,|\.|;|$)", after)
     if not (family or person_follows(after) or _OF_PEOPLE.match(after) or not after.strip(" ,.") or verb_before):
         return None  # "40 houses", "3 trucks": not people
     # "killing a villager and injuring three others": a verb right before the number wins, then the
     # nearest keyword after it ("10 people were killed").
-    for kind, pattern in _KIND_BEFORE.items():
-        if pattern.search(before):
-            return kind
+    if kind_before is not None:
+        return kind_before
     for kind, pattern in _KIND_AFTER.items():
         if pattern.match(after):
             return kind

@@ -174,46 +174,83 @@ def locations_in(knowledge, mentions, text: str, context: PlaceContext) -> list[
     for m in mentions:
         if m.kind != "place":
             continue
-        after = text[m.end:m.end + 60]
-        place = resolve(knowledge, m, context, after)
-        if place is None:
+        reading = _reading(knowledge, m, text, context)
+        if reading is None:
             continue
-        if place.level in ("town", "township") and not _LEVEL_WORD_AFTER.match(after):
-            place = _region_meant(knowledge, m, place, text)
-        before = text[max(0, m.start - 40):m.start]
-        if _DESTINATION_BEFORE.search(before) and not _SPREAD_TO_BEFORE.search(before):
-            if _ROUTE_END_BEFORE.search(before):
-                route_ends[m.text] = place.township_pcode  # "from Ye township to Thanbyuzayat township"
-            continue
-        if _ORGANISATION_AFTER.match(after) or _RIVER_AFTER.match(after) or (
-                _NAME_BEFORE.search(before) and not _LEVEL_WORD_AFTER.match(after)):
-            continue  # "Myawaddy TV", "Shar Htoo Waw's drone team": a name that contains a place name
-        if place.level == "state" and " " not in m.text and (_LONGER_NAME_AFTER.match(after) or (
-                _NAME_END_BEFORE.search(before) and not _STATE_WORD_AFTER.match(after))):
-            continue
-        if place.level in ("town", "township") and " " not in m.text.strip() and _NAME_WORDS_AFTER.match(after) \
-                and _LOWER_WORD_BEFORE.search(before):
-            continue
-        if _VILLAGE_NAME_AFTER.match(after):
-            continue  # "Thayet Thapin village" is a village of that name, not Thayet Township
-        if _ROAD_END_AFTER.match(after) or (_ROAD_START_BEFORE.search(before) and _ROAD_AFTER.match(after)):
-            road_ends.append(m.start)  # "on the Kalay-Tamu road near Khampat": the road's ends name the road
-        elif _FROM_BEFORE.search(before[-8:]) and _ROUTE_START_AFTER.match(after):
-            road_ends.append(m.start)  # "a convoy driving from Ye township to ...": a route, as a road
-        if _HONORIFIC_BEFORE.search(before[-12:]) or (_AGE_BEFORE.search(before[-16:]) and _NAME_GOES_ON.match(after)):
-            continue
-        if place.level != "country" and _UNNAMED_PLACE_NEAR.search(before) and (
-                place.level in ("state", "district") or place.name_en in _BIG_CITIES or place.state_name in _BIG_CITY_REGIONS):
-            continue  # "in a town near Yangon": the town is unnamed and may lie in another region; "a village near
-            # Monywa" is placed near Monywa (the namesake township's town, as ACLED codes "near X")
-        word = _LEVEL_WORD_AFTER.match(after)
-        explicit = bool(word) and place.level in _WORD_LEVELS[word.group("word").lower()] and place.level == "township"
-        found.append(Location(place, m.start, m.end, m.text, near=bool(_NEAR_BEFORE.search(before)),
-                              explicit=explicit, container=bool(_CONTAINER_AFTER.match(after)) and place.level != "state"))
+        told, road_end, route_end, township = reading
+        if route_end:
+            route_ends[m.text] = township  # "from Ye township to Thanbyuzayat township"
+        if road_end:
+            road_ends.append(m.start)
+        if told is not None:
+            found.append(Location(*told))  # a new Location each time, as ever (event_place asks "is it the same one")
     if road_ends and any(loc.start not in road_ends and loc.rank >= LEVEL_RANK["township"] for loc in found):
         # a road's ends place the event only when nothing nearer is named ("Kanan village ... near Khampat")
         found = [loc for loc in found if loc.start not in road_ends]
     return _spanning(found, set(road_ends), route_ends) if road_ends else found
+
+
+# What one place mention of an article says, by mention: an article asks of its sentences' places again and
+# again (its events, their fallbacks, its figures), and the whole article's places for each event that has no
+# place of its own. An entry holds its mention, text, context and knowledge and answers only to those very
+# objects, so no other article (nor an equal text) is answered from it; the memo is emptied when full.
+_READINGS: dict[tuple[int, int], tuple] = {}
+_READINGS_KEPT = 4096
+
+
+def _reading(knowledge, m, text: str, context: PlaceContext) -> tuple[tuple | None, bool, bool, str | None] | None:
+    key = (id(m), id(text))
+    kept = _READINGS.get(key)
+    if kept is not None and kept[0] is m and kept[1] is text and kept[2] is context and kept[3] is knowledge:
+        return kept[4]
+    if len(_READINGS) >= _READINGS_KEPT:
+        _READINGS.clear()
+    reading = _read_mention(knowledge, m, text, context)
+    _READINGS[key] = (m, text, context, knowledge, reading)
+    return reading
+
+
+def _read_mention(knowledge, m, text: str, context: PlaceContext) -> tuple[tuple | None, bool, bool, str | None] | None:
+    """(the fields of the Location it places an event at, whether it is a road's end, whether it is a route's end, that end's
+    township, which a region named as the end has not); None when it names no place at all."""
+    after = text[m.end:m.end + 60]
+    place = resolve(knowledge, m, context, after)
+    if place is None:
+        return None
+    if place.level in ("town", "township") and not _LEVEL_WORD_AFTER.match(after):
+        place = _region_meant(knowledge, m, place, text)
+    before = text[max(0, m.start - 40):m.start]
+    if _DESTINATION_BEFORE.search(before) and not _SPREAD_TO_BEFORE.search(before):
+        if _ROUTE_END_BEFORE.search(before):
+            return None, False, True, place.township_pcode  # "from Ye township to Thanbyuzayat township"
+        return None, False, False, None
+    if _ORGANISATION_AFTER.match(after) or _RIVER_AFTER.match(after) or (
+            _NAME_BEFORE.search(before) and not _LEVEL_WORD_AFTER.match(after)):
+        return None, False, False, None  # "Myawaddy TV", "Shar Htoo Waw's drone team": a name that contains a place name
+    if place.level == "state" and " " not in m.text and (_LONGER_NAME_AFTER.match(after) or (
+            _NAME_END_BEFORE.search(before) and not _STATE_WORD_AFTER.match(after))):
+        return None, False, False, None
+    if place.level in ("town", "township") and " " not in m.text.strip() and _NAME_WORDS_AFTER.match(after) \
+            and _LOWER_WORD_BEFORE.search(before):
+        return None, False, False, None
+    if _VILLAGE_NAME_AFTER.match(after):
+        return None, False, False, None  # "Thayet Thapin village" is a village of that name, not Thayet Township
+    road_end = False
+    if _ROAD_END_AFTER.match(after) or (_ROAD_START_BEFORE.search(before) and _ROAD_AFTER.match(after)):
+        road_end = True  # "on the Kalay-Tamu road near Khampat": the road's ends name the road
+    elif _FROM_BEFORE.search(before[-8:]) and _ROUTE_START_AFTER.match(after):
+        road_end = True  # "a convoy driving from Ye township to ...": a route, as a road
+    if _HONORIFIC_BEFORE.search(before[-12:]) or (_AGE_BEFORE.search(before[-16:]) and _NAME_GOES_ON.match(after)):
+        return None, road_end, False, None
+    if place.level != "country" and _UNNAMED_PLACE_NEAR.search(before) and (
+            place.level in ("state", "district") or place.name_en in _BIG_CITIES or place.state_name in _BIG_CITY_REGIONS):
+        return None, road_end, False, None  # "in a town near Yangon": the town is unnamed and may lie in another region; "a
+        # village near Monywa" is placed near Monywa (the namesake township's town, as ACLED codes "near X")
+    word = _LEVEL_WORD_AFTER.match(after)
+    explicit = bool(word) and place.level in _WORD_LEVELS[word.group("word").lower()] and place.level == "township"
+    told = (place, m.start, m.end, m.text, bool(_NEAR_BEFORE.search(before)), explicit,
+            bool(_CONTAINER_AFTER.match(after)) and place.level != "state")  # (near, explicit, container)
+    return told, road_end, False, None
 
 
 def _spanning(found: list[Location], ends: set[int], route_ends: dict[str, str]) -> list[Location]:

@@ -24,7 +24,10 @@ _MIN_KEY = 6          # shorter keys collide with ordinary words
 _MIN_KEY_SPLIT = 5    # ... but a whole name written in syllables apart ("Lai-Kha", Laihka) is a name, not a word
 _LEVEL_WORDS = frozenset({"Township", "Town", "City", "District", "State", "Region", "Division"})
 _LEVELS = ("township", "town")
-_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?![\w'’-])")
+# A run of capitalised words not glued to a word before it. The capital comes first and the look back
+# after it (at the character before the capital): a pattern opening with a capital lets the matcher skip
+# to the capitals, where one opening with the look back was tried at every character of the article.
+_RUN = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?:[ -][A-Z][a-z]+){0,3}(?![\w'’-])")
 _WORD = re.compile(r"[A-Z][a-z]+")
 _FOLDS = (
     (re.compile(r"(?<![a-z])mu(?=r?ng)"), "mo"),     # Shan "Murng Nai", "Mung Yai" -> "mong": Mongnai, Mongyai
