@@ -203,18 +203,29 @@ class PatternMatcher:
         for pattern in patterns:
             for key in _keys_for(pattern):
                 by_key.setdefault(key, []).append(pattern)
-        self._automaton = ahocorasick.Automaton()
+        # Two automata: keys written in Latin-1 match whole words only, scanned over the text with every
+        # character that is no letter or digit made a space (see _word_keys); the rest (Burmese, which has no
+        # spaces between words) scanned over the text itself.
+        self._words = ahocorasick.Automaton()
+        self._others = ahocorasick.Automaton()
+        readings: dict[str, dict[str, tuple]] = {}
         for key, entries in by_key.items():
             unique = tuple(dict.fromkeys(entries))
             # the inflecting subset is built once here so that accepted hits share the automaton's own
             # tuples (callers memoise per tuple; see Knowledge.find)
             inflecting = tuple(p for p in unique if p.inflects)
-            # the key's length less one: a hit at `last` starts at last - reach
-            self._automaton.add_word(key, (len(key) - 1, unique, is_burmese(key),
-                                           inflecting if inflecting != unique else unique, _case_rule(unique)))
+            inflecting = inflecting if inflecting != unique else unique
+            if _in_latin_1(key):
+                readings.setdefault(_word_key(key, bool(inflecting)), {})[key] = (unique, inflecting, _case_rule(unique))
+            else:
+                # the key's length less one: a hit at `last` starts at last - reach
+                self._others.add_word(key, (len(key) - 1, unique, is_burmese(key), inflecting, _case_rule(unique)))
+        for word_key, spellings in readings.items():
+            self._words.add_word(word_key, _word_value(word_key, spellings))
         self.pattern_count = len(by_key)
-        if by_key:
-            self._automaton.make_automaton()
+        for automaton in (self._words, self._others):
+            if len(automaton):
+                automaton.make_automaton()
         self._recent: dict[str, list[Span]] = {}
 
     def scan(self, text: str) -> list[Hit]:
@@ -238,28 +249,11 @@ class PatternMatcher:
 
     def _scan(self, text: str) -> list[Span]:
         folded = _fold_text(text)
-        candidates: list[tuple[int, int, tuple[Pattern, ...]]] = []
         lower = folded.lower
-        size = len(lower)
-        keep_case = folded.keep_case
-        for last, (reach, entries, burmese, inflecting, case_rule) in self._automaton.iter(lower):
-            start = last - reach
-            end = last + 1
-            if not burmese:
-                # The common verdicts of _accept, decided here without a call: most hits are one of them.
-                if start > 0 and lower[start - 1].isalnum():
-                    continue  # inside a word ("le" in "people")
-                whole_word = end == size or not lower[end].isalnum()
-                if not whole_word and not inflecting:
-                    continue  # a word goes on after a key no pattern of which inflects
-                if whole_word and case_rule is not _CASE_MIXED:
-                    if case_rule is _CAPITAL and keep_case[start].isalpha() and not keep_case[start].isupper():
-                        continue  # "to", not the village "To": _case_ok's verdict for every pattern of the key
-                    candidates.append((start, end, entries))
-                    continue
-            accepted = _accept(folded, start, end, entries, burmese, inflecting)
-            if accepted:
-                candidates.append(accepted)
+        bounded, latin_1 = _word_text(lower)
+        candidates = self._scan_words(folded, bounded, latin_1)
+        if not latin_1:  # a key with a character outside Latin-1 needs a text with one
+            candidates += self._scan_others(folded)
         spans = _leftmost_longest(candidates)
         offsets = folded.offsets
         if offsets is None:
@@ -267,6 +261,109 @@ class PatternMatcher:
         if isinstance(offsets, _OffsetMap):
             return offsets.spans(spans)
         return [(offsets[s], offsets[e - 1] + 1, p) for s, e, p in spans]
+
+    def _scan_words(self, folded: _Folded, bounded: str, latin_1: bool) -> list[Span]:
+        """Hits of the Latin-1 keys: the automaton finds only keys that start a word (and end one, where no
+        pattern of the key inflects), so a key inside a longer word ("le" in "people") costs nothing here."""
+        if not len(self._words):
+            return []
+        candidates: list[Span] = []
+        lower = folded.lower
+        size = len(lower)
+        keep_case = folded.keep_case
+        for last, (reach, length, entries, inflecting, case_rule, spellings) in self._words.iter(bounded):
+            start = last - reach
+            end = start + length
+            if spellings is not None:
+                # a space of the key stood for any character no letter or digit: the text must spell the key
+                reading = spellings.get(lower[start:end])
+                if reading is None:
+                    continue
+                entries, inflecting, case_rule = reading
+            if not latin_1:
+                # a character outside Latin-1 was made a space, letter or not: ask the text itself
+                if start > 0 and lower[start - 1].isalnum():
+                    continue
+                if not inflecting and end < size and lower[end].isalnum():
+                    continue
+            whole_word = not inflecting or end == size or not lower[end].isalnum()
+            if whole_word and case_rule is not _CASE_MIXED:
+                # The common verdicts of _accept, decided here without a call: most hits are one of them.
+                if case_rule is _CAPITAL and keep_case[start].isalpha() and not keep_case[start].isupper():
+                    continue  # "to", not the village "To": _case_ok's verdict for every pattern of the key
+                candidates.append((start, end, entries))
+                continue
+            accepted = _accept(folded, start, end, entries, False, inflecting)
+            if accepted:
+                candidates.append(accepted)
+        return candidates
+
+    def _scan_others(self, folded: _Folded) -> list[Span]:
+        """Hits of the keys with a character outside Latin-1 (Burmese, matched as substrings), over the text."""
+        if not len(self._others):
+            return []
+        candidates: list[Span] = []
+        lower = folded.lower
+        size = len(lower)
+        keep_case = folded.keep_case
+        for last, (reach, entries, burmese, inflecting, case_rule) in self._others.iter(lower):
+            start = last - reach
+            end = last + 1
+            if not burmese:
+                # The common verdicts of _accept, decided here without a call: most hits are one of them.
+                if start > 0 and lower[start - 1].isalnum():
+                    continue  # inside a word
+                whole_word = end == size or not lower[end].isalnum()
+                if not whole_word and not inflecting:
+                    continue  # a word goes on after a key no pattern of which inflects
+                if whole_word and case_rule is not _CASE_MIXED:
+                    if case_rule is _CAPITAL and keep_case[start].isalpha() and not keep_case[start].isupper():
+                        continue
+                    candidates.append((start, end, entries))
+                    continue
+            accepted = _accept(folded, start, end, entries, burmese, inflecting)
+            if accepted:
+                candidates.append(accepted)
+        return candidates
+
+
+# Latin-1 letters and digits as themselves, every other byte (and "?", which stands for a character outside
+# Latin-1) a space: one C pass over the encoded text, one character for one.
+_WORD_BYTES = bytes(code if chr(code).isalnum() else 0x20 for code in range(256))
+
+
+def _in_latin_1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _word_text(lower: str) -> tuple[str, bool]:
+    """The text the word automaton scans: letters and digits kept, everything else a space, a space either
+    side; and whether the text is all Latin-1 (when not, a space there may stand for a letter)."""
+    try:
+        encoded, latin_1 = lower.encode("latin-1"), True
+    except UnicodeEncodeError:
+        encoded, latin_1 = lower.encode("latin-1", "replace"), False
+    return " " + encoded.translate(_WORD_BYTES).decode("latin-1") + " ", latin_1
+
+
+def _word_key(key: str, inflects: bool) -> str:
+    """A key as the word automaton holds it: a space before (a word starts there) and, where no pattern of it
+    inflects, a space after (the word ends there): in-word hits are never found."""
+    word = key.encode("latin-1").translate(_WORD_BYTES).decode("latin-1")
+    return f" {word}" if inflects else f" {word} "
+
+
+def _word_value(word_key: str, spellings: dict[str, tuple]) -> tuple:
+    """(reach, length, entries, inflecting, case rule, spellings): a hit at `last` starts at last - reach; keys
+    of letters and digits only are what the automaton found, others are looked up by the text's spelling."""
+    key = next(iter(spellings))
+    entries, inflecting, case_rule = spellings[key]
+    exact = len(spellings) == 1 and key.isalnum()
+    return len(word_key) - 1, len(key), entries, inflecting, case_rule, None if exact else spellings
 
 
 # What _case_ok asks of a key's patterns: nothing, a capital first letter of every one, or something per pattern.
