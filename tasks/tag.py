@@ -227,6 +227,15 @@ class _Traits(NamedTuple):
     rebels: bool            # a Myanmar actor of ARMED_SIDE (opposite_sides_codes)
     crime: bool             # a crime trigger
     force_abroad: bool      # another country's force or government
+    bits: int = 0           # the flags above as bits: a sentence's are one OR a mention, not an any() a flag
+
+
+def _bit(flag: str) -> int:
+    return 1 << _Traits._fields.index(flag)
+
+
+_ANCHOR, _OTHER_COUNTRY, _FOREIGN, _PLACE_ABROAD, _BELOW_COUNTRY, _ARMED, _REBELS, _CRIME, _FORCE_ABROAD = map(
+    _bit, _Traits._fields[:-1])
 
 
 # Asked of every mention of every sentence, from lookups in the seeds: memoised by what decides them.
@@ -238,15 +247,24 @@ def _traits(knowledge: Knowledge, mention: Mention) -> _Traits:
     found = _TRAITS.get(key)
     if found is None:
         alone, foreign = [mention], is_foreign(knowledge, mention)
-        found = _Traits(
+        flags = (
             knowledge.is_myanmar_anchor(mention), is_foreign_country(knowledge, mention), foreign,
             foreign_place(knowledge, mention), myanmar_place_below_country(knowledge, mention),
             names_armed_actor(knowledge, alone), bool(opposite_sides_codes(knowledge, alone) & ARMED_SIDE),
             mention.kind == "trigger" and not _crime_words(knowledge).isdisjoint(mention.ref_ids),
             mention.kind == "actor" and foreign)
+        found = _Traits(*flags, sum(1 << index for index, flag in enumerate(flags) if flag))
         if len(_TRAITS) < 100_000:
             _TRAITS[key] = found
     return found
+
+
+def _any_of(traits: list[_Traits]) -> int:
+    """The flags any of `traits` has, as bits."""
+    bits = 0
+    for trait in traits:
+        bits |= trait.bits
+    return bits
 
 
 def _locate(
@@ -264,18 +282,21 @@ def _locate(
     located = []
     for unit, unit_mentions in by_unit.items():
         traits = [_traits(knowledge, m) for m in unit_mentions]
+        bits = _any_of(traits)
         # places abroad, a dateline's aside: (mention, a place abroad below a country); a trigger is neither
-        away = [(m, t.place_abroad) for m, t in zip(unit_mentions, traits) if t.foreign or t.place_abroad]
-        abroad = bool(away) and not any(t.below_country for t in traits)
+        away = ([(m, t.place_abroad) for m, t in zip(unit_mentions, traits) if t.foreign or t.place_abroad]
+                if bits & (_FOREIGN | _PLACE_ABROAD) else [])
+        abroad = bool(away) and not bits & _BELOW_COUNTRY
         if away:
             away = [item for item in away if not _dateline(source, units[unit][0], item[0])]
         foreign, host = bool(away), any(place for _, place in away)
         if abroad:  # "Teknaf police", "troops in Manipur": the host country's forces, not Myanmar's
             kept = [(m, t) for m, t in zip(unit_mentions, traits) if not _generic_force(m)]
             unit_mentions, traits = [m for m, _ in kept], [t for _, t in kept]
-        factor = position * sentence_factor(any(t.anchor for t in traits), any(t.other_country for t in traits))
-        armed, rebels = any(t.armed for t in traits), any(t.rebels for t in traits)
-        crime, force_abroad = any(t.crime for t in traits), any(t.force_abroad for t in traits)
+            bits = _any_of(traits)
+        factor = position * sentence_factor(bool(bits & _ANCHOR), bool(bits & _OTHER_COUNTRY))
+        armed, rebels = bool(bits & _ARMED), bool(bits & _REBELS)
+        crime, force_abroad = bool(bits & _CRIME), bool(bits & _FORCE_ABROAD)
         located.extend(Located(m, where, factor, armed, unit < lead_units, abroad, rebels, foreign, crime, host,
                                force_abroad)
                        for m in unit_mentions)
