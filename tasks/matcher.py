@@ -241,7 +241,8 @@ class PatternMatcher:
             inflecting = tuple(p for p in unique if p.inflects)
             inflecting = inflecting if inflecting != unique else unique
             if _in_latin_1(key):
-                readings.setdefault(_word_key(key, bool(inflecting)), {})[key] = (unique, inflecting, _case_rule(unique))
+                spellings = readings.setdefault(_word_key(key, bool(inflecting)), {})
+                spellings[key] = (unique, inflecting, _case_rule(unique))
             else:
                 # the key's length less one: a hit at `last` starts at last - reach
                 burmese = is_burmese(key)
