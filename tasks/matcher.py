@@ -5,11 +5,14 @@ straight ones, hyphens/dashes and any whitespace to one space. Folding keeps one
 character, so offsets found in the folded text are offsets into the original text; the rare text where
 lower-casing changes length, or with runs of spaces, goes through an explicit offset map instead.
 
-One Aho-Corasick automaton holds every pattern; one `iter()` pass over the text yields all candidate
-hits, which are then filtered (word boundaries for Latin script, exact case for case-sensitive
-acronyms, a capital letter for place names, no dangling Burmese vowel sign) and reduced to the
-leftmost-longest non-overlapping spans. Burmese is written without spaces between words, so Burmese
-patterns match as substrings.
+Two Aho-Corasick automata hold the patterns. Keys written in Latin-1 match whole words only: their
+automaton holds each key with a space before it (and after it, where no pattern of the key inflects) and
+scans the text with every character that is no letter or digit made a space, so a short key inside a
+longer word ("le" in "people") is never found at all. Burmese is written without spaces between words, so
+the other keys (every key with a character outside Latin-1) match as substrings, scanned only in the
+regions of the text that hold such characters. The candidate hits are then filtered (exact case for
+case-sensitive acronyms, a capital letter for place names, Burmese syllable boundaries) and reduced to
+the leftmost-longest non-overlapping spans: what one scan of every key with the same tests after it gives.
 """
 
 from __future__ import annotations
