@@ -180,21 +180,31 @@ class Knowledge:
 # entry exists. Bounded by the distinct pattern combinations the seeds can produce.
 _GROUPS: dict[tuple[int, ...], tuple[tuple, tuple[tuple[str, tuple[str, ...], bool], ...]]] = {}
 _GROUPS_MAX = 100_000
+# The same answers by the identity of the tuple first seen for each combination (most often the automaton's own,
+# which every occurrence of its key shares): one lookup instead of building and hashing a key of every
+# pattern's id, which for a village name many villages share is hundreds long. Only the tuple an entry of
+# _GROUPS keeps alive is filed here, so this memo is bounded as that one is and an id in it is never reused.
+_GROUPS_BY_TUPLE: dict[int, tuple[tuple, tuple[tuple[str, tuple[str, ...], bool], ...]]] = {}
 
 
 def _groups(patterns: tuple) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    cached = _GROUPS_BY_TUPLE.get(id(patterns))
+    if cached is not None and cached[0] is patterns:
+        return cached[1]
     key = tuple(map(id, patterns))
     cached = _GROUPS.get(key)
-    if cached is not None:
-        return cached[1]
-    by_kind: dict[str, list] = {}
-    for pattern in patterns:
-        by_kind.setdefault(pattern.kind, []).append(pattern)
-    groups = tuple((kind, tuple(dict.fromkeys(p.ref_id for p in group)), all(p.needs_context for p in group))
-                   for kind, group in by_kind.items())
-    if len(_GROUPS) < _GROUPS_MAX:
-        _GROUPS[key] = (patterns, groups)
-    return groups
+    if cached is None:
+        by_kind: dict[str, list] = {}
+        for pattern in patterns:
+            by_kind.setdefault(pattern.kind, []).append(pattern)
+        groups = tuple((kind, tuple(dict.fromkeys(p.ref_id for p in group)), all(p.needs_context for p in group))
+                       for kind, group in by_kind.items())
+        if len(_GROUPS) >= _GROUPS_MAX:
+            return groups
+        cached = _GROUPS[key] = (patterns, groups)
+    if cached[0] is patterns:
+        _GROUPS_BY_TUPLE[id(patterns)] = cached
+    return cached[1]
 
 
 def _mentions(text: str, spans: list[Span]) -> list[Mention]:

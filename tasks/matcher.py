@@ -5,16 +5,20 @@ straight ones, hyphens/dashes and any whitespace to one space. Folding keeps one
 character, so offsets found in the folded text are offsets into the original text; the rare text where
 lower-casing changes length, or with runs of spaces, goes through an explicit offset map instead.
 
-One Aho-Corasick automaton holds every pattern; one `iter()` pass over the text yields all candidate
-hits, which are then filtered (word boundaries for Latin script, exact case for case-sensitive
-acronyms, a capital letter for place names, no dangling Burmese vowel sign) and reduced to the
-leftmost-longest non-overlapping spans. Burmese is written without spaces between words, so Burmese
-patterns match as substrings.
+Two Aho-Corasick automata hold the patterns. Keys written in Latin-1 match whole words only: their
+automaton holds each key with a space before it (and after it, where no pattern of the key inflects) and
+scans the text with every character that is no letter or digit made a space, so a short key inside a
+longer word ("le" in "people") is never found at all. Burmese is written without spaces between words, so
+the other keys (every key with a character outside Latin-1) match as substrings, scanned only in the
+regions of the text that hold such characters. The candidate hits are then filtered (exact case for
+case-sensitive acronyms, a capital letter for place names, Burmese syllable boundaries) and reduced to
+the leftmost-longest non-overlapping spans: what one scan of every key with the same tests after it gives.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,22 +40,22 @@ _FOLD_TABLE = str.maketrans(
     }
 )
 _SPACE_RUN = re.compile(r"  +")
-# str.translate maps a non-ASCII text one character at a time through the table's dict; a Burmese article
-# has few characters to fold (line breaks, hyphens), so a scan for them and a swap of each costs a tenth. The
-# table folds to two characters only: one sub for each, with a plain replacement rather than a call a match.
-_FOLDED_TO = {
-    target: re.compile("[" + "".join(re.escape(chr(code)) for code, to in _FOLD_TABLE.items() if to == target) + "]")
-    for target in set(_FOLD_TABLE.values())
-}
+# str.translate maps a non-ASCII text one character at a time through the table's dict; an article has few
+# of the characters to fold (line breaks, hyphens, curly quotes), and a search for each of them and a
+# replace of those present run at C speed: a sixth of the time of a regex sub per target character.
+_FOLDED_FROM = tuple((chr(code), to) for code, to in _FOLD_TABLE.items())
 
 
 def _fold_characters(text: str) -> str:
     """text.translate(_FOLD_TABLE), at C speed for non-ASCII text too."""
     if text.isascii():
         return text.translate(_FOLD_TABLE)
-    for target, foldable in _FOLDED_TO.items():
-        text = foldable.sub(target, text)
+    for char, to in _FOLDED_FROM:
+        if char in text:
+            text = text.replace(char, to)
     return text
+
+
 # Endings that turn a listed trigger into an inflected form the lexicon need not spell out:
 # "clash" -> "clashes", "shell" -> "shelling", "seize" -> "seized", "ban" -> "banned".
 _TRIGGER_SUFFIXES = frozenset({"s", "es", "d", "ed", "ing", "ings"})
@@ -135,6 +139,24 @@ class _OffsetMap:
         return mapped
 
 
+class _KeptSpans:
+    """A text's spans as the matcher keeps them between the tag and extract stages: offsets in two arrays and
+    the patterns in one list, three objects where a list of span tuples was a hundred. The collector
+    traverses every object a memo keeps alive as it ages, and each full collection the whole knowledge
+    (~440k objects): kept as tuples, the spans of recent texts made one such collection every ~1,000 articles."""
+
+    __slots__ = ("_starts", "_ends", "_patterns")
+
+    def __init__(self, spans: list[Span]) -> None:
+        self._starts = array("q", map(itemgetter(0), spans))
+        self._ends = array("q", map(itemgetter(1), spans))
+        self._patterns = list(map(itemgetter(2), spans))
+
+    def spans(self) -> list[Span]:
+        """The spans, in a list of the caller's own."""
+        return list(zip(self._starts, self._ends, self._patterns))
+
+
 @dataclass
 class _Folded:
     keep_case: str             # folded, case kept (for case checks)
@@ -144,16 +166,22 @@ class _Folded:
 
 def _fold_text(text: str) -> _Folded:
     keep = zero_as_wa(normalize_order(_fold_characters(text)))
-    lower = keep.lower()
-    if len(lower) != len(keep):
-        return _fold_with_map(keep)
     if "  " not in keep:
+        lower = keep.lower()
+        if len(lower) != len(keep):
+            return _fold_with_map(keep)
         return _Folded(keep, lower, None)
-    return _collapse_space_runs(keep, lower)
+    return _collapse_space_runs(keep)
 
 
-def _collapse_space_runs(keep: str, lower: str) -> _Folded:
-    """Fast path for the common case: one-to-one lower-casing, only space runs to collapse."""
+def _collapse_space_runs(keep: str) -> _Folded:
+    """Fast path for the common case: one-to-one lower-casing, only space runs to collapse. Lower-casing
+    keeps every space where it is, so the collapsed text is lowered rather than the lowered text collapsed
+    again, and a length that lower-casing changes is one that changes it in the collapsed text too."""
+    collapsed = _SPACE_RUN.sub(" ", keep)
+    lower = collapsed.lower()
+    if len(lower) != len(collapsed):
+        return _fold_with_map(keep)
     folded_starts: list[int] = []
     shifts: list[int] = []
     dropped = 0
@@ -161,7 +189,7 @@ def _collapse_space_runs(keep: str, lower: str) -> _Folded:
         dropped += run.end() - run.start() - 1
         folded_starts.append(run.end() - dropped)
         shifts.append(dropped)
-    return _Folded(_SPACE_RUN.sub(" ", keep), _SPACE_RUN.sub(" ", lower), _OffsetMap(folded_starts, shifts))
+    return _Folded(collapsed, lower, _OffsetMap(folded_starts, shifts))
 
 
 def _fold_with_map(keep: str) -> _Folded:
@@ -203,19 +231,34 @@ class PatternMatcher:
         for pattern in patterns:
             for key in _keys_for(pattern):
                 by_key.setdefault(key, []).append(pattern)
-        self._automaton = ahocorasick.Automaton()
+        # Two automata: keys written in Latin-1 match whole words only, scanned over the text with every
+        # character that is no letter or digit made a space (see _word_keys); the rest (Burmese, which has no
+        # spaces between words) scanned over the text itself.
+        self._words = ahocorasick.Automaton()
+        self._others = ahocorasick.Automaton()
+        readings: dict[str, dict[str, tuple]] = {}
         for key, entries in by_key.items():
             unique = tuple(dict.fromkeys(entries))
             # the inflecting subset is built once here so that accepted hits share the automaton's own
             # tuples (callers memoise per tuple; see Knowledge.find)
             inflecting = tuple(p for p in unique if p.inflects)
-            # the key's length less one: a hit at `last` starts at last - reach
-            self._automaton.add_word(key, (len(key) - 1, unique, is_burmese(key),
-                                           inflecting if inflecting != unique else unique, _case_rule(unique)))
+            inflecting = inflecting if inflecting != unique else unique
+            if _in_latin_1(key):
+                spellings = readings.setdefault(_word_key(key, bool(inflecting)), {})
+                spellings[key] = (unique, inflecting, _case_rule(unique))
+            else:
+                # the key's length less one: a hit at `last` starts at last - reach
+                burmese = is_burmese(key)
+                self._others.add_word(key, (len(key) - 1, unique, burmese, _opens(key) if burmese else None,
+                                            inflecting, _case_rule(unique)))
+        for word_key, spellings in readings.items():
+            self._words.add_word(word_key, _word_value(word_key, spellings))
+        self._regions = _Regions(self._others.keys())
         self.pattern_count = len(by_key)
-        if by_key:
-            self._automaton.make_automaton()
-        self._recent: dict[str, list[Span]] = {}
+        for automaton in (self._words, self._others):
+            if len(automaton):
+                automaton.make_automaton()
+        self._recent: dict[str, _KeptSpans] = {}
 
     def scan(self, text: str) -> list[Hit]:
         return [Hit(start, end, patterns) for start, end, patterns in self.spans(text)]
@@ -228,38 +271,21 @@ class PatternMatcher:
         # the hits of the last RECENT_TEXTS article texts are kept, so the second scan is a lookup.
         recent = self._recent.get(text) if len(text) >= RECENT_MIN_CHARS else None
         if recent is not None:
-            return list(recent)
+            return recent.spans()
         spans = self._scan(text)
         if len(text) >= RECENT_MIN_CHARS:
             if len(self._recent) >= RECENT_TEXTS:
                 del self._recent[next(iter(self._recent))]
-            self._recent[text] = spans
-        return list(spans)
+            self._recent[text] = _KeptSpans(spans)
+        return spans
 
     def _scan(self, text: str) -> list[Span]:
         folded = _fold_text(text)
-        candidates: list[tuple[int, int, tuple[Pattern, ...]]] = []
         lower = folded.lower
-        size = len(lower)
-        keep_case = folded.keep_case
-        for last, (reach, entries, burmese, inflecting, case_rule) in self._automaton.iter(lower):
-            start = last - reach
-            end = last + 1
-            if not burmese:
-                # The common verdicts of _accept, decided here without a call: most hits are one of them.
-                if start > 0 and lower[start - 1].isalnum():
-                    continue  # inside a word ("le" in "people")
-                whole_word = end == size or not lower[end].isalnum()
-                if not whole_word and not inflecting:
-                    continue  # a word goes on after a key no pattern of which inflects
-                if whole_word and case_rule is not _CASE_MIXED:
-                    if case_rule is _CAPITAL and keep_case[start].isalpha() and not keep_case[start].isupper():
-                        continue  # "to", not the village "To": _case_ok's verdict for every pattern of the key
-                    candidates.append((start, end, entries))
-                    continue
-            accepted = _accept(folded, start, end, entries, burmese, inflecting)
-            if accepted:
-                candidates.append(accepted)
+        encoded, latin_1 = _latin_1(lower)
+        candidates = self._scan_words(folded, _word_text(encoded), latin_1)
+        if not latin_1:  # a key with a character outside Latin-1 needs a text with one
+            candidates += self._scan_others(folded, self._regions.of(encoded))
         spans = _leftmost_longest(candidates)
         offsets = folded.offsets
         if offsets is None:
@@ -267,6 +293,162 @@ class PatternMatcher:
         if isinstance(offsets, _OffsetMap):
             return offsets.spans(spans)
         return [(offsets[s], offsets[e - 1] + 1, p) for s, e, p in spans]
+
+    def _scan_words(self, folded: _Folded, bounded: str, latin_1: bool) -> list[Span]:
+        """Hits of the Latin-1 keys: the automaton finds only keys that start a word (and end one, where no
+        pattern of the key inflects), so a key inside a longer word ("le" in "people") costs nothing here."""
+        if not len(self._words):
+            return []
+        candidates: list[Span] = []
+        lower = folded.lower
+        size = len(lower)
+        keep_case = folded.keep_case
+        for last, (reach, length, entries, inflecting, case_rule, spellings) in self._words.iter(bounded):
+            start = last - reach
+            end = start + length
+            if spellings is not None:
+                # a space of the key stood for any character no letter or digit: the text must spell the key
+                reading = spellings.get(lower[start:end])
+                if reading is None:
+                    continue
+                entries, inflecting, case_rule = reading
+            if not latin_1:
+                # a character outside Latin-1 was made a space, letter or not: ask the text itself
+                if start > 0 and lower[start - 1].isalnum():
+                    continue
+                if not inflecting and end < size and lower[end].isalnum():
+                    continue
+            whole_word = not inflecting or end == size or not lower[end].isalnum()
+            if whole_word and case_rule is not _CASE_MIXED:
+                # The common verdicts of _accept, decided here without a call: most hits are one of them.
+                if case_rule is _CAPITAL and keep_case[start].isalpha() and not keep_case[start].isupper():
+                    continue  # "to", not the village "To": _case_ok's verdict for every pattern of the key
+                candidates.append((start, end, entries))
+                continue
+            accepted = _accept(folded, start, end, entries, False, inflecting)
+            if accepted:
+                candidates.append(accepted)
+        return candidates
+
+    def _scan_others(self, folded: _Folded, regions: list[tuple[int, int]]) -> list[Span]:
+        """Hits of the keys with a character outside Latin-1 (Burmese, matched as substrings), over the regions
+        of the text that can hold one: an English report naming a Burmese word or two is not scanned whole."""
+        if not len(self._others):
+            return []
+        candidates: list[Span] = []
+        for region_start, region_end in regions:
+            candidates += self._others_in(folded, region_start, region_end)
+        return candidates
+
+    def _others_in(self, folded: _Folded, region_start: int, region_end: int) -> list[Span]:
+        candidates: list[Span] = []
+        lower = folded.lower
+        size = len(lower)
+        keep_case = folded.keep_case
+        for last, (reach, entries, burmese, opens, inflecting, case_rule) in self._others.iter(
+                lower, region_start, region_end):
+            start = last - reach
+            end = last + 1
+            if burmese:
+                # _accept's verdict on a term between two syllable boundaries, decided here without a call; the
+                # boundary at its start is the key's own where the key tells it
+                if start > 0 and not (opens if opens is not None else is_syllable_boundary(lower, start)):
+                    continue
+                if is_syllable_boundary(lower, end):
+                    candidates.append((start, end, entries))
+                    continue
+            else:
+                # The common verdicts of _accept, decided here without a call: most hits are one of them.
+                if start > 0 and lower[start - 1].isalnum():
+                    continue  # inside a word
+                whole_word = end == size or not lower[end].isalnum()
+                if not whole_word and not inflecting:
+                    continue  # a word goes on after a key no pattern of which inflects
+                if whole_word and case_rule is not _CASE_MIXED:
+                    if case_rule is _CAPITAL and keep_case[start].isalpha() and not keep_case[start].isupper():
+                        continue
+                    candidates.append((start, end, entries))
+                    continue
+            accepted = _accept(folded, start, end, entries, burmese, inflecting)
+            if accepted:
+                candidates.append(accepted)
+        return candidates
+
+
+def _opens(key: str) -> bool | None:
+    """Whether a Burmese word may start where `key` is found (past the text's start): the first letter and the
+    two after it decide, so a key of three letters or more tells it alone; None where the text must."""
+    return is_syllable_boundary(" " + key, 1) if len(key) >= 3 else None
+
+
+# Latin-1 letters and digits as themselves, every other byte (and "?", which stands for a character outside
+# Latin-1) a space: one C pass over the encoded text, one character for one.
+_WORD_BYTES = bytes(code if chr(code).isalnum() else 0x20 for code in range(256))
+
+
+def _in_latin_1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _latin_1(lower: str) -> tuple[bytes, bool]:
+    """The text in Latin-1, one byte a character ("?" for one outside it), and whether it was all Latin-1."""
+    try:
+        return lower.encode("latin-1"), True
+    except UnicodeEncodeError:
+        return lower.encode("latin-1", "replace"), False
+
+
+def _word_text(encoded: bytes) -> str:
+    """The text the word automaton scans: letters and digits kept, everything else a space, a space either
+    side (where the text is not all Latin-1, a space there may stand for a letter)."""
+    return " " + encoded.translate(_WORD_BYTES).decode("latin-1") + " "
+
+
+class _Regions:
+    """Where in a text a key with characters outside Latin-1 can stand: around the runs of such characters
+    (a "?" of the text's Latin-1 bytes), as far as the keys' own Latin-1 characters reach. Keys: a space
+    or "(" at most before or after, spaces and brackets of up to a few characters between."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        lead = trail = gap = 0
+        for key in keys:
+            outside = [index for index, char in enumerate(key) if ord(char) > 0xFF]
+            lead, trail = max(lead, outside[0]), max(trail, len(key) - 1 - outside[-1])
+            gap = max([gap] + [later - earlier - 1 for earlier, later in zip(outside, outside[1:])])
+        self._lead, self._trail = lead, trail
+        # a "?" that was one in the text only widens a region. "\?[?]*", not "\?+": a literal first lets the
+        # engine skip to each "?" at C speed (a tenth of the time on an English text)
+        self._runs = re.compile(rb"\?[?]*" + (rb"(?:[^?]{1,%d}\?+)*" % gap if gap else b""))
+
+    def of(self, encoded: bytes) -> list[tuple[int, int]]:
+        """(start, end) of each region, in order, none overlapping (a hit is found in one only)."""
+        regions: list[tuple[int, int]] = []
+        for run in self._runs.finditer(encoded):
+            start, end = max(run.start() - self._lead, 0), run.end() + self._trail
+            if regions and start < regions[-1][1]:
+                start = regions.pop()[0]
+            regions.append((start, end))
+        return regions
+
+
+def _word_key(key: str, inflects: bool) -> str:
+    """A key as the word automaton holds it: a space before (a word starts there) and, where no pattern of it
+    inflects, a space after (the word ends there): in-word hits are never found."""
+    word = key.encode("latin-1").translate(_WORD_BYTES).decode("latin-1")
+    return f" {word}" if inflects else f" {word} "
+
+
+def _word_value(word_key: str, spellings: dict[str, tuple]) -> tuple:
+    """(reach, length, entries, inflecting, case rule, spellings): a hit at `last` starts at last - reach; keys
+    of letters and digits only are what the automaton found, others are looked up by the text's spelling."""
+    key = next(iter(spellings))
+    entries, inflecting, case_rule = spellings[key]
+    exact = len(spellings) == 1 and key.isalnum()
+    return len(word_key) - 1, len(key), entries, inflecting, case_rule, None if exact else spellings
 
 
 # What _case_ok asks of a key's patterns: nothing, a capital first letter of every one, or something per pattern.
@@ -395,17 +577,18 @@ def _leftmost_longest(
     candidates: list[tuple[int, int, tuple[Pattern, ...]]],
 ) -> list[tuple[int, int, tuple[Pattern, ...]]]:
     """Merge candidates on the same span, then keep the leftmost-longest spans that do not overlap."""
-    merged: dict[tuple[int, int], tuple[Pattern, ...]] = {}
-    for start, end, entries in candidates:
-        span = (start, end)
-        merged[span] = merged[span] + entries if span in merged else entries
-    # by start, the longest first: two stable C-keyed sorts instead of a Python key tuple a span
-    spans = sorted(merged, key=itemgetter(1), reverse=True)
+    # by start, the longest first: two stable C-keyed sorts instead of a Python key tuple a span. Stable, so
+    # candidates on one span stay in the order found, next to each other: the chosen span takes the
+    # patterns of the rest of them, in that order, instead of a dict merging every span first.
+    spans = sorted(candidates, key=itemgetter(1), reverse=True)
     spans.sort(key=itemgetter(0))
     chosen = []
-    last_end = -1
-    for (start, end) in spans:
+    last_start = last_end = -1
+    for span in spans:
+        start, end = span[0], span[1]
         if start >= last_end:
-            chosen.append((start, end, merged[(start, end)]))
-            last_end = end
+            chosen.append(span)
+            last_start, last_end = start, end
+        elif start == last_start and end == last_end:
+            chosen[-1] = (start, end, chosen[-1][2] + span[2])
     return chosen

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tasks.knowledge import Knowledge, Mention
+from tasks.knowledge import Knowledge, Mention, Trigger
 from tasks.relevance import LEAD_VIOLENCE_WEIGHT, VIOLENT_TYPES, is_foreign_country, strongest_trigger
 from tasks.word_gates import gated
 
@@ -142,11 +142,10 @@ _MISHAP = gated(re.compile(r"\b(?:during|on)\s+(?:a\s+)?(?:routine\s+)?(?:traini
                      r"engine\s+(?:failure|trouble|fault)|mechanical\s+(?:failure|fault|problem)", re.IGNORECASE))
 
 
-def _traded_or_mishap(knowledge: Knowledge, mention: Mention, text: str) -> bool:
-    word = mention.text.lower()
+def _traded_or_mishap(mention: Mention, text: str, word: str, trigger: Trigger | None) -> bool:
+    """`word`: the mention's text lowered; `trigger`: its strongest_trigger."""
     if word in _WEAPONS and _SUPPLY_BEFORE.search(text[max(0, mention.start - 50):mention.start]):
         return True
-    trigger = strongest_trigger(knowledge, mention)
     if trigger is None or trigger.signal != "conflict":
         return False
     if trigger.sub_event_type in _TERRITORY and _WEAPONS_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
@@ -169,12 +168,11 @@ _END_BEFORE = re.compile(r"[.!?\n]\s")
 _END_AFTER = re.compile(r"[.!?\n](?:\s|$)")
 
 
-def _history(knowledge: Knowledge, mention: Mention, text: str, newest: int) -> bool:
-    """A conflict trigger in a sentence dated only years before `newest` (the newest year the text names), or
-    in one remembering an act."""
+def _history(mention: Mention, text: str, newest: int, trigger: Trigger | None) -> bool:
+    """A conflict trigger (`trigger`, the mention's strongest) in a sentence dated only years before `newest` (the
+    newest year the text names), or in one remembering an act."""
     if newest < 0:
         return False
-    trigger = strongest_trigger(knowledge, mention)
     if trigger is None or trigger.signal != "conflict":
         return False
     return _history_sentence(_sentence(text, mention.start, mention.end), newest)
@@ -196,9 +194,9 @@ def _sentence_window(text: str, start: int, end: int, reach: int = 50) -> str:
     return f"{before} {after}"
 
 
-def _recalled_or_figurative(mention: Mention, text: str) -> bool:
-    """The coup recalled, goods seized, a campaign "fought", a weapon's purpose: trigger words that tell no act."""
-    word = mention.text.lower()
+def _recalled_or_figurative(mention: Mention, text: str, word: str) -> bool:
+    """The coup recalled, goods seized, a campaign "fought", a weapon's purpose: trigger words that tell no act.
+    `word`: the mention's text lowered."""
     if word == "coup":
         return bool(_COUP_RECALLED_BEFORE.search(text[max(0, mention.start - 40):mention.start])
                     or _COUP_RECALLED_AFTER.match(text[mention.end:mention.end + 30]))
@@ -219,18 +217,33 @@ def no_act_words(knowledge: Knowledge, mentions: list[Mention], text: str) -> li
     newest = max((int(y) for y in _years(text)), default=0)
     if not newest and not (may_hold_words(text) and _ELAPSED.search(text)):
         newest = -1  # no year and no "years after" anywhere: no sentence of it can be history
-    # _territorial before _PEOPLE_AFTER: the lookup is cheaper than the regex and rarely true
-    return [m for m in mentions if not (m.kind == "trigger" and (
-        m.text.lower().startswith("fal") | m.text.lower().startswith("fell") and _MARKET_AFTER.match(text[m.end:m.end + 40])
-        or _POWER_AFTER.match(text[m.end:m.end + 20])
-        or _territorial(knowledge, m) and _PEOPLE_AFTER.match(text[m.end:m.end + 60])
-        or _recalled_or_figurative(m, text) or _history(knowledge, m, text, newest)
-        or _traded_or_mishap(knowledge, m, text) or _arms_listed(knowledge, m, text, mentions)))]
+    return [m for m in mentions
+            if m.kind != "trigger" or not _tells_no_act(knowledge, m, text, newest, mentions)]
 
 
-def _arms_listed(knowledge: Knowledge, mention: Mention, text: str, mentions: list[Mention]) -> bool:
-    """A weapon named among goods recovered or seized, in a sentence naming no Myanmar armed actor."""
-    if mention.text.lower() not in _ARMS_NOUNS:
+def _tells_no_act(
+    knowledge: Knowledge, mention: Mention, text: str, newest: int, mentions: list[Mention],
+) -> bool:
+    """no_act_words' test of one trigger mention. Its word lowered and its strongest trigger are found once here
+    for all the tests that ask for them (five lowerings and three lookups a trigger, ~20 triggers an article)."""
+    word, trigger, end = mention.text.lower(), strongest_trigger(knowledge, mention), mention.end
+    # the territory test before _PEOPLE_AFTER: the lookup is cheaper than the regex and rarely true
+    return bool(
+        (word.startswith("fal") or word.startswith("fell")) and _MARKET_AFTER.match(text[end:end + 40])
+        or _POWER_AFTER.match(text[end:end + 20])
+        or trigger is not None and trigger.sub_event_type in _TERRITORY
+        and _PEOPLE_AFTER.match(text[end:end + 60])
+        or _recalled_or_figurative(mention, text, word) or _history(mention, text, newest, trigger)
+        or _traded_or_mishap(mention, text, word, trigger)
+        or _arms_listed(knowledge, mention, text, mentions, word))
+
+
+def _arms_listed(
+    knowledge: Knowledge, mention: Mention, text: str, mentions: list[Mention], word: str,
+) -> bool:
+    """A weapon named among goods recovered or seized, in a sentence naming no Myanmar armed actor. `word`: the
+    mention's text lowered."""
+    if word not in _ARMS_NOUNS:
         return False
     before = re.split(r"[.!?\n]\s", text[max(0, mention.start - 300):mention.start])[-1]
     after = re.split(r"[.!?\n](?:\s|$)", text[mention.end:mention.end + 300])[0]
@@ -243,11 +256,6 @@ def _arms_listed(knowledge: Knowledge, mention: Mention, text: str, mentions: li
 def _armed_myanmar(knowledge: Knowledge, mention: Mention) -> bool:
     return any((actor := knowledge.actors.get(ref)) is not None and actor.country_iso == "MMR"
                and actor.inter_code in (1, 2, 3, 4) for ref in mention.ref_ids)
-
-
-def _territorial(knowledge: Knowledge, mention: Mention) -> bool:
-    trigger = strongest_trigger(knowledge, mention)
-    return trigger is not None and trigger.sub_event_type in _TERRITORY
 
 
 # "near the Myanmar border", "on the Myanmar-Thai border": told of another country's forces, Myanmar names

@@ -210,13 +210,15 @@ def is_foreign_country(knowledge: Knowledge, mention: Mention) -> bool:
 # Asked several times of every trigger mention (context tests, scoring, topics): memoised by what the answer
 # depends on, the seeds and the mention's ref_ids (bounded by the lexicon's combinations).
 _STRONGEST: dict[tuple[str, tuple[str, ...]], Trigger | None] = {}
+_UNKNOWN = object()  # None is an answer
 
 
 def strongest_trigger(knowledge: Knowledge, mention: Mention) -> Trigger | None:
     """A span can stand for several triggers ("surrender" inflected and "surrendered"): take the heaviest."""
     key = (knowledge.version, mention.ref_ids)
-    if key in _STRONGEST:
-        return _STRONGEST[key]
+    found = _STRONGEST.get(key, _UNKNOWN)  # one lookup, not a test and a lookup: asked ~100 times an article
+    if found is not _UNKNOWN:
+        return found
     triggers = [t for ref in mention.ref_ids if (t := knowledge.triggers.get(ref)) is not None]
     found = max(triggers, key=lambda t: t.weight) if triggers else None
     if len(_STRONGEST) < 100_000:

@@ -168,10 +168,11 @@ def test_scanning_more_text_does_not_grow_the_memo_of_pattern_groups() -> None:
     text = ("The Arakan Army said it captured Paletwa in Chin State after clashes with junta troops; the AA "
             "and the KIA reported airstrikes near Laukkai, Lashio and Myitkyina. ") * 5
     repo.find(text, myanmar_context=True)
-    size = len(module._GROUPS)
+    size, by_tuple = len(module._GROUPS), len(module._GROUPS_BY_TUPLE)
     for _ in range(50):
         repo.find(text, myanmar_context=True)
     assert len(module._GROUPS) == size
+    assert len(module._GROUPS_BY_TUPLE) == by_tuple <= size  # only the tuple each combination was first seen as
 
 
 def test_repo_seeds_know_news_spellings_of_places_the_gazetteer_spells_otherwise() -> None:

@@ -200,3 +200,12 @@ def test_a_myanmar_outlets_feed_item_needs_no_myanmar_in_its_headline(tmp_path, 
         pipeline.run_ingest(pipeline.new_run_id(), db, registry, settings, force=True)
     verdicts = dict(query_rows(db, "SELECT a.feed_id, t.relevant FROM article_tags t JOIN articles a USING (article_id)"))
     assert verdicts == {"local": True, "world": False}
+
+
+def test_sentence_ends_found_at_the_marks_are_what_the_pattern_finds_scanning_every_character() -> None:
+    from tasks.tag import _SENTENCE_END, _sentence_ends
+
+    texts = ["", "No mark", "One. Two! Three? Four", "He said \"go.\" Then\n\n\nleft.\n", "3.5 km. A.B. C",
+             "\n\nလမ်းပိတ်သည်။ ရွာ\nသား။", "End.\u201d  Next ... and. \n\n", "...\n", "a.\u2019 b"]
+    for text in texts:
+        assert [m.span() for m in _sentence_ends(text)] == [m.span() for m in _SENTENCE_END.finditer(text)], text

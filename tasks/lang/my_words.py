@@ -23,6 +23,7 @@ ASAT, VIRAMA, DOT_BELOW = "\u103a", "\u1039", "\u1037"
 _BLOCKS = ((0x1000, 0x10A0), (0xAA60, 0xAA80), (0xA9E0, 0xAA00))
 _BURMESE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi - 1)}" for lo, hi in _BLOCKS) + "]")
 _BURMESE_RUN = re.compile(_BURMESE.pattern + "+")
+_ASCII_RUN = re.compile("[\x00-\x7f]+")
 _NOT_LETTERS = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 
 
@@ -80,9 +81,14 @@ def burmese_share(text: str) -> tuple[int, int]:
     """(Burmese characters, Latin letters) in `text`: the two scripts the tracker reads."""
     ascii_bytes = text.encode("ascii", "ignore")   # C-speed counting: this runs on every tagged article
     latin = len(ascii_bytes.translate(None, _NOT_LETTERS))
+    if len(ascii_bytes) == len(text):
+        return 0, latin
+    if 2 * len(ascii_bytes) > len(text):
+        # mostly ASCII: the engine skips ASCII runs faster than it tests each character for Burmese, and the
+        # few characters left are counted as below (no ASCII character is Burmese): half the time
+        text = _ASCII_RUN.sub("", text)
     # what deleting every run of Burmese removes: a tenth of the time of listing each Burmese character
-    burmese = len(text) - len(_BURMESE_RUN.sub("", text)) if len(ascii_bytes) != len(text) else 0
-    return burmese, latin
+    return len(text) - len(_BURMESE_RUN.sub("", text)), latin
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: rule caches key on it
