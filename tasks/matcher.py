@@ -250,7 +250,7 @@ class PatternMatcher:
                 # the key's length less one: a hit at `last` starts at last - reach
                 burmese = is_burmese(key)
                 self._others.add_word(key, (len(key) - 1, unique, burmese, _opens(key) if burmese else None,
-                                            inflecting, _case_rule(unique)))
+                                            inflecting))
         for word_key, spellings in readings.items():
             self._words.add_word(word_key, _word_value(word_key, spellings))
         self._regions = _Regions(self._others.keys())
@@ -343,9 +343,7 @@ class PatternMatcher:
     def _others_in(self, folded: _Folded, region_start: int, region_end: int) -> list[Span]:
         candidates: list[Span] = []
         lower = folded.lower
-        size = len(lower)
-        keep_case = folded.keep_case
-        for last, (reach, entries, burmese, opens, inflecting, case_rule) in self._others.iter(
+        for last, (reach, entries, burmese, opens, inflecting) in self._others.iter(
                 lower, region_start, region_end):
             start = last - reach
             end = last + 1
@@ -357,18 +355,7 @@ class PatternMatcher:
                 if is_syllable_boundary(lower, end):
                     candidates.append((start, end, entries))
                     continue
-            else:
-                # The common verdicts of _accept, decided here without a call: most hits are one of them.
-                if start > 0 and lower[start - 1].isalnum():
-                    continue  # inside a word
-                whole_word = end == size or not lower[end].isalnum()
-                if not whole_word and not inflecting:
-                    continue  # a word goes on after a key no pattern of which inflects
-                if whole_word and case_rule is not _CASE_MIXED:
-                    if case_rule is _CAPITAL and keep_case[start].isalpha() and not keep_case[start].isupper():
-                        continue
-                    candidates.append((start, end, entries))
-                    continue
+            # a key in another script outside Latin-1 is rare enough for _accept to judge every hit of it
             accepted = _accept(folded, start, end, entries, burmese, inflecting)
             if accepted:
                 candidates.append(accepted)
