@@ -20,7 +20,7 @@ import sys
 from re import _constants as sre
 from re import _parser
 
-from tasks.word_gates import FOLDS_TO_ASCII
+from tasks.word_gates import blind_lower
 
 
 class CaseBlindPattern:
@@ -70,7 +70,7 @@ def lowered_text(text: str) -> str | None:
     global _last_text, _last_lowered
     if text is not _last_text:
         _last_text = text
-        _last_lowered = text.lower() if text.isascii() or not any(c in text for c in FOLDS_TO_ASCII) else None
+        _last_lowered = blind_lower(text)
     return _last_lowered
 
 

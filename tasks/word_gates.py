@@ -31,6 +31,14 @@ from re import _parser
 FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+def blind_lower(text: str) -> str | None:
+    """text.lower() as case-blind matching compares it, or None where lowering cannot tell what the matcher
+    folds (a text holding one of FOLDS_TO_ASCII)."""
+    if not text.isascii() and any(c in text for c in FOLDS_TO_ASCII):
+        return None
+    return text.lower()
+
+
 class GatedPattern:
     """A compiled pattern whose search, match and finditer are skipped where the text lacks its words, and whose
     search and finditer try the pattern only where a word a match opens with stands, not at every position."""
@@ -60,11 +68,7 @@ class GatedPattern:
     def _window(self, text: str, pos: int, endpos: int) -> str | None:
         """text[pos:endpos] as the words are compared with it (None: lowering cannot tell what the matcher folds)."""
         window = text[pos:endpos] if pos > 0 or endpos < len(text) else text
-        if not self._blind:
-            return window
-        if not window.isascii() and any(c in window for c in FOLDS_TO_ASCII):
-            return None
-        return window.lower()
+        return blind_lower(window) if self._blind else window
 
     def _holds_clauses(self, window: str) -> bool:
         for words in self.clauses:
