@@ -77,16 +77,16 @@ def team_rows() -> list[tuple[set[str], int]]:
         return [(topic_words(r["headline"], r["lead"], WORDS), int(r["label"])) for r in csv.DictReader(handle)]
 
 
-def cross_validated(rows: list[tuple[set[str], int, str, str]], extra: list[tuple[set[str], int]]) -> list[float]:
+def cross_validated(rows: list[tuple[set[str], int]], extra: list[tuple[set[str], int]]) -> list[float]:
     """Each dev article's probability from a model trained on the other folds and `extra`."""
     order = list(range(len(rows)))
     random.Random(SEED).shuffle(order)
     out = [0.0] * len(rows)
     for k in range(FOLDS):
         held = set(order[k::FOLDS])
-        weights, bias = fit([rows[i][:2] for i in order if i not in held] + extra)
+        fold_model = model(*fit([rows[i] for i in order if i not in held] + extra))
         for i in held:
-            out[i] = model(weights, bias).probability(rows[i][2], rows[i][3])
+            out[i] = fold_model.probability_of(rows[i][0])
     return out
 
 
@@ -111,7 +111,7 @@ def main() -> int:
     if not dev:
         print("no dev texts in the cache: fill it first (bench/real/README)", file=sys.stderr)
         return 1
-    rows = [(topic_words(a.title, a.body, WORDS), int(a.relevant), a.title, a.body) for a in dev]
+    rows = [(topic_words(a.title, a.body, WORDS), int(a.relevant)) for a in dev]
     labels = [r[1] for r in rows]
     team = team_rows()
     scores = cross_validated(rows, team)
@@ -124,7 +124,7 @@ def main() -> int:
     print(json.dumps({"threshold": threshold, **figures}))
     if args.check:
         return 0
-    weights, bias = fit([r[:2] for r in rows] + team)
+    weights, bias = fit(rows + team)
     out = {"trained_on": "bench/real labels, English dev half, and tests/data/relevance_labels.csv", "words": WORDS,
            "min_words": MIN_WORDS, "min_known_share": KNOWN_SHARE, "threshold": threshold, "bias": round(bias, 6), "figures": figures,
            "weights": {w: round(v, 5) for w, v in sorted(weights.items()) if abs(v) >= 1e-4}}

@@ -11,7 +11,7 @@ import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from operator import attrgetter
 from pathlib import Path
@@ -172,8 +172,8 @@ def topic_veto(knowledge: Knowledge, verdict: Verdict, title: str, text: str) ->
         return verdict
     components = {**verdict.components, "topic_probability": round(probability, 4)}
     if veto:
-        return Verdict(False, verdict.score, "off_topic_model", components)
-    return Verdict(verdict.relevant, verdict.score, verdict.rule, components)
+        return replace(verdict, relevant=False, rule="off_topic_model", components=components)
+    return replace(verdict, components=components)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

@@ -49,7 +49,11 @@ class TopicModel:
     figures: dict[str, float] = field(default_factory=dict)
 
     def probability(self, title: str, text: str) -> float:
-        return self._probability(self._known(topic_words(title, text, self.words)))
+        return self.probability_of(topic_words(title, text, self.words))
+
+    def probability_of(self, words: set[str]) -> float:
+        """The probability from words already read (topic_words)."""
+        return self._probability(self._known(words))
 
     def _known(self, words: set[str]) -> list[float]:
         return [self.weights[w] for w in words if w in self.weights]
