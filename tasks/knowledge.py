@@ -19,6 +19,7 @@ Matching rules (beyond tasks.matcher's folding and word boundaries):
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -418,7 +419,17 @@ def load_knowledge(seeds_dir: Path | None = None) -> Knowledge:
     key = (str(seeds_dir), version)
     if key not in _CACHE:
         _CACHE[key] = _read_knowledge(seeds_dir, version)
+        _freeze_long_lived()
     return _CACHE[key]
+
+
+def _freeze_long_lived() -> None:
+    """Move the compiled knowledge (about 400,000 objects: patterns, automata, gazetteer) out of the
+    collector's sight. It lives as long as the process, yet every full collection would walk all of it again:
+    4% of tagging time in the tag benchmark went to collections, nearly all of it gone once frozen. Garbage
+    is collected first, so nothing dead is frozen with it."""
+    gc.collect()
+    gc.freeze()
 
 
 def actor_ids(mentions: Sequence[Mention]) -> list[str]:

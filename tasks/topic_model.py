@@ -56,7 +56,8 @@ class TopicModel:
         return self._probability(self._known(words))
 
     def _known(self, words: set[str]) -> list[float]:
-        return [self.weights[w] for w in words if w in self.weights]
+        # the set intersection runs in C: most of the 400 words read are known, one lookup each
+        return list(map(self.weights.__getitem__, self.weights.keys() & words))
 
     def _probability(self, known: list[float]) -> float:
         """P(about Myanmar's armed conflict) from the weights of the known words read; features are binary
