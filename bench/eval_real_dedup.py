@@ -346,8 +346,9 @@ def _recluster(db: Path, patch: dict[str, Any]) -> None:
             setattr(events, name, value)
 
 
-def run(split: str = "all", ablate: bool = False, breakdown: bool = False) -> dict[str, Any]:
-    articles, missing = load_articles()
+def run(split: str = "all", ablate: bool = False, breakdown: bool = False,
+        labels_dir: Path = LABELS_DIR) -> dict[str, Any]:
+    articles, missing = load_articles(labels_dir)
     splits = ("dev", "test") if split == "all" else (split,)
     ablations: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="mmtrack-real-dedup-") as tmp:
@@ -398,8 +399,10 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--ablate", action="store_true", help="re-cluster with each factor switched off")
+    parser.add_argument("--label-dir", type=Path, default=LABELS_DIR,
+                        help="labels to score (a fresh batch alone: its first, untuned figures)")
     args = parser.parse_args()
-    result = run(args.split, args.ablate, breakdown=args.verbose)
+    result = run(args.split, args.ablate, breakdown=args.verbose, labels_dir=args.label_dir)
     if result["missing"]:
         print(f"texts missing from {cache_dir()}: {', '.join(result['missing'])}")
     for name, r in result["splits"].items():
