@@ -26,3 +26,13 @@ def test_a_dated_sentence_after_the_lead_stays_history(knowledge):
     text = ("A village elder asked for the fighting to stop, speaking at a meeting in Lashio.\n"
             "Army soldiers shot two farmers near Mong Yaw village in Lashio Township on 12th April 2019.")
     assert date(2019, 4, 12) not in [e.event_date for e in extract_events(knowledge, "", text, POSTED)]
+
+
+def test_an_undated_lead_takes_the_day_of_the_act_told_right_after_it(knowledge):
+    # the lead sums up a raid its next sentence dates; the page's own day (or the day before) is the worse guess
+    text = ("Regime forces launched a crackdown in Hnaw Kone village, Thaton Township, Mon State, arresting more "
+            "than 30 men, according to residents.\n"
+            "On the morning of August 20, around 9 a.m., a combined force of soldiers and police raided the village "
+            "in six trucks.\nFamilies of the detained have not been told where they are held.")
+    events = extract_events(knowledge, "", text, date(2025, 8, 24))
+    assert events and events[0].event_date == date(2025, 8, 20)

@@ -96,3 +96,13 @@ def test_a_count_told_of_two_places_together_is_no_one_events_toll():
 def test_two_groups_joined_as_one_subject_share_the_verb_after_both():
     counts = find_counts("Five army soldiers and allied Pyu Saw Htee militia members were killed in the ambush on Monday.")
     assert [(c.kind, c.value) for c in counts] == [("killed", 5)]
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("A mine ambush by the local defence force resulted in the death of 9 army troops and injuries to 14 others.", 9),
+    ("The shelling caused the deaths of 4 villagers in Kani, residents said.", 4),
+    ("Residents reported the killings of 3 farmers near the bridge.", 3),
+])
+def test_a_count_after_the_death_of_is_a_count_of_the_dead(sentence, killed):
+    # "the death of 11 troops": "of" after a death noun is no "year of" nor "article of", the count is people
+    assert [c.value for c in find_counts(sentence) if c.kind == "killed"] == [killed]

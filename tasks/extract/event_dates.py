@@ -58,12 +58,33 @@ def dated_by_retelling(events: list[Event]) -> list[Event]:
         if lead.date_text is not None or not lead.admin1:
             continue
         later = next((e for e in events[i + 1:] if e.event_type == lead.event_type), None)
-        if later is None or later.time_precision != 1 or not later.date_text or later.admin1 != lead.admin1 \
-                or (later.admin3 and lead.admin3 and later.admin3 != lead.admin3) or later.event_date > lead.event_date:
-            continue
+        if not _tells_the_day(lead, later):
+            later = _next_act_told(events, i)
+            if not _tells_the_day(lead, later):
+                continue
         lead.event_date, lead.time_precision, lead.date_text = later.event_date, 1, later.date_text
         lead.assign_id()
     return events
+
+
+def _tells_the_day(lead: Event, later: Event | None) -> bool:
+    return (later is not None and later.time_precision == 1 and bool(later.date_text) and later.admin1 == lead.admin1
+            and not (later.admin3 and lead.admin3 and later.admin3 != lead.admin3)
+            and later.event_date <= lead.event_date)
+
+
+# how far after the start of an undated lead its first detail may begin: the lead's paragraph and the next
+DETAIL_REACH = 600
+
+
+def _next_act_told(events: list[Event], i: int) -> Event | None:
+    """The article's first event, told with no day, and the act told right after it with one: "junta forces
+    launched a crackdown in the village, arresting 40 men. On the afternoon of July 30, soldiers and police
+    raided the village." A lead summarises what its details date; the page's own day is the worse guess."""
+    if i != 0 or len(events) < 2:
+        return None
+    later = events[1]
+    return later if 0 < later.start_char - events[0].start_char <= DETAIL_REACH else None
 
 
 def lead_dated_by_details(scan, candidates: list) -> None:

@@ -17,7 +17,7 @@ from tasks.extract.quantities import QUALIFIER, Quantity, find_quantities, perso
 
 # What a count counts: the keyword nearest the number decides (see find_counts).
 KIND_WORDS: dict[str, str] = {
-    "killed": r"killed|killing|kills|dead|died|dying|deaths?|lives|fatalities|slain|massacred|executed|eliminated|martyred|"
+    "killed": r"killed|killings?|kills|dead|died|dying|deaths?|lives|fatalities|slain|massacred|executed|eliminated|martyred|"
               r"perished|murdered|beheaded|burned alive|burnt alive|bodies|body|shot dead|lost their lives|"
               r"fatally shot|gunned down|mowed down|massacre of|the bodies of",
     "injured": r"injured|injuring|injuries|injures|wounded|wounding|wounds|hurt|maimed",  # (headlines: "kills 5, wounds 11")

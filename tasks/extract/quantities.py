@@ -105,7 +105,7 @@ _NOT_PEOPLE_BEFORE = re.compile(
 )
 
 
-_DEAD_OF_BEFORE = re.compile(r"\b(?:bodies|massacre|killing|deaths|murder|lives)\s+of\s*$", re.IGNORECASE)  # "the bodies of 12"
+_DEAD_OF_BEFORE = re.compile(r"\b(?:bodies|massacre|killings?|deaths?|murders?|lives|executions?)\s+of\s*$", re.IGNORECASE)  # "the bodies of 12"
 _ANY_NUMBER = case_blind(re.compile(rf"\d|\b(?:{_WORD}|{_VAGUE}|an?|one|hundreds|thousands|dozens?|scores|tens|millions)\b", re.IGNORECASE))  # (a case-true scan of the lowered sentence)
 
 
