@@ -344,6 +344,8 @@ def _variants() -> dict[str, dict[str, Any]]:
         "ties to the earliest event, not the nearest day": {"NEAREST_DAY_FIRST": False},
         "a day apart with another sub-type (0.75 x type)": {"ADJACENT_DAY_NEEDS_SAME_TYPE": False},
         "undated mentions not second codings of their week's lead": {"UNDATED_SECOND_CODING": False},
+        # session 16: a state-only retelling a day beside its article's placed mention of the same kind
+        "no state-only retelling a day beside (second coding)": {"SECOND_CODING_VAGUE_DAY": False},
         "as shipped": {name: getattr(events, name) for name in ("ADJACENT_DAY_SCORE", "_PAIR_SCORES")},
     }
 

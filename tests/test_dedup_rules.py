@@ -197,6 +197,25 @@ def test_an_article_telling_two_different_attacks_the_same_day_keeps_them_apart(
     assert found["strike"][0] == "first" and found["shelling"][0] == "shelling"
 
 
+def test_a_state_only_retelling_a_day_beside_its_articles_placed_strike_is_that_strike() -> None:
+    # the first report: "jets struck Maungdaw township on Monday"; the second tells it twice, "air strikes in
+    # Rakhine State on Monday night" and "the strikes on Maungdaw went on into Tuesday": one strike, one event
+    first = _strike("first", "Air/drone strike", "Maungdaw")
+    placed = _strike("placed", "Air/drone strike", "Maungdaw", article="twice", day=6)
+    vague = _strike("vague", "Air/drone strike", "state", article="twice")
+    found = _clusters(first, placed, vague)
+    assert found["placed"][0] == found["vague"][0] == "first"
+    assert found["vague"][1].startswith("second coding of its article's event; with placed")
+
+
+def test_a_state_only_mention_of_another_kind_a_day_beside_stays_its_own_event() -> None:
+    # "shelling in Rakhine State on Monday" beside "the air strike on Maungdaw on Tuesday": two acts
+    first = _strike("first", "Air/drone strike", "Maungdaw", day=6)
+    placed = _strike("placed", "Air/drone strike", "Maungdaw", article="two", day=6)
+    vague = _strike("vague", "Shelling/artillery/missile attack", "state", article="two")
+    assert _clusters(first, placed, vague)["vague"][0] == "vague"
+
+
 # --- session 9: a day apart needs one kind; ties go to the nearest day; undated sentences beside the news --
 
 def _undated(row: dict) -> dict:

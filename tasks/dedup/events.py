@@ -71,6 +71,8 @@ UNNAMED_SIDE_SCORE = 0.8
 # A mention placed no finer than its state (path depth 2: country, state) is vague; it may join the only
 # event it could be (Clustering.sole_candidate); the join rule then starts with SOLE_RULE.
 VAGUE_DEPTH = 2
+# a state-only mention of the same kind of act a day beside its article's placed mention is its second coding
+SECOND_CODING_VAGUE_DAY = True
 SOLE_RULE = "sole candidate for a vague place; "
 # One article's second mention of an event its sibling mention joined (Clustering.place_second_coding).
 SECOND_CODING_RULE = "second coding of its article's event; "
@@ -279,9 +281,20 @@ def second_coding_score(a: Mention, b: Mention) -> float:
     same place (Clustering.place_second_coding): a report of today's protest that recalls yesterday's
     shooting in the same town tells two events, not one twice."""
     undated_covers = UNDATED_SECOND_CODING and b.undated and b.lo <= a.lo == a.hi <= b.hi
+    if _vaguer_retelling(a, b):
+        return _scored(a, b, (date_score, place_score, actor_score))
     if (date_score(a, b) < 1.0 and not undated_covers) or place_score(a, b) < 1.0:
         return 0.0
     return _scored(a, b, (date_score, place_score, actor_score))
+
+
+def _vaguer_retelling(sibling: Mention, leftover: Mention) -> bool:
+    """The same kind of act told again by its article with only its state and a day beside the sibling's ("jets
+    bombed villages in Karen State on Saturday night" above "the strikes on Hpapun district went on into
+    Sunday"): one strike told twice, not a second strike, which a report would place."""
+    return (SECOND_CODING_VAGUE_DAY and leftover.depth <= VAGUE_DEPTH < sibling.depth
+            and leftover.row["sub_event_type"] == sibling.row["sub_event_type"]
+            and date_score(sibling, leftover) > 0 and place_score(sibling, leftover) > 0)
 
 
 def pair_factors(a: Mention, b: Mention) -> dict[str, float]:
