@@ -288,20 +288,32 @@ def _linked_any(articles: list[dict], mentions: dict[str, list[dict]]) -> int:
     return sum(bool(sets[a["id"]] & sets[b["id"]]) for a, b in combinations(articles, 2) if a["gold"] == b["gold"])
 
 
+def _same_coded_event(coded: dict, main: dict) -> bool:
+    """Two labelled events that code one act: same event type and state, dates within OWN_EVENT_DAYS."""
+    return (coded["event_type"] == main["event_type"] and state_key(coded.get("admin1")) == state_key(main.get("admin1"))
+            and abs((date.fromisoformat(coded["event_date"]) - date.fromisoformat(main["event_date"])).days)
+            <= OWN_EVENT_DAYS)
+
+
 def _cluster_faults(articles: list[dict], own: dict[str, dict | None],
                     mentions: dict[str, list[dict]]) -> dict[str, Any]:
     """Unique events mixing two gold events' own mentions; unique events that count, among their sources, an
     article about another event (a stray mention of it joined them; a mention the pipeline flags as only
-    recalled, which num_sources does not count, is not inflation)."""
+    recalled, which num_sources does not count, is not inflation). An article whose labels code that event too,
+    as one of its other events ("the strike came a day after shelling killed three in the town"), is a real
+    source of it, not a stray."""
     golds: dict[str, set[str]] = defaultdict(set)
+    owners: dict[str, list[dict]] = defaultdict(list)
     for a in articles:
         if own[a["id"]]:
             golds[own[a["id"]]["cluster_id"]].add(a["gold"])
+            owners[own[a["id"]]["cluster_id"]].append(a["main"])
     inflated: list[tuple[str, list[str]]] = []  # (unique event, the articles about other events it counts)
     for cluster_id, gold in golds.items():
         strays = [a["id"] for a in articles if a["gold"] not in gold
                   and any(m["cluster_id"] == cluster_id and m["mention_role"] != "recalled"
-                          for m in mentions.get(a["id"], []))]
+                          for m in mentions.get(a["id"], []))
+                  and not any(_same_coded_event(e, main) for e in a["events"] for main in owners[cluster_id])]
         if strays:
             inflated.append((cluster_id, strays))
     return {"mixed_events": sum(len(g) > 1 for g in golds.values()), "inflated_sources": len(inflated),

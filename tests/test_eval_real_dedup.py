@@ -38,3 +38,23 @@ def test_without_an_adjudication_file_the_labels_stand() -> None:
     articles = [{"id": "a", "gold": "a"}, {"id": "b", "gold": "b"}]
     assert join_same_events(articles, Path("/nonexistent/same.jsonl")) == 0
     assert [a["gold"] for a in articles] == ["a", "b"]
+
+
+def _article(article_id: str, gold: str, *events: tuple[str, str, str]) -> dict:
+    coded = [{"event_type": t, "admin1": s, "event_date": d, "main": i == 0} for i, (t, s, d) in enumerate(events)]
+    return {"id": article_id, "gold": gold, "events": coded, "main": coded[0]}
+
+
+def test_an_article_coding_the_event_among_its_others_is_a_source_not_inflation() -> None:
+    from bench.eval_real_dedup import _cluster_faults
+
+    strike = ("Explosions/Remote violence", "Shan", "2024-01-01")
+    owner = _article("owner", "g-strike", strike)
+    # the capture report that also codes the strike three days before: a real second source of it
+    also = _article("also", "g-capture", ("Battles", "Shan", "2024-01-04"), strike)
+    # a report about another event whose stray mention joined the strike: inflation
+    stray = _article("stray", "g-clash", ("Battles", "Kachin", "2024-01-01"))
+    mention = {"cluster_id": "c1", "mention_role": "reported"}
+    mentions = {"owner": [mention], "also": [mention], "stray": [mention]}
+    faults = _cluster_faults([owner, also, stray], {"owner": mention, "also": None, "stray": None}, mentions)
+    assert faults["inflated"] == [("c1", ["stray"])]
