@@ -14,7 +14,7 @@ from tasks.extract.event_dates import dated_by_retelling, day_of_the_week_told, 
 from tasks.extract.event_place import agreement_place, fallback_location, finer_place, own_location
 from tasks.extract.actor_clues import dominant_state_actor, normalize_actor
 from tasks.extract.event_actors import CIVILIAN_VICTIMS, set_actors
-from tasks.extract.group_members import home_areas
+from tasks.extract.group_members import UNIDENTIFIED, home_areas
 from tasks.extract.folding import attacks_retold, drop_recalled, parts_of_other_events, territory_told_twice
 from tasks.extract.model import Event, Figure
 from tasks.extract.numbers import NOBODY_KILLED
@@ -107,6 +107,11 @@ def _recode_by_sides(knowledge, scan, cand, event: Event) -> None:
 
 def _recode_protests(knowledge, scan, cand, event: Event) -> None:
     """People gunned down at a protest were the protest; force used on protesters is the state's."""
+    if _kills_on_the_ground(event) and event.actor1_id == UNIDENTIFIED and event.actor2_id == actor_rules.CIVILIANS \
+            and (event.fatalities or 0) > 0 and _about_protesters(scan, cand) and not _names_a_side(scan, cand):
+        # "Two people were shot and killed in the town of Wetlet" in a story of troops firing on marches: the
+        # killer left unnamed by the sentence is the force the protest story is about, not an unknown group
+        set_actor(knowledge, event, "1", dominant_state_actor(knowledge, scan) or actor_rules.MILITARY)
     if _kills_on_the_ground(event) and event.inter1 == 1 and event.actor2_id == actor_rules.CIVILIANS \
             and (event.fatalities or 0) > 0 and _about_protesters(scan, cand):
         set_actor(knowledge, event, "2", actor_rules.PROTESTERS)  # the people gunned down were the protest
@@ -115,6 +120,11 @@ def _recode_protests(knowledge, scan, cand, event: Event) -> None:
             and event.actor2_id is None:  # "two killed in overnight protests": the force is the state's
         set_actor(knowledge, event, "2", actor_rules.PROTESTERS)
         set_actor(knowledge, event, "1", dominant_state_actor(knowledge, scan) or actor_rules.MILITARY)
+
+
+def _names_a_side(scan, cand) -> bool:
+    """Do the event's sentences name an armed actor ("unknown gunmen", "the PDF")? Then its attacker is told."""
+    return any(m.kind == "actor" for s in cand.sentences for m in mentions_in(scan, s.start, s.end))
 
 
 def _kills_on_the_ground(event: Event) -> bool:
