@@ -37,21 +37,3 @@ def test_an_undated_lead_takes_the_day_of_the_act_told_right_after_it(knowledge)
     events = extract_events(knowledge, "", text, date(2025, 8, 24))
     assert events and events[0].event_date == date(2025, 8, 20)
 
-
-def test_an_unnamed_killing_in_a_protest_story_is_the_force_firing_on_the_protest(knowledge):
-    # the killer the sentence leaves unnamed, in a story of security forces firing on marches, is that force
-    text = ("Thousands marched against military rule in several towns on Sunday, and security forces opened fire "
-            "on the crowds, residents said.\n"
-            "Three people were shot and killed in the town of Monywa, a local news outlet reported.")
-    events = [e for e in extract_events(knowledge, "Protesters defy the junta; three killed", text, date(2021, 4, 5))
-              if e.admin3 == "Monywa"]
-    assert events and events[0].sub_event_type == "Excessive force against protesters"
-    assert events[0].actor1_id != "unidentified_armed_group" and events[0].actor2_id == "protesters_myanmar"
-
-
-def test_unknown_gunmen_named_in_a_protest_story_stay_the_attackers(knowledge):
-    text = ("Thousands marched against military rule in several towns on Sunday.\n"
-            "Unknown gunmen shot dead a ward administrator in Monywa on Sunday night, residents said.")
-    events = [e for e in extract_events(knowledge, "Protesters defy the junta", text, date(2021, 4, 5))
-              if e.admin3 == "Monywa"]
-    assert [(e.sub_event_type, e.actor1_id) for e in events] == [("Attack", "unidentified_armed_group")]
