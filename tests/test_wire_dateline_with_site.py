@@ -38,3 +38,20 @@ def test_bracketed_aside_is_no_dateline(text):
 ])
 def test_event_placed_by_its_own_place_not_the_dateline(knowledge, text, state):
     assert first_event(knowledge, text, date(2024, 5, 3)).admin1 == state
+
+
+@pytest.mark.parametrize("text, place, opening", [
+    # a wire's country in square brackets after the city (ANI style)
+    ("Naypyitaw [Myanmar], May 3 (ANI): Villagers fled after air strikes in Karen state.", "Naypyitaw", "Villagers"),
+    # the day in figures, then the city filed from in brackets
+    ("03-05-2024 (YANGON) the Arakan Army seized a base in Rakhine state on Friday.", "YANGON", "the Arakan"),
+])
+def test_datelines_in_bracket_styles_are_where_the_story_was_filed(text, place, opening):
+    line = find_dateline(text)
+    assert line is not None and line.place == place and text[line.end:].startswith(opening)
+
+
+def test_a_bracketed_place_dateline_is_not_the_event_place(knowledge):
+    text = "03-05-2024 (YANGON) the Arakan Army seized a junta base in Rakhine state on Friday, residents said."
+    event = first_event(knowledge, text, date(2024, 5, 4))
+    assert event is not None and event.admin1 == "Rakhine State"

@@ -21,6 +21,7 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u1000-\u109f])|[.!?]+[\"'”’)\]]*(?=\s*$)")
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:[ /-][A-Za-z][A-Za-z'’.-]+){0,3}(?:,\s*[A-Z][A-Za-z ]+?)?)"
+    r"(?:\s*\[[A-Z][A-Za-z ]{1,30}\])?"  # "Naypyitaw [Myanmar], March 28 (ANI):": a wire's country in brackets
     r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))(?:,?\s*\d{4})?)?"
     r",?\s*(?:\((?P<agency>[A-Za-z .&/]{2,30}(?:\s[-–]\s[^()]{1,70})?)\)\s*(?:(?:-|–|—|:)\s+)?|(?:-|–|—|:)\s+)"  # "(AP) Soldiers ...": no dash
     # ... "Yangon, (APP - a site's name - 28th Jun, 2024) Troops ...": a wire's name, then the site and day
@@ -47,6 +48,9 @@ class Dateline:
 
 _WIRES = frozenset({"AP", "REUTERS", "AFP", "XINHUA", "DPA", "UPI", "BERNAMA", "KYODO", "ANI", "IANS", "PTI", "EFE", "ANADOLU",
                     "MEKONG WIRE", "APP", "VNA"})
+# "21-12-2024 (YANGON) the Arakan Army ...": the day in figures, then the place filed from in brackets
+_BRACKETED_PLACE_DATELINE = re.compile(r"^\s*(?P<date>\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s*\((?P<place>[A-Z][A-Z '’.-]{2,30})\)\s*"
+                                       r"(?:(?:-|–|—|:)\s+)?")
 _DATE_ONLY_DATELINE = re.compile(r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?\s*"
                                  r"\((?P<agency>[A-Za-z .&/]{2,30})\)\s*(?:-|–|—|:)\s+")
 
@@ -58,6 +62,10 @@ def find_dateline(text: str) -> Dateline | None:
     bare = _DATE_ONLY_DATELINE.match(text[:80])
     if bare:
         return Dateline("", 0, 0, bare.group(0).split("(")[0].strip(), bare.end())
+    bracketed = _BRACKETED_PLACE_DATELINE.match(text[:80])
+    if bracketed:
+        return Dateline(bracketed.group("place"), bracketed.start("place"), bracketed.end("place"),
+                        bracketed.group("date"), bracketed.end())
     m = _DATELINE.match(text[:200])
     if not m:
         return None
