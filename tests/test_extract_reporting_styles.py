@@ -152,3 +152,15 @@ def test_unknown_gunmen_named_in_a_protest_story_stay_the_attackers(knowledge):
     events = [e for e in extract_events(knowledge, "Protesters defy the junta", text, date(2021, 4, 5))
               if e.admin3 == "Monywa"]
     assert [(e.sub_event_type, e.actor1_id) for e in events] == [("Attack", "unidentified_armed_group")]
+
+
+def test_an_act_placed_in_a_campaign_named_by_an_old_year_is_history(knowledge):
+    text = ("Soldiers burned down dozens of houses in two villages of Kale Township this week, residents said.\n"
+            "Troops also burned down as many as 300 villages in a brutal 2017 campaign in northern Rakhine State.")
+    events = _events(knowledge, text, published=date(2022, 2, 5))
+    assert [e.admin1 for e in events] == ["Sagaing Region"]
+
+
+def test_a_campaign_of_this_year_is_no_history(knowledge):
+    text = "Troops burned down 40 houses in Kale Township in the 2022 offensive against local defence forces."
+    assert _events(knowledge, text, published=date(2022, 2, 5))

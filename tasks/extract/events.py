@@ -78,6 +78,18 @@ _MANY_EVENTS_BEFORE = re.compile(r"\b(?:[5-9]|\d{2,}|five|six|seven|eight|nine|t
 _ORIGIN_STORY = re.compile(r"\b(?:took|take|taking|taken|takes) up arms\b|\b(?:after|following|since) the (?:\w+ )?(?:\d{4} )?"
                            r"(?:military )?(?:coup|takeover)\b|\b(?:sparked|sparking) (?:a |the )?(?:\w+ )?(?:conflict|resistance|"
                            r"civil war|uprising)\b", re.IGNORECASE)
+# An act placed in a campaign named by its year: "in a brutal 2017 campaign", "during the 1988 uprising"
+_PAST_CAMPAIGN = re.compile(r"\b(?:in|during|amid)\s+(?:a|an|the|its|their)\s+(?:[a-z-]+\s+){0,2}?((?:19|20)\d\d)\s+"
+                            r"(?:(?:military|army|counterinsurgency|clearance)\s+)?(?:campaign|crackdown|offensive|operations?|"
+                            r"exodus|uprising|war|violence|massacres?)\b", re.IGNORECASE)
+
+
+def _in_a_past_campaign(text: str, published) -> bool:
+    """An undated sentence whose act is placed in a campaign of a year at least two before publication tells
+    that history, not this report's news (a year as a date is the dates' test; here it is the campaign's name)."""
+    return any(int(m.group(1)) <= published.year - 2 for m in _PAST_CAMPAIGN.finditer(text))
+
+
 # A running total, not an event: "so far, 126 have been killed", "as of Saturday", "the number arrested rose to".
 _RUNNING_TOTAL = gated(re.compile(r"\bso far\b|\bas of\b|\bto date\b|\bthe number of (?:\w+ ){0,3}(?:has |had )?(?:rose|risen|rises)\b",
                             re.IGNORECASE))
@@ -205,6 +217,8 @@ def _candidates(knowledge, scan: ArticleScan, sentence: Sentence) -> list[Candid
         return []  # "launched an offensive in October 2023", "a ceasefire struck in January"
     if not dates and follows_history(scan, sentence, HISTORY_DAYS):
         return []  # "The subsequent air attacks killed 20" after a sentence about last year
+    if not dates and _in_a_past_campaign(sentence.text, scan.published):
+        return []  # "burned down 200 villages in a brutal 2017 campaign in western Rakhine State"
     if not any(d.time_precision == 1 for d in dates) and ongoing_state(sentence.text, primary.start - lo, primary.end - lo):
         return []  # "fighting is intensifying in the region": the war going on, no event of a day
     primary = deadly_burning(killing_raid(primary, hits, sentence.text), sentence.text)
