@@ -170,3 +170,16 @@ def test_drones_that_bomb_the_junta_are_the_resistances(knowledge):
     event = _main(knowledge, text)
     assert event.actor1_id == "pdf"
     assert event.actor2_id == "military_myanmar"
+
+
+def test_the_rest_of_a_retold_toll_is_not_added_to_it(knowledge):
+    # "a monk and 16 other people" retells the 17 of the sentence before: "other" is set against the monk
+    text = ("Junta jets killed 17 people in an air strike on a monastery in Indaw Township, residents said on Monday.\n"
+            "The jets bombed the monastery on Saturday night, killing a monk and 16 other people, they said.")
+    assert first_event(knowledge, text, PUBLISHED).fatalities == 17
+
+
+def test_other_dead_told_in_a_sentence_of_their_own_still_add_up(knowledge):
+    text = ("Junta jets killed 17 people in an air strike on a monastery in Indaw Township on Saturday, residents said.\n"
+            "Two other villagers were killed in the same strike, they said.")
+    assert first_event(knowledge, text, PUBLISHED).fatalities == 19

@@ -24,6 +24,9 @@ _ALTERNATIVE_SOURCE = re.compile(r"\b(?:while|whereas|but)\b[^.;]{0,80}\b(?:put|
                                  r"\bput (?:the )?(?:death )?toll at\b|\bother (?:reports|sources|outlets)\b", re.IGNORECASE)
 _MORE_AFTER = re.compile(r"^\s*(?:more|others?|further|additional)\b|^[^.;,]{0,30}?\balso\b", re.IGNORECASE)
 _MORE_BEFORE = re.compile(r"\b(?:another|a further|an additional|additional|also)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+# "killing a monk and 16 other people": "other" set against a count told just before in the same sentence is
+# the rest of this sentence's dead, not more dead on top of an earlier sentence's toll
+_JOINED_TO = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:and|as well as)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -60,7 +63,7 @@ def sentence_toll(text: str, counts: list[Count]) -> Toll:
     value = min(c.value for c in killed) if len(killed) > 1 and _ALTERNATIVE_SOURCE.search(text) else sum(
         c.value for c in killed)
     additive = any(_MORE_AFTER.match(text[c.end:c.end + 40]) or _MORE_BEFORE.search(text[max(0, c.start - 25):c.start])
-                   for c in killed)
+                   for i, c in enumerate(killed) if not (i and _JOINED_TO.fullmatch(text, killed[i - 1].end, c.start)))
     return Toll(value, True, all(_is_vague(c) for c in killed), additive)
 
 
