@@ -53,7 +53,7 @@ from typing import Any
 
 from tasks.extract.places import state_base
 
-EVENT_METHOD_VERSION = "greedy-complete-v7"
+EVENT_METHOD_VERSION = "greedy-complete-v8"  # v8: a state-only retelling a day beside its sibling is a second coding
 MIN_SCORE = 0.3
 ADJACENT_DAY_SCORE = 0.75
 # Reports one day apart are one event only when they tell the same sub-event type: on the real dev set the
