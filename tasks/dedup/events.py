@@ -279,11 +279,10 @@ def sole_candidate_score(a: Mention, b: Mention) -> float:
 def second_coding_score(a: Mention, b: Mention) -> float:
     """pair_score of two mentions of one article, as if they came from two, but only for the same day and the
     same place (Clustering.place_second_coding): a report of today's protest that recalls yesterday's
-    shooting in the same town tells two events, not one twice."""
+    shooting in the same town tells two events, not one twice. The one exception: `b` a state-only retelling of
+    `a`'s kind of act a day beside it (_vaguer_retelling)."""
     undated_covers = UNDATED_SECOND_CODING and b.undated and b.lo <= a.lo == a.hi <= b.hi
-    if _vaguer_retelling(a, b):
-        return _scored(a, b, (date_score, place_score, actor_score))
-    if (date_score(a, b) < 1.0 and not undated_covers) or place_score(a, b) < 1.0:
+    if not _vaguer_retelling(a, b) and ((date_score(a, b) < 1.0 and not undated_covers) or place_score(a, b) < 1.0):
         return 0.0
     return _scored(a, b, (date_score, place_score, actor_score))
 

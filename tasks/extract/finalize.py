@@ -107,13 +107,13 @@ def _recode_by_sides(knowledge, scan, cand, event: Event) -> None:
 
 def _recode_protests(knowledge, scan, cand, event: Event) -> None:
     """People gunned down at a protest were the protest; force used on protesters is the state's."""
-    if _kills_on_the_ground(event) and event.actor1_id == UNIDENTIFIED and event.actor2_id == actor_rules.CIVILIANS \
-            and (event.fatalities or 0) > 0 and _about_protesters(scan, cand) and not _names_a_side(scan, cand):
+    gunned_down = _kills_on_the_ground(event) and event.actor2_id == actor_rules.CIVILIANS \
+        and (event.fatalities or 0) > 0 and _about_protesters(scan, cand)
+    if gunned_down and event.actor1_id == UNIDENTIFIED and not _names_an_actor(scan, cand):
         # "Two people were shot and killed in the town of Wetlet" in a story of troops firing on marches: the
         # killer left unnamed by the sentence is the force the protest story is about, not an unknown group
         set_actor(knowledge, event, "1", dominant_state_actor(knowledge, scan) or actor_rules.MILITARY)
-    if _kills_on_the_ground(event) and event.inter1 == 1 and event.actor2_id == actor_rules.CIVILIANS \
-            and (event.fatalities or 0) > 0 and _about_protesters(scan, cand):
+    if gunned_down and event.inter1 == 1:
         set_actor(knowledge, event, "2", actor_rules.PROTESTERS)  # the people gunned down were the protest
     _force_on_protesters(event)
     if event.sub_event_type == "Excessive force against protesters" and event.actor1_id == actor_rules.PROTESTERS \
@@ -122,8 +122,9 @@ def _recode_protests(knowledge, scan, cand, event: Event) -> None:
         set_actor(knowledge, event, "1", dominant_state_actor(knowledge, scan) or actor_rules.MILITARY)
 
 
-def _names_a_side(scan, cand) -> bool:
-    """Do the event's sentences name an armed actor ("unknown gunmen", "the PDF")? Then its attacker is told."""
+def _names_an_actor(scan, cand) -> bool:
+    """Do the event's sentences name any actor of the seeds ("unknown gunmen", "the PDF", but also "residents"
+    or "civilians")? Only a sentence naming none leaves its killer to the story around it."""
     return any(m.kind == "actor" for s in cand.sentences for m in mentions_in(scan, s.start, s.end))
 
 
